@@ -1,0 +1,105 @@
+"""Field types shared by every document model: dates, times, text, enumerations."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+_TIME = re.compile(r"^([01]?\d|2[0-3])[:h.]([0-5]\d)$")
+
+
+def _to_date(value: Any) -> Any:
+    if value is None or isinstance(value, date):
+        return value.date() if isinstance(value, datetime) else value
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            return date.fromisoformat(text[:10]) if re.match(r"^\d{4}-\d{2}-\d{2}", text) else _bad()
+        except ValueError as exc:
+            detail = str(exc) if "range" in str(exc) else "expected YYYY-MM-DD"
+            raise ValueError(f"'{value}' is not a valid date ({detail})") from None
+    raise ValueError(f"{value!r} is not a date (expected YYYY-MM-DD)")
+
+
+def _bad():
+    raise ValueError("expected YYYY-MM-DD")
+
+
+def _to_time(value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
+        # A YAML 1.1 loader elsewhere may already have turned 14:00 into 840 minutes.
+        return f"{value // 60:02d}:{value % 60:02d}"
+    text = str(value).strip()
+    match = _TIME.match(text)
+    if not match:
+        raise ValueError(f"'{value}' is not a time (expected HH:MM, e.g. 14:00)")
+    return f"{int(match.group(1)):02d}:{match.group(2)}"
+
+
+def _to_text(value: Any) -> Any:
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, (int, float, date)):
+        return str(value)
+    kind = "a list" if isinstance(value, list) else "a mapping" if isinstance(value, dict) else type(value).__name__
+    raise ValueError(f"expected text, got {kind}")
+
+
+def _to_text_list(value: Any) -> Any:
+    if value is None:
+        return []
+    if isinstance(value, (str, int, float)):
+        return [value]
+    return value
+
+
+def _lower(value: Any) -> Any:
+    return value.strip().lower().replace(" ", "_").replace("-", "_") if isinstance(value, str) else value
+
+
+Date = Annotated[date, BeforeValidator(_to_date)]
+Time = Annotated[str, BeforeValidator(_to_time)]
+Text = Annotated[str, BeforeValidator(_to_text)]
+TextList = Annotated[list[Text], BeforeValidator(_to_text_list)]
+Language = Annotated[Literal["en", "fr"], BeforeValidator(_lower)]
+Rag = Annotated[Literal["green", "amber", "red"], BeforeValidator(_lower)]
+Trend = Annotated[Literal["up", "stable", "down"], BeforeValidator(_lower)]
+ActionStatus = Annotated[Literal["open", "in_progress", "done", "cancelled"], BeforeValidator(_lower)]
+Priority = Annotated[Literal["low", "medium", "high"], BeforeValidator(_lower)]
+Percent = Annotated[float, Field(ge=0, le=100)]
+
+
+class Record(BaseModel):
+    """Base of every model record: unknown keys are ignored so inputs may carry extra data."""
+
+    model_config = ConfigDict(extra="ignore", str_strip_whitespace=False)
+
+
+class Action(Record):
+    """An action item: who does what by when."""
+
+    id: Text | None = None
+    text: Text
+    owner: Text | None = None
+    due: Date | None = None
+    status: ActionStatus = "open"
+    priority: Priority | None = None
+    comment: Text | None = None
+
+    @property
+    def is_open(self) -> bool:
+        """Return True while the action is neither done nor cancelled."""
+        return self.status not in ("done", "cancelled")
+
+    def overdue_days(self, on: date) -> int:
+        """Return how many days the action is overdue on ``on`` (0 when not overdue)."""
+        if self.due is None or not self.is_open or self.due >= on:
+            return 0
+        return (on - self.due).days

@@ -1,0 +1,95 @@
+"""Reproducible OOXML zip packages: fixed entry order, fixed dates, fixed core-property times."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import zipfile
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from docgen.output import atomic_write_bytes
+
+# 1980-01-01 is the earliest date a zip entry can hold; any fixed value makes bytes repeatable.
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+_FIRST = "[Content_Types].xml"
+
+
+def read_parts(path: Path) -> dict[str, bytes]:
+    """Return every part of the zip package at ``path``, by name."""
+    with zipfile.ZipFile(path) as zf:
+        return {info.filename: zf.read(info) for info in zf.infolist() if not info.is_dir()}
+
+
+def package_bytes(parts: dict[str, bytes]) -> bytes:
+    """Return a zip archive holding ``parts`` with content types first, then names in order."""
+    buf = io.BytesIO()
+    names = sorted(parts, key=lambda n: (n != _FIRST, n))
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+        for name in names:
+            info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 0
+            zf.writestr(info, parts[name])
+    return buf.getvalue()
+
+
+def write_package(parts: dict[str, bytes], dest: Path) -> Path:
+    """Write ``parts`` as a reproducible zip package to ``dest`` atomically; return ``dest``."""
+    return atomic_write_bytes(dest, package_bytes(parts))
+
+
+def normalise_file(path: Path, when: datetime | None = None) -> Path:
+    """Rewrite an OOXML file saved by another library so its bytes are reproducible.
+
+    Core-property times are set to ``when`` (see :func:`document_time`), zip entries are
+    re-ordered and re-dated. Returns ``path``.
+    """
+    parts = read_parts(path)
+    if "docProps/core.xml" in parts:
+        parts["docProps/core.xml"] = fix_core_times(parts["docProps/core.xml"], when)
+    return write_package(parts, path)
+
+
+def document_time(day: date | None = None) -> datetime:
+    """Return the timestamp stored in documents: SOURCE_DATE_EPOCH, else ``day``, else 2000-01-01."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).replace(tzinfo=None)
+    if day is not None:
+        return datetime(day.year, day.month, day.day)
+    return datetime(2000, 1, 1)
+
+
+_W3CDTF = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
+_PRINTED = re.compile(rb"<cp:lastPrinted>[^<]*</cp:lastPrinted>")
+
+
+def fix_core_times(core_xml: bytes, when: datetime | None = None) -> bytes:
+    """Return ``core_xml`` with created/modified set to ``when`` and lastPrinted removed."""
+    stamp = (when or document_time()).strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    core_xml = _W3CDTF.sub(lambda m: m.group(1) + stamp + m.group(3), core_xml)
+    return _PRINTED.sub(b"", core_xml)
+
+
+def core_properties_xml(title: str, subject: str = "", creator: str = "docgen",
+                        keywords: str = "", when: datetime | None = None) -> bytes:
+    """Return a docProps/core.xml part with the given properties and fixed times."""
+    from docgen.ooxml.xmltext import esc
+
+    stamp = (when or document_time()).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'
+        'core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        'xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f"<dc:title>{esc(title)}</dc:title><dc:subject>{esc(subject)}</dc:subject>"
+        f"<dc:creator>{esc(creator)}</dc:creator><cp:keywords>{esc(keywords)}</cp:keywords>"
+        f"<cp:lastModifiedBy>docgen</cp:lastModifiedBy><cp:revision>1</cp:revision>"
+        f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
+        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
+        "</cp:coreProperties>"
+    ).encode("utf-8")

@@ -1,0 +1,216 @@
+"""Markdown free text as a format-neutral list of blocks and runs, for the Office writers.
+
+Python-Markdown parses; a tree processor hands us its element tree, which is walked into
+:class:`Block` objects (paragraphs, nested bullet/numbered list items, quotes, code) holding
+:class:`Run` objects (bold, italic, code, hyperlinks).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import markdown
+from markdown.treeprocessors import Treeprocessor
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of text with one formatting."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    code: bool = False
+    strike: bool = False
+    href: str | None = None
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph-level piece: ``para``, ``bullet``, ``number``, ``quote``, ``code`` or ``heading``.
+
+    ``level`` is the list nesting depth (0 = top) or the heading level; ``list_id`` tells list
+    items of one list from those of the next, so numbering restarts for each list.
+    """
+
+    kind: str
+    runs: list[Run] = field(default_factory=list)
+    level: int = 0
+    list_id: int = 0
+
+    @property
+    def text(self) -> str:
+        """Return the block's plain text."""
+        return "".join(run.text for run in self.runs)
+
+
+class _Capture(Treeprocessor):
+    def run(self, root: ET.Element) -> None:
+        self.md.captured_root = root  # type: ignore[attr-defined]
+
+
+_local = threading.local()
+
+
+def _parser() -> markdown.Markdown:
+    md = getattr(_local, "md", None)
+    if md is None:
+        md = markdown.Markdown(extensions=["sane_lists"])
+        md.treeprocessors.register(_Capture(md), "docgen_capture", 1)
+        _local.md = md
+    return md
+
+
+_STASH = re.compile("\x02wzxhzdk:\\d+\x03")
+
+
+@lru_cache(maxsize=4096)
+def _parse_cached(text: str) -> tuple[Block, ...]:
+    md = _parser()
+    md.reset()
+    md.convert(text)
+    root = md.captured_root  # type: ignore[attr-defined]
+    walker = _Walker()
+    walker.blocks_of(root, quote=False)
+    return tuple(walker.blocks)
+
+
+def parse(text: str | None) -> list[Block]:
+    """Return the blocks of Markdown ``text`` (empty for None or blank text)."""
+    if not text or not text.strip():
+        return []
+    return list(_parse_cached(text))
+
+
+def plain(text: str | None) -> str:
+    """Return Markdown ``text`` as plain text, blocks joined by newlines, list items with bullets."""
+    lines = []
+    for block in parse(text):
+        prefix = "  " * block.level + ("• " if block.kind in ("bullet", "number") else "")
+        lines.append(prefix + block.text)
+    return "\n".join(lines)
+
+
+def inline_runs(text: str | None) -> list[Run]:
+    """Return the runs of ``text`` as one paragraph (blocks joined by spaces)."""
+    runs: list[Run] = []
+    for index, block in enumerate(parse(text)):
+        if index:
+            runs.append(Run(" "))
+        runs.extend(block.runs)
+    return runs
+
+
+_INLINE = {"strong": "bold", "b": "bold", "em": "italic", "i": "italic", "code": "code",
+           "del": "strike", "s": "strike"}
+
+
+class _Walker:
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.list_counter = 0
+
+    def blocks_of(self, element: ET.Element, quote: bool, level: int = 0) -> None:
+        for child in element:
+            tag = child.tag
+            if tag == "p":
+                self._add("quote" if quote else "para", self.runs_of(child))
+            elif tag in ("ul", "ol"):
+                self.list_of(child, "number" if tag == "ol" else "bullet", level)
+            elif tag == "blockquote":
+                self.blocks_of(child, quote=True, level=level)
+            elif tag == "pre":
+                self._add("code", [Run("".join(child.itertext()).rstrip("\n"), code=True)])
+            elif re.fullmatch(r"h[1-6]", tag):
+                self._add("heading", self.runs_of(child), level=int(tag[1]))
+            elif tag == "hr":
+                continue
+            else:
+                self._add("quote" if quote else "para", self.runs_of(child))
+
+    def list_of(self, element: ET.Element, kind: str, level: int) -> None:
+        self.list_counter += 1
+        list_id = self.list_counter
+        for item in element:
+            if item.tag != "li":
+                continue
+            head = ET.Element("span")
+            head.text = item.text
+            nested: list[ET.Element] = []
+            for child in item:
+                if child.tag in ("ul", "ol", "p", "blockquote", "pre") or nested:
+                    nested.append(child)
+                else:
+                    head.append(child)
+            runs = self.runs_of(head)
+            if not runs and nested and nested[0].tag == "p":
+                runs = self.runs_of(nested.pop(0))
+            self._add(kind, runs, level=level, list_id=list_id)
+            for child in nested:
+                if child.tag in ("ul", "ol"):
+                    self.list_of(child, "number" if child.tag == "ol" else "bullet", level + 1)
+                elif child.tag == "p":
+                    self._add("para", self.runs_of(child), level=level + 1)
+                else:
+                    wrapper = ET.Element("div")
+                    wrapper.append(child)
+                    self.blocks_of(wrapper, quote=child.tag == "blockquote", level=level + 1)
+
+    def runs_of(self, element: ET.Element, style: dict | None = None) -> list[Run]:
+        style = dict(style or {})
+        runs: list[Run] = []
+        if element.text:
+            runs.append(Run(_clean(element.text), **style))
+        for child in element:
+            child_style = dict(style)
+            if child.tag in _INLINE:
+                child_style[_INLINE[child.tag]] = True
+            if child.tag == "a":
+                child_style["href"] = child.get("href")
+            if child.tag == "br":
+                runs.append(Run("\n", **style))
+            elif child.tag == "img":
+                runs.append(Run(child.get("alt") or child.get("src") or "", **style))
+            else:
+                runs.extend(self.runs_of(child, child_style))
+            if child.tail:
+                runs.append(Run(_clean(child.tail), **style))
+        return _merge([r for r in runs if r.text])
+
+    def _add(self, kind: str, runs: list[Run], level: int = 0, list_id: int = 0) -> None:
+        runs = _strip(runs)
+        if runs or kind in ("bullet", "number"):
+            self.blocks.append(Block(kind, runs, level, list_id))
+
+
+def _clean(text: str) -> str:
+    text = _STASH.sub("", text)
+    return re.sub(r"[ \t]*\n[ \t]*", " ", text)
+
+
+def _merge(runs: list[Run]) -> list[Run]:
+    merged: list[Run] = []
+    for run in runs:
+        if merged and _same_style(merged[-1], run):
+            last = merged.pop()
+            run = Run(last.text + run.text, run.bold, run.italic, run.code, run.strike, run.href)
+        merged.append(run)
+    return merged
+
+
+def _same_style(a: Run, b: Run) -> bool:
+    return (a.bold, a.italic, a.code, a.strike, a.href) == (b.bold, b.italic, b.code, b.strike, b.href)
+
+
+def _strip(runs: list[Run]) -> list[Run]:
+    if runs and runs[0].text != runs[0].text.lstrip():
+        first = runs[0]
+        runs[0] = Run(first.text.lstrip(), first.bold, first.italic, first.code, first.strike, first.href)
+    if runs and runs[-1].text != runs[-1].text.rstrip():
+        last = runs[-1]
+        runs[-1] = Run(last.text.rstrip(), last.bold, last.italic, last.code, last.strike, last.href)
+    return [r for r in runs if r.text]
