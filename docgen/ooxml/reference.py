@@ -1,0 +1,118 @@
+"""A Word reference document: the styles, page set-up, header and footer generated files reuse."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from lxml import etree
+
+from docgen.errors import TemplateError
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_W = f"{{{W_NS}}}"
+MAX_EXPANDED = 100 * 1024 * 1024  # refuse zip bombs: a reference document is a few hundred kB
+
+
+@dataclass(frozen=True)
+class ReferenceDocx:
+    """The parsed parts of a reference .docx that a builder copies into every document.
+
+    ``styles`` maps a style's display name (and its id) to its style id, so styles are
+    addressed by name as a user sees them in Word.
+    """
+
+    path: Path
+    parts: dict[str, bytes]
+    styles: dict[str, str]
+    sect_pr: str
+
+    def style_id(self, name: str) -> str:
+        """Return the style id of the style called ``name`` (display name or id)."""
+        try:
+            return self.styles[name.lower()]
+        except KeyError:
+            raise TemplateError(f"{self.path}: style '{name}' is missing") from None
+
+    def require(self, names: list[str]) -> None:
+        """Raise TemplateError listing every style of ``names`` the document lacks."""
+        missing = [n for n in names if n.lower() not in self.styles]
+        if missing:
+            raise TemplateError(
+                f"{self.path}: the reference document lacks the style(s) {', '.join(missing)} "
+                "(add them in Word, or start again from `docgen templates init`)"
+            )
+
+    @property
+    def text_width(self) -> int:
+        """Return the width between the page margins, in twentieths of a point (twips)."""
+        return _dimension(self.sect_pr, "pgSz", "w") - _dimension(self.sect_pr, "pgMar", "left") - \
+            _dimension(self.sect_pr, "pgMar", "right")
+
+    def landscape_sect_pr(self) -> str:
+        """Return the section properties turned to landscape (width and height swapped)."""
+        width, height = _dimension(self.sect_pr, "pgSz", "w"), _dimension(self.sect_pr, "pgSz", "h")
+        if width > height:
+            return self.sect_pr
+        new = f'<w:pgSz w:w="{height}" w:h="{width}" w:orient="landscape"/>'
+        return re.sub(r"<w:pgSz\b[^>]*/>", new, self.sect_pr, count=1)
+
+
+def _dimension(sect_pr: str, element: str, attr: str) -> int:
+    match = re.search(rf'<w:{element}\b[^>]*\bw:{attr}="(\d+)"', sect_pr)
+    defaults = {("pgSz", "w"): 11906, ("pgSz", "h"): 16838}
+    return int(match.group(1)) if match else defaults.get((element, attr), 1134)
+
+
+def load_reference(path: Path) -> ReferenceDocx:
+    """Return the ReferenceDocx at ``path`` (parsed once per file version, then cached)."""
+    path = Path(path)
+    try:
+        stat = path.stat()
+    except OSError:
+        raise TemplateError(f"{path}: reference document not found") from None
+    return _load(path.resolve(), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=16)
+def _load(path: Path, _mtime: int, _size: int) -> ReferenceDocx:
+    parts = read_docx_parts(path)
+    if "word/document.xml" not in parts or "word/styles.xml" not in parts:
+        raise TemplateError(f"{path}: not a Word document (no word/document.xml or styles.xml)")
+    styles: dict[str, str] = {}
+    root = etree.fromstring(parts["word/styles.xml"])
+    for style in root.iter(f"{_W}style"):
+        sid = style.get(f"{_W}styleId")
+        name_el = style.find(f"{_W}name")
+        if sid:
+            styles.setdefault(sid.lower(), sid)
+            if name_el is not None:
+                styles[name_el.get(f"{_W}val", "").lower()] = sid
+    document = parts["word/document.xml"].decode("utf-8")
+    sections = re.findall(r"<w:sectPr\b.*?</w:sectPr>", document, flags=re.S)
+    sect_pr = sections[-1] if sections else (
+        '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" '
+        'w:bottom="1134" w:left="1134" w:header="567" w:footer="567" w:gutter="0"/></w:sectPr>')
+    return ReferenceDocx(path, parts, styles, sect_pr)
+
+
+def read_docx_parts(path: Path) -> dict[str, bytes]:
+    """Return the parts of the .docx at ``path``, refusing macro files, corrupt zips and zip bombs."""
+    if path.suffix.lower() in (".docm", ".dotm"):
+        raise TemplateError(f"{path}: macro-enabled Word files are refused; save it as .docx")
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            if sum(i.file_size for i in infos) > MAX_EXPANDED:
+                raise TemplateError(f"{path}: expands to more than 100 MB; refused")
+            names = {i.filename for i in infos}
+            if "word/vbaProject.bin" in names:
+                raise TemplateError(f"{path}: holds macros (vbaProject.bin); refused")
+            return {i.filename: zf.read(i) for i in infos if not i.is_dir()}
+    except zipfile.BadZipFile:
+        raise TemplateError(f"{path}: not a valid .docx (corrupt or not a zip file)") from None
+    except OSError as exc:
+        raise TemplateError(f"{path}: cannot read ({exc.strerror or exc})") from None
