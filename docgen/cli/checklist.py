@@ -1,0 +1,48 @@
+"""``docgen checklist``: a specification and its assessment as a compliance checklist and a gate."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from docgen.cli.options import lang_option, templates_option
+
+
+@click.command()
+@click.argument("spec", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--assessment", "-a", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Assessment (YAML or CSV): a status per requirement id; without it every "
+                   "requirement is not verified.")
+@click.option("-o", "--output", "outputs", multiple=True, required=True,
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="Output file, format by extension: .docx .xlsx .md .csv .xml (JUnit) .json. "
+                   "Repeat to write several formats in one run.")
+@click.option("--mode", type=click.Choice(["id", "keyword"]), default=None,
+              help="How requirements are found in a Markdown specification (default: by "
+                   "identifier when identifiers are found, else by keyword).")
+@click.option("--id-pattern", default=None,
+              help="Regular expression of requirement identifiers in Markdown (default: ABC-001).")
+@click.option("--fail-on", type=click.Choice(["must", "should", "may"]), default=None,
+              help="Exit 1 when a requirement at this level or stronger is neither compliant nor "
+                   "not applicable (outputs are still written).")
+@templates_option
+@lang_option
+def checklist(spec: Path, assessment: Path | None, outputs: tuple[Path, ...], mode: str | None,
+              id_pattern: str | None, fail_on: str | None, template_dirs: tuple[Path, ...],
+              language: str | None) -> None:
+    """Write the compliance checklist of SPEC (YAML, CSV or Markdown) assessed by --assessment."""
+    from docgen.checklist import check_gate, load_checklist, render_checklist, renderer_for
+    from docgen.labels import load_labels
+    from docgen.renderers.checklist_common import summary_line
+
+    for dest in outputs:
+        renderer_for(dest)
+    result = load_checklist(spec, assessment, mode=mode, id_pattern=id_pattern)
+    labels = load_labels(language or "en", template_dirs)
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    for dest in outputs:
+        render_checklist(result, dest, labels, template_dirs)
+    click.echo(summary_line(result, [str(dest) for dest in outputs]))
+    check_gate(result, fail_on)

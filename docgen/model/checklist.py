@@ -1,0 +1,195 @@
+"""The compliance checklist: requirements merged with their assessment, counted and gated."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from docgen.errors import InputError, Problem
+from docgen.model.requirements import (
+    LEVELS,
+    PASSING,
+    STATUSES,
+    Assessment,
+    AssessmentSet,
+    Requirement,
+    RequirementSet,
+    Specification,
+)
+from docgen.readers.source import Source
+
+# A comment is expected whenever a requirement is not simply met.
+_NEEDS_COMMENT = ("partial", "non_compliant", "not_applicable")
+
+
+@dataclass(frozen=True)
+class Item:
+    """One line of the checklist: a requirement and its verdict."""
+
+    requirement: Requirement
+    status: str = "not_verified"
+    evidence: str | None = None
+    owner: str | None = None
+    comment: str | None = None
+    assessed: bool = False
+
+    @property
+    def id(self) -> str:
+        """Return the requirement id."""
+        return self.requirement.id
+
+    @property
+    def section(self) -> str:
+        """Return the requirement's section ("" when it has none)."""
+        return self.requirement.section or ""
+
+    @property
+    def level(self) -> str:
+        """Return the requirement's level (must, should or may)."""
+        return self.requirement.level
+
+    @property
+    def passed(self) -> bool:
+        """Return True when the status satisfies the requirement (compliant or not applicable)."""
+        return self.status in PASSING
+
+
+@dataclass
+class Tally:
+    """Counts of items by status for one group (all items, one level or one section)."""
+
+    name: str
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STATUSES, 0))
+
+    @property
+    def total(self) -> int:
+        """Return the number of items in the group."""
+        return sum(self.counts.values())
+
+    def percent(self, status: str) -> float:
+        """Return the share of items with ``status``, in percent of the group (0 when empty)."""
+        return 100.0 * self.counts[status] / self.total if self.total else 0.0
+
+    @property
+    def applicable(self) -> int:
+        """Return the number of items that are not 'not applicable'."""
+        return self.total - self.counts["not_applicable"]
+
+    @property
+    def compliance_rate(self) -> float | None:
+        """Return compliant items in percent of applicable items (None when none applies)."""
+        return 100.0 * self.counts["compliant"] / self.applicable if self.applicable else None
+
+
+@dataclass
+class Summary:
+    """The checklist's counts by status, by level and by section."""
+
+    overall: Tally
+    by_level: list[Tally]
+    by_section: list[Tally]
+
+
+@dataclass
+class Checklist:
+    """A specification, its assessment, one item per requirement, a summary and any warnings."""
+
+    specification: Specification
+    assessment: Assessment
+    items: list[Item]
+    summary: Summary
+    warnings: list[Problem] = field(default_factory=list)
+    spec_file: str = ""
+    assessment_file: str | None = None
+
+    def sections(self) -> list[tuple[str, list[Item]]]:
+        """Return the items grouped by section, sections in order of first appearance."""
+        groups: dict[str, list[Item]] = {}
+        for item in self.items:
+            groups.setdefault(item.section, []).append(item)
+        return list(groups.items())
+
+    def gate_failures(self, level: str) -> list[Item]:
+        """Return the items at ``level`` or stronger that are neither compliant nor not applicable."""
+        strong = set(LEVELS[: LEVELS.index(level) + 1])
+        return [item for item in self.items if item.level in strong and not item.passed]
+
+
+def summarise(items: list[Item]) -> Summary:
+    """Return the counts of ``items`` by status, by level (must, should, may) and by section."""
+    overall = Tally("")
+    levels = {level: Tally(level) for level in LEVELS}
+    sections: dict[str, Tally] = {}
+    for item in items:
+        overall.counts[item.status] += 1
+        levels[item.level].counts[item.status] += 1
+        sections.setdefault(item.section, Tally(item.section)).counts[item.status] += 1
+    return Summary(overall, [t for t in levels.values() if t.total], list(sections.values()))
+
+
+def _duplicates(ids: list[str], source: Source, key: str) -> list[Problem]:
+    first: dict[str, int] = {}
+    problems = []
+    for index, ident in enumerate(ids):
+        if ident in first:
+            path = f"{key}[{index}].id"
+            where = source.line_of(f"{key}[{first[ident]}].id")
+            seen = f" (first at line {where})" if where else ""
+            problems.append(Problem(str(source.path), f"duplicate id '{ident}'{seen}",
+                                    source.line_of(path), path))
+        else:
+            first[ident] = index
+    return problems
+
+
+def merge(
+    requirements: RequirementSet,
+    spec_source: Source,
+    assessment: AssessmentSet | None = None,
+    assessment_source: Source | None = None,
+) -> Checklist:
+    """Return the Checklist of ``requirements`` with the statuses of ``assessment``.
+
+    A requirement without an entry is not_verified. Duplicate ids in either file and assessment
+    ids the specification lacks raise InputError (all problems at once); a partial,
+    non-compliant or not-applicable entry without a comment becomes a warning.
+    """
+    assessment = assessment or AssessmentSet()
+    problems = _duplicates([r.id for r in requirements.requirements], spec_source, "requirements")
+    entries = {}
+    warnings: list[Problem] = []
+    if assessment_source is not None:
+        ids = [e.id for e in assessment.compliance]
+        problems += _duplicates(ids, assessment_source, "compliance")
+        known = {r.id for r in requirements.requirements}
+        for index, entry in enumerate(assessment.compliance):
+            path = f"compliance[{index}]"
+            line = assessment_source.line_of(f"{path}.id")
+            if entry.id not in known:
+                problems.append(Problem(
+                    str(assessment_source.path),
+                    f"'{entry.id}' is not a requirement of {spec_source.path.name}",
+                    line, f"{path}.id"))
+            elif entry.status in _NEEDS_COMMENT and not (entry.comment or "").strip():
+                warnings.append(Problem(
+                    str(assessment_source.path),
+                    f"{entry.id} is {entry.status.replace('_', ' ')} but has no comment",
+                    line, path))
+            entries.setdefault(entry.id, entry)
+    if problems:
+        raise InputError(problems)
+    items = []
+    for req in requirements.requirements:
+        entry = entries.get(req.id)
+        if entry is None:
+            items.append(Item(req))
+        else:
+            items.append(Item(req, entry.status, entry.evidence, entry.owner, entry.comment, True))
+    return Checklist(
+        specification=requirements.specification,
+        assessment=assessment.assessment,
+        items=items,
+        summary=summarise(items),
+        warnings=warnings,
+        spec_file=str(spec_source.path),
+        assessment_file=str(assessment_source.path) if assessment_source else None,
+    )

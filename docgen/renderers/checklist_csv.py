@@ -1,0 +1,25 @@
+"""CSV checklist: one row per requirement, columns id,section,level,text,status,evidence,owner,comment."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from docgen.labels import Labels
+from docgen.model.checklist import Checklist
+from docgen.output import atomic_write_text
+from docgen.renderers.checklist_common import CSV_COLUMNS, item_row
+
+
+def render(checklist: Checklist, dest: Path, labels: Labels, template_dirs=()) -> Path:
+    """Return ``dest`` after writing the checklist as UTF-8 CSV (codes, not worded statuses).
+
+    Texts and evidence stay Markdown, so the file can be edited and read back as an assessment.
+    """
+    buf = io.StringIO(newline="")
+    writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for item in checklist.items:
+        writer.writerow(item_row(item))
+    return atomic_write_text(dest, buf.getvalue())

@@ -1,0 +1,49 @@
+"""JSON checklist for other tools: specification, assessment, summary and items."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from docgen.labels import Labels
+from docgen.model.checklist import Checklist, Tally
+from docgen.output import atomic_write_text
+from docgen.renderers.checklist_common import item_row
+
+
+def _tally(tally: Tally) -> dict:
+    return {
+        "total": tally.total,
+        "counts": dict(tally.counts),
+        "percent": {status: round(tally.percent(status), 2) for status in tally.counts},
+        "compliance_rate": None if tally.compliance_rate is None else round(tally.compliance_rate, 2),
+    }
+
+
+def as_dict(checklist: Checklist) -> dict:
+    """Return the checklist as plain JSON-ready data (dates as ISO text, statuses as codes)."""
+    summary = checklist.summary
+    items = []
+    for item in checklist.items:
+        row = item_row(item)
+        row["category"] = item.requirement.category
+        row["keywords"] = list(item.requirement.keywords)
+        row["assessed"] = item.assessed
+        row["passed"] = item.passed
+        items.append(row)
+    return {
+        "specification": checklist.specification.model_dump(mode="json"),
+        "assessment": checklist.assessment.model_dump(mode="json"),
+        "summary": {
+            **_tally(summary.overall),
+            "by_level": {t.name: _tally(t) for t in summary.by_level},
+            "by_section": [{"section": t.name, **_tally(t)} for t in summary.by_section],
+        },
+        "items": items,
+    }
+
+
+def render(checklist: Checklist, dest: Path, labels: Labels, template_dirs=()) -> Path:
+    """Return ``dest`` after writing the checklist as indented UTF-8 JSON."""
+    text = json.dumps(as_dict(checklist), ensure_ascii=False, indent=2) + "\n"
+    return atomic_write_text(dest, text)

@@ -1,0 +1,74 @@
+"""Markdown checklist, rendered from the Jinja template ``checklist.md.j2`` on the template path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docgen.errors import TemplateError
+from docgen.labels import Labels
+from docgen.model.checklist import Checklist
+from docgen.model.requirements import STATUSES
+from docgen.output import atomic_write_text
+from docgen.renderers.checklist_common import level_word, percent, section_name, status_word
+from docgen.template_path import builtin_dir, search_path
+
+TEMPLATE = "checklist.md.j2"
+
+
+def _cell(value: object) -> str:
+    """Return ``value`` fit for one Markdown table cell: pipes escaped, line breaks as <br>."""
+    if value is None:
+        return ""
+    text = str(value).strip().replace("|", "\\|")
+    return "<br>".join(line.strip() for line in text.splitlines())
+
+
+def _environment(template_dirs: tuple[Path, ...]):
+    from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    loader = ChoiceLoader([
+        FileSystemLoader([str(d) for d in search_path(list(template_dirs))]),
+        PrefixLoader({"builtin": FileSystemLoader(str(builtin_dir()))}, delimiter=":"),
+    ])
+    env = SandboxedEnvironment(loader=loader, undefined=StrictUndefined, autoescape=False,
+                               trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters["cell"] = _cell
+    return env
+
+
+def markdown_text(checklist: Checklist, labels: Labels, template_dirs: tuple[Path, ...] = ()) -> str:
+    """Return the checklist rendered as Markdown by the first ``checklist.md.j2`` on the path."""
+    from jinja2 import TemplateError as JinjaError
+
+    env = _environment(tuple(template_dirs))
+    summary = checklist.summary
+    context = {
+        "checklist": checklist,
+        "spec": checklist.specification,
+        "assessment": checklist.assessment,
+        "summary": summary,
+        "sections": checklist.sections(),
+        "statuses": STATUSES,
+        "level_tallies": [(level_word(labels, t.name), t) for t in summary.by_level],
+        "section_tallies": [(section_name(labels, t.name), t) for t in summary.by_section],
+        "L": labels.__getitem__,
+        "status_word": lambda status: status_word(labels, status),
+        "level_word": lambda level: level_word(labels, level),
+        "section_name": lambda section: section_name(labels, section),
+        "format_date": labels.format_date,
+        "pct": percent,
+    }
+    try:
+        template = env.get_template(TEMPLATE)
+        text = template.render(context)
+    except JinjaError as exc:
+        where = getattr(exc, "filename", None) or TEMPLATE
+        line = getattr(exc, "lineno", None)
+        raise TemplateError(f"{where}{f':{line}' if line else ''}: {exc}") from None
+    return text.rstrip("\n") + "\n"
+
+
+def render(checklist: Checklist, dest: Path, labels: Labels, template_dirs=()) -> Path:
+    """Return ``dest`` after writing the checklist as Markdown."""
+    return atomic_write_text(dest, markdown_text(checklist, labels, tuple(template_dirs)))
