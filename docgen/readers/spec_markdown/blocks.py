@@ -1,0 +1,261 @@
+"""A line-based Markdown block scanner: headings, paragraphs, list items and table rows.
+
+It keeps only what can hold a requirement and drops the rest (front matter, fenced and indented
+code, block quotes, HTML comments, kramdown attribute lines, link definitions). It follows
+CommonMark closely enough for real specifications (lists nested by indentation, code fences inside
+list items, lazy continuation lines, GFM pipe tables with or without outer pipes) without being a
+full parser.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_FENCE = re.compile(r"^(`{3,}|~{3,})([^`]*)$")
+_ATX = re.compile(r"^(#{1,6})(?:[ \t]+(.*?))?[ \t]*$")
+_KRAMDOWN_PART = re.compile(r"^---[ \t]+(\w+)")
+_SETEXT = re.compile(r"^(=+|-+)[ \t]*$")
+_BREAK = re.compile(r"^([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_ITEM = re.compile(r"^([-*+]|\d{1,9}[.)]|:)([ \t]+|$)")
+_IAL = re.compile(r"^\{:.*\}[ \t]*$")
+_LINK_DEF = re.compile(r"^(?:\*?\[[^\]]+\]:[ \t]|\*\[[^\]]+\]:)")
+_DELIMITER = re.compile(r"^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+_HEADING_ATTRS = re.compile(r"[ \t]*(?:\{[#:.][^}]*\}[ \t]*)+$")
+_CLOSING_HASHES = re.compile(r"(?:^|[ \t]+)#+[ \t]*$")
+
+
+@dataclass
+class Block:
+    """One block that may hold a requirement.
+
+    ``kind`` is heading, para, item or row; ``lines`` are the block's text lines (list markers,
+    heading hashes and indentation removed) and ``linenos`` their 1-based line numbers.
+    ``items`` is the chain of list-item numbers the block sits in (an item block's own number
+    last), so a requirement opened by an item can take in the item's later paragraphs.
+    """
+
+    kind: str
+    lines: list[str] = field(default_factory=list)
+    linenos: list[int] = field(default_factory=list)
+    level: int = 0
+    numbered: bool = True
+    items: tuple[int, ...] = ()
+
+    @property
+    def line(self) -> int:
+        """Return the 1-based line where the block starts."""
+        return self.linenos[0]
+
+    @property
+    def text(self) -> str:
+        """Return the block's lines joined with newlines."""
+        return "\n".join(self.lines)
+
+
+@dataclass
+class Scan:
+    """What the scanner found: the blocks, the front matter and the kramdown-rfc markers."""
+
+    blocks: list[Block]
+    front_matter: tuple[int, int] | None = None  # 0-based [start, end) of the YAML lines
+    kramdown_rfc: bool = False
+
+
+def _front_matter_end(lines: list[str]) -> int | None:
+    """Return the index of the line closing the front matter opened on line 0, or None."""
+    if not lines or lines[0].rstrip() != "---":
+        return None
+    for index in range(1, len(lines)):
+        stripped = lines[index].rstrip()
+        if stripped in ("---", "...") or _KRAMDOWN_PART.match(stripped):
+            return index
+    return None
+
+
+def heading_title(raw: str) -> str:
+    """Return a heading's title without closing hashes and kramdown ``{#id}`` attributes."""
+    title = _CLOSING_HASHES.sub("", raw or "")
+    return _HEADING_ATTRS.sub("", title).strip()
+
+
+class _Scanner:
+    def __init__(self, lines: list[str]):
+        self.lines = lines
+        self.blocks: list[Block] = []
+        self.current: Block | None = None
+        self.stack: list[tuple[int, int]] = []  # (content indent, item number) of open items
+        self.item_count = 0
+        self.kramdown_rfc = False
+
+    def flush(self) -> None:
+        if self.current is not None and any(part.strip() for part in self.current.lines):
+            self.blocks.append(self.current)
+        self.current = None
+
+    def start(self, kind: str, text: str, lineno: int, **extra) -> None:
+        self.flush()
+        items = tuple(number for _, number in self.stack)
+        self.current = Block(kind, [text], [lineno], items=items, **extra)
+
+    def pop_to(self, indent: int) -> None:
+        while self.stack and indent < self.stack[-1][0]:
+            self.stack.pop()
+
+    def run(self, first: int) -> None:
+        lines = self.lines
+        fence: tuple[str, int] | None = None  # fence character and length
+        blank, quote, comment, table = True, False, False, False
+        index = first
+        while index < len(lines):
+            raw = lines[index].expandtabs(4).rstrip()
+            lineno = index + 1
+            index += 1
+            stripped = raw.lstrip()
+            indent = len(raw) - len(stripped)
+            if fence is not None:
+                match = _FENCE.match(stripped)
+                if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= fence[1] \
+                        and not match.group(2).strip():
+                    fence = None
+                continue
+            if comment:
+                comment = "-->" not in raw
+                continue
+            if not stripped:
+                self.flush()
+                blank, quote, table = True, False, False
+                continue
+            was_blank, blank = blank, False
+            lazy = (self.current is not None and self.current.kind in ("para", "item")
+                    and not was_blank)
+            starts = _starts_block(stripped)
+            if self.stack and indent < self.stack[-1][0] and (not lazy or starts):
+                self.pop_to(indent)
+            base = self.stack[-1][0] if self.stack else 0
+            if indent - base >= 4 and not lazy:
+                continue  # indented code block
+            if quote and not was_blank and not starts:
+                continue  # lazy continuation of a block quote
+            quote = False
+            match = _FENCE.match(stripped)
+            if match and not (match.group(1)[0] == "`" and "`" in match.group(2)):
+                self.flush()
+                fence = (match.group(1)[0], len(match.group(1)))
+                continue
+            if stripped.startswith("<!--"):
+                self.flush()
+                comment = "-->" not in stripped
+                continue
+            if stripped.startswith(">"):
+                self.flush()
+                quote = True
+                continue
+            if table:
+                if "|" in stripped:
+                    self.start("row", stripped, lineno)
+                    self.flush()
+                    continue
+                table = False
+            if "|" in stripped and self.table_starts(index - 1):
+                self.start("row", stripped, lineno)
+                self.flush()
+                table = True
+                index += 1  # the delimiter row
+                continue
+            if self.handle_structure(stripped, indent, lineno, was_blank):
+                continue
+            if lazy or (self.current is not None and not was_blank):
+                self.current.lines.append(stripped)
+                self.current.linenos.append(lineno)
+            else:
+                self.start("para", stripped, lineno)
+        self.flush()
+
+    def table_starts(self, index: int) -> bool:
+        """Return True if line ``index`` is a table header: it has a pipe, the next a delimiter."""
+        if index + 1 >= len(self.lines) or "|" not in self.lines[index]:
+            return False
+        following = self.lines[index + 1].strip()
+        return "-" in following and bool(_DELIMITER.match(following)) and (
+            "|" in following or self.lines[index].strip().startswith("|"))
+
+    def handle_structure(self, stripped: str, indent: int, lineno: int, was_blank: bool) -> bool:
+        """Return True if the line was a structural line (heading, item, rule...) now handled."""
+        part = _KRAMDOWN_PART.match(stripped) if indent == 0 else None
+        if part:
+            self.flush()
+            self.stack.clear()
+            self.kramdown_rfc = True
+            name = part.group(1)
+            if name not in ("middle", "back"):
+                title = name.replace("_", " ").capitalize()
+                self.blocks.append(Block("heading", [title], [lineno], level=1, numbered=False))
+            self.blocks.append(Block("part", [name], [lineno]))
+            return True
+        atx = _ATX.match(stripped)
+        if atx:
+            self.stack.clear()
+            self.flush()
+            self.blocks.append(Block("heading", [heading_title(atx.group(2))], [lineno],
+                                     level=len(atx.group(1))))
+            return True
+        if _IAL.match(stripped):
+            if stripped.startswith("{::boilerplate"):
+                self.kramdown_rfc = True
+            if "numbered" in stripped and "false" in stripped and self.current is None \
+                    and self.blocks and self.blocks[-1].kind == "heading":
+                self.blocks[-1].numbered = False
+            self.flush()
+            return True
+        if _LINK_DEF.match(stripped) and self.current is None:
+            return True
+        current = self.current
+        if current is not None and current.kind == "para" and not was_blank and not self.stack \
+                and _SETEXT.match(stripped) and indent < 4:
+            level = 1 if stripped[0] == "=" else 2
+            self.current = None
+            self.blocks.append(Block("heading", [heading_title(" ".join(current.lines))],
+                                     current.linenos[:1], level=level))
+            return True
+        if _BREAK.match(stripped):
+            self.flush()
+            return True
+        item = _ITEM.match(stripped)
+        if item:
+            marker = item.group(1)
+            rest = stripped[item.end():]
+            interrupts = not (current is not None and current.kind == "para" and not was_blank
+                              and not self.stack and ((marker[0].isdigit()
+                                                       and marker[:-1] != "1") or not rest))
+            if interrupts and not (marker[0] in "-*" and _BREAK.match(stripped)):
+                self.pop_to(indent)
+                spaces = len(item.group(2))
+                width = len(marker) + (spaces if 0 < spaces <= 4 and rest else 1)
+                self.item_count += 1
+                self.stack.append((indent + width, self.item_count))
+                self.start("item", rest, lineno)
+                return True
+        return False
+
+
+def _starts_block(stripped: str) -> bool:
+    """Return True if a line would start a new block rather than continue a quote."""
+    return bool(_ATX.match(stripped) or _FENCE.match(stripped) or _ITEM.match(stripped)
+                or stripped.startswith((">", "<!--")) or _BREAK.match(stripped))
+
+
+def scan(text: str) -> Scan:
+    """Return the requirement-bearing blocks of Markdown ``text`` and where its front matter is."""
+    lines = text.splitlines()
+    end = _front_matter_end(lines)
+    scanner = _Scanner(lines)
+    scanner.run(end + 1 if end is not None else 0)
+    front = (1, end) if end is not None else None
+    if end is not None and _KRAMDOWN_PART.match(lines[end].rstrip()):
+        scanner.kramdown_rfc = True
+        name = _KRAMDOWN_PART.match(lines[end].rstrip()).group(1)
+        if name not in ("middle", "back"):
+            scanner.blocks.insert(0, Block("heading", [name.capitalize()], [end + 1], level=1,
+                                           numbered=False))
+    return Scan(scanner.blocks, front, scanner.kramdown_rfc)

@@ -1,0 +1,258 @@
+"""Requirement extraction from Markdown text, by identifier or by BCP 14 keyword."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from docgen.errors import ConfigError
+from docgen.readers.spec_markdown.blocks import Block, Scan, scan
+from docgen.readers.spec_markdown.keywords import (
+    find_keywords,
+    is_boilerplate,
+    lower_case_level,
+    strongest,
+)
+from docgen.readers.spec_markdown.sections import PREAMBLE, Section, sections_of
+from docgen.readers.spec_markdown.sentences import split_sentences
+
+DEFAULT_ID_PATTERN = r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+"
+MODES = ("id", "keyword")
+# Tokens the default pattern matches that name standards, not requirements ("UTF-8 text...").
+_NOT_IDS = re.compile(r"^(?:UTF|UCS|ISO|IEC|SHA|AES|RSA|DES|MD|RFC|TLS|SSL|HTTP|IPV|ES|PS|HS|RS|"
+                      r"CVE|CWE|BCP|STD|FIPS|ECMA|EN|IEEE|ASCII)-")
+_ANCHOR = re.compile(r"<a\s+(?:name|id)=\"[^\"]*\"\s*>\s*</a>\s*", re.IGNORECASE)
+_LEVEL_CELL = re.compile(r"^(must|shall|should|may|could|optional|required|recommended)"
+                         r"(?:\s+have)?$", re.IGNORECASE)
+_LEVEL_WORD = {"must": "must", "shall": "must", "required": "must", "should": "should",
+               "recommended": "should", "may": "may", "could": "may", "optional": "may"}
+
+
+@dataclass
+class ExtractedRequirement:
+    """One requirement found in a specification, with the line where it starts."""
+
+    id: str
+    section: str
+    text: str
+    level: str
+    keywords: list[str] = field(default_factory=list)
+    line: int = 0
+
+    def as_dict(self) -> dict:
+        """Return the requirement in the shape of requirements.yaml."""
+        return {"id": self.id, "section": self.section, "text": self.text, "level": self.level,
+                "keywords": list(self.keywords)}
+
+
+def clean_text(text: str) -> str:
+    """Return requirement text with whitespace normalised and empty HTML anchors removed."""
+    return " ".join(_ANCHOR.sub("", text).split())
+
+
+def _cells(row: str) -> list[str]:
+    """Return the cells of a pipe-table row (escaped ``\\|`` and pipes in code kept)."""
+    row = row.strip()
+    row = row[1:] if row.startswith("|") else row
+    row = row[:-1] if row.endswith("|") and not row.endswith("\\|") else row
+    cells, current, ticks = [], [], 0
+    index = 0
+    while index < len(row):
+        char = row[index]
+        if char == "\\" and index + 1 < len(row) and row[index + 1] == "|":
+            current.append("\\|")
+            index += 2
+            continue
+        if char == "`":
+            ticks ^= 1
+        if char == "|" and not ticks:
+            cells.append("".join(current).strip())
+            current = []
+        else:
+            current.append(char)
+        index += 1
+    cells.append("".join(current).strip())
+    return cells
+
+
+def _row_text(row: str) -> str:
+    """Return a table row as readable text: its non-empty cells joined by `` | ``."""
+    return " | ".join(cell for cell in _cells(row) if cell)
+
+
+def _walk(parsed: Scan):
+    """Yield ``(section, block)`` for every non-heading block, headings resolved to sections."""
+    sections = sections_of(parsed.blocks, parsed.kramdown_rfc)
+    section = PREAMBLE
+    for index, block in enumerate(parsed.blocks):
+        if block.kind == "heading":
+            section = sections[index]
+        yield section, block
+
+
+class _Numberer:
+    """Gives ids ``<prefix>-<n>``, counting per prefix so repeated headings stay unique."""
+
+    def __init__(self) -> None:
+        self.counts: dict[str, int] = defaultdict(int)
+
+    def next(self, section: Section) -> str:
+        self.counts[section.prefix] += 1
+        return f"{section.prefix}-{self.counts[section.prefix]}"
+
+
+def extract_keyword(parsed: Scan) -> list[ExtractedRequirement]:
+    """Return one requirement per sentence or table row holding an upper-case BCP 14 keyword."""
+    found: list[ExtractedRequirement] = []
+    numberer = _Numberer()
+    for section, block in _walk(parsed):
+        if block.kind not in ("para", "item", "row"):
+            continue
+        text = block.text
+        if not find_keywords(text) or is_boilerplate(text):
+            continue
+        if block.kind == "row":
+            pieces = [(_row_text(text), block.line)]
+        else:
+            offsets = _line_offsets(block)
+            pieces = [(text[start:end], _line_at(offsets, block, start))
+                      for start, end in split_sentences(text)]
+        for piece, line in pieces:
+            keywords = find_keywords(piece)
+            if keywords:
+                found.append(ExtractedRequirement(numberer.next(section), section.name,
+                                                  clean_text(piece), strongest(keywords),
+                                                  keywords, line))
+    return found
+
+
+def _line_offsets(block: Block) -> list[int]:
+    offsets, position = [], 0
+    for part in block.lines:
+        offsets.append(position)
+        position += len(part) + 1
+    return offsets
+
+
+def _line_at(offsets: list[int], block: Block, offset: int) -> int:
+    index = 0
+    while index + 1 < len(offsets) and offsets[index + 1] <= offset:
+        index += 1
+    return block.linenos[index]
+
+
+def compile_id_pattern(id_pattern: str | None) -> re.Pattern:
+    """Return the regex that finds an identifier at the start of a line, or raise ConfigError."""
+    pattern = id_pattern or DEFAULT_ID_PATTERN
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise ConfigError(f"--id-pattern {pattern!r} is not a valid regular expression: {exc}")\
+            from None
+    return re.compile(
+        r"^(?P<open>\*\*|__|\*|_|`|\[)?(?P<id>" + pattern + r")(?P<close>\*\*|__|\*|_|`|\])?"
+        r"(?P<sep>[ \t]*[:.)\u2013\u2014-](?=\s|$)|(?=\s)|$)"
+    )
+
+
+@dataclass
+class _Open:
+    req: ExtractedRequirement
+    parts: list[str]
+    scope: int | None  # list item whose later blocks continue the requirement
+    heading: bool = False
+
+
+def _match_id(regex: re.Pattern, line: str, default: bool, first: bool) -> re.Match | None:
+    match = regex.match(line)
+    if not match:
+        return None
+    if default and _NOT_IDS.match(match.group("id")):
+        return None
+    # On a continuation line only "ID:" counts, so a wrapped "AES-256 keys..." opens nothing.
+    if not first and ":" not in match.group("sep") and not match.group("close"):
+        return None
+    return match
+
+
+def extract_id(parsed: Scan, id_pattern: str | None = None) -> list[ExtractedRequirement]:
+    """Return one requirement per identifier found at the start of a line, list item or row."""
+    regex = compile_id_pattern(id_pattern)
+    default = id_pattern is None
+    found: list[ExtractedRequirement] = []
+    current: _Open | None = None
+
+    def close() -> None:
+        nonlocal current
+        if current is not None:
+            text = clean_text(" ".join(current.parts))
+            current.req.text = text
+            current.req.keywords = find_keywords(text)
+            if current.req.level == "":
+                current.req.level = strongest(current.req.keywords) or lower_case_level(
+                    text) or "must"
+            found.append(current.req)
+        current = None
+
+    def open_(match: re.Match, rest: str, section: Section, line: int, scope, heading=False):
+        close()
+        req = ExtractedRequirement(match.group("id"), section.name, "", "", [], line)
+        nonlocal current
+        current = _Open(req, [rest], scope, heading)
+
+    section = PREAMBLE
+    for block_section, block in _walk(parsed):
+        if block.kind == "part":
+            continue
+        if block.kind == "heading":
+            match = _match_id(regex, block.lines[0], default, True)
+            if match:
+                open_(match, block.lines[0][match.end():], section, block.line, None, True)
+            else:
+                close()
+                section = block_section
+            continue
+        if current is not None and not current.heading and (
+                current.scope is None or current.scope not in block.items):
+            close()
+        if block.kind == "row":
+            cells = _cells(block.text)
+            match = _match_id(regex, cells[0], default, True) if cells else None
+            if match:
+                rest = [c for c in [cells[0][match.end():].strip(), *cells[1:]] if c]
+                level = next((_LEVEL_WORD[m.group(1).lower()] for c in rest
+                              if (m := _LEVEL_CELL.match(c))), "")
+                rest = [c for c in rest if not _LEVEL_CELL.match(c)]
+                open_(match, " | ".join(rest), section, block.line, None)
+                current.req.level = level
+                close()
+            continue
+        for position, (part, line) in enumerate(zip(block.lines, block.linenos)):
+            match = _match_id(regex, part.strip(), default, position == 0)
+            if match:
+                scope = block.items[-1] if block.kind == "item" and position == 0 else None
+                open_(match, part.strip()[match.end():], section, line, scope)
+            elif current is not None:
+                current.parts.append(part)
+        if current is not None and current.scope is None and not current.heading:
+            close()
+    close()
+    return found
+
+
+def extract(text: str, mode: str | None = None, id_pattern: str | None = None
+            ) -> tuple[str, list[ExtractedRequirement]]:
+    """Return the mode used and the requirements of Markdown ``text``.
+
+    ``mode`` None reads by identifier when at least one identifier is found, else by keyword.
+    """
+    if mode not in (None, *MODES):
+        raise ConfigError(f"--mode must be one of {', '.join(MODES)}, not {mode!r}")
+    parsed = scan(text)
+    if mode == "keyword":
+        return "keyword", extract_keyword(parsed)
+    by_id = extract_id(parsed, id_pattern)
+    if mode == "id" or by_id:
+        return "id", by_id
+    return "keyword", extract_keyword(parsed)

@@ -1,0 +1,114 @@
+"""Reading a Markdown specification file into a Source shaped like requirements.yaml."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from docgen.errors import InputError
+from docgen.readers.source import Source, read_text
+from docgen.readers.spec_markdown.blocks import heading_title
+from docgen.readers.spec_markdown.extract import extract
+from docgen.readers.yaml_source import parse_yaml
+
+_FRONT_END = re.compile(r"^(?:---|\.\.\.)(?:[ \t]+\w+)?[ \t]*$")
+_ATX = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+)$")
+_NO_REQUIREMENT = {
+    "id": "no requirement found in id mode (no identifier like ABC-001 at the start of a "
+          "line); try --mode keyword",
+    "keyword": "no requirement found in keyword mode (no upper-case BCP 14 keyword found); "
+               "try --mode id or --id-pattern",
+}
+
+
+def _scalar(value: object) -> str | None:
+    """Return a front-matter value as text, or None for lists, mappings and placeholders."""
+    if value is None or isinstance(value, (list, dict)):
+        return None
+    return str(value).strip() or None
+
+
+def _front_matter(text: str, path: Path) -> tuple[dict, dict[str, int]]:
+    """Return the front matter's specification fields and their lines ({} if there is none)."""
+    lines = text.splitlines()
+    if not lines or lines[0].rstrip() != "---":
+        return {}, {}
+    end = next((i for i in range(1, len(lines)) if _FRONT_END.match(lines[i].rstrip())), None)
+    if end is None or end == 1:
+        return {}, {}
+    source = parse_yaml("\n".join(lines[1:end]), path, start_line=1)
+    data = source.data
+    spec: dict = {}
+    where: dict[str, int] = {}
+    number = _scalar(data.get("number"))
+    candidates = {
+        "title": ["title"],
+        "reference": ["reference", "docname"],
+        "version": ["version"],
+        "date": ["date"],
+    }
+    for field, keys in candidates.items():
+        for key in keys:
+            value = _scalar(data.get(key))
+            if value:
+                spec[field] = value
+                where[f"specification.{field}"] = source.lines.get(key, 1)
+                break
+    if number and number.isdigit():
+        spec["reference"] = f"RFC {number}"
+        where["specification.reference"] = source.lines.get("number", 1)
+    return spec, where
+
+
+def read_spec_markdown(path: Path, mode: str | None = None, id_pattern: str | None = None
+                       ) -> Source:
+    """Return the Source of a Markdown specification, shaped like requirements.yaml.
+
+    ``mode`` is "id", "keyword" or None (by identifier when one is found, else by keyword);
+    ``id_pattern`` is a regular expression for identifiers (default like ``ABC-001``). Raise
+    InputError if the file is empty or holds no requirement.
+    """
+    path = Path(path)
+    text = read_text(path)
+    if not text.strip():
+        raise InputError.single(path, "is empty (expected a Markdown specification)")
+    spec, lines = _front_matter(text, path)
+    used, found = extract(text, mode, id_pattern)
+    if not found:
+        raise InputError.single(path, _NO_REQUIREMENT[used])
+    if "title" not in spec:
+        title_line = _first_heading(text)
+        if title_line:
+            spec["title"] = title_line[0]
+            lines["specification.title"] = title_line[1]
+        else:
+            spec["title"] = path.stem
+    data = {
+        "specification": {key: spec.get(key) for key in ("title", "reference", "version", "date")
+                          if spec.get(key) is not None},
+        "requirements": [req.as_dict() for req in found],
+    }
+    lines.setdefault("specification", 1)
+    lines["requirements"] = found[0].line
+    for index, req in enumerate(found):
+        lines[f"requirements[{index}]"] = req.line
+    return Source(path=path, data=data, lines=lines, format="markdown")
+
+
+def _first_heading(text: str) -> tuple[str, int] | None:
+    """Return the first ATX heading's title and line outside front matter and code, or None."""
+    fence = None
+    lines = text.splitlines()
+    start = 0
+    if lines and lines[0].rstrip() == "---":
+        start = next((i + 1 for i in range(1, len(lines)) if _FRONT_END.match(lines[i].rstrip())),
+                     0)
+    for index in range(start, len(lines)):
+        stripped = lines[index].strip()
+        if stripped.startswith(("```", "~~~")):
+            fence = None if fence and stripped.startswith(fence) else (fence or stripped[:3])
+            continue
+        match = _ATX.match(lines[index]) if fence is None else None
+        if match:
+            return heading_title(match.group(1)), index + 1
+    return None

@@ -1,0 +1,89 @@
+"""Section names and id prefixes of headings: explicit numbers, kramdown-rfc numbering, slugs."""
+
+from __future__ import annotations
+
+import re
+import string
+from collections import Counter
+from dataclasses import dataclass
+
+from docgen.readers.spec_markdown.blocks import Block
+
+_NUMBER = re.compile(
+    r"^(?:(?:Section|Appendix|Annex|Chapter)\s+)?"
+    r"(?P<n>\d+(?:\.\d+)*|[A-Z](?:\.\d+)+|(?<=Appendix )[A-Z]|(?<=Annex )[A-Z])"
+    r"(?:\.|:)?(?:\s+|$)"
+)
+_SLUG_DROP = re.compile(r"[^\w\- ]", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Section:
+    """Where a requirement sits: the section's display name and the prefix of its ids."""
+
+    name: str
+    prefix: str
+
+
+PREAMBLE = Section("", "0")
+
+
+def slug(title: str) -> str:
+    """Return the GitHub-style anchor of a heading title (lower case, spaces to hyphens)."""
+    text = re.sub(r"`|\*\*|__|\[([^\]]*)\]\([^)]*\)", r"\1", title).lower()
+    return _SLUG_DROP.sub("", text).strip().replace(" ", "-") or "section"
+
+
+def _appendix_letter(number: int) -> str:
+    letters = string.ascii_uppercase
+    return letters[number - 1] if number <= 26 else letters[(number - 1) // 26 - 1] + \
+        letters[(number - 1) % 26]
+
+
+def sections_of(blocks: list[Block], kramdown_rfc: bool) -> dict[int, Section]:
+    """Return the Section of every heading, keyed by the heading block's index in ``blocks``.
+
+    A number written in the heading ("4.2 Errors", "1. Access") is the id prefix; kramdown-rfc
+    documents are numbered as the RFC renders them (1, 1.1, ... then A, A.1 after ``--- back``);
+    any other heading uses its GitHub anchor (``fixed-fields-2`` for the third "Fixed Fields").
+    A title used by several headings is shown after its parent's ("Info Object / Fixed Fields").
+    """
+    headings = [(i, b) for i, b in enumerate(blocks) if b.kind == "heading"]
+    titles = Counter(b.lines[0] for _, b in headings)
+    anchors: Counter[str] = Counter()
+    counters: list[int] = []
+    back = False
+    parents: list[tuple[int, str]] = []  # (level, title) of enclosing headings
+    result: dict[int, Section] = {}
+    for index, block in enumerate(blocks):
+        if block.kind == "part":
+            back = block.lines[0] == "back"
+            counters = []
+            continue
+        if block.kind != "heading":
+            continue
+        title, level = block.lines[0], block.level
+        while parents and parents[-1][0] >= level:
+            parents.pop()
+        name = title
+        if titles[title] > 1 and parents:
+            name = f"{parents[-1][1]} / {title}"
+        parents.append((level, title))
+        explicit = _NUMBER.match(title)
+        base = slug(title)
+        anchor = base if not anchors[base] else f"{base}-{anchors[base]}"
+        anchors[base] += 1
+        if explicit:
+            result[index] = Section(name, explicit.group("n"))
+        elif kramdown_rfc and block.numbered:
+            del counters[level:]
+            counters.extend([0] * (level - len(counters)))
+            counters[level - 1] += 1
+            parts = [str(n) for n in counters]
+            if back:
+                parts[0] = _appendix_letter(counters[0])
+            number = ".".join(parts)
+            result[index] = Section(f"{number}. {name}", number)
+        else:
+            result[index] = Section(name, anchor)
+    return result
