@@ -170,8 +170,9 @@ def _match_id(regex: re.Pattern, line: str, default: bool, first: bool) -> re.Ma
         return None
     if default and _NOT_IDS.match(match.group("id")):
         return None
-    # On a continuation line only "ID:" counts, so a wrapped "AES-256 keys..." opens nothing.
-    if not first and ":" not in match.group("sep") and not match.group("close"):
+    # On a continuation line the identifier needs a separator ("ID:", "ID -") or emphasis, so a
+    # hard-wrapped line that happens to start with "COVID-19 rules" opens nothing.
+    if not first and not match.group("sep").strip(" \t.)") and not match.group("close"):
         return None
     return match
 
@@ -208,7 +209,8 @@ def extract_id(parsed: Scan, id_pattern: str | None = None) -> list[ExtractedReq
         if block.kind == "heading":
             match = _match_id(regex, block.lines[0], default, True)
             if match:
-                open_(match, block.lines[0][match.end():], section, block.line, None, True)
+                title = block.lines[0][match.end():].strip()
+                open_(match, title + ":" if title else "", section, block.line, None, True)
             else:
                 close()
                 section = block_section
@@ -241,9 +243,9 @@ def extract_id(parsed: Scan, id_pattern: str | None = None) -> list[ExtractedReq
     return found
 
 
-def extract(text: str, mode: str | None = None, id_pattern: str | None = None
-            ) -> tuple[str, list[ExtractedRequirement]]:
-    """Return the mode used and the requirements of Markdown ``text``.
+def analyse(text: str, mode: str | None = None, id_pattern: str | None = None
+            ) -> tuple[str, list[ExtractedRequirement], Scan]:
+    """Return the mode used, the requirements of Markdown ``text`` and its scanned blocks.
 
     ``mode`` None reads by identifier when at least one identifier is found, else by keyword.
     """
@@ -251,8 +253,14 @@ def extract(text: str, mode: str | None = None, id_pattern: str | None = None
         raise ConfigError(f"--mode must be one of {', '.join(MODES)}, not {mode!r}")
     parsed = scan(text)
     if mode == "keyword":
-        return "keyword", extract_keyword(parsed)
+        return "keyword", extract_keyword(parsed), parsed
     by_id = extract_id(parsed, id_pattern)
     if mode == "id" or by_id:
-        return "id", by_id
-    return "keyword", extract_keyword(parsed)
+        return "id", by_id, parsed
+    return "keyword", extract_keyword(parsed), parsed
+
+
+def extract(text: str, mode: str | None = None, id_pattern: str | None = None
+            ) -> list[ExtractedRequirement]:
+    """Return the requirements of Markdown ``text`` read by ``mode`` (see :func:`analyse`)."""
+    return analyse(text, mode, id_pattern)[1]

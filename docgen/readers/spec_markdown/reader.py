@@ -7,12 +7,13 @@ from pathlib import Path
 
 from docgen.errors import InputError
 from docgen.readers.source import Source, read_text
-from docgen.readers.spec_markdown.blocks import heading_title
-from docgen.readers.spec_markdown.extract import extract
+from docgen.readers.spec_markdown.extract import analyse
 from docgen.readers.yaml_source import parse_yaml
 
 _FRONT_END = re.compile(r"^(?:---|\.\.\.)(?:[ \t]+\w+)?[ \t]*$")
-_ATX = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+)$")
+# "#### Version 3.1.0" near the top of a specification (OpenAPI, many corporate specs).
+_VERSION = re.compile(r"^ {0,3}#{1,6}[ \t]+Version[ \t]+v?(\d+(?:\.\d+)*)[ \t]*$",
+                      re.MULTILINE | re.IGNORECASE)
 _NO_REQUIREMENT = {
     "id": "no requirement found in id mode (no identifier like ABC-001 at the start of a "
           "line); try --mode keyword",
@@ -73,16 +74,19 @@ def read_spec_markdown(path: Path, mode: str | None = None, id_pattern: str | No
     if not text.strip():
         raise InputError.single(path, "is empty (expected a Markdown specification)")
     spec, lines = _front_matter(text, path)
-    used, found = extract(text, mode, id_pattern)
+    used, found, parsed = analyse(text, mode, id_pattern)
     if not found:
         raise InputError.single(path, _NO_REQUIREMENT[used])
     if "title" not in spec:
-        title_line = _first_heading(text)
-        if title_line:
-            spec["title"] = title_line[0]
-            lines["specification.title"] = title_line[1]
-        else:
-            spec["title"] = path.stem
+        heading = next((b for b in parsed.blocks if b.kind == "heading" and b.numbered), None)
+        spec["title"] = heading.lines[0] if heading else path.stem
+        if heading:
+            lines["specification.title"] = heading.line
+    if "version" not in spec:
+        version = _VERSION.search("\n".join(text.splitlines()[:30]))
+        if version:
+            spec["version"] = version.group(1)
+            lines["specification.version"] = text[: version.start(1)].count("\n") + 1
     data = {
         "specification": {key: spec.get(key) for key in ("title", "reference", "version", "date")
                           if spec.get(key) is not None},
@@ -93,22 +97,3 @@ def read_spec_markdown(path: Path, mode: str | None = None, id_pattern: str | No
     for index, req in enumerate(found):
         lines[f"requirements[{index}]"] = req.line
     return Source(path=path, data=data, lines=lines, format="markdown")
-
-
-def _first_heading(text: str) -> tuple[str, int] | None:
-    """Return the first ATX heading's title and line outside front matter and code, or None."""
-    fence = None
-    lines = text.splitlines()
-    start = 0
-    if lines and lines[0].rstrip() == "---":
-        start = next((i + 1 for i in range(1, len(lines)) if _FRONT_END.match(lines[i].rstrip())),
-                     0)
-    for index in range(start, len(lines)):
-        stripped = lines[index].strip()
-        if stripped.startswith(("```", "~~~")):
-            fence = None if fence and stripped.startswith(fence) else (fence or stripped[:3])
-            continue
-        match = _ATX.match(lines[index]) if fence is None else None
-        if match:
-            return heading_title(match.group(1)), index + 1
-    return None

@@ -45,12 +45,11 @@ def sections_of(blocks: list[Block], kramdown_rfc: bool) -> dict[int, Section]:
 
     A number written in the heading ("4.2 Errors", "1. Access") is the id prefix; kramdown-rfc
     documents are numbered as the RFC renders them (1, 1.1, ... then A, A.1 after ``--- back``);
-    any other heading uses its GitHub anchor (``fixed-fields-2`` for the third "Fixed Fields").
-    A title used by several headings is shown after its parent's ("Info Object / Fixed Fields").
+    any other heading uses its slug (``versions``). A title used by several headings is shown
+    after its parent's ("Info Object / Fixed Fields", slug ``info-object-fixed-fields``).
     """
     headings = [(i, b) for i, b in enumerate(blocks) if b.kind == "heading"]
     titles = Counter(b.lines[0] for _, b in headings)
-    anchors: Counter[str] = Counter()
     counters: list[int] = []
     back = False
     parents: list[tuple[int, str]] = []  # (level, title) of enclosing headings
@@ -70,11 +69,8 @@ def sections_of(blocks: list[Block], kramdown_rfc: bool) -> dict[int, Section]:
             name = f"{parents[-1][1]} / {title}"
         parents.append((level, title))
         explicit = _NUMBER.match(title)
-        base = slug(title)
-        anchor = base if not anchors[base] else f"{base}-{anchors[base]}"
-        anchors[base] += 1
         if explicit:
-            result[index] = Section(name, explicit.group("n"))
+            result[index] = Section(title, explicit.group("n"))
         elif kramdown_rfc and block.numbered:
             del counters[level:]
             counters.extend([0] * (level - len(counters)))
@@ -83,7 +79,7 @@ def sections_of(blocks: list[Block], kramdown_rfc: bool) -> dict[int, Section]:
             if back:
                 parts[0] = _appendix_letter(counters[0])
             number = ".".join(parts)
-            result[index] = Section(f"{number}. {name}", number)
+            result[index] = Section(f"{number}. {title}", number)
         else:
-            result[index] = Section(name, anchor)
+            result[index] = Section(name, slug(name.replace(" / ", " ")))
     return result
