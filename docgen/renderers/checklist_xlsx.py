@@ -1,0 +1,205 @@
+"""Excel checklist: a sheet reviewers fill in (status drop-down, filters) and a summary sheet.
+
+The summary's counts are COUNTIFS formulas over the checklist sheet, stored with their current
+values, so they follow the reviewers' edits. Status cells are filled by status and recoloured by
+conditional formatting when a reviewer picks another status.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docgen.labels import Labels
+from docgen.model.checklist import Checklist, Tally
+from docgen.model.requirements import STATUSES
+from docgen.ooxml.package import document_time
+from docgen.ooxml.xlsx_writer import (
+    SharedStrings,
+    Sheet,
+    Styles,
+    column_letter,
+    formula_cell,
+    number_cell,
+    row_xml,
+    sheet_title,
+    workbook_bytes,
+)
+from docgen.output import atomic_write_bytes
+from docgen.renderers.checklist_common import (
+    STATUS_FILL,
+    STATUS_FONT,
+    level_word,
+    section_name,
+    status_word,
+)
+from docgen.renderers.checklist_text import cell_plain, first_link
+
+# (label key, width) of the checklist columns, in the CSV output's order.
+COLUMNS = [("id", 12), ("section", 24), ("level_heading", 11), ("text", 60),
+           ("status_heading", 16), ("evidence", 36), ("owner", 18), ("comment", 44)]
+HEADER_FILL = "1F3864"
+PERCENT_FORMAT = 9  # Excel's built-in "0%"
+
+
+def _criterion(text: str) -> str | None:
+    """Return ``text`` as a COUNTIFS criterion string literal, or None when it cannot be one."""
+    if len(text) > 200 or text[:1] in "<>=":
+        return None
+    for ch in "~*?":
+        text = text.replace(ch, "~" + ch)
+    return '"' + text.replace('"', '""') + '"'
+
+
+def checklist_sheet(checklist: Checklist, labels: Labels, styles: Styles, strings: SharedStrings,
+                    name: str) -> Sheet:
+    """Return the sheet of the checklist: one row per requirement under a frozen, filtered header."""
+    text_cell = strings.cell
+    head = styles.xf(bold=True, color="FFFFFF", fill=HEADER_FILL, wrap=True, border=True)
+    body = styles.xf(wrap=True, border=True)
+    strong = styles.xf(bold=True, wrap=True, border=True)
+    link = styles.xf(wrap=True, border=True, color="0563C1", underline=True)
+    status_xf = {s: styles.xf(bold=True, color=STATUS_FONT[s], fill=STATUS_FILL[s], border=True,
+                              halign="center") for s in STATUSES}
+    levels = {lv: level_word(labels, lv) for lv in ("must", "should", "may")}
+    words = {s: status_word(labels, s) for s in STATUSES}
+    rows = [row_xml(1, [text_cell(f"{column_letter(i)}1", labels[f"checklist.{key}"], head)
+                        for i, (key, _) in enumerate(COLUMNS, 1)])]
+    links: list[tuple[str, str]] = []
+    for number, item in enumerate(checklist.items, 2):
+        req = item.requirement
+        n = str(number)
+        cells = [text_cell("A" + n, req.id, strong)]
+        if req.section:
+            cells.append(text_cell("B" + n, req.section, body))
+        cells.append(text_cell("C" + n, levels[req.level], body))
+        cells.append(text_cell("D" + n, cell_plain(req.text), body))
+        cells.append(text_cell("E" + n, words[item.status], status_xf[item.status]))
+        if item.evidence:
+            url = first_link(item.evidence)
+            cells.append(text_cell("F" + n, cell_plain(item.evidence), link if url else body))
+            if url:
+                links.append(("F" + n, url))
+        if item.owner:
+            cells.append(text_cell("G" + n, item.owner, body))
+        if item.comment:
+            cells.append(text_cell("H" + n, cell_plain(item.comment), body))
+        rows.append(row_xml(number, cells))
+    last = len(checklist.items) + 1
+    status_range = f"E2:E{last}"
+    return Sheet(
+        name=name,
+        rows=rows,
+        widths=[width for _, width in COLUMNS],
+        freeze="A2",
+        auto_filter=f"A1:{column_letter(len(COLUMNS))}{last}",
+        validations=[(status_range, [words[s] for s in STATUSES])],
+        conditional=[(status_range, [(words[s], styles.dxf(STATUS_FILL[s], STATUS_FONT[s]))
+                                     for s in STATUSES])],
+        hyperlinks=links,
+    )
+
+
+def summary_sheet(checklist: Checklist, labels: Labels, styles: Styles, strings: SharedStrings,
+                  name: str, data_sheet: str) -> Sheet:
+    """Return the summary sheet: title block, counts by status, by level and by section."""
+    text_cell = strings.cell
+    title = styles.xf(bold=True, size=14)
+    bold = styles.xf(bold=True)
+    head = styles.xf(bold=True, color="FFFFFF", fill=HEADER_FILL, wrap=True, border=True)
+    cell = styles.xf(border=True)
+    pct = styles.xf(border=True, num_fmt=PERCENT_FORMAT)
+    words = {s: status_word(labels, s) for s in STATUSES}
+    last = len(checklist.items) + 1
+    ref = "'" + data_sheet.replace("'", "''") + "'!"
+    status_col, level_col, section_col = (f"{ref}${c}$2:${c}${last}" for c in "ECB")
+    rows: list[str] = []
+
+    def add(cells: list[str]) -> int:
+        rows.append(row_xml(len(rows) + 1, cells))
+        return len(rows)
+
+    spec, assessment = checklist.specification, checklist.assessment
+    add([text_cell("A1", f"{labels['checklist.kind']}: {spec.title}", title)])
+    info = [("reference", spec.reference), ("version", spec.version),
+            ("spec_date", labels.format_date(spec.date)), ("assessment", assessment.title),
+            ("assessor", assessment.assessor), ("date", labels.format_date(assessment.date))]
+    for key, value in info:
+        if value:
+            r = len(rows) + 1
+            add([text_cell(f"A{r}", labels[f"checklist.{key}"], bold), text_cell(f"B{r}", value)])
+    add([])
+    r = len(rows) + 1
+    add([text_cell(f"A{r}", labels["checklist.by_status"], head),
+         text_cell(f"B{r}", labels["checklist.count"], head),
+         text_cell(f"C{r}", labels["checklist.percent"], head)])
+    first = r + 1
+    overall = checklist.summary.overall
+    total_row = first + len(STATUSES)
+    for status in STATUSES:
+        r = len(rows) + 1
+        count = overall.counts[status]
+        add([text_cell(f"A{r}", words[status], cell),
+             formula_cell(f"B{r}", f"COUNTIF({status_col},{_criterion(words[status])})", count, cell),
+             formula_cell(f"C{r}", f"IF($B${total_row}=0,0,B{r}/$B${total_row})",
+                          round(overall.percent(status) / 100, 6), pct)])
+    add([text_cell(f"A{total_row}", labels["common.total"], head),
+         formula_cell(f"B{total_row}", f"SUM(B{first}:B{total_row - 1})", overall.total, head)])
+    for heading, column, tallies, namer in (
+        ("by_level", level_col, checklist.summary.by_level, lambda t: level_word(labels, t.name)),
+        ("by_section", section_col, checklist.summary.by_section,
+         lambda t: section_name(labels, t.name)),
+    ):
+        add([])
+        r = len(rows) + 1
+        titles = [labels[f"checklist.{heading}"], *words.values(), labels["common.total"],
+                  labels["checklist.compliance_rate"]]
+        add([text_cell(f"{column_letter(i)}{r}", t, head) for i, t in enumerate(titles, 1)])
+        for tally in tallies:
+            r = len(rows) + 1
+            criterion = _criterion(tally.name if heading == "by_section"
+                                   else level_word(labels, tally.name))
+            add(_tally_cells(r, namer(tally), tally, criterion, column, status_col, words,
+                             cell, pct, text_cell))
+    return Sheet(name=name, rows=rows, widths=[34, 14, 14, 16, 16, 16, 12, 16])
+
+
+def _tally_cells(r: int, name: str, tally: Tally, criterion: str | None, column: str,
+                 status_col: str, words: dict[str, str], cell: int, pct: int,
+                 text_cell) -> list[str]:
+    cells = [text_cell(f"A{r}", name, cell)]
+    for i, status in enumerate(STATUSES, 2):
+        ref, count = f"{column_letter(i)}{r}", tally.counts[status]
+        if criterion is None:
+            cells.append(number_cell(ref, count, cell))
+        else:
+            formula = f"COUNTIFS({column},{criterion},{status_col},{_criterion(words[status])})"
+            cells.append(formula_cell(ref, formula, count, cell))
+    total_col = column_letter(len(STATUSES) + 2)
+    cells.append(formula_cell(f"{total_col}{r}", f"SUM(B{r}:{column_letter(len(STATUSES) + 1)}{r})",
+                              tally.total, cell))
+    compliant, not_applicable = f"B{r}", f"{column_letter(STATUSES.index('not_applicable') + 2)}{r}"
+    rate, ref = tally.compliance_rate, f"{column_letter(len(STATUSES) + 3)}{r}"
+    applicable = f"({total_col}{r}-{not_applicable})"
+    if rate is None:
+        cells.append(text_cell(ref, "", pct))
+    else:
+        formula = f'IF({applicable}=0,"",{compliant}/{applicable})'
+        cells.append(formula_cell(ref, formula, round(rate / 100, 6), pct))
+    return cells
+
+
+def workbook(checklist: Checklist, labels: Labels) -> bytes:
+    """Return the .xlsx bytes of the checklist (checklist sheet first, then the summary)."""
+    styles, strings = Styles(), SharedStrings()
+    data_name = sheet_title(labels["checklist.requirements"])
+    summary_name = sheet_title(labels["checklist.summary"])
+    sheets = [checklist_sheet(checklist, labels, styles, strings, data_name),
+              summary_sheet(checklist, labels, styles, strings, summary_name, data_name)]
+    day = checklist.assessment.date or checklist.specification.date
+    return workbook_bytes(sheets, styles, strings, checklist.specification.title,
+                          document_time(day))
+
+
+def render(checklist: Checklist, dest: Path, labels: Labels, template_dirs=()) -> Path:
+    """Return ``dest`` after writing the checklist as an Excel workbook."""
+    return atomic_write_bytes(dest, workbook(checklist, labels))
