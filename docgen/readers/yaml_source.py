@@ -72,6 +72,9 @@ def parse_yaml(text: str, path: Path, start_line: int = 0) -> Source:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark and "stream end" in (exc.problem or ""):
+            # An unclosed bracket or quote is reported at the end of the file; where it opened helps more.
+            mark = exc.context_mark
         line = mark.line + 1 + start_line if mark else None
         reason = exc.problem or str(exc)
         if exc.context:

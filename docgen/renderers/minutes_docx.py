@@ -77,7 +77,7 @@ def _attendance(doc: DocxBuilder, minutes: Minutes, L: Labels) -> None:
     has_role = any(a.role for a in people)
     has_org = any(a.organisation or a.group for a in people)
     header = [L["minutes.name"]] + ([L["minutes.role"]] if has_role else []) + (
-        [L["minutes.organisation"]] if has_org else []) + [L["minutes.attendance"]]
+        [L["minutes.organisation"]] if has_org else []) + [L["minutes.attendance_column"]]
     widths = [3] + ([4] if has_role else []) + ([2.4] if has_org else []) + [1.6]
     rows = []
     for person in people:
@@ -151,11 +151,11 @@ def _agenda(doc: DocxBuilder, minutes: Minutes, L: Labels) -> None:
         doc.heading(f"{number}. {item.title}", 2)
         meta = []
         if item.presenter:
-            meta += [Run(f"{L['minutes.presenter']}: ", bold=True), Run(item.presenter)]
+            meta += [Run(L['minutes.presenter'] + L['common.colon'], bold=True), Run(item.presenter)]
         if item.duration:
             if meta:
                 meta.append(Run("   \u00b7   "))
-            meta += [Run(f"{L['minutes.duration']}: ", bold=True),
+            meta += [Run(L['minutes.duration'] + L['common.colon'], bold=True),
                      Run(f"{item.duration} {L['minutes.minutes_unit']}")]
         if meta:
             doc.paragraph(meta, "Info Label", keep_next=True)
@@ -166,7 +166,7 @@ def _agenda(doc: DocxBuilder, minutes: Minutes, L: Labels) -> None:
                 runs = ([Run(f"{decision.id} ", bold=True)] if decision.id else []) + [
                     Run(decision.text)]
                 if decision.approver:
-                    runs.append(Run(f" ({L['minutes.approver']}: {decision.approver})", italic=True))
+                    runs.append(Run(f" ({L['minutes.approver']}{L['common.colon']}{decision.approver})", italic=True))
                 doc.paragraph(runs, "List Paragraph", num=(9001, 0))
         if item.actions:
             doc.paragraph(L["minutes.actions"], "Heading 3")
@@ -197,7 +197,7 @@ def _closing(doc: DocxBuilder, minutes: Minutes, L: Labels) -> None:
     if minutes.links:
         doc.heading(L["minutes.links"], 1)
         for link in minutes.links:
-            doc.paragraph([Run(f"{link.label}: ", bold=True), Run(link.url, href=link.url)],
+            doc.paragraph([Run(link.label + L['common.colon'], bold=True), Run(link.url, href=link.url)],
                           "List Paragraph", num=(9001, 0))
     nxt = minutes.next_meeting
     if nxt and (nxt.date or nxt.location):

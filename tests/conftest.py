@@ -1,0 +1,37 @@
+"""Fixtures shared by every test: paths to the contract and real-world inputs, a CLI runner."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+CONTRACT = SHARED / "contract"
+REALWORLD = SHARED / "realworld"
+OFFICE_CHECK = SHARED / "tools" / "office-check"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    """Return a click CliRunner."""
+    return CliRunner()
+
+
+@pytest.fixture
+def invoke(runner):
+    """Return a function running the docgen CLI with arguments; stderr kept apart from stdout."""
+    from docgen.cli import cli
+
+    def run(*args: str):
+        return runner.invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+    return run
+
+
+def soffice_available() -> bool:
+    """Return True when LibreOffice is installed (office tests run only then)."""
+    return shutil.which("soffice") is not None and OFFICE_CHECK.exists()
