@@ -1,0 +1,378 @@
+"""Markdown specification extractor: by identifier (spec.md) and by BCP 14 keyword (real specs)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from docgen.errors import ConfigError, InputError
+from docgen.readers.spec_markdown import extract, read_spec_markdown
+from docgen.readers.spec_markdown.keywords import find_keywords, is_boilerplate
+from docgen.readers.spec_markdown.sentences import split_sentences
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+REAL = SHARED / "realworld" / "specs"
+DATA = Path(__file__).parent / "data" / "specs"
+
+KEYWORDS = ["MUST", "MUST NOT", "SHALL", "SHALL NOT", "SHOULD", "SHOULD NOT", "REQUIRED",
+            "RECOMMENDED", "NOT RECOMMENDED", "MAY", "OPTIONAL"]
+
+# shared/realworld/specs/README.md, "without the BCP 14 boilerplate paragraph" column, in the
+# order of KEYWORDS.
+README_COUNTS = {
+    "rfc9114.md": [99, 53, 0, 0, 51, 10, 0, 1, 0, 46, 0],
+    "draft-ietf-httpbis-rfc6265bis.md": [34, 11, 0, 0, 24, 6, 0, 2, 0, 19, 0],
+    "3.1.0.md": [55, 7, 21, 0, 19, 1, 27, 3, 1, 84, 1],
+}
+README_WHOLE_FILE = {
+    "rfc9114.md": [99, 53, 0, 0, 51, 10, 0, 1, 0, 46, 0],
+    "draft-ietf-httpbis-rfc6265bis.md": [35, 12, 1, 1, 25, 7, 1, 3, 1, 20, 1],
+    "3.1.0.md": [56, 8, 22, 1, 20, 2, 28, 4, 2, 85, 2],
+}
+
+
+def independent_count(text: str) -> Counter:
+    """Count keywords as the README's script does, written apart from the extractor.
+
+    Case-sensitive, two-word forms first, any whitespace (line breaks too) between the words,
+    and ``_`` a word boundary only when it is Markdown emphasis (``_MUST_``).
+    """
+    counts: Counter = Counter()
+    # Words are runs of letters and digits joined by `_`; outer underscores are emphasis.
+    spans = [(m.start(), m.end(), m.group(0).strip("_")) for m in
+             re.finditer(r"_*[A-Za-z0-9]+(?:_+[A-Za-z0-9]+)*_*", text)]
+    index = 0
+    while index < len(spans):
+        start, end, word = spans[index]
+        nxt = spans[index + 1] if index + 1 < len(spans) else None
+        joined = nxt is not None and text[end:nxt[0]].strip() == "" and text[end:nxt[0]] != ""
+        if word in ("MUST", "SHALL", "SHOULD") and joined and nxt[2] == "NOT":
+            counts[f"{word} NOT"] += 1
+            index += 2
+            continue
+        if word == "NOT" and joined and nxt[2] == "RECOMMENDED":
+            counts["NOT RECOMMENDED"] += 1
+            index += 2
+            continue
+        if word in KEYWORDS:
+            counts[word] += 1
+        index += 1
+    return counts
+
+
+def without_boilerplate(text: str) -> str:
+    """Return ``text`` without paragraphs that define the key words (the README's rule)."""
+    paragraphs = re.split(r"\n[ \t]*\n", text)
+    return "\n\n".join(p for p in paragraphs
+                       if not (re.search(r"key\s+words", p) and "interpreted" in p))
+
+
+def held(requirements) -> Counter:
+    return Counter(k for r in requirements for k in r.keywords)
+
+
+# --- acceptance on the real specifications --------------------------------------------------
+
+@pytest.mark.parametrize("name", sorted(README_COUNTS))
+def test_independent_counter_agrees_with_readme(name):
+    text = (REAL / name).read_text(encoding="utf-8")
+    whole = independent_count(text)
+    assert [whole[k] for k in KEYWORDS] == README_WHOLE_FILE[name]
+    assert [independent_count(without_boilerplate(text))[k] for k in KEYWORDS] == \
+        README_COUNTS[name]
+
+
+@pytest.mark.parametrize("name", sorted(README_COUNTS))
+def test_keyword_mode_holds_every_keyword_once(name):
+    text = (REAL / name).read_text(encoding="utf-8")
+    requirements = extract(text, "keyword")
+    counts = held(requirements)
+    assert [counts[k] for k in KEYWORDS] == README_COUNTS[name]
+    assert counts == +independent_count(without_boilerplate(text))
+    assert all(r.keywords for r in requirements)
+    assert all(r.keywords == find_keywords(r.text) for r in requirements)
+    ids = [r.id for r in requirements]
+    assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize("name", sorted(README_COUNTS))
+def test_real_specifications_are_read_by_keyword_by_default(name):
+    source = read_spec_markdown(REAL / name)
+    assert held_dicts(source.data["requirements"]) == held(extract(
+        (REAL / name).read_text(encoding="utf-8"), "keyword"))
+    assert source.format == "markdown"
+
+
+def held_dicts(requirements) -> Counter:
+    return Counter(k for r in requirements for k in r["keywords"])
+
+
+def test_rfc9114_sections_are_numbered_as_the_rfc():
+    requirements = extract((REAL / "rfc9114.md").read_text(encoding="utf-8"), "keyword")
+    first = requirements[0]
+    assert (first.id, first.section, first.level) == (
+        "3.1-1", "3.1. Discovering an HTTP/3 Endpoint", "must")
+    assert first.text.startswith("Upon receiving a server certificate in the TLS handshake")
+    by_id = {r.id: r for r in requirements}
+    assert by_id["4.1-1"].text == "A client MUST send only a single request on a given stream."
+    assert by_id["4.1-1"].line == 399
+    assert not any("HTTP_1_1_REQUIRED" in r.text and "REQUIRED" in r.keywords
+                   for r in requirements)
+
+
+def test_kramdown_rfc_numbering_and_appendices():
+    text = ("---\ntitle: Demo\n--- abstract\n\nThis MAY be read.\n\n--- middle\n\n"
+            "# Intro\n\nA MUST hold.\n\n## Terms\n\nB SHOULD hold.\n\n"
+            "# Ack\n{:numbered=\"false\"}\n\nC MAY hold.\n\n# Next\n\nD MUST hold.\n\n"
+            "--- back\n\n# Changes\n\n## Since 01\n\nE MUST hold.\n")
+    assert [(r.id, r.section) for r in extract(text)] == [
+        ("abstract-1", "Abstract"), ("1-1", "1. Intro"), ("1.1-1", "1.1. Terms"),
+        ("ack-1", "Ack"), ("2-1", "2. Next"), ("A.1-1", "A.1. Since 01")]
+
+
+def test_rfc6265bis_boilerplate_and_split_pairs():
+    requirements = extract(
+        (REAL / "draft-ietf-httpbis-rfc6265bis.md").read_text(encoding="utf-8"), "keyword")
+    assert not any("are to be interpreted as described in BCP 14" in r.text
+                   for r in requirements)
+    by_id = {r.id: r for r in requirements}
+    assert by_id["4.2.2-1"].text == ("Although cookies are serialized linearly in the Cookie "
+                                     "header field, servers SHOULD NOT rely upon the "
+                                     "serialization order.")
+    assert by_id["4.2.2-1"].keywords == ["SHOULD NOT"]
+    assert by_id["4.2.2-1"].level == "should"
+    assert by_id["5.5-3"].keywords == ["RECOMMENDED", "MAY"]
+
+
+def test_openapi_tables_emphasis_and_may_not():
+    requirements = extract((REAL / "3.1.0.md").read_text(encoding="utf-8"), "keyword")
+    rows = [r for r in requirements if " | " in r.text]
+    assert len(rows) == 77  # the README's count of table rows holding a keyword
+    title = next(r for r in rows if r.text.startswith("title | `string` | **REQUIRED**"))
+    assert (title.id, title.section, title.level) == (
+        "info-object-fixed-fields-1", "Info Object / Fixed Fields", "must")
+    assert '<a name="' not in title.text
+    versions = [r for r in requirements if r.section == "Versions"]
+    assert [r.keywords for r in versions] == [["SHALL"], ["SHOULD"], ["SHOULD NOT"]]
+    assert versions[2].text == ("The patch version SHOULD NOT be considered by tooling, making "
+                                "no distinction between `3.1.0` and `3.1.1` for example.")
+    may_not = next(r for r in requirements if "MAY NOT" in r.text)
+    assert may_not.keywords == ["MAY", "MAY"]
+    emphasised = [r for r in requirements if "_MUST_" in r.text]
+    assert len(emphasised) == 2 and all("MUST" in r.keywords for r in emphasised)
+
+
+# --- identifier mode on the contract ---------------------------------------------------------
+
+def test_contract_spec_read_by_identifier():
+    source = read_spec_markdown(SHARED / "contract" / "spec.md")
+    data = source.data
+    assert data["specification"] == {"title": "Self-Service Portal Specification",
+                                     "reference": "SPEC-ESS-002", "version": "2.0"}
+    got = [(r["id"], r["section"], r["level"], r["keywords"]) for r in data["requirements"]]
+    assert got == [
+        ("ESS-001", "1. Access", "must", ["MUST"]),
+        ("ESS-002", "1. Access", "should", ["SHOULD"]),
+        ("ESS-003", "2. Payslips", "must", ["MUST"]),
+        ("ESS-004", "2. Payslips", "may", ["MAY"]),
+        ("ESS-005", "3. Leave requests", "must", ["MUST NOT"]),
+        ("ESS-006", "3. Leave requests", "should", ["SHOULD"]),
+    ]
+    assert data["requirements"][4]["text"] == \
+        "A leave request MUST NOT be approved by its own requester."
+    assert [source.lines[f"requirements[{i}]"] for i in range(6)] == [25, 27, 31, 32, 40, 41]
+    assert source.lines["specification.reference"] == 3
+    assert source.line_of("requirements[5].level") == 41
+
+
+def test_code_block_identifier_is_never_a_requirement():
+    text = (SHARED / "contract" / "spec.md").read_text(encoding="utf-8")
+    for mode in ("id", "keyword"):
+        assert not any("ESS-999" in (r.id + r.text) for r in extract(text, mode))
+
+
+# --- my own specifications in other styles ---------------------------------------------------
+
+def rows(requirements):
+    return [(r.id, r.section, r.level, r.keywords, r.text, r.line) for r in requirements]
+
+
+def test_w3c_style_spec():
+    source = read_spec_markdown(DATA / "w3c_style.md")
+    assert source.data["specification"] == {"title": "Web Widget Manifest"}
+    requirements = extract((DATA / "w3c_style.md").read_text(encoding="utf-8"))
+    assert rows(requirements) == [
+        ("2.1-1", "2.1 The `name` member", "must", ["MUST"],
+         "User agents MUST support names of at least 45 characters, i.e. a name shorter than "
+         "that is never truncated.", 22),
+        ("2.1-2", "2.1 The `name` member", "should", ["SHOULD"],
+         "Authors SHOULD keep names short (see Section 4.2. for layout).", 23),
+        ("2.1-3", "2.1 The `name` member", "may", ["MAY"], "Names MAY contain emoji.", 24),
+        ("2.1-4", "2.1 The `name` member", "must", ["MUST"],
+         "MUST ignore a `name` that is not a string.", 28),
+        ("2.1-5", "2.1 The `name` member", "should", ["SHOULD"],
+         "SHOULD trim leading and trailing white space, etc.", 29),
+        ("2.1-6", "2.1 The `name` member", "may", ["MAY"],
+         "MAY warn the developer in a console.", 30),
+        ("2.2-1", "2.2 The `version` member", "must", ["MUST NOT"], "It MUST NOT be empty.", 34),
+        ("2.2-2", "2.2 The `version` member", "may", ["MAY"],
+         "The schema at https://example.org/v1.10/manifest.schema.json MAY be used to "
+         "validate it.", 35),
+        ("3-1", "3. Processing", "must", ["MUST"],
+         "To process a manifest, the user agent MUST run these steps:", 46),
+        ("3-2", "3. Processing", "must", ["MUST"], "If parsing fails, the user agent MUST abort.",
+         48),
+        ("3-3", "3. Processing", "should", ["SHOULD"],
+         "For each member of *json*, the user agent SHOULD report unknown members to the "
+         "developer.", 50),
+    ]
+
+
+def test_rfc2119_variant_spec():
+    requirements = extract((DATA / "rfc2119_variant.md").read_text(encoding="utf-8"))
+    assert [(r.id, r.level, r.keywords) for r in requirements] == [
+        ("transport-1", "must", ["MUST"]),
+        ("transport-2", "must", ["MUST NOT"]),
+        ("transport-3", "must", ["MUST", "REQUIRED"]),
+        ("transport-4", "must", ["MUST"]),
+        ("transport-5", "should", ["MAY", "NOT RECOMMENDED"]),
+        ("transport-6", "must", ["REQUIRED"]),
+        ("transport-7", "may", ["OPTIONAL"]),
+        ("transport-8", "must", ["SHALL"]),
+        ("transport-9", "must", ["SHALL NOT"]),
+    ]
+    assert requirements[1].text == "The collector MUST NOT accept plain-text connections."
+    assert requirements[5].text == "`ts` | **REQUIRED** | Timestamp in RFC 3339 format."
+    assert {r.section for r in requirements} == {"Transport"}
+
+
+def test_corporate_spec_with_ids_lists_tables_and_heading_ids():
+    source = read_spec_markdown(DATA / "corporate_req.md")
+    assert source.data["specification"] == {
+        "title": "Expense Management System", "reference": "ACME-EXP-007", "version": "1.2",
+        "date": "2026-03-01"}
+    got = [(r["id"], r["section"], r["level"], r["text"]) for r in source.data["requirements"]]
+    assert got == [
+        ("REQ-10", "1. Submission", "must",
+         "Employees shall submit an expense report from a mobile phone."),
+        ("REQ-11", "1. Submission", "must",
+         "The form MUST accept receipts as photos: JPEG and PNG; PDF up to 10 MB."),
+        ("REQ-12", "1. Submission", "should",
+         "Drafts SHOULD be saved every minute. They MAY be deleted by their owner."),
+        ("REQ-13", "1. Submission", "must", "Reports are submitted in euros."),
+        ("REQ-14", "1. Submission", "may", "Amounts may be rounded to the cent."),
+        ("REQ-20", "2. Approval", "must", "A report above 500 EUR is approved by two managers."),
+        ("REQ-21", "2. Approval", "should", "Managers are reminded after 3 days."),
+        ("REQ-22", "2. Approval", "may", "Approval MAY be delegated during absences."),
+        ("REQ-30", "2. Approval", "must",
+         "Audit trail: Every change of status MUST be logged with its author and time. "
+         "AES-256 encryption protects the log at rest."),
+    ]
+    assert [source.lines[f"requirements[{i}]"] for i in range(9)] == \
+        [14, 16, 19, 22, 23, 29, 30, 31, 33]
+
+
+def test_spec_without_keywords_or_ids():
+    path = DATA / "no_keywords.md"
+    text = path.read_text(encoding="utf-8")
+    assert extract(text) == []
+    with pytest.raises(InputError) as caught:
+        read_spec_markdown(path)
+    assert caught.value.lines() == [
+        f"{path}: no requirement found in keyword mode (no upper-case BCP 14 keyword found); "
+        "try --mode id or --id-pattern"]
+    with pytest.raises(InputError) as caught:
+        read_spec_markdown(path, mode="id")
+    assert "no requirement found in id mode" in str(caught.value)
+    assert "try --mode keyword" in str(caught.value)
+
+
+# --- options and bad input -------------------------------------------------------------------
+
+def test_custom_id_pattern(tmp_path):
+    path = tmp_path / "custom.md"
+    path.write_text("# Rules\n\nSEC.1: Passwords MUST be hashed.\n\nSEC.2 Logs should rotate.\n"
+                    "\nESS-001: not matched by the custom pattern.\n", encoding="utf-8")
+    source = read_spec_markdown(path, id_pattern=r"SEC\.\d+")
+    assert [(r["id"], r["level"], r["text"]) for r in source.data["requirements"]] == [
+        ("SEC.1", "must", "Passwords MUST be hashed."),
+        ("SEC.2", "should", "Logs should rotate."),
+    ]
+
+
+def test_keyword_mode_forced_on_identifier_spec():
+    requirements = extract((SHARED / "contract" / "spec.md").read_text(encoding="utf-8"),
+                           "keyword")
+    by_text = {r.text: r for r in requirements}
+    assert by_text["ESS-005: A leave request MUST NOT be approved by its own requester."].id \
+        == "3-1"
+
+
+@pytest.mark.parametrize("content", ["", "\n\n  \n"])
+def test_empty_file(tmp_path, content):
+    path = tmp_path / "empty.md"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match="is empty"):
+        read_spec_markdown(path)
+
+
+def test_bad_options(tmp_path):
+    path = tmp_path / "spec.md"
+    path.write_text("ABC-1: It MUST work.\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="not a valid regular expression"):
+        read_spec_markdown(path, id_pattern="([A-Z")
+    with pytest.raises(ConfigError, match="--mode"):
+        read_spec_markdown(path, mode="sentence")
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(InputError, match="file not found"):
+        read_spec_markdown(tmp_path / "nope.md")
+
+
+# --- the pieces ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("It MUST work. It MAY fail.", ["MUST", "MAY"]),
+    ("It MUST\nNOT fail; it SHOULD   NOT either.", ["MUST NOT", "SHOULD NOT"]),
+    ("HTTP_1_1_REQUIRED and _MUST_ and __SHALL__ and **REQUIRED**", ["MUST", "SHALL",
+                                                                     "REQUIRED"]),
+    ("MUSTARD, MAYBE, must, may, Must", []),
+    ("It is NOT RECOMMENDED; it MAY NOT be.", ["NOT RECOMMENDED", "MAY"]),
+    ("A_MUST or MUST_B", []),
+])
+def test_find_keywords(text, expected):
+    assert find_keywords(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Use a header, e.g., Accept. Then stop.", ["Use a header, e.g., Accept.", "Then stop."]),
+    ("Pick one (i.e. GET or HEAD) now. Done.", ["Pick one (i.e. GET or HEAD) now.", "Done."]),
+    ("Tokens, dates, etc. are text. Fine.", ["Tokens, dates, etc. are text.", "Fine."]),
+    ("See Section 4.2. The next one.", ["See Section 4.2.", "The next one."]),
+    ("Version 1.10.0 is out. Use it.", ["Version 1.10.0 is out.", "Use it."]),
+    ("Call `a. B` here. Next.", ["Call `a. B` here.", "Next."]),
+    ("Get https://x.org/v1.2/a.html. Then run.", ["Get https://x.org/v1.2/a.html.",
+                                                  "Then run."]),
+    ('See [it](https://x.org/a "Sec. A. Title") now. End.',
+     ['See [it](https://x.org/a "Sec. A. Title") now.', "End."]),
+    ("Steps {{Sec. A}} apply. End.", ["Steps {{Sec. A}} apply.", "End."]),
+    ("By J. Smith et al. [REF] today.", ["By J. Smith et al. [REF] today."]),
+    ('He said "stop." Then left.', ['He said "stop."', "Then left."]),
+])
+def test_split_sentences(text, expected):
+    assert [text[a:b] for a, b in split_sentences(text)] == expected
+
+
+def test_boilerplate_variants():
+    assert is_boilerplate('The key words "MUST", "MUST NOT", "REQUIRED", "SHALL", "SHALL NOT", '
+                          '"SHOULD", "SHOULD NOT", "RECOMMENDED", "MAY", and "OPTIONAL" in this '
+                          'document are to be interpreted as described in RFC 2119.')
+    assert is_boilerplate("The key words MAY, MUST, MUST NOT, and SHOULD in this document are "
+                          "to be interpreted as described in BCP 14 [[RFC2119]] [[RFC8174]] "
+                          "when, and only when, they appear in all capitals, as shown here.")
+    assert not is_boilerplate("Clients MUST interpret the key words of the header.")
