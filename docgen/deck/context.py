@@ -1,0 +1,82 @@
+"""What every slide planner needs: the status, labels, frame, font, and the table-slide helper."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from docgen.deck.measure import Font, font_for, text_width
+from docgen.deck.shapes import RAG_FILL, RAG_TEXT, Box, Cell, Frame, SlidePlan
+from docgen.deck.tables import Column, fit_table
+from docgen.labels import Labels
+from docgen.model.status import Status
+
+TITLE_ONLY = "Title Only"
+TITLE_SLIDE = "Title Slide"
+
+
+@dataclass
+class Ctx:
+    """The inputs of planning one deck."""
+
+    status: Status
+    labels: Labels
+    frame: Frame
+    font: Font
+
+    @classmethod
+    def make(cls, status: Status, labels: Labels, frame: Frame) -> Ctx:
+        """Return a Ctx measuring text with the frame's font."""
+        return cls(status, labels, frame, font_for(frame.font_name))
+
+    @property
+    def lang(self) -> str:
+        """Return the language code of the labels."""
+        return self.labels.language
+
+    def t(self, key: str) -> str:
+        """Return the deck label ``key`` (e.g. ``titles.risks``)."""
+        return self.labels[f"deck.{key}"]
+
+    def day(self, value: date | None) -> str:
+        """Return a short date ("30 Jun 2026") or ""."""
+        return self.labels.format_date(value, short=True) if value else ""
+
+    def rag_cell(self, rag: str | None) -> Cell:
+        """Return a cell showing the RAG word on the RAG colour ("" cell when none)."""
+        if not rag:
+            return Cell("")
+        word = self.labels.get(f"deck.rag.{rag}", rag)
+        return Cell(word, bold=True, fill=RAG_FILL[rag], color=RAG_TEXT[rag], align="c")
+
+
+def numbered(title: str, index: int, count: int) -> str:
+    """Return ``title`` with " (i/n)" appended when the content spans several slides."""
+    return f"{title} ({index}/{count})" if count > 1 else title
+
+
+def table_slides(ctx: Ctx, kind: str, title: str, columns: list[Column],
+                 rows: list[list[Cell]], box: Box | None = None, max_size: float = 14,
+                 floor: float = 10, total: list[Cell] | None = None) -> list[SlidePlan]:
+    """Return the slides holding a table, continued with its header repeated when long."""
+    box = box or ctx.frame.body
+    tables = fit_table(columns, rows, box, ctx.font, max_size, floor, total)
+    return [
+        SlidePlan(kind, TITLE_ONLY, numbered(title, i, len(tables)), [table])
+        for i, table in enumerate(tables, 1)
+    ]
+
+
+def fit_title(ctx: Ctx, slide: SlidePlan) -> None:
+    """Set the title size of ``slide`` so its title holds on one line (shortened as a last resort)."""
+    if slide.layout == TITLE_SLIDE:
+        return
+    width = ctx.frame.title.w - 2 * 7.2
+    size = ctx.frame.title_size
+    while size > 18 and text_width(slide.title, size, True, ctx.font) > width:
+        size -= 1
+    if text_width(slide.title, size, True, ctx.font) > width:
+        from docgen.deck.measure import shorten
+
+        slide.title = shorten(slide.title, width, size, 1, True, ctx.font)
+    slide.title_size = size

@@ -1,0 +1,51 @@
+"""The deck plan: a pure function from a status to slides, layouts, shapes and rows.
+
+Nothing here imports python-pptx: the plan is tested on its own, then
+:mod:`docgen.deck.writer` places it on the template.
+"""
+
+from __future__ import annotations
+
+from docgen.deck import slides_actions, slides_overview, slides_risks, slides_schedule
+from docgen.deck.context import Ctx, fit_title
+from docgen.deck.shapes import DeckPlan, Frame, SlidePlan
+from docgen.labels import Labels
+from docgen.model.status import Status
+
+# Slide planners in deck order; each returns [] when its data is absent.
+PLANNERS = (
+    slides_overview.cover,
+    slides_overview.summary,
+    slides_overview.dimensions,
+    slides_overview.workstreams,
+    slides_schedule.milestones,
+    slides_schedule.timeline,
+    slides_schedule.budget,
+    slides_risks.heatmap,
+    slides_risks.register,
+    slides_actions.issues,
+    slides_actions.decisions,
+    slides_actions.actions,
+)
+
+KINDS = ("cover", "summary", "dimensions", "workstreams", "milestones", "budget", "risks",
+         "issues", "decisions", "actions")
+
+
+def plan_deck(status: Status, labels: Labels, frame: Frame | None = None) -> DeckPlan:
+    """Return the DeckPlan of ``status`` with ``labels``, laid out for ``frame``."""
+    ctx = Ctx.make(status, labels, frame or Frame())
+    slides: list[SlidePlan] = []
+    for planner in PLANNERS:
+        slides += planner(ctx)
+    for slide in slides:
+        fit_title(ctx, slide)
+    project = status.project
+    footer = " · ".join(x for x in (project.name, project.committee) if x)
+    return DeckPlan(
+        slides=slides,
+        footer=footer,
+        date_text=labels.format_date(project.report_date),
+        title=project.name,
+        language=labels.language,
+    )

@@ -1,0 +1,188 @@
+"""The deck plan: slides and the shapes on them, with boxes in points. No Office library here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Colours (hex RGB) shared by the planner and the built-in template.
+NAVY = "1F3864"
+TEAL = "00A3AD"
+GREY = "595959"
+LIGHT = "F2F2F2"
+RULE = "BFBFBF"
+WHITE = "FFFFFF"
+RAG_FILL = {"green": "2E9E44", "amber": "F2A900", "red": "C8102E"}
+RAG_TEXT = {"green": WHITE, "amber": "000000", "red": WHITE}
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle on the slide: left, top, width, height in points."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def right(self) -> float:
+        """Return the x of the right edge."""
+        return self.x + self.w
+
+    @property
+    def bottom(self) -> float:
+        """Return the y of the bottom edge."""
+        return self.y + self.h
+
+    def overlaps(self, other: Box, tol: float = 0.5) -> bool:
+        """Return True when the two boxes share more than a hairline of area."""
+        return (self.x < other.right - tol and other.x < self.right - tol
+                and self.y < other.bottom - tol and other.y < self.bottom - tol)
+
+    def contains(self, other: Box, tol: float = 0.5) -> bool:
+        """Return True when ``other`` lies inside this box."""
+        return (other.x >= self.x - tol and other.y >= self.y - tol
+                and other.right <= self.right + tol and other.bottom <= self.bottom + tol)
+
+
+@dataclass(frozen=True)
+class Run:
+    """A piece of text with one formatting."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    color: str | None = None
+
+
+@dataclass
+class Para:
+    """A paragraph: runs at one size, optionally a bullet or numbered item."""
+
+    runs: list[Run]
+    size: float
+    bullet: str | None = None  # None, "•" or "1." style marker text
+    align: str = "l"  # l, c, r
+    space_before: float = 0.0
+    color: str | None = None
+
+    @property
+    def text(self) -> str:
+        """Return the plain text of the paragraph."""
+        return "".join(r.text for r in self.runs)
+
+
+@dataclass
+class TextShape:
+    """A text box or filled shape (rect, roundRect, ellipse, diamond) with paragraphs."""
+
+    box: Box
+    paras: list[Para] = field(default_factory=list)
+    geometry: str = "rect"
+    fill: str | None = None
+    line: str | None = None
+    anchor: str = "t"  # t, ctr, b
+    inset: float = 4.0
+    overlay: bool = False  # decoration drawn on top of another shape (progress bar, marker)
+    name: str = "Text"
+
+
+@dataclass
+class LineShape:
+    """A straight connector from (x1, y1) to (x2, y2)."""
+
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    color: str = GREY
+    width: float = 1.0
+    dash: bool = False
+    overlay: bool = True
+
+    @property
+    def box(self) -> Box:
+        """Return the bounding box of the line."""
+        return Box(min(self.x1, self.x2), min(self.y1, self.y2),
+                   abs(self.x2 - self.x1), abs(self.y2 - self.y1))
+
+
+@dataclass
+class Cell:
+    """One table cell: plain text (may hold line breaks) and its look."""
+
+    text: str
+    bold: bool = False
+    fill: str | None = None
+    color: str | None = None
+    align: str = "l"
+
+
+@dataclass
+class TableShape:
+    """A table with explicit column widths and row heights; row 0 is the header."""
+
+    box: Box
+    col_widths: list[float]
+    row_heights: list[float]
+    rows: list[list[Cell]]
+    size: float
+    header_size: float
+    margin_x: float
+    margin_y: float
+    total_row: bool = False
+    name: str = "Table"
+
+
+@dataclass
+class ChartShape:
+    """A native clustered column chart: categories and named series of values."""
+
+    box: Box
+    categories: list[str]
+    series: list[tuple[str, list[float]]]
+    title: str = ""
+    number_format: str = "#,##0"
+    colors: tuple[str, ...] = (NAVY, TEAL, "A5A5A5")
+    overlay: bool = False
+    name: str = "Chart"
+
+
+Shape = TextShape | LineShape | TableShape | ChartShape
+
+
+@dataclass
+class SlidePlan:
+    """One slide: its kind, the layout it uses, its title and the shapes placed on it."""
+
+    kind: str
+    layout: str
+    title: str
+    shapes: list = field(default_factory=list)
+    subtitle: list[Para] = field(default_factory=list)
+    title_size: float | None = None
+
+
+@dataclass
+class DeckPlan:
+    """The whole deck: slides in order, plus the footer text and date shown on each slide."""
+
+    slides: list[SlidePlan]
+    footer: str
+    date_text: str
+    title: str = ""
+    language: str = "en"
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Where things go on the template's slides, in points."""
+
+    width: float = 960.0
+    height: float = 540.0
+    title: Box = Box(36, 12, 888, 52)
+    body: Box = Box(36, 88, 888, 404)
+    cover_title: Box = Box(60, 150, 840, 110)
+    cover_subtitle: Box = Box(60, 280, 840, 150)
+    title_size: float = 28.0
+    font_name: str = "Calibri"

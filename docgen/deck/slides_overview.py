@@ -1,0 +1,201 @@
+"""Planners of the overview slides: cover, executive summary, RAG by dimension, workstreams."""
+
+from __future__ import annotations
+
+from docgen.deck import text as tx
+from docgen.deck.context import TITLE_ONLY, TITLE_SLIDE, Ctx, numbered, table_slides
+from docgen.deck.fmt import percent, trend_text
+from docgen.deck.shapes import (
+    LIGHT,
+    NAVY,
+    RAG_FILL,
+    RAG_TEXT,
+    TEAL,
+    Box,
+    Cell,
+    Para,
+    Run,
+    SlidePlan,
+    TableShape,
+    TextShape,
+)
+from docgen.deck.tables import MARGIN_X, MARGIN_Y, Column
+
+INSET = 4.0
+
+
+def cover(ctx: Ctx) -> list[SlidePlan]:
+    """Return the cover slide: project name, committee, period and who is who."""
+    p = ctx.status.project
+    name = f"{p.name}" + (f" ({p.code})" if p.code else "")
+    first = [x for x in (p.committee, p.period) if x]
+    details = [
+        (ctx.t("cover.sponsor"), p.sponsor),
+        (ctx.t("cover.manager"), p.manager),
+        (ctx.t("cover.phase"), p.phase),
+        (ctx.t("cover.report_date"), ctx.labels.format_date(p.report_date)),
+    ]
+
+    def build(size: float) -> list[Para]:
+        paras = [Para([Run(" · ".join(first), bold=True)], size + 4)] if first else []
+        line = "   ·   ".join(f"{k}: {v}" for k, v in details if v)
+        paras.append(Para([Run(line)], size, space_before=size * 0.8 if paras else 0))
+        return paras
+
+    box = ctx.frame.cover_subtitle
+    fitted = tx.largest_fit(build, box.w - 2 * 7.2, box.h - 2 * 3.6, ctx.font, 18, 10)
+    paras = fitted[1] if fitted else [tx.fit_para(p, box.w - 14.4, box.h - 7.2, ctx.font)
+                                      for p in build(10)]
+    slide = SlidePlan("cover", TITLE_SLIDE, name, subtitle=paras)
+    tbox = ctx.frame.cover_title
+    size = 40.0
+    while size > 24 and tx.paras_height([Para([Run(name, bold=True)], size)],
+                                        tbox.w - 14.4, ctx.font) > tbox.h - 7.2:
+        size -= 2
+    slide.title_size = size
+    return [slide]
+
+
+def summary(ctx: Ctx) -> list[SlidePlan]:
+    """Return the executive summary: overall RAG and trend, summary, achievements, next steps."""
+    s, body = ctx.status, ctx.frame.body
+    overall = s.overall
+    badge = Box(body.x, body.y, 170, 70)
+    badge_shape = TextShape(badge, [
+        Para([Run(ctx.t("overall"))], 12, align="c", color=RAG_TEXT[overall.status]),
+        Para([Run(ctx.labels.get(f"deck.rag.{overall.status}").upper(), bold=True)], 24,
+             align="c", color=RAG_TEXT[overall.status]),
+    ], geometry="roundRect", fill=RAG_FILL[overall.status], anchor="ctr", name="Overall RAG")
+    shapes: list = [badge_shape]
+    top = badge.bottom
+    if overall.trend:
+        trend = Box(body.x, badge.bottom + 6, 170, 26)
+        shapes.append(TextShape(trend, [Para([Run(trend_text(ctx.labels, overall.trend),
+                                                  bold=True)], 14, align="c")], name="Trend"))
+        top = trend.bottom
+    text_box = Box(body.x + 190, body.y, body.w - 190, 0)
+    lists = [(ctx.t("achievements"), s.achievements), (ctx.t("next_steps"), s.next_steps)]
+    lists = [(head, items) for head, items in lists if items]
+    col_w = (body.w - 24) / 2 if len(lists) == 2 else body.w
+    inner = col_w - 2 * INSET
+    for size in (16, 15, 14, 13, 12, 11):
+        summary_paras = tx.markdown_paras(overall.summary, size)
+        sum_h = tx.paras_height(summary_paras, text_box.w - 2 * INSET, ctx.font) + 2 * INSET
+        list_top = max(top, body.y + sum_h) + 16
+        columns = [_list_paras(head, items, size) for head, items in lists]
+        need = max((tx.paras_height(c, inner, ctx.font) + 2 * INSET for c in columns), default=0)
+        if list_top + need <= body.bottom:
+            break
+    limit = body.h * 0.45
+    if sum_h > limit:
+        summary_paras = [tx.fit_para(p, text_box.w - 2 * INSET, limit, ctx.font)
+                         for p in summary_paras[:1]]
+        sum_h = limit
+        list_top = max(top, body.y + sum_h) + 16
+    if summary_paras:
+        shapes.append(TextShape(Box(text_box.x, body.y, text_box.w, sum_h), summary_paras,
+                                fill=LIGHT, inset=INSET, name="Summary"))
+    if not lists:
+        return [SlidePlan("summary", TITLE_ONLY, ctx.t("titles.summary"), shapes)]
+    pages_per_col = []
+    for head, items in lists:
+        paras = _list_paras(head, items, size)
+        first = tx.paginate(paras, inner, body.bottom - list_top - 2 * INSET, ctx.font)
+        rest = tx.paginate([p for page in first[1:] for p in page], inner,
+                           body.h - 2 * INSET - 30, ctx.font) if len(first) > 1 else []
+        pages_per_col.append([first[0], *[[_heading(head, size), *pg] for pg in rest]])
+    count = max(len(p) for p in pages_per_col)
+    slides = []
+    for index in range(count):
+        page_shapes = shapes if index == 0 else []
+        y = list_top if index == 0 else body.y
+        for col, pages in enumerate(pages_per_col):
+            if index < len(pages):
+                paras = pages[index]
+                h = tx.paras_height(paras, inner, ctx.font) + 2 * INSET
+                box = Box(body.x + col * (col_w + 24), y, col_w, h)
+                page_shapes.append(TextShape(box, paras, inset=INSET, name=lists[col][0]))
+        slides.append(SlidePlan("summary", TITLE_ONLY,
+                                numbered(ctx.t("titles.summary"), index + 1, count), page_shapes))
+    return slides
+
+
+def _heading(head: str, size: float) -> Para:
+    return Para([Run(head, bold=True, color=TEAL)], size + 2)
+
+
+def _list_paras(head: str, items: list[str], size: float) -> list[Para]:
+    paras = tx.bullets(items, size)
+    if paras:
+        paras[0].space_before = 6
+    return [_heading(head, size), *paras]
+
+
+def dimensions(ctx: Ctx) -> list[SlidePlan]:
+    """Return the RAG-by-dimension table slide(s)."""
+    dims = ctx.status.dimensions.items() if ctx.status.dimensions else []
+    if not dims:
+        return []
+    columns = [
+        Column(ctx.t("dimension"), nowrap=True),
+        Column(ctx.t("status"), nowrap=True, align="c", min_width=80),
+        Column(ctx.t("trend_header"), nowrap=True),
+        Column(ctx.t("comment"), weight=1),
+    ]
+    rows = [[
+        Cell(ctx.t(f"dimension_names.{name}"), bold=True),
+        ctx.rag_cell(dim.status),
+        Cell(trend_text(ctx.labels, dim.trend)),
+        Cell(dim.comment or ""),
+    ] for name, dim in dims]
+    return table_slides(ctx, "dimensions", ctx.t("titles.dimensions"), columns, rows,
+                        max_size=18, floor=10)
+
+
+def workstreams(ctx: Ctx) -> list[SlidePlan]:
+    """Return the workstream table slide(s) with a progress bar in each progress cell."""
+    items = ctx.status.workstreams
+    if not items:
+        return []
+    columns = [
+        Column(ctx.t("workstream"), weight=1.2),
+        Column(ctx.t("lead"), nowrap=True, max_share=0.18),
+        Column(ctx.t("status"), nowrap=True, align="c", min_width=70),
+        Column(ctx.t("progress"), nowrap=True, min_width=130),
+        Column(ctx.t("comment"), weight=2),
+    ]
+    rows = [[
+        Cell(w.name, bold=True),
+        Cell(w.lead or ""),
+        ctx.rag_cell(w.status),
+        Cell(percent(w.progress, ctx.lang)),
+        Cell(w.comment or ""),
+    ] for w in items]
+    slides = table_slides(ctx, "workstreams", ctx.t("titles.workstreams"), columns, rows,
+                          max_size=16, floor=10)
+    for slide in slides:
+        slide.shapes += _progress_bars(ctx, slide.shapes[0], 3)
+    return slides
+
+
+def _progress_bars(ctx: Ctx, table: TableShape, col: int) -> list[TextShape]:
+    x0 = table.box.x + sum(table.col_widths[:col]) + MARGIN_X
+    label_w = 40 * table.size / 12
+    width = table.col_widths[col] - 2 * MARGIN_X - label_w
+    if width < 30:
+        return []
+    bars = []
+    y = table.box.y + table.row_heights[0]
+    line_h = ctx.font.line_height(table.size)
+    for row, height in zip(table.rows[1:], table.row_heights[1:]):
+        text = row[col].text
+        if text:
+            value = float(text.replace("%", "").replace("\u00a0", "").replace(",", ".") or 0)
+            top = y + MARGIN_Y + (line_h - 9) / 2
+            track = Box(x0 + label_w, top, width, 9)
+            bars.append(TextShape(track, fill="D9D9D9", overlay=True, name="Progress track"))
+            if value > 0:
+                done = Box(track.x, top, max(1.0, width * min(value, 100) / 100), 9)
+                bars.append(TextShape(done, fill=NAVY, overlay=True, name="Progress"))
+        y += height
+    return bars

@@ -1,0 +1,152 @@
+"""Fitting tables on slides: column widths, measured row heights, shrinking, then pagination.
+
+Rows are never split: a table that does not fit at the floor size continues on further slides
+with its header repeated. The size chosen is the largest that needs no more slides than the
+floor size does. A single row taller than a whole slide has its longest cell shortened with a
+visible "…" (the only place text is cut).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from docgen.deck.measure import Font, shorten, text_width, wrap
+from docgen.deck.shapes import NAVY, WHITE, Box, Cell, TableShape
+
+MARGIN_X = 5.0
+MARGIN_Y = 3.0
+ROW_SLACK = 1.5
+
+
+@dataclass(frozen=True)
+class Column:
+    """How a table column is sized: to its content (``nowrap``) or by ``weight`` of what is left."""
+
+    header: str
+    weight: float = 1.0
+    nowrap: bool = False
+    align: str = "l"
+    max_share: float = 0.2
+    min_width: float = 0.0
+
+
+@dataclass
+class _Layout:
+    size: float
+    widths: list[float]
+    heights: list[float]
+    rows: list[list[Cell]]
+    pages: list[list[int]]
+
+
+def fit_table(columns: list[Column], rows: list[list[Cell]], box: Box, font: Font,
+              max_size: float = 14, floor: float = 10, total: list[Cell] | None = None,
+              first_height: float | None = None) -> list[TableShape]:
+    """Return the table as one TableShape per slide, each fitting ``box`` (the first ``first_height``)."""
+    body = list(rows) + ([total] if total else [])
+    header = [Cell(c.header, bold=True, fill=NAVY, color=WHITE, align=c.align) for c in columns]
+    sizes = _sizes(max_size, floor)
+    layouts = []
+    for size in sizes:
+        layout = _layout(columns, header, body, box, font, size, first_height)
+        if len(layout.pages) == 1:
+            return _shapes(layout, box, bool(total))
+        layouts.append(layout)
+    fewest = len(layouts[-1].pages)
+    best = next(lay for lay in layouts if len(lay.pages) <= fewest)
+    return _shapes(best, box, bool(total))
+
+
+def _sizes(top: float, floor: float) -> list[float]:
+    sizes, size = [], top
+    while size >= floor - 1e-6:
+        sizes.append(round(size, 1))
+        size -= 1
+    return sizes or [floor]
+
+
+def _widths(columns: list[Column], table: list[list[Cell]], width: float, font: Font,
+            size: float) -> list[float]:
+    widths = [0.0] * len(columns)
+    for i, col in enumerate(columns):
+        if not col.nowrap:
+            continue
+        need = max(
+            (text_width(line, size, row[i].bold, font) for row in table[1:]
+             for line in row[i].text.split("\n")),
+            default=0,
+        )
+        head = max((text_width(w, size, True, font) for w in col.header.split()), default=0)
+        widths[i] = min(max(need, head) + 2 * MARGIN_X + 1, col.max_share * width)
+        widths[i] = max(widths[i], col.min_width)
+    flexible = [i for i, c in enumerate(columns) if not c.nowrap]
+    fixed = sum(widths)
+    minimum = 60.0 * len(flexible)
+    if flexible and width - fixed < minimum:
+        scale = (width - minimum) / fixed
+        widths = [w * scale for w in widths]
+        fixed = sum(widths)
+    weight = sum(columns[i].weight for i in flexible) or 1
+    for i in flexible:
+        widths[i] = (width - fixed) * columns[i].weight / weight
+    if not flexible:
+        extra = (width - fixed) / len(widths)
+        widths = [w + extra for w in widths]
+    return widths
+
+
+def _cell_height(cell: Cell, width: float, size: float, font: Font) -> float:
+    lines = len(wrap(cell.text, width - 2 * MARGIN_X, size, cell.bold, font))
+    return lines * font.line_height(size) + 2 * MARGIN_Y + ROW_SLACK
+
+
+def _layout(columns: list[Column], header: list[Cell], body: list[list[Cell]], box: Box,
+            font: Font, size: float, first_height: float | None) -> _Layout:
+    widths = _widths(columns, [header, *body], box.w, font, size)
+    rows = [header, *body]
+    heights = [max(_cell_height(c, w, size, font) for c, w in zip(row, widths)) for row in rows]
+    first = first_height or box.h
+    room = min(first, box.h) - heights[0]
+    for r in range(1, len(rows)):
+        if heights[r] > room:
+            rows[r] = _shorten_row(rows[r], widths, size, font, room)
+            heights[r] = max(_cell_height(c, w, size, font) for c, w in zip(rows[r], widths))
+    pages: list[list[int]] = [[]]
+    used, limit = heights[0], first
+    for r in range(1, len(rows)):
+        if pages[-1] and used + heights[r] > limit:
+            pages.append([])
+            used, limit = heights[0], box.h
+        pages[-1].append(r)
+        used += heights[r]
+    return _Layout(size, widths, heights, rows, pages)
+
+
+def _shorten_row(row: list[Cell], widths: list[float], size: float, font: Font,
+                 room: float) -> list[Cell]:
+    max_lines = max(1, int((room - 2 * MARGIN_Y - ROW_SLACK) // font.line_height(size)))
+    out = []
+    for cell, width in zip(row, widths):
+        text = shorten(cell.text, width - 2 * MARGIN_X, size, max_lines, cell.bold, font)
+        out.append(replace(cell, text=text))
+    return out
+
+
+def _shapes(layout: _Layout, box: Box, has_total: bool) -> list[TableShape]:
+    shapes = []
+    last_row = len(layout.rows) - 1
+    for page in layout.pages:
+        index = [0, *page]
+        heights = [layout.heights[i] for i in index]
+        shapes.append(TableShape(
+            box=Box(box.x, box.y, box.w, sum(heights)),
+            col_widths=list(layout.widths),
+            row_heights=heights,
+            rows=[layout.rows[i] for i in index],
+            size=layout.size,
+            header_size=layout.size,
+            margin_x=MARGIN_X,
+            margin_y=MARGIN_Y,
+            total_row=has_total and page[-1] == last_row,
+        ))
+    return shapes
