@@ -1,0 +1,182 @@
+"""Markdown meeting notes reader: recovers structured minutes from notes as people write them.
+
+Structure comes from markdown-it-py (headings, lists, tables); the labelled-line conventions of
+public minutes (``Present:``, ``ACTION:``, ``Name: task``, ``(due 2026-12-01)``...) are matched
+line by line. The result is a :class:`Source` in the shape of the YAML contract.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from docgen.errors import InputError
+from docgen.readers.markdown_minutes import items as it
+from docgen.readers.markdown_minutes.blocks import parse_sections
+from docgen.readers.markdown_minutes.builder import Agenda, Builder
+from docgen.readers.markdown_minutes.dates import date_in_name, find_date
+from docgen.readers.markdown_minutes.frontmatter import apply_front_matter, split_front_matter
+from docgen.readers.markdown_minutes.vocab import FRENCH_HINTS, norm, section_kind
+from docgen.readers.source import Source, read_text
+
+__all__ = ["read_markdown_minutes"]
+
+_GENERIC_TITLES = {"minutes", "meeting minutes", "meeting notes", "notes", "compte rendu",
+                   "compte-rendu", "proces verbal", "proces-verbal", "agenda"}
+
+
+def read_markdown_minutes(path: Path) -> Source:
+    """Return the minutes in Markdown notes at ``path`` as a contract-shaped Source.
+
+    Raises InputError when the file cannot be read, its front matter is invalid YAML, or no
+    meeting date can be found anywhere (front matter, ``Date:`` line, heading, file name).
+    """
+    path = Path(path)
+    text = read_text(path).replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise InputError.single(path, "is empty (expected Markdown meeting notes)")
+    front, body = split_front_matter(text, path)
+    builder = Builder()
+    if front is not None:
+        apply_front_matter(front, builder)
+    preamble, sections = parse_sections(body)
+    heading = None
+    if sections and sections[0].level == 1 and \
+            section_kind(sections[0].title)[0] in ("general", "agenda") and \
+            not sections[0].title.strip().lower().startswith("agenda"):
+        heading = sections.pop(0)
+        preamble += heading.blocks
+        sections = heading.children + sections
+    builder.fill(builder.preamble, preamble, meta=True)
+    for section in sections:
+        builder.section(section)
+    data, lines = _assemble(builder, path, heading, text)
+    return Source(path=path, data=data, lines=lines, format="markdown")
+
+
+def _title_and_date(builder: Builder, path: Path, heading) -> None:
+    meeting = builder.meeting
+    if heading is not None:
+        found = find_date(heading.title)
+        if found:
+            builder.set_meeting("date", found[0], heading.line)
+        title = heading.title.strip()
+        rest = (title.replace(found[1].group(0), "") if found else title).strip(" -–—:,")
+        if rest and norm(rest) not in _GENERIC_TITLES:
+            builder.set_meeting("title", title, heading.line)
+    if "date" not in meeting and date_in_name(path.stem):
+        builder.set_meeting("date", date_in_name(path.stem), 0)
+    if "date" not in meeting:
+        raise InputError.single(path, "no meeting date found: add front matter `date:`, a "
+                                "`Date:` line, or a date in the file name")
+    if "title" not in meeting:
+        builder.set_meeting("title", _title_from_name(path.stem, str(meeting["date"]),
+                                                      heading.title if heading else None), 0)
+
+
+def _title_from_name(stem: str, day: str, heading: str | None) -> str:
+    found = find_date(stem)
+    words = stem.replace(found[1].group(0), " ") if found else re.sub(r"\d{8}", " ", stem)
+    words = [w for w in re.split(r"[-_\s.]+", words) if w]
+    pretty = " ".join(w.upper() if len(w) <= 3 and not re.search(r"[aeiouy]", w.lower())
+                      else w[:1].upper() + w[1:] for w in words)
+    if not pretty:
+        pretty = heading.strip() if heading else "Meeting"
+    return f"{pretty} {day}"
+
+
+def _language(builder: Builder, text: str) -> None:
+    if "language" in builder.meeting:
+        return
+    words = set(re.findall(r"(?m)^\s*#+\s*(.+?)\s*$|^\s*(?:[-*]\s*)?\**([^:\n*]{2,30}?)\**\s*:",
+                           text))
+    found = {norm(a or b) for a, b in words}
+    if len(found & FRENCH_HINTS) >= 2 or re.search(r"(?i)\b(réunion|compte rendu|ordre du jour)\b",
+                                                    text[:400]):
+        builder.set_meeting("language", "fr", 0)
+
+
+def _assemble(builder: Builder, path: Path, heading, text: str) -> tuple[dict, dict[str, int]]:
+    _title_and_date(builder, path, heading)
+    _language(builder, text)
+    meeting = builder.meeting
+    year = int(str(meeting["date"])[:4]) if re.match(r"\d{4}", str(meeting["date"])) else None
+    lines: dict[str, int] = {f"meeting.{k}": v for k, v in builder.meeting_lines.items() if v}
+    lines["meeting"] = min(lines.values(), default=1)
+    attendees = []
+    for index, (person, line) in enumerate(builder.attendees):
+        role = person.pop("_role", None)
+        if role:
+            builder.set_meeting(role, person["name"], line)
+        attendees.append(person)
+        lines[f"attendees[{index}]"] = line
+    known = {norm(p["name"]) for p in attendees} | {norm(p["name"]).split(" ")[0] for p in attendees}
+    known |= {norm(p["handle"]) for p in attendees if p.get("handle")}
+    handles = {p["handle"].lower(): p["name"] for p in attendees if p.get("handle")}
+    items = list(builder.agenda)
+    if builder.preamble.decisions or builder.preamble.actions:
+        items.insert(0, builder.preamble)
+    elif builder.preamble.notes:
+        builder.notes.insert(0, "\n\n".join(builder.preamble.notes))
+    agenda = []
+    for index, item in enumerate(items):
+        agenda.append(_item(item, f"agenda[{index}]", lines, known, handles, year))
+    data: dict = {"meeting": meeting, "attendees": attendees, "agenda": agenda}
+    if builder.distribution:
+        data["distribution"] = builder.distribution
+    if builder.previous:
+        data["previous_actions"] = [
+            _action(raw, known, handles, year) for raw, _ in builder.previous]
+        for index, (_, line) in enumerate(builder.previous):
+            lines[f"previous_actions[{index}]"] = line
+    if builder.next:
+        data["next_meeting"] = builder.next
+        lines["next_meeting"] = builder.next_line or 1
+    if builder.links:
+        data["links"] = [link for link, _ in builder.links]
+        for index, (_, line) in enumerate(builder.links):
+            lines[f"links[{index}]"] = line
+    if builder.notes:
+        data["notes"] = "\n\n".join(builder.notes)
+    return data, lines
+
+
+def _item(item: Agenda, key: str, lines: dict, known: set, handles: dict, year) -> dict:
+    record = {k: v for k, v in item.base.items() if k not in ("notes", "decisions", "actions")}
+    record["title"] = record.get("title") or item.title
+    if item.line:
+        lines[key] = lines[f"{key}.title"] = item.line
+    notes = "\n\n".join(n for n in item.notes if n and n.strip())
+    if notes:
+        record["notes"] = notes
+    record["decisions"] = [d for d, _ in item.decisions]
+    for index, (_, line) in enumerate(item.decisions):
+        lines[f"{key}.decisions[{index}]"] = line
+    record["actions"] = [_action(raw, known, handles, year) for raw, _ in item.actions]
+    for index, (_, line) in enumerate(item.actions):
+        lines[f"{key}.actions[{index}]"] = line
+    return record
+
+
+def _action(raw: dict, known: set, handles: dict, year) -> dict:
+    if "ready" in raw:
+        return raw["ready"]
+    if "head" not in raw:
+        return raw
+    action = it.parse_action(raw["head"], known=known, year=year, labelled=raw.get("labelled"),
+                             owner=raw.get("owner"))
+    for key in ("id", "comment", "priority", "status"):
+        if raw.get(key) and key not in action:
+            action[key] = raw[key]
+    if raw.get("due") and "due" not in action:
+        found = find_date(raw["due"], year)
+        action["due"] = found[0] if found else raw["due"]
+    if raw.get("prefix"):
+        action["text"] = f"{raw['prefix']} — {action['text']}"
+    if raw.get("body"):
+        action["text"] = f"{action['text']}\n\n{raw['body']}"
+    owner = action.get("owner")
+    if owner:
+        action["owner"] = ", ".join(handles.get(o.strip().lstrip("@").lower(), o.strip())
+                                    for o in owner.split(","))
+    return action

@@ -1,0 +1,143 @@
+"""Markdown structure of a notes file: sections, paragraphs, lists, tables, re-serialised as Markdown.
+
+markdown-it-py parses (CommonMark with tables); the tree is reduced to small dataclasses whose
+list items and paragraphs keep their inline Markdown as written. Notes are re-serialised with
+four-space list indentation so nesting survives Python-Markdown, which docgen's writers use.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass, field
+
+from markdown_it import MarkdownIt
+from markdown_it.tree import SyntaxTreeNode
+
+
+@dataclass
+class Item:
+    """One list item: its own inline text (lines joined) and the blocks nested under it."""
+
+    text: str
+    line: int
+    children: list[Block] = field(default_factory=list)
+
+
+@dataclass
+class Block:
+    """A top-level piece of a section: ``para``, ``list``, ``table`` or ``raw`` (kept verbatim)."""
+
+    kind: str
+    line: int
+    text: str = ""
+    items: list[Item] = field(default_factory=list)
+    ordered: bool = False
+    start: int = 1
+    rows: list[list[str]] = field(default_factory=list)
+
+
+@dataclass
+class Section:
+    """A heading with the blocks up to the next heading and its deeper subsections."""
+
+    title: str
+    level: int
+    line: int
+    blocks: list[Block] = field(default_factory=list)
+    children: list[Section] = field(default_factory=list)
+
+
+_MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+
+def _inline(node: SyntaxTreeNode) -> str:
+    inline = next((c for c in node.children if c.type == "inline"), None)
+    return inline.content if inline is not None else ""
+
+
+def _block(node: SyntaxTreeNode, source: list[str]) -> Block:
+    line = node.map[0] + 1 if node.map else 0
+    if node.type == "paragraph":
+        return Block("para", line, text=_inline(node))
+    if node.type in ("bullet_list", "ordered_list"):
+        items = []
+        for child in node.children:
+            nested = [_block(n, source) for n in child.children]
+            text = ""
+            if nested and nested[0].kind == "para":
+                text = nested.pop(0).text
+            items.append(Item(text, child.map[0] + 1 if child.map else line, nested))
+        start = int(node.attrs.get("start", 1)) if node.type == "ordered_list" else 1
+        return Block("list", line, items=items, ordered=node.type == "ordered_list", start=start)
+    if node.type == "table":
+        rows = [[_inline(cell) for cell in tr.children]
+                for part in node.children for tr in part.children]
+        return Block("table", line, rows=rows, text=_raw(node, source))
+    return Block("raw", line, text=_raw(node, source))
+
+
+def _raw(node: SyntaxTreeNode, source: list[str]) -> str:
+    if not node.map:
+        return node.content if hasattr(node, "content") else ""
+    return textwrap.dedent("\n".join(source[node.map[0]:node.map[1]])).strip("\n")
+
+
+def parse_sections(text: str) -> tuple[list[Block], list[Section]]:
+    """Return the blocks before the first heading and the tree of headed sections of ``text``."""
+    source = text.split("\n")
+    root = SyntaxTreeNode(_MD.parse(text))
+    preamble: list[Block] = []
+    top: list[Section] = []
+    stack: list[Section] = []
+    for node in root.children:
+        if node.type == "heading":
+            section = Section(_inline(node).strip(), int(node.tag[1]), node.map[0] + 1)
+            while stack and stack[-1].level >= section.level:
+                stack.pop()
+            (stack[-1].children if stack else top).append(section)
+            stack.append(section)
+        elif node.type == "hr":
+            continue
+        else:
+            (stack[-1].blocks if stack else preamble).append(_block(node, source))
+    return preamble, top
+
+
+def to_markdown(blocks: list[Block], indent: str = "") -> str:
+    """Return ``blocks`` as Markdown, lists indented four spaces per level, blocks blank-separated."""
+    parts = []
+    for block in blocks:
+        if block.kind == "list":
+            if block.items:
+                parts.append(_list(block, indent))
+        elif block.text.strip():
+            parts.append(textwrap.indent(block.text.strip("\n"), indent))
+    return "\n\n".join(parts)
+
+
+def item_markdown(item: Item, indent: str = "", marker: str = "- ") -> str:
+    """Return one list item (and its nested blocks) as a Markdown list entry."""
+    line = indent + marker + " ".join(part.strip() for part in item.text.split("\n"))
+    out = [line.rstrip()]
+    inner = indent + "    "
+    for child in item.children:
+        if child.kind == "list":
+            if child.items:
+                out.append(_list(child, inner))
+        elif child.text.strip():
+            out.append("")
+            out.append(textwrap.indent(child.text.strip("\n"), inner))
+    return "\n".join(out)
+
+
+def _list(block: Block, indent: str) -> str:
+    entries = []
+    for index, item in enumerate(block.items):
+        marker = f"{block.start + index}. " if block.ordered else "- "
+        entries.append(item_markdown(item, indent, marker))
+    return "\n".join(entries)
+
+
+def children_markdown(item: Item) -> str:
+    """Return the blocks nested under ``item`` as Markdown at top level."""
+    return to_markdown(item.children)

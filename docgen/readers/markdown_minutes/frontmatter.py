@@ -1,0 +1,106 @@
+"""YAML front matter of a notes file: contract keys, or flat keys and people lists."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docgen.readers.markdown_minutes.builder import Agenda, Builder, normalise, parse_link
+from docgen.readers.markdown_minutes.people import attendance_key, parse_person, role_key
+from docgen.readers.source import Source
+from docgen.readers.yaml_source import parse_yaml
+
+_MEETING_KEYS = {
+    "title": "title", "titre": "title", "name": "title", "series": "series", "project": "project",
+    "projet": "project", "date": "date", "start": "start", "end": "end", "location": "location",
+    "lieu": "location", "where": "location", "place": "location", "chair": "chair",
+    "minute_taker": "minute_taker", "facilitator": "facilitator", "language": "language",
+    "lang": "language", "langue": "language", "scribe": "minute_taker",
+    "note_taker": "minute_taker", "notetaker": "minute_taker", "secretary": "minute_taker",
+    "president": "chair", "président": "chair", "moderator": "facilitator",
+}
+_PEOPLE_KEYS = ("attendees", "participants", "present", "presents", "présents", "members",
+                "membres", "observers", "guests", "invites", "invités", "regrets", "excused",
+                "excusés", "apologies", "absent", "absents", "remote", "staff")
+_PLAIN_PEOPLE = ("attendees", "participants", "present", "presents", "présents")
+
+
+def split_front_matter(text: str, path: Path) -> tuple[Source | None, str]:
+    """Return (front matter Source or None, body) with the body's line numbers unchanged."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return None, text
+    for end in range(1, len(lines)):
+        if lines[end].strip() in ("---", "..."):
+            yaml_text = "\n".join(lines[1:end])
+            body = "\n".join([""] * (end + 1) + lines[end + 1:])
+            if not yaml_text.strip():
+                return None, body
+            return parse_yaml(yaml_text, path, start_line=1), body
+    return None, text
+
+
+def apply_front_matter(fm: Source, builder: Builder) -> None:
+    """Record the front matter's meeting fields, people, agenda and lists in ``builder``."""
+    data, lines = fm.data, fm.lines
+    meeting = data.get("meeting")
+    if isinstance(meeting, dict):
+        for key, value in meeting.items():
+            builder.set_meeting(str(key), normalise(value) if key == "date" else value,
+                                lines.get(f"meeting.{key}", 1), override=True)
+    for key, value in data.items():
+        field = _MEETING_KEYS.get(str(key).lower())
+        if field and not isinstance(value, (dict, list)):
+            builder.set_meeting(field, normalise(value) if field == "date" else value,
+                                lines.get(str(key), 1))
+    if isinstance(data.get("time"), str):
+        builder.times(data["time"], lines.get("time", 1))
+    people_keys = [k for k in data if str(k).lower() in _PEOPLE_KEYS and isinstance(data[k], list)]
+    for key in people_keys:
+        name = str(key).lower()
+        attendance = attendance_key(name) if name not in _PLAIN_PEOPLE else "present"
+        group = None if attendance and attendance != "present" or (
+            name in _PLAIN_PEOPLE and len(people_keys) == 1) else name
+        for index, entry in enumerate(data[key]):
+            line = lines.get(f"{key}[{index}]", 1)
+            if isinstance(entry, dict):
+                builder.add_person(dict(entry), line, attendance, group)
+            elif entry is not None:
+                person = parse_person(str(entry))
+                builder.add_person(person, line, attendance or "present", group)
+    for key, role in (("chair", "chair"), ("facilitator", "facilitator"),
+                      ("minute_taker", "minute_taker")):
+        if isinstance(builder.meeting.get(key), str) and role_key(role):
+            builder.add_role(builder.meeting[key], role)
+    _lists(data, lines, builder)
+
+
+def _lists(data: dict, lines: dict, builder: Builder) -> None:
+    distribution = data.get("distribution")
+    if isinstance(distribution, (list, str)):
+        builder.distribution.extend([distribution] if isinstance(distribution, str)
+                                    else [str(d) for d in distribution])
+    for index, action in enumerate(data.get("previous_actions") or []):
+        builder.previous.append((action, lines.get(f"previous_actions[{index}]", 1)))
+    for index, item in enumerate(data.get("agenda") or []):
+        line = lines.get(f"agenda[{index}]", 1)
+        if isinstance(item, dict):
+            agenda = Agenda(str(item.get("title", "")), line, base=dict(item))
+            agenda.notes = [item["notes"]] if item.get("notes") else []
+            agenda.decisions = [(d, line) for d in item.get("decisions") or []]
+            agenda.actions = [({"ready": a}, line) for a in item.get("actions") or []]
+            builder.agenda.append(agenda)
+        elif item is not None:
+            builder.item(str(item), line)
+    links = data.get("links")
+    if isinstance(links, dict):
+        links = [{"label": k, "url": v} for k, v in links.items()]
+    for index, link in enumerate(links or []):
+        line = lines.get(f"links[{index}]", 1)
+        if isinstance(link, str):
+            link = parse_link(link) or {"label": link, "url": link}
+        builder.links.append((link, line))
+    if isinstance(data.get("next_meeting"), dict):
+        builder.next.update(data["next_meeting"])
+        builder.next_line = lines.get("next_meeting", 1)
+    if isinstance(data.get("notes"), str):
+        builder.notes.append(data["notes"])

@@ -1,0 +1,186 @@
+"""Actions and decisions from one written line: owner, due date, status, priority, id."""
+
+from __future__ import annotations
+
+import re
+
+from docgen.readers.markdown_minutes.dates import DATE_PATTERN, find_date
+from docgen.readers.markdown_minutes.people import clean
+from docgen.readers.markdown_minutes.vocab import ACTION_WORDS, DECISION_WORDS, norm
+
+_NAME = r"(?:@[\w-]+|[A-ZÀ-Ý][\w'’.-]*(?:\s+(?:de\s+|van\s+|von\s+|le\s+)?[A-ZÀ-Ý][\w'’.-]*){0,3})"
+_OWNERS = rf"(?:{_NAME}|All|Everyone|Everybody|Tous|Toutes|Team|Équipe)"
+_OWNER_PREFIX = re.compile(
+    rf"^(?:\*\*|__)?(?P<owner>{_OWNERS}(?:\s*(?:,|&|/|\+|and|et)\s*{_NAME})*)(?:\*\*|__)?"
+    rf"\s*(?::|：|\s[—–]\s)\s*(?:\*\*|__)?\s*(?P<rest>\S.*)$", re.DOTALL)
+_NOT_OWNERS = {norm(w) for w in (
+    "Note", "Notes", "Update", "Question", "Context", "Status", "Background", "Next", "Decision",
+    "Action", "Todo", "Due", "Owner", "Result", "Outcome", "Summary", "Proposal", "Issue", "PR",
+    "Link", "Re", "FYI", "Important", "Goal", "Agenda", "Topic", "Done", "Blocked", "Comment",
+    "Edit", "Update", "Problem", "Risk", "Info", "Idea", "Reminder", "Follow up", "Remarque",
+    "Objectif", "Statut", "Point", "Sujet", "Q", "A", "TBD", "WIP", "Draft", "Answer", "Why",
+    "What", "How", "Options", "Option", "Pros", "Cons", "Proposition", "Bilan", "Résultat")}
+_TO_VERB = re.compile(r"^(?P<owner>@?[\w'’.-]+(?:\s+[A-ZÀ-Ý][\w'’-]*){0,2}"
+                      r"(?:\s*(?:,|and|&)\s*@?[\w'’.-]+(?:\s+[A-ZÀ-Ý][\w'’-]*)?)*)"
+                      r"\s+(?:to|will|shall|doit|va)\s+(?P<rest>\S.*)$", re.DOTALL)
+_VERBS_NOT_NAMES = {"need", "needs", "try", "plan", "have", "going", "want", "remember", "make",
+                    "ask", "check", "follow", "we", "i", "they", "it", "this", "that", "someone",
+                    "somebody", "nobody", "who", "continue", "start", "how", "agreed"}
+_OWNER_FIELD = re.compile(
+    r"[\s(\[;,|—–-]*\b(?:owner|owners|assignee|assigned to|responsable|porteur|pilote|qui)"
+    r"\s*[:：]?\s*(?P<owner>[^)\];,|\n]+?)\s*(?=$|[)\];,|])[)\]]?", re.IGNORECASE)
+_DUE = re.compile(
+    rf"[\s,;(\[—–-]*\b(?:due(?:\s+(?:date|by|on))?|by|before|deadline|until|échéance|"
+    rf"pour\s+le|avant\s+le|d['’]ici\s+le|au\s+plus\s+tard\s+le)\s*[:：]?\s*"
+    rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+|(?:lundi|mardi|mercredi|jeudi|"
+    rf"vendredi|samedi|dimanche)\s+)?(?P<date>{DATE_PATTERN})\s*[)\]]?", re.IGNORECASE)
+_BARE_DUE = re.compile(rf"\s*[(\[](?P<date>{DATE_PATTERN})[)\]]\s*$", re.IGNORECASE)
+_PRIORITY = re.compile(
+    r"[\s,;(\[]*\b(?:priority|priorité|prio)\s*[:：]?\s*(?P<p>high|medium|low|haute|moyenne|basse|"
+    r"élevée|normale)\b[)\]]?|\s*[(\[](?P<q>high|medium|low)(?:\s+priority)?[)\]]", re.IGNORECASE)
+_PRIORITIES = {"haute": "high", "élevée": "high", "moyenne": "medium", "normale": "medium",
+               "basse": "low"}
+_ID = re.compile(r"^\s*\[?(?P<id>[A-Z]{1,4}-\d{1,4})\]?\s*(?:[:.)]|\s[—–-])?\s+")
+_STATUS = re.compile(
+    r"\s*[(\[](?P<s>done|completed|closed|in progress|ongoing|wip|cancelled|canceled|dropped|"
+    r"fait|terminé|en cours|annulé|open|ouvert)[)\]]\s*$", re.IGNORECASE)
+STATUS_WORDS = {"done": "done", "completed": "done", "closed": "done", "fait": "done",
+                "terminé": "done", "terminée": "done", "ok": "done", "✅": "done", "✔": "done",
+                "in progress": "in_progress", "ongoing": "in_progress", "wip": "in_progress",
+                "en cours": "in_progress", "cancelled": "cancelled", "canceled": "cancelled",
+                "dropped": "cancelled", "annulé": "cancelled", "annulée": "cancelled",
+                "open": "open", "ouvert": "open", "ouverte": "open", "todo": "open",
+                "to do": "open", "new": "open", "à faire": "open", "not started": "open",
+                "in_progress": "in_progress", "pending": "open", "blocked": "in_progress"}
+_CHECKBOX = re.compile(r"^\s*\[(?P<c>[ xX~-])\]\s+")
+_ACTION_LABEL = re.compile(
+    r"^\s*(?:\*\*|__)?\s*\[?(?P<label>ACTION(?:\s+ITEM)?|Action(?:\s+item)?|AI|TODO|To\s?do|"
+    r"À\s+faire|A\s+faire)\]?(?:\s*(?:-|–|—|\(|\[)\s*(?P<who>[^:)\]*]+?)\s*[)\]]?)?"
+    r"\s*(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(?P<rest>.*)$", re.DOTALL)
+_DECISION_LABEL = re.compile(
+    r"^\s*(?:\*\*|__)?\s*\[?(?P<label>[A-Za-zÀ-ÿ ]{2,20}?)\]?\s*(?:\*\*|__)?\s*[:：]\s*"
+    r"(?:\*\*|__)?\s*(?P<rest>.*)$", re.DOTALL)
+
+
+def action_label(text: str) -> tuple[str | None, str] | None:
+    """Return (owner written in the label, rest) for ``ACTION: ...``-style text, else None."""
+    m = _ACTION_LABEL.match(text)
+    if not m or norm(m.group("label")) not in ACTION_WORDS:
+        return None
+    return (m.group("who") or None), m.group("rest")
+
+
+def decision_label(text: str) -> str | None:
+    """Return the text after a ``Decision:``/``RESOLVED:``/``Agreed:`` label, else None."""
+    m = _DECISION_LABEL.match(text)
+    if not m or norm(m.group("label")) not in DECISION_WORDS:
+        return None
+    return m.group("rest")
+
+
+def owner_prefix(text: str) -> tuple[str, str] | None:
+    """Return (owner, rest) for ``Name: task`` / ``@handle: task`` text, else None."""
+    m = _OWNER_PREFIX.match(text.strip())
+    if not m or norm(m.group("owner")) in _NOT_OWNERS:
+        return None
+    return clean(m.group("owner")), m.group("rest").strip()
+
+
+def _owner_to_verb(text: str, known: set[str]) -> tuple[str, str] | None:
+    m = _TO_VERB.match(text.strip())
+    if not m:
+        return None
+    owner = m.group("owner")
+    first = owner.split()[0].lstrip("@").lower()
+    if first in _VERBS_NOT_NAMES:
+        return None
+    if owner.startswith("@") or norm(owner) in known or first in known or owner[:1].isupper():
+        return clean(owner), m.group("rest").strip()
+    return None
+
+
+def parse_action(text: str, *, known: set[str] | None = None, year: int | None = None,
+                 labelled: bool = False, owner: str | None = None,
+                 status: str | None = None) -> dict:
+    """Return a contract action from one written line (label, checkbox and owner removed).
+
+    ``labelled`` says the line carried an ACTION/TODO label, which allows ``Name to do X``;
+    ``known`` holds normalised attendee names and handles; ``year`` completes ``due 5 Dec``.
+    """
+    known = known or set()
+    action: dict = {}
+    text = text.strip()
+    box = _CHECKBOX.match(text)
+    if box:
+        status = {"x": "done", "X": "done", "~": "cancelled", "-": "cancelled"}.get(box["c"], "open")
+        text = text[box.end():]
+    m = _ID.match(text)
+    if m:
+        action["id"], text = m.group("id"), text[m.end():]
+    labelled_owner = action_label(text)
+    if labelled_owner:
+        labelled = True
+        owner = owner or (clean(labelled_owner[0]) if labelled_owner[0] else None)
+        text = labelled_owner[1]
+    if re.fullmatch(r"~~.+~~", text.strip()):
+        status, text = status or "cancelled", text.strip()[2:-2]
+    text, status = _take(_STATUS, text, "s", status, lambda v: STATUS_WORDS.get(v.lower()))
+    text, due = _take(_DUE, text, "date", None, lambda v: _date(v, year))
+    if due is None:
+        text, due = _take(_BARE_DUE, text, "date", None, lambda v: _date(v, year))
+    text, priority = _take(_PRIORITY, text, None, None, _priority)
+    text, field_owner = _take(_OWNER_FIELD, text, "owner", None, clean)
+    owner = owner or field_owner
+    if owner is None:
+        prefix = owner_prefix(text) or (_owner_to_verb(text, known) if labelled else None)
+        if prefix:
+            owner, text = prefix
+    if owner is None:
+        handles = re.findall(r"(?<![\w.])@[A-Za-z0-9][\w-]*", text)
+        if handles:
+            owner = ", ".join(dict.fromkeys(handles))
+            if text.strip().startswith(handles[0]):
+                text = text.strip()[len(handles[0]):].lstrip(" :—–-")
+    action["text"] = text.strip().rstrip(" ,;—–-") or text.strip()
+    for key, value in (("owner", owner), ("due", due), ("status", status),
+                       ("priority", priority)):
+        if value:
+            action[key] = value
+    return action
+
+
+def parse_decision(text: str) -> dict:
+    """Return a contract decision from one written line (label and id removed, approver kept)."""
+    decision: dict = {}
+    rest = decision_label(text)
+    text = (rest if rest is not None else text).strip()
+    m = _ID.match(text)
+    if m:
+        decision["id"], text = m.group("id"), text[m.end():]
+    approver = re.search(r"\s*[(\[]?\s*(?:approved by|approver|validée? par|approuvée? par)"
+                         r"\s*[:：]?\s*(?P<who>[^)\]\n]+?)\s*[)\]]?\s*$", text, re.IGNORECASE)
+    if approver:
+        decision["approver"] = clean(approver.group("who"))
+        text = text[: approver.start()]
+    decision["text"] = text.strip()
+    return decision
+
+
+def _take(pattern: re.Pattern, text: str, group: str | None, default, convert):
+    m = pattern.search(text)
+    if not m:
+        return text, default
+    value = convert(m.group(group) if group else m)
+    if value is None:
+        return text, default
+    return (text[: m.start()] + text[m.end():]).strip() or text, value
+
+
+def _date(value: str, year: int | None) -> str | None:
+    found = find_date(value, year)
+    return found[0] if found else None
+
+
+def _priority(m: re.Match) -> str:
+    word = (m.group("p") or m.group("q")).lower()
+    return _PRIORITIES.get(word, word)

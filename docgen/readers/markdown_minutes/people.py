@@ -1,0 +1,119 @@
+"""Attendees as minutes list them: ``Name @handle (Group)``, ``Name (@handle)``, ``Name, Role``."""
+
+from __future__ import annotations
+
+import re
+
+from docgen.readers.markdown_minutes.vocab import ATTENDANCE_WORDS, ROLE_WORDS, norm
+
+_LINK = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
+_HANDLE = re.compile(r"(?<![\w.])@([A-Za-z0-9][\w-]*(?:/[\w-]+)?)")
+_PARENS = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]")
+_DASH = re.compile(r"\s+(?:—|–|-|\|)\s+|\s*[—–]\s*")
+_ATTENDANCE_HINTS = {
+    "remote": ("remote", "online", "visio", "teams", "zoom", "phone", "dial-in", "a distance",
+               "en ligne", "remotely", "video"),
+    "excused": ("excused", "excuse", "regrets", "apologies"),
+    "absent": ("absent", "not present"),
+}
+_ROLE_HINTS = {
+    "chair": ("chair", "president", "presidente", "presidence"),
+    "facilitator": ("facilitator", "moderator", "animateur", "animatrice", "host"),
+    "minute_taker": ("scribe", "minutes", "note taker", "notetaker", "note-taker", "secretary",
+                     "secretaire", "minute taker", "redacteur", "redactrice"),
+}
+
+
+def clean(text: str) -> str:
+    """Return ``text`` without Markdown emphasis, link targets and surrounding punctuation."""
+    text = _LINK.sub(r"\1", text)
+    text = re.sub(r"(\*\*|__|\*|_|`)(.+?)\1", r"\2", text)
+    return text.strip().strip("*_`").strip(" .;,")
+
+
+def split_names(value: str) -> list[str]:
+    """Return the names of a list written on one line (commas, semicolons, "and", "et")."""
+    parts, depth, current = [], 0, ""
+    for char in value:
+        depth += char in "(["
+        depth -= char in ")]"
+        if char in ",;" and depth <= 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+    parts.append(current)
+    names = []
+    for part in parts:
+        names.extend(re.split(r"\s+(?:and|&|et)\s+", part) if "(" not in part else [part])
+    return [n.strip() for n in names if n.strip()]
+
+
+def role_key(text: str) -> str | None:
+    """Return the meeting role (chair, facilitator, minute_taker) a label or remark names."""
+    key = norm(text)
+    for role, words in ROLE_WORDS.items():
+        if key in words:
+            return role
+    for role, hints in _ROLE_HINTS.items():
+        if any(re.search(rf"\b{re.escape(h)}\b", key) for h in hints):
+            return role
+    return None
+
+
+def attendance_key(text: str) -> str | None:
+    """Return the attendance (present, excused, absent, remote) a label or remark names."""
+    key = norm(text)
+    for attendance, words in ATTENDANCE_WORDS.items():
+        if key in words:
+            return attendance
+    for attendance, hints in _ATTENDANCE_HINTS.items():
+        if any(re.search(rf"\b{re.escape(h)}\b", key) for h in hints):
+            return attendance
+    return None
+
+
+def parse_person(text: str) -> dict | None:
+    """Return an attendee mapping for one written entry, or None when it is not a name.
+
+    A parenthesis after a handle is the person's group (``Colin Ihrig @cjihrig (TSC)``); other
+    parentheses give attendance (``(remote)``), a meeting role (``(chair)``) or the organisation.
+    """
+    text = clean(_LINK.sub(r"\1", text))
+    person: dict = {}
+    handle = _HANDLE.search(text)
+    if handle:
+        person["handle"] = handle.group(1)
+        text = (text[: handle.start()] + text[handle.end():]).strip()
+    remarks = _PARENS.findall(text)
+    text = _PARENS.sub("", text).strip()
+    for remark in remarks:
+        remark = remark.strip()
+        if not remark:
+            continue
+        if remark.startswith("@"):
+            person["handle"] = remark[1:].strip()
+        elif attendance_key(remark):
+            person["attendance"] = attendance_key(remark)
+        elif role_key(remark):
+            person["_role"] = role_key(remark)
+            person.setdefault("role", remark)
+        elif handle and "group" not in person:
+            person["group"] = remark
+        elif "organisation" not in person:
+            person["organisation"] = remark
+        else:
+            person["role"] = remark
+    parts = _DASH.split(text, maxsplit=1)
+    if len(parts) == 1 and "," in text:
+        parts = [p.strip() for p in text.split(",", 1)]
+    name = clean(parts[0])
+    if len(parts) > 1 and clean(parts[1]):
+        person["role"] = clean(parts[1])
+    if not name and person.get("handle"):
+        name = person["handle"]
+    if not name or len(name.split()) > 6 or ":" in name or re.search(r"https?://", name):
+        return None
+    person["name"] = name
+    return {k: person[k] for k in ("name", "role", "organisation", "attendance", "handle",
+                                   "group", "_role") if k in person}

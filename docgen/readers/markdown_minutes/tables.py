@@ -1,0 +1,90 @@
+"""Markdown tables of actions, decisions or attendees, read by their header row."""
+
+from __future__ import annotations
+
+from docgen.readers.markdown_minutes.items import STATUS_WORDS
+from docgen.readers.markdown_minutes.vocab import norm
+
+_COLUMNS = {
+    "text": {"action", "actions", "task", "tache", "what", "item", "description", "action item",
+             "quoi", "libelle", "sujet", "intitule", "todo"},
+    "decision": {"decision", "decisions", "resolution", "decided", "decision prise"},
+    "owner": {"owner", "owners", "who", "responsable", "porteur", "assignee", "pilote", "qui",
+              "assigned to", "lead"},
+    "due": {"due", "due date", "deadline", "echeance", "when", "quand", "date", "target date",
+            "date cible", "pour le"},
+    "status": {"status", "statut", "etat", "state", "avancement"},
+    "priority": {"priority", "priorite", "prio"},
+    "id": {"id", "#", "n", "no", "ref", "reference", "n°", "num"},
+    "comment": {"comment", "comments", "commentaire", "commentaires", "notes", "remarks",
+                "remarques"},
+    "approver": {"approver", "approved by", "validated by", "valide par", "approuve par", "by",
+                 "par"},
+    "name": {"name", "nom", "attendee", "participant", "person", "personne", "nom prenom",
+             "prenom nom"},
+    "role": {"role", "fonction", "title", "poste", "job title"},
+    "organisation": {"organisation", "organization", "org", "company", "societe", "entite",
+                     "entity", "structure", "team", "equipe"},
+    "attendance": {"attendance", "presence", "present", "attended"},
+}
+
+
+def _columns(header: list[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for index, cell in enumerate(header):
+        key = norm(cell)
+        for column, words in _COLUMNS.items():
+            if key in words and column not in found:
+                found[column] = index
+                break
+    return found
+
+
+def table_kind(rows: list[list[str]], hint: str | None = None) -> str | None:
+    """Return "actions", "decisions" or "attendees" for a table, from its header and the hint."""
+    if len(rows) < 2:
+        return None
+    cols = _columns(rows[0])
+    if "decision" in cols or (hint == "decisions" and "text" in cols):
+        return "decisions"
+    if "text" in cols and ({"owner", "due", "status"} & cols.keys() or hint == "actions"):
+        return "actions"
+    if "name" in cols or (hint == "attendees" and "owner" in cols):
+        return "attendees"
+    return None
+
+
+def _cell(row: list[str], cols: dict[str, int], key: str) -> str:
+    index = cols.get(key)
+    return row[index].strip() if index is not None and index < len(row) else ""
+
+
+def table_records(rows: list[list[str]], kind: str) -> list[tuple[dict, int]]:
+    """Return (record, row index) pairs of a table of ``kind``; cells are kept as written."""
+    cols = _columns(rows[0])
+    if kind == "attendees" and "name" not in cols:
+        cols["name"] = cols["owner"]
+    records = []
+    for index, row in enumerate(rows[1:], start=1):
+        record: dict = {}
+        if kind == "actions":
+            keys = ("text", "owner", "due", "status", "priority", "id", "comment")
+        elif kind == "decisions":
+            keys = ("decision", "text", "approver", "id")
+        else:
+            keys = ("name", "role", "organisation", "attendance")
+        for key in keys:
+            value = _cell(row, cols, key)
+            if value:
+                record.setdefault("text" if key == "decision" else key, value)
+        if kind == "actions" and "status" in record:
+            status = STATUS_WORDS.get(record["status"].strip().lower())
+            if status is None:
+                record["comment"] = "; ".join(filter(None, [record.get("comment"),
+                                                            record["status"]]))
+                del record["status"]
+            else:
+                record["status"] = status
+        if record.get("text") or record.get("name"):
+            records.append((record, index))
+    return records

@@ -1,0 +1,130 @@
+"""Words that mark sections and labelled lines in minutes, in English and French."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+
+def norm(text: str) -> str:
+    """Return ``text`` reduced for matching: lower case, no accents, Markdown, tags or numbering."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"^\s*\[[^\]]*\]\s*", "", text)
+    text = re.sub(r"[*_`~]", "", text)
+    text = re.sub(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[ivx]+[.)])\s+", "", text, flags=re.IGNORECASE)
+    text = unicodedata.normalize("NFKD", text.lower())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"[^\w&'/+-]+", " ", text).replace("’", "'")
+    return " ".join(text.split())
+
+
+def _set(*words: str) -> frozenset[str]:
+    return frozenset(norm(w) for w in words)
+
+
+ATTENDANCE_WORDS = {
+    "present": _set("attendees", "attendance", "present", "participants", "who", "in attendance",
+                    "attending", "people", "presents", "presentes", "présents", "présentes",
+                    "participants presents", "here", "personnes presentes", "participantes"),
+    "excused": _set("regrets", "apologies", "excused", "excuses", "excusés", "excusées",
+                    "excusé(e)s", "apologies received", "sent regrets"),
+    "absent": _set("absent", "absents", "absentes", "absent(e)s", "not present", "missing"),
+    "remote": _set("remote", "remote attendees", "online", "a distance", "à distance", "en visio",
+                   "visio", "dial-in", "remotely", "en ligne"),
+}
+GROUP_WORDS = _set("members", "observers", "guests", "invites", "invités", "staff", "membres",
+                   "observateurs", "also present", "others", "visitors", "board", "team")
+ROLE_WORDS = {
+    "chair": _set("chair", "chairs", "chaired by", "chairperson", "president", "présidente",
+                  "président", "présidence", "presidence", "chair(s)"),
+    "facilitator": _set("facilitator", "facilitators", "moderator", "host", "animateur",
+                        "animatrice", "animation", "facilitated by", "led by"),
+    "minute_taker": _set("minutes", "minute taker", "minutes taker", "minute-taker", "note taker",
+                         "note-taker", "notetaker", "notes by", "scribe", "scribes", "recorder",
+                         "secretary", "secretaire", "secrétaire de séance", "secrétaire",
+                         "rédacteur", "rédactrice", "redaction", "rédaction", "notes taken by",
+                         "minutes by", "taking notes"),
+}
+META_WORDS = {
+    "date": _set("date", "when", "le", "date de la réunion", "date de reunion", "meeting date",
+                 "jour", "quand"),
+    "time": _set("time", "heure", "horaire", "horaires", "hours"),
+    "location": _set("location", "where", "place", "lieu", "salle", "venue", "room", "ou", "où"),
+    "title": _set("title", "titre", "objet", "subject", "meeting"),
+    "project": _set("project", "projet"),
+    "series": _set("series", "série", "instance"),
+    "distribution": _set("distribution", "diffusion", "cc", "copie", "copy to", "recipients"),
+    "next": _set("next meeting", "prochaine réunion", "prochaine reunion", "next call",
+                 "next session", "prochaine séance"),
+    "presenter": _set("presenter", "présentateur", "présentatrice", "intervenant",
+                      "intervenante", "speaker", "owner", "lead", "porteur"),
+    "duration": _set("duration", "durée", "timebox", "time box"),
+    "topic": _set("topic", "sujet", "point"),
+    "agenda": _set("agenda", "ordre du jour"),
+}
+DECISION_WORDS = _set("decision", "decisions", "decided", "resolved", "resolution", "resolutions",
+                      "agreed", "agreement", "consensus", "décision", "décisions", "décidé",
+                      "décidée", "validé", "adopté", "approved", "outcome")
+ACTION_WORDS = _set("action", "actions", "action item", "action items", "ai", "todo", "to do",
+                    "to-do", "action point", "action points", "à faire", "a faire", "next step",
+                    "next steps", "follow-up", "follow up", "task", "tasks")
+
+SECTION_KINDS = {
+    "actions": _set("action items", "actions", "action points", "next steps", "todo", "todos",
+                    "to do", "to-do", "to-dos", "tasks", "follow-ups", "follow ups", "follow-up",
+                    "action item", "ai", "plan d'actions", "plan d'action", "prochaines étapes",
+                    "actions à mener", "suites à donner", "relevé d'actions", "liste des actions",
+                    "new actions", "nouvelles actions", "actions decided", "assigned actions"),
+    "decisions": _set("decisions", "decision", "décisions", "décision", "decisions made",
+                      "resolutions", "relevé de décisions", "decisions taken", "décisions prises",
+                      "outcomes", "agreements", "resolved"),
+    "links": _set("links", "liens", "references", "références", "resources", "ressources",
+                  "documents", "useful links", "liens utiles"),
+    "next": META_WORDS["next"] | _set("upcoming meetings", "upcoming meeting", "next meetings",
+                                      "prochaines réunions"),
+    "agenda": _set("agenda", "ordre du jour", "discussion", "discussions", "discussion items",
+                   "topics", "minutes", "notes", "meeting notes", "points abordés",
+                   "compte rendu", "compte-rendu", "sujets", "agenda items", "items",
+                   "déroulé", "discussion topics", "sujets abordés", "points discutés"),
+    "info": _set("details", "meeting details", "meeting info", "meeting information", "logistics",
+                 "informations", "informations pratiques", "info", "roles", "rôles", "overview"),
+    "previous": _set("previous actions", "review of previous actions", "actions précédentes",
+                     "suivi des actions", "open actions", "actions from last meeting",
+                     "action review", "revue des actions", "previous action items",
+                     "status of previous actions"),
+}
+NOTHING = re.compile(r"^\s*(none|n/a|nothing|no decisions?|no actions?|aucune?|néant|rien)\.?\s*$",
+                     re.IGNORECASE)
+FRENCH_HINTS = _set("ordre du jour", "présents", "excusés", "absents", "décisions",
+                    "prochaine réunion", "compte rendu", "réunion", "relevé de décisions",
+                    "secrétaire de séance", "président", "présidente", "lieu", "prochaines étapes",
+                    "plan d'actions", "points abordés", "participants", "diffusion", "objet")
+
+
+def section_kind(title: str) -> tuple[str, str | None]:
+    """Return (kind, detail) for a heading: attendees (detail = attendance), actions, decisions..."""
+    key = norm(title).rstrip(":").strip()
+    key = re.sub(r"\s*\(.*\)$", "", key)
+    for attendance, words in ATTENDANCE_WORDS.items():
+        if key in words:
+            return "attendees", attendance
+    if key in GROUP_WORDS:
+        return "attendees", None
+    for kind, words in SECTION_KINDS.items():
+        if key in words:
+            return kind, None
+    return "general", None
+
+
+LABEL = re.compile(
+    r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?\s*(?P<label>[^:：*_]{1,40}?)\s*(?:\*\*|__)?\s*[:：]\s*"
+    r"(?:\*\*|__)?\s*(?P<value>.*?)\s*$"
+)
+
+
+def split_label(line: str) -> tuple[str, str] | None:
+    """Return (normalised label, value) for ``Label: value`` / ``**Label**: value`` lines."""
+    m = LABEL.match(line)
+    if not m or m.group("label").strip().startswith(("http", "<")):
+        return None
+    return norm(m.group("label")), m.group("value").strip()
