@@ -376,3 +376,30 @@ def test_boilerplate_variants():
                           "to be interpreted as described in BCP 14 [[RFC2119]] [[RFC8174]] "
                           "when, and only when, they appear in all capitals, as shown here.")
     assert not is_boilerplate("Clients MUST interpret the key words of the header.")
+
+
+def test_traps_crlf_comments_pre_setext_and_lists():
+    requirements = extract((DATA / "traps_crlf.md").read_bytes().decode("utf-8"))
+    assert rows(requirements) == [
+        ("fields-that-must-be-present-1", "Fields that MUST be present", "must", ["MUST"],
+         "Fields that MUST be present", 3),
+        ("fields-that-must-be-present-2", "Fields that MUST be present", "must", ["MUST"],
+         "Every record MUST carry an id.", 5),
+        ("fields-that-must-be-present-3", "Fields that MUST be present", "should",
+         ["SHOULD NOT"], "Records SHOULD NOT be larger than 1 MB.", 5),
+        # "text" then "---" is a setext heading in CommonMark (GitHub renders it so).
+        ("a-closing-paragraph-may-follow-1", "A closing paragraph MAY follow.", "may", ["MAY"],
+         "A closing paragraph MAY follow.", 16),
+        ("a-closing-paragraph-may-follow-2", "A closing paragraph MAY follow.", "must", ["MUST"],
+         "Clients MUST retry.", 21),
+        ("a-closing-paragraph-may-follow-3", "A closing paragraph MAY follow.", "should",
+         ["SHOULD"], "Retries SHOULD back off.", 23),
+        ("a-closing-paragraph-may-follow-4", "A closing paragraph MAY follow.", "may", ["MAY"],
+         "Servers MAY throttle (lazy line).", 27),
+    ]
+
+
+def test_wrapped_standard_names_do_not_switch_to_id_mode():
+    text = ("# Encoding\n\nNames are text. They MUST be encoded in\nUTF-8 and SHOULD be short.\n\n"
+            "UTF-16 MAY be accepted. Keys\nCOVID-19 style tokens are not identifiers.\n")
+    assert [r.id for r in extract(text)] == ["encoding-1", "encoding-2"]

@@ -1,7 +1,7 @@
 """A line-based Markdown block scanner: headings, paragraphs, list items and table rows.
 
 It keeps only what can hold a requirement and drops the rest (front matter, fenced and indented
-code, block quotes, HTML comments, kramdown attribute lines, link definitions). It follows
+code, block quotes, HTML comments and <pre> blocks, kramdown attribute lines, link definitions). It follows
 CommonMark closely enough for real specifications (lists nested by indentation, code fences inside
 list items, lazy continuation lines, GFM pipe tables with or without outer pipes) without being a
 full parser.
@@ -18,6 +18,7 @@ _KRAMDOWN_PART = re.compile(r"^---[ \t]+(\w+)")
 _SETEXT = re.compile(r"^(=+|-+)[ \t]*$")
 _BREAK = re.compile(r"^([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _ITEM = re.compile(r"^([-*+]|\d{1,9}[.)]|:)([ \t]+|$)")
+_RAW_HTML = re.compile(r"^<(pre|script|style|textarea)(?:[\s>]|$)", re.IGNORECASE)
 _IAL = re.compile(r"^\{:.*\}[ \t]*$")
 _LINK_DEF = re.compile(r"^(?:\*?\[[^\]]+\]:[ \t]|\*\[[^\]]+\]:)")
 _DELIMITER = re.compile(r"^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
@@ -106,6 +107,7 @@ class _Scanner:
         lines = self.lines
         fence: tuple[str, int] | None = None  # fence character and length
         blank, quote, comment, table = True, False, False, False
+        raw_block: str | None = None  # closing tag of a <pre>, <script> or <style> block
         index = first
         while index < len(lines):
             raw = lines[index].expandtabs(4).rstrip()
@@ -121,6 +123,9 @@ class _Scanner:
                 continue
             if comment:
                 comment = "-->" not in raw
+                continue
+            if raw_block is not None:
+                raw_block = None if raw_block in raw.lower() else raw_block
                 continue
             if not stripped:
                 self.flush()
@@ -146,6 +151,12 @@ class _Scanner:
             if stripped.startswith("<!--"):
                 self.flush()
                 comment = "-->" not in stripped
+                continue
+            raw_tag = _RAW_HTML.match(stripped)
+            if raw_tag:
+                self.flush()
+                closing = f"</{raw_tag.group(1).lower()}>"
+                raw_block = None if closing in stripped.lower() else closing
                 continue
             if stripped.startswith(">"):
                 self.flush()

@@ -103,17 +103,19 @@ class _Numberer:
 
 
 def extract_keyword(parsed: Scan) -> list[ExtractedRequirement]:
-    """Return one requirement per sentence or table row holding an upper-case BCP 14 keyword."""
+    """Return one requirement per sentence, table row or heading holding a BCP 14 keyword."""
     found: list[ExtractedRequirement] = []
     numberer = _Numberer()
     for section, block in _walk(parsed):
-        if block.kind not in ("para", "item", "row"):
+        if block.kind not in ("para", "item", "row", "heading"):
             continue
         text = block.text
         if not find_keywords(text) or is_boilerplate(text):
             continue
         if block.kind == "row":
             pieces = [(_row_text(text), block.line)]
+        elif block.kind == "heading":  # a title such as "Fields that MUST be present"
+            pieces = [(text, block.line)]
         else:
             offsets = _line_offsets(block)
             pieces = [(text[start:end], _line_at(offsets, block, start))
