@@ -68,3 +68,11 @@ class GateFailed(DocgenError):
     """A compliance gate was not met; outputs were written, the exit status is 1."""
 
     exit_code = 1
+
+
+class BuildFailed(DocgenError):
+    """Some inputs of a batch failed; the others were built. Exit 2 for errors, 1 for gates only."""
+
+    def __init__(self, message: str, exit_code: int = 2):
+        super().__init__(message)
+        self.exit_code = exit_code

@@ -14,6 +14,7 @@ from docgen import __version__
 
 # name -> "module:function"; adding a command is one line here and one module.
 COMMANDS: dict[str, str] = {
+    "build": "docgen.cli.build:build",
     "checklist": "docgen.cli.checklist:checklist",
     "minutes": "docgen.cli.minutes:minutes",
     "validate": "docgen.cli.validate:validate",

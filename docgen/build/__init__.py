@@ -1,0 +1,1 @@
+"""``docgen build``: many inputs, many outputs, in parallel, incrementally, with a report."""

@@ -1,0 +1,55 @@
+"""What one build job is, and how each kind of input turns into its outputs."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+KINDS = ("meeting", "status", "spec")
+DEFAULT_FORMATS = {"meeting": ["docx"], "status": ["pptx"], "spec": ["docx", "xlsx"]}
+# kind -> "module:function(job) -> list[Path]"; adding a kind is one line here.
+RUNNERS = {
+    "meeting": "docgen.build.kinds:run_meeting",
+    "status": "docgen.build.kinds:run_status",
+    "spec": "docgen.build.kinds:run_spec",
+}
+
+
+@dataclass
+class Job:
+    """One input and the outputs to make from it."""
+
+    input: Path
+    kind: str
+    outputs: list[Path]
+    templates: list[Path] = field(default_factory=list)
+    language: str | None = None
+    assessment: Path | None = None
+    fail_on: str | None = None
+    pdf: bool = False
+
+    def as_dict(self) -> dict:
+        """Return the job as JSON-ready data."""
+        data = asdict(self)
+        return {k: ([str(p) for p in v] if isinstance(v, list) else str(v) if isinstance(v, Path)
+                    else v) for k, v in data.items()}
+
+
+@dataclass
+class JobResult:
+    """What happened to one job: ``status`` is ok, skipped, failed (gate) or error."""
+
+    input: str
+    kind: str
+    outputs: list[str]
+    status: str
+    error: str | None = None
+    seconds: float = 0.0
+    warnings: list[str] = field(default_factory=list)
+
+
+def run(job: Job) -> list[Path]:
+    """Run ``job`` and return the files it wrote (raises DocgenError on bad input)."""
+    module, attr = RUNNERS[job.kind].split(":")
+    return getattr(importlib.import_module(module), attr)(job)

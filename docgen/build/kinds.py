@@ -1,0 +1,45 @@
+"""The runners of each kind of build job; each returns the files it wrote."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docgen.build.jobs import Job
+from docgen.errors import GateFailed
+
+OFFICE = (".docx", ".pptx", ".xlsx")
+
+
+def run_meeting(job: Job) -> list[Path]:
+    """Write the minutes of ``job.input`` to each output; return them."""
+    from docgen import minutes
+
+    model = minutes.load(job.input)
+    return [minutes.write(model, dest, job.language, tuple(job.templates))
+            for dest in job.outputs]
+
+
+def run_status(job: Job) -> list[Path]:
+    """Write the committee deck (and any status report) of ``job.input``; return the outputs."""
+    from docgen import status_job
+
+    return status_job.write_all(job.input, job.outputs, job.language, tuple(job.templates))
+
+
+def run_spec(job: Job) -> list[Path]:
+    """Write the compliance checklist of ``job.input``; return the outputs.
+
+    A failed gate still writes every output, then raises GateFailed.
+    """
+    from docgen.checklist import check_gate, load_checklist, render_checklist
+    from docgen.labels import load_labels
+
+    checklist = load_checklist(job.input, job.assessment)
+    labels = load_labels(job.language or "en", tuple(job.templates))
+    written = [render_checklist(checklist, dest, labels, tuple(job.templates))
+               for dest in job.outputs]
+    try:
+        check_gate(checklist, job.fail_on)
+    except GateFailed:
+        raise
+    return written

@@ -1,0 +1,123 @@
+"""``docgen build``: every input under the given folders, in parallel, with a report."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from docgen.cli.options import lang_option, templates_option
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("-o", "--outdir", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
+              show_default=True, help="Folder receiving the outputs (mirrors the input folders).")
+@click.option("-j", "--jobs", "workers", type=int, default=None,
+              help="Parallel workers (default: the number of cores).")
+@click.option("--shard", default=None, help="Build only slice K of N (e.g. 2/4) for CI matrices.")
+@click.option("--force", is_flag=True, help="Rebuild outputs even when they are up to date.")
+@click.option("--pdf", is_flag=True, help="Also convert .docx/.pptx outputs to PDF (LibreOffice).")
+@click.option("--report", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write a JSON report of every input, its outputs, status, error and time.")
+@click.option("--junit", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write a JUnit XML report for CI dashboards.")
+@click.option("--manifest", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="docgen.yaml listing jobs (default: ./docgen.yaml when no PATH is given).")
+@click.option("--fail-on", type=click.Choice(["must", "should", "may"]), default=None,
+              help="Compliance gate for every specification built.")
+@templates_option
+@lang_option
+def build(paths: tuple[Path, ...], outdir: Path, workers: int | None, shard: str | None, force: bool,
+          pdf: bool, report: Path | None, junit: Path | None, manifest: Path | None,
+          fail_on: str | None, template_dirs: tuple[Path, ...], language: str | None) -> None:
+    """Build minutes, decks and checklists for every input under PATHS (folders or files)."""
+    from docgen.build import plan as planning
+    from docgen.build.manifest import find_manifest, load_manifest
+    from docgen.build.report import counts, write_json, write_junit
+    from docgen.build.runner import convert_pdfs
+    from docgen.errors import BuildFailed
+
+    started = time.perf_counter()
+    manifest_path = manifest or (find_manifest(Path.cwd()) if not paths else None)
+    defaults: dict = {"templates": list(template_dirs), "language": language, "fail_on": fail_on}
+    if manifest_path:
+        loaded = load_manifest(manifest_path)
+        for key, value in loaded.defaults.items():
+            if key == "templates":
+                defaults["templates"] = list(template_dirs) + value
+            elif defaults.get(key) is None:
+                defaults[key] = value
+        loaded.defaults = defaults
+        jobs = planning.manifest_jobs(loaded, outdir)
+        if paths:
+            jobs += planning.discover_jobs(list(paths), outdir, defaults)
+    else:
+        jobs = planning.discover_jobs(list(paths) or [Path(".")], outdir, defaults)
+    jobs = planning.shard(jobs, shard)
+    if pdf:
+        from docgen.pdf import soffice
+
+        soffice()  # fail early, with install advice, before building anything
+
+    results = _run_with_progress(jobs, outdir, workers, force)
+    if pdf:
+        convert_pdfs(results)
+    seconds = time.perf_counter() - started
+    if report:
+        write_json(results, report, seconds)
+    if junit:
+        write_junit(results, junit, seconds)
+    _summary(results, seconds)
+    tally = counts(results)
+    if tally["error"] or tally["failed"]:
+        bad = [r.input for r in results if r.status in ("error", "failed")]
+        raise BuildFailed(f"{len(bad)} of {len(results)} inputs failed: {', '.join(bad)}",
+                          exit_code=2 if tally["error"] else 1)
+
+
+def _run_with_progress(jobs, outdir, workers, force):
+    from docgen.build.runner import run_jobs
+
+    if not sys.stderr.isatty():
+        def plain(result):
+            line = f"{result.status:7} {result.input}"
+            if result.error:
+                line += f": {result.error}"
+            click.echo(line, err=True)
+
+        return run_jobs(jobs, outdir, workers, force, plain)
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(TextColumn("[bold]docgen build"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), transient=True) as progress:
+        task = progress.add_task("build", total=len(jobs))
+
+        def advance(result):
+            progress.advance(task)
+            if result.error:
+                progress.console.print(f"[red]{result.status}[/red] {result.input}: {result.error}")
+
+        return run_jobs(jobs, outdir, workers, force, advance)
+
+
+def _summary(results, seconds: float) -> None:
+    from docgen.build.report import counts
+
+    tally = counts(results)
+    if sys.stdout.isatty():
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(title="docgen build")
+        for column in ("input", "kind", "status", "outputs", "seconds"):
+            table.add_column(column)
+        for r in results:
+            colour = {"ok": "green", "skipped": "dim", "failed": "yellow", "error": "red"}[r.status]
+            table.add_row(r.input, r.kind, f"[{colour}]{r.status}[/{colour}]", str(len(r.outputs)),
+                          f"{r.seconds:.2f}")
+        Console().print(table)
+    click.echo(f"built {tally['ok']}, up to date {tally['skipped']}, gate failed {tally['failed']}, "
+               f"errors {tally['error']} of {len(results)} inputs in {seconds:.2f} s")
