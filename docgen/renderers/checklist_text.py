@@ -39,16 +39,19 @@ def cell_runs(text: str | None) -> list[Run]:
     for match in _INLINE.finditer(text):
         if match.start() > pos:
             runs.append(Run(text[pos:match.start()]))
-        found = {k: v for k, v in match.groupdict().items() if v is not None}
-        if "label" in found:
-            runs.append(Run(found["label"], href=found["url"]))
-        elif "auto" in found:
-            runs.append(Run(found["auto"], href=found["auto"]))
-        elif "code" in found:
-            runs.append(Run(found["code"], code=True))
+        label, auto, code = match.group("label", "auto", "code")
+        if label is not None:
+            runs.append(Run(label, href=match.group("url")))
+        elif auto is not None:
+            runs.append(Run(auto, href=auto))
+        elif code is not None:
+            runs.append(Run(code, code=True))
         else:
-            kind, value = next(iter(found.items()))
-            runs.append(Run(value, bold=kind.startswith("b"), italic=kind.startswith("i")))
+            bold = match.group("b1") or match.group("b2")
+            if bold is not None:
+                runs.append(Run(bold, bold=True))
+            else:
+                runs.append(Run(match.group("i1") or match.group("i2"), italic=True))
         pos = match.end()
     if pos < len(text):
         runs.append(Run(text[pos:]))
