@@ -403,3 +403,15 @@ def test_wrapped_standard_names_do_not_switch_to_id_mode():
     text = ("# Encoding\n\nNames are text. They MUST be encoded in\nUTF-8 and SHOULD be short.\n\n"
             "UTF-16 MAY be accepted. Keys\nCOVID-19 style tokens are not identifiers.\n")
     assert [r.id for r in extract(text)] == ["encoding-1", "encoding-2"]
+
+
+def test_kramdown_front_matter_gives_the_specification():
+    rfc = read_spec_markdown(REAL / "rfc9114.md").data["specification"]
+    assert rfc == {"title": "HTTP/3", "reference": "RFC 9114"}  # "2022-06" is not a day
+    draft = read_spec_markdown(REAL / "draft-ietf-httpbis-rfc6265bis.md")
+    assert draft.data["specification"] == {
+        "title": "Cookies: HTTP State Management Mechanism",
+        "reference": "draft-ietf-httpbis-rfc6265bis-latest"}
+    oas = read_spec_markdown(REAL / "3.1.0.md")
+    assert oas.data["specification"] == {"title": "OpenAPI Specification", "version": "3.1.0"}
+    assert oas.lines["specification.version"] == 3

@@ -10,6 +10,7 @@ from docgen.readers.source import Source, read_text
 from docgen.readers.spec_markdown.extract import analyse
 from docgen.readers.yaml_source import parse_yaml
 
+_DAY = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
 _FRONT_END = re.compile(r"^(?:---|\.\.\.)(?:[ \t]+\w+)?[ \t]*$")
 # "#### Version 3.1.0" near the top of a specification (OpenAPI, many corporate specs).
 _VERSION = re.compile(r"^ {0,3}#{1,6}[ \t]+Version[ \t]+v?(\d+(?:\.\d+)*)[ \t]*$",
@@ -55,6 +56,10 @@ def _front_matter(text: str, path: Path) -> tuple[dict, dict[str, int]]:
                 spec[field] = value
                 where[f"specification.{field}"] = source.lines.get(key, 1)
                 break
+    # kramdown-rfc writes partial dates ("2022-06") or placeholders; only a day is a date here.
+    if "date" in spec and not _DAY.match(spec["date"]):
+        del spec["date"]
+        del where["specification.date"]
     if number and number.isdigit():
         spec["reference"] = f"RFC {number}"
         where["specification.reference"] = source.lines.get("number", 1)
