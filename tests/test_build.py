@@ -1,0 +1,110 @@
+"""docgen build: mixed folders, one broken file, reports, incremental runs, shards, safety."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import xml.etree.ElementTree as ET
+
+import docx
+import pytest
+from conftest import CONTRACT, ROOT
+
+
+@pytest.fixture
+def portfolio(tmp_path):
+    src = tmp_path / "docs"
+    (src / "hris" / "committees").mkdir(parents=True)
+    (src / "crm").mkdir()
+    shutil.copy(CONTRACT / "meeting.yaml", src / "hris" / "committees" / "copil-7.yaml")
+    shutil.copy(ROOT / "samples" / "comite-pilotage.yaml", src / "crm" / "copil.yaml")
+    shutil.copy(CONTRACT / "requirements.yaml", src / "hris" / "payroll-spec.yaml")
+    shutil.copy(CONTRACT / "compliance.yaml", src / "hris" / "payroll-assessment.yaml")
+    (src / "crm" / "broken.yaml").write_text("meeting:\n  title: [unclosed\n", encoding="utf-8")
+    (src / "README.md").write_text("# Project docs\n", encoding="utf-8")
+    return src
+
+
+def test_one_bad_input_does_not_stop_the_others(invoke, portfolio, tmp_path):
+    out, report = tmp_path / "out", tmp_path / "report.json"
+    result = invoke("build", portfolio, "-o", out, "--report", report, "--junit", tmp_path / "j.xml",
+                    "-j", "2")
+    assert result.exit_code == 2
+    assert "broken.yaml" in result.output
+    assert (out / "hris" / "committees" / "copil-7.docx").is_file()
+    assert (out / "crm" / "copil.docx").is_file()
+    assert (out / "hris" / "payroll-spec.docx").is_file()
+    assert (out / "hris" / "payroll-spec.xlsx").is_file()
+    assert not (out / "crm" / "broken.docx").exists()
+    data = json.loads(report.read_text(encoding="utf-8"))
+    by_input = {j["input"].split("docs/")[-1]: j for j in data["jobs"]}
+    assert by_input["crm/broken.yaml"]["status"] == "error"
+    assert "YAML syntax error" in by_input["crm/broken.yaml"]["error"]
+    assert by_input["hris/committees/copil-7.yaml"]["status"] == "ok"
+    assert by_input["hris/committees/copil-7.yaml"]["outputs"][0].endswith("copil-7.docx")
+    assert data["summary"]["error"] == 1 and data["summary"]["ok"] == 3
+    assert "README.md" not in json.dumps(data)
+    suite = ET.parse(tmp_path / "j.xml").getroot()
+    assert suite.get("errors") == "1" and suite.get("tests") == "4"
+    # The spec found its assessment by name: PAY-001 is compliant in the checklist.
+    table_text = "\n".join(c.text for t in docx.Document(str(out / "hris" / "payroll-spec.docx")).tables
+                           for r in t.rows for c in r.cells)
+    assert "Compliant" in table_text and "Non-compliant" in table_text
+
+
+def test_incremental_and_reproducible(invoke, portfolio, tmp_path):
+    (portfolio / "crm" / "broken.yaml").unlink()
+    out = tmp_path / "out"
+    first = invoke("build", portfolio, "-o", out, "-j", "1")
+    assert first.exit_code == 0, first.output
+    target = out / "hris" / "committees" / "copil-7.docx"
+    bytes_before = target.read_bytes()
+    second = invoke("build", portfolio, "-o", out, "--report", tmp_path / "r.json")
+    assert "up to date 3" in second.output
+    statuses = {j["status"] for j in json.loads((tmp_path / "r.json").read_text())["jobs"]}
+    assert statuses == {"skipped"}
+    forced = invoke("build", portfolio, "-o", out, "--force")
+    assert "built 3" in forced.output
+    assert target.read_bytes() == bytes_before
+    # Touching an input without changing it does not rebuild; changing it does.
+    source = portfolio / "hris" / "committees" / "copil-7.yaml"
+    source.write_text(source.read_text(encoding="utf-8").replace("n°7", "n°8"), encoding="utf-8")
+    changed = invoke("build", portfolio, "-o", out)
+    assert "built 1, up to date 2" in changed.output
+
+
+def test_shards_split_the_portfolio(invoke, portfolio, tmp_path):
+    (portfolio / "crm" / "broken.yaml").unlink()
+    seen = []
+    for k in (1, 2):
+        report = tmp_path / f"r{k}.json"
+        result = invoke("build", portfolio, "-o", tmp_path / "out", "--shard", f"{k}/2", "--report", report)
+        assert result.exit_code == 0, result.output
+        seen += [j["input"] for j in json.loads(report.read_text())["jobs"]]
+    assert len(seen) == 3 and len(set(seen)) == 3
+    bad = invoke("build", portfolio, "-o", tmp_path / "out", "--shard", "3/2")
+    assert bad.exit_code == 2 and "--shard 3/2" in bad.output
+
+
+def test_manifest_jobs_and_outdir_escape(invoke, tmp_path):
+    shutil.copy(CONTRACT / "meeting.yaml", tmp_path / "meeting.yaml")
+    manifest = tmp_path / "docgen.yaml"
+    manifest.write_text("defaults:\n  language: fr\njobs:\n  - input: meeting.yaml\n"
+                        "    outputs: [copil/cr.docx, copil/cr.md]\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = invoke("build", "--manifest", manifest, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert "Ordre du jour" in (out / "copil" / "cr.md").read_text(encoding="utf-8")
+    manifest.write_text("jobs:\n  - input: meeting.yaml\n    outputs: [../../etc/x.docx]\n",
+                        encoding="utf-8")
+    result = invoke("build", "--manifest", manifest, "-o", out)
+    assert result.exit_code == 2
+    assert "outside" in result.output
+    assert not (tmp_path.parent / "etc").exists()
+
+
+def test_pdf_without_libreoffice_says_how_to_install(invoke, tmp_path, monkeypatch):
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    result = invoke("build", CONTRACT / "meeting.yaml", "-o", tmp_path / "out", "--pdf")
+    assert result.exit_code == 2
+    assert "apt-get install" in result.output
