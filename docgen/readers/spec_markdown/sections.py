@@ -28,10 +28,20 @@ class Section:
 PREAMBLE = Section("", "0")
 
 
-def slug(title: str) -> str:
-    """Return the GitHub-style anchor of a heading title (lower case, spaces to hyphens)."""
+def slug(title: str, limit: int = 30) -> str:
+    """Return a short anchor-like slug of a heading title: lower case, hyphens, whole words.
+
+    Words are kept while the slug stays within ``limit`` characters, so ids stay readable in a
+    checklist table ("semantic-versioning-13", not the whole title).
+    """
     text = re.sub(r"`|\*\*|__|\[([^\]]*)\]\([^)]*\)", r"\1", title).lower()
-    return _SLUG_DROP.sub("", text).strip().replace(" ", "-") or "section"
+    words = [w for w in _SLUG_DROP.sub("", text).replace("_", " ").split() if w.strip("-")]
+    kept: list[str] = []
+    for word in words:
+        if kept and len("-".join([*kept, word])) > limit:
+            break
+        kept.append(word)
+    return "-".join(kept) or "section"
 
 
 def _appendix_letter(number: int) -> str:
