@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field
 
@@ -82,6 +82,17 @@ class Link(Record):
     url: Text
 
 
+def _document(value: Any) -> Any:
+    return {"title": value} if isinstance(value, str) else value
+
+
+class Document(Record):
+    """A document to read before the meeting: a title and an optional address."""
+
+    title: Text
+    url: Text | None = None
+
+
 class Minutes(Record):
     """Everything the minutes of one meeting hold."""
 
@@ -93,6 +104,8 @@ class Minutes(Record):
     next_meeting: NextMeeting | None = None
     links: list[Link] = []
     notes: Text | None = None
+    documents: list[Annotated[Document, BeforeValidator(_document)]] = []
+    previous: TextList = []  # earlier minutes of the series, as paths relative to this file
 
     @property
     def actions(self) -> list[Action]:
