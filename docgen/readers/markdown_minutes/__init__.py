@@ -110,6 +110,10 @@ def _assemble(builder: Builder, path: Path, heading, text: str) -> tuple[dict, d
             builder.set_meeting(role, person["name"], line)
         attendees.append(person)
         lines[f"attendees[{index}]"] = line
+    for role in ("chair", "facilitator", "minute_taker"):
+        if isinstance(meeting.get(role), str):
+            for name in meeting[role].split(","):
+                builder.add_role(name.strip(), role)
     known = {norm(p["name"]) for p in attendees} | {norm(p["name"]).split(" ")[0] for p in attendees}
     known |= {norm(p["handle"]) for p in attendees if p.get("handle")}
     handles = {p["handle"].lower(): p["name"] for p in attendees if p.get("handle")}

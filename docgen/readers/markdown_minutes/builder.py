@@ -29,11 +29,15 @@ from docgen.readers.markdown_minutes.vocab import (
 
 _DURATION = re.compile(r"[\s(\[—–-]*\b(\d{1,3})\s*(?:min|mins|minutes|mn|m|')(?![\w])[)\]]?",
                        re.IGNORECASE)
-_PRESENTER = re.compile(r"\s*[(\[—–-]*\s*(?:presenter|presented by|led by|présenté par|"
-                        r"intervenant|intervenante|par)\s*:?\s*(?P<who>[^)\]]+?)\s*[)\]]?\s*$",
-                        re.IGNORECASE)
+_PRESENTER = re.compile(r"(?:\s+[—–-]\s*|\s*[(\[]\s*)(?:presenter|presented by|led by|"
+                        r"présenté par|presente par|intervenant|intervenante|par)\b\s*:?\s*"
+                        r"(?P<who>[^)\]]+?)\s*[)\]]?\s*$", re.IGNORECASE)
 _URL = re.compile(r"<?(https?://[^\s>)]+)>?")
 _MDLINK = re.compile(r"\[([^\]]+)\]\((\S+?)\)")
+_FILLER = re.compile(
+    r"(?i)\b(?:le|the|on|at|à|a|de|du|from|in|en|next|meeting|prochaine|réunion|reunion|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
+    r"dimanche)\b")
 _IRC = re.compile(r"^<([\w.|-]+)>\s*(.*)$")
 
 
@@ -199,7 +203,7 @@ class Builder:
                         index += 1
                     elif not result:
                         irc = _IRC.match(line)
-                        keep.append(f"**{irc.group(1)}:** {irc.group(2)}" if irc else line)
+                        keep.append(f"**{irc.group(1)}:** {irc.group(2)}  " if irc else line)
                 if keep:
                     kept.append(Block("para", block.line, text="\n".join(keep)))
             elif block.kind == "list":
@@ -283,6 +287,8 @@ class Builder:
         attendance = next((a for a, words in ATTENDANCE_WORDS.items() if key in words), None)
         if attendance or (meta and key in GROUP_WORDS):
             group = None if attendance else _group_name(key)
+            if value and _NOBODY.match(value):
+                return True
             if value:
                 for name in split_names(value):
                     self.add_person(parse_person(name), number, attendance or "present", group)
@@ -387,7 +393,7 @@ class Builder:
                 return
             sub = attendance_key(key) if key in _ALL_ATTENDANCE else None
             sub_group = None if sub else _group_name(pair[0])
-            names = split_names(value) if value else []
+            names = split_names(value) if value and not _NOBODY.match(value) else []
             for name in names:
                 self.add_person(parse_person(name), number, sub or attendance,
                                 sub_group or group)
@@ -537,7 +543,8 @@ class Builder:
             rest = value.replace(found[1].group(0), " ")
             if match:
                 rest = rest.replace(match.group(0).strip(), " ")
-            rest = re.sub(r"^[\s,;.@-]*(?:at|in|à|en)?\s+|[\s,;.]+$", "", rest.split("\n")[0])
+            rest = _FILLER.sub(" ", rest.split("\n")[0])
+            rest = re.sub(r"\s+", " ", re.sub(r"\s+([,;.])", r"\1", rest)).strip(" ,;.:-–—")
             place = re.match(r"(.+)", rest) if 2 < len(rest) < 80 and \
                 re.search(r"[A-Za-z]", rest) else None
         if place:
@@ -577,6 +584,7 @@ class Builder:
         target.decisions.append((decision, entry.line))
 
 
+_NOBODY = re.compile(r"(?i)^\s*(?:none|no one|nobody|n/a|-|personne|aucun|aucune|néant)\b")
 _ROLE_KEYS = {w for words in ROLE_WORDS.values() for w in words}
 _ALL_ATTENDANCE = {w for words in ATTENDANCE_WORDS.values() for w in words}
 

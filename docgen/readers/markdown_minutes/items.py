@@ -54,8 +54,8 @@ STATUS_WORDS = {"done": "done", "completed": "done", "closed": "done", "fait": "
                 "in_progress": "in_progress", "pending": "open", "blocked": "in_progress"}
 _CHECKBOX = re.compile(r"^\s*\[(?P<c>[ xX~-])\]\s+")
 _ACTION_LABEL = re.compile(
-    r"^\s*(?:\*\*|__)?\s*\[?(?P<label>ACTION(?:\s+ITEM)?|Action(?:\s+item)?|AI|TODO|To\s?do|"
-    r"À\s+faire|A\s+faire)\]?(?:\s*(?:-|–|—|\(|\[)\s*(?P<who>[^:)\]*]+?)\s*[)\]]?)?"
+    r"^\s*(?:\*\*|__)?\s*\[?(?P<label>ACTIONS?(?:\s+ITEMS?)?|Actions?(?:\s+items?)?|AI|TODOS?|"
+    r"To\s?-?\s?dos?|Next\s+steps|Prochaines\s+étapes|À\s+faire|A\s+faire)\]?(?:\s*(?:-|–|—|\(|\[)\s*(?P<who>[^:)\]*]+?)\s*[)\]]?)?"
     r"\s*(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(?P<rest>.*)$", re.DOTALL)
 _DECISION_LABEL = re.compile(
     r"^\s*(?:\*\*|__)?\s*\[?(?P<label>[A-Za-zÀ-ÿ ]{2,20}?)\]?\s*(?:\*\*|__)?\s*[:：]\s*"
@@ -141,6 +141,8 @@ def parse_action(text: str, *, known: set[str] | None = None, year: int | None =
             owner = ", ".join(dict.fromkeys(handles))
             if text.strip().startswith(handles[0]):
                 text = text.strip()[len(handles[0]):].lstrip(" :—–-")
+            elif text.strip().endswith(handles[-1]) and len(handles) == 1:
+                text = text.strip()[: -len(handles[-1])].rstrip(" :—–-(")
     action["text"] = text.strip().rstrip(" ,;—–-") or text.strip()
     for key, value in (("owner", owner), ("due", due), ("status", status),
                        ("priority", priority)):

@@ -91,7 +91,10 @@ SECTION_KINDS = {
     "previous": _set("previous actions", "review of previous actions", "actions précédentes",
                      "suivi des actions", "open actions", "actions from last meeting",
                      "action review", "revue des actions", "previous action items",
-                     "status of previous actions"),
+                     "status of previous actions", "actions from last week",
+                     "review of actions", "last week's actions", "review of last week's actions",
+                     "actions de la semaine derniere", "suivi des actions precedentes",
+                     "actions from the previous meeting", "follow-up of actions"),
 }
 NOTHING = re.compile(r"^\s*(none|n/a|nothing|no decisions?|no actions?|aucune?|néant|rien)\.?\s*$",
                      re.IGNORECASE)
@@ -103,8 +106,7 @@ FRENCH_HINTS = _set("ordre du jour", "présents", "excusés", "absents", "décis
 
 def section_kind(title: str) -> tuple[str, str | None]:
     """Return (kind, detail) for a heading: attendees (detail = attendance), actions, decisions..."""
-    key = norm(title).rstrip(":").strip()
-    key = re.sub(r"\s*\(.*\)$", "", key)
+    key = norm(re.sub(r"\s*[(\[][^()\[\]]*[)\]]\s*$", "", title)).rstrip(":").strip()
     for attendance, words in ATTENDANCE_WORDS.items():
         if key in words:
             return "attendees", attendance
