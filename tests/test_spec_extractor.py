@@ -415,3 +415,14 @@ def test_kramdown_front_matter_gives_the_specification():
     oas = read_spec_markdown(REAL / "3.1.0.md")
     assert oas.data["specification"] == {"title": "OpenAPI Specification", "version": "3.1.0"}
     assert oas.lines["specification.version"] == 3
+
+
+def test_front_matter_that_is_not_yaml_still_gives_requirements(tmp_path):
+    path = tmp_path / "jekyll.md"
+    path.write_text('---\ntitle: "Widget API"\nlayout: {{ site.layout }}\n\tversion: 2\n---\n'
+                    "# Widget API\n\n## Rules\n\nWidgets MUST spin.\n", encoding="utf-8")
+    source = read_spec_markdown(path)
+    assert source.data["specification"] == {"title": "Widget API"}
+    assert source.lines["specification.title"] == 2
+    assert [(r["id"], r["text"]) for r in source.data["requirements"]] == [
+        ("rules-1", "Widgets MUST spin.")]

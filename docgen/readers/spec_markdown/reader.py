@@ -11,6 +11,7 @@ from docgen.readers.spec_markdown.extract import analyse
 from docgen.readers.yaml_source import parse_yaml
 
 _DAY = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
+_KEY_LINE = re.compile(r"^([A-Za-z_]+)[ \t]*:[ \t]*(\S.*)$")
 _FRONT_END = re.compile(r"^(?:---|\.\.\.)(?:[ \t]+\w+)?[ \t]*$")
 # "#### Version 3.1.0" near the top of a specification (OpenAPI, many corporate specs).
 _VERSION = re.compile(r"^ {0,3}#{1,6}[ \t]+Version[ \t]+v?(\d+(?:\.\d+)*)[ \t]*$",
@@ -38,8 +39,18 @@ def _front_matter(text: str, path: Path) -> tuple[dict, dict[str, int]]:
     end = next((i for i in range(1, len(lines)) if _FRONT_END.match(lines[i].rstrip())), None)
     if end is None or end == 1:
         return {}, {}
-    source = parse_yaml("\n".join(lines[1:end]), path, start_line=1)
-    data = source.data
+    try:
+        source = parse_yaml("\n".join(lines[1:end]), path, start_line=1)
+        data, key_lines = source.data, source.lines
+    except InputError:
+        # Front matter that is not YAML (Jekyll/Liquid placeholders, tabs): the requirements
+        # are still readable, so take the simple "key: value" lines and carry on.
+        data, key_lines = {}, {}
+        for index in range(1, end):
+            match = _KEY_LINE.match(lines[index])
+            if match and match.group(1) not in data:
+                data[match.group(1)] = match.group(2).strip().strip("\"'")
+                key_lines[match.group(1)] = index + 1
     spec: dict = {}
     where: dict[str, int] = {}
     number = _scalar(data.get("number"))
@@ -54,7 +65,7 @@ def _front_matter(text: str, path: Path) -> tuple[dict, dict[str, int]]:
             value = _scalar(data.get(key))
             if value:
                 spec[field] = value
-                where[f"specification.{field}"] = source.lines.get(key, 1)
+                where[f"specification.{field}"] = key_lines.get(key, 1)
                 break
     # kramdown-rfc writes partial dates ("2022-06") or placeholders; only a day is a date here.
     if "date" in spec and not _DAY.match(spec["date"]):
@@ -62,7 +73,7 @@ def _front_matter(text: str, path: Path) -> tuple[dict, dict[str, int]]:
         del where["specification.date"]
     if number and number.isdigit():
         spec["reference"] = f"RFC {number}"
-        where["specification.reference"] = source.lines.get("number", 1)
+        where["specification.reference"] = key_lines.get("number", 1)
     return spec, where
 
 
