@@ -36,6 +36,10 @@ def checklist(spec: Path, assessment: Path | None, outputs: tuple[Path, ...], mo
     from docgen.labels import load_labels
     from docgen.renderers.checklist_common import summary_line
 
+    from docgen.errors import ConfigError
+
+    if (mode or id_pattern) and spec.suffix.lower() not in (".md", ".markdown"):
+        raise ConfigError("--mode and --id-pattern apply to Markdown specifications only")
     for dest in outputs:
         renderer_for(dest)
     result = load_checklist(spec, assessment, mode=mode, id_pattern=id_pattern)
