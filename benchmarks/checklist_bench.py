@@ -100,7 +100,7 @@ def docxtpl_template(folder: Path) -> Path:
     table.rows[0].cells[0].text = "{%tr for i in items %}"
     for cell, key in zip(table.rows[1].cells, ["id", "level", "text", "status", "evidence",
                                                "owner", "comment"]):
-        cell.text = "{{ i.%s }}" % key
+        cell.text = "{{ i." + key + " }}"
     table.rows[2].cells[0].text = "{%tr endfor %}"
     path = folder / "tpl.docx"
     document.save(path)

@@ -33,10 +33,9 @@ def checklist(spec: Path, assessment: Path | None, outputs: tuple[Path, ...], mo
               language: str | None) -> None:
     """Write the compliance checklist of SPEC (YAML, CSV or Markdown) assessed by --assessment."""
     from docgen.checklist import check_gate, load_checklist, render_checklist, renderer_for
+    from docgen.errors import ConfigError
     from docgen.labels import load_labels
     from docgen.renderers.checklist_common import summary_line
-
-    from docgen.errors import ConfigError
 
     if (mode or id_pattern) and spec.suffix.lower() not in (".md", ".markdown"):
         raise ConfigError("--mode and --id-pattern apply to Markdown specifications only")
