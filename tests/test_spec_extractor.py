@@ -426,3 +426,13 @@ def test_front_matter_that_is_not_yaml_still_gives_requirements(tmp_path):
     assert source.lines["specification.title"] == 2
     assert [(r["id"], r["text"]) for r in source.data["requirements"]] == [
         ("rules-1", "Widgets MUST spin.")]
+
+
+def test_auto_mode_needs_a_series_of_identifiers():
+    lone = "# Crypto\n\nHMAC-SHA-256 MUST be supported. Keys SHOULD rotate.\n"
+    assert [r.id for r in extract(lone)] == ["crypto-1", "crypto-2"]
+    assert [r.id for r in extract(lone, "id")] == ["HMAC-SHA-256"]
+    series = "# Crypto\n\nCRY-1: Keys are 256 bits.\n\nCRY-2: Nonces are never reused.\n"
+    assert [r.id for r in extract(series)] == ["CRY-1", "CRY-2"]
+    only_ids = "# Rules\n\nR-1 Keys are long.\n"  # no keyword at all: the lone id is used
+    assert [r.id for r in extract(only_ids)] == ["R-1"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from docgen.errors import ConfigError
@@ -245,11 +245,20 @@ def extract_id(parsed: Scan, id_pattern: str | None = None) -> list[ExtractedReq
     return found
 
 
+def _a_series(found: list[ExtractedRequirement]) -> bool:
+    """Return True if two distinct identifiers share a prefix (ESS-001, ESS-002)."""
+    prefixes = Counter(req.id.rsplit("-", 1)[0] for req in {r.id: r for r in found}.values())
+    return any(count >= 2 for count in prefixes.values())
+
+
 def analyse(text: str, mode: str | None = None, id_pattern: str | None = None
             ) -> tuple[str, list[ExtractedRequirement], Scan]:
     """Return the mode used, the requirements of Markdown ``text`` and its scanned blocks.
 
-    ``mode`` None reads by identifier when at least one identifier is found, else by keyword.
+    ``mode`` None reads by identifier when the default pattern finds a series of identifiers
+    (two sharing a prefix, so a lone "HMAC-SHA-256" at a line start does not count) or a
+    custom ``id_pattern`` finds one; otherwise by keyword, and by identifier only if no
+    keyword is found either.
     """
     if mode not in (None, *MODES):
         raise ConfigError(f"--mode must be one of {', '.join(MODES)}, not {mode!r}")
@@ -257,9 +266,12 @@ def analyse(text: str, mode: str | None = None, id_pattern: str | None = None
     if mode == "keyword":
         return "keyword", extract_keyword(parsed), parsed
     by_id = extract_id(parsed, id_pattern)
-    if mode == "id" or by_id:
+    if mode == "id" or (by_id and (id_pattern is not None or _a_series(by_id))):
         return "id", by_id, parsed
-    return "keyword", extract_keyword(parsed), parsed
+    by_keyword = extract_keyword(parsed)
+    if by_keyword or not by_id:
+        return "keyword", by_keyword, parsed
+    return "id", by_id, parsed
 
 
 def extract(text: str, mode: str | None = None, id_pattern: str | None = None
