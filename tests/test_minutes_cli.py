@@ -159,3 +159,22 @@ def test_validate_command(invoke, tmp_path):
     assert result.exit_code == 2
     assert "meeting.date: required key is missing" in result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.yaml"]
+
+
+def test_validate_every_contract_kind(invoke):
+    files = [CONTRACT / n for n in ("meeting.yaml", "status.yaml", "requirements.yaml",
+                                     "compliance.yaml", "spec.md")]
+    result = invoke("validate", *files)
+    assert result.exit_code == 0, result.output
+    kinds = [line.rsplit("(", 1)[1].rstrip(")") for line in result.output.splitlines()]
+    assert kinds == ["meeting", "status", "spec", "assessment", "spec"]
+
+
+def test_validate_status_problem_has_key_path(invoke, tmp_path):
+    bad = tmp_path / "status.yaml"
+    bad.write_text((CONTRACT / "status.yaml").read_text(encoding="utf-8").replace(
+        "status: amber                                  # (required)", "status: purple"),
+        encoding="utf-8")
+    result = invoke("validate", bad)
+    assert result.exit_code == 2
+    assert "overall.status: 'purple' is not one of green, amber, red" in result.output

@@ -9,38 +9,15 @@ import click
 from docgen.errors import InputError
 
 
-def detect_kind(path: Path) -> str:
-    """Return the kind of input at ``path``: meeting, status, requirements, assessment or spec."""
-    if path.suffix.lower() in (".md", ".markdown", ".txt"):
-        text = path.read_text(encoding="utf-8", errors="replace") if path.is_file() else ""
-        import re
-
-        if re.search(r"^\s*(?:[-*]\s+)?[A-Z][A-Z0-9]*-\d+\b", text, re.M) or re.search(
-                r"\b(MUST|SHALL|SHOULD)\b", text):
-            return "spec"
-        return "meeting"
-    from docgen.readers.yaml_source import read_yaml
-
-    data = read_yaml(path).data
-    for key, kind in (("meeting", "meeting"), ("project", "status"), ("requirements", "requirements"),
-                      ("compliance", "assessment")):
-        if key in data:
-            return kind
-    return "meeting"
-
-
 def check(path: Path) -> str:
-    """Return the kind of a valid input at ``path``; raise InputError listing its problems."""
-    kind = detect_kind(path)
-    if kind == "meeting":
-        from docgen import minutes as job
+    """Return the kind of the valid input at ``path``; raise InputError listing its problems."""
+    from docgen.build.discover import kind_of
+    from docgen.inputs import load
+    from docgen.readers.source import read_text
 
-        job.load(path)
-    else:
-        import importlib
-
-        loader = importlib.import_module("docgen.inputs")
-        loader.load(path, kind)
+    read_text(path)  # missing, binary and undecodable files get their own clear message
+    kind = kind_of(path) or "meeting"
+    load(path, kind)
     return kind
 
 
