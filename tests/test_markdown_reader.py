@@ -307,3 +307,35 @@ def test_empty_and_missing_files(tmp_path):
         read_markdown_minutes(empty)
     with pytest.raises(InputError, match="not found"):
         read_markdown_minutes(tmp_path / "missing.md")
+
+
+def test_date_heading_bold_labels_and_bracketed_presenters():
+    _, minutes = read(NOTES / "sig-node-weekly.md")
+    assert minutes.meeting.date.isoformat() == "2026-03-04"
+    assert minutes.meeting.title == "SIG Node weekly meeting notes"
+    assert [(a.name, a.organisation) for a in minutes.attendees] == [
+        ("Alice", "Google"), ("Bob", "Red Hat")]
+    items = {i.title: i for i in minutes.agenda}
+    kep = items["KEP-1234 status"]
+    assert (kep.presenter, kep.duration, kep.notes) == ("Alice", 10, "- discussion on beta criteria")
+    assert (kep.actions[0].owner, kep.actions[0].due.isoformat()) == ("Alice", "2026-03-11")
+    assert items["CI flakes"].presenter == "Bob"
+    assert ("Bob", "open") in [(a.owner, a.status) for a in minutes.actions]
+
+
+def test_inline_labels_and_owner_fields():
+    _, minutes = read(NOTES / "meeting-notes-labels.md")
+    assert minutes.meeting.title == "Meeting notes — March 4, 2026"
+    assert minutes.meeting.date.isoformat() == "2026-03-04"
+    assert [(a.name, a.attendance) for a in minutes.attendees] == [
+        ("Alice Smith", "present"), ("Bob Jones", "remote"), ("Carol White", "present"),
+        ("Dan Brown", "excused")]
+    budget = minutes.agenda[0]
+    assert budget.decisions[0].text == "keep the contingency at 10 %."
+    assert (budget.actions[0].owner, budget.actions[0].due.isoformat()) == ("Bob", "2026-03-11")
+    assert budget.actions[1].owner == "@carol"
+    assert "- Alice will chase the vendor" in budget.notes
+    listed = minutes.agenda[1].actions
+    assert [(a.owner, a.text, a.due.isoformat()) for a in listed] == [
+        ("Alice", "chase the vendor", "2026-03-10"),
+        ("Carol White", "share the invoice", "2026-03-09")]

@@ -13,17 +13,15 @@ from pathlib import Path
 from docgen.errors import InputError
 from docgen.readers.markdown_minutes import items as it
 from docgen.readers.markdown_minutes.blocks import parse_sections
-from docgen.readers.markdown_minutes.builder import Agenda, Builder
+from docgen.readers.markdown_minutes.builder import Builder
+from docgen.readers.markdown_minutes.collect import Agenda
 from docgen.readers.markdown_minutes.dates import date_in_name, find_date
 from docgen.readers.markdown_minutes.frontmatter import apply_front_matter, split_front_matter
+from docgen.readers.markdown_minutes.people import clean
 from docgen.readers.markdown_minutes.vocab import FRENCH_HINTS, norm, section_kind
 from docgen.readers.source import Source, read_text
 
 __all__ = ["read_markdown_minutes"]
-
-_GENERIC_TITLES = {"minutes", "meeting minutes", "meeting notes", "notes", "compte rendu",
-                   "compte-rendu", "proces verbal", "proces-verbal", "agenda"}
-
 
 def read_markdown_minutes(path: Path) -> Source:
     """Return the minutes in Markdown notes at ``path`` as a contract-shaped Source.
@@ -47,11 +45,23 @@ def read_markdown_minutes(path: Path) -> Source:
         heading = sections.pop(0)
         preamble += heading.blocks
         sections = heading.children + sections
+    if heading is None and preamble and preamble[0].kind == "para":
+        _title_line(builder, preamble[0])
     builder.fill(builder.preamble, preamble, meta=True)
     for section in sections:
         builder.section(section)
     data, lines = _assemble(builder, path, heading, text)
     return Source(path=path, data=data, lines=lines, format="markdown")
+
+
+def _title_line(builder: Builder, block) -> None:
+    """Take a short first line holding a date (``Weekly sync 12/05/2026``) as title and date."""
+    first, _, rest = block.text.partition("\n")
+    found = find_date(first)
+    if found and len(first) < 100 and ":" not in first and "date" not in builder.meeting:
+        builder.set_meeting("date", found[0], block.line)
+        builder.set_meeting("title", clean(first), block.line)
+        block.text, block.line = rest, block.line + 1
 
 
 def _title_and_date(builder: Builder, path: Path, heading) -> None:
@@ -62,8 +72,9 @@ def _title_and_date(builder: Builder, path: Path, heading) -> None:
             builder.set_meeting("date", found[0], heading.line)
         title = heading.title.strip()
         rest = (title.replace(found[1].group(0), "") if found else title).strip(" -–—:,")
-        if rest and norm(rest) not in _GENERIC_TITLES:
+        if rest:
             builder.set_meeting("title", title, heading.line)
+
     if "date" not in meeting and date_in_name(path.stem):
         builder.set_meeting("date", date_in_name(path.stem), 0)
     if "date" not in meeting:

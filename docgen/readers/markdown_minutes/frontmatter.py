@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from docgen.readers.markdown_minutes.builder import Agenda, Builder, normalise, parse_link
+from docgen.readers.markdown_minutes.builder import Builder
+from docgen.readers.markdown_minutes.collect import Agenda, normalise, parse_link
 from docgen.readers.markdown_minutes.people import attendance_key, parse_person, role_key
 from docgen.readers.source import Source
 from docgen.readers.yaml_source import parse_yaml
@@ -55,11 +56,12 @@ def apply_front_matter(fm: Source, builder: Builder) -> None:
     if isinstance(data.get("time"), str):
         builder.times(data["time"], lines.get("time", 1))
     people_keys = [k for k in data if str(k).lower() in _PEOPLE_KEYS and isinstance(data[k], list)]
+    grouping = [k for k in people_keys if attendance_key(str(k)) in (None, "present")]
     for key in people_keys:
         name = str(key).lower()
         attendance = attendance_key(name) if name not in _PLAIN_PEOPLE else "present"
         group = None if attendance and attendance != "present" or (
-            name in _PLAIN_PEOPLE and len(people_keys) == 1) else name
+            name in _PLAIN_PEOPLE and len(grouping) == 1) else name
         for index, entry in enumerate(data[key]):
             line = lines.get(f"{key}[{index}]", 1)
             if isinstance(entry, dict):

@@ -54,8 +54,8 @@ STATUS_WORDS = {"done": "done", "completed": "done", "closed": "done", "fait": "
                 "in_progress": "in_progress", "pending": "open", "blocked": "in_progress"}
 _CHECKBOX = re.compile(r"^\s*\[(?P<c>[ xX~-])\]\s+")
 _ACTION_LABEL = re.compile(
-    r"^\s*(?:\*\*|__)?\s*\[?(?P<label>ACTIONS?(?:\s+ITEMS?)?|Actions?(?:\s+items?)?|AI|TODOS?|"
-    r"To\s?-?\s?dos?|Next\s+steps|Prochaines\s+étapes|À\s+faire|A\s+faire)\]?(?:\s*(?:-|–|—|\(|\[)\s*(?P<who>[^:)\]*]+?)\s*[)\]]?)?"
+    r"^\s*(?:\*\*|__)?\s*\[?(?P<label>(?i:ACTIONS?(?:\s+ITEMS?)?|Actions?(?:\s+items?)?|AI|TODOS?|"
+    r"To\s?-?\s?dos?|Next\s+steps|Prochaines\s+étapes|À\s+faire|A\s+faire))\]?(?:\s*(?:-|–|—|\(|\[)\s*(?P<who>[^:)\]*]+?)\s*[)\]]?|\s+(?P<who2>@?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?))?"
     r"\s*(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(?P<rest>.*)$", re.DOTALL)
 _DECISION_LABEL = re.compile(
     r"^\s*(?:\*\*|__)?\s*\[?(?P<label>[A-Za-zÀ-ÿ ]{2,20}?)\]?\s*(?:\*\*|__)?\s*[:：]\s*"
@@ -67,7 +67,7 @@ def action_label(text: str) -> tuple[str | None, str] | None:
     m = _ACTION_LABEL.match(text)
     if not m or norm(m.group("label")) not in ACTION_WORDS:
         return None
-    return (m.group("who") or None), m.group("rest")
+    return (m.group("who") or m.group("who2") or None), m.group("rest")
 
 
 def decision_label(text: str) -> str | None:
@@ -131,6 +131,8 @@ def parse_action(text: str, *, known: set[str] | None = None, year: int | None =
     text, priority = _take(_PRIORITY, text, None, None, _priority)
     text, field_owner = _take(_OWNER_FIELD, text, "owner", None, clean)
     owner = owner or field_owner
+    if field_owner and owner_prefix(text):
+        text = owner_prefix(text)[1]
     if owner is None:
         prefix = owner_prefix(text) or (_owner_to_verb(text, known) if labelled else None)
         if prefix:

@@ -1,0 +1,101 @@
+"""What the reader collects: agenda items in progress, and helpers for titles, links, names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from docgen.readers.markdown_minutes.dates import normalise_date
+from docgen.readers.markdown_minutes.people import (
+    attendance_key,
+    clean,
+)
+from docgen.readers.markdown_minutes.vocab import (
+    ATTENDANCE_WORDS,
+    META_WORDS,
+    ROLE_WORDS,
+    norm,
+)
+
+_DURATION = re.compile(r"[\s(\[—–-]*\b(\d{1,3})\s*(?:min|mins|minutes|mn|m|')(?![\w])[)\]]?",
+                       re.IGNORECASE)
+_PRESENTER = re.compile(r"(?:\s+[—–-]\s*|\s*[(\[]\s*)(?:presenter|presented by|led by|"
+                        r"présenté par|presente par|intervenant|intervenante|par)\b\s*:?\s*"
+                        r"(?P<who>[^)\]]+?)\s*[)\]]?\s*$", re.IGNORECASE)
+_URL = re.compile(r"<?(https?://[^\s>)]+)>?")
+_MDLINK = re.compile(r"\[([^\]]+)\]\((\S+?)\)")
+_FILLER = re.compile(
+    r"(?i)\b(?:le|the|on|at|à|a|de|du|from|in|en|next|meeting|prochaine|réunion|reunion|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
+    r"dimanche)\b")
+_IRC = re.compile(r"^<([\w.|-]+)>\s*(.*)$")
+
+
+@dataclass
+class Agenda:
+    """An agenda item being collected: its title, notes, decisions and raw actions."""
+
+    title: str
+    line: int
+    base: dict = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    decisions: list[tuple[dict, int]] = field(default_factory=list)
+    actions: list[tuple[dict, int]] = field(default_factory=list)
+
+
+_NOBODY = re.compile(r"(?i)^\s*(?:none|no one|nobody|n/a|-|personne|aucun|aucune|néant)\b")
+_ROLE_KEYS = {w for words in ROLE_WORDS.values() for w in words}
+_ALL_ATTENDANCE = {w for words in ATTENDANCE_WORDS.values() for w in words}
+
+
+def _is_agenda(title: str) -> bool:
+    return norm(title).rstrip(":") in META_WORDS["agenda"] | {"agenda items", "topics"}
+
+
+def _group_name(label: str) -> str:
+    label = clean(label).rstrip(":").strip()
+    return label.lower() if label[:1].isupper() and label[1:].islower() else label
+
+
+def _attendance_cell(value: str) -> str:
+    value = clean(value)
+    if not value or norm(value) in ("x", "yes", "oui", "y", "v", "ok") or value in "✓✔✅":
+        return "present"
+    if norm(value) in ("no", "non", "n", "-") or value in ("✗", "❌"):
+        return "absent"
+    return attendance_key(value) or "present"
+
+
+def parse_link(text: str) -> dict | None:
+    """Return {label, url} for a written link entry, or None when it holds no URL."""
+    md = _MDLINK.search(text)
+    if md:
+        before = clean(text[: md.start()]).rstrip(":： -–—").strip()
+        return {"label": before or clean(md.group(1)), "url": md.group(2)}
+    url = _URL.search(text)
+    if not url:
+        return None
+    before = clean(text[: url.start()]).rstrip(":： -–—").strip()
+    return {"label": before or url.group(1), "url": url.group(1)}
+
+
+def split_title(title: str) -> tuple[str, str | None, int | None]:
+    """Return (title, presenter, duration in minutes) for an agenda heading or agenda line."""
+    presenter = duration = None
+    lead = re.match(r"^\s*\[(?P<who>[A-ZÀ-Ý][\w'’.-]+(?:[ ,/&]+[A-ZÀ-Ý@][\w'’.-]+){0,3})\]\s+",
+                    title)
+    if lead and not lead.group("who").isupper():
+        presenter, title = lead.group("who"), title[lead.end():]
+    m = _PRESENTER.search(title)
+    if m and presenter is None:
+        presenter, title = clean(m.group("who")), title[: m.start()]
+    m = _DURATION.search(title)
+    if m and m.end() >= len(title.rstrip()) - 1:
+        duration, title = int(m.group(1)), title[: m.start()]
+    title = re.sub(r"^\s*(?:\d+(?:\.\d+)*[.)]|[IVX]+[.)])\s+", "", title).strip(" :—–-")
+    return title or "Untitled", presenter, duration
+
+
+def normalise(value):
+    """Return a front-matter scalar as the reader would write it (dates as ISO text)."""
+    return normalise_date(value)

@@ -1,0 +1,55 @@
+"""Meeting-level labelled lines: date, time, place, title, distribution, roles."""
+
+from __future__ import annotations
+
+from docgen.readers.markdown_minutes.dates import find_date, find_times
+from docgen.readers.markdown_minutes.people import (
+    clean,
+    split_names,
+)
+from docgen.readers.markdown_minutes.vocab import (
+    META_WORDS,
+    norm,
+)
+
+
+class MetaLines:
+    """Builder methods recording the meeting's own fields from labelled lines."""
+
+    def meta_label(self, key: str, value: str, number: int) -> bool:
+        """Record ``Date:``, ``Time:``, ``Location:``... of the meeting; return whether it did."""
+        if not value:
+            return False
+        if key in META_WORDS["date"]:
+            found = find_date(value)
+            if found:
+                self.set_meeting("date", found[0], number)
+                self.times(value, number)
+                return True
+            return False
+        if key in META_WORDS["time"]:
+            return self.times(value, number)
+        for field_name in ("location", "title", "project", "series"):
+            if key in META_WORDS[field_name]:
+                self.set_meeting(field_name, clean(value) if field_name != "location" else value,
+                                 number)
+                return True
+        if key in META_WORDS["distribution"]:
+            self.distribution.extend(clean(n) for n in split_names(value))
+            return True
+        return False
+
+    def times(self, value: str, number: int) -> bool:
+        """Record the start and end times written in ``value``; return whether there were any."""
+        start, end, _ = find_times(value)
+        self.set_meeting("start", start, number)
+        self.set_meeting("end", end, number)
+        return start is not None
+
+    def add_role(self, name: str, role: str) -> None:
+        """Give the attendee called ``name`` the meeting role ``role`` when they have none."""
+        titles = {"chair": "Chair", "facilitator": "Facilitator", "minute_taker": "Minute taker"}
+        for person, _ in self.attendees:
+            if norm(person["name"]) in (norm(name), norm(name).split(" ")[0]) or \
+                    norm(person.get("handle") or "-") == norm(name).lstrip("@"):
+                person.setdefault("role", titles[role])

@@ -1,0 +1,256 @@
+"""Readers of special sections: attendees, agenda lists, actions, decisions, links, next meeting."""
+
+from __future__ import annotations
+
+import re
+
+from docgen.readers.markdown_minutes import items as it
+from docgen.readers.markdown_minutes.blocks import Block, Item, Section, to_markdown
+from docgen.readers.markdown_minutes.collect import (
+    _ALL_ATTENDANCE,
+    _FILLER,
+    _NOBODY,
+    _ROLE_KEYS,
+    Agenda,
+    _attendance_cell,
+    _group_name,
+    parse_link,
+)
+from docgen.readers.markdown_minutes.dates import find_date, find_times
+from docgen.readers.markdown_minutes.people import (
+    attendance_key,
+    clean,
+    parse_person,
+    role_key,
+    split_names,
+)
+from docgen.readers.markdown_minutes.tables import table_kind, table_records
+from docgen.readers.markdown_minutes.vocab import (
+    NOTHING,
+    split_label,
+)
+
+
+class SpecialSections:
+    """Builder methods reading the sections whose heading names what they hold."""
+
+    def people_blocks(self, blocks: list[Block], attendance: str, group: str | None) -> None:
+        """Read attendees from the blocks of an attendee section."""
+        for index, block in enumerate(blocks):
+            if block.kind == "para":
+                following = blocks[index + 1].items if index + 1 < len(blocks) and \
+                    blocks[index + 1].kind == "list" else None
+                for offset, line in enumerate(block.text.split("\n")):
+                    self.person_line(line, block.line + offset, attendance, group,
+                                     following if offset == len(block.text.split("\n")) - 1
+                                     else None)
+            elif block.kind == "list":
+                for entry in block.items:
+                    self.person_entry(entry, attendance, group)
+            elif block.kind == "table" and table_kind(block.rows, "attendees") == "attendees":
+                for record, row in table_records(block.rows, "attendees"):
+                    mark = record.pop("attendance", "")
+                    record["attendance"] = _attendance_cell(mark)
+                    self.add_person(record, block.line + row + (1 if row else 0), None, group)
+
+    def person_line(self, line: str, number: int, attendance: str, group: str | None,
+                    following: list[Item] | None) -> None:
+        """Read one attendee-section line: ``Label: a, b`` or a comma-separated list of names."""
+        pair = split_label(line)
+        if pair:
+            key, value = pair
+            role = role_key(key) if key in _ROLE_KEYS else None
+            if role:
+                self.label(line, number, self.preamble, True, None)
+                return
+            sub = attendance_key(key) if key in _ALL_ATTENDANCE else None
+            sub_group = None if sub else _group_name(pair[0])
+            names = split_names(value) if value and not _NOBODY.match(value) else []
+            for name in names:
+                self.add_person(parse_person(name), number, sub or attendance,
+                                sub_group or group)
+            if not value:
+                for entry in following or []:
+                    self.person_entry(entry, sub or attendance, sub_group or group)
+            return
+        if len(line.split()) > 8 and "," not in line:
+            return
+        for name in split_names(line):
+            self.add_person(parse_person(name), number, attendance, group)
+
+    def person_entry(self, entry: Item, attendance: str, group: str | None) -> None:
+        """Read one list item of an attendee section (a person, or a labelled group)."""
+        nested = [c for c in entry.children if c.kind == "list"]
+        following = nested[0].items if nested else None
+        labelled = split_label(entry.text) is not None
+        if labelled or (following and not (parse_person(entry.text) or {}).get("handle")):
+            text = entry.text if labelled else entry.text.rstrip(": ") + ":"
+            self.person_line(text, entry.line, attendance, group, following)
+            return
+        self.add_person(parse_person(entry.text), entry.line, attendance, group)
+
+    def agenda_list(self, blocks: list[Block]) -> None:
+        """Make each top-level item of an agenda list an agenda item; the rest become notes."""
+        for block in blocks:
+            if block.kind != "list":
+                self.fill(self.preamble, [block])
+                continue
+            for entry in block.items:
+                agenda = self.item(entry.text.replace("\n", " "), entry.line)
+                self.fill(agenda, entry.children)
+
+    def action_blocks(self, target: Agenda, blocks: list[Block], owner: str | None = None) -> None:
+        """Read an actions section: every top-level list item is an action."""
+        kept: list[Block] = []
+        for block in blocks:
+            if block.kind == "list":
+                for entry in block.items:
+                    if owner is None and self._group_of_owned(entry):
+                        head = it.parse_action(entry.text)["text"]
+                        for sub in entry.children[0].items:
+                            self.raw_action(target, sub, prefix=head)
+                    else:
+                        self.raw_action(target, entry, owner=owner)
+            elif block.kind == "para":
+                keep = []
+                for offset, line in enumerate(block.text.split("\n")):
+                    number = block.line + offset
+                    if it.decision_label(line):
+                        target.decisions.append((it.parse_decision(line), number))
+                    elif it.action_label(line) or it.owner_prefix(line) or owner:
+                        target.actions.append(({"head": line, "owner": owner}, number))
+                    elif not NOTHING.match(line):
+                        keep.append(line)
+                if keep:
+                    kept.append(Block("para", block.line, text="\n".join(keep)))
+            elif not (block.kind == "table" and self.table(block, target, "actions")):
+                kept.append(block)
+        self._flush(target, kept)
+
+    def _group_of_owned(self, entry: Item) -> bool:
+        lists = [c for c in entry.children if c.kind == "list"]
+        if len(entry.children) != 1 or not lists or it.owner_prefix(entry.text):
+            return False
+        return all(it.owner_prefix(sub.text) or re.search(r"@\w", sub.text)
+                   for sub in lists[0].items)
+
+    def decision_blocks(self, target: Agenda, blocks: list[Block]) -> None:
+        """Read a decisions section: list items and paragraphs are decisions."""
+        kept: list[Block] = []
+        for index, block in enumerate(blocks):
+            if block.kind == "list":
+                for entry in block.items:
+                    if it.action_label(entry.text):
+                        self.raw_action(target, entry, labelled=True)
+                    else:
+                        self.decision(target, entry)
+            elif block.kind == "para":
+                next_is_list = index + 1 < len(blocks) and blocks[index + 1].kind == "list"
+                text = block.text.strip()
+                if it.action_label(text):
+                    target.actions.append(({"head": text, "labelled": True}, block.line))
+                elif NOTHING.match(text) or (next_is_list and text.endswith(":")):
+                    continue
+                else:
+                    target.decisions.append((it.parse_decision(text.replace("\n", " ")),
+                                             block.line))
+            elif not (block.kind == "table" and self.table(block, target, "decisions")):
+                kept.append(block)
+        self._flush(target, kept)
+
+    def previous_blocks(self, sec: Section) -> None:
+        """Read a review of previous actions: every list item or table row is one."""
+        holder = Agenda(sec.title, sec.line)
+        self.action_blocks(holder, sec.blocks)
+        self.previous.extend(holder.actions)
+        if holder.notes:
+            self.notes.append(f"**{sec.title}**\n\n" + "\n\n".join(holder.notes))
+
+    def info_blocks(self, sec: Section) -> None:
+        """Read a meeting-details section: labelled lines; anything else becomes general notes."""
+        holder = Agenda(sec.title, sec.line)
+        self.fill(holder, sec.blocks, meta=True)
+        self.preamble.decisions.extend(holder.decisions)
+        self.preamble.actions.extend(holder.actions)
+        self.notes.extend(holder.notes)
+
+    def link_blocks(self, sec: Section) -> None:
+        """Read a links section: ``**Label**: url``, ``[label](url)`` or bare URLs."""
+        rest: list[str] = []
+        for block in sec.blocks:
+            entries = [(e.text, e.line) for e in block.items] if block.kind == "list" else \
+                [(line, block.line + i) for i, line in enumerate(block.text.split("\n"))]
+            for text, number in entries:
+                link = parse_link(text)
+                if link:
+                    self.links.append((link, number))
+                elif text.strip():
+                    rest.append(text)
+        if rest:
+            self.notes.append("\n".join(rest))
+
+    def next_blocks(self, sec: Section) -> None:
+        """Read a next-meeting section: date, time, place; other content stays general notes."""
+        text = "\n".join(b.text if b.kind != "list" else to_markdown([b]) for b in sec.blocks)
+        if find_date(text):
+            self.next_meeting(text, sec.line)
+        else:
+            body = to_markdown(sec.blocks)
+            if body:
+                self.notes.append(f"**{sec.title}**\n\n{body}")
+
+    def next_meeting(self, value: str, number: int) -> None:
+        """Record the next meeting's date, times and place from one written value."""
+        found = find_date(value)
+        if not found:
+            return
+        self.next_line = self.next_line or number
+        self.next.setdefault("date", found[0])
+        start, end, match = find_times(value)
+        for key, val in (("start", start), ("end", end)):
+            if val:
+                self.next.setdefault(key, val)
+        place = re.search(r"(?:location|where|lieu|salle|room)\s*[:：]\s*(.+)", value, re.I)
+        if place is None:
+            rest = value.replace(found[1].group(0), " ")
+            if match:
+                rest = rest.replace(match.group(0).strip(), " ")
+            rest = _FILLER.sub(" ", rest.split("\n")[0])
+            rest = re.sub(r"\s+", " ", re.sub(r"\s+([,;.])", r"\1", rest)).strip(" ,;.:-–—")
+            place = re.match(r"(.+)", rest) if 2 < len(rest) < 80 and \
+                re.search(r"[A-Za-z]", rest) else None
+        if place:
+            self.next.setdefault("location", clean(place.group(1)))
+
+    def table(self, block: Block, target: Agenda, hint: str | None) -> bool:
+        """Read an actions, decisions or attendees table; return whether it was one."""
+        kind = table_kind(block.rows, hint)
+        if kind is None:
+            return False
+        for record, row in table_records(block.rows, kind):
+            number = block.line + row + 1
+            if kind == "actions":
+                record["head"] = record.pop("text")
+                target.actions.append((record, number))
+            elif kind == "decisions":
+                target.decisions.append((record, number))
+            else:
+                record["attendance"] = _attendance_cell(record.pop("attendance", ""))
+                self.add_person(record, number)
+        return True
+
+    def raw_action(self, target: Agenda, entry: Item, labelled: bool = False,
+                   owner: str | None = None, prefix: str | None = None) -> None:
+        """Queue a list item as an action; it is parsed once every attendee is known."""
+        body = to_markdown(entry.children)
+        target.actions.append(({"head": entry.text.replace("\n", " "), "body": body,
+                                "labelled": labelled, "owner": owner, "prefix": prefix},
+                               entry.line))
+
+    def decision(self, target: Agenda, entry: Item) -> None:
+        """Add a list item as a decision; its nested items stay in its text."""
+        decision = it.parse_decision(entry.text.replace("\n", " "))
+        body = to_markdown(entry.children)
+        if body:
+            decision["text"] = f"{decision['text']}\n\n{body}"
+        target.decisions.append((decision, entry.line))
