@@ -1,7 +1,8 @@
 """A line-based Markdown block scanner: headings, paragraphs, list items and table rows.
 
 It keeps only what can hold a requirement and drops the rest (front matter, fenced and indented
-code, block quotes, HTML comments and <pre> blocks, kramdown attribute lines, link definitions). It follows
+code, block quotes, HTML comments and <pre> blocks, kramdown attribute lines, link and
+abbreviation definitions without a keyword). It follows
 CommonMark closely enough for real specifications (lists nested by indentation, code fences inside
 list items, lazy continuation lines, GFM pipe tables with or without outer pipes) without being a
 full parser.
@@ -12,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from docgen.readers.spec_markdown.keywords import KEYWORD_RE
+
 _FENCE = re.compile(r"^(`{3,}|~{3,})([^`]*)$")
 _ATX = re.compile(r"^(#{1,6})(?:[ \t]+(.*?))?[ \t]*$")
 _KRAMDOWN_PART = re.compile(r"^---[ \t]+(\w+)")
@@ -20,7 +23,7 @@ _BREAK = re.compile(r"^([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _ITEM = re.compile(r"^([-*+]|\d{1,9}[.)]|:)([ \t]+|$)")
 _RAW_HTML = re.compile(r"^<(pre|script|style|textarea)(?:[\s>]|$)", re.IGNORECASE)
 _IAL = re.compile(r"^\{:.*\}[ \t]*$")
-_LINK_DEF = re.compile(r"^(?:\*?\[[^\]]+\]:[ \t]|\*\[[^\]]+\]:)")
+_LINK_DEF = re.compile(r"^(?:\[(?!\^)[^\]]+\]:[ \t]|\*\[[^\]]+\]:)")  # not footnotes
 _DELIMITER = re.compile(r"^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 _HEADING_ATTRS = re.compile(r"[ \t]*(?:\{[#:.][^}]*\}[ \t]*)+$")
 _CLOSING_HASHES = re.compile(r"(?:^|[ \t]+)#+[ \t]*$")
@@ -219,8 +222,8 @@ class _Scanner:
                 self.blocks[-1].numbered = False
             self.flush()
             return True
-        if _LINK_DEF.match(stripped) and self.current is None:
-            return True
+        if _LINK_DEF.match(stripped) and self.current is None and not KEYWORD_RE.search(stripped):
+            return True  # a link or abbreviation definition (kept if it holds a keyword)
         current = self.current
         if current is not None and current.kind == "para" and not was_blank and not self.stack \
                 and _SETEXT.match(stripped) and indent < 4:
