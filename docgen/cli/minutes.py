@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from docgen.cli.options import lang_option, templates_option
+from docgen.cli.options import effective_language, effective_templates, lang_option, templates_option
 
 
 @click.command()
@@ -14,17 +14,46 @@ from docgen.cli.options import lang_option, templates_option
 @click.option("-o", "--output", "outputs", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
               help="Output file (.docx, .md, .html or .pdf); repeat for several. "
                    "Default: INPUT with .docx, next to it.")
+@click.option("--template", "word_template", default=None,
+              help="Word template with docxtpl tags ({{ meeting.title }}, {%tr for a in actions %}) "
+                   "used for .docx/.pdf outputs: a path, or a file name found on the template path.")
 @templates_option
 @lang_option
-def minutes(input_file: Path, outputs: tuple[Path, ...], template_dirs: tuple[Path, ...],
-            language: str | None) -> None:
+def minutes(input_file: Path, outputs: tuple[Path, ...], word_template: str | None,
+            template_dirs: tuple[Path, ...], language: str | None) -> None:
     """Write the minutes of a meeting from INPUT (meeting.yaml or Markdown notes)."""
     from docgen import minutes as job
 
+    template_dirs = effective_templates(template_dirs)
+    language = effective_language(language)
     targets = list(outputs) or [input_file.with_suffix(".docx")]
     for target in targets:
         job.output_format(target)
+    template = None
+    if word_template:
+        from docgen.renderers.docx_template import check_template, locate
+
+        template = locate(word_template, template_dirs)
+        check_template(template)
     model = job.load(input_file)
     for target in targets:
-        written = job.write(model, target, language, template_dirs)
+        if template is not None and job.output_format(target) in ("docx", "pdf"):
+            written = _write_from_template(model, target, language, template_dirs, template)
+        else:
+            written = job.write(model, target, language, template_dirs)
         click.echo(f"wrote {written}")
+
+
+def _write_from_template(model, target: Path, language: str | None,
+                         template_dirs: tuple[Path, ...], template: Path) -> Path:
+    from docgen import minutes as job
+    from docgen.renderers import minutes_docx_template
+
+    labels = job.labels_for(model, language, template_dirs)
+    if target.suffix.lower() != ".pdf":
+        return minutes_docx_template.render(model, labels, template, target)
+    from docgen.pdf import convert_to_pdf
+
+    docx_dest = target.with_suffix(".docx")
+    minutes_docx_template.render(model, labels, template, docx_dest)
+    return convert_to_pdf(docx_dest, target)

@@ -27,3 +27,23 @@ output_option = click.option(
     default=None,
     help="Output file; its extension chooses the format.",
 )
+
+
+def effective_templates(template_dirs: tuple[Path, ...] = ()) -> tuple[Path, ...]:
+    """Return the --templates folders followed by the ``templates:`` of docgen.yaml (if any).
+
+    Every command calls this once on its --templates value; $DOCGEN_TEMPLATES and the
+    built-ins come after these on the search path (see docgen.template_path).
+    """
+    from docgen.config import load_config
+
+    return tuple(template_dirs) + load_config().templates
+
+
+def effective_language(language: str | None) -> str | None:
+    """Return --lang when given, else the ``language:`` of docgen.yaml, else None."""
+    if language:
+        return language
+    from docgen.config import load_config
+
+    return load_config().language

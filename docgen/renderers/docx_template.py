@@ -1,0 +1,168 @@
+"""Word documents from a PMO's own docxtpl-style template, rendered in the Jinja sandbox.
+
+A template is an ordinary .docx holding Jinja tags (``{{ meeting.title }}``,
+``{%tr for a in actions %}`` table rows, ``{%p if ... %}`` paragraphs, ``{{r rich(text) }}``
+runs). docxtpl merges tags Word split across runs and expands the row/paragraph tags; the
+Jinja environment it renders in is ours: sandboxed (no Python internals), strict (a misspelt
+variable is an error) and autoescaping (an ``&`` in a title cannot break the XML).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable
+from datetime import datetime
+from html import unescape
+from pathlib import Path
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
+
+from docgen.errors import TemplateError
+from docgen.ooxml.package import fix_core_times, package_bytes, read_parts
+from docgen.ooxml.reference import read_docx_parts
+from docgen.output import atomic_write_bytes
+from docgen.renderers.palette import RAG_FILL, RAG_STRONG
+from docgen.template_path import find_template, search_path
+
+_CODE_FONT = "Consolas"
+# Errors a template can cause by calling a helper with the wrong value, e.g. date("soon").
+_CALL_ERRORS = (TypeError, ValueError, KeyError, IndexError, AttributeError)
+
+
+def environment() -> SandboxedEnvironment:
+    """Return a fresh sandboxed, strict, autoescaping Jinja environment for a Word template."""
+    return SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=True)
+
+
+def locate(name: str | Path, template_dirs: tuple[Path, ...] = ()) -> Path:
+    """Return the template file ``name``: the path itself when it exists, else the first on the search path."""
+    path = Path(name)
+    if path.is_file():
+        return path
+    if path.parent != Path("."):
+        raise TemplateError(f"{path}: template not found")
+    return find_template(path.name, search_path(list(template_dirs)))
+
+
+def check_template(path: Path) -> None:
+    """Raise TemplateError unless ``path`` is a readable .docx (no macros, not a zip bomb)."""
+    if path.suffix.lower() not in (".docx", ".docm", ".dotm"):
+        raise TemplateError(f"{path}: a Word template must be a .docx file")
+    parts = read_docx_parts(path)
+    if "word/document.xml" not in parts:
+        raise TemplateError(f"{path}: not a Word document (no word/document.xml)")
+
+
+def rag_colour(rag: str | None, strong: bool = False) -> str:
+    """Return the hex colour of a RAG status ("C6E0B4" for green; ``strong`` for the saturated one)."""
+    if not rag:
+        return "FFFFFF"
+    return (RAG_STRONG if strong else RAG_FILL).get(str(rag).lower(), "FFFFFF")
+
+
+def rich_helper(build_url_id: Callable[[str], str]) -> Callable[[str | None], object]:
+    """Return ``rich(markdown)``: Markdown free text as docxtpl RichText (use ``{{r rich(x) }}``)."""
+    from docxtpl import RichText
+
+    from docgen.richtext import parse
+
+    def rich(text: str | None) -> RichText:
+        """Return Markdown ``text`` as Word rich text: bold, italic, code, links, one paragraph per block."""
+        out = RichText()
+        for index, block in enumerate(parse(text)):
+            if index:
+                out.add("\a")
+            if block.kind in ("bullet", "number"):
+                out.add("    " * block.level + ("\u2022 " if block.kind == "bullet" else "\u2013 "))
+            for run in block.runs:
+                out.add(run.text, bold=run.bold, italic=run.italic or block.kind == "quote",
+                        strike=run.strike, font=_CODE_FONT if run.code or block.kind == "code" else None,
+                        url_id=build_url_id(run.href) if run.href else None,
+                        style="Hyperlink" if run.href else None)
+        return out
+
+    return rich
+
+
+def render(template: Path, context: dict, dest: Path, when: datetime) -> Path:
+    """Write the Word template ``template`` filled with ``context`` to ``dest``; return ``dest``.
+
+    ``context`` gets the helpers ``rich`` and ``rag_colour`` added. Raises TemplateError naming
+    the template, where in the document, and the problem; nothing is written then.
+    """
+    return atomic_write_bytes(dest, render_bytes(template, context, when))
+
+
+def render_bytes(template: Path, context: dict, when: datetime) -> bytes:
+    """Return the bytes of ``template`` rendered with ``context`` (reproducible: fixed times, zip order)."""
+    from docxtpl import DocxTemplate
+
+    template = Path(template)
+    check_template(template)
+    try:
+        tpl = DocxTemplate(str(template))
+        tpl.init_docx()
+    except Exception as exc:  # python-docx raises many kinds on a damaged package
+        raise TemplateError(f"{template}: not a valid .docx ({exc})") from None
+    full = dict(context)
+    full.setdefault("rich", rich_helper(tpl.build_url_id))
+    full.setdefault("rag_colour", rag_colour)
+    try:
+        tpl.render(full, jinja_env=environment(), autoescape=True)
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(f"{template}: template syntax error{_where(tpl, exc)}: {exc.message}") from None
+    except SecurityError as exc:
+        raise TemplateError(f"{template}: refused by the template sandbox{_where(tpl, exc)}: {exc} "
+                            "(templates may not reach Python internals)") from None
+    except jinja2.UndefinedError as exc:
+        raise TemplateError(f"{template}: undefined variable{_where(tpl, exc)}: {exc.message}") from None
+    except jinja2.TemplateError as exc:
+        raise TemplateError(f"{template}: template error{_where(tpl, exc)}: {exc}") from None
+    except _CALL_ERRORS as exc:
+        raise TemplateError(f"{template}: template error{_where(tpl, exc)}: {exc}") from None
+    buf = io.BytesIO()
+    tpl.save(buf)
+    parts = read_parts(buf)  # type: ignore[arg-type]
+    if "docProps/core.xml" in parts:
+        parts["docProps/core.xml"] = fix_core_times(parts["docProps/core.xml"], when)
+    return package_bytes(parts)
+
+
+def _error_line(exc: BaseException) -> int | None:
+    lineno = getattr(exc, "lineno", None)
+    if lineno:
+        return lineno
+    tb = exc.__traceback__
+    found = None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            found = tb.tb_lineno
+        tb = tb.tb_next
+    return found
+
+
+def _where(tpl, exc: BaseException) -> str:
+    """Return " in paragraph "..." (body)" naming where in the document the error is, or ""."""
+    lineno = _error_line(exc)
+    part = getattr(tpl, "current_rendering_part", None)
+    if not lineno or part is None:
+        return ""
+    try:
+        body = part is tpl.docx._part
+        xml = tpl.patch_xml(tpl.get_xml() if body else tpl.get_part_xml(part))
+    except Exception:  # diagnostics only: never hide the real error
+        return ""
+    lines = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml).split("\n")
+    if lineno > len(lines):
+        return ""
+    before = "\n".join(lines[: lineno - 1])
+    in_cell = len(re.findall(r"<w:tc[ >]", before)) > before.count("</w:tc>")
+    paragraph = lines[lineno - 1].split("</w:p>")[0]
+    text = unescape(re.sub(r"<[^>]+>", "", paragraph)).strip()
+    if len(text) > 120:
+        text = text[:117] + "..."
+    kind = "table cell" if in_cell else "paragraph"
+    place = "" if body else f" ({str(part.partname).lstrip('/')})"
+    return f' in {kind} "{text}"{place}'
