@@ -1,0 +1,35 @@
+"""Markdown and HTML agenda, rendered from the Jinja templates agenda.md.j2 / agenda.html.j2."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docgen.agenda import schedule, total_duration
+from docgen.jinja_env import environment, render_template
+from docgen.labels import Labels
+from docgen.model.meeting import Minutes
+from docgen.output import atomic_write_text
+from docgen.renderers.minutes_text import _tidy, md_cell
+from docgen.renderers.minutes_text import context as minutes_context
+from docgen.series import open_actions
+from docgen.template_path import search_path
+
+
+def context(minutes: Minutes, labels: Labels) -> dict:
+    """Return the template context of the agenda: the minutes context plus slots and documents."""
+    ctx = minutes_context(minutes, labels)
+    slots = schedule(minutes)
+    ctx.update({"slots": slots, "timed": any(s.start for s in slots),
+                "total": total_duration(minutes), "end": slots[-1].end if slots else None,
+                "open_actions": open_actions(minutes), "documents": minutes.documents})
+    return ctx
+
+
+def render(minutes: Minutes, labels: Labels, dest: Path, fmt: str,
+           template_dirs: tuple[Path, ...] = ()) -> Path:
+    """Write the agenda as Markdown (``fmt="md"``) or HTML (``"html"``) to ``dest``; return it."""
+    env = environment(tuple(search_path(list(template_dirs))), fmt == "html")
+    env.filters.setdefault("cell", md_cell)
+    text = render_template(f"agenda.{fmt}.j2", context(minutes, labels), template_dirs,
+                           autoescape=fmt == "html")
+    return atomic_write_text(dest, _tidy(text))
