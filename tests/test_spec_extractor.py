@@ -436,3 +436,12 @@ def test_auto_mode_needs_a_series_of_identifiers():
     assert [r.id for r in extract(series)] == ["CRY-1", "CRY-2"]
     only_ids = "# Rules\n\nR-1 Keys are long.\n"  # no keyword at all: the lone id is used
     assert [r.id for r in extract(only_ids)] == ["R-1"]
+
+
+def test_comments_raw_html_and_definitions():
+    text = ("# A\n\n{::comment}\nEditors MUST fix this.\n{:/comment}\n\nClients MUST go.\n\n"
+            "<pre>\nX MUST\n</pre>\n\n<!-- a\nMUST -->\nB SHOULD.\n\n[^1]: Notes MAY apply.\n\n"
+            "[ref]: https://x.org/a\n")
+    assert [(r.text, r.keywords) for r in extract(text)] == [
+        ("Clients MUST go.", ["MUST"]), ("B SHOULD.", ["SHOULD"]),
+        ("[^1]: Notes MAY apply.", ["MAY"])]

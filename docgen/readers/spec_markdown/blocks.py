@@ -1,11 +1,10 @@
 """A line-based Markdown block scanner: headings, paragraphs, list items and table rows.
 
 It keeps only what can hold a requirement and drops the rest (front matter, fenced and indented
-code, block quotes, HTML comments and <pre> blocks, kramdown attribute lines, link and
-abbreviation definitions without a keyword). It follows
-CommonMark closely enough for real specifications (lists nested by indentation, code fences inside
-list items, lazy continuation lines, GFM pipe tables with or without outer pipes) without being a
-full parser.
+code, block quotes, HTML and kramdown comments, <pre> blocks, kramdown attribute lines, link and
+abbreviation definitions without a keyword). It follows CommonMark closely enough for real
+specifications (lists nested by indentation, code fences inside list items, lazy continuation
+lines, GFM pipe tables with or without outer pipes) without being a full parser.
 """
 
 from __future__ import annotations
@@ -154,6 +153,10 @@ class _Scanner:
             if stripped.startswith("<!--"):
                 self.flush()
                 comment = "-->" not in stripped
+                continue
+            if stripped.startswith("{::comment}"):
+                self.flush()
+                raw_block = None if "{:/" in stripped else "{:/"
                 continue
             raw_tag = _RAW_HTML.match(stripped)
             if raw_tag:
