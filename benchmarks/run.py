@@ -1,0 +1,211 @@
+"""One command for docgen's speed against the alternatives: ``python benchmarks/run.py``.
+
+Builds equivalent documents with docgen, docxtpl, python-docx's object API and pandoc
+(pypandoc-binary) in one run and prints medians and ratios:
+
+- minutes .docx, warm (ms per document, in one process);
+- committee deck .pptx, warm (ms per deck) against a naive python-pptx script;
+- one document from a fresh process (ms), against the pandoc CLI and a docxtpl script;
+- ``docgen build`` of 1,000 minutes and 100 decks on all cores (s);
+- peak memory of a worker (MiB).
+
+Options: ``--quick`` (fewer runs), ``--skip-batch``. Needs ``pip install -e '.[bench]'``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import equivalents  # noqa: E402
+
+from docgen import minutes as minutes_job  # noqa: E402
+
+MEETING = ROOT / "samples" / "steering-committee.yaml"
+STATUS = ROOT / "samples" / "status.yaml"
+
+
+def median_ms(fn, runs: int) -> float:
+    """Return the median wall time of ``fn()`` over ``runs`` calls, in milliseconds (one warm-up)."""
+    fn()
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+def fresh_ms(cmd: list[str], runs: int) -> float:
+    """Return the median wall time of running ``cmd`` as a new process, in milliseconds."""
+    return median_ms(lambda: subprocess.run(cmd, check=True, capture_output=True), runs)
+
+
+def line(name: str, value: float, unit: str, note: str = "") -> None:
+    print(f"  {name:38} {value:9.1f} {unit:3}  {note}")
+
+
+def bench_minutes(tmp: Path, runs: int) -> dict:
+    print("minutes .docx, warm, per document (YAML read + validation + rendering):")
+    dest = tmp / "m.docx"
+    results = {"docgen": median_ms(lambda: minutes_job.write(minutes_job.load(MEETING), dest), runs)}
+    template = equivalents.build_docxtpl_template(tmp / "tpl.docx")
+    results["docxtpl"] = median_ms(
+        lambda: equivalents.render_docxtpl(template, minutes_job.load(MEETING), tmp / "t.docx"), runs)
+    results["python-docx naive"] = median_ms(
+        lambda: equivalents.render_python_docx(minutes_job.load(MEETING), tmp / "p.docx"), runs)
+    pandoc = equivalents.pandoc_path()
+    md = minutes_job.write(minutes_job.load(MEETING), tmp / "m.md")
+    if pandoc:
+        results["pandoc (Markdown -> docx)"] = median_ms(
+            lambda: equivalents.render_pandoc(pandoc, md, tmp / "pd.docx"), max(5, runs // 3))
+    base = results["docgen"]
+    for name, value in results.items():
+        line(name, value, "ms", "" if name == "docgen" else f"docgen is {value / base:.1f}x faster")
+    return results
+
+
+def bench_deck(tmp: Path, runs: int) -> dict:
+    try:
+        from docgen import status_job
+    except ImportError:
+        print("deck: docgen.status_job not available, skipped")
+        return {}
+    print("committee deck .pptx, warm, per deck:")
+    results = {"docgen": median_ms(lambda: status_job.write_all(STATUS, [tmp / "d.pptx"]), runs)}
+    results["python-pptx naive"] = median_ms(lambda: naive_pptx(tmp / "n.pptx"), runs)
+    for name, value in results.items():
+        line(name, value, "ms", "" if name == "docgen" else
+             f"docgen is {value / results['docgen']:.1f}x faster")
+    return results
+
+
+def naive_pptx(dest: Path) -> None:
+    """Write a 10-slide status deck with python-pptx's default template, as a script would."""
+    from pptx import Presentation
+
+    from docgen.inputs import load
+
+    status = load(STATUS, "status")
+    prs = Presentation()
+    cover = prs.slides.add_slide(prs.slide_layouts[0])
+    cover.shapes.title.text = status.project.name
+    for title, rows in (("Risks", [[r.id, r.title, r.owner or ""] for r in status.risks]),
+                        ("Milestones", [[m.name, str(m.baseline), m.status] for m in status.milestones]),
+                        ("Actions", [[a.id or "", a.text, a.owner or ""] for a in status.actions]),
+                        ("Issues", [[i.id, i.title, i.severity] for i in status.issues]),
+                        ("Workstreams", [[w.name, w.lead or "", w.status] for w in status.workstreams]),
+                        ("Budget", [[b.category, str(b.budget), str(b.actual)] for b in status.budget]),
+                        ("Decisions", [[d.id, d.title, ""] for d in status.decisions_required]),
+                        ("Summary", [["", status.overall.status, ""]]),
+                        ("Next steps", [[s, "", ""] for s in status.next_steps])):
+        slide = prs.slides.add_slide(prs.slide_layouts[5])
+        slide.shapes.title.text = title
+        table = slide.shapes.add_table(len(rows) + 1, 3, 457200, 1371600, 8229600, 400000).table
+        for r, values in enumerate(rows, 1):
+            for c, value in enumerate(values):
+                table.cell(r, c).text = value
+    prs.save(str(dest))
+
+
+def bench_fresh(tmp: Path, runs: int) -> dict:
+    print("one document from a fresh process:")
+    exe = sys.executable
+    results = {"docgen minutes": fresh_ms([exe, "-m", "docgen", "minutes", str(MEETING), "-o",
+                                            str(tmp / "f.docx")], runs)}
+    md = minutes_job.write(minutes_job.load(MEETING), tmp / "f.md")
+    pandoc = equivalents.pandoc_path()
+    if pandoc:
+        results["pandoc CLI"] = fresh_ms([pandoc, str(md), "-o", str(tmp / "pf.docx")], runs)
+    template = equivalents.build_docxtpl_template(tmp / "tpl.docx")
+    script = (f"import sys; sys.path[:0]=[{str(ROOT)!r},{str(ROOT / 'benchmarks')!r}]\n"
+              "import equivalents; from docgen import minutes as j\n"
+              f"equivalents.render_docxtpl(__import__('pathlib').Path({str(template)!r}), "
+              f"j.load(__import__('pathlib').Path({str(MEETING)!r})), "
+              f"__import__('pathlib').Path({str(tmp / 'tf.docx')!r}))")
+    results["docxtpl script"] = fresh_ms([exe, "-c", script], runs)
+    results["python start (floor)"] = fresh_ms([exe, "-c", "pass"], runs)
+    base = results["docgen minutes"]
+    for name, value in results.items():
+        note = "" if name == "docgen minutes" else f"docgen / this = {base / value:.2f}"
+        line(name, value, "ms", note)
+    return results
+
+
+def bench_batch(tmp: Path) -> dict:
+    print("docgen build: 1,000 minutes + 100 decks, all cores:")
+    src = tmp / "portfolio"
+    text = MEETING.read_text(encoding="utf-8")
+    for i in range(1000):
+        folder = src / f"project-{i // 10:03d}"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"meeting-{i:04d}.yaml").write_text(text.replace("n°7", f"n°{i}"), encoding="utf-8")
+    if STATUS.exists():
+        status = STATUS.read_text(encoding="utf-8")
+        for i in range(100):
+            (src / f"project-{i:03d}" / "status.yaml").write_text(status, encoding="utf-8")
+    out = tmp / "out"
+    started = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "docgen", "build", str(src), "-o", str(out),
+                           "--force", "--report", str(tmp / "report.json")], capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    print(f"  {'docgen build -j ' + str(os.cpu_count()):38} {seconds:9.2f} s    "
+          f"({proc.stdout.strip().splitlines()[-1] if proc.stdout.strip() else proc.stderr[-300:]})")
+    return {"batch_seconds": seconds}
+
+
+def bench_memory(tmp: Path) -> dict:
+    code = (f"import sys; sys.path.insert(0, {str(ROOT)!r})\n"
+            "from pathlib import Path\nfrom docgen import minutes as j\n"
+            f"m = j.load(Path({str(MEETING)!r}))\n"
+            f"[j.write(j.load(Path({str(MEETING)!r})), Path({str(tmp / 'mem.docx')!r})) for _ in range(200)]\n")
+    if STATUS.exists() and (ROOT / "docgen" / "status_job.py").exists():
+        code += ("from docgen import status_job\n"
+                 f"[status_job.write_all(Path({str(STATUS)!r}), [Path({str(tmp / 'mem.pptx')!r})]) "
+                 "for _ in range(20)]\n")
+    subprocess.run([sys.executable, "-c", code], check=True)
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"peak memory of a worker (200 minutes + 20 decks): {peak:.0f} MiB")
+    return {"peak_mib": peak}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer runs")
+    parser.add_argument("--skip-batch", action="store_true", help="skip the 1,100-document build")
+    args = parser.parse_args()
+    runs = 10 if args.quick else 30
+    print(f"docgen benchmarks on {os.cpu_count()} cores, Python {sys.version.split()[0]}; "
+          "medians; ratio = alternative / docgen\n")
+    with tempfile.TemporaryDirectory(prefix="docgen-bench-") as tmp_name:
+        tmp = Path(tmp_name)
+        bench_minutes(tmp, runs)
+        print()
+        bench_deck(tmp, runs)
+        print()
+        bench_fresh(tmp, max(5, runs // 3))
+        print()
+        if not args.skip_batch:
+            bench_batch(tmp)
+            print()
+        bench_memory(tmp)
+    checklist = ROOT / "benchmarks" / "checklist_bench.py"
+    if checklist.exists() and shutil.which(sys.executable):
+        print("\ncompliance checklist (benchmarks/checklist_bench.py):")
+        subprocess.run([sys.executable, str(checklist), "--rows", "5000", "--runs", "3"], check=False)
+
+
+if __name__ == "__main__":
+    main()
