@@ -23,8 +23,8 @@ RANK = {"must": 0, "should": 1, "may": 2}
 _WORD = "A-Za-z0-9_"
 _BEFORE = rf"(?:(?<![{_WORD}])|(?<=(?<![{_WORD}])_)|(?<=(?<![{_WORD}])__))"
 _AFTER = rf"(?:(?![{_WORD}])|(?=_(?![{_WORD}]))|(?=__(?![{_WORD}])))"
-KEYWORD_RE = re.compile(
-    _BEFORE + "(" + "|".join(k.replace(" ", r"\s+") for k in KEYWORDS) + ")" + _AFTER
+KEYWORD_RE = re.compile(  # the leading lookahead lets the engine skip most positions fast
+    "(?=[MSRNO])" + _BEFORE + "(" + "|".join(k.replace(" ", r"\s+") for k in KEYWORDS) + ")" + _AFTER
 )
 _LOWER_RE = re.compile(r"\b(must|shall|required|should|recommended|may|optional)\b")
 _LOWER_LEVEL = {"must": "must", "shall": "must", "required": "must", "should": "should",
