@@ -16,6 +16,7 @@ from docgen import __version__
 COMMANDS: dict[str, str] = {
     "build": "docgen.cli.build:build",
     "checklist": "docgen.cli.checklist:checklist",
+    "deck": "docgen.cli.deck:deck",
     "minutes": "docgen.cli.minutes:minutes",
     "validate": "docgen.cli.validate:validate",
 }

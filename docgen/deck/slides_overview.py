@@ -19,7 +19,7 @@ from docgen.deck.shapes import (
     TableShape,
     TextShape,
 )
-from docgen.deck.tables import MARGIN_X, MARGIN_Y, Column
+from docgen.deck.tables import MARGIN_X, Column
 
 INSET = 4.0
 
@@ -186,12 +186,11 @@ def _progress_bars(ctx: Ctx, table: TableShape, col: int) -> list[TextShape]:
         return []
     bars = []
     y = table.box.y + table.row_heights[0]
-    line_h = ctx.font.line_height(table.size)
     for row, height in zip(table.rows[1:], table.row_heights[1:]):
         text = row[col].text
         if text:
             value = float(text.replace("%", "").replace("\u00a0", "").replace(",", ".") or 0)
-            top = y + MARGIN_Y + (line_h - 9) / 2
+            top = y + (height - 9) / 2
             track = Box(x0 + label_w, top, width, 9)
             bars.append(TextShape(track, fill="D9D9D9", overlay=True, name="Progress track"))
             if value > 0:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from docgen.deck import text as tx
 from docgen.deck.context import TITLE_ONLY, Ctx, table_slides
+from docgen.deck.measure import wrap
 from docgen.deck.shapes import GREY, NAVY, Box, Cell, Para, Run, SlidePlan, TextShape
 from docgen.deck.tables import Column
 from docgen.model.status import Risk
@@ -68,9 +69,10 @@ def _cell_paras(ctx: Ctx, ids: list[str], box: Box) -> list[Para]:
         return []
     width, height = box.w - 6, box.h - 6
     for size in (14, 13, 12, 11, 10, 9, 8):
-        para = Para([Run(", ".join(ids), bold=True)], size, align="c")
-        if tx.para_height(para, width, ctx.font) <= height:
-            return [para]
+        lines = wrap(", ".join(ids), width, size, True, ctx.font)
+        if len(lines) * ctx.font.line_height(size) <= height:
+            # Our own line breaks: a renderer would otherwise break ids at their hyphen.
+            return [Para([Run(line, bold=True)], size, align="c") for line in lines]
     for keep in range(len(ids) - 1, 0, -1):
         text = ", ".join(ids[:keep]) + f" +{len(ids) - keep}"
         para = Para([Run(text, bold=True)], 8, align="c")
@@ -85,7 +87,7 @@ def _side_panel(ctx: Ctx, risks: list[Risk], side: Box) -> list[TextShape]:
     for name in ("high", "medium", "low"):
         shapes.append(TextShape(Box(side.x, y, 22, 18), fill=ZONE_FILL[name], line=GREY,
                                 name="Swatch"))
-        shapes.append(TextShape(Box(side.x + 30, y - 1, side.w - 30, 20),
+        shapes.append(TextShape(Box(side.x + 30, y, side.w - 30, 20),
                                 [Para([Run(ctx.t(f"zones.{name}"))], 12)], inset=1, name="Zone"))
         y += 26
     closed = len(ctx.status.risks) - len(risks)

@@ -92,7 +92,9 @@ def timeline(ctx: Ctx) -> list[SlidePlan]:
         return []
     dated.sort(key=lambda item: (_when(item[1]), item[0]))
     for per_slide in (12, 10, 8, 7, 6, 5, 4, 3, 2, 1):
-        chunks = [dated[i:i + per_slide] for i in range(0, len(dated), per_slide)]
+        count = -(-len(dated) // per_slide)
+        even = -(-len(dated) // count)
+        chunks = [dated[i:i + even] for i in range(0, len(dated), even)]
         placed = [_timeline_shapes(ctx, chunk) for chunk in chunks]
         if all(p is not None for p in placed):
             break

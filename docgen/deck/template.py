@@ -1,0 +1,140 @@
+"""The deck template: a .pptx whose slide layouts are found by name, read once and cached.
+
+A PMO's corporate template works as is when its layouts carry the names docgen uses ("Title
+Slide", "Title Only"); otherwise ``deck-layouts.yaml`` next to it maps a slide kind (cover,
+summary, risks, ...) or a docgen layout name to one of the template's layouts.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from docgen.deck.shapes import Box, Frame
+from docgen.errors import TemplateError
+from docgen.template_path import find_template, search_path
+
+TEMPLATE_NAME = "deck.pptx"
+MAPPING_NAME = "deck-layouts.yaml"
+EMU_PER_PT = 12700
+
+
+@dataclass
+class DeckTemplate:
+    """A deck template: its bytes, its layout names, the layout mapping and the frame to plan for."""
+
+    path: Path
+    data: bytes
+    layout_names: list[str]
+    mapping: dict[str, str] = field(default_factory=dict)
+    frame: Frame = field(default_factory=Frame)
+
+    def layout_for(self, kind: str, layout: str) -> str:
+        """Return the template layout name used for a slide of ``kind`` planned on ``layout``."""
+        return self.mapping.get(kind) or self.mapping.get(layout) or layout
+
+    def check(self, needs: list[tuple[str, str]]) -> None:
+        """Raise TemplateError listing every (kind, layout) whose layout the template lacks."""
+        missing = sorted({self.layout_for(k, lay) for k, lay in needs} - set(self.layout_names))
+        if missing:
+            raise TemplateError(
+                f"{self.path}: slide layout(s) missing: {', '.join(repr(m) for m in missing)}; "
+                f"the template has: {', '.join(repr(n) for n in self.layout_names)}. Rename its "
+                f"layouts or map slide kinds to them in {MAPPING_NAME} next to the template"
+            )
+
+
+def load_template(template_dirs: tuple[Path, ...] = ()) -> DeckTemplate:
+    """Return the deck template found on the search path (cached while the file is unchanged)."""
+    path = find_template(TEMPLATE_NAME, search_path(list(template_dirs)))
+    stat = path.stat()
+    mapping = path.parent / MAPPING_NAME
+    mapping_stamp = mapping.stat().st_mtime_ns if mapping.is_file() else 0
+    return _load(path.resolve(), stat.st_mtime_ns, stat.st_size, mapping_stamp)
+
+
+@lru_cache(maxsize=8)
+def _load(path: Path, mtime: int, size: int, mapping_stamp: int) -> DeckTemplate:
+    from pptx import Presentation
+
+    data = path.read_bytes()
+    try:
+        prs = Presentation(io.BytesIO(data))
+    except Exception as exc:  # python-pptx raises several types for a bad package
+        raise TemplateError(f"{path}: not a PowerPoint template ({exc})") from None
+    names = [layout.name for layout in prs.slide_layouts]
+    mapping = _mapping(path.parent / MAPPING_NAME)
+    template = DeckTemplate(path, data, names, mapping)
+    template.frame = _frame(prs, template)
+    return template
+
+
+def _mapping(path: Path) -> dict[str, str]:
+    if not path.is_file():
+        return {}
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise TemplateError(f"{path}: cannot read layout mapping ({exc})") from None
+    if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
+        raise TemplateError(f"{path}: expected a mapping of slide kind -> layout name")
+    return {str(k): v for k, v in data.items()}
+
+
+def _box(shape) -> Box | None:
+    if shape is None or shape.left is None or shape.width is None:
+        return None
+    return Box(shape.left / EMU_PER_PT, shape.top / EMU_PER_PT,
+               shape.width / EMU_PER_PT, shape.height / EMU_PER_PT)
+
+
+def _placeholder(layout, types: tuple[str, ...]):
+    for ph in layout.placeholders:
+        if ph.placeholder_format.type is not None and ph.placeholder_format.type.name in types:
+            return ph
+    return None
+
+
+def _frame(prs, template: DeckTemplate) -> Frame:
+    by_name = {layout.name: layout for layout in prs.slide_layouts}
+    width, height = prs.slide_width / EMU_PER_PT, prs.slide_height / EMU_PER_PT
+    default = Frame()
+    only = by_name.get(template.layout_for("risks", "Title Only"))
+    title = _box(_placeholder(only, ("TITLE", "CENTER_TITLE"))) if only else None
+    title = title or Box(width * 0.04, height * 0.03, width * 0.92, height * 0.12)
+    content = by_name.get(template.layout_for("content", "Title and Content"))
+    body = _box(_placeholder(content, ("OBJECT", "BODY"))) if content else None
+    if body is None:
+        top = title.bottom + height * 0.03
+        body = Box(title.x, top, title.w, height * 0.9 - top)
+    if only is not None:
+        feet = [_box(ph) for ph in only.placeholders
+                if ph.placeholder_format.type is not None
+                and ph.placeholder_format.type.name in ("FOOTER", "SLIDE_NUMBER", "DATE")]
+        tops = [f.y for f in feet if f and f.y > body.y]
+        if tops and body.bottom > min(tops) - 6:
+            body = Box(body.x, body.y, body.w, min(tops) - 6 - body.y)
+    cover = by_name.get(template.layout_for("cover", "Title Slide"))
+    ctitle = _box(_placeholder(cover, ("CENTER_TITLE", "TITLE"))) if cover else None
+    csub = _box(_placeholder(cover, ("SUBTITLE", "BODY"))) if cover else None
+    return Frame(width, height, title, body, ctitle or default.cover_title,
+                 csub or default.cover_subtitle, default.title_size, _body_font(prs))
+
+
+def _body_font(prs) -> str:
+    """Return the theme's body (minor) Latin typeface, e.g. "Calibri"."""
+    from lxml import etree
+
+    master = prs.slide_master
+    for rel in master.part.rels.values():
+        if rel.reltype.endswith("/theme"):
+            theme = etree.fromstring(rel.target_part.blob)
+            ns = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
+            found = theme.find(".//a:minorFont/a:latin", ns)
+            if found is not None and found.get("typeface"):
+                return found.get("typeface")
+    return "Calibri"

@@ -1,0 +1,289 @@
+"""Place a DeckPlan on the template with python-pptx and write a reproducible .pptx atomically."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import datetime
+from pathlib import Path
+
+from lxml import etree
+from pptx import Presentation
+from pptx.chart.data import CategoryChartData
+from pptx.dml.color import RGBColor
+from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
+from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.oxml.ns import qn
+from pptx.util import Pt
+
+from docgen.deck.shapes import (
+    LIGHT,
+    WHITE,
+    ChartShape,
+    DeckPlan,
+    LineShape,
+    Para,
+    SlidePlan,
+    TableShape,
+    TextShape,
+)
+from docgen.deck.template import DeckTemplate
+from docgen.ooxml.package import fix_core_times, package_bytes, write_package
+
+GEOMETRY = {"rect": MSO_SHAPE.RECTANGLE, "roundRect": MSO_SHAPE.ROUNDED_RECTANGLE,
+            "ellipse": MSO_SHAPE.OVAL, "diamond": MSO_SHAPE.DIAMOND, "vert": MSO_SHAPE.RECTANGLE}
+ALIGN = {"l": PP_ALIGN.LEFT, "c": PP_ALIGN.CENTER, "r": PP_ALIGN.RIGHT}
+ANCHOR = {"t": MSO_ANCHOR.TOP, "ctr": MSO_ANCHOR.MIDDLE, "b": MSO_ANCHOR.BOTTOM}
+TEXT = "262626"
+BAND = "F7F9FC"
+# python-pptx gives fields no id of its own; a fixed GUID keeps bytes reproducible.
+FIELD_ID = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
+
+
+def write_deck(plan: DeckPlan, template: DeckTemplate, dest: Path, when: datetime) -> Path:
+    """Write ``plan`` on ``template`` to ``dest`` (reproducible, atomic); return ``dest``."""
+    template.check([(s.kind, s.layout) for s in plan.slides])
+    return write_package(deck_parts(plan, template, when), dest)
+
+
+def deck_parts(plan: DeckPlan, template: DeckTemplate, when: datetime) -> dict[str, bytes]:
+    """Return the parts of the deck package for ``plan`` with core times set to ``when``."""
+    prs = Presentation(io.BytesIO(template.data))
+    layouts = {layout.name: layout for layout in prs.slide_layouts}
+    for number, slide_plan in enumerate(plan.slides, 1):
+        layout = layouts[template.layout_for(slide_plan.kind, slide_plan.layout)]
+        slide = prs.slides.add_slide(layout)
+        _fill_placeholders(slide, slide_plan, plan, number, layout)
+        for shape in slide_plan.shapes:
+            _draw(slide, shape)
+    props = prs.core_properties
+    props.title, props.subject = plan.title, plan.footer
+    props.author = props.last_modified_by = "docgen"
+    props.revision = 1
+    props.language = plan.language
+    buf = io.BytesIO()
+    prs.save(buf)
+    with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as zf:
+        parts = {info.filename: zf.read(info) for info in zf.infolist()}
+    parts["docProps/core.xml"] = fix_core_times(parts["docProps/core.xml"], when)
+    for name in parts:
+        if name.startswith("ppt/embeddings/") and name.endswith(".xlsx"):
+            parts[name] = _reproducible_package(parts[name], when)
+    return parts
+
+
+def _reproducible_package(data: bytes, when: datetime) -> bytes:
+    """Return the embedded workbook ``data`` with fixed times and zip entries (chart data)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        inner = {info.filename: zf.read(info) for info in zf.infolist()}
+    if "docProps/core.xml" in inner:
+        inner["docProps/core.xml"] = fix_core_times(inner["docProps/core.xml"], when)
+    return package_bytes(inner)
+
+
+def _fill_placeholders(slide, sp: SlidePlan, plan: DeckPlan, number: int, layout) -> None:
+    for ph in slide.placeholders:
+        kind = ph.placeholder_format.type.name if ph.placeholder_format.type else ""
+        if kind in ("TITLE", "CENTER_TITLE"):
+            _set_text(ph.text_frame, [Para([], sp.title_size or 28)], sp.title, bold=None)
+        elif kind in ("SUBTITLE", "BODY", "OBJECT") and sp.subtitle:
+            _paras(ph.text_frame, sp.subtitle, placeholder=True)
+    unused = [ph for ph in slide.placeholders
+              if ph.placeholder_format.type and ph.placeholder_format.type.name
+              in ("BODY", "OBJECT", "SUBTITLE") and not ph.has_text_frame or
+              (ph.has_text_frame and not ph.text_frame.text.strip())]
+    for ph in unused:
+        ph._element.getparent().remove(ph._element)
+    if sp.layout == "Title Slide":
+        return
+    for ph in layout.placeholders:
+        kind = ph.placeholder_format.type.name if ph.placeholder_format.type else ""
+        text = {"FOOTER": plan.footer, "DATE": plan.date_text, "SLIDE_NUMBER": str(number)}.get(kind)
+        if text is not None:
+            _clone_footer(slide, ph, text, kind == "SLIDE_NUMBER")
+
+
+def _clone_footer(slide, layout_ph, text: str, field: bool) -> None:
+    el = etree.fromstring(etree.tostring(layout_ph._element))
+    sp_pr = el.find(qn("p:spPr"))
+    for child in list(sp_pr):
+        sp_pr.remove(child)
+    body = el.find(qn("p:txBody"))
+    for p in body.findall(qn("a:p")):
+        body.remove(p)
+    p = etree.SubElement(body, qn("a:p"))
+    if field:
+        run = etree.SubElement(p, qn("a:fld"), id=FIELD_ID, type="slidenum")
+    else:
+        run = etree.SubElement(p, qn("a:r"))
+    etree.SubElement(run, qn("a:rPr"), lang="en-US")
+    etree.SubElement(run, qn("a:t")).text = text
+    slide.shapes._spTree.append(el)
+
+
+def _rgb(hex_: str) -> RGBColor:
+    return RGBColor.from_string(hex_)
+
+
+def _set_text(tf, paras: list[Para], text: str, bold: bool | None) -> None:
+    tf.text = text
+    for p in tf.paragraphs:
+        for r in p.runs:
+            r.font.size = Pt(paras[0].size)
+            if bold is not None:
+                r.font.bold = bold
+
+
+def _paras(tf, paras: list[Para], placeholder: bool = False, default_color: str = TEXT) -> None:
+    tf.word_wrap = True
+    first = True
+    for para in paras:
+        p = tf.paragraphs[0] if first else tf.add_paragraph()
+        first = False
+        p.alignment = ALIGN[para.align]
+        if para.space_before:
+            p.space_before = Pt(para.space_before)
+        p_pr = p._p.get_or_add_pPr()
+        if para.bullet:
+            p_pr.set("marL", str(int(Pt(14))))
+            p_pr.set("indent", str(-int(Pt(14))))
+            if para.bullet == "1.":
+                etree.SubElement(p_pr, qn("a:buFont"), typeface="+mj-lt")
+                etree.SubElement(p_pr, qn("a:buAutoNum"), type="arabicPeriod")
+            else:
+                etree.SubElement(p_pr, qn("a:buFont"), typeface="Arial")
+                etree.SubElement(p_pr, qn("a:buChar"), char="•")
+        else:
+            p_pr.set("marL", "0")
+            p_pr.set("indent", "0")
+            etree.SubElement(p_pr, qn("a:buNone"))
+        for run in para.runs:
+            r = p.add_run()
+            r.text = run.text
+            r.font.size = Pt(para.size)
+            r.font.bold = run.bold
+            if run.italic:
+                r.font.italic = True
+            colour = run.color or para.color or (None if placeholder else default_color)
+            if colour:
+                r.font.color.rgb = _rgb(colour)
+
+
+def _draw(slide, shape) -> None:
+    if isinstance(shape, TableShape):
+        _table(slide, shape)
+    elif isinstance(shape, ChartShape):
+        _chart(slide, shape)
+    elif isinstance(shape, LineShape):
+        _line(slide, shape)
+    else:
+        _text(slide, shape)
+
+
+def _text(slide, shape: TextShape) -> None:
+    b = shape.box
+    if shape.fill or shape.line or shape.geometry != "rect":
+        sh = slide.shapes.add_shape(GEOMETRY[shape.geometry], Pt(b.x), Pt(b.y), Pt(b.w), Pt(b.h))
+        sh.shadow.inherit = False
+        if shape.fill:
+            sh.fill.solid()
+            sh.fill.fore_color.rgb = _rgb(shape.fill)
+        else:
+            sh.fill.background()
+        if shape.line:
+            sh.line.color.rgb = _rgb(shape.line)
+            sh.line.width = Pt(0.75)
+        else:
+            sh.line.fill.background()
+        if shape.geometry == "roundRect":
+            sh.adjustments[0] = 0.12
+    else:
+        sh = slide.shapes.add_textbox(Pt(b.x), Pt(b.y), Pt(b.w), Pt(b.h))
+    sh.name = shape.name
+    tf = sh.text_frame
+    tf.auto_size = MSO_AUTO_SIZE.NONE
+    tf.vertical_anchor = ANCHOR[shape.anchor]
+    inset = Pt(shape.inset)
+    tf.margin_left = tf.margin_right = tf.margin_top = tf.margin_bottom = inset
+    if shape.geometry == "vert":
+        tf._txBody.bodyPr.set("vert", "vert270")
+    if shape.paras:
+        _paras(tf, shape.paras)
+
+
+def _line(slide, shape: LineShape) -> None:
+    ln = slide.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, Pt(shape.x1), Pt(shape.y1),
+                                    Pt(shape.x2), Pt(shape.y2))
+    ln.line.color.rgb = _rgb(shape.color)
+    ln.line.width = Pt(shape.width)
+    if shape.dash:
+        ln.line.dash_style = 4  # MSO_LINE.DASH
+
+
+def _table(slide, shape: TableShape) -> None:
+    b = shape.box
+    rows, cols = len(shape.rows), len(shape.col_widths)
+    frame = slide.shapes.add_table(rows, cols, Pt(b.x), Pt(b.y), Pt(b.w), Pt(b.h))
+    frame.name = shape.name
+    table = frame.table
+    table.first_row = True
+    table.horz_banding = False
+    for i, width in enumerate(shape.col_widths):
+        table.columns[i].width = Pt(width)
+    for r, (height, cells) in enumerate(zip(shape.row_heights, shape.rows)):
+        table.rows[r].height = Pt(height)
+        total = shape.total_row and r == rows - 1
+        for c, cell in enumerate(cells):
+            tc = table.cell(r, c)
+            tc.margin_left = tc.margin_right = Pt(shape.margin_x)
+            tc.margin_top = tc.margin_bottom = Pt(shape.margin_y)
+            tc.vertical_anchor = MSO_ANCHOR.MIDDLE
+            fill = cell.fill or (LIGHT if total else BAND if r % 2 == 0 else WHITE)
+            tc.fill.solid()
+            tc.fill.fore_color.rgb = _rgb(fill)
+            size = shape.header_size if r == 0 else shape.size
+            lines = cell.text.split("\n")
+            paras = [Para([_run(line, cell)], size, align=cell.align) for line in lines]
+            _paras(tc.text_frame, paras, default_color=cell.color or TEXT)
+
+
+def _run(text: str, cell):
+    from docgen.deck.shapes import Run
+
+    return Run(text, bold=cell.bold, color=cell.color)
+
+
+def _chart(slide, shape: ChartShape) -> None:
+    data = CategoryChartData()
+    data.categories = shape.categories
+    for name, values in shape.series:
+        data.add_series(name, values, number_format=shape.number_format)
+    b = shape.box
+    frame = slide.shapes.add_chart(XL_CHART_TYPE.COLUMN_CLUSTERED, Pt(b.x), Pt(b.y), Pt(b.w),
+                                   Pt(b.h), data)
+    frame.name = shape.name
+    chart = frame.chart
+    chart.font.size = Pt(11)
+    chart.has_title = bool(shape.title)
+    if shape.title:
+        chart.chart_title.text_frame.text = shape.title
+        for p in chart.chart_title.text_frame.paragraphs:
+            for r in p.runs:
+                r.font.size = Pt(13)
+                r.font.bold = True
+    chart.has_legend = True
+    chart.legend.position = XL_LEGEND_POSITION.BOTTOM
+    chart.legend.include_in_layout = False
+    plot = chart.plots[0]
+    plot.gap_width = 60
+    plot.overlap = -10
+    for series, colour in zip(plot.series, shape.colors):
+        series.format.fill.solid()
+        series.format.fill.fore_color.rgb = _rgb(colour)
+    axis = chart.value_axis
+    axis.has_major_gridlines = True
+    axis.major_gridlines.format.line.color.rgb = _rgb("D9D9D9")
+    axis.tick_labels.number_format = shape.number_format
+    axis.tick_labels.number_format_is_linked = False
+    axis.format.line.fill.background()
