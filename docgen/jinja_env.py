@@ -38,7 +38,7 @@ class _Loader(jinja2.BaseLoader):
 
 
 def _md_html(text: str | None) -> str:
-    return markdown_lib.markdown(text or "", extensions=["sane_lists"]) if text else ""
+    return markdown_lib.markdown(text or "", extensions=["sane_lists", "fenced_code"]) if text else ""
 
 
 @lru_cache(maxsize=8)

@@ -59,7 +59,7 @@ _local = threading.local()
 def _parser() -> markdown.Markdown:
     md = getattr(_local, "md", None)
     if md is None:
-        md = markdown.Markdown(extensions=["sane_lists"])
+        md = markdown.Markdown(extensions=["sane_lists", "fenced_code"])
         md.treeprocessors.register(_Capture(md), "docgen_capture", 1)
         _local.md = md
     return md
@@ -146,7 +146,7 @@ class _Walker:
                     nested.append(child)
                 else:
                     head.append(child)
-            runs = self.runs_of(head)
+            runs = _strip(self.runs_of(head))
             if not runs and nested and nested[0].tag == "p":
                 runs = self.runs_of(nested.pop(0))
             self._add(kind, runs, level=level, list_id=list_id)
