@@ -7,6 +7,7 @@ Python-Markdown parses; a tree processor hands us its element tree, which is wal
 
 from __future__ import annotations
 
+import html
 import re
 import threading
 import xml.etree.ElementTree as ET
@@ -74,7 +75,7 @@ def _parse_cached(text: str) -> tuple[Block, ...]:
     md.reset()
     md.convert(text)
     root = md.captured_root  # type: ignore[attr-defined]
-    walker = _Walker()
+    walker = _Walker(list(md.htmlStash.rawHtmlBlocks))
     walker.blocks_of(root, quote=False)
     return tuple(walker.blocks)
 
@@ -110,14 +111,29 @@ _INLINE = {"strong": "bold", "b": "bold", "em": "italic", "i": "italic", "code":
 
 
 class _Walker:
-    def __init__(self) -> None:
+    def __init__(self, stash: list) -> None:
         self.blocks: list[Block] = []
         self.list_counter = 0
+        self.stash = stash
+
+    def _stashed(self, element: ET.Element) -> str | None:
+        """Return the raw HTML a paragraph stands for (fenced code, HTML blocks), if it does."""
+        match = _STASH.fullmatch((element.text or "").strip()) if len(element) == 0 else None
+        if not match:
+            return None
+        index = int(re.search(r"\d+", match.group(0)).group(0))
+        raw = self.stash[index] if index < len(self.stash) else ""
+        return raw if isinstance(raw, str) else str(raw)
 
     def blocks_of(self, element: ET.Element, quote: bool, level: int = 0) -> None:
         for child in element:
             tag = child.tag
-            if tag == "p":
+            raw = self._stashed(child) if tag == "p" else None
+            if raw is not None:
+                code = raw.strip().startswith("<pre")
+                text = html.unescape(re.sub(r"<[^>]+>", "", raw)).strip("\n")
+                self._add("code" if code else "para", [Run(text, code=code)] if text else [])
+            elif tag == "p":
                 self._add("quote" if quote else "para", self.runs_of(child))
             elif tag in ("ul", "ol"):
                 self.list_of(child, "number" if tag == "ol" else "bullet", level)
