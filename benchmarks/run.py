@@ -78,13 +78,10 @@ def bench_minutes(tmp: Path, runs: int) -> dict:
 
 
 def bench_deck(tmp: Path, runs: int) -> dict:
-    try:
-        from docgen import status_job
-    except ImportError:
-        print("deck: docgen.status_job not available, skipped")
-        return {}
-    print("committee deck .pptx, warm, per deck:")
-    results = {"docgen": median_ms(lambda: status_job.write_all(STATUS, [tmp / "d.pptx"]), runs)}
+    from docgen.deck import job as deck_job
+
+    print("committee deck .pptx, warm, per deck (YAML read + validation + plan + writing):")
+    results = {"docgen": median_ms(lambda: deck_job.write(deck_job.load(STATUS), tmp / "d.pptx"), runs)}
     results["python-pptx naive"] = median_ms(lambda: naive_pptx(tmp / "n.pptx"), runs)
     for name, value in results.items():
         line(name, value, "ms", "" if name == "docgen" else
@@ -171,10 +168,9 @@ def bench_memory(tmp: Path) -> dict:
             "from pathlib import Path\nfrom docgen import minutes as j\n"
             f"m = j.load(Path({str(MEETING)!r}))\n"
             f"[j.write(j.load(Path({str(MEETING)!r})), Path({str(tmp / 'mem.docx')!r})) for _ in range(200)]\n")
-    if STATUS.exists() and (ROOT / "docgen" / "status_job.py").exists():
-        code += ("from docgen import status_job\n"
-                 f"[status_job.write_all(Path({str(STATUS)!r}), [Path({str(tmp / 'mem.pptx')!r})]) "
-                 "for _ in range(20)]\n")
+    code += ("from docgen.deck import job as d\n"
+             f"[d.write(d.load(Path({str(STATUS)!r})), Path({str(tmp / 'mem.pptx')!r})) "
+             "for _ in range(20)]\n")
     subprocess.run([sys.executable, "-c", code], check=True)
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"peak memory of a worker (200 minutes + 20 decks): {peak:.0f} MiB")

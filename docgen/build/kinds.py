@@ -21,9 +21,10 @@ def run_meeting(job: Job) -> list[Path]:
 
 def run_status(job: Job) -> list[Path]:
     """Write the committee deck (and any status report) of ``job.input``; return the outputs."""
-    from docgen import status_job
+    from docgen.deck import job as deck_job
 
-    return status_job.write_all(job.input, job.outputs, job.language, tuple(job.templates))
+    status = deck_job.load(job.input)
+    return [deck_job.write(status, dest, job.language, tuple(job.templates)) for dest in job.outputs]
 
 
 def run_spec(job: Job) -> list[Path]:
