@@ -27,12 +27,16 @@ class MeetingRef:
 
 @dataclass
 class Tracked:
-    """An action followed through a series: its latest state, where it began and was last seen."""
+    """An action followed through a series: its latest state, where it began and was last seen.
+
+    ``stated`` is the last meeting whose file wrote the action; ``last`` is the last meeting
+    that reviewed it, which includes meetings it was carried into while open.
+    """
 
     action: Action
     origin: MeetingRef
+    stated: MeetingRef
     last: MeetingRef
-    mentions: list[MeetingRef] = field(default_factory=list)
 
 
 @dataclass
@@ -68,10 +72,10 @@ def _conflicts(label: str, before: Tracked, action: Action, ref: MeetingRef) -> 
     if action.id and _norm(before.action.text) != _norm(action.text):
         warnings.append(
             f"{label}: two different actions share this id: \"{before.action.text}\" in "
-            f"{before.last.name} and \"{action.text}\" in {ref.name}")
+            f"{before.stated.name} and \"{action.text}\" in {ref.name}")
     if before.action.status == "done" and action.is_open and not action.comment:
         warnings.append(
-            f"{label}: done in {before.last.name} but reopened ({action.status}) in {ref.name} "
+            f"{label}: done in {before.stated.name} but reopened ({action.status}) in {ref.name} "
             "without a comment")
     return warnings
 
@@ -86,15 +90,13 @@ def _see(series: Series, action: Action, ref: MeetingRef) -> None:
     key = key_of(action)
     before = series.actions.get(key)
     if before is None:
-        series.actions[key] = Tracked(action, ref, ref, [ref])
+        series.actions[key] = Tracked(action, ref, ref, ref)
         return
-    if before.last == ref and before.action == action:
+    if before.stated == ref and before.action == action:
         return
     series.warnings += _conflicts(action.id or action.text, before, action, ref)
     before.action = update(before.action, action)
-    before.last = ref
-    if ref not in before.mentions:
-        before.mentions.append(ref)
+    before.stated = before.last = ref
 
 
 def track(meetings: list[Named]) -> Series:
@@ -106,6 +108,9 @@ def track(meetings: list[Named]) -> Series:
     series = Series()
     for name, minutes in chronological(meetings):
         ref = ref_of(name, minutes)
+        for tracked in series.actions.values():
+            if tracked.action.is_open:
+                tracked.last = ref  # carried into this meeting's review
         for action in minutes.previous_actions + minutes.actions:
             _see(series, action, ref)
     return series

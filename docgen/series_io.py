@@ -98,3 +98,15 @@ def with_previous(input_path: Path, minutes: Minutes, explicit: tuple[Path, ...]
     """Return ``minutes`` with the open actions of earlier meetings carried, and any warnings."""
     earlier = load_all(previous_paths(input_path, minutes, explicit, lookup))
     return with_carry_over((str(input_path), minutes), earlier)
+
+
+def expand(paths: tuple[Path, ...] | list[Path]) -> list[Path]:
+    """Return ``paths`` with each folder replaced by the meeting files it holds (sorted)."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out += [p for p in sorted(path.iterdir()) if p.suffix.lower() in SERIES_SUFFIXES
+                    and p.is_file() and _meeting_header(p)]
+        else:
+            out.append(path)
+    return list(dict.fromkeys(out))

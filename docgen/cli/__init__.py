@@ -14,6 +14,8 @@ from docgen import __version__
 
 # name -> "module:function"; adding a command is one line here and one module.
 COMMANDS: dict[str, str] = {
+    "actions": "docgen.cli.actions:actions",
+    "agenda": "docgen.cli.agenda:agenda",
     "build": "docgen.cli.build:build",
     "checklist": "docgen.cli.checklist:checklist",
     "deck": "docgen.cli.deck:deck",

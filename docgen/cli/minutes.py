@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from docgen.cli.options import effective_language, effective_templates, lang_option, templates_option
+from docgen.cli.series_options import previous_options, with_previous
 
 
 @click.command()
@@ -17,15 +18,22 @@ from docgen.cli.options import effective_language, effective_templates, lang_opt
 @click.option("--template", "word_template", default=None,
               help="Word template with docxtpl tags ({{ meeting.title }}, {%tr for a in actions %}) "
                    "used for .docx/.pdf outputs: a path, or a file name found on the template path.")
+@click.option("--draft", is_flag=True,
+              help="Write a Markdown skeleton for taking notes live (-o notes.md) instead of the "
+                   "minutes; `docgen minutes notes.md` turns it into minutes afterwards.")
+@previous_options
 @templates_option
 @lang_option
-def minutes(input_file: Path, outputs: tuple[Path, ...], word_template: str | None,
+def minutes(input_file: Path, outputs: tuple[Path, ...], word_template: str | None, draft: bool,
+            previous: tuple[Path, ...], no_previous: bool,
             template_dirs: tuple[Path, ...], language: str | None) -> None:
     """Write the minutes of a meeting from INPUT (meeting.yaml or Markdown notes)."""
     from docgen import minutes as job
 
     template_dirs = effective_templates(template_dirs)
     language = effective_language(language)
+    if draft:
+        return _draft(input_file, outputs, previous, no_previous, template_dirs, language)
     targets = list(outputs) or [input_file.with_suffix(".docx")]
     for target in targets:
         job.output_format(target)
@@ -35,7 +43,7 @@ def minutes(input_file: Path, outputs: tuple[Path, ...], word_template: str | No
 
         template = locate(word_template, template_dirs)
         check_template(template)
-    model = job.load(input_file)
+    model = with_previous(input_file, job.load(input_file), previous, no_previous)
     for target in targets:
         if template is not None and job.output_format(target) in ("docx", "pdf"):
             written = _write_from_template(model, target, language, template_dirs, template)
@@ -57,3 +65,19 @@ def _write_from_template(model, target: Path, language: str | None,
     docx_dest = target.with_suffix(".docx")
     minutes_docx_template.render(model, labels, template, docx_dest)
     return convert_to_pdf(docx_dest, target)
+
+
+def _draft(input_file: Path, outputs: tuple[Path, ...], previous: tuple[Path, ...],
+           no_previous: bool, template_dirs: tuple[Path, ...], language: str | None) -> None:
+    from docgen import minutes as job
+    from docgen.errors import OutputError
+    from docgen.renderers import minutes_draft
+
+    targets = list(outputs) or [input_file.with_name(input_file.stem + "-notes.md")]
+    for target in targets:
+        if job.output_format(target) != "md":
+            raise OutputError(f"{target}: --draft writes Markdown notes (use a .md output)")
+    model = with_previous(input_file, job.load(input_file), previous, no_previous)
+    labels = job.labels_for(model, language, template_dirs)
+    for target in targets:
+        click.echo(f"wrote {minutes_draft.render(model, labels, target, template_dirs)}")
