@@ -108,3 +108,18 @@ def test_pdf_without_libreoffice_says_how_to_install(invoke, tmp_path, monkeypat
     result = invoke("build", CONTRACT / "meeting.yaml", "-o", tmp_path / "out", "--pdf")
     assert result.exit_code == 2
     assert "apt-get install" in result.output
+
+
+@pytest.mark.office
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_pdf_outputs_in_one_libreoffice_run(invoke, tmp_path):
+    shutil.copy(CONTRACT / "meeting.yaml", tmp_path / "meeting.yaml")
+    shutil.copy(ROOT / "samples" / "comite-pilotage.yaml", tmp_path / "copil.yaml")
+    manifest = tmp_path / "docgen.yaml"
+    manifest.write_text("jobs:\n  - input: meeting.yaml\n    outputs: [a/m.pdf]\n"
+                        "  - input: copil.yaml\n    outputs: [b/c.docx]\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = invoke("build", "--manifest", manifest, "-o", out, "--pdf")
+    assert result.exit_code == 0, result.output
+    for pdf in (out / "a" / "m.pdf", out / "b" / "c.pdf"):
+        assert pdf.read_bytes().startswith(b"%PDF")

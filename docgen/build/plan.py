@@ -66,6 +66,28 @@ def manifest_jobs(manifest: Manifest, outdir: Path) -> list[Job]:
     return jobs
 
 
+OFFICE_FOR_PDF = {"meeting": ".docx", "status": ".pptx", "spec": ".docx"}
+
+
+def split_pdf_outputs(jobs: list[Job], all_pdf: bool) -> list[Job]:
+    """Return ``jobs`` with each ``.pdf`` output replaced by the Office file it is converted from.
+
+    Marks those jobs ``pdf=True`` so one LibreOffice run converts them after the build; with
+    ``all_pdf`` every Office output is converted.
+    """
+    for job in jobs:
+        office = OFFICE_FOR_PDF[job.kind]
+        wanted = [o for o in job.outputs if o.suffix.lower() == ".pdf"]
+        if wanted:
+            kept = [o for o in job.outputs if o.suffix.lower() != ".pdf"]
+            for pdf in wanted:
+                if pdf.with_suffix(office) not in kept:
+                    kept.append(pdf.with_suffix(office))
+            job.outputs = kept
+        job.pdf = all_pdf or bool(wanted) or job.pdf
+    return jobs
+
+
 def shard(jobs: list[Job], spec: str | None) -> list[Job]:
     """Return the K-th of N slices of ``jobs`` for ``spec`` "K/N" (all jobs when None)."""
     if not spec:

@@ -68,15 +68,15 @@ def run_jobs(jobs: list[Job], outdir: Path, workers: int | None = None, force: b
     return [results[i] for i in range(len(jobs))]
 
 
-def convert_pdfs(results: list[JobResult]) -> list[str]:
-    """Convert every Office output of successful jobs to PDF with one LibreOffice run.
+def convert_pdfs(jobs: list[Job], results: list[JobResult]) -> list[str]:
+    """Convert the Office outputs of the jobs that want PDF, with one LibreOffice run.
 
     Returns the PDF paths written. Raises OutputError (with install advice) without LibreOffice.
     """
     from docgen.pdf import convert_many
 
-    sources = [Path(o) for r in results if r.status in ("ok", "failed") for o in r.outputs
-               if Path(o).suffix.lower() in PDF_SOURCES]
+    sources = [Path(o) for job, r in zip(jobs, results) if job.pdf and r.status in ("ok", "failed")
+               for o in r.outputs if Path(o).suffix.lower() in PDF_SOURCES]
     written = convert_many(sources)
     by_source = {str(s): str(s.with_suffix(".pdf")) for s in sources}
     for result in results:

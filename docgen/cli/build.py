@@ -56,15 +56,15 @@ def build(paths: tuple[Path, ...], outdir: Path, workers: int | None, shard: str
             jobs += planning.discover_jobs(list(paths), outdir, defaults)
     else:
         jobs = planning.discover_jobs(list(paths) or [Path(".")], outdir, defaults)
-    jobs = planning.shard(jobs, shard)
-    if pdf:
+    jobs = planning.split_pdf_outputs(planning.shard(jobs, shard), pdf)
+    if any(job.pdf for job in jobs):
         from docgen.pdf import soffice
 
         soffice()  # fail early, with install advice, before building anything
 
     results = _run_with_progress(jobs, outdir, workers, force)
-    if pdf:
-        convert_pdfs(results)
+    if any(job.pdf for job in jobs):
+        convert_pdfs(jobs, results)
     seconds = time.perf_counter() - started
     if report:
         write_json(results, report, seconds)
