@@ -172,3 +172,12 @@ def test_office_renders_every_slide(tmp_path, invoke):
     assert text.count("\f") + 1 >= slides
     for risk in large_status()["risks"]:
         assert risk["id"] in text, risk["id"]
+
+
+def test_markdown_report(tmp_path, invoke):
+    dest = tmp_path / "report.md"
+    assert invoke("deck", CONTRACT, "-o", dest).exit_code == 0
+    text = dest.read_text(encoding="utf-8")
+    assert text.startswith("# Project status report: HRIS Core HR & Payroll Deployment")
+    assert "| R-004 | Payroll gaps not closed before go-live | 4 | 5 | 20 |" in text
+    assert "### DR-03 — Approve a second payroll parallel run" in text

@@ -1,0 +1,72 @@
+"""The written status report in Markdown: the deck's tables, rendered from a Jinja template."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docgen.deck.context import Ctx
+from docgen.deck.plan import PLANNERS
+from docgen.deck.shapes import Frame, TableShape
+from docgen.errors import TemplateError
+from docgen.labels import Labels
+from docgen.model.status import Status
+from docgen.output import atomic_write_text
+from docgen.template_path import search_path
+
+TEMPLATE = "status-report.md.j2"
+
+
+def tables(status: Status, labels: Labels) -> list[dict]:
+    """Return the deck's tables (title, header, rows of text), one per slide kind, unpaginated."""
+    huge = Frame(body=Frame().body.__class__(0, 0, 10_000, 1e9))
+    ctx = Ctx.make(status, labels, huge)
+    out = []
+    for planner in PLANNERS[2:]:
+        for slide in planner(ctx):
+            for shape in slide.shapes:
+                if isinstance(shape, TableShape):
+                    out.append({
+                        "title": slide.title,
+                        "header": [_md(c.text) for c in shape.rows[0]],
+                        "rows": [[_md(c.text) for c in row] for row in shape.rows[1:]],
+                    })
+    return out
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", "<br>")
+
+
+def render_markdown(status: Status, labels: Labels, template_dirs: tuple[Path, ...] = ()) -> str:
+    """Return the status report as Markdown text."""
+    import jinja2
+    from jinja2.sandbox import SandboxedEnvironment
+
+    env = SandboxedEnvironment(
+        loader=jinja2.FileSystemLoader([str(d) for d in search_path(list(template_dirs))]),
+        undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
+    )
+    p = status.project
+    cover_keys = labels.section("deck")["cover"]
+    try:
+        text = env.get_template(TEMPLATE).render(
+            s=status, p=p, L=labels.section("deck"),
+            cover=[(labels.get("deck.committee", "Committee"), p.committee),
+                   (labels.get("deck.period", "Period"), p.period),
+                   (cover_keys["sponsor"], p.sponsor), (cover_keys["manager"], p.manager),
+                   (cover_keys["phase"], p.phase),
+                   (cover_keys["report_date"], labels.format_date(p.report_date))],
+            tables=tables(status, labels),
+            rag=lambda r: labels.get(f"deck.rag.{r}", r),
+            trend=lambda t: labels.get(f"deck.trend.{t}", t),
+            day=lambda d: labels.format_date(d),
+        )
+    except jinja2.TemplateError as exc:
+        raise TemplateError(f"{TEMPLATE}: {exc}") from None
+    return "\n".join(line.rstrip() for line in text.splitlines()).strip() + "\n"
+
+
+def write_markdown(status: Status, labels: Labels, dest: Path,
+                   template_dirs: tuple[Path, ...] = ()) -> Path:
+    """Write the Markdown status report to ``dest`` atomically; return ``dest``."""
+    return atomic_write_text(dest, render_markdown(status, labels, template_dirs))
