@@ -62,11 +62,34 @@ def load_labels(language: str, template_dirs: tuple[Path, ...] = ()) -> Labels:
 
 @lru_cache(maxsize=32)
 def _load(language: str, dirs: tuple[Path, ...]) -> Labels:
-    path = find_template(f"labels/{language}.yaml", list(dirs))
+    # Every labels/<lang>.yaml on the path is read and merged, first folder winning per key, so
+    # a PMO file holding only the wordings it changes keeps the labels later versions add.
+    paths = [d / f"labels/{language}.yaml" for d in dirs if (d / f"labels/{language}.yaml").is_file()]
+    if not paths:
+        find_template(f"labels/{language}.yaml", list(dirs))  # raises, naming the folders searched
+    data: dict = {}
+    for path in reversed(paths):
+        data = _merge(data, _read(path))
+    if "date" not in data:
+        raise TemplateError(f"{paths[0]}: not a label file (expected a mapping with a 'date' section)")
+    return Labels(language, data)
+
+
+def _read(path: Path) -> dict:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise TemplateError(f"{path}: cannot read labels ({exc})") from None
-    if not isinstance(data, dict) or "date" not in data:
-        raise TemplateError(f"{path}: not a label file (expected a mapping with a 'date' section)")
-    return Labels(language, data)
+    if not isinstance(data, dict):
+        raise TemplateError(f"{path}: not a label file (expected a mapping of labels)")
+    return data
+
+
+def _merge(base: dict, override: dict) -> dict:
+    merged = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
