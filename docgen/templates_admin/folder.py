@@ -105,8 +105,8 @@ or with the environment variable `{ENV_VAR}` (folders separated by `:`, `;` on W
   the header and footer (`{{title}}`, `{{date}}`, `{{project}}`, `{{page}}` are filled in). Keep
   the style *names*; the text in the body is ignored. A missing style is reported by name.
 - **PowerPoint (.pptx)**: edit the slide master and layouts; keep the layout names.
-- **Labels (labels/xx.yaml)**: change a wording, or add `labels/de.yaml` for a new language
-  (`--lang de`).
+- **Labels (labels/xx.yaml)**: keep only the wordings you change (the rest comes from the
+  built-in file), or add `labels/de.yaml` with every key for a new language (`--lang de`).
 - **Text templates (.j2)**: Jinja. Override one block of the built-in instead of copying it:
   `{{% extends "builtin:minutes.md.j2" %}}{{% block agenda %}}...{{% endblock %}}`.
 - **Your own Word layout**: a .docx with docxtpl tags (`{{{{ meeting.title }}}}`,
