@@ -116,6 +116,7 @@ class Cell:
     fill: str | None = None
     color: str | None = None
     align: str = "l"
+    lead_bold: bool = False  # first line bold (a title above its details)
 
 
 @dataclass

@@ -103,7 +103,7 @@ def decisions(ctx: Ctx) -> list[SlidePlan]:
     ]
     rows = [[
         Cell(d.id or f"#{n}", bold=True),
-        Cell(d.title + (f"\n{d.context}" if d.context else "")),
+        Cell(d.title + (f"\n{d.context}" if d.context else ""), lead_bold=True),
         Cell("\n".join(f"{k}. {o}" for k, o in enumerate(d.options, 1))),
         Cell(d.recommendation or "", bold=True),
         Cell(ctx.day(d.deadline), bold=True),

@@ -96,7 +96,7 @@ def _widths(columns: list[Column], table: list[list[Cell]], width: float, font: 
 
 
 def _cell_height(cell: Cell, width: float, size: float, font: Font) -> float:
-    lines = len(wrap(cell.text, width - 2 * MARGIN_X, size, cell.bold, font))
+    lines = len(wrap(cell.text, width - 2 * MARGIN_X, size, cell.bold or cell.lead_bold, font))
     return lines * font.line_height(size) + 2 * MARGIN_Y + ROW_SLACK
 
 

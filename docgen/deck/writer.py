@@ -12,14 +12,13 @@ from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
-from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 
+from docgen.deck import xml_shapes as xs
 from docgen.deck.shapes import (
-    LIGHT,
-    WHITE,
     ChartShape,
     DeckPlan,
     LineShape,
@@ -55,8 +54,7 @@ def deck_parts(plan: DeckPlan, template: DeckTemplate, when: datetime) -> dict[s
         layout = layouts[template.layout_for(slide_plan.kind, slide_plan.layout)]
         slide = prs.slides.add_slide(layout)
         _fill_placeholders(slide, slide_plan, plan, number, layout)
-        for shape in slide_plan.shapes:
-            _draw(slide, shape)
+        _draw_all(slide, slide_plan.shapes)
     props = prs.core_properties
     props.title, props.subject = plan.title, plan.footer
     props.author = props.last_modified_by = "docgen"
@@ -170,88 +168,23 @@ def _paras(tf, paras: list[Para], placeholder: bool = False, default_color: str 
                 r.font.color.rgb = _rgb(colour)
 
 
-def _draw(slide, shape) -> None:
-    if isinstance(shape, TableShape):
-        _table(slide, shape)
-    elif isinstance(shape, ChartShape):
-        _chart(slide, shape)
-    elif isinstance(shape, LineShape):
-        _line(slide, shape)
-    else:
-        _text(slide, shape)
-
-
-def _text(slide, shape: TextShape) -> None:
-    b = shape.box
-    if shape.fill or shape.line or shape.geometry != "rect":
-        sh = slide.shapes.add_shape(GEOMETRY[shape.geometry], Pt(b.x), Pt(b.y), Pt(b.w), Pt(b.h))
-        sh.shadow.inherit = False
-        if shape.fill:
-            sh.fill.solid()
-            sh.fill.fore_color.rgb = _rgb(shape.fill)
-        else:
-            sh.fill.background()
-        if shape.line:
-            sh.line.color.rgb = _rgb(shape.line)
-            sh.line.width = Pt(0.75)
-        else:
-            sh.line.fill.background()
-        if shape.geometry == "roundRect":
-            sh.adjustments[0] = 0.12
-    else:
-        sh = slide.shapes.add_textbox(Pt(b.x), Pt(b.y), Pt(b.w), Pt(b.h))
-    sh.name = shape.name
-    tf = sh.text_frame
-    tf.auto_size = MSO_AUTO_SIZE.NONE
-    tf.vertical_anchor = ANCHOR[shape.anchor]
-    inset = Pt(shape.inset)
-    tf.margin_left = tf.margin_right = tf.margin_top = tf.margin_bottom = inset
-    if shape.geometry == "vert":
-        tf._txBody.bodyPr.set("vert", "vert270")
-    if shape.paras:
-        _paras(tf, shape.paras)
-
-
-def _line(slide, shape: LineShape) -> None:
-    ln = slide.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, Pt(shape.x1), Pt(shape.y1),
-                                    Pt(shape.x2), Pt(shape.y2))
-    ln.line.color.rgb = _rgb(shape.color)
-    ln.line.width = Pt(shape.width)
-    if shape.dash:
-        ln.line.dash_style = 4  # MSO_LINE.DASH
-
-
-def _table(slide, shape: TableShape) -> None:
-    b = shape.box
-    rows, cols = len(shape.rows), len(shape.col_widths)
-    frame = slide.shapes.add_table(rows, cols, Pt(b.x), Pt(b.y), Pt(b.w), Pt(b.h))
-    frame.name = shape.name
-    table = frame.table
-    table.first_row = True
-    table.horz_banding = False
-    for i, width in enumerate(shape.col_widths):
-        table.columns[i].width = Pt(width)
-    for r, (height, cells) in enumerate(zip(shape.row_heights, shape.rows)):
-        table.rows[r].height = Pt(height)
-        total = shape.total_row and r == rows - 1
-        for c, cell in enumerate(cells):
-            tc = table.cell(r, c)
-            tc.margin_left = tc.margin_right = Pt(shape.margin_x)
-            tc.margin_top = tc.margin_bottom = Pt(shape.margin_y)
-            tc.vertical_anchor = MSO_ANCHOR.MIDDLE
-            fill = cell.fill or (LIGHT if total else BAND if r % 2 == 0 else WHITE)
-            tc.fill.solid()
-            tc.fill.fore_color.rgb = _rgb(fill)
-            size = shape.header_size if r == 0 else shape.size
-            lines = cell.text.split("\n")
-            paras = [Para([_run(line, cell)], size, align=cell.align) for line in lines]
-            _paras(tc.text_frame, paras, default_color=cell.color or TEXT)
-
-
-def _run(text: str, cell):
-    from docgen.deck.shapes import Run
-
-    return Run(text, bold=cell.bold, color=cell.color)
+def _draw_all(slide, shapes: list) -> None:
+    xml = []
+    for n, shape in enumerate(shapes, 100):
+        if isinstance(shape, TableShape):
+            xml.append(xs.table_xml(shape, n))
+        elif isinstance(shape, LineShape):
+            xml.append(xs.line_xml(shape, n))
+        elif isinstance(shape, TextShape):
+            xml.append(xs.text_xml(shape, n))
+    tree = slide.shapes._spTree
+    if xml:
+        holder = etree.fromstring(f"<p:spTree {xs.NS}>{''.join(xml)}</p:spTree>")
+        for child in list(holder):
+            tree.append(child)
+    for shape in shapes:
+        if isinstance(shape, ChartShape):
+            _chart(slide, shape)
 
 
 def _chart(slide, shape: ChartShape) -> None:

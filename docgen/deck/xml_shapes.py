@@ -1,0 +1,128 @@
+"""DrawingML for text boxes, tables and lines, built as strings (python-pptx's object API is slow).
+
+Every look is explicit (fills, borders, run colours): no table style or theme effect is relied
+on, so PowerPoint and LibreOffice draw the same thing.
+"""
+
+from __future__ import annotations
+
+from docgen.deck.shapes import LIGHT, WHITE, LineShape, Para, Run, TableShape, TextShape
+from docgen.ooxml.xmltext import esc
+
+EMU = 12700
+TEXT = "262626"
+BAND = "F7F9FC"
+NS = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+      'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+      'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"')
+ALIGN = {"l": "l", "c": "ctr", "r": "r"}
+
+
+def emu(points: float) -> int:
+    """Return ``points`` in EMU."""
+    return int(round(points * EMU))
+
+
+def _xfrm(x: float, y: float, w: float, h: float, tag: str = "a:xfrm") -> str:
+    return (f'<{tag}><a:off x="{emu(x)}" y="{emu(y)}"/>'
+            f'<a:ext cx="{emu(w)}" cy="{emu(h)}"/></{tag}>')
+
+
+def _solid(colour: str) -> str:
+    return f'<a:solidFill><a:srgbClr val="{colour}"/></a:solidFill>'
+
+
+def paras_xml(paras: list[Para], default_color: str = TEXT) -> str:
+    """Return ``<a:p>`` elements for ``paras`` with explicit sizes, colours and bullets."""
+    out = []
+    for para in paras:
+        size = int(round(para.size * 100))
+        if para.bullet:
+            ind = f' marL="{emu(14)}" indent="{-emu(14)}"'
+            bullet = ('<a:buFont typeface="+mj-lt"/><a:buAutoNum type="arabicPeriod"/>'
+                      if para.bullet == "1." else '<a:buFont typeface="Arial"/><a:buChar char="•"/>')
+        else:
+            ind, bullet = ' marL="0" indent="0"', "<a:buNone/>"
+        before = (f'<a:spcBef><a:spcPts val="{int(round(para.space_before * 100))}"/></a:spcBef>'
+                  if para.space_before else "")
+        runs = []
+        for run in para.runs:
+            colour = run.color or para.color or default_color
+            attrs = f' lang="en-US" sz="{size}" b="{1 if run.bold else 0}"'
+            if run.italic:
+                attrs += ' i="1"'
+            runs.append(f'<a:r><a:rPr{attrs} dirty="0">{_solid(colour)}</a:rPr>'
+                        f"<a:t>{esc(run.text)}</a:t></a:r>")
+        end = f'<a:endParaRPr lang="en-US" sz="{size}" dirty="0"/>' if not runs else ""
+        out.append(f'<a:p><a:pPr algn="{ALIGN[para.align]}"{ind}>{before}{bullet}</a:pPr>'
+                   f'{"".join(runs)}{end}</a:p>')
+    return "".join(out) or '<a:p><a:endParaRPr lang="en-US" dirty="0"/></a:p>'
+
+
+def text_xml(shape: TextShape, sid: int) -> str:
+    """Return the ``<p:sp>`` of a text box or filled shape."""
+    b = shape.box
+    geometry = "rect" if shape.geometry == "vert" else shape.geometry
+    adj = '<a:gd name="adj" fmla="val 12000"/>' if geometry == "roundRect" else ""
+    fill = _solid(shape.fill) if shape.fill else "<a:noFill/>"
+    line = (f'<a:ln w="9525">{_solid(shape.line)}</a:ln>' if shape.line
+            else "<a:ln><a:noFill/></a:ln>")
+    ins = emu(shape.inset)
+    vert = ' vert="vert270"' if shape.geometry == "vert" else ""
+    box = ' txBox="1"' if not (shape.fill or shape.line) and geometry == "rect" else ""
+    return (f'<p:sp><p:nvSpPr><p:cNvPr id="{sid}" name="{esc(shape.name)}"/>'
+            f'<p:cNvSpPr{box}/><p:nvPr/></p:nvSpPr><p:spPr>{_xfrm(b.x, b.y, b.w, b.h)}'
+            f'<a:prstGeom prst="{geometry}"><a:avLst>{adj}</a:avLst></a:prstGeom>{fill}{line}'
+            f'</p:spPr><p:txBody><a:bodyPr wrap="square" lIns="{ins}" tIns="{ins}" '
+            f'rIns="{ins}" bIns="{ins}" anchor="{shape.anchor}" rtlCol="0"{vert}><a:noAutofit/>'
+            f'</a:bodyPr><a:lstStyle/>{paras_xml(shape.paras)}</p:txBody></p:sp>')
+
+
+def line_xml(shape: LineShape, sid: int) -> str:
+    """Return the ``<p:cxnSp>`` of a straight line."""
+    b = shape.box
+    flip = ""
+    if (shape.x2 - shape.x1) * (shape.y2 - shape.y1) < 0:
+        flip = ' flipV="1"'
+    dash = '<a:prstDash val="dash"/>' if shape.dash else ""
+    xfrm = _xfrm(b.x, b.y, b.w, b.h).replace("<a:xfrm>", f"<a:xfrm{flip}>")
+    return (f'<p:cxnSp><p:nvCxnSpPr><p:cNvPr id="{sid}" name="Line {sid}"/><p:cNvCxnSpPr/>'
+            f'<p:nvPr/></p:nvCxnSpPr><p:spPr>{xfrm}<a:prstGeom prst="line"><a:avLst/>'
+            f'</a:prstGeom><a:ln w="{emu(shape.width)}">{_solid(shape.color)}{dash}</a:ln>'
+            "</p:spPr></p:cxnSp>")
+
+
+_BORDER = "".join(f'<a:{side} w="12700">{_solid(WHITE)}</a:{side}>'
+                  for side in ("lnL", "lnR", "lnT", "lnB"))
+
+
+def table_xml(shape: TableShape, sid: int) -> str:
+    """Return the ``<p:graphicFrame>`` of a table with explicit widths, heights and fills."""
+    b = shape.box
+    grid = "".join(f'<a:gridCol w="{emu(w)}"/>' for w in shape.col_widths)
+    mx, my = emu(shape.margin_x), emu(shape.margin_y)
+    rows = []
+    last = len(shape.rows) - 1
+    for r, (height, cells) in enumerate(zip(shape.row_heights, shape.rows)):
+        total = shape.total_row and r == last
+        size = shape.header_size if r == 0 else shape.size
+        tcs = []
+        for cell in cells:
+            fill = cell.fill or (LIGHT if total else BAND if r % 2 == 0 else WHITE)
+            lines = cell.text.split("\n")
+            paras = []
+            for n, text in enumerate(lines):
+                bold = cell.bold or (cell.lead_bold and n == 0 and len(lines) > 1)
+                paras.append(Para([Run(text, bold=bold, color=cell.color)] if text else [],
+                                  size, align=cell.align))
+            tcs.append(f'<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>{paras_xml(paras)}</a:txBody>'
+                       f'<a:tcPr marL="{mx}" marR="{mx}" marT="{my}" marB="{my}" anchor="ctr">'
+                       f'{_BORDER}{_solid(fill)}</a:tcPr></a:tc>')
+        rows.append(f'<a:tr h="{emu(height)}">{"".join(tcs)}</a:tr>')
+    return (f'<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{sid}" name="{esc(shape.name)}"/>'
+            f'<p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/>'
+            f'</p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr>'
+            f'{_xfrm(b.x, b.y, b.w, b.h, "p:xfrm")}<a:graphic><a:graphicData '
+            'uri="http://schemas.openxmlformats.org/drawingml/2006/table"><a:tbl>'
+            f'<a:tblPr firstRow="1"/><a:tblGrid>{grid}</a:tblGrid>{"".join(rows)}</a:tbl>'
+            "</a:graphicData></a:graphic></p:graphicFrame>")
