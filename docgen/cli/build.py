@@ -40,7 +40,10 @@ def build(paths: tuple[Path, ...], outdir: Path, workers: int | None, shard: str
     from docgen.build.runner import convert_pdfs
     from docgen.errors import BuildFailed
 
+    from docgen.cli.options import effective_language, effective_templates
+
     started = time.perf_counter()
+    template_dirs, language = effective_templates(template_dirs), effective_language(language)
     manifest_path = manifest or (find_manifest(Path.cwd()) if not paths else None)
     defaults: dict = {"templates": list(template_dirs), "language": language, "fail_on": fail_on}
     if manifest_path:
