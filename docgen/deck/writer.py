@@ -50,25 +50,41 @@ def deck_parts(plan: DeckPlan, template: DeckTemplate, when: datetime) -> dict[s
     """Return the parts of the deck package for ``plan`` with core times set to ``when``."""
     prs = Presentation(io.BytesIO(template.data))
     layouts = {layout.name: layout for layout in prs.slide_layouts}
+    footers = {name: _footers(layout) for name, layout in layouts.items()}
     for number, slide_plan in enumerate(plan.slides, 1):
-        layout = layouts[template.layout_for(slide_plan.kind, slide_plan.layout)]
-        slide = prs.slides.add_slide(layout)
-        _fill_placeholders(slide, slide_plan, plan, number, layout)
+        name = template.layout_for(slide_plan.kind, slide_plan.layout)
+        slide = prs.slides.add_slide(layouts[name])
+        _fill_placeholders(slide, slide_plan, plan, number, footers[name])
         _draw_all(slide, slide_plan.shapes)
     props = prs.core_properties
     props.title, props.subject = plan.title, plan.footer
     props.author = props.last_modified_by = "docgen"
     props.revision = 1
     props.language = plan.language
-    buf = io.BytesIO()
-    prs.save(buf)
-    with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as zf:
-        parts = {info.filename: zf.read(info) for info in zf.infolist()}
+    parts = _serialise(prs)
     parts["docProps/core.xml"] = fix_core_times(parts["docProps/core.xml"], when)
     for name in parts:
         if name.startswith("ppt/embeddings/") and name.endswith(".xlsx"):
             parts[name] = _reproducible_package(parts[name], when)
     return parts
+
+
+def _serialise(prs) -> dict[str, bytes]:
+    """Return the package's parts by zip member name, without zipping twice."""
+    from pptx.opc.oxml import serialize_part_xml
+    from pptx.opc.serialized import _ContentTypesItem
+
+    package = prs.part.package
+    parts = list(package.iter_parts())
+    out = {
+        "[Content_Types].xml": serialize_part_xml(_ContentTypesItem.xml_for(parts)),
+        "_rels/.rels": package._rels.xml,
+    }
+    for part in parts:
+        out[part.partname.membername] = part.blob
+        if part._rels:
+            out[part.partname.rels_uri.membername] = part.rels.xml
+    return out
 
 
 def _reproducible_package(data: bytes, when: datetime) -> bytes:
@@ -80,26 +96,27 @@ def _reproducible_package(data: bytes, when: datetime) -> bytes:
     return package_bytes(inner)
 
 
-def _fill_placeholders(slide, sp: SlidePlan, plan: DeckPlan, number: int, layout) -> None:
-    for ph in slide.placeholders:
+def _fill_placeholders(slide, sp: SlidePlan, plan: DeckPlan, number: int, footers) -> None:
+    for ph in list(slide.placeholders):
         kind = ph.placeholder_format.type.name if ph.placeholder_format.type else ""
         if kind in ("TITLE", "CENTER_TITLE"):
             _set_text(ph.text_frame, [Para([], sp.title_size or 28)], sp.title, bold=None)
         elif kind in ("SUBTITLE", "BODY", "OBJECT") and sp.subtitle:
             _paras(ph.text_frame, sp.subtitle, placeholder=True)
-    unused = [ph for ph in slide.placeholders
-              if ph.placeholder_format.type and ph.placeholder_format.type.name
-              in ("BODY", "OBJECT", "SUBTITLE") and not ph.has_text_frame or
-              (ph.has_text_frame and not ph.text_frame.text.strip())]
-    for ph in unused:
-        ph._element.getparent().remove(ph._element)
+        else:
+            # An empty placeholder would show "Click to add text" in PowerPoint.
+            ph._element.getparent().remove(ph._element)
     if sp.layout == "Title Slide":
         return
-    for ph in layout.placeholders:
-        kind = ph.placeholder_format.type.name if ph.placeholder_format.type else ""
-        text = {"FOOTER": plan.footer, "DATE": plan.date_text, "SLIDE_NUMBER": str(number)}.get(kind)
-        if text is not None:
-            _clone_footer(slide, ph, text, kind == "SLIDE_NUMBER")
+    for kind, layout_ph in footers:
+        text = {"FOOTER": plan.footer, "DATE": plan.date_text, "SLIDE_NUMBER": str(number)}[kind]
+        _clone_footer(slide, layout_ph, text, kind == "SLIDE_NUMBER")
+
+
+def _footers(layout) -> list:
+    return [(ph.placeholder_format.type.name, ph) for ph in layout.placeholders
+            if ph.placeholder_format.type is not None
+            and ph.placeholder_format.type.name in ("FOOTER", "DATE", "SLIDE_NUMBER")]
 
 
 def _clone_footer(slide, layout_ph, text: str, field: bool) -> None:
