@@ -87,10 +87,9 @@ def test_filled_draft_gives_minutes_with_ids_kept(invoke, tmp_path):
 
 def test_french_draft_round_trip(invoke, tmp_path):
     source = tmp_path / "copil.yaml"
-    # A-014's text holds "pilotes", which the notes reader takes for the owner keyword "pilote"
-    # even inside a table's Action cell (reported to the reader's author).
-    source.write_text((ROOT / "samples" / "comite-pilotage.yaml").read_text(encoding="utf-8")
-                      .replace("utilisateurs pilotes", "utilisateurs test"), encoding="utf-8")
+    # A-014's text holds "pilotes", a plain word that must not be read as the "pilote :" label.
+    source.write_text((ROOT / "samples" / "comite-pilotage.yaml").read_text(encoding="utf-8"),
+                      encoding="utf-8")
     notes = tmp_path / "copil-notes.md"
     text = draft(invoke, source, notes)
     assert "## Suivi des actions précédentes" in text and "Intervenant: " in text

@@ -27,8 +27,11 @@ _VERBS_NOT_NAMES = {"need", "needs", "try", "plan", "have", "going", "want", "re
                     "ask", "check", "follow", "we", "i", "they", "it", "this", "that", "someone",
                     "somebody", "nobody", "who", "continue", "start", "how", "agreed"}
 _OWNER_FIELD = re.compile(
-    r"[\s(\[;,|—–-]*\b(?:owner|owners|assignee|assigned to|responsable|porteur|pilote|qui)"
-    r"\s*[:：]?\s*(?P<owner>[^)\];,|\n]+?)\s*(?=$|[)\];,|])[)\]]?", re.IGNORECASE)
+    # English labels may drop the colon ("owner Tim"); French words are ordinary words too
+    # ("les pilotes", "qui va"), so they count only as "pilote :" labels.
+    r"[\s(\[;,|—–-]*\b(?:(?:owner|owners|assignee|assigned to)\b\s*[:：]?|"
+    r"(?:responsable|porteur|pilote|qui)\s*[:：])"
+    r"\s*(?P<owner>[^)\];,|\n]+?)\s*(?=$|[)\];,|])[)\]]?", re.IGNORECASE)
 _DUE = re.compile(
     rf"[\s,;(\[—–-]*\b(?:due(?:\s+(?:date|by|on))?|by|before|deadline|until|échéance|"
     rf"pour\s+le|avant\s+le|d['’]ici\s+le|au\s+plus\s+tard\s+le)\s*[:：]?\s*"
