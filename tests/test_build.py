@@ -123,3 +123,14 @@ def test_pdf_outputs_in_one_libreoffice_run(invoke, tmp_path):
     assert result.exit_code == 0, result.output
     for pdf in (out / "a" / "m.pdf", out / "b" / "c.pdf"):
         assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_series_carry_over_in_a_build(invoke, tmp_path):
+    out = tmp_path / "out"
+    result = invoke("build", ROOT / "samples" / "series", "-o", out)
+    assert result.exit_code == 0, result.output
+    second = docx.Document(str(out / "weekly-2026-11-24.docx"))
+    review = next(t for t in second.tables if t.rows[0].cells[-1].text == "Comment")
+    ids = [r.cells[0].text for r in review.rows[1:]]
+    assert "W-040" in ids and "W-041" in ids  # carried from the week before
+    assert any("Overdue" in r.cells[4].text for r in review.rows[1:])

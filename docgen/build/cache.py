@@ -47,6 +47,12 @@ class BuildCache:
         for path in (job.input, job.assessment):
             if path and Path(path).is_file():
                 digest.update(Path(path).read_bytes())
+        if job.kind == "meeting":
+            # Earlier meetings of the series (same folder) feed the review of previous actions.
+            for sibling in sorted(Path(job.input).parent.iterdir()):
+                if sibling.suffix.lower() in (".yaml", ".yml", ".md") and sibling != job.input:
+                    digest.update(sibling.name.encode())
+                    digest.update(sibling.read_bytes())
         for folder in search_path(job.templates):
             if folder not in self._folders:
                 self._folders[folder] = folder_digest(folder)

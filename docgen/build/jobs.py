@@ -49,7 +49,7 @@ class JobResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def run(job: Job) -> list[Path]:
-    """Run ``job`` and return the files it wrote (raises DocgenError on bad input)."""
+def run(job: Job) -> list[Path] | tuple[list[Path], list[str]]:
+    """Run ``job``; return the files it wrote, or those and warnings (raises DocgenError)."""
     module, attr = RUNNERS[job.kind].split(":")
     return getattr(importlib.import_module(module), attr)(job)

@@ -10,13 +10,17 @@ from docgen.errors import GateFailed
 OFFICE = (".docx", ".pptx", ".xlsx")
 
 
-def run_meeting(job: Job) -> list[Path]:
-    """Write the minutes of ``job.input`` to each output; return them."""
-    from docgen import minutes
+def run_meeting(job: Job) -> tuple[list[Path], list[str]]:
+    """Write the minutes of ``job.input`` to each output; return them and any warnings.
 
-    model = minutes.load(job.input)
+    Open actions of earlier meetings of the same series (``previous:`` or the same folder)
+    are carried into the review of previous actions, as ``docgen minutes`` does.
+    """
+    from docgen import minutes, series_io
+
+    model, warnings = series_io.with_previous(job.input, minutes.load(job.input))
     return [minutes.write(model, dest, job.language, tuple(job.templates))
-            for dest in job.outputs]
+            for dest in job.outputs], warnings
 
 
 def run_status(job: Job) -> list[Path]:

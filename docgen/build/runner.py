@@ -18,8 +18,11 @@ PDF_SOURCES = (".docx", ".pptx")
 def run_one(job: Job) -> JobResult:
     """Run ``job`` and return its result; errors become a failed result, never an exception."""
     started = time.perf_counter()
+    warnings: list[str] = []
     try:
         written = run(job)
+        if isinstance(written, tuple):
+            written, warnings = written
         status, error = "ok", None
     except GateFailed as exc:
         written, status, error = job.outputs, "failed", str(exc)
@@ -28,7 +31,8 @@ def run_one(job: Job) -> JobResult:
     except Exception as exc:  # a bug must not stop the batch; it is reported with the input
         written, status, error = [], "error", f"internal error: {type(exc).__name__}: {exc}"
     return JobResult(input=str(job.input), kind=job.kind, outputs=[str(p) for p in written],
-                     status=status, error=error, seconds=round(time.perf_counter() - started, 4))
+                     status=status, error=error, seconds=round(time.perf_counter() - started, 4),
+                     warnings=list(warnings))
 
 
 def run_jobs(jobs: list[Job], outdir: Path, workers: int | None = None, force: bool = False,

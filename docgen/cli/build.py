@@ -38,9 +38,8 @@ def build(paths: tuple[Path, ...], outdir: Path, workers: int | None, shard: str
     from docgen.build.manifest import find_manifest, load_manifest
     from docgen.build.report import counts, write_json, write_junit
     from docgen.build.runner import convert_pdfs
-    from docgen.errors import BuildFailed
-
     from docgen.cli.options import effective_language, effective_templates
+    from docgen.errors import BuildFailed
 
     started = time.perf_counter()
     template_dirs, language = effective_templates(template_dirs), effective_language(language)
@@ -90,6 +89,8 @@ def _run_with_progress(jobs, outdir, workers, force):
             if result.error:
                 line += f": {result.error}"
             click.echo(line, err=True)
+            for warning in result.warnings:
+                click.echo(f"warning: {warning}", err=True)
 
         return run_jobs(jobs, outdir, workers, force, plain)
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -102,6 +103,8 @@ def _run_with_progress(jobs, outdir, workers, force):
             progress.advance(task)
             if result.error:
                 progress.console.print(f"[red]{result.status}[/red] {result.input}: {result.error}")
+            for warning in result.warnings:
+                progress.console.print(f"[yellow]warning[/yellow] {warning}")
 
         return run_jobs(jobs, outdir, workers, force, advance)
 
