@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from docgen.ooxml.package import core_properties_xml, package_bytes
-from docgen.ooxml.reference import ReferenceDocx
+from docgen.ooxml.reference import ReferenceDocx, section_text_width
 from docgen.ooxml.xmltext import esc
 from docgen.output import atomic_write_bytes
 from docgen.richtext import Block, Run, parse
@@ -65,12 +65,12 @@ def run_xml(run: Run, extra_rpr: str = "") -> str:
 class DocxBuilder:
     """Accumulates a document body on a reference document, then writes a reproducible .docx."""
 
-    def __init__(self, reference: ReferenceDocx):
+    def __init__(self, reference: ReferenceDocx, landscape: bool = False):
         self.ref = reference
         self.body: list[str] = []
         self._links: dict[str, str] = {}
         self._numbered_lists: dict[tuple, int] = {}
-        self._sect_pr = reference.sect_pr
+        self._sect_pr = reference.landscape_sect_pr() if landscape else reference.sect_pr
         self._list_scope = 0
 
     # -- inline ---------------------------------------------------------------------------
@@ -231,10 +231,7 @@ class DocxBuilder:
     @property
     def text_width(self) -> int:
         """Return the width between margins of the current section, in twips."""
-        if "landscape" in self._sect_pr:
-            return self.ref.text_width * 16838 // 11906 if self.ref.text_width < 12000 else \
-                self.ref.text_width
-        return self.ref.text_width
+        return section_text_width(self._sect_pr)
 
     def section(self, landscape: bool) -> None:
         """End the current section and start a new one in portrait or landscape."""

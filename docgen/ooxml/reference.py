@@ -47,8 +47,7 @@ class ReferenceDocx:
     @property
     def text_width(self) -> int:
         """Return the width between the page margins, in twentieths of a point (twips)."""
-        return _dimension(self.sect_pr, "pgSz", "w") - _dimension(self.sect_pr, "pgMar", "left") - \
-            _dimension(self.sect_pr, "pgMar", "right")
+        return section_text_width(self.sect_pr)
 
     def landscape_sect_pr(self) -> str:
         """Return the section properties turned to landscape (width and height swapped)."""
@@ -57,6 +56,12 @@ class ReferenceDocx:
             return self.sect_pr
         new = f'<w:pgSz w:w="{height}" w:h="{width}" w:orient="landscape"/>'
         return re.sub(r"<w:pgSz\b[^>]*/>", new, self.sect_pr, count=1)
+
+
+def section_text_width(sect_pr: str) -> int:
+    """Return the width between the margins of the section properties ``sect_pr``, in twips."""
+    return _dimension(sect_pr, "pgSz", "w") - _dimension(sect_pr, "pgMar", "left") - \
+        _dimension(sect_pr, "pgMar", "right")
 
 
 def _dimension(sect_pr: str, element: str, attr: str) -> int:

@@ -19,7 +19,7 @@ R = "actions_register."
 def render(register: Register, L: Labels, reference: ReferenceDocx, dest: Path) -> Path:
     """Write the Word register on ``reference`` to ``dest`` and return ``dest``."""
     reference.require(REQUIRED_STYLES)
-    doc = DocxBuilder(reference)
+    doc = DocxBuilder(reference, landscape=True)
     doc.paragraph(register.title or L[R + "kind"], "Title")
     subtitle = L[R + "kind"] + (f" \u00b7 {L[R + 'as_of']} {L.format_date(register.as_of)}"
                                 if register.as_of else "")
