@@ -181,3 +181,16 @@ def test_markdown_report(tmp_path, invoke):
     assert text.startswith("# Project status report: HRIS Core HR & Payroll Deployment")
     assert "| R-004 | Payroll gaps not closed before go-live | 4 | 5 | 20 |" in text
     assert "### DR-03 — Approve a second payroll parallel run" in text
+
+
+def test_word_report(tmp_path, invoke):
+    from docx import Document
+
+    dest = tmp_path / "report.docx"
+    assert invoke("deck", CONTRACT, "-o", dest).exit_code == 0
+    doc = Document(dest)
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "HRIS Core HR & Payroll Deployment (HRIS-26)" in text
+    assert "DR-03 — Approve a second payroll parallel run" in text
+    cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    assert "R-004" in cells and "Amber" in cells and "Total" in cells

@@ -45,7 +45,9 @@ def write(status: Status, dest: Path, language: str | None = None,
 
         return write_markdown(status, labels, dest, template_dirs)
     if fmt == "docx":
-        raise OutputError(f"{dest}: the Word status report is not available yet (use .md)")
+        from docgen.deck.report_docx import write_docx
+
+        return write_docx(status, labels, dest, template_dirs, when)
     from docgen.deck.plan import plan_deck
     from docgen.deck.template import load_template
     from docgen.deck.writer import write_deck

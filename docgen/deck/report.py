@@ -6,7 +6,7 @@ from pathlib import Path
 
 from docgen.deck.context import Ctx
 from docgen.deck.plan import PLANNERS
-from docgen.deck.shapes import Frame, TableShape
+from docgen.deck.shapes import Box, Frame, TableShape
 from docgen.errors import TemplateError
 from docgen.labels import Labels
 from docgen.model.status import Status
@@ -16,21 +16,29 @@ from docgen.template_path import search_path
 TEMPLATE = "status-report.md.j2"
 
 
-def tables(status: Status, labels: Labels) -> list[dict]:
-    """Return the deck's tables (title, header, rows of text), one per slide kind, unpaginated."""
-    huge = Frame(body=Frame().body.__class__(0, 0, 10_000, 1e9))
+def table_shapes(status: Status, labels: Labels,
+                 width: float = 888) -> list[tuple[str, TableShape]]:
+    """Return (title, table) for each of the deck's tables, unpaginated (decisions excepted).
+
+    ``width`` is the table width in points at the deck's 14 pt body size.
+    """
+    huge = Frame(body=Box(0, 0, width, 1e9))
     ctx = Ctx.make(status, labels, huge)
     out = []
     for planner in PLANNERS[2:]:
+        if planner.__name__ == "decisions":
+            continue
         for slide in planner(ctx):
-            for shape in slide.shapes:
-                if isinstance(shape, TableShape):
-                    out.append({
-                        "title": slide.title,
-                        "header": [_md(c.text) for c in shape.rows[0]],
-                        "rows": [[_md(c.text) for c in row] for row in shape.rows[1:]],
-                    })
+            out += [(slide.title, s) for s in slide.shapes if isinstance(s, TableShape)]
     return out
+
+
+def tables(status: Status, labels: Labels) -> list[dict]:
+    """Return the deck's tables as text (title, header, rows) for the Markdown report."""
+    return [{"title": title,
+             "header": [_md(c.text) for c in shape.rows[0]],
+             "rows": [[_md(c.text) for c in row] for row in shape.rows[1:]]}
+            for title, shape in table_shapes(status, labels)]
 
 
 def _md(text: str) -> str:

@@ -1,0 +1,99 @@
+"""The written status report in Word, on the ``report.docx`` reference, with the deck's tables."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from docgen.deck.fmt import trend_text
+from docgen.deck.measure import text_width
+from docgen.deck.report import table_shapes
+from docgen.labels import Labels
+from docgen.model.status import Status
+from docgen.ooxml.docx_writer import Cell, DocxBuilder
+from docgen.ooxml.reference import load_reference
+from docgen.richtext import Run
+from docgen.template_path import find_template, search_path
+
+REFERENCE = "report.docx"
+ALIGN = {"l": None, "c": "center", "r": "right"}
+STYLES = ["Title", "Subtitle", "Heading 1", "Heading 2", "List Paragraph", "Table Text",
+          "Table Heading", "docgen Table", "docgen Info Table"]
+
+
+def write_docx(status: Status, labels: Labels, dest: Path, template_dirs: tuple[Path, ...],
+               when: datetime) -> Path:
+    """Write the Word status report of ``status`` to ``dest`` atomically; return ``dest``."""
+    reference = load_reference(find_template(REFERENCE, search_path(list(template_dirs))))
+    reference.require(STYLES)
+    doc = DocxBuilder(reference)
+    p, L = status.project, labels
+    title = f"{p.name}" + (f" ({p.code})" if p.code else "")
+    doc.paragraph(title, "Title")
+    doc.paragraph(" · ".join(x for x in (L["deck.report_title"], p.committee, p.period) if x),
+                  "Subtitle")
+    doc.info_table([
+        (L["deck.cover.sponsor"], p.sponsor), (L["deck.cover.manager"], p.manager),
+        (L["deck.cover.phase"], p.phase),
+        (L["deck.cover.report_date"], L.format_date(p.report_date)),
+    ])
+    _summary(doc, status, L)
+    for heading, table in table_shapes(status, labels):
+        doc.heading(heading, 1)
+        header = [c.text for c in table.rows[0]]
+        rows = [[Cell(c.text, fill=c.fill, bold=c.bold, color=c.color, align=ALIGN[c.align])
+                 for c in row] for row in table.rows[1:]]
+        doc.table(header, rows, column_widths(table.rows, doc.text_width / 20))
+    if status.decisions_required:
+        doc.heading(L["deck.titles.decisions"], 1)
+    for d in status.decisions_required:
+        doc.heading(f"{d.id} — {d.title}" if d.id else d.title, 2)
+        doc.markdown(d.context)
+        doc.markdown("\n".join(f"{n}. {o}" for n, o in enumerate(d.options, 1)))
+        if d.recommendation:
+            doc.paragraph([Run(L["deck.recommendation"] + ": ", bold=True),
+                           Run(d.recommendation)])
+        if d.deadline:
+            doc.paragraph([Run(L["deck.deadline"] + ": ", bold=True),
+                           Run(L.format_date(d.deadline))])
+    tokens = {"title": title, "date": L.format_date(p.report_date), "project": p.name,
+              "kind": L["deck.report_title"], "page": L["common.page"], "of": L["common.of"]}
+    return doc.save(dest, title, tokens, when, subject=L["deck.report_title"])
+
+
+def column_widths(rows: list[list], total: float, size: float = 9.0,
+                  margin: float = 12.0) -> list[float]:
+    """Return column widths (points) for Word: short columns fit their text, long ones share the rest."""
+    count = len(rows[0])
+    need = [0.0] * count
+    least = [0.0] * count
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            bold = cell.bold or r == 0
+            for line in cell.text.split("\n"):
+                need[c] = max(need[c], text_width(line, size, bold) + margin)
+                words = line.split() or [""]
+                least[c] = max(least[c], max(text_width(w, size, bold) for w in words) + margin)
+    short = [c for c in range(count) if need[c] <= total * 0.16]
+    widths = [need[c] if c in short else least[c] for c in range(count)]
+    long_cols = [c for c in range(count) if c not in short]
+    spare = total - sum(widths)
+    if long_cols and spare > 0:
+        weight = sum(need[c] for c in long_cols)
+        for c in long_cols:
+            widths[c] += spare * need[c] / weight
+    return widths
+
+
+def _summary(doc: DocxBuilder, status: Status, L: Labels) -> None:
+    overall = status.overall
+    doc.heading(L["deck.titles.summary"], 1)
+    word = L[f"deck.rag.{overall.status}"]
+    trend = trend_text(L, overall.trend)
+    doc.info_table([(L["deck.overall"], [Run(word, bold=True)] + (
+        [Run(f"  ({trend})")] if trend else []))])
+    doc.markdown(overall.summary)
+    for key, items in (("achievements", status.achievements), ("next_steps", status.next_steps)):
+        if items:
+            doc.heading(L[f"deck.{key}"], 2)
+            doc.markdown("\n".join(f"- {item}" for item in items))
