@@ -26,7 +26,7 @@ def table_shapes(status: Status, labels: Labels,
     ctx = Ctx.make(status, labels, huge)
     out = []
     for planner in PLANNERS[2:]:
-        if planner.__name__ == "decisions":
+        if planner.__name__ in ("decisions", "timeline", "heatmap"):
             continue
         for slide in planner(ctx):
             out += [(slide.title, s) for s in slide.shapes if isinstance(s, TableShape)]

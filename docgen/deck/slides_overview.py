@@ -38,7 +38,8 @@ def cover(ctx: Ctx) -> list[SlidePlan]:
 
     def build(size: float) -> list[Para]:
         paras = [Para([Run(" · ".join(first), bold=True)], size + 4)] if first else []
-        line = "   ·   ".join(f"{k}: {v}" for k, v in details if v)
+        colon = "\u00a0: " if ctx.lang == "fr" else ": "
+        line = "   ·   ".join(f"{k}{colon}{v}" for k, v in details if v)
         paras.append(Para([Run(line)], size, space_before=size * 0.8 if paras else 0))
         return paras
 

@@ -122,7 +122,7 @@ def _timeline_shapes(ctx: Ctx, chunk: list[tuple[int, Milestone]]) -> list | Non
     shapes.append(LineShape(today, body.y + 8, today, body.bottom - 8, "C00000", 1.25, dash=True))
     label_w, size = 150.0, 11.0
     lane_h = 3 * ctx.font.line_height(size) + 8
-    lanes = max(1, int((body.h / 2 - 30) // lane_h))
+    lanes = min(4, max(1, int((body.h / 2 - 30) // lane_h)))
     ends = {(side, lane): -1e9 for side in (-1, 1) for lane in range(lanes)}
     slots = [(side, lane) for lane in range(lanes) for side in (-1, 1)]
     for number_, m in chunk:
@@ -231,7 +231,7 @@ def budget(ctx: Ctx) -> list[SlidePlan]:
         if len(tables) == 1:
             shapes.insert(0, chart)
         if ev_paras and i == len(tables):
-            shapes.append(TextShape(Box(table.box.x, body.bottom - ev_h + 8, table.box.w,
+            shapes.append(TextShape(Box(table.box.x, table.box.bottom + 16, table.box.w,
                                         ev_h - 8), ev_paras, fill=LIGHT, anchor="ctr",
                                     name="Earned value"))
         slides.append(SlidePlan("budget", TITLE_ONLY,
