@@ -68,6 +68,9 @@ def deck_context(status, labels: Labels) -> dict:
     ctx.update(report_date=status.report_date, language=labels.language, L=labels,
                date=labels.format_date, short_date=lambda d: labels.format_date(d, short=True),
                rag_colour=rag_colour, rag_word=lambda rag: labels.get(f"deck.rag.{rag}", rag or ""))
+    from docgen.renderers.deck_pptx_template import helpers
+
+    ctx.update(helpers(status, labels))
     return ctx
 
 
@@ -88,7 +91,7 @@ def describe(kind: str) -> ContextDoc:
 
         sample = Status.model_validate({"project": {"name": "-", "report_date": "2026-01-01"},
                                         "overall": {"status": "green"}})
-        return _document("deck", "templates filled from status.yaml", deck_context(sample, labels), Status)
+        return _document("deck", "docgen deck STATUS --template X.pptx", deck_context(sample, labels), Status)
     if kind == "checklist":
         return _checklist()
     raise ValueError(kind)

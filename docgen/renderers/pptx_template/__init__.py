@@ -1,0 +1,113 @@
+"""PowerPoint files from a PMO's own .pptx template holding Jinja tags, rendered in the sandbox.
+
+A template is an ordinary .pptx written in PowerPoint. Conventions (docxtpl's, where it has one):
+
+- ``{{ project.name }}`` anywhere in a text box, placeholder, table cell or the speaker notes;
+  each paragraph is one small template (tags PowerPoint split over runs are joined again, each
+  piece of output keeps the formatting of the run it came from);
+- a table row holding ``{%tr for r in risks %}`` … a row holding ``{%tr endfor %}``: the rows
+  between are repeated per item, the two marker rows removed (``{%tr if %}``/``{%tr endif %}``
+  too); paragraphs likewise with ``{%p for %}``/``{%p endfor %}`` and ``{%p if %}``/``{%p endif %}``;
+- a text box holding only ``{%slide for d in decisions_required %}`` (or speaker notes starting
+  with it): the slide is repeated per item and the marker removed; an empty list removes the
+  slide; ``{%slide if cond %}`` keeps the slide only when the condition holds.
+
+Jinja runs in a SandboxedEnvironment with StrictUndefined: Python internals are refused and a
+misspelt name is an error naming the slide, the shape and the text around it.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import datetime
+from pathlib import Path
+
+from docgen.errors import TemplateError
+from docgen.ooxml.package import fix_core_times, package_bytes, read_parts
+from docgen.output import atomic_write_bytes
+from docgen.renderers.docx_template import locate
+
+__all__ = ["check_template", "locate", "render", "render_bytes"]
+
+MAX_EXPANDED = 100 * 1024 * 1024  # a slide template is a few MB; beyond this it is a zip bomb
+
+
+def check_template(path: Path) -> bytes:
+    """Return the bytes of the .pptx template ``path``; raise TemplateError if it is not a safe .pptx.
+
+    Refused: macro-enabled files (.pptm, .potm, .ppsm, or holding vbaProject.bin), files that
+    are not a zip or not a presentation, archives expanding to more than 100 MB.
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in (".pptm", ".potm", ".ppsm"):
+        raise TemplateError(f"{path}: macro-enabled PowerPoint files are refused; save it as .pptx")
+    if suffix != ".pptx":
+        raise TemplateError(f"{path}: a PowerPoint template must be a .pptx file")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise TemplateError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            infos = zf.infolist()
+    except zipfile.BadZipFile:
+        raise TemplateError(f"{path}: not a valid .pptx (corrupt or not a zip file)") from None
+    if sum(i.file_size for i in infos) > MAX_EXPANDED:
+        raise TemplateError(f"{path}: expands to more than 100 MB; refused")
+    names = {i.filename for i in infos}
+    if any(name.lower().endswith("vbaproject.bin") for name in names):
+        raise TemplateError(f"{path}: holds macros (vbaProject.bin); refused")
+    if "ppt/presentation.xml" not in names:
+        raise TemplateError(f"{path}: not a PowerPoint presentation (no ppt/presentation.xml)")
+    return data
+
+
+def render(template: Path, context: dict, dest: Path, when: datetime) -> Path:
+    """Write the PowerPoint template ``template`` filled with ``context`` to ``dest``; return ``dest``.
+
+    Raises TemplateError naming the template, the slide, the shape and the problem; nothing
+    is written then (an existing ``dest`` is left as it was).
+    """
+    return atomic_write_bytes(dest, render_bytes(template, context, when))
+
+
+def render_bytes(template: Path, context: dict, when: datetime) -> bytes:
+    """Return the bytes of ``template`` rendered with ``context`` (reproducible: fixed times, zip order)."""
+    from pptx import Presentation
+
+    from docgen.renderers.pptx_template.jinja import Where, environment, loop_contexts
+    from docgen.renderers.pptx_template.slides import delete, duplicate, render_slide, take_marker
+
+    template = Path(template)
+    data = check_template(template)
+    try:
+        prs = Presentation(io.BytesIO(data))
+    except Exception as exc:  # python-pptx raises many kinds on a damaged package
+        raise TemplateError(f"{template}: not a valid .pptx ({exc})") from None
+    env = environment()
+    jobs = []
+    for number, slide in enumerate(list(prs.slides), 1):
+        found = take_marker(slide, Where(template, number, "a slide marker"))
+        if found is None:
+            jobs.append((slide, number, context))
+            continue
+        verb, expr, text = found
+        where = Where(template, number, "the slide marker")
+        contexts = list(loop_contexts(env, verb, expr, context, where, text))
+        if not contexts:
+            delete(prs, slide)
+            continue
+        copies = [slide]
+        for _ in contexts[1:]:
+            copies.append(duplicate(prs, slide, copies[-1]))
+        jobs.extend((copy, number, ctx) for copy, ctx in zip(copies, contexts))
+    for slide, number, ctx in jobs:
+        render_slide(slide, env, ctx, template, number)
+    buf = io.BytesIO()
+    prs.save(buf)
+    parts = read_parts(buf)  # type: ignore[arg-type]
+    if "docProps/core.xml" in parts:
+        parts["docProps/core.xml"] = fix_core_times(parts["docProps/core.xml"], when)
+    return package_bytes(parts)

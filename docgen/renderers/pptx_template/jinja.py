@@ -1,0 +1,124 @@
+"""Jinja for PowerPoint templates: the sandboxed environment, located errors, loop markers.
+
+Every tag of a .pptx template is rendered here, one paragraph (or one loop marker) at a time,
+in a SandboxedEnvironment with StrictUndefined. Errors become TemplateError naming the
+template, the slide, the shape and the text around the tag.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+from jinja2 import nodes
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
+
+from docgen.errors import TemplateError
+
+# Errors a template can cause by calling a helper with the wrong value, e.g. date("soon").
+_CALL_ERRORS = (TypeError, ValueError, KeyError, IndexError, AttributeError)
+
+
+@dataclass(frozen=True)
+class Where:
+    """Where a piece of template text sits: the file, the slide number (1-based), the shape."""
+
+    template: Path
+    slide: int
+    place: str
+
+    def text(self, source: str) -> str:
+        """Return ' on slide 2 in text box "Title 1" ("{{ x }}")' for error messages."""
+        around = " ".join(source.split())
+        if len(around) > 120:
+            around = around[:117] + "..."
+        return f' on slide {self.slide} in {self.place} ("{around}")'
+
+    def cell(self, row: int | None, col: int) -> Where:
+        """Return the Where of a table cell of this shape (1-based; row None for a repeated row)."""
+        row_name = f"row {row}" if row else "a repeated row"
+        return Where(self.template, self.slide, f"{self.place}, {row_name}, cell {col}")
+
+
+def environment() -> SandboxedEnvironment:
+    """Return a sandboxed, strict Jinja environment for PowerPoint text (no autoescape: text, not XML)."""
+    return SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False,
+                                keep_trailing_newline=True)
+
+
+def render(env: SandboxedEnvironment, source: str, context: dict, where: Where,
+           shown: str | None = None) -> str:
+    """Return ``source`` rendered with ``context``; raise a located TemplateError on any problem.
+
+    ``shown`` is the text quoted in errors (``source`` itself by default).
+    """
+    try:
+        return env.from_string(source).render(context)
+    except Exception as exc:  # every failure of a user's template becomes a TemplateError
+        raise located(exc, where, shown if shown is not None else source) from None
+
+
+def located(exc: Exception, where: Where, source: str) -> Exception:
+    """Return the TemplateError describing ``exc`` at ``where`` (``exc`` itself when not a template error)."""
+    place = where.text(source)
+    name = where.template
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return TemplateError(f"{name}: template syntax error{place}: {exc.message}")
+    if isinstance(exc, SecurityError):
+        return TemplateError(f"{name}: refused by the template sandbox{place}: {exc} "
+                             "(templates may not reach Python internals)")
+    if isinstance(exc, jinja2.UndefinedError):
+        return TemplateError(f"{name}: undefined variable{place}: {exc.message}")
+    if isinstance(exc, (jinja2.TemplateError, *_CALL_ERRORS)):
+        return TemplateError(f"{name}: template error{place}: {exc}")
+    if isinstance(exc, TemplateError):
+        return exc
+    return TemplateError(f"{name}: template error{place}: {type(exc).__name__}: {exc}")
+
+
+def loop_contexts(env: SandboxedEnvironment, kind: str, expr: str, context: dict, where: Where,
+                  marker: str) -> Iterator[dict]:
+    """Yield the context of each repetition a block marker asks for.
+
+    ``kind`` is "for" (``expr`` is ``x in items``, ``a, b in pairs``, ``x in items if x.open``)
+    or "if" (``expr`` is a condition: one repetition when true, none when false). Each
+    context of a "for" binds the loop names and a ``loop`` (index, index0, first, last,
+    length, revindex) like Jinja's own.
+    """
+    if kind == "if":
+        if render(env, f"{{% if {expr} %}}1{{% endif %}}", context, where, marker) == "1":
+            yield context
+        return
+    names = _targets(env, expr, where, marker)
+    found: list[dict] = []
+
+    def bind(*values: object) -> str:
+        found.append(dict(zip(names, values)))
+        return ""
+
+    source = f"{{% for {expr} %}}{{{{ __bind({', '.join(names)}) }}}}{{% endfor %}}"
+    render(env, source, {**context, "__bind": bind}, where, marker)
+    count = len(found)
+    for index, bound in enumerate(found):
+        loop = {"index": index + 1, "index0": index, "first": index == 0,
+                "last": index == count - 1, "length": count, "revindex": count - index,
+                "revindex0": count - index - 1}
+        yield {**context, **bound, "loop": loop}
+
+
+def _targets(env: SandboxedEnvironment, expr: str, where: Where, marker: str) -> list[str]:
+    """Return the names a ``for`` marker binds (``x`` or ``a, b``)."""
+    try:
+        tree = env.parse(f"{{% for {expr} %}}{{% endfor %}}")
+    except jinja2.TemplateSyntaxError as exc:
+        raise located(exc, where, marker) from None
+    loop = next(tree.find_all(nodes.For))
+    target = loop.target
+    items = target.items if isinstance(target, nodes.Tuple) else [target]
+    names = [n.name for n in items if isinstance(n, nodes.Name)]
+    if len(names) != len(items) or any(n.startswith("_") for n in names):
+        raise TemplateError(f"{where.template}: template syntax error{where.text(marker)}: "
+                            "a loop binds plain names (for r in risks, for k, v in pairs)")
+    return names
