@@ -231,7 +231,8 @@ def budget(ctx: Ctx) -> list[SlidePlan]:
         if len(tables) == 1:
             shapes.insert(0, chart)
         if ev_paras and i == len(tables):
-            shapes.append(TextShape(Box(table.box.x, table.box.bottom + 16, table.box.w,
+            ev_y = min(table.box.bottom + 16, body.bottom - ev_h + 8)
+            shapes.append(TextShape(Box(table.box.x, ev_y, table.box.w,
                                         ev_h - 8), ev_paras, fill=LIGHT, anchor="ctr",
                                     name="Earned value"))
         slides.append(SlidePlan("budget", TITLE_ONLY,
