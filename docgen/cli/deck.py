@@ -15,10 +15,14 @@ from docgen.cli.options import lang_option, templates_option
               type=click.Path(dir_okay=False, path_type=Path),
               help="Output file: .pptx (deck), .md or .docx (written status report); repeat for "
                    "several. Default: STATUS with .pptx, next to it.")
+@click.option("--template", "pptx_template", default=None,
+              help="PowerPoint template with Jinja tags ({{ project.name }}, {%tr for r in risks %}, "
+                   "{%slide for d in decisions_required %}) used for .pptx outputs: a path, or a "
+                   "file name found on the template path.")
 @templates_option
 @lang_option
-def deck(status_file: Path, outputs: tuple[Path, ...], template_dirs: tuple[Path, ...],
-         language: str | None) -> None:
+def deck(status_file: Path, outputs: tuple[Path, ...], pptx_template: str | None,
+         template_dirs: tuple[Path, ...], language: str | None) -> None:
     """Write the committee slide deck of a project status (status.yaml)."""
     from docgen.deck import job
 
@@ -26,5 +30,18 @@ def deck(status_file: Path, outputs: tuple[Path, ...], template_dirs: tuple[Path
     for target in targets:
         job.output_format(target)
     status = job.load(status_file)
+    filled = None
+    if pptx_template:  # rendered before any output is written: a template error writes nothing
+        from docgen.cli.options import effective_language, effective_templates
+        from docgen.renderers import deck_pptx_template as tpl
+
+        dirs = effective_templates(template_dirs)
+        template = tpl.find(pptx_template, dirs)
+        filled = tpl.fill(status, template, effective_language(language), dirs)
     for target in targets:
-        click.echo(f"wrote {job.write(status, target, language, template_dirs)}")
+        if filled is not None and job.output_format(target) == "pptx":
+            from docgen.output import atomic_write_bytes
+
+            click.echo(f"wrote {atomic_write_bytes(target, filled)}")
+        else:
+            click.echo(f"wrote {job.write(status, target, language, template_dirs)}")

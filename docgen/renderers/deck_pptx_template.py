@@ -43,6 +43,26 @@ def context(status: Status, labels: Labels) -> dict:
     return deck_context(status, labels)
 
 
+def find(name: str, template_dirs: tuple[Path, ...] = ()) -> Path:
+    """Return the checked .pptx template ``name``: a path, else a file of that name on the template path."""
+    template = pptx_template.locate(name, template_dirs)
+    pptx_template.check_template(template)
+    return template
+
+
+def fill(status: Status, template: Path, language: str | None = None,
+         template_dirs: tuple[Path, ...] = ()) -> bytes:
+    """Return the bytes of the deck of ``status`` through ``template`` (labels of ``language``).
+
+    The CLI renders before writing any output, so a template error leaves every output untouched.
+    """
+    from docgen.deck.job import labels_for
+
+    labels = labels_for(status, language, template_dirs)
+    return pptx_template.render_bytes(template, context(status, labels),
+                                      document_time(status.report_date))
+
+
 def render(status: Status, labels: Labels, template: Path, dest: Path) -> Path:
     """Write the deck through the PowerPoint template ``template`` to ``dest``; return ``dest``."""
     return pptx_template.render(template, context(status, labels), dest,
