@@ -208,3 +208,18 @@ def test_reproducible_bytes(tmp_path, ext):
     again = load_checklist(CONTRACT / "requirements.yaml", CONTRACT / "compliance.yaml")
     second = render_checklist(again, tmp_path / f"b.{ext}", labels).read_bytes()
     assert first == second
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_excel_checklist_saved_as_csv_reads_back_as_assessment(tmp_path, lang):
+    checklist = load_checklist(CONTRACT / "requirements.yaml", CONTRACT / "compliance.yaml")
+    render_checklist(checklist, tmp_path / "c.xlsx", load_labels(lang))
+    sheet = openpyxl.load_workbook(tmp_path / "c.xlsx").worksheets[0]
+    rows = [["" if v is None else v for v in row] for row in sheet.iter_rows(values_only=True)]
+    rows[2][4] = "Non-compliant" if lang == "en" else "Non conforme"  # a reviewer's edit
+    with open(tmp_path / "filled.csv", "w", encoding="utf-8-sig", newline="") as fh:
+        csv.writer(fh, delimiter=";").writerows(rows)
+    again = load_checklist(CONTRACT / "requirements.yaml", tmp_path / "filled.csv")
+    assert [i.status for i in again.items] == ["compliant", "non_compliant", "non_compliant",
+                                               "compliant", "not_applicable"]
+    assert again.items[1].comment == checklist.items[1].comment

@@ -19,12 +19,14 @@ def _delimiter(header_line: str) -> str:
     return ";" if header_line.count(";") > header_line.count(",") else ","
 
 
-def read_csv_table(path: Path, key: str, required: tuple[str, ...]) -> Source:
+def read_csv_table(path: Path, key: str, required: tuple[str, ...],
+                   aliases: dict[str, str] | None = None) -> Source:
     """Return a Source whose data is ``{key: [row, ...]}`` for the CSV file at ``path``.
 
     ``required`` columns must all be in the header, otherwise InputError names the missing
     ones. Line numbers are recorded per row and per cell (``key[3].status``). Other columns are
-    kept, like extra YAML keys, and ignored by the model.
+    kept, like extra YAML keys, and ignored by the model. ``aliases`` maps other header words
+    (lower case) to column names.
     """
     path = Path(path)
     text = read_text(path)
@@ -35,6 +37,7 @@ def read_csv_table(path: Path, key: str, required: tuple[str, ...]) -> Source:
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first_line))
         header = next(reader)
         columns = [name.strip().lower() for name in header]
+        columns = [(aliases or {}).get(name, name) for name in columns]
         missing = [name for name in required if name not in columns]
         if missing:
             plural = "s" if len(missing) > 1 else ""

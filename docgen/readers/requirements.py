@@ -9,6 +9,9 @@ from docgen.readers.source import Source
 
 SPEC_EXTENSIONS = (".yaml", ".yml", ".csv", ".md", ".markdown")
 ASSESSMENT_EXTENSIONS = (".yaml", ".yml", ".csv")
+# Headers of the French Excel checklist, so a sheet filled in and saved as CSV reads back.
+_ASSESSMENT_ALIASES = {"réf.": "id", "statut": "status", "preuve": "evidence",
+                       "responsable": "owner", "commentaire": "comment"}
 
 
 def _suffix(path: Path, allowed: tuple[str, ...], what: str) -> str:
@@ -53,14 +56,15 @@ def read_assessment(path: Path) -> Source:
     """Return the Source of an assessment in YAML or CSV, in compliance.yaml's shape.
 
     A CSV holds only entries (columns ``id``, ``status`` required; ``evidence``, ``owner``,
-    ``comment`` optional).
+    ``comment`` optional); the column headings of the Excel checklist (English or French) work
+    too, so a checklist filled in by reviewers and saved as CSV reads back.
     """
     path = Path(path)
     suffix = _suffix(path, ASSESSMENT_EXTENSIONS, "assessment")
     if suffix == ".csv":
         from docgen.readers.csv_table import read_csv_table
 
-        return read_csv_table(path, "compliance", ("id", "status"))
+        return read_csv_table(path, "compliance", ("id", "status"), _ASSESSMENT_ALIASES)
     from docgen.readers.yaml_source import read_yaml
 
     return read_yaml(path)
