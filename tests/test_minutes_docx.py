@@ -124,8 +124,8 @@ def test_numbered_lists_restart(tmp_path):
 def test_header_footer_and_page_numbers(contract_docx):
     document, _ = contract_docx
     section = document.sections[0]
-    assert "HRIS Steering Committee n°7" in section.header.paragraphs[0].text
-    assert "24 November 2026" in section.header.paragraphs[0].text
+    header_cells = [c.text for t in section.header.tables for c in t.rows[0].cells]
+    assert header_cells == ["HRIS Steering Committee n°7", "24 November 2026"]
     footer_xml = section.footer._element.xml
     assert "PAGE" in footer_xml and "NUMPAGES" in footer_xml
     assert "HRIS Core HR &amp; Payroll Deployment" in footer_xml

@@ -81,9 +81,9 @@ def styles_xml() -> str:
         "<w:semiHidden/></w:style>",
         pstyle("Title", "Title", '<w:spacing w:before="0" w:after="60"/><w:contextualSpacing/>',
                rpr(24, bold=True, color=NAVY)),
-        pstyle("Subtitle", "Subtitle", '<w:spacing w:before="0" w:after="240"/>'
-               f'<w:pBdr><w:bottom w:val="single" w:sz="12" w:space="6" w:color="{ACCENT}"/></w:pBdr>',
-               rpr(13, color=ACCENT)),
+        pstyle("Subtitle", "Subtitle",
+               f'<w:pBdr><w:bottom w:val="single" w:sz="12" w:space="6" w:color="{ACCENT}"/></w:pBdr>'
+               '<w:spacing w:before="0" w:after="240"/>', rpr(13, color=ACCENT)),
         heading(1, 15, NAVY, 360, 120, border=True),
         heading(2, 12.5, ACCENT, 240, 80),
         heading(3, 11, NAVY, 180, 60),
@@ -99,11 +99,8 @@ def styles_xml() -> str:
                'w:line="240" w:lineRule="auto"/>', rpr(9.5, bold=True, color="FFFFFF")),
         pstyle("InfoLabel", "Info Label", '<w:spacing w:before="10" w:after="10"/>',
                rpr(9.5, bold=True, color=GREY)),
-        pstyle("Header", "header", '<w:tabs><w:tab w:val="right" w:pos="9638"/></w:tabs>'
-               '<w:spacing w:after="0"/>', rpr(8.5, color=GREY)),
-        pstyle("Footer", "footer", '<w:tabs><w:tab w:val="right" w:pos="9638"/></w:tabs>'
-               f'<w:pBdr><w:top w:val="single" w:sz="4" w:space="4" w:color="{LIGHT}"/></w:pBdr>'
-               '<w:spacing w:after="0"/>', rpr(8.5, color=GREY)),
+        pstyle("Header", "header", '<w:spacing w:after="0"/>', rpr(8.5, color=GREY)),
+        pstyle("Footer", "footer", '<w:spacing w:after="0"/>', rpr(8.5, color=GREY)),
         '<w:style w:type="character" w:styleId="Hyperlink"><w:name w:val="Hyperlink"/>'
         f'<w:basedOn w:val="DefaultParagraphFont"/>{rpr(color="0563C1")[:-8]}'
         '<w:u w:val="single"/></w:rPr></w:style>',
@@ -144,18 +141,37 @@ def field(instr, shown):
             f'<w:r><w:t>{shown}</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>')
 
 
+def _two_cells(left: str, right: str, border: str = "") -> str:
+    """Return a borderless full-width table: ``left`` text on the left, ``right`` on the right.
+
+    A table rather than a right tab stop, so the right part follows the margin in portrait and
+    landscape sections alike.
+    """
+    cell = ('<w:tc><w:tcPr><w:tcW w:w="2500" w:type="pct"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="{style}"/>'
+            '{jc}</w:pPr>{runs}</w:p></w:tc>')
+    return ('<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:tblBorders>' + border
+            + '</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="0" w:type="dxa"/>'
+            '<w:right w:w="0" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid><w:gridCol w:w="4819"/>'
+            '<w:gridCol w:w="4819"/></w:tblGrid><w:tr>'
+            + cell.format(style="{style}", jc="", runs=left)
+            + cell.format(style="{style}", jc='<w:jc w:val="right"/>', runs=right)
+            + "</w:tr></w:tbl><w:p><w:pPr><w:pStyle w:val=\"{style}\"/><w:spacing w:after=\"0\" w:line=\"20\" "
+            'w:lineRule="exact"/></w:pPr></w:p>')
+
+
 def header_xml():
-    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:hdr {W} {R}>'
-            '<w:p><w:pPr><w:pStyle w:val="Header"/></w:pPr><w:r><w:t xml:space="preserve">{title}</w:t></w:r>'
-            '<w:r><w:tab/><w:t xml:space="preserve">{date}</w:t></w:r></w:p></w:hdr>')
+    body = _two_cells('<w:r><w:t xml:space="preserve">{title}</w:t></w:r>',
+                      '<w:r><w:t xml:space="preserve">{date}</w:t></w:r>').replace("{style}", "Header")
+    return f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:hdr {W} {R}>{body}</w:hdr>'
 
 
 def footer_xml():
+    page = ('<w:r><w:t xml:space="preserve">{page} </w:t></w:r>' + field("PAGE", "1")
+            + '<w:r><w:t xml:space="preserve"> {of} </w:t></w:r>' + field("NUMPAGES", "1"))
+    border = f'<w:top w:val="single" w:sz="4" w:space="0" w:color="{LIGHT}"/>'
+    body = _two_cells('<w:r><w:t xml:space="preserve">{project}</w:t></w:r>', page, border)
     return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:ftr {W} {R}>'
-            '<w:p><w:pPr><w:pStyle w:val="Footer"/></w:pPr><w:r><w:t xml:space="preserve">{project}</w:t></w:r>'
-            '<w:r><w:tab/><w:t xml:space="preserve">{page} </w:t></w:r>' + field("PAGE", "1")
-            + '<w:r><w:t xml:space="preserve"> {of} </w:t></w:r>' + field("NUMPAGES", "1")
-            + "</w:p></w:ftr>")
+            + body.replace("{style}", "Footer") + "</w:ftr>")
 
 
 SECT = ('<w:sectPr><w:headerReference w:type="default" r:id="rId10"/>'
