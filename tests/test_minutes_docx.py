@@ -163,3 +163,22 @@ def test_control_characters_do_not_break_the_writer(tmp_path):
     dest = job.write(Minutes.model_validate(data), tmp_path / "c.docx")
     document = docx.Document(str(dest))
     assert document.paragraphs[0].text == "Bell and formfeed"
+
+
+def test_table_header_colour_follows_the_reference_table_style(tmp_path):
+    import zipfile
+
+    from docgen.ooxml.package import read_parts, write_package
+    from docgen.template_path import builtin_dir
+
+    parts = read_parts(builtin_dir() / "minutes.docx")
+    parts["word/styles.xml"] = parts["word/styles.xml"].replace(
+        b'<w:tblStylePr w:type="firstRow"><w:rPr><w:b/><w:color w:val="FFFFFF"/></w:rPr><w:tcPr>'
+        b'<w:shd w:val="clear" w:color="auto" w:fill="1F3864"/>',
+        b'<w:tblStylePr w:type="firstRow"><w:rPr><w:b/><w:color w:val="FFFFFF"/></w:rPr><w:tcPr>'
+        b'<w:shd w:val="clear" w:color="auto" w:fill="7B1E3A"/>')
+    folder = tmp_path / "pmo"
+    write_package(parts, folder / "minutes.docx")
+    dest = job.write(job.load(CONTRACT / "meeting.yaml"), tmp_path / "m.docx", template_dirs=(folder,))
+    document_xml = zipfile.ZipFile(dest).read("word/document.xml").decode()
+    assert 'w:fill="7B1E3A"' in document_xml and 'w:fill="1F3864"' not in document_xml

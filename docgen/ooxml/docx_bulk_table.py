@@ -20,7 +20,7 @@ class BulkTable:
 
     def __init__(self, doc: DocxBuilder, widths: list[float], style: str = "docgen Table",
                  text_style: str = "Table Text", header_style: str = "Table Heading",
-                 header_fill: str = "1F3864"):
+                 header_fill: str | None = None):
         self.doc = doc
         total = doc.text_width
         weight = sum(widths) or 1
@@ -28,7 +28,7 @@ class BulkTable:
         self.style_id = doc.ref.style_id(style)
         self.text_sid = doc.ref.style_id(text_style)
         self.head_sid = doc.ref.style_id(header_style)
-        self.header_fill = header_fill
+        self.header_fill = header_fill or doc.ref.header_fill(style)
         # The opening of each column's cell up to the paragraph's runs.
         self._open = [f'<w:tc><w:tcPr><w:tcW w:w="{c}" w:type="dxa"/></w:tcPr><w:p><w:pPr>'
                       f'<w:pStyle w:val="{self.text_sid}"/></w:pPr>' for c in self.cols]

@@ -163,14 +163,18 @@ class DocxBuilder:
 
     # -- tables ---------------------------------------------------------------------------
     def table(self, header: list[str] | None, rows: list[list[Cell | Content]],
-              widths: list[float], style: str = "docgen Table", header_fill: str | None = "1F3864",
+              widths: list[float], style: str = "docgen Table", header_fill: str | None = "style",
               text_style: str = "Table Text", header_style: str = "Table Heading",
               width: int | None = None) -> None:
-        """Append a table; ``widths`` are relative column weights; the header row repeats on each page."""
+        """Append a table; ``widths`` are relative column weights; the header row repeats on each page.
+
+        The header fill comes from the table style's first-row shading unless ``header_fill``
+        names a colour (or None for none).
+        """
         self.body.append(self.table_xml(header, rows, widths, style, header_fill, text_style,
                                         header_style, width))
 
-    def table_xml(self, header, rows, widths, style="docgen Table", header_fill="1F3864",
+    def table_xml(self, header, rows, widths, style="docgen Table", header_fill="style",
                   text_style="Table Text", header_style="Table Heading", width=None) -> str:
         """Return the w:tbl XML of a table (see :meth:`table`)."""
         total = width or self.text_width
@@ -184,6 +188,8 @@ class DocxBuilder:
         parts.extend(f'<w:gridCol w:w="{c}"/>' for c in cols)
         parts.append("</w:tblGrid>")
         if header:
+            if header_fill == "style":
+                header_fill = self.ref.header_fill(style)
             head_sid = self.ref.style_id(header_style)
             fill = f'<w:shd w:val="clear" w:color="auto" w:fill="{header_fill}"/>' if header_fill else ""
             parts.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>")

@@ -49,6 +49,19 @@ class ReferenceDocx:
         """Return the width between the page margins, in twentieths of a point (twips)."""
         return section_text_width(self.sect_pr)
 
+    def header_fill(self, table_style: str, default: str = "1F3864") -> str:
+        """Return the header-row shading of ``table_style`` (its first-row fill), or ``default``.
+
+        Header cells carry this fill directly, so every office suite shows it, while a PMO
+        still changes it by editing the table style in Word.
+        """
+        sid = self.styles.get(table_style.lower())
+        styles_xml = self.parts["word/styles.xml"].decode("utf-8")
+        block = re.search(rf'<w:style\b[^>]*w:styleId="{re.escape(sid or "")}".*?</w:style>', styles_xml, re.S)
+        first = re.search(r'<w:tblStylePr w:type="firstRow">.*?w:fill="([0-9A-Fa-f]{6})"',
+                          block.group(0), re.S) if block else None
+        return first.group(1).upper() if first else default
+
     def landscape_sect_pr(self) -> str:
         """Return the section properties turned to landscape (width and height swapped)."""
         width, height = _dimension(self.sect_pr, "pgSz", "w"), _dimension(self.sect_pr, "pgSz", "h")
