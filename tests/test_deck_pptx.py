@@ -160,11 +160,13 @@ SAMPLE = Path(__file__).parents[1] / "samples" / "status.yaml"
 
 @pytest.mark.office
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
-@pytest.mark.parametrize("which, lang", [("contract", "en"), ("large", "en"), ("sample", "fr")])
+@pytest.mark.parametrize("which, lang", [("contract", "en"), ("large", "en"), ("sample", "fr"),
+                                         ("corporate", "en")])
 def test_office_renders_every_slide(tmp_path, invoke, which, lang):
     src = {"contract": CONTRACT, "sample": SAMPLE}.get(which) or write_large(tmp_path / "in.yaml")
     dest = tmp_path / "deck.pptx"
-    assert invoke("deck", src, "-o", dest, "--lang", lang).exit_code == 0
+    extra = ["--templates", corporate_template(tmp_path)] if which == "corporate" else []
+    assert invoke("deck", src, "-o", dest, "--lang", lang, *extra).exit_code == 0
     out = tmp_path / "check"
     run = subprocess.run([str(OFFICE_CHECK), "-o", str(out), str(dest)], capture_output=True,
                          text=True, timeout=300)
@@ -177,6 +179,30 @@ def test_office_renders_every_slide(tmp_path, invoke, which, lang):
     for risk in risks or [{"id": "R-004"}, {"id": "R-007"}]:
         assert risk["id"] in text, risk["id"]
     assert_no_text_over_text(out / "deck.pptx" / "deck.pdf")
+
+
+def corporate_template(tmp_path: Path) -> Path:
+    """Return a folder holding python-pptx's own 4:3 default deck as a stand-in corporate template."""
+    folder = tmp_path / "corporate"
+    folder.mkdir(exist_ok=True)
+    Presentation().save(folder / "deck.pptx")
+    return folder
+
+
+def test_corporate_template_geometry(tmp_path):
+    from docgen.deck.plan import plan_deck
+    from docgen.deck.template import load_template
+    from docgen.labels import load_labels
+    from docgen.model.status import Status
+    from docgen.model.validate import build
+    from docgen.readers.yaml_source import read_yaml
+    from tests.test_deck_plan import boxes_ok
+
+    template = load_template((corporate_template(tmp_path),))
+    assert (template.frame.width, template.frame.height) == (720, 540)
+    assert template.frame.body.right <= 720 and template.frame.body.bottom <= 495
+    status = build(Status, read_yaml(write_large(tmp_path / "large.yaml")))
+    boxes_ok(plan_deck(status, load_labels("en"), template.frame), template.frame)
 
 
 def assert_no_text_over_text(pdf: Path) -> None:

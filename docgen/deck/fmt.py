@@ -23,6 +23,8 @@ def money(amount: float, currency: str, language: str, decimals: int = 0,
           signed: bool = False) -> str:
     """Return ``amount`` in thousands of ``currency`` written the ``language`` way."""
     value = amount / 1000
+    if decimals == 0 and 0 < abs(value) < 0.5:
+        decimals = 1  # a small non-zero amount must not read as zero
     sign = "-" if value < 0 and round(abs(value), decimals) > 0 else ("+" if signed and value > 0 else "")
     digits = f"{abs(value):,.{decimals}f}"
     symbol = SYMBOLS.get(currency, currency)

@@ -18,6 +18,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Pt
 
 from docgen.deck import xml_shapes as xs
+from docgen.deck.measure import Font, font_for, text_width
 from docgen.deck.shapes import (
     ChartShape,
     DeckPlan,
@@ -51,10 +52,11 @@ def deck_parts(plan: DeckPlan, template: DeckTemplate, when: datetime) -> dict[s
     prs = Presentation(io.BytesIO(template.data))
     layouts = {layout.name: layout for layout in prs.slide_layouts}
     footers = {name: _footers(layout) for name, layout in layouts.items()}
+    font = font_for(template.frame.font_name)
     for number, slide_plan in enumerate(plan.slides, 1):
         name = template.layout_for(slide_plan.kind, slide_plan.layout)
         slide = prs.slides.add_slide(layouts[name])
-        _fill_placeholders(slide, slide_plan, plan, number, footers[name])
+        _fill_placeholders(slide, slide_plan, plan, number, footers[name], font)
         _draw_all(slide, slide_plan.shapes)
     props = prs.core_properties
     props.title, props.subject = plan.title, plan.footer
@@ -96,7 +98,8 @@ def _reproducible_package(data: bytes, when: datetime) -> bytes:
     return package_bytes(inner)
 
 
-def _fill_placeholders(slide, sp: SlidePlan, plan: DeckPlan, number: int, footers) -> None:
+def _fill_placeholders(slide, sp: SlidePlan, plan: DeckPlan, number: int, footers,
+                       font: Font) -> None:
     for ph in list(slide.placeholders):
         kind = ph.placeholder_format.type.name if ph.placeholder_format.type else ""
         if kind in ("TITLE", "CENTER_TITLE"):
@@ -110,7 +113,7 @@ def _fill_placeholders(slide, sp: SlidePlan, plan: DeckPlan, number: int, footer
         return
     for kind, layout_ph in footers:
         text = {"FOOTER": plan.footer, "DATE": plan.date_text, "SLIDE_NUMBER": str(number)}[kind]
-        _clone_footer(slide, layout_ph, text, kind == "SLIDE_NUMBER")
+        _clone_footer(slide, layout_ph, text, kind == "SLIDE_NUMBER", font)
 
 
 def _footers(layout) -> list:
@@ -119,7 +122,16 @@ def _footers(layout) -> list:
             and ph.placeholder_format.type.name in ("FOOTER", "DATE", "SLIDE_NUMBER")]
 
 
-def _clone_footer(slide, layout_ph, text: str, field: bool) -> None:
+def _footer_size(layout_ph, text: str, font: Font) -> float:
+    """Return the largest size from 10 pt down to 7 pt at which ``text`` fits its placeholder."""
+    width = (layout_ph.width or 0) / 12700 - 14.4
+    size = 10.0
+    while size > 7 and text_width(text, size, False, font) > width:
+        size -= 0.5
+    return size
+
+
+def _clone_footer(slide, layout_ph, text: str, field: bool, font: Font) -> None:
     el = etree.fromstring(etree.tostring(layout_ph._element))
     sp_pr = el.find(qn("p:spPr"))
     for child in list(sp_pr):
@@ -132,7 +144,8 @@ def _clone_footer(slide, layout_ph, text: str, field: bool) -> None:
         run = etree.SubElement(p, qn("a:fld"), id=FIELD_ID, type="slidenum")
     else:
         run = etree.SubElement(p, qn("a:r"))
-    etree.SubElement(run, qn("a:rPr"), lang="en-US")
+    size = _footer_size(layout_ph, text, font)
+    etree.SubElement(run, qn("a:rPr"), lang="en-US", sz=str(int(size * 100)))
     etree.SubElement(run, qn("a:t")).text = text
     slide.shapes._spTree.append(el)
 
