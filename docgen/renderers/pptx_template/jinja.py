@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import jinja2
@@ -42,8 +43,9 @@ class Where:
         return Where(self.template, self.slide, f"{self.place}, {row_name}, cell {col}")
 
 
+@lru_cache(maxsize=1)
 def environment() -> SandboxedEnvironment:
-    """Return a sandboxed, strict Jinja environment for PowerPoint text (no autoescape: text, not XML)."""
+    """Return the sandboxed, strict Jinja environment of PowerPoint text (no autoescape: text, not XML)."""
     return SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False,
                                 keep_trailing_newline=True)
 
@@ -55,9 +57,15 @@ def render(env: SandboxedEnvironment, source: str, context: dict, where: Where,
     ``shown`` is the text quoted in errors (``source`` itself by default).
     """
     try:
-        return env.from_string(source).render(context)
+        return _compiled(env, source).render(context)
     except Exception as exc:  # every failure of a user's template becomes a TemplateError
         raise located(exc, where, shown if shown is not None else source) from None
+
+
+@lru_cache(maxsize=4096)
+def _compiled(env: SandboxedEnvironment, source: str) -> jinja2.Template:
+    # A repeated row or slide renders the same paragraph once per item: compile it once.
+    return env.from_string(source)
 
 
 def located(exc: Exception, where: Where, source: str) -> Exception:
