@@ -1,9 +1,15 @@
-"""Place a DeckPlan on the template with python-pptx and write a reproducible .pptx atomically."""
+"""Place a DeckPlan on the template and write a reproducible .pptx atomically.
+
+python-pptx opens the template, creates the slide parts and the native chart; everything else
+on a slide (title, footer placeholders, text boxes, tables, lines) is DrawingML built as text
+(:mod:`docgen.deck.xml_shapes`) and parsed once per slide, which is several times faster.
+"""
 
 from __future__ import annotations
 
 import io
 import zipfile
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -12,8 +18,6 @@ from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
-from pptx.enum.shapes import MSO_SHAPE
-from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 
@@ -23,22 +27,28 @@ from docgen.deck.shapes import (
     ChartShape,
     DeckPlan,
     LineShape,
-    Para,
     SlidePlan,
     TableShape,
     TextShape,
 )
 from docgen.deck.template import DeckTemplate
 from docgen.ooxml.package import fix_core_times, package_bytes, write_package
+from docgen.ooxml.xmltext import esc
 
-GEOMETRY = {"rect": MSO_SHAPE.RECTANGLE, "roundRect": MSO_SHAPE.ROUNDED_RECTANGLE,
-            "ellipse": MSO_SHAPE.OVAL, "diamond": MSO_SHAPE.DIAMOND, "vert": MSO_SHAPE.RECTANGLE}
-ALIGN = {"l": PP_ALIGN.LEFT, "c": PP_ALIGN.CENTER, "r": PP_ALIGN.RIGHT}
-ANCHOR = {"t": MSO_ANCHOR.TOP, "ctr": MSO_ANCHOR.MIDDLE, "b": MSO_ANCHOR.BOTTOM}
-TEXT = "262626"
-BAND = "F7F9FC"
 # python-pptx gives fields no id of its own; a fixed GUID keeps bytes reproducible.
 FIELD_ID = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
+FOOTER_KINDS = {"ftr": "footer", "dt": "date", "sldNum": "number"}
+MARK = "<a:p>@@TEXT@@</a:p>"
+
+
+@dataclass
+class _Layout:
+    """What a slide on one layout needs: the layout, its title/subtitle ph tags, footer templates."""
+
+    layout: object
+    title_ph: str | None
+    subtitle_ph: str | None
+    footers: list  # (kind, xml with MARK, width in points)
 
 
 def write_deck(plan: DeckPlan, template: DeckTemplate, dest: Path, when: datetime) -> Path:
@@ -50,14 +60,22 @@ def write_deck(plan: DeckPlan, template: DeckTemplate, dest: Path, when: datetim
 def deck_parts(plan: DeckPlan, template: DeckTemplate, when: datetime) -> dict[str, bytes]:
     """Return the parts of the deck package for ``plan`` with core times set to ``when``."""
     prs = Presentation(io.BytesIO(template.data))
-    layouts = {layout.name: layout for layout in prs.slide_layouts}
-    footers = {name: _footers(layout) for name, layout in layouts.items()}
+    layouts = {layout.name: _layout_info(layout) for layout in prs.slide_layouts}
     font = font_for(template.frame.font_name)
+    slides = prs.slides
     for number, slide_plan in enumerate(plan.slides, 1):
-        name = template.layout_for(slide_plan.kind, slide_plan.layout)
-        slide = prs.slides.add_slide(layouts[name])
-        _fill_placeholders(slide, slide_plan, plan, number, footers[name], font)
-        _draw_all(slide, slide_plan.shapes)
+        info = layouts[template.layout_for(slide_plan.kind, slide_plan.layout)]
+        r_id, slide = prs.part.add_slide(info.layout)
+        slides._sldIdLst.add_sldId(r_id)
+        xml = _placeholders_xml(slide_plan, plan, number, info, font)
+        xml += _shapes_xml(slide_plan.shapes)
+        holder = etree.fromstring(f"<p:spTree {xs.NS}>{xml}</p:spTree>")
+        tree = slide.shapes._spTree
+        for child in list(holder):
+            tree.append(child)
+        for shape in slide_plan.shapes:
+            if isinstance(shape, ChartShape):
+                _chart(slide, shape)
     props = prs.core_properties
     props.title, props.subject = plan.title, plan.footer
     props.author = props.last_modified_by = "docgen"
@@ -69,6 +87,76 @@ def deck_parts(plan: DeckPlan, template: DeckTemplate, when: datetime) -> dict[s
         if name.startswith("ppt/embeddings/") and name.endswith(".xlsx"):
             parts[name] = _reproducible_package(parts[name], when)
     return parts
+
+
+def _layout_info(layout) -> _Layout:
+    title = subtitle = None
+    footers = []
+    for ph in layout.placeholders:
+        el = ph._element
+        tag = etree.tostring(el.ph).decode("utf-8")
+        kind = el.ph.get("type", "obj")
+        if kind in ("title", "ctrTitle") and title is None:
+            title = tag
+        elif kind in ("subTitle", "body", "obj") and subtitle is None and kind != "title":
+            subtitle = tag
+        elif kind in FOOTER_KINDS:
+            copy = etree.fromstring(etree.tostring(el))
+            sp_pr = copy.find(qn("p:spPr"))
+            for child in list(sp_pr):
+                sp_pr.remove(child)
+            body = copy.find(qn("p:txBody"))
+            for p in body.findall(qn("a:p")):
+                body.remove(p)
+            text = etree.tostring(copy).decode("utf-8")
+            text = text.replace("</p:txBody>", MARK + "</p:txBody>")
+            if "<p:txBody/>" in text or "</p:txBody>" not in text:
+                continue
+            footers.append((FOOTER_KINDS[kind], text, (ph.width or 0) / 12700))
+    return _Layout(layout, title, subtitle, footers)
+
+
+def _placeholders_xml(sp: SlidePlan, plan: DeckPlan, number: int, info: _Layout,
+                      font: Font) -> str:
+    out = []
+    if info.title_ph:
+        size = int(round((sp.title_size or 28) * 100))
+        out.append(
+            f'<p:sp><p:nvSpPr><p:cNvPr id="2" name="Title 1"/><p:cNvSpPr><a:spLocks noGrp="1"/>'
+            f"</p:cNvSpPr><p:nvPr>{info.title_ph}</p:nvPr></p:nvSpPr><p:spPr/><p:txBody>"
+            f'<a:bodyPr/><a:lstStyle/><a:p><a:r><a:rPr lang="en-US" sz="{size}" dirty="0"/>'
+            f"<a:t>{esc(sp.title)}</a:t></a:r></a:p></p:txBody></p:sp>")
+    if info.subtitle_ph and sp.subtitle:
+        out.append(
+            f'<p:sp><p:nvSpPr><p:cNvPr id="3" name="Subtitle 2"/><p:cNvSpPr><a:spLocks '
+            f'noGrp="1"/></p:cNvSpPr><p:nvPr>{info.subtitle_ph}</p:nvPr></p:nvSpPr><p:spPr/>'
+            f"<p:txBody><a:bodyPr/><a:lstStyle/>{xs.paras_xml(sp.subtitle, None)}"
+            "</p:txBody></p:sp>")
+    if sp.layout == "Title Slide":
+        return "".join(out)
+    values = {"footer": plan.footer, "date": plan.date_text, "number": str(number)}
+    for kind, template, width in info.footers:
+        text = values[kind]
+        size = 10.0
+        while size > 7 and text_width(text, size, False, font) > width - 14.4:
+            size -= 0.5
+        rpr = f'<a:rPr lang="en-US" sz="{int(size * 100)}"/>'
+        run = (f'<a:fld id="{FIELD_ID}" type="slidenum">{rpr}<a:t>{text}</a:t></a:fld>'
+               if kind == "number" else f"<a:r>{rpr}<a:t>{esc(text)}</a:t></a:r>")
+        out.append(template.replace("@@TEXT@@", run))
+    return "".join(out)
+
+
+def _shapes_xml(shapes: list) -> str:
+    xml = []
+    for n, shape in enumerate(shapes, 100):
+        if isinstance(shape, TableShape):
+            xml.append(xs.table_xml(shape, n))
+        elif isinstance(shape, LineShape):
+            xml.append(xs.line_xml(shape, n))
+        elif isinstance(shape, TextShape):
+            xml.append(xs.text_xml(shape, n))
+    return "".join(xml)
 
 
 def _serialise(prs) -> dict[str, bytes]:
@@ -98,123 +186,8 @@ def _reproducible_package(data: bytes, when: datetime) -> bytes:
     return package_bytes(inner)
 
 
-def _fill_placeholders(slide, sp: SlidePlan, plan: DeckPlan, number: int, footers,
-                       font: Font) -> None:
-    for ph in list(slide.placeholders):
-        kind = ph.placeholder_format.type.name if ph.placeholder_format.type else ""
-        if kind in ("TITLE", "CENTER_TITLE"):
-            _set_text(ph.text_frame, [Para([], sp.title_size or 28)], sp.title, bold=None)
-        elif kind in ("SUBTITLE", "BODY", "OBJECT") and sp.subtitle:
-            _paras(ph.text_frame, sp.subtitle, placeholder=True)
-        else:
-            # An empty placeholder would show "Click to add text" in PowerPoint.
-            ph._element.getparent().remove(ph._element)
-    if sp.layout == "Title Slide":
-        return
-    for kind, layout_ph in footers:
-        text = {"FOOTER": plan.footer, "DATE": plan.date_text, "SLIDE_NUMBER": str(number)}[kind]
-        _clone_footer(slide, layout_ph, text, kind == "SLIDE_NUMBER", font)
-
-
-def _footers(layout) -> list:
-    return [(ph.placeholder_format.type.name, ph) for ph in layout.placeholders
-            if ph.placeholder_format.type is not None
-            and ph.placeholder_format.type.name in ("FOOTER", "DATE", "SLIDE_NUMBER")]
-
-
-def _footer_size(layout_ph, text: str, font: Font) -> float:
-    """Return the largest size from 10 pt down to 7 pt at which ``text`` fits its placeholder."""
-    width = (layout_ph.width or 0) / 12700 - 14.4
-    size = 10.0
-    while size > 7 and text_width(text, size, False, font) > width:
-        size -= 0.5
-    return size
-
-
-def _clone_footer(slide, layout_ph, text: str, field: bool, font: Font) -> None:
-    el = etree.fromstring(etree.tostring(layout_ph._element))
-    sp_pr = el.find(qn("p:spPr"))
-    for child in list(sp_pr):
-        sp_pr.remove(child)
-    body = el.find(qn("p:txBody"))
-    for p in body.findall(qn("a:p")):
-        body.remove(p)
-    p = etree.SubElement(body, qn("a:p"))
-    if field:
-        run = etree.SubElement(p, qn("a:fld"), id=FIELD_ID, type="slidenum")
-    else:
-        run = etree.SubElement(p, qn("a:r"))
-    size = _footer_size(layout_ph, text, font)
-    etree.SubElement(run, qn("a:rPr"), lang="en-US", sz=str(int(size * 100)))
-    etree.SubElement(run, qn("a:t")).text = text
-    slide.shapes._spTree.append(el)
-
-
 def _rgb(hex_: str) -> RGBColor:
     return RGBColor.from_string(hex_)
-
-
-def _set_text(tf, paras: list[Para], text: str, bold: bool | None) -> None:
-    tf.text = text
-    for p in tf.paragraphs:
-        for r in p.runs:
-            r.font.size = Pt(paras[0].size)
-            if bold is not None:
-                r.font.bold = bold
-
-
-def _paras(tf, paras: list[Para], placeholder: bool = False, default_color: str = TEXT) -> None:
-    tf.word_wrap = True
-    first = True
-    for para in paras:
-        p = tf.paragraphs[0] if first else tf.add_paragraph()
-        first = False
-        p.alignment = ALIGN[para.align]
-        if para.space_before:
-            p.space_before = Pt(para.space_before)
-        p_pr = p._p.get_or_add_pPr()
-        if para.bullet:
-            p_pr.set("marL", str(int(Pt(14))))
-            p_pr.set("indent", str(-int(Pt(14))))
-            if para.bullet == "1.":
-                etree.SubElement(p_pr, qn("a:buFont"), typeface="+mj-lt")
-                etree.SubElement(p_pr, qn("a:buAutoNum"), type="arabicPeriod")
-            else:
-                etree.SubElement(p_pr, qn("a:buFont"), typeface="Arial")
-                etree.SubElement(p_pr, qn("a:buChar"), char="•")
-        else:
-            p_pr.set("marL", "0")
-            p_pr.set("indent", "0")
-            etree.SubElement(p_pr, qn("a:buNone"))
-        for run in para.runs:
-            r = p.add_run()
-            r.text = run.text
-            r.font.size = Pt(para.size)
-            r.font.bold = run.bold
-            if run.italic:
-                r.font.italic = True
-            colour = run.color or para.color or (None if placeholder else default_color)
-            if colour:
-                r.font.color.rgb = _rgb(colour)
-
-
-def _draw_all(slide, shapes: list) -> None:
-    xml = []
-    for n, shape in enumerate(shapes, 100):
-        if isinstance(shape, TableShape):
-            xml.append(xs.table_xml(shape, n))
-        elif isinstance(shape, LineShape):
-            xml.append(xs.line_xml(shape, n))
-        elif isinstance(shape, TextShape):
-            xml.append(xs.text_xml(shape, n))
-    tree = slide.shapes._spTree
-    if xml:
-        holder = etree.fromstring(f"<p:spTree {xs.NS}>{''.join(xml)}</p:spTree>")
-        for child in list(holder):
-            tree.append(child)
-    for shape in shapes:
-        if isinstance(shape, ChartShape):
-            _chart(slide, shape)
 
 
 def _chart(slide, shape: ChartShape) -> None:

@@ -32,7 +32,7 @@ def _solid(colour: str) -> str:
     return f'<a:solidFill><a:srgbClr val="{colour}"/></a:solidFill>'
 
 
-def paras_xml(paras: list[Para], default_color: str = TEXT) -> str:
+def paras_xml(paras: list[Para], default_color: str | None = TEXT) -> str:
     """Return ``<a:p>`` elements for ``paras`` with explicit sizes, colours and bullets."""
     out = []
     for para in paras:
@@ -51,7 +51,8 @@ def paras_xml(paras: list[Para], default_color: str = TEXT) -> str:
             attrs = f' lang="en-US" sz="{size}" b="{1 if run.bold else 0}"'
             if run.italic:
                 attrs += ' i="1"'
-            runs.append(f'<a:r><a:rPr{attrs} dirty="0">{_solid(colour)}</a:rPr>'
+            fill = _solid(colour) if colour else ""
+            runs.append(f'<a:r><a:rPr{attrs} dirty="0">{fill}</a:rPr>'
                         f"<a:t>{esc(run.text)}</a:t></a:r>")
         end = f'<a:endParaRPr lang="en-US" sz="{size}" dirty="0"/>' if not runs else ""
         out.append(f'<a:p><a:pPr algn="{ALIGN[para.align]}"{ind}>{before}{bullet}</a:pPr>'
