@@ -170,7 +170,7 @@ def test_slide_marker_in_the_notes_and_slide_if(invoke, tmp_path):
     assert notes == ["Lead: Sarah Cohen", "Lead: Inès Dupont", "Lead: Paul Nguyen"]
 
 
-def test_repeated_slides_keep_their_pictures(invoke, tmp_path):
+def test_repeated_slides_keep_their_pictures_and_links(invoke, tmp_path):
     from PIL import Image
 
     png = tmp_path / "logo.png"
@@ -178,6 +178,7 @@ def test_repeated_slides_keep_their_pictures(invoke, tmp_path):
     template = make_template(tmp_path / "t.pptx", ["{%slide for r in risks %}", "{{ r.id }}"])
     prs = Presentation(str(template))
     prs.slides[0].shapes.add_picture(str(png), Cm(10), Cm(10))
+    prs.slides[0].shapes[1].text_frame.paragraphs[0].runs[0].hyperlink.address = "https://pmo.example/r"
     prs.save(str(template))
     out = tmp_path / "out.pptx"
     assert run_deck(invoke, template, out).exit_code == 0
@@ -185,6 +186,9 @@ def test_repeated_slides_keep_their_pictures(invoke, tmp_path):
     assert [[s.text_frame.text for s in sl.shapes if s.has_text_frame] for sl in slides] == [["R-004"], ["R-007"]]
     blobs = [next(s for s in sl.shapes if s.shape_type == 13).image.blob for sl in slides]
     assert blobs[0] == blobs[1] == png.read_bytes()
+    links = [next(s for s in sl.shapes if s.has_text_frame).text_frame.paragraphs[0].runs[0].hyperlink.address
+             for sl in slides]
+    assert links == ["https://pmo.example/r"] * 2
 
 
 @pytest.mark.parametrize(("text", "expected"), [
