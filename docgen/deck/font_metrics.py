@@ -1,4 +1,4 @@
-"""Advance widths (1/1000 em) of the deck fonts, captured by tools/gen_font_metrics.py."""
+"""Advance widths (1/1000 em) of the deck fonts, captured by templates/src/gen_font_metrics.py."""
 
 # name -> (line height in em, {char: width}) for regular and bold
 METRICS = {
