@@ -1,6 +1,6 @@
 """Capture advance widths of the deck fonts into docgen/deck/font_metrics.py (run once, offline).
 
-Usage: python tools/gen_font_metrics.py  (needs fonttools and the Carlito / Liberation Sans fonts)
+Usage: python templates/src/gen_font_metrics.py  (needs fonttools and the Carlito / Liberation Sans fonts)
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ CHARS = [chr(c) for c in range(0x20, 0x180)] + list("–—‘’‚“”„…
 
 def main() -> None:
     out = [
-        '"""Advance widths (1/1000 em) of the deck fonts, captured by tools/gen_font_metrics.py."""',
+        '"""Advance widths (1/1000 em) of the deck fonts, captured by templates/src/gen_font_metrics.py."""',
         "",
         "# name -> (line height in em, {char: width}) for regular and bold",
         "METRICS = {",
@@ -40,7 +40,7 @@ def main() -> None:
         body = ", ".join(f"{ch!r}: {w}" for ch, w in widths.items())
         out.append(f"    ({name!r}, {bold}): ({line:.3f}, {{{body}}}),")
     out.append("}")
-    dest = Path(__file__).resolve().parents[1] / "docgen" / "deck" / "font_metrics.py"
+    dest = Path(__file__).resolve().parents[2] / "docgen" / "deck" / "font_metrics.py"
     dest.write_text("\n".join(out) + "\n", encoding="utf-8")
 
 
