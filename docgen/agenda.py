@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from docgen.errors import OutputError
+from docgen import output as formats
 from docgen.model.meeting import AgendaItem, Minutes
 
 FORMATS = ("docx", "md", "html", "pdf")
@@ -58,11 +58,7 @@ def total_duration(minutes: Minutes) -> int:
 
 def output_format(dest: Path) -> str:
     """Return the agenda format named by ``dest``'s extension, or raise OutputError."""
-    fmt = dest.suffix.lower().lstrip(".")
-    fmt = {"htm": "html", "markdown": "md"}.get(fmt, fmt)
-    if fmt not in FORMATS:
-        raise OutputError(f"{dest}: unknown output format '.{fmt}' (use .docx, .md, .html or .pdf)")
-    return fmt
+    return formats.output_format(dest, FORMATS)
 
 
 def write(minutes: Minutes, dest: Path, language: str | None = None,

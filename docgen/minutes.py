@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from docgen.errors import InputError, OutputError, Problem
+from docgen import output as formats
+from docgen.errors import InputError, Problem
 from docgen.labels import Labels, load_labels
 from docgen.model.meeting import Minutes
 from docgen.model.validate import build
@@ -59,11 +60,7 @@ def load(path: Path) -> Minutes:
 
 def output_format(dest: Path) -> str:
     """Return the output format named by ``dest``'s extension, or raise OutputError."""
-    fmt = dest.suffix.lower().lstrip(".")
-    fmt = {"htm": "html", "markdown": "md"}.get(fmt, fmt)
-    if fmt not in FORMATS:
-        raise OutputError(f"{dest}: unknown output format '.{fmt}' (use .docx, .md, .html or .pdf)")
-    return fmt
+    return formats.output_format(dest, FORMATS)
 
 
 def labels_for(minutes: Minutes, language: str | None, template_dirs: tuple[Path, ...]) -> Labels:

@@ -44,3 +44,19 @@ def atomic_write_with(dest: Path, write: Callable) -> Path:
             pass
         raise
     return dest
+
+
+_ALIASES = {"htm": "html", "markdown": "md", "yml": "yaml"}
+
+
+def output_format(dest: Path, formats: tuple[str, ...]) -> str:
+    """Return the format named by ``dest``'s extension if it is one of ``formats``.
+
+    Raises OutputError naming the extensions that would work.
+    """
+    fmt = Path(dest).suffix.lower().lstrip(".")
+    fmt = _ALIASES.get(fmt, fmt)
+    if fmt not in formats:
+        known = ", ".join(f".{f}" for f in formats)
+        raise OutputError(f"{dest}: unknown output format '.{fmt}' (use {known})")
+    return fmt

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from docgen.errors import OutputError
+from docgen import output as formats
 from docgen.model.common import Action
 from docgen.series import MeetingRef, Named, chronological, ref_of, track
 
@@ -66,11 +66,7 @@ def build(meetings: list[Named]) -> Register:
 
 def output_format(dest: Path) -> str:
     """Return the register format named by ``dest``'s extension, or raise OutputError."""
-    fmt = dest.suffix.lower().lstrip(".")
-    fmt = {"markdown": "md"}.get(fmt, fmt)
-    if fmt not in FORMATS:
-        raise OutputError(f"{dest}: unknown output format '.{fmt}' (use .xlsx, .docx, .md or .csv)")
-    return fmt
+    return formats.output_format(dest, FORMATS)
 
 
 def write(register: Register, dest: Path, labels, template_dirs: tuple[Path, ...] = ()) -> Path:

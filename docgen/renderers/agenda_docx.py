@@ -10,7 +10,7 @@ from docgen.model.meeting import Minutes
 from docgen.ooxml.docx_writer import Cell, DocxBuilder
 from docgen.ooxml.package import document_time
 from docgen.ooxml.reference import ReferenceDocx
-from docgen.renderers.minutes_docx import REQUIRED_STYLES, action_table, time_span
+from docgen.renderers.minutes_docx import REQUIRED_STYLES, action_table, people_table, title_block
 from docgen.richtext import Run
 from docgen.series import open_actions
 
@@ -29,7 +29,7 @@ def build(minutes: Minutes, labels: Labels, reference: ReferenceDocx) -> DocxBui
     """Return a DocxBuilder holding the whole body of the agenda."""
     reference.require(REQUIRED_STYLES)
     doc = DocxBuilder(reference)
-    _title_block(doc, minutes, labels)
+    title_block(doc, minutes, labels, labels["agenda.kind"])
     _invited(doc, minutes, labels)
     _agenda(doc, minutes, labels)
     _actions(doc, minutes, labels)
@@ -37,41 +37,10 @@ def build(minutes: Minutes, labels: Labels, reference: ReferenceDocx) -> DocxBui
     return doc
 
 
-def _title_block(doc: DocxBuilder, minutes: Minutes, L: Labels) -> None:
-    m = minutes.meeting
-    doc.paragraph(m.title, "Title")
-    doc.paragraph(" \u00b7 ".join(x for x in (L["agenda.kind"], L.format_date(m.date),
-                                             time_span(m.start, m.end)) if x), "Subtitle")
-    doc.info_table([
-        (L["minutes.project"], m.project), (L["minutes.series"], m.series),
-        (L["minutes.date"], L.format_date(m.date)), (L["minutes.time"], time_span(m.start, m.end)),
-        (L["minutes.location"], m.location), (L["minutes.chair"], m.chair),
-        (L["minutes.facilitator"], m.facilitator), (L["minutes.minute_taker"], m.minute_taker),
-    ])
-
-
 def _invited(doc: DocxBuilder, minutes: Minutes, L: Labels) -> None:
-    if not minutes.attendees:
-        return
-    doc.heading(L["agenda.invited"], 1)
-    people = minutes.attendees
-    has_role = any(a.role for a in people)
-    has_org = any(a.organisation or a.group for a in people)
-    header = [L["minutes.name"]] + ([L["minutes.role"]] if has_role else []) + (
-        [L["minutes.organisation"]] if has_org else [])
-    widths = [3] + ([4.5] if has_role else []) + ([2.5] if has_org else [])
-    rows = []
-    for person in people:
-        row: list = [Cell(person.name, bold=True)]
-        if has_role:
-            row.append(person.role or "")
-        if has_org:
-            row.append(" / ".join(x for x in (person.organisation, person.group) if x))
-        rows.append(row)
-    doc.table(header, rows, widths)
-    if minutes.distribution:
-        doc.paragraph([Run(L["minutes.distribution"] + L["common.colon"], bold=True),
-                       Run(", ".join(minutes.distribution))])
+    if minutes.attendees:
+        doc.heading(L["agenda.invited"], 1)
+        people_table(doc, minutes, L, attendance=False)
 
 
 def _agenda(doc: DocxBuilder, minutes: Minutes, L: Labels) -> None:

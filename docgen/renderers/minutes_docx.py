@@ -35,7 +35,7 @@ def build(minutes: Minutes, labels: Labels, reference: ReferenceDocx) -> DocxBui
     """Return a DocxBuilder holding the whole body of the minutes."""
     reference.require(REQUIRED_STYLES)
     doc = DocxBuilder(reference)
-    _title_block(doc, minutes, labels)
+    title_block(doc, minutes, labels, labels["minutes.kind"])
     _attendance(doc, minutes, labels)
     _previous_actions(doc, minutes, labels)
     _agenda(doc, minutes, labels)
@@ -54,11 +54,11 @@ def dest_write(doc: DocxBuilder, minutes: Minutes, labels: Labels, dest: Path) -
                     subject=labels["minutes.kind"])
 
 
-def _title_block(doc: DocxBuilder, minutes: Minutes, L: Labels) -> None:
+def title_block(doc: DocxBuilder, minutes: Minutes, L: Labels, kind: str) -> None:
+    """Append the title, the "kind · date · time" subtitle and the meeting's info table."""
     m = minutes.meeting
     doc.paragraph(m.title, "Title")
-    subtitle = " \u00b7 ".join(x for x in (L["minutes.kind"], L.format_date(m.date),
-                                           time_span(m.start, m.end)) if x)
+    subtitle = " \u00b7 ".join(x for x in (kind, L.format_date(m.date), time_span(m.start, m.end)) if x)
     doc.paragraph(subtitle, "Subtitle")
     doc.info_table([
         (L["minutes.project"], m.project), (L["minutes.series"], m.series),
@@ -68,33 +68,40 @@ def _title_block(doc: DocxBuilder, minutes: Minutes, L: Labels) -> None:
     ])
 
 
-def _attendance(doc: DocxBuilder, minutes: Minutes, L: Labels) -> None:
-    if not minutes.attendees:
-        return
-    doc.heading(L["minutes.attendance"], 1)
+def people_table(doc: DocxBuilder, minutes: Minutes, L: Labels, attendance: bool) -> None:
+    """Append the table of people (name, role, organisation[, attendance]) and the distribution."""
     order = {"present": 0, "remote": 1, "excused": 2, "absent": 3}
-    people = sorted(minutes.attendees, key=lambda a: order[a.attendance])
+    people = sorted(minutes.attendees, key=lambda a: order[a.attendance]) if attendance \
+        else minutes.attendees
     has_role = any(a.role for a in people)
     has_org = any(a.organisation or a.group for a in people)
     header = [L["minutes.name"]] + ([L["minutes.role"]] if has_role else []) + (
-        [L["minutes.organisation"]] if has_org else []) + [L["minutes.attendance_column"]]
-    widths = [3] + ([4] if has_role else []) + ([2.4] if has_org else []) + [1.6]
+        [L["minutes.organisation"]] if has_org else []) + (
+        [L["minutes.attendance_column"]] if attendance else [])
+    widths = [3] + ([4] if has_role else []) + ([2.4] if has_org else []) + ([1.6] if attendance else [])
     rows = []
     for person in people:
         name = person.name + (f" (@{person.handle.lstrip('@')})" if person.handle else "")
-        row: list = [name]
+        row: list = [name if attendance else Cell(name, bold=True)]
         if has_role:
             row.append(person.role or "")
         if has_org:
             row.append(" / ".join(x for x in (person.organisation, person.group) if x))
-        away = person.attendance in ("excused", "absent")
-        row.append(Cell(L[f"attendance.{person.attendance}"], color="7F7F7F" if away else None,
-                        bold=not away))
+        if attendance:
+            away = person.attendance in ("excused", "absent")
+            row.append(Cell(L[f"attendance.{person.attendance}"], color="7F7F7F" if away else None,
+                            bold=not away))
         rows.append(row)
     doc.table(header, rows, widths)
     if minutes.distribution:
-        doc.paragraph(L["minutes.distribution"], "Heading 3")
-        doc.markdown("\n".join(f"- {d}" for d in minutes.distribution))
+        doc.paragraph([Run(L["minutes.distribution"] + L["common.colon"], bold=True),
+                       Run(", ".join(minutes.distribution))])
+
+
+def _attendance(doc: DocxBuilder, minutes: Minutes, L: Labels) -> None:
+    if minutes.attendees:
+        doc.heading(L["minutes.attendance"], 1)
+        people_table(doc, minutes, L, attendance=True)
 
 
 def action_rows(actions: list[Action], L: Labels, on: date, with_comment: bool,
