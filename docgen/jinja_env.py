@@ -51,6 +51,33 @@ def environment(dirs: tuple[Path, ...], autoescape: bool) -> SandboxedEnvironmen
     return env
 
 
+# Errors a template's own expressions raise when called with the wrong data.
+CALL_ERRORS = (TypeError, ValueError, KeyError, IndexError, AttributeError)
+
+
+def template_error(exc: BaseException, name: object, place: str = "") -> TemplateError:
+    """Return the TemplateError telling a user what went wrong in template ``name`` at ``place``.
+
+    ``place`` is a located suffix such as ' on slide 2 in shape "Title" (...)'; every Jinja
+    failure (syntax, undefined variable, sandbox refusal, a call on the wrong data) maps here,
+    so Word, PowerPoint and text templates word their errors alike.
+    """
+    if isinstance(exc, TemplateError):
+        return exc
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return TemplateError(f"{name}: template syntax error{place}: {exc.message}")
+    if isinstance(exc, SecurityError):
+        return TemplateError(f"{name}: refused by the template sandbox{place}: {exc} "
+                             "(templates may not reach Python internals)")
+    if isinstance(exc, jinja2.UndefinedError):
+        return TemplateError(f"{name}: undefined variable{place}: {exc.message}")
+    if isinstance(exc, jinja2.TemplateNotFound):
+        return TemplateError(f"template '{exc.name}' not found on the template path")
+    if isinstance(exc, (jinja2.TemplateError, *CALL_ERRORS)):
+        return TemplateError(f"{name}: template error{place}: {exc}")
+    return TemplateError(f"{name}: template error{place}: {type(exc).__name__}: {exc}")
+
+
 def render_template(name: str, context: dict, template_dirs: tuple[Path, ...] = (),
                     autoescape: bool = False) -> str:
     """Return the text of template ``name`` rendered with ``context``.
@@ -62,10 +89,24 @@ def render_template(name: str, context: dict, template_dirs: tuple[Path, ...] = 
     try:
         return env.get_template(name).render(context)
     except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(f"{exc.filename or name}:{exc.lineno}: template syntax error: {exc.message}") from None
-    except jinja2.UndefinedError as exc:
-        raise TemplateError(f"{name}: undefined variable in template: {exc.message}") from None
-    except SecurityError as exc:
-        raise TemplateError(f"{name}: refused by the template sandbox: {exc}") from None
-    except jinja2.TemplateNotFound as exc:
-        raise TemplateError(f"template '{exc.name}' not found on the template path") from None
+        return _raise(template_error(exc, exc.filename or name, f" (line {exc.lineno})"))
+    except (jinja2.TemplateError, *CALL_ERRORS) as exc:
+        file, line = _template_frame(exc)
+        return _raise(template_error(exc, file or name, f" (line {line})" if line else ""))
+
+
+def _template_frame(exc: BaseException) -> tuple[str | None, int | None]:
+    """Return the template file and line where a render-time error happened, if Jinja knows them."""
+    found: tuple[str | None, int | None] = (None, None)
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            # Jinja rewrites template frames so their line numbers are the template's own.
+            found = (filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
+def _raise(error: TemplateError) -> str:
+    raise error from None

@@ -178,3 +178,22 @@ def test_validate_status_problem_has_key_path(invoke, tmp_path):
     result = invoke("validate", bad)
     assert result.exit_code == 2
     assert "overall.status: 'purple' is not one of green, amber, red" in result.output
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("# {{ meeting.titel }}", "undefined variable (line 3): "),
+    ("# {{ meeting.title.__class__.__mro__ }}", "refused by the template sandbox"),
+    ("# {{ meeting.title }", "template syntax error (line 3): unexpected '}'"),
+])
+def test_text_template_errors_name_file_and_line(invoke, tmp_path, body, expected):
+    folder = tmp_path / "pmo"
+    folder.mkdir()
+    (folder / "minutes.md.j2").write_text(
+        '{% extends "builtin:minutes.md.j2" %}\n{% block title %}\n' + body + "{% endblock %}\n",
+        encoding="utf-8")
+    dest = tmp_path / "m.md"
+    result = invoke("minutes", CONTRACT / "meeting.yaml", "-o", dest, "--templates", folder)
+    assert result.exit_code == 2
+    assert expected in result.output
+    assert str(folder / "minutes.md.j2") in result.output
+    assert not dest.exists()

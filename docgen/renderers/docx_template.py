@@ -17,9 +17,10 @@ from html import unescape
 from pathlib import Path
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from jinja2.sandbox import SandboxedEnvironment
 
 from docgen.errors import TemplateError
+from docgen.jinja_env import CALL_ERRORS, template_error
 from docgen.ooxml.package import fix_core_times, package_bytes, read_parts
 from docgen.ooxml.reference import read_docx_parts
 from docgen.output import atomic_write_bytes
@@ -28,7 +29,6 @@ from docgen.template_path import find_template, search_path
 
 _CODE_FONT = "Consolas"
 # Errors a template can cause by calling a helper with the wrong value, e.g. date("soon").
-_CALL_ERRORS = (TypeError, ValueError, KeyError, IndexError, AttributeError)
 
 
 def environment() -> SandboxedEnvironment:
@@ -111,17 +111,8 @@ def render_bytes(template: Path, context: dict, when: datetime) -> bytes:
     full.setdefault("rag_colour", rag_colour)
     try:
         tpl.render(full, jinja_env=environment(), autoescape=True)
-    except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(f"{template}: template syntax error{_where(tpl, exc)}: {exc.message}") from None
-    except SecurityError as exc:
-        raise TemplateError(f"{template}: refused by the template sandbox{_where(tpl, exc)}: {exc} "
-                            "(templates may not reach Python internals)") from None
-    except jinja2.UndefinedError as exc:
-        raise TemplateError(f"{template}: undefined variable{_where(tpl, exc)}: {exc.message}") from None
-    except jinja2.TemplateError as exc:
-        raise TemplateError(f"{template}: template error{_where(tpl, exc)}: {exc}") from None
-    except _CALL_ERRORS as exc:
-        raise TemplateError(f"{template}: template error{_where(tpl, exc)}: {exc}") from None
+    except (jinja2.TemplateError, *CALL_ERRORS) as exc:
+        raise template_error(exc, template, _where(tpl, exc)) from None
     buf = io.BytesIO()
     tpl.save(buf)
     parts = read_parts(buf)  # type: ignore[arg-type]

@@ -14,12 +14,12 @@ from pathlib import Path
 
 import jinja2
 from jinja2 import nodes
-from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from jinja2.sandbox import SandboxedEnvironment
 
 from docgen.errors import TemplateError
+from docgen.jinja_env import template_error
 
 # Errors a template can cause by calling a helper with the wrong value, e.g. date("soon").
-_CALL_ERRORS = (TypeError, ValueError, KeyError, IndexError, AttributeError)
 
 
 @dataclass(frozen=True)
@@ -70,20 +70,7 @@ def _compiled(env: SandboxedEnvironment, source: str) -> jinja2.Template:
 
 def located(exc: Exception, where: Where, source: str) -> Exception:
     """Return the TemplateError describing ``exc`` at ``where`` (``exc`` itself when not a template error)."""
-    place = where.text(source)
-    name = where.template
-    if isinstance(exc, jinja2.TemplateSyntaxError):
-        return TemplateError(f"{name}: template syntax error{place}: {exc.message}")
-    if isinstance(exc, SecurityError):
-        return TemplateError(f"{name}: refused by the template sandbox{place}: {exc} "
-                             "(templates may not reach Python internals)")
-    if isinstance(exc, jinja2.UndefinedError):
-        return TemplateError(f"{name}: undefined variable{place}: {exc.message}")
-    if isinstance(exc, (jinja2.TemplateError, *_CALL_ERRORS)):
-        return TemplateError(f"{name}: template error{place}: {exc}")
-    if isinstance(exc, TemplateError):
-        return exc
-    return TemplateError(f"{name}: template error{place}: {type(exc).__name__}: {exc}")
+    return template_error(exc, where.template, where.text(source))
 
 
 def loop_contexts(env: SandboxedEnvironment, kind: str, expr: str, context: dict, where: Where,
