@@ -32,19 +32,28 @@ def load_checklist(
     assessment: Path | None = None,
     mode: str | None = None,
     id_pattern: str | None = None,
+    previous: Path | None = None,
 ) -> Checklist:
     """Return the Checklist of the specification ``spec`` assessed by ``assessment``.
 
-    Raises InputError listing every problem of a file; the assessment is read only once the
-    specification is valid.
+    With ``previous`` (an earlier assessment), each item also carries its previous status and
+    its change (see :mod:`docgen.model.checklist_changes`). Raises InputError listing every
+    problem of a file; each file is read only once the ones before it are valid.
     """
     spec_source = read_requirements(Path(spec), mode=mode, id_pattern=id_pattern)
     requirements = build(RequirementSet, spec_source)
     if assessment is None:
-        return merge(requirements, spec_source)
-    assessment_source = read_assessment(Path(assessment))
-    return merge(requirements, spec_source, build(AssessmentSet, assessment_source),
-                 assessment_source)
+        checklist = merge(requirements, spec_source)
+    else:
+        assessment_source = read_assessment(Path(assessment))
+        checklist = merge(requirements, spec_source, build(AssessmentSet, assessment_source),
+                          assessment_source)
+    if previous is None:
+        return checklist
+    from docgen.model.checklist_changes import compare
+
+    previous_source = read_assessment(Path(previous))
+    return compare(checklist, build(AssessmentSet, previous_source), previous_source)
 
 
 def renderer_for(dest: Path):

@@ -31,6 +31,9 @@ class Item:
     owner: str | None = None
     comment: str | None = None
     assessed: bool = False
+    # Set only when compared with a previous assessment (docgen.model.checklist_changes).
+    previous_status: str | None = None
+    change: str | None = None
 
     @property
     def id(self) -> str:
@@ -59,6 +62,8 @@ class Tally:
 
     name: str
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STATUSES, 0))
+    # Improved / regressed / unchanged counts; empty unless compared with a previous assessment.
+    changes: dict[str, int] = field(default_factory=dict)
 
     @property
     def total(self) -> int:
@@ -100,6 +105,18 @@ class Checklist:
     warnings: list[Problem] = field(default_factory=list)
     spec_file: str = ""
     assessment_file: str | None = None
+    # The earlier assessment the statuses were compared with (None: no comparison).
+    previous: Assessment | None = None
+    previous_file: str | None = None
+
+    @property
+    def compared(self) -> bool:
+        """Return True when the checklist was compared with a previous assessment."""
+        return self.previous_file is not None
+
+    def must_regressions(self) -> list[Item]:
+        """Return the MUST requirements whose status regressed since the previous assessment."""
+        return [item for item in self.items if item.level == "must" and item.change == "regressed"]
 
     def sections(self) -> list[tuple[str, list[Item]]]:
         """Return the items grouped by section, sections in order of first appearance."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from docgen.labels import Labels
 from docgen.model.checklist import Checklist, Item
 from docgen.richtext import plain
@@ -24,6 +26,12 @@ STATUS_FONT = {
     "not_applicable": "595959",
     "not_verified": "1F4E79",
 }
+
+# Fill and text colours of the change markers (improved green, regressed red, unchanged grey).
+CHANGE_FILL = {"improved": "C6EFCE", "regressed": "FFC7CE", "unchanged": "F2F2F2"}
+CHANGE_FONT = {"improved": "006100", "regressed": "9C0006", "unchanged": "595959"}
+# The two columns the CSV output appends when compared with a previous assessment.
+CHANGE_COLUMNS = ("previous_status", "change")
 
 
 def status_word(labels: Labels, status: str) -> str:
@@ -55,11 +63,45 @@ def percent(value: float | None) -> str:
     return "" if value is None else f"{value:.0f}%"
 
 
+def change_word(labels: Labels, change: str) -> str:
+    """Return the worded change in the labels' language ("Regressed")."""
+    return labels.get(f"checklist.change_word.{change}", change)
+
+
+def change_marker(labels: Labels, change: str) -> str:
+    """Return the change with its arrow ("\u2193 Regressed"), for change columns."""
+    return labels.get(f"checklist.change_marker.{change}", change)
+
+
+def since_text(checklist: Checklist, labels: Labels) -> str:
+    """Return how the previous assessment is named: its title and date, or its file name."""
+    previous = checklist.previous
+    title = previous.title if previous else None
+    day = labels.format_date(previous.date) if previous and previous.date else ""
+    if title and day:
+        return labels["checklist.since"].format(title=title, date=day)
+    return title or day or Path(checklist.previous_file or "").name
+
+
+def regression_callout(checklist: Checklist, labels: Labels) -> str | None:
+    """Return the sentence naming the MUST requirements that regressed, or None when none did."""
+    items = checklist.must_regressions()
+    if not items:
+        return None
+    listed = ", ".join(f"{item.id} ({status_word(labels, item.previous_status or '')} \u2192 "
+                       f"{status_word(labels, item.status)})" for item in items)
+    key = "checklist.must_regressed_one" if len(items) == 1 else "checklist.must_regressed_many"
+    return labels[key].format(count=len(items), since=since_text(checklist, labels), items=listed)
+
+
 def summary_line(checklist: Checklist, outputs: list[str]) -> str:
     """Return the one-line summary the CLI prints: counts by status, then the outputs."""
     counts = checklist.summary.overall.counts
     total = checklist.summary.overall.total
     parts = [f"{counts[s]} {s.replace('_', ' ')}" for s in counts]
+    if checklist.compared:
+        changes = checklist.summary.overall.changes
+        parts += [f"{changes['improved']} improved", f"{changes['regressed']} regressed"]
     noun = "requirement" if total == 1 else "requirements"
     return f"checklist: {total} {noun}, {', '.join(parts)} -> {', '.join(outputs)}"
 
@@ -77,3 +119,8 @@ def item_row(item: Item) -> dict[str, str]:
         "owner": item.owner or "",
         "comment": item.comment or "",
     }
+
+
+def change_row(item: Item) -> dict[str, str]:
+    """Return the item's previous status and change as the CSV columns appended on comparison."""
+    return {"previous_status": item.previous_status or "", "change": item.change or ""}
