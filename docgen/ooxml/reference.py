@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -12,7 +11,6 @@ from docgen.errors import TemplateError
 
 _STYLE = re.compile(r"<w:style\b[^>]*?\bw:styleId=\"([^\"]+)\"[^>]*>(.*?)</w:style>", re.S)
 _NAME = re.compile(r"<w:name\b[^>]*?\bw:val=\"([^\"]*)\"")
-MAX_EXPANDED = 100 * 1024 * 1024  # refuse zip bombs: a reference document is a few hundred kB
 
 
 @dataclass(frozen=True)
@@ -116,18 +114,6 @@ def _load(path: Path, _mtime: int, _size: int) -> ReferenceDocx:
 
 def read_docx_parts(path: Path) -> dict[str, bytes]:
     """Return the parts of the .docx at ``path``, refusing macro files, corrupt zips and zip bombs."""
-    if path.suffix.lower() in (".docm", ".dotm"):
-        raise TemplateError(f"{path}: macro-enabled Word files are refused; save it as .docx")
-    try:
-        with zipfile.ZipFile(path) as zf:
-            infos = zf.infolist()
-            if sum(i.file_size for i in infos) > MAX_EXPANDED:
-                raise TemplateError(f"{path}: expands to more than 100 MB; refused")
-            names = {i.filename for i in infos}
-            if "word/vbaProject.bin" in names:
-                raise TemplateError(f"{path}: holds macros (vbaProject.bin); refused")
-            return {i.filename: zf.read(i) for i in infos if not i.is_dir()}
-    except zipfile.BadZipFile:
-        raise TemplateError(f"{path}: not a valid .docx (corrupt or not a zip file)") from None
-    except OSError as exc:
-        raise TemplateError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    from docgen.ooxml.package import read_template_parts
+
+    return read_template_parts(Path(path), "Word", ".docx", (".docm", ".dotm"))

@@ -19,49 +19,28 @@ misspelt name is an error naming the slide, the shape and the text around it.
 from __future__ import annotations
 
 import io
-import zipfile
 from datetime import datetime
 from pathlib import Path
 
 from docgen.errors import TemplateError
-from docgen.ooxml.package import fix_core_times, package_bytes, read_parts
+from docgen.ooxml.package import fix_core_times, package_bytes, read_parts, read_template_parts
 from docgen.output import atomic_write_bytes
 from docgen.renderers.docx_template import locate
 
 __all__ = ["check_template", "locate", "render", "render_bytes"]
 
-MAX_EXPANDED = 100 * 1024 * 1024  # a slide template is a few MB; beyond this it is a zip bomb
 
 
-def check_template(path: Path) -> bytes:
-    """Return the bytes of the .pptx template ``path``; raise TemplateError if it is not a safe .pptx.
+def check_template(path: Path) -> None:
+    """Raise TemplateError unless ``path`` is a safe .pptx presentation.
 
     Refused: macro-enabled files (.pptm, .potm, .ppsm, or holding vbaProject.bin), files that
     are not a zip or not a presentation, archives expanding to more than 100 MB.
     """
     path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix in (".pptm", ".potm", ".ppsm"):
-        raise TemplateError(f"{path}: macro-enabled PowerPoint files are refused; save it as .pptx")
-    if suffix != ".pptx":
+    if path.suffix.lower() not in (".pptx", ".pptm", ".potm", ".ppsm"):
         raise TemplateError(f"{path}: a PowerPoint template must be a .pptx file")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise TemplateError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            infos = zf.infolist()
-    except zipfile.BadZipFile:
-        raise TemplateError(f"{path}: not a valid .pptx (corrupt or not a zip file)") from None
-    if sum(i.file_size for i in infos) > MAX_EXPANDED:
-        raise TemplateError(f"{path}: expands to more than 100 MB; refused")
-    names = {i.filename for i in infos}
-    if any(name.lower().endswith("vbaproject.bin") for name in names):
-        raise TemplateError(f"{path}: holds macros (vbaProject.bin); refused")
-    if "ppt/presentation.xml" not in names:
-        raise TemplateError(f"{path}: not a PowerPoint presentation (no ppt/presentation.xml)")
-    return data
+    read_template_parts(path, "PowerPoint", ".pptx", (".pptm", ".potm", ".ppsm"), "ppt/presentation.xml")
 
 
 def render(template: Path, context: dict, dest: Path, when: datetime) -> Path:
@@ -81,9 +60,9 @@ def render_bytes(template: Path, context: dict, when: datetime) -> bytes:
     from docgen.renderers.pptx_template.slides import delete, duplicate, render_slide, take_marker
 
     template = Path(template)
-    data = check_template(template)
+    check_template(template)
     try:
-        prs = Presentation(io.BytesIO(data))
+        prs = Presentation(str(template))
     except Exception as exc:  # python-pptx raises many kinds on a damaged package
         raise TemplateError(f"{template}: not a valid .pptx ({exc})") from None
     env = environment()
