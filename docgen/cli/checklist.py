@@ -14,6 +14,10 @@ from docgen.cli.options import lang_option, templates_option
 @click.option("--assessment", "-a", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Assessment (YAML or CSV): a status per requirement id; without it every "
                    "requirement is not verified.")
+@click.option("--previous-assessment", "previous", default=None,
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="An earlier assessment (YAML or CSV): each requirement also shows its previous "
+                   "status and whether it improved or regressed; MUST regressions are called out.")
 @click.option("-o", "--output", "outputs", multiple=True, required=True,
               type=click.Path(dir_okay=False, path_type=Path),
               help="Output file, format by extension: .docx .xlsx .md .csv .xml (JUnit) .json. "
@@ -28,23 +32,26 @@ from docgen.cli.options import lang_option, templates_option
                    "not applicable (outputs are still written).")
 @templates_option
 @lang_option
-def checklist(spec: Path, assessment: Path | None, outputs: tuple[Path, ...], mode: str | None,
-              id_pattern: str | None, fail_on: str | None, template_dirs: tuple[Path, ...],
-              language: str | None) -> None:
+def checklist(spec: Path, assessment: Path | None, previous: Path | None,
+              outputs: tuple[Path, ...], mode: str | None, id_pattern: str | None,
+              fail_on: str | None, template_dirs: tuple[Path, ...], language: str | None) -> None:
     """Write the compliance checklist of SPEC (YAML, CSV or Markdown) assessed by --assessment."""
     from docgen.checklist import check_gate, load_checklist, render_checklist, renderer_for
     from docgen.errors import ConfigError
     from docgen.labels import load_labels
-    from docgen.renderers.checklist_common import summary_line
+    from docgen.renderers.checklist_common import regression_callout, summary_line
 
     if (mode or id_pattern) and spec.suffix.lower() not in (".md", ".markdown"):
         raise ConfigError("--mode and --id-pattern apply to Markdown specifications only")
     for dest in outputs:
         renderer_for(dest)
-    result = load_checklist(spec, assessment, mode=mode, id_pattern=id_pattern)
+    result = load_checklist(spec, assessment, mode=mode, id_pattern=id_pattern, previous=previous)
     labels = load_labels(language or "en", template_dirs)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
+    callout = regression_callout(result, labels)
+    if callout:
+        click.echo(f"warning: {callout}", err=True)
     for dest in outputs:
         render_checklist(result, dest, labels, template_dirs)
     click.echo(summary_line(result, [str(dest) for dest in outputs]))

@@ -1,4 +1,7 @@
-"""CSV checklist: one row per requirement, columns id,section,level,text,status,evidence,owner,comment."""
+"""CSV checklist: one row per requirement, columns id,section,level,text,status,evidence,owner,comment.
+
+Compared with a previous assessment, two columns follow: previous_status,change (codes).
+"""
 
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ from pathlib import Path
 from docgen.labels import Labels
 from docgen.model.checklist import Checklist
 from docgen.output import atomic_write_text
-from docgen.renderers.checklist_common import CSV_COLUMNS, item_row
+from docgen.renderers.checklist_common import CHANGE_COLUMNS, CSV_COLUMNS, change_row, item_row
 
 
 def render(checklist: Checklist, dest: Path, labels: Labels, template_dirs=()) -> Path:
@@ -18,8 +21,12 @@ def render(checklist: Checklist, dest: Path, labels: Labels, template_dirs=()) -
     Texts and evidence stay Markdown, so the file can be edited and read back as an assessment.
     """
     buf = io.StringIO(newline="")
-    writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+    columns = CSV_COLUMNS + CHANGE_COLUMNS if checklist.compared else CSV_COLUMNS
+    writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\r\n")
     writer.writeheader()
     for item in checklist.items:
-        writer.writerow(item_row(item))
+        row = item_row(item)
+        if checklist.compared:
+            row.update(change_row(item))
+        writer.writerow(row)
     return atomic_write_text(dest, buf.getvalue())

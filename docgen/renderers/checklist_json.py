@@ -1,4 +1,8 @@
-"""JSON checklist for other tools: specification, assessment, summary and items."""
+"""JSON checklist for other tools: specification, assessment, summary and items.
+
+Compared with a previous assessment, the document also holds ``previous_assessment``,
+``must_regressions``, ``changes`` counts in every tally and ``previous_status``/``change`` per item.
+"""
 
 from __future__ import annotations
 
@@ -8,16 +12,19 @@ from pathlib import Path
 from docgen.labels import Labels
 from docgen.model.checklist import Checklist, Tally
 from docgen.output import atomic_write_text
-from docgen.renderers.checklist_common import item_row
+from docgen.renderers.checklist_common import change_row, item_row
 
 
 def _tally(tally: Tally) -> dict:
-    return {
+    data = {
         "total": tally.total,
         "counts": dict(tally.counts),
         "percent": {status: round(tally.percent(status), 2) for status in tally.counts},
         "compliance_rate": None if tally.compliance_rate is None else round(tally.compliance_rate, 2),
     }
+    if tally.changes:
+        data["changes"] = dict(tally.changes)
+    return data
 
 
 def as_dict(checklist: Checklist) -> dict:
@@ -30,10 +37,21 @@ def as_dict(checklist: Checklist) -> dict:
         row["keywords"] = list(item.requirement.keywords)
         row["assessed"] = item.assessed
         row["passed"] = item.passed
+        if checklist.compared:
+            row.update(change_row(item))
         items.append(row)
-    return {
+    data = {
         "specification": checklist.specification.model_dump(mode="json"),
         "assessment": checklist.assessment.model_dump(mode="json"),
+    }
+    if checklist.compared:
+        previous = checklist.previous.model_dump(mode="json") if checklist.previous else {}
+        data["previous_assessment"] = {**previous, "file": checklist.previous_file}
+        data["must_regressions"] = [
+            {"id": item.id, "previous_status": item.previous_status, "status": item.status}
+            for item in checklist.must_regressions()]
+    return {
+        **data,
         "summary": {
             **_tally(summary.overall),
             "by_level": {t.name: _tally(t) for t in summary.by_level},

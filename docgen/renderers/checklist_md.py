@@ -7,9 +7,19 @@ from pathlib import Path
 from docgen.errors import TemplateError
 from docgen.labels import Labels
 from docgen.model.checklist import Checklist
+from docgen.model.checklist_changes import CHANGES
 from docgen.model.requirements import STATUSES
 from docgen.output import atomic_write_text
-from docgen.renderers.checklist_common import level_word, percent, section_name, status_word
+from docgen.renderers.checklist_common import (
+    change_marker,
+    change_word,
+    level_word,
+    percent,
+    regression_callout,
+    section_name,
+    since_text,
+    status_word,
+)
 from docgen.template_path import builtin_dir, search_path
 
 TEMPLATE = "checklist.md.j2"
@@ -58,6 +68,12 @@ def markdown_text(checklist: Checklist, labels: Labels, template_dirs: tuple[Pat
         "section_name": lambda section: section_name(labels, section),
         "format_date": labels.format_date,
         "pct": percent,
+        "compared": checklist.compared,
+        "changes": CHANGES,
+        "since": since_text(checklist, labels) if checklist.compared else "",
+        "callout": regression_callout(checklist, labels),
+        "change_word": lambda change: change_word(labels, change),
+        "change_marker": lambda change: change_marker(labels, change),
     }
     try:
         template = env.get_template(TEMPLATE)
