@@ -242,7 +242,7 @@ def test_errors_in_repeated_rows_and_unclosed_markers_name_the_cell(invoke, tmp_
 
 
 def test_invalid_template_files_are_refused(invoke, tmp_path, monkeypatch):
-    from docgen.renderers import pptx_template
+    from docgen.ooxml import package
 
     corrupt = tmp_path / "corrupt.pptx"
     corrupt.write_bytes(b"PK\x03\x04 this is not a zip")
@@ -266,7 +266,7 @@ def test_invalid_template_files_are_refused(invoke, tmp_path, monkeypatch):
         result = run_deck(invoke, template, tmp_path / "out.pptx")
         assert result.exit_code == 2, template
         assert expected in result.output, result.output
-    monkeypatch.setattr(pptx_template, "MAX_EXPANDED", 10_000)
+    monkeypatch.setattr(package, "MAX_EXPANDED", 10_000)
     result = run_deck(invoke, big, tmp_path / "out.pptx")
     assert result.exit_code == 2 and "expands to more than 100 MB" in result.output
     assert not (tmp_path / "out.pptx").exists()
