@@ -19,17 +19,22 @@ from docgen.cli.options import lang_option, templates_option
               help="PowerPoint template with Jinja tags ({{ project.name }}, {%tr for r in risks %}, "
                    "{%slide for d in decisions_required %}) used for .pptx outputs: a path, or a "
                    "file name found on the template path.")
+@click.option("--previous", "previous_file", default=None,
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="Status of the previous period: adds a 'Changes since <period>' slide and "
+                   "report section, and computes the RAG trends the status does not give.")
 @templates_option
 @lang_option
 def deck(status_file: Path, outputs: tuple[Path, ...], pptx_template: str | None,
-         template_dirs: tuple[Path, ...], language: str | None) -> None:
+         previous_file: Path | None, template_dirs: tuple[Path, ...],
+         language: str | None) -> None:
     """Write the committee slide deck of a project status (status.yaml)."""
     from docgen.deck import job
 
     targets = list(outputs) or [status_file.with_suffix(".pptx")]
     for target in targets:
         job.output_format(target)
-    status = job.load(status_file)
+    status, changes = job.load_pair(status_file, previous_file)
     filled = None
     if pptx_template:  # rendered before any output is written: a template error writes nothing
         from docgen.cli.options import effective_language, effective_templates
@@ -44,4 +49,4 @@ def deck(status_file: Path, outputs: tuple[Path, ...], pptx_template: str | None
 
             click.echo(f"wrote {atomic_write_bytes(target, filled)}")
         else:
-            click.echo(f"wrote {job.write(status, target, language, template_dirs)}")
+            click.echo(f"wrote {job.write(status, target, language, template_dirs, changes)}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from docgen.deck.changes import Changes
 from docgen.deck.measure import Font, font_for, text_width
 from docgen.deck.shapes import RAG_FILL, RAG_TEXT, Box, Cell, Frame, SlidePlan
 from docgen.deck.tables import Column, fit_table
@@ -23,11 +24,13 @@ class Ctx:
     labels: Labels
     frame: Frame
     font: Font
+    changes: Changes | None = None  # set when built against a previous period
 
     @classmethod
-    def make(cls, status: Status, labels: Labels, frame: Frame) -> Ctx:
+    def make(cls, status: Status, labels: Labels, frame: Frame,
+             changes: Changes | None = None) -> Ctx:
         """Return a Ctx measuring text with the frame's font."""
-        return cls(status, labels, frame, font_for(frame.font_name))
+        return cls(status, labels, frame, font_for(frame.font_name), changes)
 
     @property
     def lang(self) -> str:

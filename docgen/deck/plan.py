@@ -6,7 +6,14 @@ Nothing here imports python-pptx: the plan is tested on its own, then
 
 from __future__ import annotations
 
-from docgen.deck import slides_actions, slides_overview, slides_risks, slides_schedule
+from docgen.deck import (
+    slides_actions,
+    slides_changes,
+    slides_overview,
+    slides_risks,
+    slides_schedule,
+)
+from docgen.deck.changes import Changes
 from docgen.deck.context import Ctx, fit_title
 from docgen.deck.shapes import DeckPlan, Frame, SlidePlan
 from docgen.labels import Labels
@@ -16,6 +23,7 @@ from docgen.model.status import Status
 PLANNERS = (
     slides_overview.cover,
     slides_overview.summary,
+    slides_changes.changes,
     slides_overview.dimensions,
     slides_overview.workstreams,
     slides_schedule.milestones,
@@ -32,9 +40,13 @@ KINDS = ("cover", "summary", "dimensions", "workstreams", "milestones", "budget"
          "issues", "decisions", "actions")
 
 
-def plan_deck(status: Status, labels: Labels, frame: Frame | None = None) -> DeckPlan:
-    """Return the DeckPlan of ``status`` with ``labels``, laid out for ``frame``."""
-    ctx = Ctx.make(status, labels, frame or Frame())
+def plan_deck(status: Status, labels: Labels, frame: Frame | None = None,
+              changes: Changes | None = None) -> DeckPlan:
+    """Return the DeckPlan of ``status`` with ``labels``, laid out for ``frame``.
+
+    With ``changes`` (against the previous period) a "Changes since" slide follows the summary.
+    """
+    ctx = Ctx.make(status, labels, frame or Frame(), changes)
     slides: list[SlidePlan] = []
     for planner in PLANNERS:
         slides += planner(ctx)

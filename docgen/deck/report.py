@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from docgen.deck import changes_text
+from docgen.deck.changes import Changes
 from docgen.deck.context import Ctx
 from docgen.deck.plan import PLANNERS
 from docgen.deck.shapes import Box, Frame, TableShape
@@ -26,7 +28,7 @@ def table_shapes(status: Status, labels: Labels,
     ctx = Ctx.make(status, labels, huge)
     out = []
     for planner in PLANNERS[2:]:
-        if planner.__name__ in ("decisions", "timeline", "heatmap"):
+        if planner.__name__ in ("changes", "decisions", "timeline", "heatmap"):
             continue
         for slide in planner(ctx):
             out += [(slide.title, s) for s in slide.shapes if isinstance(s, TableShape)]
@@ -45,8 +47,22 @@ def _md(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", "<br>")
 
 
-def render_markdown(status: Status, labels: Labels, template_dirs: tuple[Path, ...] = ()) -> str:
-    """Return the status report as Markdown text."""
+def changes_section(changes: Changes | None, labels: Labels, currency: str) -> dict | None:
+    """Return the changes since the previous period for the reports (None without one).
+
+    Keys: ``title``, ``none`` (the "No change since" line) and ``groups`` (see
+    :func:`docgen.deck.changes_text.grouped`), empty when nothing changed.
+    """
+    if changes is None:
+        return None
+    return {"title": changes_text.title(changes, labels),
+            "none": changes_text.none_text(changes, labels),
+            "groups": changes_text.grouped(changes, labels, currency)}
+
+
+def render_markdown(status: Status, labels: Labels, template_dirs: tuple[Path, ...] = (),
+                    changes: Changes | None = None) -> str:
+    """Return the status report as Markdown text (with the changes section given ``changes``)."""
     import jinja2
     from jinja2.sandbox import SandboxedEnvironment
 
@@ -65,6 +81,7 @@ def render_markdown(status: Status, labels: Labels, template_dirs: tuple[Path, .
                    (cover_keys["phase"], p.phase),
                    (cover_keys["report_date"], labels.format_date(p.report_date))],
             tables=tables(status, labels),
+            changes=changes_section(changes, labels, p.currency),
             rag=lambda r: labels.get(f"deck.rag.{r}", r),
             trend=lambda t: labels.get(f"deck.trend.{t}", t),
             day=lambda d: labels.format_date(d),
@@ -75,6 +92,6 @@ def render_markdown(status: Status, labels: Labels, template_dirs: tuple[Path, .
 
 
 def write_markdown(status: Status, labels: Labels, dest: Path,
-                   template_dirs: tuple[Path, ...] = ()) -> Path:
+                   template_dirs: tuple[Path, ...] = (), changes: Changes | None = None) -> Path:
     """Write the Markdown status report to ``dest`` atomically; return ``dest``."""
-    return atomic_write_text(dest, render_markdown(status, labels, template_dirs))
+    return atomic_write_text(dest, render_markdown(status, labels, template_dirs, changes))

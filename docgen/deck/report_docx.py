@@ -5,9 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+from docgen.deck.changes import Changes
 from docgen.deck.fmt import trend_text
 from docgen.deck.measure import text_width
-from docgen.deck.report import table_shapes
+from docgen.deck.report import changes_section, table_shapes
+from docgen.deck.shapes import RAG_FILL
+from docgen.deck.shapes import Cell as DeckCell
 from docgen.labels import Labels
 from docgen.model.status import Status
 from docgen.ooxml.docx_writer import Cell, DocxBuilder
@@ -22,7 +25,7 @@ STYLES = ["Title", "Subtitle", "Heading 1", "Heading 2", "List Paragraph", "Tabl
 
 
 def write_docx(status: Status, labels: Labels, dest: Path, template_dirs: tuple[Path, ...],
-               when: datetime) -> Path:
+               when: datetime, changes: Changes | None = None) -> Path:
     """Write the Word status report of ``status`` to ``dest`` atomically; return ``dest``."""
     reference = load_reference(find_template(REFERENCE, search_path(list(template_dirs))))
     reference.require(STYLES)
@@ -38,6 +41,7 @@ def write_docx(status: Status, labels: Labels, dest: Path, template_dirs: tuple[
         (L["deck.cover.report_date"], L.format_date(p.report_date)),
     ])
     _summary(doc, status, L)
+    _changes(doc, changes_section(changes, labels, p.currency), L)
     for heading, table in table_shapes(status, labels):
         doc.heading(heading, 1)
         header = [c.text for c in table.rows[0]]
@@ -83,6 +87,28 @@ def column_widths(rows: list[list], total: float, size: float = 9.0,
         for c in long_cols:
             widths[c] += spare * need[c] / weight
     return widths
+
+
+def _changes(doc: DocxBuilder, section: dict | None, L: Labels) -> None:
+    if section is None:
+        return
+    doc.heading(section["title"], 1)
+    if not section["groups"]:
+        doc.paragraph(section["none"])
+        return
+    header = [L["deck.changes.area"], L["deck.changes.item"], L["deck.changes.change"],
+              L["deck.changes.effect"]]
+    rows = []
+    for group in section["groups"]:
+        for n, item in enumerate(group["items"]):
+            fill = RAG_FILL["green" if item["better"] else "red"]
+            rows.append([Cell(group["title"] if n == 0 else "", bold=True), Cell(item["item"]),
+                         Cell(item["change"]),
+                         Cell(item["effect"], fill=fill, bold=True, color="FFFFFF",
+                              align="center")])
+    measured = [[DeckCell(h, bold=True) for h in header],
+                *[[DeckCell(c.content, bold=c.bold) for c in row] for row in rows]]
+    doc.table(header, rows, column_widths(measured, doc.text_width / 20))
 
 
 def _summary(doc: DocxBuilder, status: Status, L: Labels) -> None:
