@@ -10,17 +10,24 @@ from pathlib import Path
 
 from docgen.labels import Labels
 from docgen.model.checklist import Checklist, Tally
+from docgen.model.checklist_changes import CHANGES
 from docgen.model.requirements import STATUSES
 from docgen.ooxml.docx_bulk_table import BulkTable
 from docgen.ooxml.docx_writer import Cell, DocxBuilder
 from docgen.ooxml.package import document_time
 from docgen.ooxml.reference import ReferenceDocx, load_reference
 from docgen.renderers.checklist_common import (
+    CHANGE_FILL,
+    CHANGE_FONT,
     STATUS_FILL,
     STATUS_FONT,
+    change_marker,
+    change_word,
     level_word,
     percent,
+    regression_callout,
     section_name,
+    since_text,
     status_word,
 )
 from docgen.renderers.checklist_text import cell_runs
@@ -31,6 +38,8 @@ REQUIRED_STYLES = ["Title", "Subtitle", "Heading 1", "Heading 2", "Table Text", 
                    "docgen Table", "docgen Info Table", "Hyperlink"]
 # Relative widths of ID, level, requirement, status, evidence, owner, comment.
 WIDTHS = [1.2, 0.9, 4.2, 1.3, 2.5, 1.3, 2.8]
+# The same with the previous status and the change after the status (--previous-assessment).
+WIDTHS_COMPARED = [1.1, 0.8, 3.4, 1.2, 1.2, 1.5, 2.1, 1.1, 2.3]
 
 
 def _status_cell(labels: Labels, status: str) -> Cell:
@@ -44,6 +53,7 @@ def _title_block(doc: DocxBuilder, checklist: Checklist, L: Labels) -> None:
     doc.paragraph(" \u00b7 ".join(x for x in (L["checklist.kind"], spec.reference,
                                               spec.version and f"v{spec.version}") if x),
                   "Subtitle")
+    _callout(doc, checklist, L)
     doc.info_table([
         (L["checklist.specification"], spec.title), (L["checklist.reference"], spec.reference),
         (L["checklist.version"], spec.version),
@@ -51,7 +61,32 @@ def _title_block(doc: DocxBuilder, checklist: Checklist, L: Labels) -> None:
         (L["checklist.assessment"], assessment.title),
         (L["checklist.assessor"], assessment.assessor),
         (L["checklist.date"], L.format_date(assessment.date)),
+        (L["checklist.previous_assessment"],
+         since_text(checklist, L) if checklist.compared else None),
     ])
+
+
+def _callout(doc: DocxBuilder, checklist: Checklist, L: Labels) -> None:
+    """Append the MUST regressions as a red box, when there are any."""
+    callout = regression_callout(checklist, L)
+    if callout:
+        doc.table(None, [[Cell("\u26a0 " + callout, fill=CHANGE_FILL["regressed"], bold=True,
+                               color=CHANGE_FONT["regressed"])]], [1], header_fill=None)
+
+
+def _changes(doc: DocxBuilder, checklist: Checklist, L: Labels) -> None:
+    """Append the counts of improved, regressed and unchanged requirements by level."""
+    doc.heading(L["checklist.changes"], 2)
+    rows = []
+    for name, tally, bold in [*((level_word(L, t.name), t, False)
+                                for t in checklist.summary.by_level),
+                              (L["common.total"], checklist.summary.overall, True)]:
+        counts = [Cell(str(tally.changes[c]), align="right", bold=bold,
+                       fill=CHANGE_FILL[c] if tally.changes[c] and c != "unchanged" else None)
+                  for c in CHANGES]
+        rows.append([Cell(name, bold=True), *counts])
+    doc.table([L["checklist.level_heading"], *(change_word(L, c) for c in CHANGES)], rows,
+              [2, 1, 1, 1], width=doc.text_width * 2 // 3)
 
 
 def _tally_table(doc: DocxBuilder, title: str, tallies: list[tuple[str, Tally]],
@@ -83,25 +118,41 @@ def _summary(doc: DocxBuilder, checklist: Checklist, L: Labels) -> None:
     doc.heading(L["checklist.by_section"], 2)
     _tally_table(doc, L["checklist.section"],
                  [(section_name(L, t.name), t) for t in summary.by_section], L)
+    if checklist.compared:
+        _changes(doc, checklist, L)
 
 
 def _checklist(doc: DocxBuilder, checklist: Checklist, L: Labels) -> None:
     doc.heading(L["checklist.requirements"], 1)
+    compared = checklist.compared
     header = [L["checklist.id"], L["checklist.level_heading"], L["checklist.text"],
               L["checklist.status_heading"], L["checklist.evidence"], L["checklist.owner"],
               L["checklist.comment"]]
-    table = BulkTable(doc, WIDTHS)
+    if compared:
+        header[4:4] = [L["checklist.previous_status"], L["checklist.change"]]
+    table = BulkTable(doc, WIDTHS_COMPARED if compared else WIDTHS)
+    # Columns after the status move two places right when the change columns are there.
+    at = 2 if compared else 0
     levels = {lv: table.text(1, level_word(L, lv)) for lv in ("must", "should", "may")}
     statuses = {s: table.shaded(3, status_word(L, s), STATUS_FILL[s], STATUS_FONT[s])
                 for s in STATUSES}
     text, runs, row = table.text, table.runs, table.row
+    if compared:
+        before = {s: table.shaded(4, status_word(L, s), STATUS_FILL[s], STATUS_FONT[s],
+                                  bold=False) for s in STATUSES}
+        moves = {c: table.shaded(5, change_marker(L, c), CHANGE_FILL[c], CHANGE_FONT[c],
+                                 bold=c != "unchanged") for c in CHANGES}
     for section, items in checklist.sections():
         doc.heading(section_name(L, section), 2)
         parts = [table.start(header)]
-        parts.extend(row([text(0, item.id, bold=True), levels[item.level],
-                          runs(2, cell_runs(item.requirement.text)), statuses[item.status],
-                          runs(4, cell_runs(item.evidence)), text(5, item.owner),
-                          runs(6, cell_runs(item.comment))]) for item in items)
+        for item in items:
+            cells = [text(0, item.id, bold=True), levels[item.level],
+                     runs(2, cell_runs(item.requirement.text)), statuses[item.status],
+                     runs(4 + at, cell_runs(item.evidence)), text(5 + at, item.owner),
+                     runs(6 + at, cell_runs(item.comment))]
+            if compared:
+                cells[4:4] = [before[item.previous_status], moves[item.change]]
+            parts.append(row(cells))
         parts.append(table.end())
         doc.body.append("".join(parts))
 
