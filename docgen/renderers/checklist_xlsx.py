@@ -11,6 +11,7 @@ from pathlib import Path
 
 from docgen.labels import Labels
 from docgen.model.checklist import Checklist, Tally
+from docgen.model.checklist_changes import CHANGES
 from docgen.model.requirements import STATUSES
 from docgen.ooxml.package import document_time
 from docgen.ooxml.xlsx_writer import (
@@ -26,10 +27,16 @@ from docgen.ooxml.xlsx_writer import (
 )
 from docgen.output import atomic_write_bytes
 from docgen.renderers.checklist_common import (
+    CHANGE_FILL,
+    CHANGE_FONT,
     STATUS_FILL,
     STATUS_FONT,
+    change_marker,
+    change_word,
     level_word,
+    regression_callout,
     section_name,
+    since_text,
     status_word,
 )
 from docgen.renderers.checklist_text import cell_plain, first_link
@@ -37,6 +44,8 @@ from docgen.renderers.checklist_text import cell_plain, first_link
 # (label key, width) of the checklist columns, in the CSV output's order.
 COLUMNS = [("id", 12), ("section", 24), ("level_heading", 11), ("text", 60),
            ("status_heading", 16), ("evidence", 36), ("owner", 18), ("comment", 44)]
+# Inserted after the status when compared with a previous assessment (columns F and G).
+CHANGE_COLUMNS = [("previous_status", 16), ("change", 15)]
 HEADER_FILL = "1F3864"
 PERCENT_FORMAT = 9  # Excel's built-in "0%"
 
@@ -62,8 +71,18 @@ def checklist_sheet(checklist: Checklist, labels: Labels, styles: Styles, string
                               halign="center") for s in STATUSES}
     levels = {lv: level_word(labels, lv) for lv in ("must", "should", "may")}
     words = {s: status_word(labels, s) for s in STATUSES}
+    compared = checklist.compared
+    columns = COLUMNS[:5] + CHANGE_COLUMNS + COLUMNS[5:] if compared else COLUMNS
+    ev, ow, co = "HIJ" if compared else "FGH"
+    if compared:
+        before_xf = {s: styles.xf(color=STATUS_FONT[s], fill=STATUS_FILL[s], border=True,
+                                  halign="center") for s in STATUSES}
+        change_xf = {c: styles.xf(bold=c != "unchanged", color=CHANGE_FONT[c],
+                                  fill=CHANGE_FILL[c], border=True, halign="center")
+                     for c in CHANGES}
+        markers = {c: change_marker(labels, c) for c in CHANGES}
     rows = [row_xml(1, [text_cell(f"{column_letter(i)}1", labels[f"checklist.{key}"], head)
-                        for i, (key, _) in enumerate(COLUMNS, 1)])]
+                        for i, (key, _) in enumerate(columns, 1)])]
     links: list[tuple[str, str]] = []
     for number, item in enumerate(checklist.items, 2):
         req = item.requirement
@@ -74,24 +93,28 @@ def checklist_sheet(checklist: Checklist, labels: Labels, styles: Styles, string
         cells.append(text_cell("C" + n, levels[req.level], body))
         cells.append(text_cell("D" + n, cell_plain(req.text), body))
         cells.append(text_cell("E" + n, words[item.status], status_xf[item.status]))
+        if compared:
+            was = item.previous_status
+            cells.append(text_cell("F" + n, words[was], before_xf[was]))
+            cells.append(text_cell("G" + n, markers[item.change], change_xf[item.change]))
         if item.evidence:
             url = first_link(item.evidence)
-            cells.append(text_cell("F" + n, cell_plain(item.evidence), link if url else body))
+            cells.append(text_cell(ev + n, cell_plain(item.evidence), link if url else body))
             if url:
-                links.append(("F" + n, url))
+                links.append((ev + n, url))
         if item.owner:
-            cells.append(text_cell("G" + n, item.owner, body))
+            cells.append(text_cell(ow + n, item.owner, body))
         if item.comment:
-            cells.append(text_cell("H" + n, cell_plain(item.comment), body))
+            cells.append(text_cell(co + n, cell_plain(item.comment), body))
         rows.append(row_xml(number, cells))
     last = len(checklist.items) + 1
     status_range = f"E2:E{last}"
     return Sheet(
         name=name,
         rows=rows,
-        widths=[width for _, width in COLUMNS],
+        widths=[width for _, width in columns],
         freeze="A2",
-        auto_filter=f"A1:{column_letter(len(COLUMNS))}{last}",
+        auto_filter=f"A1:{column_letter(len(columns))}{last}",
         validations=[(status_range, [words[s] for s in STATUSES])],
         conditional=[(status_range, [(words[s], styles.dxf(STATUS_FILL[s], STATUS_FONT[s]))
                                      for s in STATUSES])],
@@ -120,9 +143,14 @@ def summary_sheet(checklist: Checklist, labels: Labels, styles: Styles, strings:
 
     spec, assessment = checklist.specification, checklist.assessment
     add([text_cell("A1", f"{labels['checklist.kind']}: {spec.title}", title)])
+    callout = regression_callout(checklist, labels)
+    if callout:
+        alert = styles.xf(bold=True, color=CHANGE_FONT["regressed"], fill=CHANGE_FILL["regressed"])
+        add([text_cell("A2", "\u26a0 " + callout, alert)])
     info = [("reference", spec.reference), ("version", spec.version),
             ("spec_date", labels.format_date(spec.date)), ("assessment", assessment.title),
-            ("assessor", assessment.assessor), ("date", labels.format_date(assessment.date))]
+            ("assessor", assessment.assessor), ("date", labels.format_date(assessment.date)),
+            ("previous_assessment", since_text(checklist, labels) if checklist.compared else None)]
     for key, value in info:
         if value:
             r = len(rows) + 1
@@ -160,6 +188,10 @@ def summary_sheet(checklist: Checklist, labels: Labels, styles: Styles, strings:
                                    else level_word(labels, tally.name))
             add(_tally_cells(r, namer(tally), tally, criterion, column, status_col, words,
                              cell, pct, text_cell))
+    if checklist.compared:
+        add([])
+        _changes_block(checklist, labels, add, len(rows) + 1, text_cell, head, cell,
+                       level_col, f"{ref}$G$2:$G${last}")
     return Sheet(name=name, rows=rows, widths=[34, 14, 14, 16, 16, 16, 12, 16])
 
 
@@ -186,6 +218,36 @@ def _tally_cells(r: int, name: str, tally: Tally, criterion: str | None, column:
         formula = f'IF({applicable}=0,"",{compliant}/{applicable})'
         cells.append(formula_cell(ref, formula, round(rate / 100, 6), pct))
     return cells
+
+
+def _changes_block(checklist: Checklist, labels: Labels, add, first: int, text_cell, head: int,
+                   cell: int, level_col: str, change_col: str) -> None:
+    """Add the counts of improved, regressed and unchanged requirements by level, as COUNTIFS."""
+    markers = {c: _criterion(change_marker(labels, c)) for c in CHANGES}
+
+    def count(ref: str, level: str | None, change: str, value: int, style: int) -> str:
+        # A marker such as "= Unchanged" cannot be a criterion: its count is a plain number.
+        if markers[change] is None or (level is not None and _criterion(level) is None):
+            return number_cell(ref, value, style)
+        if level is None:
+            return formula_cell(ref, f"COUNTIF({change_col},{markers[change]})", value, style)
+        return formula_cell(ref, f"COUNTIFS({level_col},{_criterion(level)},{change_col},"
+                                 f"{markers[change]})", value, style)
+
+    titles = [labels["checklist.changes"], *(change_word(labels, c) for c in CHANGES)]
+    add([text_cell(f"{column_letter(i)}{first}", t, head) for i, t in enumerate(titles, 1)])
+    r = first
+    for tally in checklist.summary.by_level:
+        r += 1
+        level = level_word(labels, tally.name)
+        add([text_cell(f"A{r}", level, cell),
+             *(count(f"{column_letter(i)}{r}", level, c, tally.changes[c], cell)
+               for i, c in enumerate(CHANGES, 2))])
+    r += 1
+    overall = checklist.summary.overall
+    add([text_cell(f"A{r}", labels["common.total"], head),
+         *(count(f"{column_letter(i)}{r}", None, c, overall.changes[c], head)
+           for i, c in enumerate(CHANGES, 2))])
 
 
 def workbook(checklist: Checklist, labels: Labels) -> bytes:
