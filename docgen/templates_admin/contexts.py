@@ -44,11 +44,18 @@ HELP = {
     "section_name": "A section name as printed (\"General\" for none).",
     "format_date": "A date written in the document's language.",
     "pct": 'A percentage written for a table ("87 %").',
+    "compared": "True when run with --previous-assessment (items then have previous_status, change).",
+    "changes": "The change codes in order: improved, regressed, unchanged.",
+    "since": "The previous assessment's title and date (\"\" without --previous-assessment).",
+    "callout": "The sentence naming the MUST requirements that regressed, or None.",
+    "change_word": "A change (improved, regressed, unchanged) in the document's language.",
+    "change_marker": "A change with its arrow (\"\u2193 Regressed\").",
 }
 # The keys checklist.md.j2 receives (docgen/renderers/checklist_md.py).
 CHECKLIST_KEYS = ["checklist", "spec", "assessment", "summary", "sections", "statuses",
                   "level_tallies", "section_tallies", "L", "status_word", "level_word",
-                  "section_name", "format_date", "pct"]
+                  "section_name", "format_date", "pct", "compared", "changes", "since", "callout",
+                  "change_word", "change_marker"]
 
 
 @dataclass
@@ -133,10 +140,12 @@ def _checklist() -> ContextDoc:
     for name in CHECKLIST_KEYS:
         if name in classes:
             doc.variables.append(Entry(name, classes[name].__name__, HELP.get(name) or _doc(classes[name])))
-        elif name in ("status_word", "level_word", "section_name", "format_date", "pct"):
+        elif name in ("status_word", "level_word", "section_name", "format_date", "pct",
+                      "change_word", "change_marker"):
             doc.helpers.append(Entry(f"{name}(value)", "text", HELP[name]))
         else:
-            doc.variables.append(Entry(name, "list" if name != "L" else "labels", HELP[name]))
+            kind = {"L": "labels", "compared": "bool", "since": "text", "callout": "text"}
+            doc.variables.append(Entry(name, kind.get(name, "list"), HELP[name]))
     doc.types = _types([Checklist, Specification, Assessment, Summary, Item, Tally])
     return doc
 
