@@ -30,7 +30,7 @@ def changes(ctx: Ctx) -> list[SlidePlan]:
     columns = [
         Column(ctx.t("changes.area"), nowrap=True, max_share=0.3),
         Column(ctx.t("changes.item"), weight=2),
-        Column(ctx.t("changes.change"), weight=1.5),
+        Column(ctx.t("changes.change"), nowrap=True, max_share=0.32),
         Column(ctx.t("changes.effect"), nowrap=True, align="c", max_share=0.2),
     ]
     cells = []
