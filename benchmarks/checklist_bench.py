@@ -1,6 +1,8 @@
 """Benchmark of `docgen checklist` rendering: 1,000 / 5,000 / 10,000 requirements.
 
-Run with ``python benchmarks/checklist_bench.py [--runs N] [--rows 1000,5000,10000]``. Prints,
+Run with ``python benchmarks/checklist_bench.py [--runs N] [--rows 1000,5000,10000] [--previous]``
+(``--previous``: the checklist is compared with an earlier assessment, as with
+``--previous-assessment``: two more columns and the change counts). Prints,
 per row count and writer: seconds (median and best of N runs, rendering only: the checklist is
 built once), peak Python memory (tracemalloc, which does not see lxml's C allocations), the
 growth of the process's peak resident memory while rendering once in a fresh process (which
@@ -32,8 +34,11 @@ LEVELS = ["must", "must", "should", "may"]
 VERBS = ["export", "encrypt", "log", "validate", "archive", "notify", "reconcile", "retry"]
 
 
-def make_checklist(rows: int):
-    """Return a synthetic Checklist of ``rows`` requirements in 40 sections."""
+def make_checklist(rows: int, previous: bool = False):
+    """Return a synthetic Checklist of ``rows`` requirements in 40 sections.
+
+    With ``previous``, it is compared with an earlier assessment whose statuses are shifted.
+    """
     reqs, entries = [], []
     for i in range(rows):
         ident = f"REQ-{i + 1:05d}"
@@ -59,8 +64,17 @@ def make_checklist(rows: int):
     assessment = AssessmentSet.model_validate(
         {"assessment": {"title": "Benchmark", "assessor": "Bench", "date": "2026-11-20"},
          "compliance": entries})
-    return merge(spec, Source(Path("spec.yaml"), {}), assessment,
-                 Source(Path("assessment.yaml"), {}))
+    checklist = merge(spec, Source(Path("spec.yaml"), {}), assessment,
+                      Source(Path("assessment.yaml"), {}))
+    if not previous:
+        return checklist
+    from docgen.model.checklist_changes import compare
+
+    before = AssessmentSet.model_validate({"assessment": {"title": "Earlier", "date": "2026-10-01"},
+                                           "compliance": [{"id": f"REQ-{i + 1:05d}",
+                                                           "status": STATUSES[(i + 3) % 7]}
+                                                          for i in range(rows)]})
+    return compare(checklist, before, Source(Path("previous.yaml"), {}))
 
 
 def python_docx_table(checklist, dest: Path) -> None:
@@ -137,17 +151,18 @@ def writers(folder: Path, template: Path, labels) -> dict:
     }
 
 
-def rss_growth(name: str, rows: int) -> float:
+def rss_growth(name: str, rows: int, previous: bool = False) -> float:
     """Return how many MiB the peak RSS grows while ``name`` renders ``rows`` rows once."""
-    out = subprocess.run([sys.executable, __file__, "--child", name, "--rows", str(rows)],
+    extra = ["--previous"] if previous else []
+    out = subprocess.run([sys.executable, __file__, "--child", name, "--rows", str(rows), *extra],
                          capture_output=True, text=True, check=True)
     return float(out.stdout.strip())
 
 
-def child(name: str, rows: int) -> None:
+def child(name: str, rows: int, previous: bool = False) -> None:
     """Render once in this fresh process and print the peak RSS growth in MiB."""
     folder = Path(tempfile.mkdtemp(prefix="docgen-bench-"))
-    checklist = make_checklist(rows)
+    checklist = make_checklist(rows, previous)
     write = writers(folder, docxtpl_template(folder), load_labels("en"))[name]
     write(make_checklist(10))  # warm imports and caches
     # Building the checklist peaks higher than some writers: reset the peak (Linux) first.
@@ -169,10 +184,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--rows", default="1000,5000,10000")
     parser.add_argument("--no-baseline", action="store_true", help="skip python-docx/docxtpl")
+    parser.add_argument("--previous", action="store_true",
+                        help="compare with an earlier assessment (Previous status, Change columns)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        child(args.child, int(args.rows))
+        child(args.child, int(args.rows), args.previous)
         return
     folder = Path(tempfile.mkdtemp(prefix="docgen-bench-"))
     functions = writers(folder, docxtpl_template(folder), load_labels("en"))
@@ -181,7 +198,7 @@ def main() -> None:
     print(f"{'rows':>6}  {'writer':<22} {'median s':>9} {'best s':>7} {'py MiB':>7} "
           f"{'RSS MiB':>8} {'vs python-docx':>15}")
     for rows in [int(r) for r in args.rows.split(",")]:
-        checklist = make_checklist(rows)
+        checklist = make_checklist(rows, args.previous)
         results = {}
         for name, function in functions.items():
             runs = args.runs if name.startswith("docgen") else max(1, min(args.runs, 3))
@@ -189,7 +206,7 @@ def main() -> None:
         base = results.get("python-docx table API", (None,))[0]
         for name, (median, best, peak) in results.items():
             ratio = f"{base / median:.0f}x faster" if base and name.startswith("docgen") else ""
-            rss = rss_growth(name, rows)
+            rss = rss_growth(name, rows, args.previous)
             print(f"{rows:>6}  {name:<22} {median:>9.3f} {best:>7.3f} {peak:>7.1f} {rss:>8.1f} "
                   f"{ratio:>15}")
         sys.stdout.flush()

@@ -300,3 +300,22 @@ def test_build_pairs_the_current_assessment_not_the_previous_one(tmp_path):
     assert "payroll-interface-assessment-previous.yaml" not in jobs
     for order in ([BEFORE, NOW], [NOW, BEFORE]):
         assert pair_assessment(SPEC, order) == NOW
+
+
+def test_callout_names_ten_regressions_then_counts_the_rest(tmp_path):
+    from docgen.renderers.checklist_common import regression_callout
+
+    ids = [f"R-{i:03d}" for i in range(1, 13)]
+    spec = tmp_path / "spec.yaml"
+    spec.write_text("specification:\n  title: T\nrequirements:\n"
+                    + "".join(f"  - id: {i}\n    text: The tool shall work.\n" for i in ids),
+                    encoding="utf-8")
+    previous = tmp_path / "before.yaml"
+    previous.write_text("compliance:\n" + "".join(f"  - id: {i}\n    status: compliant\n"
+                                                  for i in ids), encoding="utf-8")
+    checklist = load_checklist(spec, None, previous=previous)
+    assert checklist.summary.overall.changes["regressed"] == 12
+    text = regression_callout(checklist, load_labels("en"))
+    assert text.startswith(f"12 MUST requirements regressed since {previous.name}: R-001 "
+                           "(Compliant \u2192 Not verified), ")
+    assert text.endswith("R-010 (Compliant \u2192 Not verified) and 2 more")

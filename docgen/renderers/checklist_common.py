@@ -30,6 +30,8 @@ STATUS_FONT = {
 # Fill and text colours of the change markers (improved green, regressed red, unchanged grey).
 CHANGE_FILL = {"improved": "C6EFCE", "regressed": "FFC7CE", "unchanged": "F2F2F2"}
 CHANGE_FONT = {"improved": "006100", "regressed": "9C0006", "unchanged": "595959"}
+# How many MUST regressions the callout names before "and N more".
+CALLOUT_LIMIT = 10
 # The two columns the CSV output appends when compared with a previous assessment.
 CHANGE_COLUMNS = ("previous_status", "change")
 
@@ -89,7 +91,9 @@ def regression_callout(checklist: Checklist, labels: Labels) -> str | None:
     if not items:
         return None
     listed = ", ".join(f"{item.id} ({status_word(labels, item.previous_status or '')} \u2192 "
-                       f"{status_word(labels, item.status)})" for item in items)
+                       f"{status_word(labels, item.status)})" for item in items[:CALLOUT_LIMIT])
+    if len(items) > CALLOUT_LIMIT:
+        listed += " " + labels["checklist.and_more"].format(count=len(items) - CALLOUT_LIMIT)
     key = "checklist.must_regressed_one" if len(items) == 1 else "checklist.must_regressed_many"
     return labels[key].format(count=len(items), since=since_text(checklist, labels), items=listed)
 

@@ -42,6 +42,15 @@ WIDTHS = [1.2, 0.9, 4.2, 1.3, 2.5, 1.3, 2.8]
 WIDTHS_COMPARED = [1.1, 0.8, 3.4, 1.2, 1.2, 1.5, 2.1, 1.1, 2.3]
 
 
+def _latin1(xml: str) -> str:
+    """Return ``xml`` with characters beyond Latin-1 as character references (&#8595;).
+
+    One such character (an arrow) in the body would make Python hold the whole document text
+    at 2 bytes per character: 5,000 rows would need twice the memory.
+    """
+    return xml if xml.isascii() else xml.encode("latin-1", "xmlcharrefreplace").decode("latin-1")
+
+
 def _status_cell(labels: Labels, status: str) -> Cell:
     return Cell(status_word(labels, status), fill=STATUS_FILL[status], bold=True,
                 color=STATUS_FONT[status], align="center")
@@ -70,8 +79,9 @@ def _callout(doc: DocxBuilder, checklist: Checklist, L: Labels) -> None:
     """Append the MUST regressions as a red box, when there are any."""
     callout = regression_callout(checklist, L)
     if callout:
-        doc.table(None, [[Cell("\u26a0 " + callout, fill=CHANGE_FILL["regressed"], bold=True,
-                               color=CHANGE_FONT["regressed"])]], [1], header_fill=None)
+        doc.body.append(_latin1(doc.table_xml(
+            None, [[Cell("\u26a0 " + callout, fill=CHANGE_FILL["regressed"], bold=True,
+                         color=CHANGE_FONT["regressed"])]], [1], header_fill=None)))
 
 
 def _changes(doc: DocxBuilder, checklist: Checklist, L: Labels) -> None:
@@ -140,8 +150,8 @@ def _checklist(doc: DocxBuilder, checklist: Checklist, L: Labels) -> None:
     if compared:
         before = {s: table.shaded(4, status_word(L, s), STATUS_FILL[s], STATUS_FONT[s],
                                   bold=False) for s in STATUSES}
-        moves = {c: table.shaded(5, change_marker(L, c), CHANGE_FILL[c], CHANGE_FONT[c],
-                                 bold=c != "unchanged") for c in CHANGES}
+        moves = {c: _latin1(table.shaded(5, change_marker(L, c), CHANGE_FILL[c], CHANGE_FONT[c],
+                                         bold=c != "unchanged")) for c in CHANGES}
     for section, items in checklist.sections():
         doc.heading(section_name(L, section), 2)
         parts = [table.start(header)]
