@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import io
 import os
 import re
+import struct
 import zipfile
+import zlib
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -23,17 +24,51 @@ def read_parts(path: Path) -> dict[str, bytes]:
 
 
 def package_bytes(parts: dict[str, bytes]) -> bytes:
-    """Return a zip archive holding ``parts`` with content types first, then names in order."""
-    buf = io.BytesIO()
+    """Return a zip archive holding ``parts`` with content types first, then names in order.
+
+    Entries carry a fixed date, so the same parts give the same bytes. Compressed data is
+    cached by content: the parts every document shares with its template (styles, themes,
+    slide layouts) are deflated once per process, not once per document.
+    """
     names = sorted(parts, key=lambda n: (n != _FIRST, n))
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
-        for name in names:
-            info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            info.create_system = 0
-            zf.writestr(info, parts[name])
-    return buf.getvalue()
+    chunks: list[bytes] = []
+    central: list[bytes] = []
+    offset = 0
+    for name in names:
+        data = parts[name]
+        crc, packed = _deflated(data)
+        encoded = name.encode("utf-8")
+        flags = 0x800 if not encoded.isascii() else 0  # bit 11: the name is UTF-8
+        fields = (20, flags, 8, _DOS_TIME, _DOS_DATE, crc, len(packed), len(data), len(encoded))
+        header = struct.pack("<IHHHHHIIIHH", 0x04034B50, *fields, 0)
+        chunks += [header, encoded, packed]
+        central.append(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, *fields, 0, 0, 0, 0,
+                                   0o644 << 16, offset) + encoded)
+        offset += len(header) + len(encoded) + len(packed)
+    directory = b"".join(central)
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(names), len(names), len(directory),
+                      offset, 0)
+    return b"".join(chunks) + directory + end
+
+
+_DOS_DATE = (ZIP_DATE[0] - 1980) << 9 | ZIP_DATE[1] << 5 | ZIP_DATE[2]
+_DOS_TIME = ZIP_DATE[3] << 11 | ZIP_DATE[4] << 5 | ZIP_DATE[5] // 2
+_DEFLATED: dict[bytes, tuple[int, bytes]] = {}
+_CACHE_LIMIT = 16 * 1024 * 1024
+
+
+def _deflated(data: bytes) -> tuple[int, bytes]:
+    """Return the CRC-32 and raw deflate stream of ``data`` (cached for parts seen before)."""
+    hit = _DEFLATED.get(data)
+    if hit is not None:
+        return hit
+    packer = zlib.compressobj(6, zlib.DEFLATED, -15)
+    result = (zlib.crc32(data), packer.compress(data) + packer.flush())
+    if len(data) >= 2048:  # small parts are cheap to compress and mostly per-document
+        if sum(len(k) for k in _DEFLATED) + len(data) > _CACHE_LIMIT:
+            _DEFLATED.clear()
+        _DEFLATED[data] = result
+    return result
 
 
 def write_package(parts: dict[str, bytes], dest: Path) -> Path:
