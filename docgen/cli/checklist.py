@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from docgen.cli.options import lang_option, templates_option
+from docgen.cli.options import effective_language, effective_templates, lang_option, templates_option
 
 
 @click.command()
@@ -41,6 +41,7 @@ def checklist(spec: Path, assessment: Path | None, previous: Path | None,
     from docgen.labels import load_labels
     from docgen.renderers.checklist_common import regression_callout, summary_line
 
+    template_dirs, language = effective_templates(template_dirs), effective_language(language)
     if (mode or id_pattern) and spec.suffix.lower() not in (".md", ".markdown"):
         raise ConfigError("--mode and --id-pattern apply to Markdown specifications only")
     for dest in outputs:

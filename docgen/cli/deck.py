@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from docgen.cli.options import lang_option, templates_option
+from docgen.cli.options import effective_language, effective_templates, lang_option, templates_option
 
 
 @click.command()
@@ -31,18 +31,17 @@ def deck(status_file: Path, outputs: tuple[Path, ...], pptx_template: str | None
     """Write the committee slide deck of a project status (status.yaml)."""
     from docgen.deck import job
 
+    template_dirs, language = effective_templates(template_dirs), effective_language(language)
     targets = list(outputs) or [status_file.with_suffix(".pptx")]
     for target in targets:
         job.output_format(target)
     status, changes = job.load_pair(status_file, previous_file)
     filled = None
     if pptx_template:  # rendered before any output is written: a template error writes nothing
-        from docgen.cli.options import effective_language, effective_templates
         from docgen.renderers import deck_pptx_template as tpl
 
-        dirs = effective_templates(template_dirs)
-        template = tpl.find(pptx_template, dirs)
-        filled = tpl.fill(status, template, effective_language(language), dirs)
+        template = tpl.find(pptx_template, template_dirs)
+        filled = tpl.fill(status, template, language, template_dirs)
     for target in targets:
         if filled is not None and job.output_format(target) == "pptx":
             from docgen.output import atomic_write_bytes
