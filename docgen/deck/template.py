@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import yaml
@@ -32,6 +32,13 @@ class DeckTemplate:
     layout_names: list[str]
     mapping: dict[str, str] = field(default_factory=dict)
     frame: Frame = field(default_factory=Frame)
+
+    @cached_property
+    def skeleton(self):
+        """Return the template's :class:`~docgen.deck.skeleton.Skeleton` (built once, kept)."""
+        from docgen.deck.skeleton import build_skeleton
+
+        return build_skeleton(self.data)
 
     def layout_for(self, kind: str, layout: str) -> str:
         """Return the template layout name used for a slide of ``kind`` planned on ``layout``."""

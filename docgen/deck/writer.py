@@ -1,25 +1,17 @@
 """Place a DeckPlan on the template and write a reproducible .pptx atomically.
 
-python-pptx opens the template, creates the slide parts and the native chart; everything else
-on a slide (title, footer placeholders, text boxes, tables, lines) is DrawingML built as text
-(:mod:`docgen.deck.xml_shapes`) and parsed once per slide, which is several times faster.
+Nothing is opened per deck: the template's parts come from its cached
+:class:`~docgen.deck.skeleton.Skeleton`, and the slides (titles, footer placeholders, text
+boxes, tables, lines, charts) are written as DrawingML text (:mod:`docgen.deck.xml_shapes`,
+:mod:`docgen.deck.xml_chart`) with the chart data workbooks (:mod:`docgen.ooxml.chart_workbook`).
 """
 
 from __future__ import annotations
 
-import io
-import zipfile
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-
-from lxml import etree
-from pptx import Presentation
-from pptx.chart.data import CategoryChartData
-from pptx.dml.color import RGBColor
-from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
-from pptx.oxml.ns import qn
-from pptx.util import Pt
 
 from docgen.deck import xml_shapes as xs
 from docgen.deck.measure import Font, font_for, text_width
@@ -31,24 +23,20 @@ from docgen.deck.shapes import (
     TableShape,
     TextShape,
 )
+from docgen.deck.skeleton import TEXT_MARK, LayoutInfo, Skeleton
 from docgen.deck.template import DeckTemplate
-from docgen.ooxml.package import fix_core_times, package_bytes, write_package
+from docgen.deck.xml_chart import chart_frame_xml, chart_xml
+from docgen.ooxml.chart_workbook import workbook_bytes
+from docgen.ooxml.opc import RT, Rel, content_types_xml, next_partname, next_rid, rels_xml
+from docgen.ooxml.package import fix_core_times, write_package
 from docgen.ooxml.xmltext import esc
 
 # python-pptx gives fields no id of its own; a fixed GUID keeps bytes reproducible.
 FIELD_ID = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
-FOOTER_KINDS = {"ftr": "footer", "dt": "date", "sldNum": "number"}
-MARK = "<a:p>@@TEXT@@</a:p>"
-
-
-@dataclass
-class _Layout:
-    """What a slide on one layout needs: the layout, its title/subtitle ph tags, footer templates."""
-
-    layout: object
-    title_ph: str | None
-    subtitle_ph: str | None
-    footers: list  # (kind, xml with MARK, width in points)
+CT_SLIDE = "application/vnd.openxmlformats-officedocument.presentationml.slide+xml"
+CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
+CT_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+_ID = re.compile(r'\sid="(\d+)"')
 
 
 def write_deck(plan: DeckPlan, template: DeckTemplate, dest: Path, when: datetime) -> Path:
@@ -59,64 +47,84 @@ def write_deck(plan: DeckPlan, template: DeckTemplate, dest: Path, when: datetim
 
 def deck_parts(plan: DeckPlan, template: DeckTemplate, when: datetime) -> dict[str, bytes]:
     """Return the parts of the deck package for ``plan`` with core times set to ``when``."""
-    prs = Presentation(io.BytesIO(template.data))
-    layouts = {layout.name: _layout_info(layout) for layout in prs.slide_layouts}
+    skeleton = template.skeleton
+    deck = _Package.start(skeleton, when)
     font = font_for(template.frame.font_name)
-    slides = prs.slides
     for number, slide_plan in enumerate(plan.slides, 1):
-        info = layouts[template.layout_for(slide_plan.kind, slide_plan.layout)]
-        r_id, slide = prs.part.add_slide(info.layout)
-        slides._sldIdLst.add_sldId(r_id)
-        xml = _placeholders_xml(slide_plan, plan, number, info, font)
-        xml += _shapes_xml(slide_plan.shapes)
-        holder = etree.fromstring(f"<p:spTree {xs.NS}>{xml}</p:spTree>")
-        tree = slide.shapes._spTree
-        for child in list(holder):
-            tree.append(child)
-        for shape in slide_plan.shapes:
-            if isinstance(shape, ChartShape):
-                _chart(slide, shape)
-    props = prs.core_properties
-    props.title, props.subject = plan.title, plan.footer
-    props.author = props.last_modified_by = "docgen"
-    props.revision = 1
-    props.language = plan.language
-    parts = _serialise(prs)
-    parts["docProps/core.xml"] = fix_core_times(parts["docProps/core.xml"], when)
-    for name in parts:
-        if name.startswith("ppt/embeddings/") and name.endswith(".xlsx"):
-            parts[name] = _reproducible_package(parts[name], when)
-    return parts
+        info = skeleton.layouts[template.layout_for(slide_plan.kind, slide_plan.layout)]
+        body = _placeholders_xml(slide_plan, plan, number, info, font)
+        body += _shapes_xml(slide_plan.shapes)
+        deck.add_slide(info, body, [s for s in slide_plan.shapes if isinstance(s, ChartShape)])
+    core = skeleton.core_xml(plan.title, plan.footer, plan.language).encode("utf-8")
+    return deck.finish(core)
 
 
-def _layout_info(layout) -> _Layout:
-    title = subtitle = None
-    footers = []
-    for ph in layout.placeholders:
-        el = ph._element
-        tag = etree.tostring(el.ph).decode("utf-8")
-        kind = el.ph.get("type", "obj")
-        if kind in ("title", "ctrTitle") and title is None:
-            title = tag
-        elif kind in ("subTitle", "body", "obj") and subtitle is None and kind != "title":
-            subtitle = tag
-        elif kind in FOOTER_KINDS:
-            copy = etree.fromstring(etree.tostring(el))
-            sp_pr = copy.find(qn("p:spPr"))
-            for child in list(sp_pr):
-                sp_pr.remove(child)
-            body = copy.find(qn("p:txBody"))
-            for p in body.findall(qn("a:p")):
-                body.remove(p)
-            text = etree.tostring(copy).decode("utf-8")
-            text = text.replace("</p:txBody>", MARK + "</p:txBody>")
-            if "<p:txBody/>" in text or "</p:txBody>" not in text:
-                continue
-            footers.append((FOOTER_KINDS[kind], text, (ph.width or 0) / 12700))
-    return _Layout(layout, title, subtitle, footers)
+@dataclass
+class _Package:
+    """A deck being assembled on a skeleton: its parts and the lists that name them."""
+
+    skeleton: Skeleton
+    when: datetime
+    parts: dict[str, bytes]
+    used: set[str]
+    rels: list[Rel]
+    overrides: dict[str, str]
+    defaults: dict[str, str]
+    slide_ids: list[str] = field(default_factory=list)
+
+    @classmethod
+    def start(cls, skeleton: Skeleton, when: datetime) -> _Package:
+        """Return an empty deck on ``skeleton`` (its static parts, no new slides yet)."""
+        return cls(skeleton, when, dict(skeleton.parts), set(skeleton.used_names),
+                   list(skeleton.rels), dict(skeleton.overrides), dict(skeleton.defaults))
+
+    def add_slide(self, info: LayoutInfo, body: str, charts: list[ChartShape]) -> None:
+        """Add a slide on ``info``'s layout holding the shapes XML ``body`` and ``charts``."""
+        index = self.skeleton.slide_count + len(self.slide_ids) + 1
+        name = f"ppt/slides/slide{index}.xml"
+        rels = [Rel("rId1", RT + "slideLayout", info.target)]
+        rid = next_rid({r.rid for r in self.rels})
+        self.rels.append(Rel(rid, RT + "slide", f"slides/slide{index}.xml"))
+        entry = self.skeleton.presentation[1]
+        number = self.skeleton.first_slide_id + len(self.slide_ids)
+        self.slide_ids.append(entry.replace("{id}", str(number)).replace("{rid}", rid))
+        sid = max(int(n) for n in _ID.findall(body)) if charts else 1  # python-pptx's next id
+        for chart in charts:
+            sid += 1
+            chart_rid = next_rid({r.rid for r in rels})
+            rels.append(Rel(chart_rid, RT + "chart", "../" + self._add_chart(chart)[4:]))
+            body += chart_frame_xml(chart, sid, chart_rid)
+        self.parts[name] = xs.slide_xml(body)
+        self.parts[f"ppt/slides/_rels/slide{index}.xml.rels"] = rels_xml(rels)
+        self.overrides[name] = CT_SLIDE
+        self.used.add(name)
+
+    def _add_chart(self, chart: ChartShape) -> str:
+        """Add the chart part of ``chart`` and its data workbook; return the chart's part name."""
+        name = next_partname("ppt/charts/chart%d.xml", self.used)
+        self.used.add(name)
+        book = next_partname("ppt/embeddings/Microsoft_Excel_Sheet%d.xlsx", self.used)
+        self.used.add(book)
+        self.parts[name] = chart_xml(chart)
+        self.parts[book] = workbook_bytes(chart.categories, chart.series, chart.number_format,
+                                          self.when)
+        self.parts[name.replace("charts/", "charts/_rels/") + ".rels"] = rels_xml(
+            [Rel("rId1", RT + "package", "../" + book[4:])])
+        self.overrides[name] = CT_CHART
+        self.defaults["xlsx"] = CT_XLSX
+        return name
+
+    def finish(self, core: bytes) -> dict[str, bytes]:
+        """Return every part, with presentation, relationships, content types and ``core``."""
+        head, _, tail = self.skeleton.presentation
+        self.parts["ppt/presentation.xml"] = (head + "".join(self.slide_ids) + tail).encode("utf-8")
+        self.parts["ppt/_rels/presentation.xml.rels"] = rels_xml(self.rels)
+        self.parts["docProps/core.xml"] = fix_core_times(core, self.when)
+        self.parts["[Content_Types].xml"] = content_types_xml(self.defaults, self.overrides)
+        return self.parts
 
 
-def _placeholders_xml(sp: SlidePlan, plan: DeckPlan, number: int, info: _Layout,
+def _placeholders_xml(sp: SlidePlan, plan: DeckPlan, number: int, info: LayoutInfo,
                       font: Font) -> str:
     out = []
     if info.title_ph:
@@ -135,7 +143,7 @@ def _placeholders_xml(sp: SlidePlan, plan: DeckPlan, number: int, info: _Layout,
     if sp.layout == "Title Slide":
         return "".join(out)
     values = {"footer": plan.footer, "date": plan.date_text, "number": str(number)}
-    for kind, template, width in info.footers:
+    for kind, template, width, _ in info.footers:
         text = values[kind]
         size = 10.0
         while size > 7 and text_width(text, size, False, font) > width - 14.4:
@@ -143,7 +151,7 @@ def _placeholders_xml(sp: SlidePlan, plan: DeckPlan, number: int, info: _Layout,
         rpr = f'<a:rPr lang="en-US" sz="{int(size * 100)}"/>'
         run = (f'<a:fld id="{FIELD_ID}" type="slidenum">{rpr}<a:t>{text}</a:t></a:fld>'
                if kind == "number" else f"<a:r>{rpr}<a:t>{esc(text)}</a:t></a:r>")
-        out.append(template.replace("@@TEXT@@", run))
+        out.append(template.replace(TEXT_MARK, run))
     return "".join(out)
 
 
@@ -157,69 +165,3 @@ def _shapes_xml(shapes: list) -> str:
         elif isinstance(shape, TextShape):
             xml.append(xs.text_xml(shape, n))
     return "".join(xml)
-
-
-def _serialise(prs) -> dict[str, bytes]:
-    """Return the package's parts by zip member name, without zipping twice."""
-    from pptx.opc.oxml import serialize_part_xml
-    from pptx.opc.serialized import _ContentTypesItem
-
-    package = prs.part.package
-    parts = list(package.iter_parts())
-    out = {
-        "[Content_Types].xml": serialize_part_xml(_ContentTypesItem.xml_for(parts)),
-        "_rels/.rels": package._rels.xml,
-    }
-    for part in parts:
-        out[part.partname.membername] = part.blob
-        if part._rels:
-            out[part.partname.rels_uri.membername] = part.rels.xml
-    return out
-
-
-def _reproducible_package(data: bytes, when: datetime) -> bytes:
-    """Return the embedded workbook ``data`` with fixed times and zip entries (chart data)."""
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        inner = {info.filename: zf.read(info) for info in zf.infolist()}
-    if "docProps/core.xml" in inner:
-        inner["docProps/core.xml"] = fix_core_times(inner["docProps/core.xml"], when)
-    return package_bytes(inner)
-
-
-def _rgb(hex_: str) -> RGBColor:
-    return RGBColor.from_string(hex_)
-
-
-def _chart(slide, shape: ChartShape) -> None:
-    data = CategoryChartData()
-    data.categories = shape.categories
-    for name, values in shape.series:
-        data.add_series(name, values, number_format=shape.number_format)
-    b = shape.box
-    frame = slide.shapes.add_chart(XL_CHART_TYPE.COLUMN_CLUSTERED, Pt(b.x), Pt(b.y), Pt(b.w),
-                                   Pt(b.h), data)
-    frame.name = shape.name
-    chart = frame.chart
-    chart.font.size = Pt(11)
-    chart.has_title = bool(shape.title)
-    if shape.title:
-        chart.chart_title.text_frame.text = shape.title
-        for p in chart.chart_title.text_frame.paragraphs:
-            for r in p.runs:
-                r.font.size = Pt(13)
-                r.font.bold = True
-    chart.has_legend = True
-    chart.legend.position = XL_LEGEND_POSITION.BOTTOM
-    chart.legend.include_in_layout = False
-    plot = chart.plots[0]
-    plot.gap_width = 60
-    plot.overlap = -10
-    for series, colour in zip(plot.series, shape.colors):
-        series.format.fill.solid()
-        series.format.fill.fore_color.rgb = _rgb(colour)
-    axis = chart.value_axis
-    axis.has_major_gridlines = True
-    axis.major_gridlines.format.line.color.rgb = _rgb("D9D9D9")
-    axis.tick_labels.number_format = shape.number_format
-    axis.tick_labels.number_format_is_linked = False
-    axis.format.line.fill.background()

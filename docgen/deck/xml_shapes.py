@@ -18,6 +18,21 @@ NS = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
 ALIGN = {"l": "l", "c": "ctr", "r": "r"}
 
 
+SLIDE_HEAD = (
+    "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n<p:sld "
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+    '<p:cSld><p:spTree><p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/>'
+    "</p:nvGrpSpPr><p:grpSpPr/>")
+SLIDE_TAIL = "</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>"
+
+
+def slide_xml(shapes: str) -> bytes:
+    """Return a slide part whose shape tree holds ``shapes`` (colours mapped as the master's)."""
+    return (SLIDE_HEAD + shapes + SLIDE_TAIL).encode("utf-8")
+
+
 def emu(points: float) -> int:
     """Return ``points`` in EMU."""
     return int(round(points * EMU))
@@ -51,9 +66,9 @@ def paras_xml(paras: list[Para], default_color: str | None = TEXT) -> str:
             attrs = f' lang="en-US" sz="{size}" b="{1 if run.bold else 0}"'
             if run.italic:
                 attrs += ' i="1"'
-            fill = _solid(colour) if colour else ""
-            runs.append(f'<a:r><a:rPr{attrs} dirty="0">{fill}</a:rPr>'
-                        f"<a:t>{esc(run.text)}</a:t></a:r>")
+            rpr = (f'<a:rPr{attrs} dirty="0">{_solid(colour)}</a:rPr>' if colour
+                   else f'<a:rPr{attrs} dirty="0"/>')
+            runs.append(f"<a:r>{rpr}<a:t>{esc(run.text)}</a:t></a:r>")
         end = f'<a:endParaRPr lang="en-US" sz="{size}" dirty="0"/>' if not runs else ""
         out.append(f'<a:p><a:pPr algn="{ALIGN[para.align]}"{ind}>{before}{bullet}</a:pPr>'
                    f'{"".join(runs)}{end}</a:p>')
@@ -64,7 +79,8 @@ def text_xml(shape: TextShape, sid: int) -> str:
     """Return the ``<p:sp>`` of a text box or filled shape."""
     b = shape.box
     geometry = "rect" if shape.geometry == "vert" else shape.geometry
-    adj = '<a:gd name="adj" fmla="val 12000"/>' if geometry == "roundRect" else ""
+    adj = ('<a:avLst><a:gd name="adj" fmla="val 12000"/></a:avLst>' if geometry == "roundRect"
+           else "<a:avLst/>")
     fill = _solid(shape.fill) if shape.fill else "<a:noFill/>"
     line = (f'<a:ln w="9525">{_solid(shape.line)}</a:ln>' if shape.line
             else "<a:ln><a:noFill/></a:ln>")
@@ -73,7 +89,7 @@ def text_xml(shape: TextShape, sid: int) -> str:
     box = ' txBox="1"' if not (shape.fill or shape.line) and geometry == "rect" else ""
     return (f'<p:sp><p:nvSpPr><p:cNvPr id="{sid}" name="{esc(shape.name)}"/>'
             f'<p:cNvSpPr{box}/><p:nvPr/></p:nvSpPr><p:spPr>{_xfrm(b.x, b.y, b.w, b.h)}'
-            f'<a:prstGeom prst="{geometry}"><a:avLst>{adj}</a:avLst></a:prstGeom>{fill}{line}'
+            f'<a:prstGeom prst="{geometry}">{adj}</a:prstGeom>{fill}{line}'
             f'</p:spPr><p:txBody><a:bodyPr wrap="square" lIns="{ins}" tIns="{ins}" '
             f'rIns="{ins}" bIns="{ins}" anchor="{shape.anchor}" rtlCol="0"{vert}><a:noAutofit/>'
             f'</a:bodyPr><a:lstStyle/>{paras_xml(shape.paras)}</p:txBody></p:sp>')
