@@ -37,6 +37,7 @@ def heatmap(ctx: Ctx) -> list[SlidePlan]:
     x0, y0 = body.x + 2 * axis, body.y
     shapes: list = []
     size_axis = 12
+    cells = _open_ids_by_cell(ctx.status.risks)
     shapes.append(TextShape(Box(body.x, y0, axis, 5 * cell_h), [
         Para([Run(ctx.t("probability"), bold=True)], size_axis, align="c")],
         anchor="ctr", inset=0, name="Probability axis", geometry="vert"))
@@ -46,8 +47,7 @@ def heatmap(ctx: Ctx) -> list[SlidePlan]:
                                 [Para([Run(str(p), bold=True)], 14, align="c")],
                                 anchor="ctr", inset=0, name="P"))
         for i in range(1, 6):
-            ids = [r.id or f"#{n}" for n, r in enumerate(ctx.status.risks, 1)
-                   if r in risks and r.probability == p and r.impact == i]
+            ids = cells.get((p, i), [])
             box = Box(x0 + (i - 1) * cell_w, y, cell_w, cell_h)
             shapes.append(TextShape(box, _cell_paras(ctx, ids, box), fill=ZONE_FILL[zone(p * i)],
                                     line="FFFFFF", anchor="ctr", inset=3, name=f"Cell P{p} I{i}"))
@@ -62,6 +62,18 @@ def heatmap(ctx: Ctx) -> list[SlidePlan]:
     side = Box(x0 + 5 * cell_w + 30, body.y, body.right - (x0 + 5 * cell_w + 30), body.h)
     shapes += _side_panel(ctx, risks, side)
     return [SlidePlan("risks", TITLE_ONLY, ctx.t("titles.heatmap"), shapes)]
+
+
+def _open_ids_by_cell(risks: list[Risk]) -> dict[tuple[int, int], list[str]]:
+    """Return the ids (``#n`` when unnamed) of open risks by (probability, impact), in input order.
+
+    One pass and no model comparisons (``risk in list`` compares pydantic models field by field).
+    """
+    cells: dict[tuple[int, int], list[str]] = {}
+    for n, risk in enumerate(risks, 1):
+        if risk.status == "open":
+            cells.setdefault((risk.probability, risk.impact), []).append(risk.id or f"#{n}")
+    return cells
 
 
 def _cell_paras(ctx: Ctx, ids: list[str], box: Box) -> list[Para]:
