@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from pathlib import Path
 
@@ -12,14 +11,12 @@ from docgen.errors import ConfigError, InputError
 from docgen.readers.spec_markdown import extract, read_spec_markdown
 from docgen.readers.spec_markdown.keywords import find_keywords, is_boilerplate
 from docgen.readers.spec_markdown.sentences import split_sentences
+from tests.spec_counts import KEYWORDS, independent_count, without_boilerplate
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 REAL = SHARED / "realworld" / "specs"
 DATA = Path(__file__).parent / "data" / "specs"
-
-KEYWORDS = ["MUST", "MUST NOT", "SHALL", "SHALL NOT", "SHOULD", "SHOULD NOT", "REQUIRED",
-            "RECOMMENDED", "NOT RECOMMENDED", "MAY", "OPTIONAL"]
 
 # shared/realworld/specs/README.md, "without the BCP 14 boilerplate paragraph" column, in the
 # order of KEYWORDS.
@@ -33,42 +30,6 @@ README_WHOLE_FILE = {
     "draft-ietf-httpbis-rfc6265bis.md": [35, 12, 1, 1, 25, 7, 1, 3, 1, 20, 1],
     "3.1.0.md": [56, 8, 22, 1, 20, 2, 28, 4, 2, 85, 2],
 }
-
-
-def independent_count(text: str) -> Counter:
-    """Count keywords as the README's script does, written apart from the extractor.
-
-    Case-sensitive, two-word forms first, any whitespace (line breaks too) between the words,
-    and ``_`` a word boundary only when it is Markdown emphasis (``_MUST_``).
-    """
-    counts: Counter = Counter()
-    # Words are runs of letters and digits joined by `_`; outer underscores are emphasis.
-    spans = [(m.start(), m.end(), m.group(0).strip("_")) for m in
-             re.finditer(r"_*[A-Za-z0-9]+(?:_+[A-Za-z0-9]+)*_*", text)]
-    index = 0
-    while index < len(spans):
-        start, end, word = spans[index]
-        nxt = spans[index + 1] if index + 1 < len(spans) else None
-        joined = nxt is not None and text[end:nxt[0]].strip() == "" and text[end:nxt[0]] != ""
-        if word in ("MUST", "SHALL", "SHOULD") and joined and nxt[2] == "NOT":
-            counts[f"{word} NOT"] += 1
-            index += 2
-            continue
-        if word == "NOT" and joined and nxt[2] == "RECOMMENDED":
-            counts["NOT RECOMMENDED"] += 1
-            index += 2
-            continue
-        if word in KEYWORDS:
-            counts[word] += 1
-        index += 1
-    return counts
-
-
-def without_boilerplate(text: str) -> str:
-    """Return ``text`` without paragraphs that define the key words (the README's rule)."""
-    paragraphs = re.split(r"\n[ \t]*\n", text)
-    return "\n\n".join(p for p in paragraphs
-                       if not (re.search(r"key\s+words", p) and "interpreted" in p))
 
 
 def held(requirements) -> Counter:

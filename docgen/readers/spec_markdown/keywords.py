@@ -30,9 +30,11 @@ _LOWER_RE = re.compile(r"\b(must|shall|required|should|recommended|may|optional)
 _LOWER_LEVEL = {"must": "must", "shall": "must", "required": "must", "should": "should",
                 "recommended": "should", "may": "may", "optional": "may"}
 
-# "The key words "MUST", ... are to be interpreted as described in BCP 14 [RFC2119] ..."
+# "The key words "MUST", ... are to be interpreted as described in BCP 14 [RFC2119] ..."; some
+# specifications point to their own copy of RFC 2119 ("as described in [TRD1]").
 _BOILERPLATE_RE = re.compile(
-    r"key\s*words?\b.*\binterpreted\b.*(?:BCP\s*14|RFC\s*-?\s*(?:2119|8174)|\bRFC\s*\{\{)",
+    r"key\s*words?\b.*\binterpreted\b.*(?:BCP\s*14|RFC\s*-?\s*(?:2119|8174)|\bRFC\s*\{\{"
+    r"|\bdescribed\s+in\b)",
     re.IGNORECASE | re.DOTALL,
 )
 
