@@ -55,39 +55,41 @@ def without_boilerplate(text: str) -> str:
                        if not (re.search(r"key\s*words", p) and "interpreted" in p))
 
 
-def prose_only(text: str) -> str:
-    """Return ``text`` without front matter, fenced code, HTML comments and block quotes."""
+def excluded_lines(text: str) -> set[int]:
+    """Return the 1-based lines of front matter, fenced code, HTML comments and block quotes."""
     lines = text.splitlines()
-    kept: list[str] = []
+    excluded: set[int] = set()
     index = 0
     if lines and lines[0].strip() in ("---", "%%%"):
         close = lines[0].strip()
-        end = next((i for i in range(1, len(lines))
-                    if lines[i].strip() == close or (close == "---" and lines[i].startswith(
-                        "--- "))), 0)
+        end = next((i for i in range(1, len(lines)) if lines[i].strip() == close
+                    or (close == "---" and lines[i].startswith("--- "))), 0)
         index = end + (0 if lines[end].startswith("--- ") else 1)
+        excluded.update(range(1, index + 1))
     fence = ""
     comment = False
-    for line in lines[index:]:
+    for number, line in enumerate(lines[index:], start=index + 1):
         stripped = line.strip()
+        opening = re.match(r"(`{3,}|~{3,})", stripped)
         if fence:
             fence = "" if stripped.startswith(fence) and not stripped.strip(fence[0]) else fence
-            continue
-        if comment:
+        elif comment:
             comment = "-->" not in line
-            continue
-        opening = re.match(r"(`{3,}|~{3,})", stripped)
-        if opening:
+        elif opening:
             fence = opening.group(1)
-            continue
-        if stripped.startswith("<!--"):
+        elif stripped.startswith("<!--"):
             comment = "-->" not in stripped
+        elif not stripped.startswith(">"):
             continue
-        if stripped.startswith(">"):
-            kept.append("")
-            continue
-        kept.append(line)
-    return "\n".join(kept)
+        excluded.add(number)
+    return excluded
+
+
+def prose_only(text: str) -> str:
+    """Return ``text`` with the lines of :func:`excluded_lines` blanked."""
+    excluded = excluded_lines(text)
+    return "\n".join("" if number in excluded else line
+                     for number, line in enumerate(text.splitlines(), start=1))
 
 
 def expected_counts(text: str) -> Counter:

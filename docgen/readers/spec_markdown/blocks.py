@@ -17,11 +17,14 @@ from docgen.readers.spec_markdown.keywords import KEYWORD_RE
 _FENCE = re.compile(r"^(`{3,}|~{3,})([^`]*)$")
 _ATX = re.compile(r"^(#{1,6})(?:[ \t]+(.*?))?[ \t]*$")
 _KRAMDOWN_PART = re.compile(r"^---[ \t]+(\w+)")
+# mmark's document divisions and its unnumbered special sections (".# Abstract").
+_MMARK_PART = re.compile(r"^\{(front|main|back)matter\}[ \t]*$")
+_MMARK_SPECIAL = re.compile(r"^\.#[ \t]+(.*?)[ \t]*$")
 _SETEXT = re.compile(r"^(=+|-+)[ \t]*$")
 _BREAK = re.compile(r"^([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _ITEM = re.compile(r"^([-*+]|\d{1,9}[.)]|:)([ \t]+|$)")
 _RAW_HTML = re.compile(r"^<(pre|script|style|textarea)(?:[\s>]|$)", re.IGNORECASE)
-_IAL = re.compile(r"^\{:.*\}[ \t]*$")
+_IAL = re.compile(r"^\{(?::|[#.][\w-]|[A-Za-z_-]+=)[^{}]*\}[ \t]*$")  # kramdown and mmark
 _LINK_DEF = re.compile(r"^(?:\[(?!\^)[^\]]+\]:[ \t]|\*\[[^\]]+\]:)")  # not footnotes
 _DELIMITER = re.compile(r"^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 _HEADING_ATTRS = re.compile(r"[ \t]*(?:\{[#:.][^}]*\}[ \t]*)+$")
@@ -67,11 +70,14 @@ class Scan:
 
 def _front_matter_end(lines: list[str]) -> int | None:
     """Return the index of the line closing the front matter opened on line 0, or None."""
-    if not lines or lines[0].rstrip() != "---":
+    if not lines or lines[0].rstrip() not in ("---", "%%%"):
         return None
+    toml = lines[0].rstrip() == "%%%"  # mmark's TOML title block
     for index in range(1, len(lines)):
         stripped = lines[index].rstrip()
-        if stripped in ("---", "...") or _KRAMDOWN_PART.match(stripped):
+        if toml and stripped == "%%%":
+            return index
+        if not toml and (stripped in ("---", "...") or _KRAMDOWN_PART.match(stripped)):
             return index
     return None
 
@@ -90,6 +96,7 @@ class _Scanner:
         self.stack: list[tuple[int, int]] = []  # (content indent, item number) of open items
         self.item_count = 0
         self.kramdown_rfc = False
+        self.front = False  # inside mmark's {frontmatter}: headings are not numbered
 
     def flush(self) -> None:
         if self.current is not None and any(part.strip() for part in self.current.lines):
@@ -210,12 +217,28 @@ class _Scanner:
                 self.blocks.append(Block("heading", [title], [lineno], level=1, numbered=False))
             self.blocks.append(Block("part", [name], [lineno]))
             return True
+        mmark = _MMARK_PART.match(stripped) if indent == 0 else None
+        if mmark:
+            self.flush()
+            self.stack.clear()
+            self.kramdown_rfc = True  # numbered as the RFC will be, like kramdown-rfc
+            self.front = mmark.group(1) == "front"
+            self.blocks.append(Block("part", [{"main": "middle"}.get(mmark.group(1),
+                                                                    mmark.group(1))], [lineno]))
+            return True
+        special = _MMARK_SPECIAL.match(stripped) if indent == 0 else None
+        if special:
+            self.stack.clear()
+            self.flush()
+            self.blocks.append(Block("heading", [heading_title(special.group(1))], [lineno],
+                                     level=1, numbered=False))
+            return True
         atx = _ATX.match(stripped)
         if atx:
             self.stack.clear()
             self.flush()
             self.blocks.append(Block("heading", [heading_title(atx.group(2))], [lineno],
-                                     level=len(atx.group(1))))
+                                     level=len(atx.group(1)), numbered=not self.front))
             return True
         if _IAL.match(stripped):
             if stripped.startswith("{::boilerplate"):

@@ -8,14 +8,22 @@ from pathlib import Path
 from docgen.errors import InputError
 from docgen.readers.source import Source, read_text
 from docgen.readers.spec_markdown.extract import analyse
+from docgen.readers.spec_markdown.keywords import find_keywords
 from docgen.readers.yaml_source import parse_yaml
 
 _DAY = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
 _KEY_LINE = re.compile(r"^([A-Za-z_]+)[ \t]*:[ \t]*(\S.*)$")
+_TOML_TABLE = re.compile(r"^\[+([\w.]+)\]+$")
+_TOML_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*=[ \t]*(\S.*)$")
 _FRONT_END = re.compile(r"^(?:---|\.\.\.)(?:[ \t]+\w+)?[ \t]*$")
 # "#### Version 3.1.0" near the top of a specification (OpenAPI, many corporate specs).
 _VERSION = re.compile(r"^ {0,3}#{1,6}[ \t]+Version[ \t]+v?(\d+(?:\.\d+)*)[ \t]*$",
                       re.MULTILINE | re.IGNORECASE)
+# Keywords that sit only where the rules say no requirement is (OpenFeature writes each
+# requirement as a block quote): say so rather than "no keyword found".
+_ONLY_OUTSIDE = ("no requirement found in keyword mode: its upper-case BCP 14 keywords are all in "
+                 "code blocks, block quotes, comments, front matter or the boilerplate, which "
+                 "hold no requirement; try --mode id or --id-pattern")
 _NO_REQUIREMENT = {
     "id": "no requirement found in id mode (no identifier like ABC-001 at the start of a "
           "line); try --mode keyword",
@@ -34,6 +42,9 @@ def _scalar(value: object) -> str | None:
 def _front_matter(text: str, path: Path) -> tuple[dict, dict[str, int]]:
     """Return the front matter's specification fields and their lines ({} if there is none)."""
     lines = text.splitlines()
+    if lines and lines[0].rstrip() == "%%%":
+        data, key_lines = _toml_title_block(lines)
+        return _specification_fields(data, key_lines)
     if not lines or lines[0].rstrip() != "---":
         return {}, {}
     end = next((i for i in range(1, len(lines)) if _FRONT_END.match(lines[i].rstrip())), None)
@@ -51,6 +62,47 @@ def _front_matter(text: str, path: Path) -> tuple[dict, dict[str, int]]:
             if match and match.group(1) not in data:
                 data[match.group(1)] = match.group(2).strip().strip("\"'")
                 key_lines[match.group(1)] = index + 1
+    return _specification_fields(data, key_lines)
+
+
+def _toml_title_block(lines: list[str]) -> tuple[dict, dict[str, int]]:
+    """Return the fields of mmark's ``%%%`` TOML title block, named as kramdown-rfc names them.
+
+    Only ``key = value`` lines of the top level and of ``[seriesInfo]`` are read (enough for a
+    title, a reference and a date; Python 3.10 has no TOML parser).
+    """
+    fields: dict = {}
+    key_lines: dict[str, int] = {}
+    table = ""
+    for index in range(1, len(lines)):
+        line = lines[index].strip()
+        if line == "%%%":
+            break
+        header = _TOML_TABLE.match(line)
+        if header:
+            table = header.group(1)
+            continue
+        match = _TOML_KEY.match(line)
+        if not match or table not in ("", "seriesInfo"):
+            continue
+        key, value = match.group(1), match.group(2).strip().strip("\"'")
+        name = {"docName": "docname", "value": "series"}.get(key, key)
+        if table == "seriesInfo" and key == "name":
+            name = "series_name"
+        fields.setdefault(name, value)
+        key_lines.setdefault(name, index + 1)
+    series = fields.pop("series", None)
+    if series:
+        name = "number" if fields.get("series_name", "").upper() == "RFC" else "docname"
+        fields[name] = series
+        key_lines[name] = key_lines["series"]
+    if fields.get("date"):
+        fields["date"] = fields["date"][:10]
+    return fields, key_lines
+
+
+def _specification_fields(data: dict, key_lines: dict[str, int]) -> tuple[dict, dict[str, int]]:
+    """Return title, reference, version and date from front-matter ``data`` and their lines."""
     spec: dict = {}
     where: dict[str, int] = {}
     number = _scalar(data.get("number"))
@@ -92,7 +144,8 @@ def read_spec_markdown(path: Path, mode: str | None = None, id_pattern: str | No
     spec, lines = _front_matter(text, path)
     used, found, parsed = analyse(text, mode, id_pattern)
     if not found:
-        raise InputError.single(path, _NO_REQUIREMENT[used])
+        elsewhere = used == "keyword" and find_keywords(text)
+        raise InputError.single(path, _ONLY_OUTSIDE if elsewhere else _NO_REQUIREMENT[used])
     if "title" not in spec:
         heading = next((b for b in parsed.blocks if b.kind == "heading" and b.numbered), None)
         spec["title"] = heading.lines[0] if heading else path.stem
