@@ -1,4 +1,4 @@
-"""DrawingML for text boxes, tables and lines, built as strings (python-pptx's object API is slow).
+"""DrawingML for slides, text boxes, tables and lines, built as strings (no object API: speed).
 
 Every look is explicit (fills, borders, run colours): no table style or theme effect is relied
 on, so PowerPoint and LibreOffice draw the same thing.
@@ -6,15 +6,12 @@ on, so PowerPoint and LibreOffice draw the same thing.
 
 from __future__ import annotations
 
-from docgen.deck.shapes import LIGHT, WHITE, LineShape, Para, Run, TableShape, TextShape
+from docgen.deck.shapes import LIGHT, WHITE, Cell, LineShape, Para, TableShape, TextShape
 from docgen.ooxml.xmltext import esc
 
 EMU = 12700
 TEXT = "262626"
 BAND = "F7F9FC"
-NS = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
-      'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
-      'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"')
 ALIGN = {"l": "l", "c": "ctr", "r": "r"}
 
 
@@ -47,6 +44,11 @@ def _solid(colour: str) -> str:
     return f'<a:solidFill><a:srgbClr val="{colour}"/></a:solidFill>'
 
 
+_NO_BULLET = ' marL="0" indent="0"', "<a:buNone/>"
+_BULLETS = {"1.": '<a:buFont typeface="+mj-lt"/><a:buAutoNum type="arabicPeriod"/>'}
+_BULLET = '<a:buFont typeface="Arial"/><a:buChar char="•"/>'
+
+
 def paras_xml(paras: list[Para], default_color: str | None = TEXT) -> str:
     """Return ``<a:p>`` elements for ``paras`` with explicit sizes, colours and bullets."""
     out = []
@@ -54,25 +56,30 @@ def paras_xml(paras: list[Para], default_color: str | None = TEXT) -> str:
         size = int(round(para.size * 100))
         if para.bullet:
             ind = f' marL="{emu(14)}" indent="{-emu(14)}"'
-            bullet = ('<a:buFont typeface="+mj-lt"/><a:buAutoNum type="arabicPeriod"/>'
-                      if para.bullet == "1." else '<a:buFont typeface="Arial"/><a:buChar char="•"/>')
+            bullet = _BULLETS.get(para.bullet, _BULLET)
         else:
-            ind, bullet = ' marL="0" indent="0"', "<a:buNone/>"
+            ind, bullet = _NO_BULLET
         before = (f'<a:spcBef><a:spcPts val="{int(round(para.space_before * 100))}"/></a:spcBef>'
                   if para.space_before else "")
-        runs = []
-        for run in para.runs:
-            colour = run.color or para.color or default_color
-            attrs = f' lang="en-US" sz="{size}" b="{1 if run.bold else 0}"'
-            if run.italic:
-                attrs += ' i="1"'
-            rpr = (f'<a:rPr{attrs} dirty="0">{_solid(colour)}</a:rPr>' if colour
-                   else f'<a:rPr{attrs} dirty="0"/>')
-            runs.append(f"<a:r>{rpr}<a:t>{esc(run.text)}</a:t></a:r>")
-        end = f'<a:endParaRPr lang="en-US" sz="{size}" dirty="0"/>' if not runs else ""
-        out.append(f'<a:p><a:pPr algn="{ALIGN[para.align]}"{ind}>{before}{bullet}</a:pPr>'
-                   f'{"".join(runs)}{end}</a:p>')
+        runs = "".join(_run_xml(run.text, size, run.bold, run.italic,
+                                run.color or para.color or default_color) for run in para.runs)
+        out.append(_para_xml(para.align, size, runs, ind, before + bullet))
     return "".join(out) or '<a:p><a:endParaRPr lang="en-US" dirty="0"/></a:p>'
+
+
+def _run_xml(text: str, size: int, bold: bool, italic: bool, colour: str | None) -> str:
+    """Return one ``<a:r>``; ``size`` is in hundredths of a point."""
+    attrs = f' lang="en-US" sz="{size}" b="{1 if bold else 0}"' + (' i="1"' if italic else "")
+    rpr = (f'<a:rPr{attrs} dirty="0">{_solid(colour)}</a:rPr>' if colour
+           else f'<a:rPr{attrs} dirty="0"/>')
+    return f"<a:r>{rpr}<a:t>{esc(text)}</a:t></a:r>"
+
+
+def _para_xml(align: str, size: int, runs: str, ind: str = _NO_BULLET[0],
+              marks: str = _NO_BULLET[1]) -> str:
+    """Return one ``<a:p>`` holding ``runs`` (an empty one keeps its size in endParaRPr)."""
+    end = "" if runs else f'<a:endParaRPr lang="en-US" sz="{size}" dirty="0"/>'
+    return f'<a:p><a:pPr algn="{ALIGN[align]}"{ind}>{marks}</a:pPr>{runs}{end}</a:p>'
 
 
 def text_xml(shape: TextShape, sid: int) -> str:
@@ -113,28 +120,34 @@ _BORDER = "".join(f'<a:{side} w="12700">{_solid(WHITE)}</a:{side}>'
                   for side in ("lnL", "lnR", "lnT", "lnB"))
 
 
+def _cell_paras(cell: Cell, size: int) -> str:
+    """Return a table cell's paragraphs: one per line, the first bold for ``lead_bold``."""
+    lines = cell.text.split("\n")
+    colour = cell.color or TEXT
+    lead = cell.lead_bold and len(lines) > 1
+    return "".join(
+        _para_xml(cell.align, size,
+                  _run_xml(text, size, cell.bold or (lead and n == 0), False, colour) if text else "")
+        for n, text in enumerate(lines))
+
+
 def table_xml(shape: TableShape, sid: int) -> str:
     """Return the ``<p:graphicFrame>`` of a table with explicit widths, heights and fills."""
     b = shape.box
     grid = "".join(f'<a:gridCol w="{emu(w)}"/>' for w in shape.col_widths)
     mx, my = emu(shape.margin_x), emu(shape.margin_y)
+    tc_pr = f'<a:tcPr marL="{mx}" marR="{mx}" marT="{my}" marB="{my}" anchor="ctr">{_BORDER}'
     rows = []
     last = len(shape.rows) - 1
     for r, (height, cells) in enumerate(zip(shape.row_heights, shape.rows)):
         total = shape.total_row and r == last
         size = shape.header_size if r == 0 else shape.size
+        sz = int(round(size * 100))
         tcs = []
         for cell in cells:
             fill = cell.fill or (LIGHT if total else BAND if r % 2 == 0 else WHITE)
-            lines = cell.text.split("\n")
-            paras = []
-            for n, text in enumerate(lines):
-                bold = cell.bold or (cell.lead_bold and n == 0 and len(lines) > 1)
-                paras.append(Para([Run(text, bold=bold, color=cell.color)] if text else [],
-                                  size, align=cell.align))
-            tcs.append(f'<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>{paras_xml(paras)}</a:txBody>'
-                       f'<a:tcPr marL="{mx}" marR="{mx}" marT="{my}" marB="{my}" anchor="ctr">'
-                       f'{_BORDER}{_solid(fill)}</a:tcPr></a:tc>')
+            tcs.append(f"<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>{_cell_paras(cell, sz)}"
+                       f"</a:txBody>{tc_pr}{_solid(fill)}</a:tcPr></a:tc>")
         rows.append(f'<a:tr h="{emu(height)}">{"".join(tcs)}</a:tr>')
     return (f'<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{sid}" name="{esc(shape.name)}"/>'
             f'<p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/>'
