@@ -57,38 +57,47 @@ DEFAULT_FONT = Font()
 
 
 @lru_cache(maxsize=8192)
-def _em_width(text: str, family: str, bold: bool) -> float:
+def _units(text: str, family: str, bold: bool) -> int:
+    """Return the advance width of ``text`` in 1/1000 em (integers: widths of parts add up)."""
     widths = METRICS[(family, bold)][1]
-    return sum(widths.get(ch, 1000) for ch in text) / 1000
+    return sum(widths.get(ch, 1000) for ch in text)
+
+
+def _points(units: int, size: float, font: Font) -> float:
+    return units / 1000 * size * SAFETY * font.factor
 
 
 def text_width(text: str, size: float, bold: bool = False, font: Font = DEFAULT_FONT) -> float:
     """Return the width in points of ``text`` on one line at ``size`` points."""
-    return _em_width(text, font.family, bold) * size * SAFETY * font.factor
+    return _points(_units(text, font.family, bold), size, font)
 
 
 def wrap(text: str, width: float, size: float, bold: bool = False,
          font: Font = DEFAULT_FONT) -> list[str]:
     """Return ``text`` broken into lines no wider than ``width`` points (words kept whole when they fit)."""
     lines: list[str] = []
+    space = _units(" ", font.family, bold)
     for raw in (text or "").split("\n"):
         words = raw.split()
         if not words:
             lines.append("")
             continue
-        current = ""
+        current, used = "", 0
         for word in words:
-            candidate = f"{current} {word}" if current else word
-            if text_width(candidate, size, bold, font) <= width:
-                current = candidate
+            word_units = _units(word, font.family, bold)
+            # A line's width is the sum of its words' and spaces' widths: no re-measuring.
+            candidate = used + space + word_units if current else word_units
+            if _points(candidate, size, font) <= width:
+                current, used = (f"{current} {word}" if current else word), candidate
                 continue
             if current:
                 lines.append(current)
-            current = word
-            while text_width(current, size, bold, font) > width and len(current) > 1:
+            current, used = word, word_units
+            while _points(used, size, font) > width and len(current) > 1:
                 cut = _fit_chars(current, width, size, bold, font)
                 lines.append(current[:cut])
                 current = current[cut:]
+                used = _units(current, font.family, bold)
         lines.append(current)
     return lines
 
