@@ -149,3 +149,18 @@ def test_openfeature_block_quotes_hold_no_requirement():
         read_spec_markdown(DATA / "openfeature-events.md")
     assert "keywords are all in code blocks, block quotes" in str(caught.value)
     assert "try --mode id" in str(caught.value)
+
+
+def test_lead_in_sentences_take_in_what_they_announce():
+    otel = by_id("otel-baggage-api.md")
+    assert otel["get-value-2"].text == "REQUIRED parameters: `Name` the name to return the value for."
+    assert otel["context-interaction-1"].text == (
+        "The API MUST provide the following functionality to interact with a `Context` "
+        "instance: Extract the `Baggage` from a `Context` instance; Insert the `Baggage` to a "
+        "`Context` instance")
+    assert Counter(r.section for r in otel.values())["Context Interaction"] == 5
+    oci = extract(read("oci-image-manifest.md"), "keyword")
+    assert oci[6].text == ("Implementations MUST support at least the following media types: "
+                           "[`application/vnd.oci.image.config.v1+json`](config.md)")
+    # A lead-in followed by a code block keeps to itself: the code is no part of it.
+    assert all("```" not in r.text for r in oci)

@@ -14,6 +14,7 @@ from docgen.readers.spec_markdown.keywords import (
     lower_case_level,
     strongest,
 )
+from docgen.readers.spec_markdown.leadin import announced, joined
 from docgen.readers.spec_markdown.sections import PREAMBLE, Section, sections_of
 from docgen.readers.spec_markdown.sentences import split_sentences
 
@@ -106,7 +107,9 @@ def extract_keyword(parsed: Scan) -> list[ExtractedRequirement]:
     """Return one requirement per sentence, table row or heading holding a BCP 14 keyword."""
     found: list[ExtractedRequirement] = []
     numberer = _Numberer()
-    for section, block in _walk(parsed):
+    walked = list(_walk(parsed))
+    blocks = [block for _, block in walked]
+    for index, (section, block) in enumerate(walked):
         if block.kind not in ("para", "item", "row", "heading"):
             continue
         text = block.text
@@ -120,6 +123,10 @@ def extract_keyword(parsed: Scan) -> list[ExtractedRequirement]:
             offsets = _line_offsets(block)
             pieces = [(text[start:end], _line_at(offsets, block, start))
                       for start, end in split_sentences(text)]
+        if block.kind in ("para", "item") and pieces[-1][0].rstrip().endswith(":"):
+            more = announced(blocks, index)
+            if more:
+                pieces[-1] = (f"{pieces[-1][0]} {joined(more)}", pieces[-1][1])
         for piece, line in pieces:
             keywords = find_keywords(piece)
             if keywords:
