@@ -15,7 +15,7 @@ from docgen.readers.markdown_minutes import items as it
 from docgen.readers.markdown_minutes.blocks import parse_sections
 from docgen.readers.markdown_minutes.builder import Builder
 from docgen.readers.markdown_minutes.collect import Agenda
-from docgen.readers.markdown_minutes.dates import date_in_name, find_date
+from docgen.readers.markdown_minutes.dates import date_in_name, find_date, swap_day_month, year_in
 from docgen.readers.markdown_minutes.frontmatter import apply_front_matter, split_front_matter
 from docgen.readers.markdown_minutes.people import clean
 from docgen.readers.markdown_minutes.vocab import FRENCH_HINTS, norm, section_kind
@@ -39,12 +39,11 @@ def read_markdown_minutes(path: Path) -> Source:
         apply_front_matter(front, builder)
     preamble, sections = parse_sections(body)
     heading = None
-    if sections and sections[0].level == 1 and \
-            section_kind(sections[0].title)[0] in ("general", "agenda") and \
-            not sections[0].title.strip().lower().startswith("agenda"):
+    if sections and _is_title_heading(sections, preamble):
         heading = sections.pop(0)
         preamble += heading.blocks
         sections = heading.children + sections
+    builder.year_hint = _year_hint(builder, path, heading)
     if heading is None and preamble and preamble[0].kind == "para":
         _title_line(builder, preamble[0])
     builder.fill(builder.preamble, preamble, meta=True)
@@ -52,6 +51,49 @@ def read_markdown_minutes(path: Path) -> Source:
         builder.section(section)
     data, lines = _assemble(builder, path, heading, text)
     return Source(path=path, data=data, lines=lines, format="markdown")
+
+
+_IMAGE = re.compile(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$")
+_MEETING_WORDS = re.compile(r"(?i)\b(meeting|minutes|notes|agenda|call|sync|réunion|reunion|"
+                            r"compte[ -]rendu|séance)\b")
+
+
+def _is_title_heading(sections: list, preamble: list) -> bool:
+    """Return whether the first heading is the document's title rather than a topic.
+
+    A first-level heading is, unless it opens the agenda; without any first-level heading, a
+    leading heading that names a meeting or holds a date is, when only images precede it.
+    """
+    first = sections[0]
+    if section_kind(first.title)[0] not in ("general", "agenda"):
+        return False
+    if first.level == 1:
+        return not first.title.strip().lower().startswith("agenda") or \
+            bool(_MEETING_WORDS.search(first.title[6:]))
+    if section_kind(first.title)[0] != "general" or any(s.level == 1 for s in sections) or any(
+            b.kind != "para" or not _IMAGE.match(b.text) for b in preamble):
+        return False
+    return bool(_MEETING_WORDS.search(first.title) or find_date(first.title, short_year=True))
+
+
+def _heading_date(title: str, year: int | None = None):
+    """Return (iso, match) for the date in a title, reading ``2023, ... Jan 19`` as one date."""
+    return find_date(title, year, short_year=True) or find_date(title, year_in(title))
+
+
+def _year_hint(builder: Builder, path: Path, heading) -> int | None:
+    for text in (str(builder.meeting.get("date") or ""),
+                 heading.title if heading is not None else "", path.stem):
+        found = _heading_date(text) if text else None
+        if found:
+            return int(found[0][:4])
+    named = date_in_name(path.stem)
+    return int(named[:4]) if named else None
+
+
+def _only_date(text: str) -> bool:
+    found = find_date(text, short_year=True)
+    return bool(found) and not text.replace(found[1].group(0), "").strip(" -–—:,.#")
 
 
 def _title_line(builder: Builder, block) -> None:
@@ -66,23 +108,31 @@ def _title_line(builder: Builder, block) -> None:
 
 def _title_and_date(builder: Builder, path: Path, heading) -> None:
     meeting = builder.meeting
+    if isinstance(meeting.get("title"), str) and _only_date(meeting["title"]):
+        del meeting["title"]
     if heading is not None:
-        found = find_date(heading.title)
+        found = _heading_date(heading.title)
         if found:
             builder.set_meeting("date", found[0], heading.line)
         title = heading.title.strip()
-        rest = (title.replace(found[1].group(0), "") if found else title).strip(" -–—:,")
+        rest = (title.replace(found[1].group(0), "") if found else title).strip(" -–—:,.")
         if rest:
             builder.set_meeting("title", title, heading.line)
-
-    if "date" not in meeting and date_in_name(path.stem):
-        builder.set_meeting("date", date_in_name(path.stem), 0)
+    named = date_in_name(path.stem)
+    if named and meeting.get("date") != named and isinstance(meeting.get("date"), str) and \
+            re.fullmatch(r"\d{4}-\d\d-\d\d", meeting["date"]) and \
+            swap_day_month(meeting["date"]) == named:
+        # 2-6-19 reads as 2 June in Europe and 6 February in the US: the file name decides
+        meeting["date"] = named
+    if "date" not in meeting and named:
+        builder.set_meeting("date", named, 0)
     if "date" not in meeting:
         raise InputError.single(path, "no meeting date found: add front matter `date:`, a "
                                 "`Date:` line, or a date in the file name")
     if "title" not in meeting:
-        builder.set_meeting("title", _title_from_name(path.stem, str(meeting["date"]),
-                                                      heading.title if heading else None), 0)
+        builder.set_meeting("title", _title_from_name(
+            path.stem, str(meeting["date"]),
+            heading.title if heading and not _only_date(heading.title) else None), 0)
 
 
 def _title_from_name(stem: str, day: str, heading: str | None) -> str:
@@ -128,6 +178,15 @@ def _assemble(builder: Builder, path: Path, heading, text: str) -> tuple[dict, d
     known = {norm(p["name"]) for p in attendees} | {norm(p["name"]).split(" ")[0] for p in attendees}
     known |= {norm(p["handle"]) for p in attendees if p.get("handle")}
     handles = {p["handle"].lower(): p["name"] for p in attendees if p.get("handle")}
+    firsts: dict[str, list[str]] = {}
+    for person in attendees:
+        firsts.setdefault(person["name"].split(" ")[0].lower(), []).append(person["name"])
+    # scribes write speakers as lower-case nicks ("[rob] I will ..."): the one attendee so named
+    nicks = {k: v[0] for k, v in firsts.items() if len(v) == 1 and k not in handles}
+    for role in ("chair", "facilitator", "minute_taker"):
+        value = meeting.get(role)
+        if isinstance(value, str) and value.startswith("@"):
+            meeting[role] = handles.get(value[1:].lower(), value)
     items = list(builder.agenda)
     if builder.preamble.decisions or builder.preamble.actions:
         items.insert(0, builder.preamble)
@@ -135,13 +194,13 @@ def _assemble(builder: Builder, path: Path, heading, text: str) -> tuple[dict, d
         builder.notes.insert(0, "\n\n".join(builder.preamble.notes))
     agenda = []
     for index, item in enumerate(items):
-        agenda.append(_item(item, f"agenda[{index}]", lines, known, handles, year))
+        agenda.append(_item(item, f"agenda[{index}]", lines, known, (handles, nicks), year))
     data: dict = {"meeting": meeting, "attendees": attendees, "agenda": agenda}
     if builder.distribution:
         data["distribution"] = builder.distribution
     if builder.previous:
         data["previous_actions"] = [
-            _action(raw, known, handles, year) for raw, _ in builder.previous]
+            _action(raw, known, (handles, nicks), year) for raw, _ in builder.previous]
         for index, (_, line) in enumerate(builder.previous):
             lines[f"previous_actions[{index}]"] = line
     if builder.next:
@@ -192,6 +251,9 @@ def _action(raw: dict, known: set, handles: dict, year) -> dict:
         action["text"] = f"{action['text']}\n\n{raw['body']}"
     owner = action.get("owner")
     if owner:
-        action["owner"] = ", ".join(handles.get(o.strip().lstrip("@").lower(), o.strip())
-                                    for o in owner.split(","))
+        handles, nicks = handles
+        action["owner"] = ", ".join(
+            handles.get(o.strip().lstrip("@").lower()) or
+            (nicks.get(o.strip()) if o.strip().islower() else None) or o.strip()
+            for o in owner.split(","))
     return action

@@ -49,7 +49,8 @@ _ALL_ATTENDANCE = {w for words in ATTENDANCE_WORDS.values() for w in words}
 
 
 def _is_agenda(title: str) -> bool:
-    return norm(title).rstrip(":") in META_WORDS["agenda"] | {"agenda items", "topics"}
+    words = META_WORDS["agenda"] | {"agenda items", "topics"}
+    return norm(title).rstrip(":") in words or norm(title.split(":", 1)[0]) in words
 
 
 def _group_name(label: str) -> str:

@@ -25,6 +25,9 @@ _NUMERIC = r"(?<![\d/.])(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y4>\d{4})(?!\d)"
 DATE_PATTERN = f"(?:{_ISO}|{_DMY_WORDS}|{_MDY_WORDS}|{_NUMERIC})"
 _DATE = re.compile(DATE_PATTERN, re.IGNORECASE)
 _COMPACT = re.compile(r"(?<!\d)(20\d{2})(\d{2})(\d{2})(?!\d)")
+# "6/15/20", "2-6-19": two-digit years are read only where a date is expected (headings, Date:)
+_SHORT = re.compile(r"(?<![\w/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{2})(?![\w/.-])")
+_YEAR = re.compile(r"(?<![\w/.-])((?:19|20)\d{2})(?![\w/.-])")
 
 _CLOCK = r"(?P<h{n}>\d{{1,2}})(?:(?:[:h.](?P<mi{n}>[0-5]\d))|\s*h(?![a-z]))?\s*(?P<ap{n}>[ap]\.?m\.?)?"
 _RANGE = re.compile(
@@ -56,16 +59,37 @@ def _from_match(m: re.Match, default_year: int | None) -> str | None:
     return _make(year, MONTHS[mon.lower().rstrip(".")], int(day))
 
 
-def find_date(text: str, default_year: int | None = None) -> tuple[str, re.Match] | None:
+def find_date(text: str, default_year: int | None = None,
+              short_year: bool = False) -> tuple[str, re.Match] | None:
     """Return the first date in ``text`` as ("YYYY-MM-DD", match), or None.
 
-    Dates without a year (``5 Dec``) only count when ``default_year`` is given.
+    Dates without a year (``5 Dec``) only count when ``default_year`` is given; ``short_year``
+    also reads two-digit years (``6/15/20``).
     """
     for m in _DATE.finditer(text):
         iso = _from_match(m, default_year)
         if iso:
             return iso, m
+    if short_year:
+        for m in _SHORT.finditer(text):
+            first, second, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
+            day, month = (second, first) if second > 12 else (first, second)
+            iso = _make(year + (2000 if year < 70 else 1900), month, day)
+            if iso:
+                return iso, m
     return None
+
+
+def year_in(text: str) -> int | None:
+    """Return a year written on its own in ``text`` (``WECG Meetings 2023, Jan 19``), or None."""
+    m = _YEAR.search(text)
+    return int(m.group(1)) if m else None
+
+
+def swap_day_month(iso: str) -> str | None:
+    """Return ``iso`` with day and month exchanged when that is a valid date, else None."""
+    year, month, day = (int(p) for p in iso.split("-"))
+    return _make(year, day, month)
 
 
 def date_in_name(stem: str) -> str | None:

@@ -58,11 +58,15 @@ STATUS_WORDS = {"done": "done", "completed": "done", "closed": "done", "fait": "
 _CHECKBOX = re.compile(r"^\s*\[(?P<c>[ xX~-])\]\s+")
 _ACTION_LABEL = re.compile(
     r"^\s*(?:\*\*|__)?\s*\[?(?P<label>(?i:ACTIONS?(?:\s+ITEMS?)?|Actions?(?:\s+items?)?|AI|TODOS?|"
-    r"To\s?-?\s?dos?|Next\s+steps|Prochaines\s+étapes|À\s+faire|A\s+faire))\]?(?:\s*(?:-|–|—|\(|\[)\s*(?P<who>[^:)\]*]+?)\s*[)\]]?|\s+(?P<who2>@?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?))?"
+    r"To\s?-?\s?dos?|Next\s+steps?|Prochaines\s+étapes|À\s+faire|A\s+faire))\]?(?:\s*(?:-|–|—|\(|\[)\s*(?P<who>[^:)\]*]+?)\s*[)\]]?|\s+(?P<who2>@?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?))?"
     r"\s*(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(?P<rest>.*)$", re.DOTALL)
 _DECISION_LABEL = re.compile(
     r"^\s*(?:\*\*|__)?\s*\[?(?P<label>[A-Za-zÀ-ÿ ]{2,20}?)\]?\s*(?:\*\*|__)?\s*[:：]\s*"
     r"(?:\*\*|__)?\s*(?P<rest>.*)$", re.DOTALL)
+
+
+_NOT_QUALIFIERS = {"no", "pending", "open", "previous", "past", "needs", "need", "awaiting", "future",
+                   "pas", "aucune", "sans"}
 
 
 def action_label(text: str) -> tuple[str | None, str] | None:
@@ -76,7 +80,12 @@ def action_label(text: str) -> tuple[str | None, str] | None:
 def decision_label(text: str) -> str | None:
     """Return the text after a ``Decision:``/``RESOLVED:``/``Agreed:`` label, else None."""
     m = _DECISION_LABEL.match(text)
-    if not m or norm(m.group("label")) not in DECISION_WORDS:
+    if not m:
+        return None
+    label = norm(m.group("label")).split()
+    # "Meeting consensus:", "Final decision:" qualify a decision word
+    if not label or " ".join(label) not in DECISION_WORDS and not (
+            len(label) <= 3 and label[-1] in DECISION_WORDS and label[0] not in _NOT_QUALIFIERS):
         return None
     return m.group("rest")
 

@@ -21,7 +21,7 @@ class MetaLines:
         if not value:
             return False
         if key in META_WORDS["date"]:
-            found = find_date(value)
+            found = find_date(value, self.year_hint, short_year=True)
             if found:
                 self.set_meeting("date", found[0], number)
                 self.times(value, number)

@@ -85,7 +85,9 @@ def parse_person(text: str) -> dict | None:
     if handle:
         person["handle"] = handle.group(1)
         text = (text[: handle.start()] + text[handle.end():]).strip()
-    remarks = _PARENS.findall(text)
+    remarks = [piece for remark in _PARENS.findall(text)
+               for piece in (remark.split(",") if role_key(remark) or attendance_key(remark)
+                             else [remark])]
     text = _PARENS.sub("", text).strip()
     for remark in remarks:
         remark = remark.strip()

@@ -30,6 +30,17 @@ from docgen.readers.markdown_minutes.vocab import (
     split_label,
 )
 
+_CATEGORY = re.compile(r"^\s*(\*\*|__)[^*_\n]+\1\s*:?\s*$")
+_HANDLE_ONLY = re.compile(r"^\(?\s*@[\w/-]+\s*\)?$")
+_ROLE_PHRASE = re.compile(
+    r"(?P<who>@[\w-]+|[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)\s+(?:has\s+)?(?P<what>moderated|facilitated|"
+    r"chaired|hosted|scribed|took (?:the )?(?:notes|minutes)|wrote (?:the )?(?:notes|minutes))\b")
+
+
+def split_label_raw(line: str) -> str:
+    """Return the label of a ``Label: value`` line as written (Markdown kept)."""
+    return line.split(":", 1)[0].strip().lstrip("-*+ ").strip()
+
 
 class SpecialSections:
     """Builder methods reading the sections whose heading names what they hold."""
@@ -56,7 +67,14 @@ class SpecialSections:
     def person_line(self, line: str, number: int, attendance: str, group: str | None,
                     following: list[Item] | None) -> None:
         """Read one attendee-section line: ``Label: a, b`` or a comma-separated list of names."""
+        if self.role_phrases(line):
+            return
         pair = split_label(line)
+        if pair and _HANDLE_ONLY.match(pair[1]) and pair[0] not in _ALL_ATTENDANCE | _ROLE_KEYS:
+            # "Rafael Gonzaga: (@RafaelGSS)" names a person, not a group
+            name = clean(split_label_raw(line))
+            self.add_person(parse_person(f"{name} {pair[1]}"), number, attendance, group)
+            return
         if pair:
             key, value = pair
             role = role_key(key) if key in _ROLE_KEYS else None
@@ -78,6 +96,16 @@ class SpecialSections:
         for name in split_names(line):
             self.add_person(parse_person(name), number, attendance, group)
 
+    def role_phrases(self, line: str) -> bool:
+        """Record ``@nzakas moderated, and @btmills took notes``; return whether the line was one."""
+        found = list(_ROLE_PHRASE.finditer(line))
+        for m in found:
+            role = "minute_taker" if re.match(r"(?i)took|scribed|wrote", m.group("what")) else \
+                "chair" if m.group("what").lower().startswith("chair") else "facilitator"
+            who = clean(m.group("who"))
+            self.set_meeting(role, who, 0)
+        return bool(found)
+
     def person_entry(self, entry: Item, attendance: str, group: str | None) -> None:
         """Read one list item of an attendee section (a person, or a labelled group)."""
         nested = [c for c in entry.children if c.kind == "list"]
@@ -96,6 +124,14 @@ class SpecialSections:
                 self.fill(self.preamble, [block])
                 continue
             for entry in block.items:
+                lists = [c for c in entry.children if c.kind == "list"]
+                if _CATEGORY.match(entry.text) and len(entry.children) == 1 and lists:
+                    # "**Check in on PRs**" heading a list: its items are the agenda items
+                    for sub in lists[0].items:
+                        if not NOTHING.match(clean(sub.text)):
+                            self.fill(self.item(sub.text.replace("\n", " "), sub.line),
+                                      sub.children)
+                    continue
                 agenda = self.item(entry.text.replace("\n", " "), entry.line)
                 self.fill(agenda, entry.children)
 
@@ -110,7 +146,7 @@ class SpecialSections:
                         for sub in entry.children[0].items:
                             self.raw_action(target, sub, prefix=head)
                     else:
-                        self.raw_action(target, entry, owner=owner)
+                        self.raw_action(target, entry, owner=owner, labelled=True)
             elif block.kind == "para":
                 keep = []
                 for offset, line in enumerate(block.text.split("\n")):
@@ -192,16 +228,19 @@ class SpecialSections:
     def next_blocks(self, sec: Section) -> None:
         """Read a next-meeting section: date, time, place; other content stays general notes."""
         text = "\n".join(b.text if b.kind != "list" else to_markdown([b]) for b in sec.blocks)
-        if find_date(text):
+        if find_date(text, self.year_hint):
             self.next_meeting(text, sec.line)
         else:
             body = to_markdown(sec.blocks)
             if body:
                 self.notes.append(f"**{sec.title}**\n\n{body}")
 
-    def next_meeting(self, value: str, number: int) -> None:
-        """Record the next meeting's date, times and place from one written value."""
-        found = find_date(value)
+    def next_meeting(self, value: str, number: int, guess_place: bool = True) -> None:
+        """Record the next meeting's date, times and place from one written value.
+
+        ``guess_place`` takes what is left of a short value as the place (``Next: 3 May, Room 4``).
+        """
+        found = find_date(value, self.year_hint)
         if not found:
             return
         self.next_line = self.next_line or number
@@ -211,7 +250,7 @@ class SpecialSections:
             if val:
                 self.next.setdefault(key, val)
         place = re.search(r"(?:location|where|lieu|salle|room)\s*[:：]\s*(.+)", value, re.I)
-        if place is None:
+        if place is None and guess_place:
             rest = value.replace(found[1].group(0), " ")
             if match:
                 rest = rest.replace(match.group(0).strip(), " ")
@@ -247,9 +286,14 @@ class SpecialSections:
                                 "labelled": labelled, "owner": owner, "prefix": prefix},
                                entry.line))
 
-    def decision(self, target: Agenda, entry: Item) -> None:
-        """Add a list item as a decision; its nested items stay in its text."""
+    def decision(self, target: Agenda, entry: Item, subject: str | None = None) -> None:
+        """Add a list item as a decision; its nested items stay in its text.
+
+        ``subject`` is the item the decision is nested under (``Verdict: Approved`` under a PR).
+        """
         decision = it.parse_decision(entry.text.replace("\n", " "))
+        if subject:
+            decision["text"] = f"{subject} — {decision['text']}"
         body = to_markdown(entry.children)
         if body:
             decision["text"] = f"{decision['text']}\n\n{body}"

@@ -57,14 +57,15 @@ META_WORDS = {
     "next": _set("next meeting", "prochaine réunion", "prochaine reunion", "next call",
                  "next session", "prochaine séance"),
     "presenter": _set("presenter", "présentateur", "présentatrice", "intervenant",
-                      "intervenante", "speaker", "owner", "lead", "porteur"),
+                      "intervenante", "speaker", "owner", "lead", "porteur", "liaison"),
     "duration": _set("duration", "durée", "timebox", "time box"),
     "topic": _set("topic", "sujet", "point"),
     "agenda": _set("agenda", "ordre du jour"),
 }
 DECISION_WORDS = _set("decision", "decisions", "decided", "resolved", "resolution", "resolutions",
                       "agreed", "agreement", "consensus", "décision", "décisions", "décidé",
-                      "décidée", "validé", "adopté", "approved", "outcome")
+                      "décidée", "validé", "adopté", "approved", "outcome", "verdict",
+                      "conclusion")
 ACTION_WORDS = _set("action", "actions", "action item", "action items", "ai", "todo", "to do",
                     "to-do", "action point", "action points", "à faire", "a faire", "next step",
                     "next steps", "follow-up", "follow up", "task", "tasks")
@@ -74,12 +75,14 @@ SECTION_KINDS = {
                     "to do", "to-do", "to-dos", "tasks", "follow-ups", "follow ups", "follow-up",
                     "action item", "ai", "plan d'actions", "plan d'action", "prochaines étapes",
                     "actions à mener", "suites à donner", "relevé d'actions", "liste des actions",
-                    "new actions", "nouvelles actions", "actions decided", "assigned actions"),
+                    "new actions", "nouvelles actions", "actions decided", "assigned actions",
+                    "followup", "followups", "follow-ups"),
     "decisions": _set("decisions", "decision", "décisions", "décision", "decisions made",
                       "resolutions", "relevé de décisions", "decisions taken", "décisions prises",
                       "outcomes", "agreements", "resolved"),
     "links": _set("links", "liens", "references", "références", "resources", "ressources",
-                  "documents", "useful links", "liens utiles"),
+                  "documents", "useful links", "liens utiles", "transcript", "transcripts",
+                  "recording", "recordings", "enregistrement"),
     "next": META_WORDS["next"] | _set("upcoming meetings", "upcoming meeting", "next meetings",
                                       "prochaines réunions"),
     "agenda": _set("agenda", "ordre du jour", "discussion", "discussions", "discussion items",
@@ -87,7 +90,8 @@ SECTION_KINDS = {
                    "compte rendu", "compte-rendu", "sujets", "agenda items", "items",
                    "déroulé", "discussion topics", "sujets abordés", "points discutés"),
     "info": _set("details", "meeting details", "meeting info", "meeting information", "logistics",
-                 "informations", "informations pratiques", "info", "roles", "rôles", "overview"),
+                 "informations", "informations pratiques", "info", "roles", "rôles", "overview",
+                 "registration", "inscription", "call-in details", "dial-in", "connexion"),
     "previous": _set("previous actions", "review of previous actions", "actions précédentes",
                      "suivi des actions", "open actions", "actions from last meeting",
                      "action review", "revue des actions", "previous action items",
@@ -96,7 +100,7 @@ SECTION_KINDS = {
                      "actions de la semaine derniere", "suivi des actions precedentes",
                      "actions from the previous meeting", "follow-up of actions"),
 }
-NOTHING = re.compile(r"^\s*(none|n/a|nothing|no decisions?|no actions?|aucune?|néant|rien)\.?\s*$",
+NOTHING = re.compile(r"^\s*(none|n/a|nothing|no decisions?|no actions?|aucune?|néant|rien)[.!]?\s*$",
                      re.IGNORECASE)
 FRENCH_HINTS = _set("ordre du jour", "présents", "excusés", "absents", "décisions",
                     "prochaine réunion", "compte rendu", "réunion", "relevé de décisions",
@@ -106,7 +110,22 @@ FRENCH_HINTS = _set("ordre du jour", "présents", "excusés", "absents", "décis
 
 def section_kind(title: str) -> tuple[str, str | None]:
     """Return (kind, detail) for a heading: attendees (detail = attendance), actions, decisions..."""
-    key = norm(re.sub(r"\s*[(\[][^()\[\]]*[)\]]\s*$", "", title)).rstrip(":").strip()
+    key = _heading_key(title)
+    kind = _kind_of(key)
+    if kind[0] == "general" and ":" in title:
+        # "Agenda: [github issues](...)", "Attendees (sign yourself in):" name their kind first
+        head = _heading_key(title.split(":", 1)[0])
+        if head and _kind_of(head)[0] != "general":
+            return _kind_of(head)
+    return kind
+
+
+def _heading_key(title: str) -> str:
+    title = title.strip().rstrip(":： ").strip()
+    return norm(re.sub(r"\s*[(\[][^()\[\]]*[)\]]\s*$", "", title)).rstrip(":").strip()
+
+
+def _kind_of(key: str) -> tuple[str, str | None]:
     for attendance, words in ATTENDANCE_WORDS.items():
         if key in words:
             return "attendees", attendance
@@ -127,6 +146,7 @@ LABEL = re.compile(
 def split_label(line: str) -> tuple[str, str] | None:
     """Return (normalised label, value) for ``Label: value`` / ``**Label**: value`` lines."""
     m = LABEL.match(line)
-    if not m or m.group("label").strip().startswith(("http", "<")):
+    # a link cut at its URL's colon ("[PR 331](https://...): title") is not a label
+    if not m or m.group("label").strip().startswith(("http", "<")) or "](" in m.group("label"):
         return None
     return norm(m.group("label")), m.group("value").strip()

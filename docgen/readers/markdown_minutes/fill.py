@@ -1,0 +1,230 @@
+"""Reading notes blocks: labelled lines, list items, actions and decisions taken out of notes."""
+
+from __future__ import annotations
+
+import re
+
+from docgen.readers.markdown_minutes import items as it
+from docgen.readers.markdown_minutes.blocks import Block, Item, Section, to_markdown
+from docgen.readers.markdown_minutes.collect import (
+    _DURATION,
+    _IRC,
+    _NOBODY,
+    _ROLE_KEYS,
+    Agenda,
+    _group_name,
+)
+from docgen.readers.markdown_minutes.dates import find_date
+from docgen.readers.markdown_minutes.people import clean, parse_person, role_key, split_names
+from docgen.readers.markdown_minutes.vocab import (
+    ATTENDANCE_WORDS,
+    GROUP_WORDS,
+    META_WORDS,
+    split_label,
+)
+
+# "- Approved for beta backport" under a nominated item records the outcome for that item
+_VERDICT = re.compile(r"^\s*(?:\*\*)?(?:Approved|Accepted|Declined|Rejected|Agreed|Adopted|Refused|"
+                      r"Approuvée?|Refusée?|Validée?)\b(?!:)[^\n]{0,100}$")
+# "[rob] I will create an issue", "Anne: I'll file a bug": a speaker taking an action
+_SPEAKER = re.compile(r"^\s*(?:\[(?P<a>[^\]\n]{1,30})\]|(?P<b>@?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?)\s*:)"
+                      r"\s*(?P<rest>.*)$", re.DOTALL)
+_COMMIT = re.compile(r"(?:^|[.!?]\s+)I(?:'ll|’ll| will| shall)\s+(?P<task>[^.!?]+)", re.DOTALL)
+_NEXT_SENTENCE = re.compile(r"(?i)\b(?:next|prochaine)\s+(?:meeting|call|session|réunion|séance)\s+"
+                            r"(?:will\s+be|is|aura\s+lieu|se\s+tiendra)\b")
+
+
+def _speaker_text(text: str) -> str:
+    """Return an item's text without its ``[speaker]``/``Name:`` prefix and Markdown."""
+    m = _SPEAKER.match(text)
+    return clean((m.group("rest") if m else text).replace("\n", " "))
+
+
+class NotesFill:
+    """Builder methods reading paragraphs and lists into an agenda item."""
+
+    def fill(self, target: Agenda, blocks: list[Block], meta: bool = False) -> None:
+        """Read notes blocks into ``target``: labelled lines and items are taken out of the notes."""
+        kept: list[Block] = []
+        index = 0
+        while index < len(blocks):
+            block = blocks[index]
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            if block.kind == "para":
+                lines = block.text.split("\n")
+                keep: list[str] = []
+                for offset, line in enumerate(lines):
+                    last = offset == len(lines) - 1
+                    items = following.items if last and following and following.kind == "list" \
+                        else None
+                    result = self.label(line, block.line + offset, target, meta, items)
+                    if isinstance(result, Agenda):
+                        if keep:
+                            kept.append(Block("para", block.line, text="\n".join(keep)))
+                        self._flush(target, kept)
+                        kept, keep, target = [], [], result
+                    elif result == "list":
+                        index += 1
+                    elif not result:
+                        irc = _IRC.match(line)
+                        keep.append(f"**{irc.group(1)}:** {irc.group(2)}  " if irc else line)
+                if keep:
+                    kept.append(Block("para", block.line, text="\n".join(keep)))
+            elif block.kind == "list":
+                block.items = self.walk(block.items, target, meta, depth=0)
+                kept.append(block)
+            elif block.kind == "table":
+                if not self.table(block, target, None):
+                    kept.append(block)
+            else:
+                kept.append(block)
+            index += 1
+        self._flush(target, kept)
+
+    def _flush(self, target: Agenda, kept: list[Block]) -> None:
+        text = to_markdown(kept)
+        if text:
+            target.notes.append(text)
+
+    def walk(self, entries: list[Item], target: Agenda, meta: bool, depth: int,
+             parent: Item | None = None) -> list[Item]:
+        """Return the list items that stay notes, taking out actions, decisions and labels."""
+        kept = []
+        for entry in entries:
+            if parent is not None and _VERDICT.match(entry.text):
+                subject = _speaker_text(parent.text)
+                target.decisions.append(({"text": f"{subject} — {clean(entry.text)}"}, entry.line))
+                continue
+            self.commitment(entry, target, parent)
+            nested = [c for c in entry.children if c.kind == "list"]
+            sub_items = nested[0].items if nested else None
+            if re.match(r"^\s*\[[ xX~-]\]\s", entry.text):
+                self.raw_action(target, entry, labelled=False)
+                continue
+            label = it.action_label(entry.text)
+            if label is not None:
+                if not label[1].strip() and sub_items:
+                    for sub in sub_items:
+                        self.raw_action(target, sub, labelled=True, owner=label[0])
+                else:
+                    self.raw_action(target, entry, labelled=True)
+                continue
+            decided = it.decision_label(entry.text)
+            if decided is not None:
+                if not decided.strip() and sub_items:
+                    for sub in sub_items:
+                        self.decision(target, sub)
+                else:
+                    self.decision(target, entry, _speaker_text(parent.text) if parent else None)
+                continue
+            if depth == 0 and self.label(entry.text, entry.line, target, meta, sub_items,
+                                         in_list=True):
+                continue
+            for child in nested:
+                child.items = self.walk(child.items, target, meta, depth + 1, entry)
+            kept.append(entry)
+        return kept
+
+    def label(self, line: str, number: int, target: Agenda, meta: bool,
+              following: list[Item] | None, in_list: bool = False):
+        """Handle one ``Label: value`` line; return what it consumed (falsy when it is a note).
+
+        Returns an Agenda when the line opens a new topic, "list" when the label also took the
+        list that follows, True when only the line was consumed.
+        """
+        if not in_list:
+            label = it.action_label(line)
+            if label is not None:
+                if not label[1].strip() and following:
+                    for entry in following:
+                        self.raw_action(target, entry, labelled=True, owner=label[0])
+                    return "list"
+                target.actions.append(({"head": line, "labelled": True}, number))
+                return True
+            decided = it.decision_label(line)
+            if decided is not None:
+                if not decided.strip() and following:
+                    for entry in following:
+                        self.decision(target, entry)
+                    return "list"
+                if decided.strip():
+                    target.decisions.append((it.parse_decision(line), number))
+                    return True
+        if _NEXT_SENTENCE.search(line) and find_date(line, self.year_hint):
+            self.next_meeting(line, number, guess_place=False)
+            return True
+        pair = split_label(line)
+        if pair is None:
+            return False
+        key, value = pair
+        attendance = next((a for a, words in ATTENDANCE_WORDS.items() if key in words), None)
+        if attendance or (meta and key in GROUP_WORDS):
+            group = None if attendance else _group_name(key)
+            if value and _NOBODY.match(value):
+                return True
+            if value:
+                for name in split_names(value):
+                    self.add_person(parse_person(name), number, attendance or "present", group)
+                return True
+            if following:
+                for entry in following:
+                    self.person_entry(entry, attendance or "present", group)
+                return "list"
+            return bool(meta)
+        role = role_key(key) if key in _ROLE_KEYS else None
+        if role and value and all(len(n.split()) <= 5 for n in split_names(value)):
+            self.set_meeting(role, ", ".join(clean(n) for n in split_names(value)), number)
+            for name in split_names(value):
+                self.add_role(clean(name), role)
+            return True
+        if key in META_WORDS["next"] and value:
+            self.next_meeting(value, number)
+            return True
+        if key in META_WORDS["topic"] and value and not in_list:
+            return self.item(clean(value), number)
+        if key in META_WORDS["agenda"] and not value and following:
+            self.agenda_list([Block("list", number, items=following)])
+            return "list"
+        if meta:
+            return self.meta_label(key, value, number)
+        if key in META_WORDS["presenter"] and value and not target.base.get("presenter") and \
+                not self.nested:
+            target.base["presenter"] = clean(value)
+            return True
+        if key in META_WORDS["duration"] and _DURATION.search(" " + value):
+            target.base["duration"] = int(_DURATION.search(" " + value).group(1))
+            return True
+        return False
+
+    def commitment(self, entry: Item, target: Agenda, parent: Item | None) -> None:
+        """Queue ``[speaker] I will ...`` as an action owned by the speaker (the note stays)."""
+        m = _SPEAKER.match(entry.text)
+        commit = _COMMIT.search(m.group("rest").strip()) if m else None
+        if not commit:
+            return
+        owner = clean(m.group("a") or m.group("b"))
+        task = clean(commit.group("task").replace("\n", " ")).rstrip(".")
+        if len(task.split()) <= 3 and parent is not None:
+            task = f"{task}: {_speaker_text(parent.text)}"
+        target.actions.append(({"head": task, "owner": owner}, entry.line))
+
+    def topic_blocks(self, sec: Section) -> bool:
+        """Split a notes section into topics at one-line paragraphs that head a list."""
+        blocks = sec.blocks
+        starts = [i for i, b in enumerate(blocks) if _pseudo_heading(b, blocks[i + 1:i + 2])]
+        if not starts:
+            return False
+        if blocks[:starts[0]]:
+            self.fill(self.item(sec.title, sec.line), blocks[:starts[0]])
+        for n, start in enumerate(starts):
+            end = starts[n + 1] if n + 1 < len(starts) else len(blocks)
+            block = blocks[start]
+            self.fill(self.item(block.text.strip(), block.line), blocks[start + 1:end])
+        return True
+
+
+def _pseudo_heading(block: Block, following: list[Block]) -> bool:
+    text = block.text.strip()
+    return (block.kind == "para" and "\n" not in text and 3 < len(text) <= 200
+            and text[-1] not in ".:;,?!" and bool(following) and following[0].kind == "list"
+            and split_label(text) is None)
