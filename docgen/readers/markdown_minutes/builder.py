@@ -7,6 +7,7 @@ from docgen.readers.markdown_minutes.collect import (
     Agenda,
     _group_name,
     _is_agenda,
+    plain_title,
     split_title,
 )
 from docgen.readers.markdown_minutes.dates import find_date
@@ -76,11 +77,16 @@ class Builder(NotesFill, SpecialSections, MetaLines):
             other = norm(existing.title)
             short, long_ = sorted((key, other), key=len)
             if key == other or (len(short) >= 8 and short in long_):
-                if "](" in title and "](" not in existing.title and "[" in existing.title:
-                    existing.title = split_title(title)[0]  # the heading's link is well formed
+                if "](" in title and "[" in existing.title:
+                    # the heading's link is well formed where the agenda line's was not
+                    existing.title, links = plain_title(split_title(title)[0])
+                    existing.notes.insert(0, _link_line(links))
                 return existing
         title, presenter, duration = split_title(title)
+        title, links = plain_title(title)
         agenda = Agenda(title, line)
+        if links:
+            agenda.notes.append(_link_line(links))
         if presenter:
             agenda.base["presenter"] = presenter
         if duration is not None:
@@ -109,6 +115,8 @@ class Builder(NotesFill, SpecialSections, MetaLines):
                 self.section(child, parent)
             return
         if kind in ("actions", "decisions"):
+            if parent is None and not sec.blocks and not sec.children:
+                return  # an empty "## Action items" heading holds no agenda item
             target = parent or self.item(sec.title, sec.line)
             loose: list[Section] = []
             for child in sec.children:
@@ -166,3 +174,9 @@ class Builder(NotesFill, SpecialSections, MetaLines):
             if key in names or key.lstrip("@") in names:
                 return clean(title)
         return None
+
+
+def _link_line(links: list[tuple[str, str]]) -> str:
+    """Return the links of an agenda title as one Markdown line kept at the top of its notes."""
+    return " · ".join(f"[{label}]({url})" for label, url in links)
+

@@ -100,3 +100,17 @@ def split_title(title: str) -> tuple[str, str | None, int | None]:
 def normalise(value):
     """Return a front-matter scalar as the reader would write it (dates as ISO text)."""
     return normalise_date(value)
+
+
+# a link whose text may hold one level of brackets: "[[FR] option to ...](https://...)"
+_TITLE_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(([^()\s]*(?:\([^()\s]*\))?[^()\s]*)\)")
+
+
+def plain_title(title: str) -> tuple[str, list[tuple[str, str]]]:
+    """Return a heading as plain text (titles are not Markdown) and the links written in it."""
+    links = [(clean(m.group(1)), m.group(2)) for m in _TITLE_LINK.finditer(title)]
+    text = _TITLE_LINK.sub(lambda m: m.group(1), title)
+    text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!|])", r"\1", text)
+    text = re.sub(r"(\*\*|__|`)(.+?)\1", r"\2", text)
+    return " ".join(text.split()), links
+

@@ -30,6 +30,8 @@ _VERDICT = re.compile(r"^\s*(?:\*\*)?(?:Approved|Accepted|Declined|Rejected|Agre
 _SPEAKER = re.compile(r"^\s*(?:\[(?P<a>[^\]\n]{1,30})\]|(?P<b>@?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?)\s*:)"
                       r"\s*(?P<rest>.*)$", re.DOTALL)
 _COMMIT = re.compile(r"(?:^|[.!?]\s+)I(?:'ll|’ll| will| shall)\s+(?P<task>[^.!?]+)", re.DOTALL)
+_ACTION_IS = re.compile(r"(?i)^(?:another |the |an |one )?(?:action(?: item)?|todo|next step) "
+                        r"(?:is|was|would be) (?:to )?")
 _NEXT_SENTENCE = re.compile(r"(?i)\b(?:next|prochaine)\s+(?:meeting|call|session|réunion|séance)\s+"
                             r"(?:will\s+be|is|aura\s+lieu|se\s+tiendra)\b")
 
@@ -205,7 +207,9 @@ class NotesFill:
         owner = clean(m.group("a") or m.group("b"))
         task = clean(commit.group("task").replace("\n", " ")).rstrip(".")
         if len(task.split()) <= 3 and parent is not None:
-            task = f"{task}: {_speaker_text(parent.text)}"
+            # "I will do that." answers the item above: its text is the action
+            task = _ACTION_IS.sub("", _speaker_text(parent.text)).rstrip(".")
+            task = task[:1].upper() + task[1:]
         target.actions.append(({"head": task, "owner": owner}, entry.line))
 
     def topic_blocks(self, sec: Section) -> bool:

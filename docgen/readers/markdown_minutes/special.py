@@ -132,8 +132,11 @@ class SpecialSections:
                             self.fill(self.item(sub.text.replace("\n", " "), sub.line),
                                       sub.children)
                     continue
-                agenda = self.item(entry.text.replace("\n", " "), entry.line)
-                self.fill(agenda, entry.children)
+                # "OKRs:\n Objective: ..." is a title line followed by its notes
+                title, _, rest = entry.text.partition("\n")
+                agenda = self.item(title.rstrip(" :") if rest else title, entry.line)
+                extra = [Block("para", entry.line + 1, text=rest)] if rest.strip() else []
+                self.fill(agenda, extra + entry.children)
 
     def action_blocks(self, target: Agenda, blocks: list[Block], owner: str | None = None) -> None:
         """Read an actions section: every top-level list item is an action."""
