@@ -8,6 +8,7 @@ boxes, tables, lines, charts) are written as DrawingML text (:mod:`docgen.deck.x
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -92,7 +93,8 @@ class _Package:
         for chart in charts:
             sid += 1
             chart_rid = next_rid({r.rid for r in rels})
-            rels.append(Rel(chart_rid, RT + "chart", "../" + self._add_chart(chart)[4:]))
+            target = posixpath.relpath(self._add_chart(chart), "ppt/slides")
+            rels.append(Rel(chart_rid, RT + "chart", target))
             body += chart_frame_xml(chart, sid, chart_rid)
         self.parts[name] = xs.slide_xml(body)
         self.parts[f"ppt/slides/_rels/slide{index}.xml.rels"] = rels_xml(rels)
@@ -109,7 +111,7 @@ class _Package:
         self.parts[book] = workbook_bytes(chart.categories, chart.series, chart.number_format,
                                           self.when)
         self.parts[name.replace("charts/", "charts/_rels/") + ".rels"] = rels_xml(
-            [Rel("rId1", RT + "package", "../" + book[4:])])
+            [Rel("rId1", RT + "package", posixpath.relpath(book, "ppt/charts"))])
         self.overrides[name] = CT_CHART
         self.defaults["xlsx"] = CT_XLSX
         return name
