@@ -1,0 +1,222 @@
+"""Markdown minutes reader on real public minutes written in other styles (tests/data/realworld_more)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+
+from docgen.model.meeting import Minutes
+from docgen.model.validate import build
+from docgen.readers.markdown_minutes import read_markdown_minutes
+
+MORE = Path(__file__).parent / "data" / "realworld_more"
+FILES = sorted(MORE.glob("*.md"))
+FILES = [f for f in FILES if f.name != "README.md"]
+
+
+def read(name: str):
+    source = read_markdown_minutes(MORE / name)
+    return source, build(Minutes, source)
+
+
+def people(minutes: Minutes) -> dict:
+    return {a.name: a for a in minutes.attendees}
+
+
+def all_actions(minutes: Minutes) -> list:
+    return [a for item in minutes.agenda for a in item.actions]
+
+
+def all_decisions(minutes: Minutes) -> list[str]:
+    return [d.text for item in minutes.agenda for d in item.decisions]
+
+
+def titles(minutes: Minutes) -> list[str]:
+    return [item.title for item in minutes.agenda]
+
+
+def test_folder_holds_a_dozen_files():
+    assert len(FILES) >= 12
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
+def test_every_file_validates_and_renders_to_word(path, invoke, tmp_path):
+    source = read_markdown_minutes(path)
+    minutes = build(Minutes, source)
+    assert minutes.meeting.title and minutes.meeting.date
+    out = tmp_path / "minutes.docx"
+    result = invoke("minutes", path, "-o", out)
+    assert result.exit_code == 0, result.output
+    document = docx.Document(str(out))
+    assert minutes.meeting.title in [p.text for p in document.paragraphs[:5]]
+    result = invoke("minutes", path, "-o", tmp_path / "minutes.md")
+    assert result.exit_code == 0, result.output
+    assert minutes.meeting.title in (tmp_path / "minutes.md").read_text(encoding="utf-8")
+
+
+def test_electron_api_date_heading_followup_and_verdicts():
+    source, minutes = read("electron-api-wg-2020-06-15.md")
+    assert minutes.meeting.title == "API Working Group"
+    assert minutes.meeting.date.isoformat() == "2020-06-15"
+    assert source.lines["meeting.date"] == 3  # from "## Date 6/15/20", not the file name
+    assert [a.handle for a in minutes.attendees] == [
+        "nornagon", "codebytere", "MarshallOfSound", "zcbenz"]
+    (followup,) = all_actions(minutes)
+    assert followup.owner == "zcbenz" and followup.text.startswith("update [docs: views API")
+    assert "Date 6/15/20" not in titles(minutes)
+    assert "API review requested PRs" in titles(minutes)
+    assert all_decisions(minutes) == [
+        "feat: support dialog accessory view option on macOS — needs formal spec & better "
+        "overview of motivation.",
+        "feat: Add did-become-active event on mac — Approved",
+    ]
+
+
+def test_electron_qa_groups_and_agenda():
+    source, minutes = read("electron-qa-wg-2020-03-11.md")
+    assert source.lines["meeting.date"] == 3
+    groups = [(a.name, a.group) for a in minutes.attendees]
+    assert len(groups) == 8
+    assert groups[0] == ("cruzerld", "members") and groups[-1] == ("Katia", "visitors")
+    assert titles(minutes)[:3] == ["Updates on Electron integration from each company",
+                                   "What's happening with the AFP?", "OKRs"]
+    okrs = minutes.agenda[2]
+    assert "Objective: Electron stable releases" in okrs.notes
+    assert "Action Items" not in titles(minutes)  # empty heading, nothing to report
+
+
+def test_electron_releases_ambiguous_date_and_empty_sections():
+    source, minutes = read("electron-releases-wg-2019-02-06.md")
+    assert minutes.meeting.date.isoformat() == "2019-02-06"
+    assert source.lines["meeting.date"] == 1
+    assert minutes.attendees == [] and minutes.agenda == []
+
+
+def test_eslint_roles_are_not_attendees_and_resolutions_are_decisions():
+    _, minutes = read("eslint-tsc-2023-01-12.md")
+    assert minutes.meeting.date.isoformat() == "2023-01-12"
+    assert [(a.name, a.handle, a.role) for a in minutes.attendees] == [
+        ("Brandon Mills", "btmills", "TSC"), ("Milos Djermanovic", "mdjermanovic", "TSC"),
+        ("Nicholas C. Zakas", "nzakas", "TSC")]
+    assert minutes.meeting.facilitator == "Nicholas C. Zakas"
+    assert minutes.meeting.minute_taker == "Brandon Mills"
+    assert titles(minutes)[0] == "Shutting down HackerOne"
+    assert titles(minutes)[3] == "[FR] option to ignore code blocks by meta string"
+    assert "(https://github.com/eslint/tsc-meetings/issues/402" in minutes.agenda[0].notes
+    assert [len(item.decisions) for item in minutes.agenda] == [1] * 6
+    assert minutes.agenda[4].decisions[0].text == "Close this issue as not a bug."
+    assert [link.label for link in minutes.links] == ["2023-01-12-transcript.md"]
+
+
+def test_nodejs_release_person_written_as_label():
+    _, minutes = read("nodejs-release-2023-01-12.md")
+    by_name = people(minutes)
+    assert len(by_name) == 7
+    assert by_name["Rafael Gonzaga"].handle == "RafaelGSS"
+    assert by_name["Michael Zasso"].handle == "targos"
+    assert titles(minutes) == ["nodejs/Release", "nodejs/nodejs-dependency-vuln-assessments",
+                               "Q&A, Other"]
+    assert len(minutes.links) == 3
+
+
+def test_openjs_cpc_present_list_and_topics():
+    _, minutes = read("openjs-cpc-2020-03-24.md")
+    by_name = people(minutes)
+    assert len(by_name) == 16
+    assert by_name["Antón Molleda"].handle == "molant"
+    assert by_name["Saulo Nunes"].handle == "saulonunes"
+    assert "openjs-foundation/cross-project-council" in titles(minutes)
+    cpc = minutes.agenda[titles(minutes).index("openjs-foundation/cross-project-council")]
+    assert "Populate the Code Of Conduct Panel" in cpc.notes
+
+
+def test_rust_compiler_front_matter_date_title_and_backport_verdicts():
+    source, minutes = read("rust-compiler-triage-2019-10-10.md")
+    assert minutes.meeting.date.isoformat() == "2019-10-10"
+    assert source.lines["meeting.date"] == 6
+    assert minutes.meeting.title == "Rust Compiler Triage 2019-10-10"
+    backports = minutes.agenda[titles(minutes).index("Backport nominations")]
+    assert len(backports.decisions) == 4
+    assert backports.decisions[0].text.endswith("#65142 — Approved for beta backport")
+    assert backports.decisions[3].text.endswith("— Declined for beta backport")
+    _, steering = read("rust-compiler-steering-2019-03-22.md")
+    assert steering.meeting.title == "Rust Compiler Steering 2019-03-22"
+    assert titles(steering) == ["Announcements", "Main topic"]
+
+
+def test_rust_lang_team_attending_groups_labelled_actions_and_consensus():
+    source, minutes = read("rust-lang-team-2021-02-03.md")
+    assert source.lines["meeting.date"] == 3
+    assert [(a.name, a.group) for a in minutes.attendees] == [
+        ("nikomatsakis", "team"), ("felix", "team"), ("josh", "team"), ("scott", "team"),
+        ("simulacrum", "not team"), ("connor horman", "not team")]
+    owned = [(a.owner, a.text) for a in all_actions(minutes)]
+    assert ("Niko", "review") in owned
+    assert ("Josh", "reach out to Amanieu and potentially prepare stabilize report") in owned
+    assert (None, "crater run") in owned
+    (consensus,) = all_decisions(minutes)
+    assert consensus.endswith("— start with architecture-by-architecture")
+    updates = minutes.agenda[titles(minutes).index("Project updates and discussion")]
+    assert updates.presenter is None  # each project's liaison stays with it in the notes
+    assert updates.notes.count("**Liaison:**") >= 9
+
+
+def test_privacycg_attendees_at_the_end_roles_and_commitment():
+    _, minutes = read("w3c-privacycg-2022-05-12.md")
+    assert minutes.meeting.chair == "Tanvi Vyas"
+    assert minutes.meeting.minute_taker == "Jeffrey Yasskin, Nick Doty"
+    by_name = people(minutes)
+    assert len(by_name) == 49  # 50 lines, Allan Spiegel signed in twice
+    assert by_name["Anne van Kesteren"].organisation == "Mozilla"
+    assert by_name["Erik Anderson"].organisation == "Microsoft Edge"
+    assert (by_name["Tanvi Vyas"].organisation, by_name["Tanvi Vyas"].role) == ("Mozilla", "co-chair")
+    assert titles(minutes) == ["Cross-site cookies standardization", "Any other business"]
+    (action,) = all_actions(minutes)
+    assert action.owner == "Anne van Kesteren"
+    assert action.text == "file an issue for this, on storage-partitioning"
+
+
+def test_wecg_split_date_topics_commitments_and_next_meeting():
+    source, minutes = read("w3c-wecg-2023-01-19.md")
+    assert minutes.meeting.date.isoformat() == "2023-01-19"
+    assert source.lines["meeting.date"] == 1
+    assert str(minutes.meeting.start) == "08:00"
+    assert minutes.meeting.chair == "Timothy Hatcher" and minutes.meeting.minute_taker == "Rob Wu"
+    assert len(minutes.attendees) == 14
+    assert people(minutes)["Benjamin Bruneau"].organisation == "1Password"
+    assert titles(minutes)[0] == "PR 331: Add User Scripts API proposal"
+    assert "Declarative cosmetic rules API" in titles(minutes)
+    assert "None!" not in titles(minutes)
+    assert len(minutes.agenda) == 10
+    owned = {(a.owner, a.text) for a in all_actions(minutes)}
+    assert ("Rob Wu", "create a new issue to start the discussion on the desired format of "
+            "regexFilter") in owned
+    assert ("Timothy Hatcher", "Codify this process in the How we work section of "
+            "CONTRIBUTING.md") in owned
+    assert ("Simeon Vincent", "reach out to engineers on my side this week") in owned
+    assert minutes.next_meeting.date.isoformat() == "2023-02-02"
+    assert str(minutes.next_meeting.start) == "08:00"
+    assert minutes.next_meeting.location is None
+
+
+def test_webassembly_agenda_only_file():
+    source, minutes = read("webassembly-cg-2023-01-17.md")
+    assert minutes.meeting.title == ("Agenda for the January 17th video call of WebAssembly's "
+                                     "Community Group")
+    assert source.lines["meeting.date"] == 6  # the **When** line, year from the file name
+    assert (str(minutes.meeting.start), str(minutes.meeting.end)) == ("17:00", "18:00")
+    assert titles(minutes)[:2] == ["Opening, welcome and roll call",
+                                   "Find volunteers for note taking (acting chair to volunteer)"]
+    assert "Registration" not in titles(minutes)
+
+
+def test_no_date_anywhere_is_a_clear_error(tmp_path):
+    from docgen.errors import InputError
+
+    path = tmp_path / "notes.md"
+    path.write_bytes((MORE / "electron-qa-wg-2020-03-11.md").read_bytes().replace(
+        b"### Date: 2020-03-11", b"### Date: soon"))
+    with pytest.raises(InputError, match="no meeting date found"):
+        read_markdown_minutes(path)
