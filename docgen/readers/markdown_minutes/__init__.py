@@ -254,6 +254,7 @@ def _action(raw: dict, known: set, handles: dict, year) -> dict:
         handles, nicks = handles
         action["owner"] = ", ".join(
             handles.get(o.strip().lstrip("@").lower()) or
-            (nicks.get(o.strip()) if o.strip().islower() else None) or o.strip()
+            (nicks.get(o.strip().lower()) if o.strip().islower() or raw.get("speaker") else None)
+            or o.strip()
             for o in owner.split(","))
     return action

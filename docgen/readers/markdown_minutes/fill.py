@@ -210,7 +210,7 @@ class NotesFill:
             # "I will do that." answers the item above: its text is the action
             task = _ACTION_IS.sub("", _speaker_text(parent.text)).rstrip(".")
             task = task[:1].upper() + task[1:]
-        target.actions.append(({"head": task, "owner": owner}, entry.line))
+        target.actions.append(({"head": task, "owner": owner, "speaker": True}, entry.line))
 
     def topic_blocks(self, sec: Section) -> bool:
         """Split a notes section into topics at one-line paragraphs that head a list."""
