@@ -20,6 +20,7 @@ from docgen.readers.markdown_minutes.vocab import (
     ATTENDANCE_WORDS,
     GROUP_WORDS,
     META_WORDS,
+    norm,
     split_label,
 )
 
@@ -206,6 +207,8 @@ class NotesFill:
             return
         owner = clean(m.group("a") or m.group("b"))
         task = clean(commit.group("task").replace("\n", " ")).rstrip(".")
+        if norm(owner) in it.NOT_OWNERS or re.match(r"(?i)(?:be|not|have|need)\b", task):
+            return  # "Note: I will be away" is neither a speaker nor a task
         if len(task.split()) <= 3 and parent is not None:
             # "I will do that." answers the item above: its text is the action
             task = _ACTION_IS.sub("", _speaker_text(parent.text)).rstrip(".")

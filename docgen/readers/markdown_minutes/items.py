@@ -13,7 +13,7 @@ _OWNERS = rf"(?:{_NAME}|All|Everyone|Everybody|Tous|Toutes|Team|Équipe)"
 _OWNER_PREFIX = re.compile(
     rf"^(?:\*\*|__)?(?P<owner>{_OWNERS}(?:\s*(?:,|&|/|\+|and|et)\s*{_NAME})*)(?:\*\*|__)?"
     rf"\s*(?::|：|\s[—–]\s)\s*(?:\*\*|__)?\s*(?P<rest>\S.*)$", re.DOTALL)
-_NOT_OWNERS = {norm(w) for w in (
+NOT_OWNERS = {norm(w) for w in (
     "Note", "Notes", "Update", "Question", "Context", "Status", "Background", "Next", "Decision",
     "Action", "Todo", "Due", "Owner", "Result", "Outcome", "Summary", "Proposal", "Issue", "PR",
     "Link", "Re", "FYI", "Important", "Goal", "Agenda", "Topic", "Done", "Blocked", "Comment",
@@ -93,7 +93,7 @@ def decision_label(text: str) -> str | None:
 def owner_prefix(text: str) -> tuple[str, str] | None:
     """Return (owner, rest) for ``Name: task`` / ``@handle: task`` text, else None."""
     m = _OWNER_PREFIX.match(text.strip())
-    if not m or norm(m.group("owner")) in _NOT_OWNERS:
+    if not m or norm(m.group("owner")) in NOT_OWNERS:
         return None
     return clean(m.group("owner")), m.group("rest").strip()
 
