@@ -210,6 +210,7 @@ def test_webassembly_agenda_only_file():
     assert titles(minutes)[:2] == ["Opening, welcome and roll call",
                                    "Find volunteers for note taking (acting chair to volunteer)"]
     assert "Registration" not in titles(minutes)
+    assert "Agenda items for future meetings" not in titles(minutes)  # kept as general notes
 
 
 def test_no_date_anywhere_is_a_clear_error(tmp_path):
