@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from docgen.readers.markdown_minutes.attendees import AttendeeSections
 from docgen.readers.markdown_minutes.blocks import Section
 from docgen.readers.markdown_minutes.collect import (
     Agenda,
@@ -24,7 +25,7 @@ from docgen.readers.markdown_minutes.vocab import (
 )
 
 
-class Builder(NotesFill, SpecialSections, MetaLines):
+class Builder(NotesFill, AttendeeSections, SpecialSections, MetaLines):
     """Collects contract-shaped data while sections are read in document order."""
 
     def __init__(self) -> None:

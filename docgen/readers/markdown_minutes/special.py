@@ -7,115 +7,23 @@ import re
 from docgen.readers.markdown_minutes import items as it
 from docgen.readers.markdown_minutes.blocks import Block, Item, Section, to_markdown
 from docgen.readers.markdown_minutes.collect import (
-    _ALL_ATTENDANCE,
     _FILLER,
-    _NOBODY,
-    _ROLE_KEYS,
     Agenda,
     _attendance_cell,
-    _group_name,
     parse_link,
 )
 from docgen.readers.markdown_minutes.dates import find_date, find_times
 from docgen.readers.markdown_minutes.people import (
-    attendance_key,
     clean,
-    parse_person,
-    role_key,
-    split_names,
 )
 from docgen.readers.markdown_minutes.tables import table_kind, table_records
 from docgen.readers.markdown_minutes.vocab import (
     NOTHING,
-    split_label,
 )
 
 _CATEGORY = re.compile(r"^\s*(\*\*|__)[^*_\n]+\1\s*:?\s*$")
-_HANDLE_ONLY = re.compile(r"^\(?\s*@[\w/-]+\s*\)?$")
-_ROLE_PHRASE = re.compile(
-    r"(?P<who>@[\w-]+|[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)\s+(?:has\s+)?(?P<what>moderated|facilitated|"
-    r"chaired|hosted|scribed|took (?:the )?(?:notes|minutes)|wrote (?:the )?(?:notes|minutes))\b")
-
-
-def split_label_raw(line: str) -> str:
-    """Return the label of a ``Label: value`` line as written (Markdown kept)."""
-    return line.split(":", 1)[0].strip().lstrip("-*+ ").strip()
-
-
 class SpecialSections:
     """Builder methods reading the sections whose heading names what they hold."""
-
-    def people_blocks(self, blocks: list[Block], attendance: str, group: str | None) -> None:
-        """Read attendees from the blocks of an attendee section."""
-        for index, block in enumerate(blocks):
-            if block.kind == "para":
-                following = blocks[index + 1].items if index + 1 < len(blocks) and \
-                    blocks[index + 1].kind == "list" else None
-                for offset, line in enumerate(block.text.split("\n")):
-                    self.person_line(line, block.line + offset, attendance, group,
-                                     following if offset == len(block.text.split("\n")) - 1
-                                     else None)
-            elif block.kind == "list":
-                for entry in block.items:
-                    self.person_entry(entry, attendance, group)
-            elif block.kind == "table" and table_kind(block.rows, "attendees") == "attendees":
-                for record, row in table_records(block.rows, "attendees"):
-                    mark = record.pop("attendance", "")
-                    record["attendance"] = _attendance_cell(mark)
-                    self.add_person(record, block.line + row + (1 if row else 0), None, group)
-
-    def person_line(self, line: str, number: int, attendance: str, group: str | None,
-                    following: list[Item] | None) -> None:
-        """Read one attendee-section line: ``Label: a, b`` or a comma-separated list of names."""
-        if self.role_phrases(line):
-            return
-        pair = split_label(line)
-        if pair and _HANDLE_ONLY.match(pair[1]) and pair[0] not in _ALL_ATTENDANCE | _ROLE_KEYS:
-            # "Rafael Gonzaga: (@RafaelGSS)" names a person, not a group
-            name = clean(split_label_raw(line))
-            self.add_person(parse_person(f"{name} {pair[1]}"), number, attendance, group)
-            return
-        if pair:
-            key, value = pair
-            role = role_key(key) if key in _ROLE_KEYS else None
-            if role:
-                self.label(line, number, self.preamble, True, None)
-                return
-            sub = attendance_key(key) if key in _ALL_ATTENDANCE else None
-            sub_group = None if sub else _group_name(pair[0])
-            names = split_names(value) if value and not _NOBODY.match(value) else []
-            for name in names:
-                self.add_person(parse_person(name), number, sub or attendance,
-                                sub_group or group)
-            if not value:
-                for entry in following or []:
-                    self.person_entry(entry, sub or attendance, sub_group or group)
-            return
-        if len(line.split()) > 8 and "," not in line:
-            return
-        for name in split_names(line):
-            self.add_person(parse_person(name), number, attendance, group)
-
-    def role_phrases(self, line: str) -> bool:
-        """Record ``@nzakas moderated, and @btmills took notes``; return whether the line was one."""
-        found = list(_ROLE_PHRASE.finditer(line))
-        for m in found:
-            role = "minute_taker" if re.match(r"(?i)took|scribed|wrote", m.group("what")) else \
-                "chair" if m.group("what").lower().startswith("chair") else "facilitator"
-            who = clean(m.group("who"))
-            self.set_meeting(role, who, 0)
-        return bool(found)
-
-    def person_entry(self, entry: Item, attendance: str, group: str | None) -> None:
-        """Read one list item of an attendee section (a person, or a labelled group)."""
-        nested = [c for c in entry.children if c.kind == "list"]
-        following = nested[0].items if nested else None
-        labelled = split_label(entry.text) is not None
-        if labelled or (following and not (parse_person(entry.text) or {}).get("handle")):
-            text = entry.text if labelled else entry.text.rstrip(": ") + ":"
-            self.person_line(text, entry.line, attendance, group, following)
-            return
-        self.add_person(parse_person(entry.text), entry.line, attendance, group)
 
     def agenda_list(self, blocks: list[Block]) -> None:
         """Make each top-level item of an agenda list an agenda item; the rest become notes."""
