@@ -49,6 +49,8 @@ def find_series(input_path: Path, minutes: Minutes) -> list[Path]:
     for path in sorted(input_path.parent.iterdir()):
         if path.suffix.lower() not in SERIES_SUFFIXES or not path.is_file():
             continue
+        if not _mentions(path, series):  # most files of a busy folder are ruled out unparsed
+            continue
         meeting = _meeting_header(path)
         if not meeting or str(meeting.get("series") or "").strip().casefold() != series:
             continue
@@ -59,6 +61,14 @@ def find_series(input_path: Path, minutes: Minutes) -> list[Path]:
         if when is not None and when < minutes.meeting.date:
             found.append(path)
     return found
+
+
+def _mentions(path: Path, series: str) -> bool:
+    """Return True when the file's text holds ``series`` (case-insensitively) at all."""
+    try:
+        return series in path.read_bytes().decode("utf-8", "replace").casefold()
+    except OSError:
+        return False
 
 
 def _meeting_header(path: Path) -> dict | None:
