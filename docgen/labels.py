@@ -11,6 +11,7 @@ import yaml
 from docgen.errors import TemplateError
 from docgen.template_path import find_template, search_path
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: label files load ~10x faster
 
 class Labels:
     """The words of one language: ``labels['minutes.agenda']`` and date formatting."""
@@ -77,7 +78,7 @@ def _load(language: str, dirs: tuple[Path, ...]) -> Labels:
 
 def _read(path: Path) -> dict:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     except (OSError, yaml.YAMLError) as exc:
         raise TemplateError(f"{path}: cannot read labels ({exc})") from None
     if not isinstance(data, dict):

@@ -57,12 +57,14 @@ class _Capture(Treeprocessor):
 _local = threading.local()
 
 
-def _parser() -> markdown.Markdown:
-    md = getattr(_local, "md", None)
+def _parser(fenced: bool) -> markdown.Markdown:
+    # fenced_code pulls in codehilite and Pygments; load it only for text that has a fence.
+    key = "md_fenced" if fenced else "md"
+    md = getattr(_local, key, None)
     if md is None:
-        md = markdown.Markdown(extensions=["sane_lists", "fenced_code"])
+        md = markdown.Markdown(extensions=["sane_lists", "fenced_code"] if fenced else ["sane_lists"])
         md.treeprocessors.register(_Capture(md), "docgen_capture", 1)
-        _local.md = md
+        setattr(_local, key, md)
     return md
 
 
@@ -71,7 +73,7 @@ _STASH = re.compile("\x02wzxhzdk:\\d+\x03")
 
 @lru_cache(maxsize=4096)
 def _parse_cached(text: str) -> tuple[Block, ...]:
-    md = _parser()
+    md = _parser("```" in text or "~~~" in text)
     md.reset()
     md.convert(text)
     root = md.captured_root  # type: ignore[attr-defined]
