@@ -11,21 +11,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from docgen.ooxml.package import core_properties_xml, package_bytes
+from docgen.ooxml.docx_package import BULLET_NUM_ID, NS, assemble
+from docgen.ooxml.package import core_properties_xml
 from docgen.ooxml.reference import ReferenceDocx, section_text_width
 from docgen.ooxml.xmltext import esc
 from docgen.output import atomic_write_bytes
 from docgen.richtext import Block, Run, parse
-
-_NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
-       'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
-_HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
-_NUMBERING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
-_NUMBERING_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"
-_BULLETS = ["\u2022", "\u2013", "\u25e6"]
-_NUMBER_FORMATS = [("decimal", "%1."), ("lowerLetter", "%2."), ("lowerRoman", "%3.")]
-# Our numbering definitions use high ids so they never clash with a reference document's own.
-_ABSTRACT_BULLET, _ABSTRACT_NUMBER, _NUM_BULLET = 9001, 9002, 9001
 
 Content = str | list[Run] | list[Block] | None
 
@@ -122,6 +113,10 @@ class DocxBuilder:
         """Append a heading in the style "Heading <level>"."""
         self.body.append(self.paragraph_xml(content, f"Heading {level}"))
 
+    def bullet(self, content: Content, level: int = 0) -> None:
+        """Append a bulleted paragraph at list ``level`` (0 = top)."""
+        self.body.append(self.paragraph_xml(content, "List Paragraph", num=(BULLET_NUM_ID, level)))
+
     def page_break(self) -> None:
         """Append a page break."""
         self.body.append('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
@@ -155,10 +150,10 @@ class DocxBuilder:
 
     def _num_id(self, block: Block) -> int:
         if block.kind == "bullet":
-            return _NUM_BULLET
+            return BULLET_NUM_ID
         key = (self._list_scope, block.list_id)
         if key not in self._numbered_lists:
-            self._numbered_lists[key] = _NUM_BULLET + 1 + len(self._numbered_lists)
+            self._numbered_lists[key] = BULLET_NUM_ID + 1 + len(self._numbered_lists)
         return self._numbered_lists[key]
 
     # -- tables ---------------------------------------------------------------------------
@@ -248,80 +243,12 @@ class DocxBuilder:
     def to_bytes(self, title: str, tokens: dict[str, str], when: datetime,
                  subject: str = "") -> bytes:
         """Return the finished .docx as bytes; ``tokens`` fill {title}, {date}... in header/footer."""
-        parts = dict(self.ref.parts)
-        body = "".join(self.body)
-        parts["word/document.xml"] = (
-            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {_NS}><w:body>'
-            f"{body}{self._sect_pr}</w:body></w:document>").encode("utf-8")
-        for name in list(parts):
-            if name.startswith(("word/header", "word/footer")) and name.endswith(".xml"):
-                parts[name] = _fill_tokens(parts[name], tokens)
-        parts["word/_rels/document.xml.rels"] = self._rels(parts)
-        parts["word/numbering.xml"] = self._numbering(parts.get("word/numbering.xml"))
-        parts["[Content_Types].xml"] = _with_override(
-            parts["[Content_Types].xml"], "/word/numbering.xml", _NUMBERING_CT)
-        parts["docProps/core.xml"] = core_properties_xml(title, subject, when=when)
-        return package_bytes(parts)
+        document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {NS}>'
+                    f'<w:body>{"".join(self.body)}{self._sect_pr}</w:body></w:document>')
+        return assemble(self.ref.parts, document, self._links, sorted(self._numbered_lists.values()),
+                        tokens, core_properties_xml(title, subject, when=when))
 
     def save(self, dest: Path, title: str, tokens: dict[str, str], when: datetime,
              subject: str = "") -> Path:
         """Write the .docx to ``dest`` atomically and return ``dest``."""
         return atomic_write_bytes(dest, self.to_bytes(title, tokens, when, subject))
-
-    def _rels(self, parts: dict[str, bytes]) -> bytes:
-        rels = parts["word/_rels/document.xml.rels"].decode("utf-8")
-        extra = []
-        if "numbering.xml" not in rels:
-            extra.append(f'<Relationship Id="rIdNum1" Type="{_NUMBERING}" Target="numbering.xml"/>')
-        for url, rid in self._links.items():
-            extra.append(f'<Relationship Id="{rid}" Type="{_HYPERLINK}" Target="{esc(url)}" '
-                         'TargetMode="External"/>')
-        return rels.replace("</Relationships>", "".join(extra) + "</Relationships>").encode("utf-8")
-
-    def _numbering(self, existing: bytes | None) -> bytes:
-        abstract = [_abstract(_ABSTRACT_BULLET, bullet=True), _abstract(_ABSTRACT_NUMBER, bullet=False)]
-        nums = [f'<w:num w:numId="{_NUM_BULLET}"><w:abstractNumId w:val="{_ABSTRACT_BULLET}"/></w:num>']
-        for num_id in sorted(self._numbered_lists.values()):
-            nums.append(f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="{_ABSTRACT_NUMBER}"/>'
-                        '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>')
-        if existing:
-            text = existing.decode("utf-8")
-            cut = text.find("<w:num ")
-            cut = cut if cut >= 0 else text.rfind("</w:numbering>")
-            text = text[:cut] + "".join(abstract) + text[cut:]
-            return text.replace("</w:numbering>", "".join(nums) + "</w:numbering>").encode("utf-8")
-        return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:numbering {_NS}>'
-                f"{''.join(abstract)}{''.join(nums)}</w:numbering>").encode("utf-8")
-
-
-def _abstract(abstract_id: int, bullet: bool) -> str:
-    levels = []
-    for ilvl in range(9):
-        indent = 360 + 360 * ilvl
-        if bullet:
-            fmt, text = "bullet", _BULLETS[ilvl % 3]
-            rpr = '<w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial"/></w:rPr>'
-        else:
-            fmt, pattern = _NUMBER_FORMATS[ilvl % 3]
-            text, rpr = pattern.replace("%1", f"%{ilvl + 1}").replace("%2", f"%{ilvl + 1}").replace(
-                "%3", f"%{ilvl + 1}"), ""
-        levels.append(f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
-                      f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/><w:pPr>'
-                      f'<w:ind w:left="{indent}" w:hanging="360"/></w:pPr>{rpr}</w:lvl>')
-    return (f'<w:abstractNum w:abstractNumId="{abstract_id}"><w:multiLevelType w:val="hybridMultilevel"/>'
-            f"{''.join(levels)}</w:abstractNum>")
-
-
-def _fill_tokens(xml: bytes, tokens: dict[str, str]) -> bytes:
-    text = xml.decode("utf-8")
-    for key, value in tokens.items():
-        text = text.replace("{" + key + "}", esc(value))
-    return text.encode("utf-8")
-
-
-def _with_override(content_types: bytes, part: str, content_type: str) -> bytes:
-    text = content_types.decode("utf-8")
-    if f'PartName="{part}"' in text:
-        return content_types
-    override = f'<Override PartName="{part}" ContentType="{content_type}"/>'
-    return text.replace("</Types>", override + "</Types>").encode("utf-8")

@@ -81,4 +81,4 @@ def _documents(doc: DocxBuilder, minutes: Minutes, L: Labels) -> None:
     doc.heading(L["agenda.documents"], 1)
     for document in minutes.documents:
         runs = [Run(document.title, href=document.url)] if document.url else [Run(document.title)]
-        doc.paragraph(runs, "List Paragraph", num=(9001, 0))
+        doc.bullet(runs)

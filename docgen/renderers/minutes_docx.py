@@ -174,7 +174,7 @@ def _agenda(doc: DocxBuilder, minutes: Minutes, L: Labels) -> None:
                     Run(decision.text)]
                 if decision.approver:
                     runs.append(Run(f" ({L['minutes.approver']}{L['common.colon']}{decision.approver})", italic=True))
-                doc.paragraph(runs, "List Paragraph", num=(9001, 0))
+                doc.bullet(runs)
         if item.actions:
             doc.paragraph(L["minutes.actions"], "Heading 3")
             action_table(doc, item.actions, L, minutes.meeting.date, priority=False)
@@ -204,8 +204,7 @@ def _closing(doc: DocxBuilder, minutes: Minutes, L: Labels) -> None:
     if minutes.links:
         doc.heading(L["minutes.links"], 1)
         for link in minutes.links:
-            doc.paragraph([Run(link.label + L['common.colon'], bold=True), Run(link.url, href=link.url)],
-                          "List Paragraph", num=(9001, 0))
+            doc.bullet([Run(link.label + L['common.colon'], bold=True), Run(link.url, href=link.url)])
     nxt = minutes.next_meeting
     if nxt and (nxt.date or nxt.location):
         doc.heading(L["minutes.next_meeting"], 1)
