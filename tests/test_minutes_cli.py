@@ -197,3 +197,12 @@ def test_text_template_errors_name_file_and_line(invoke, tmp_path, body, expecte
     assert expected in result.output
     assert str(folder / "minutes.md.j2") in result.output
     assert not dest.exists()
+
+
+def test_markdown_minutes_drop_empty_columns(invoke, tmp_path):
+    dest = tmp_path / "tsc.md"
+    result = invoke("minutes", REALWORLD / "minutes" / "nodejs-tsc-2018-08-29.md", "-o", dest)
+    assert result.exit_code == 0, result.output
+    text = dest.read_text(encoding="utf-8")
+    assert "| Name | Organisation | Attendance |" in text
+    assert "| Colin Ihrig (@cjihrig) | TSC | Present |" in text
