@@ -65,6 +65,7 @@ class Para:
     align: str = "l"  # l, c, r
     space_before: float = 0.0
     color: str | None = None
+    keep_next: bool = False  # a heading: never the last line of a page
 
     @property
     def text(self) -> str:

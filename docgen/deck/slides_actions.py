@@ -127,11 +127,11 @@ def _decision_pages(ctx: Ctx, d: DecisionRequired) -> list[list]:
         paras = [Para([Run(heading, bold=True, color=NAVY)], size + 4)]
         if d.context:
             paras.append(Para([Run(ctx.t("context"), bold=True, color=TEAL)], size,
-                              space_before=10))
+                              space_before=10, keep_next=True))
             paras += tx.markdown_paras(d.context, size)
         if d.options:
             paras.append(Para([Run(ctx.t("options"), bold=True, color=TEAL)], size,
-                              space_before=10))
+                              space_before=10, keep_next=True))
             paras += [Para([Run(f"{k}.  {o}")], size, space_before=4)
                       for k, o in enumerate(d.options, 1)]
         return paras
@@ -151,7 +151,8 @@ def _decision_pages(ctx: Ctx, d: DecisionRequired) -> list[list]:
     inner_l, inner_r = left.w - 16, right.w - 24
     fit = tx.largest_fit(build_left, inner_l, left.h - 16, ctx.font, 18, 12)
     size = fit[0] if fit else 12
-    pages = [fit[1]] if fit else tx.paginate(build_left(12), inner_l, left.h - 16, ctx.font)
+    pages = [fit[1]] if fit else tx.paginate(build_left(12), inner_l, left.h - 16, ctx.font,
+                                             split=True)
     rfit = tx.largest_fit(build_right, inner_r, right.h - 24, ctx.font, min(size, 16), 11)
     rparas = rfit[1] if rfit else tx.paginate(build_right(11), inner_r, right.h - 24,
                                               ctx.font)[0]

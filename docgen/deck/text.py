@@ -41,24 +41,88 @@ def largest_fit(build: Callable[[float], list[Para]], width: float, height: floa
     return None
 
 
-def paginate(paras: list[Para], width: float, height: float, font: Font) -> list[list[Para]]:
-    """Return ``paras`` split into pages that each fit ``height``; a paragraph is never split.
+def paginate(paras: list[Para], width: float, height: float, font: Font,
+             split: bool = False) -> list[list[Para]]:
+    """Return ``paras`` split into pages that each fit ``height``.
 
-    A paragraph taller than a whole page is shortened with a visible "…".
+    A heading (``keep_next``) moves to the next page with the paragraph it introduces. With
+    ``split``, a paragraph that does not fit continues on the next page (at a word boundary);
+    otherwise paragraphs are never split. A paragraph taller than a whole page that cannot be
+    split is shortened with a visible "…" (last resort).
     """
     pages: list[list[Para]] = [[]]
     used = 0.0
-    for para in paras:
-        para = fit_para(para, width, height, font)
+    queue = list(paras)
+    while queue:
+        para = queue.pop(0)
         need = para_height(para, width, font)
-        if pages[-1] and used + need > height:
+        if para.keep_next and queue and pages[-1]:
+            need_next = queue[0].space_before + font.line_height(queue[0].size)
+            if used + need + need_next > height:
+                pages.append([])
+                used = 0.0
+                para = replace(para, space_before=0.0)
+                need = para_height(para, width, font)
+        if used + need <= height:
+            pages[-1].append(para)
+            used += need
+            continue
+        if split:
+            head, tail = split_para(para, width, height - used, font)
+            if head is not None:
+                pages[-1].append(head)
+                pages.append([])
+                used = 0.0
+                queue.insert(0, tail)
+                continue
+        if pages[-1]:
             pages.append([])
             used = 0.0
-            para = replace(para, space_before=0.0)
-            need = para_height(para, width, font)
+            queue.insert(0, replace(para, space_before=0.0))
+            continue
+        para = fit_para(para, width, height, font)
         pages[-1].append(para)
-        used += need
-    return pages
+        used += para_height(para, width, font)
+    return [page for page in pages if page] or [[]]
+
+
+def split_para(para: Para, width: float, room: float, font: Font) -> tuple[Para | None, Para]:
+    """Return (head, tail): the most words of ``para`` that fit ``room``, and the rest.
+
+    Returns (None, para) when fewer than two lines would fit or the paragraph is one word.
+    The tail keeps the runs' formatting, starts a page (no space before) and has no bullet.
+    """
+    line = font.line_height(para.size)
+    if room - para.space_before < 2 * line:
+        return None, para
+    words = [(word, run) for run in para.runs for word in run.text.split(" ") if word]
+    if len(words) < 2:
+        return None, para
+    low, high = 1, len(words) - 1
+    while low < high:  # the largest prefix of words whose paragraph fits the room
+        mid = (low + high + 1) // 2
+        if para_height(replace(para, runs=_runs(words[:mid])), width, font) <= room:
+            low = mid
+        else:
+            high = mid - 1
+    if para_height(replace(para, runs=_runs(words[:low])), width, font) > room:
+        return None, para
+    head = replace(para, runs=_runs(words[:low]))
+    tail = replace(para, runs=_runs(words[low:]), space_before=0.0, bullet=None)
+    return head, tail
+
+
+def _runs(words: list[tuple[str, Run]]) -> list[Run]:
+    """Return runs rebuilt from (word, run) pairs, consecutive words of one run joined."""
+    runs: list[Run] = []
+    for word, run in words:
+        if runs and runs[-1].bold == run.bold and runs[-1].italic == run.italic \
+                and runs[-1].color == run.color:
+            runs[-1] = replace(runs[-1], text=runs[-1].text + " " + word)
+        else:
+            text = (" " + word) if runs else word
+            runs.append(replace(run, text=text))
+    return runs
 
 
 def fit_para(para: Para, width: float, height: float, font: Font) -> Para:
