@@ -40,3 +40,22 @@ def test_split_keeps_run_formatting():
     assert head is not None and head.runs[0].bold
     assert head.text.split() + tail.text.split() == para.text.split()
     assert not tail.runs[-1].bold
+
+
+def test_very_long_summary_continues_on_summary_slides():
+    import yaml
+    from conftest import CONTRACT
+
+    from docgen.deck.plan import plan_deck
+    from docgen.labels import load_labels
+    from docgen.model.status import Status
+
+    data = yaml.safe_load((CONTRACT / "status.yaml").read_text(encoding="utf-8"))
+    data["overall"]["summary"] = " ".join(f"point{i}" for i in range(700))
+    plan = plan_deck(Status.model_validate(data), load_labels("en"))
+    summaries = [s for s in plan.slides if s.kind == "summary"]
+    assert len(summaries) >= 2 and summaries[0].title.startswith("Executive summary (1/")
+    words = " ".join(p.text for s in summaries for shape in s.shapes if hasattr(shape, "paras")
+                     for p in shape.paras)
+    assert all(f"point{i}" in words.split() for i in range(700))
+    assert "…" not in words

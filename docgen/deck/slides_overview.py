@@ -88,16 +88,24 @@ def summary(ctx: Ctx) -> list[SlidePlan]:
         if list_top + need <= body.bottom:
             break
     limit = body.h * 0.45
+    overflow: list[list] = []
     if sum_h > limit:
-        summary_paras = [tx.fit_para(p, text_box.w - 2 * INSET, limit, ctx.font)
-                         for p in summary_paras[:1]]
-        sum_h = limit
+        # A long summary starts beside the badge and continues on full-width slides after it.
+        flowed = tx.paginate(summary_paras, text_box.w - 2 * INSET, limit - 2 * INSET, ctx.font,
+                             split=True)
+        summary_paras = flowed[0]
+        sum_h = tx.paras_height(summary_paras, text_box.w - 2 * INSET, ctx.font) + 2 * INSET
         list_top = max(top, body.y + sum_h) + 16
+        rest = [p for page in flowed[1:] for p in page]
+        for page in tx.paginate(rest, body.w - 2 * INSET, body.h - 2 * INSET, ctx.font, split=True):
+            h = tx.paras_height(page, body.w - 2 * INSET, ctx.font) + 2 * INSET
+            overflow.append([TextShape(Box(body.x, body.y, body.w, h), page, fill=LIGHT,
+                                       inset=INSET, name="Summary")])
     if summary_paras:
         shapes.append(TextShape(Box(text_box.x, body.y, text_box.w, sum_h), summary_paras,
                                 fill=LIGHT, inset=INSET, name="Summary"))
     if not lists:
-        return [SlidePlan("summary", TITLE_ONLY, ctx.t("titles.summary"), shapes)]
+        return _numbered_summary(ctx, [shapes, *overflow])
     pages_per_col = []
     for head, items in lists:
         paras = _list_paras(head, items, size)
@@ -106,7 +114,7 @@ def summary(ctx: Ctx) -> list[SlidePlan]:
                            body.h - 2 * INSET - 30, ctx.font) if len(first) > 1 else []
         pages_per_col.append([first[0], *[[_heading(head, size), *pg] for pg in rest]])
     count = max(len(p) for p in pages_per_col)
-    slides = []
+    pages_shapes = []
     for index in range(count):
         page_shapes = shapes if index == 0 else []
         y = list_top if index == 0 else body.y
@@ -116,9 +124,14 @@ def summary(ctx: Ctx) -> list[SlidePlan]:
                 h = tx.paras_height(paras, inner, ctx.font) + 2 * INSET
                 box = Box(body.x + col * (col_w + 24), y, col_w, h)
                 page_shapes.append(TextShape(box, paras, inset=INSET, name=lists[col][0]))
-        slides.append(SlidePlan("summary", TITLE_ONLY,
-                                numbered(ctx.t("titles.summary"), index + 1, count), page_shapes))
-    return slides
+        pages_shapes.append(page_shapes)
+    return _numbered_summary(ctx, [pages_shapes[0], *overflow, *pages_shapes[1:]])
+
+
+def _numbered_summary(ctx: Ctx, pages: list[list]) -> list[SlidePlan]:
+    """Return one summary slide per page of shapes, titled "Executive summary (2/3)"."""
+    return [SlidePlan("summary", TITLE_ONLY, numbered(ctx.t("titles.summary"), i, len(pages)), shapes)
+            for i, shapes in enumerate(pages, 1)]
 
 
 def _heading(head: str, size: float) -> Para:
