@@ -134,3 +134,21 @@ def test_series_carry_over_in_a_build(invoke, tmp_path):
     ids = [r.cells[0].text for r in review.rows[1:]]
     assert "W-040" in ids and "W-041" in ids  # carried from the week before
     assert any("Overdue" in r.cells[4].text for r in review.rows[1:])
+
+
+def test_manifest_previous_period_and_assessment(invoke, tmp_path):
+    for name in ("status.yaml", "status-previous.yaml", "payroll-interface-spec.yaml",
+                 "payroll-interface-assessment.yaml", "payroll-interface-assessment-previous.yaml"):
+        shutil.copy(ROOT / "samples" / name, tmp_path / name)
+    manifest = tmp_path / "docgen.yaml"
+    manifest.write_text(
+        "jobs:\n"
+        "  - {input: status.yaml, previous: status-previous.yaml, outputs: [deck.md]}\n"
+        "  - {input: payroll-interface-spec.yaml, assessment: payroll-interface-assessment.yaml,\n"
+        "     previous_assessment: payroll-interface-assessment-previous.yaml, outputs: [c.md]}\n",
+        encoding="utf-8")
+    out = tmp_path / "out"
+    result = invoke("build", "--manifest", manifest, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert "Changes since October 2026" in (out / "deck.md").read_text(encoding="utf-8")
+    assert "regressed" in (out / "c.md").read_text(encoding="utf-8").lower()

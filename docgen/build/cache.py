@@ -44,7 +44,7 @@ class BuildCache:
         """Return the hash of everything ``job`` reads: input, assessment, templates, options."""
         digest = hashlib.sha256(__version__.encode())
         digest.update(json.dumps(job.as_dict(), sort_keys=True).encode())
-        for path in (job.input, job.assessment):
+        for path in (job.input, job.assessment, job.previous):
             if path and Path(path).is_file():
                 digest.update(Path(path).read_bytes())
         if job.kind == "meeting":

@@ -26,6 +26,7 @@ class Job:
     templates: list[Path] = field(default_factory=list)
     language: str | None = None
     assessment: Path | None = None
+    previous: Path | None = None  # last period's status, or the previous assessment of a spec
     fail_on: str | None = None
     pdf: bool = False
 

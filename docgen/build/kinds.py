@@ -27,8 +27,9 @@ def run_status(job: Job) -> list[Path]:
     """Write the committee deck (and any status report) of ``job.input``; return the outputs."""
     from docgen.deck import job as deck_job
 
-    status = deck_job.load(job.input)
-    return [deck_job.write(status, dest, job.language, tuple(job.templates)) for dest in job.outputs]
+    status, changes = deck_job.load_pair(job.input, job.previous)
+    return [deck_job.write(status, dest, job.language, tuple(job.templates), changes)
+            for dest in job.outputs]
 
 
 def run_spec(job: Job) -> list[Path]:
@@ -39,7 +40,7 @@ def run_spec(job: Job) -> list[Path]:
     from docgen.checklist import check_gate, load_checklist, render_checklist
     from docgen.labels import load_labels
 
-    checklist = load_checklist(job.input, job.assessment)
+    checklist = load_checklist(job.input, job.assessment, previous=job.previous)
     labels = load_labels(job.language or "en", tuple(job.templates))
     written = [render_checklist(checklist, dest, labels, tuple(job.templates))
                for dest in job.outputs]

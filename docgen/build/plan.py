@@ -58,10 +58,12 @@ def manifest_jobs(manifest: Manifest, outdir: Path) -> list[Job]:
         templates = [manifest.folder / t for t in entry.get("templates", [])] + \
             list(manifest.defaults.get("templates", []))
         assessment = entry.get("assessment")
+        previous = entry.get("previous") or entry.get("previous_assessment")
         jobs.append(Job(
             input=source, kind=kind, outputs=[inside(outdir, o) for o in outputs],
             templates=templates, language=entry.get("language") or manifest.defaults.get("language"),
             assessment=manifest.folder / assessment if assessment else None,
+            previous=manifest.folder / previous if previous else None,
             fail_on=entry.get("fail_on", manifest.defaults.get("fail_on"))))
     return jobs
 
