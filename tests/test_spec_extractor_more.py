@@ -116,7 +116,8 @@ def test_mmark_rfc_numbering_front_matter_and_definition_lists():
     first = requirements["2-1"]
     assert (first.section, first.keywords, first.level) == (
         "2. Syntax", ["SHOULD", "SHOULD NOT"], "should")
-    assert first.text == ("Hosts, network elements, etc., **SHOULD** assume that the packet is "
+    # The definition-list term ending with ':' is the requirement's lead-in.
+    assert first.text == ("0x0: Hosts, network elements, etc., **SHOULD** assume that the packet is "
                           "harmless, and **SHOULD NOT** take any defensive measures.")
     assert requirements["3-3"].text.startswith("However, the system *MAY* provide an API")
     assert requirements["3-3"].level == "may"
@@ -164,3 +165,61 @@ def test_lead_in_sentences_take_in_what_they_announce():
                            "[`application/vnd.oci.image.config.v1+json`](config.md)")
     # A lead-in followed by a code block keeps to itself: the code is no part of it.
     assert all("```" not in r.text for r in oci)
+
+
+def test_bolt_requirements_carry_their_lead_ins():
+    requirements = extract(read("bolt01-messaging.md"), "keyword")
+    assert len(requirements) == 80
+    texts = [r.text for r in requirements]
+    # Each keyword item is one requirement, prefixed by the keyword-free lead-ins above it.
+    assert "A receiving node: upon receiving a message of _even_, unknown type: MUST close the " \
+        "connection." in texts
+    assert "The receiving node: otherwise, if `type` is unknown: otherwise, if `type` is odd: " \
+        "MUST discard the next `length` bytes." in texts
+    assert "The sending node: MUST send `init` as the first Lightning message for any " \
+        "connection." in texts
+    # A lead-in without ':' ends the chain; one holding a keyword is not repeated.
+    assert "MAY close the connection." in texts
+    assert "and MUST NOT fail the channels in this case." in texts
+    first = requirements[0]
+    assert (first.id, first.section) == ("connection-handling-and-1",
+                                         "Connection Handling and Multiplexing")
+    sections = Counter(r.section for r in requirements)
+    assert sections["The `error` and `warning` Messages / Requirements"] == 17
+    # Keywords in the Go and JSON test vectors are code, not requirements.
+    assert not any("t.Fatalf" in text for text in texts)
+
+
+def test_bolt_lead_in_keeps_the_items_after_a_keyword_item():
+    requirements = extract(read("bolt10-dns-bootstrap.md"), "keyword")
+    listed = requirements[1]
+    assert listed.keywords == ["MUST"]
+    assert listed.text.startswith("The following key-value pairs MUST be supported by a DNS "
+                                  "seed: `r`: realm byte")
+    assert "`a`: address types" in listed.text and listed.text.endswith(
+        "`n`: the number of desired reply records (default: 25)")
+    assert requirements[2].text == "This condition MAY only be used for `SRV` queries."
+    assert requirements[-1].keywords == ["MUST", "MUST NOT"]
+
+
+def test_erc20_front_matter_code_and_optional_paragraphs():
+    requirements = extract(read("erc-20.md"), "keyword")
+    assert len(requirements) == 15
+    assert requirements[0].text == "**NOTES**: Callers MUST handle `false` from " \
+        "`returns (bool success)`."
+    name = requirements[2]
+    assert (name.section, name.keywords, name.level) == ("name", ["OPTIONAL", "MUST NOT"],
+                                                         "must")
+    assert not any("public view returns (" in r.text for r in requirements)
+    spec = read_spec_markdown(DATA / "erc-20.md").data["specification"]
+    assert spec["title"] == "Token Standard"
+
+
+def test_eip4844_keywords_among_tables_and_python():
+    requirements = extract(read("eip-4844.md"), "keyword")
+    assert [(r.id, r.level) for r in requirements] == [
+        ("new-transaction-type-1", "should"), ("point-evaluation-precompile-1", "must")]
+    assert requirements[1].text == (
+        "The precompile MUST reject non-canonical field elements (i.e. provided field elements "
+        "MUST be strictly less than `BLS_MODULUS`).")
+    assert requirements[0].text.startswith("The `TransactionNetworkPayload` wraps")

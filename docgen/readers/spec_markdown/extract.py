@@ -14,7 +14,7 @@ from docgen.readers.spec_markdown.keywords import (
     lower_case_level,
     strongest,
 )
-from docgen.readers.spec_markdown.leadin import announced, joined
+from docgen.readers.spec_markdown.leadin import Context, announced, joined
 from docgen.readers.spec_markdown.sections import PREAMBLE, Section, sections_of
 from docgen.readers.spec_markdown.sentences import split_sentences
 
@@ -109,6 +109,7 @@ def extract_keyword(parsed: Scan) -> list[ExtractedRequirement]:
     numberer = _Numberer()
     walked = list(_walk(parsed))
     blocks = [block for _, block in walked]
+    context = Context(blocks)
     for index, (section, block) in enumerate(walked):
         if block.kind not in ("para", "item", "row", "heading"):
             continue
@@ -127,6 +128,9 @@ def extract_keyword(parsed: Scan) -> list[ExtractedRequirement]:
             more = announced(blocks, index)
             if more:
                 pieces[-1] = (f"{pieces[-1][0]} {joined(more)}", pieces[-1][1])
+        lead = context.of(index) if block.items else ""
+        if lead:
+            pieces = [(f"{lead} {piece}", line) for piece, line in pieces]
         for piece, line in pieces:
             keywords = find_keywords(piece)
             if keywords:
