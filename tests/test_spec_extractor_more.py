@@ -211,6 +211,10 @@ def test_erc20_front_matter_code_and_optional_paragraphs():
     assert (name.section, name.keywords, name.level) == ("name", ["OPTIONAL", "MUST NOT"],
                                                          "must")
     assert not any("public view returns (" in r.text for r in requirements)
+    # The method `transfer` and the event `Transfer`: titles equal but for case get the parent.
+    sections = Counter(r.section for r in requirements)
+    assert (sections["Methods / transfer"], sections["Events / Transfer"]) == (3, 2)
+    assert requirements[-3].id == "events-transfer-1"
     spec = read_spec_markdown(DATA / "erc-20.md").data["specification"]
     assert spec["title"] == "Token Standard"
 

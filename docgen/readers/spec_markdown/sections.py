@@ -55,11 +55,12 @@ def sections_of(blocks: list[Block], kramdown_rfc: bool) -> dict[int, Section]:
 
     A number written in the heading ("4.2 Errors", "1. Access") is the id prefix; kramdown-rfc
     documents are numbered as the RFC renders them (1, 1.1, ... then A, A.1 after ``--- back``);
-    any other heading uses its slug (``versions``). A title used by several headings is shown
-    after its parent's ("Info Object / Fixed Fields", slug ``info-object-fixed-fields``).
+    any other heading uses its slug (``versions``). A title used by several headings (letter case
+    aside) is shown after its parent's ("Info Object / Fixed Fields", slug
+    ``info-object-fixed-fields``).
     """
     headings = [(i, b) for i, b in enumerate(blocks) if b.kind == "heading"]
-    titles = Counter(b.lines[0] for _, b in headings)
+    titles = Counter(slug(b.lines[0]) for _, b in headings)  # "Transfer" and "transfer" too
     counters: list[int] = []
     back = False
     parents: list[tuple[int, str]] = []  # (level, title) of enclosing headings
@@ -75,7 +76,7 @@ def sections_of(blocks: list[Block], kramdown_rfc: bool) -> dict[int, Section]:
         while parents and parents[-1][0] >= level:
             parents.pop()
         name = title
-        if titles[title] > 1 and parents:
+        if titles[slug(title)] > 1 and parents:
             name = f"{parents[-1][1]} / {title}"
         parents.append((level, title))
         explicit = _NUMBER.match(title)
