@@ -227,3 +227,48 @@ def test_eip4844_keywords_among_tables_and_python():
         "The precompile MUST reject non-canonical field elements (i.e. provided field elements "
         "MUST be strictly less than `BLS_MODULUS`).")
     assert requirements[0].text.startswith("The `TransactionNetworkPayload` wraps")
+
+
+SPECS = Path(__file__).parent / "data" / "specs"
+
+
+def test_corporate_srs_by_identifier_with_lower_case_shall():
+    source = read_spec_markdown(SPECS / "srs_corporate.md")
+    assert source.data["specification"] == {
+        "title": "Timesheet Portal - Software Requirements Specification",
+        "reference": "SRS-TSP-2026", "version": "2.3", "date": "2026-02-16"}
+    found = {r["id"]: r for r in source.data["requirements"]}
+    assert list(found) == [
+        "SRS-FUN-010", "SRS-FUN-011", "SRS-FUN-012", "SRS-FUN-013", "SRS-FUN-020",
+        "SRS-FUN-021", "SRS-FUN-022", "SRS-FUN-030", "SRS-INT-001", "SRS-INT-002",
+        "SRS-INT-003", "SRS-NFR-001", "SRS-NFR-002"]
+    levels = {key: req["level"] for key, req in found.items()}
+    assert (levels["SRS-FUN-011"], levels["SRS-FUN-012"], levels["SRS-FUN-022"]) == (
+        "must", "should", "may")
+    # MoSCoW priority cells give the level of a table row.
+    assert (levels["SRS-INT-002"], levels["SRS-INT-003"]) == ("should", "may")
+    assert found["SRS-FUN-011"]["text"] == (
+        "Entries shall be saved as a draft until submitted. A draft may be edited by its owner "
+        "only. Drafts older than 90 days are archived, not deleted.")
+    assert found["SRS-FUN-013"]["text"].endswith(
+        "for each employee: the hours per project; the difference with the contract hours.")
+    assert found["SRS-FUN-020"]["text"].startswith("A manager shall approve")
+    # A Hugo shortcode line is markup, not requirement text.
+    assert found["SRS-FUN-022"]["text"] == "Exports to the payroll system may run every night."
+    assert found["SRS-FUN-030"]["section"] == "3.1 Functional requirements"
+    assert found["SRS-NFR-001"]["text"].endswith("(e.g. 1.9 s).")
+    assert source.lines["requirements[12]"] == 65
+    with pytest.raises(InputError) as caught:
+        read_spec_markdown(SPECS / "srs_corporate.md", mode="keyword")
+    assert "--mode id" in str(caught.value)
+
+
+def test_hugo_shortcode_lines_are_not_requirement_text():
+    text = ("### Mentions\n\n{{% changed-in v=\"1.7\" %}}\n\n{{% boxes/warning %}}\n"
+            "If an event holds mentions, it MUST be encrypted as normal. Events\nSHOULD be "
+            "decrypted first.\n{{% /boxes/warning %}}\n\n{{< http-api group=\"cs\" >}}\n\n"
+            "Clients MUST NOT send {{% definition path=\"x\" %}} twice.\n")
+    assert [(r.id, r.text) for r in extract(text, "keyword")] == [
+        ("mentions-1", "If an event holds mentions, it MUST be encrypted as normal."),
+        ("mentions-2", "Events SHOULD be decrypted first."),
+        ("mentions-3", "Clients MUST NOT send {{% definition path=\"x\" %}} twice.")]

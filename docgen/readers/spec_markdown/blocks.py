@@ -24,7 +24,9 @@ _SETEXT = re.compile(r"^(=+|-+)[ \t]*$")
 _BREAK = re.compile(r"^([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _ITEM = re.compile(r"^([-*+]|\d{1,9}[.)]|:)([ \t]+|$)")
 _RAW_HTML = re.compile(r"^<(pre|script|style|textarea)(?:[\s>]|$)", re.IGNORECASE)
-_IAL = re.compile(r"^\{(?::|[#.][\w-]|[A-Za-z_-]+=)[^{}]*\}[ \t]*$")  # kramdown and mmark
+# Markup alone on a line: kramdown and mmark attribute lists, Hugo shortcodes ({{% note %}}).
+_IAL = re.compile(r"^(?:\{(?::|[#.][\w-]|[A-Za-z_-]+=)[^{}]*\}|\{\{%.*%\}\}|\{\{<.*>\}\})"
+                  r"[ \t]*$")
 _LINK_DEF = re.compile(r"^(?:\[(?!\^)[^\]]+\]:[ \t]|\*\[[^\]]+\]:)")  # not footnotes
 _DELIMITER = re.compile(r"^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 _HEADING_ATTRS = re.compile(r"[ \t]*(?:\{[#:.][^}]*\}[ \t]*)+$")
