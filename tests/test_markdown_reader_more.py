@@ -221,3 +221,95 @@ def test_no_date_anywhere_is_a_clear_error(tmp_path):
         b"### Date: 2020-03-11", b"### Date: soon"))
     with pytest.raises(InputError, match="no meeting date found"):
         read_markdown_minutes(path)
+
+
+# -- second round: roll calls with checkboxes, topics without headings, exported minutes ---------
+
+def test_ocio_checkbox_roll_call_roles_and_topic_bullets():
+    source, minutes = read("ocio-tsc-2020-05-18.md")
+    assert minutes.meeting.title == "OCIO TSC Meeting Notes"  # the bold title heading, plain
+    assert minutes.meeting.date.isoformat() == "2020-05-18"
+    assert source.lines["meeting.date"] == 4  # the "May 18, 2020" line, not the file name
+    assert minutes.meeting.facilitator == "Michael Dolan"  # Host:
+    assert minutes.meeting.minute_taker == "Michael Dolan"  # Rotating Secretary:
+    by_name = people(minutes)
+    assert len(by_name) == 12
+    assert [a.name for a in minutes.attendees if a.attendance == "present"] == [
+        "Sean Cooper", "Michael Dolan", "Carol Payne", "Doug Walker", "Kevin Wheatley",
+        "Joseph Goldstone", "Troy Sobotka"]
+    assert by_name["Mark Boorer"].attendance == "absent"  # unticked box
+    assert by_name["Patrick Hodoul"].attendance == "excused"  # unticked, and under Apologies
+    assert (by_name["Doug Walker"].role, by_name["Doug Walker"].organisation) == (
+        "TSC Chief Architect", "Autodesk")
+    assert (by_name["Michael Dolan"].role, by_name["Michael Dolan"].organisation) == (
+        "TSC Chair", "Epic Games")
+    assert titles(minutes) == ["Documentation", "OpenColorIO-Config-ACES", "PR #1011",
+                               "Items for next TSC meeting agenda"]
+    assert "SPDX" not in (minutes.notes or "") and "SPDX" not in minutes.agenda[0].notes
+    owned = [(a.owner, a.text) for a in all_actions(minutes)]
+    assert ("Carol", "get documentation conversation started by posting document in #docs "
+            "channel as ocio-dev (possibly ocio-user too).") in owned
+    assert ("Michael", "make initial PR with LICENSE, etc.") in owned
+
+
+def test_openvdb_plain_text_numbered_topics():
+    source, minutes = read("openvdb-tsc-2020-05-21.md")
+    assert minutes.meeting.date.isoformat() == "2020-05-21"
+    assert [(a.name, a.attendance, a.group) for a in minutes.attendees][:5] == [
+        ("Nick A", "present", None), ("Jeff L", "present", None), ("Ken M", "present", None),
+        ("Dan B", "present", None), ("JT Nelson", "present", "additional attendees")]
+    by_name = people(minutes)
+    assert by_name["Bruce Chernia"].organisation == "Intel"
+    assert by_name["Peter Cheng"].organisation == "DWA"  # name split over two lines
+    assert by_name["Peter C"].attendance == "excused"
+    assert minutes.meeting.minute_taker == "Jeff Lait"  # "2) Secretary" / "Jeff Lait"
+    assert titles(minutes) == ["Confirm quorum", "Forum", "houdini_utils", "Ken's workload",
+                               "Siggraph", "Website", "AX", "Grid Types"]
+    assert minutes.agenda[0].notes == "Quorom is present"
+    assert "Benchmark for Multi-Res" in minutes.agenda[3].notes
+    assert minutes.next_meeting.date.isoformat() == "2020-05-28"
+    assert (str(minutes.next_meeting.start), str(minutes.next_meeting.end)) == ("14:00", "15:00")
+    assert minutes.next_meeting.location is None  # "EDT (GMT-4)" is a time zone
+    assert "Agenda:" not in (minutes.notes or "")
+
+
+def test_hyperledger_toc_attended_by_ticks_and_topic_headings():
+    source, minutes = read("hyperledger-toc-2023-05-11.md")
+    assert minutes.meeting.title == "2023-05-11 TOC Meeting Record"
+    assert (minutes.meeting.date.isoformat(), source.lines["meeting.date"]) == ("2023-05-11", 3)
+    assert titles(minutes) == ["Announcements", "Quarterly reports", "Past due reports",
+                               "Upcoming reports", "Discussion"]
+    assert len(minutes.attendees) == 11
+    assert minutes.attendees[0].name == "Arnaud J Le Hors"  # "[ ] ~~Arnaud J Le Hors~~"
+    assert minutes.attendees[0].attendance == "absent"
+    assert all(a.attendance == "present" for a in minutes.attendees[1:])
+    assert all_actions(minutes) == []  # roll-call boxes are not tasks
+    assert [(link.label, link.url) for link in minutes.links] == [
+        ("https://youtu.be/AlsapQnEgXA", "https://youtu.be/AlsapQnEgXA")]
+
+
+def test_hyperledger_confluence_export_bold_topics_html_links_and_actions():
+    source, minutes = read("hyperledger-tsc-2016-10-20.md")
+    m = minutes.meeting
+    assert (m.date.isoformat(), str(m.start), str(m.end)) == ("2016-10-20", "07:00", "08:00")
+    assert source.lines["meeting.date"] == 13
+    assert len(minutes.attendees) == 11  # the Name | Present table
+    assert all(a.attendance == "present" for a in minutes.attendees)
+    assert titles(minutes)[:5] == [
+        "Action Item Review", "R3’s Corda Platform: A technical introduction",
+        "Incident procedure in code of conduct", "Numbering scheme for HIP", "WG Updates"]
+    presenters = {i.title: i.presenter for i in minutes.agenda}
+    assert presenters["R3’s Corda Platform: A technical introduction"] == "Richard Brown"
+    assert presenters["Numbering scheme for HIP"] == "Vipin"  # from the bold heading
+    corda = minutes.agenda[1]
+    assert corda.notes.startswith("- Announced this AM that Corda will be open sourced")
+    assert len(minutes.previous_actions) == 3
+    assert minutes.previous_actions[0].text.startswith("December Hackfest")
+    got = [(a.owner, a.text) for a in all_actions(minutes)]
+    assert got[0] == (None, "December Hackfest preparation")
+    assert got[1] == ("Brian, Todd", "Communication Tools")
+    assert got[2][0] == "Arnaud"
+    links = {link.label: link.url for link in minutes.links}
+    assert links["Discourse"] == "http://discuss.hyperledger.org"
+    assert links["Wiki"] == "https://wiki.hyperledger.org/"
+    assert "https://youtu.be/v_76cBVmoZ4" in links.values()

@@ -14,10 +14,11 @@ from docgen.errors import InputError
 from docgen.readers.markdown_minutes import items as it
 from docgen.readers.markdown_minutes.blocks import parse_sections
 from docgen.readers.markdown_minutes.builder import Builder
-from docgen.readers.markdown_minutes.collect import Agenda
+from docgen.readers.markdown_minutes.collect import Agenda, plain_title
 from docgen.readers.markdown_minutes.dates import date_in_name, find_date, swap_day_month, year_in
 from docgen.readers.markdown_minutes.frontmatter import apply_front_matter, split_front_matter
 from docgen.readers.markdown_minutes.people import clean
+from docgen.readers.markdown_minutes.topics import split_topics
 from docgen.readers.markdown_minutes.vocab import FRENCH_HINTS, norm, section_kind
 from docgen.readers.source import Source, read_text
 
@@ -46,8 +47,9 @@ def read_markdown_minutes(path: Path) -> Source:
     builder.year_hint = _year_hint(builder, path, heading)
     if heading is None and preamble and preamble[0].kind == "para":
         _title_line(builder, preamble[0])
+    preamble, topics = split_topics(preamble)
     builder.fill(builder.preamble, preamble, meta=True)
-    for section in sections:
+    for section in topics + sections:
         builder.section(section)
     data, lines = _assemble(builder, path, heading, text)
     return Source(path=path, data=data, lines=lines, format="markdown")
@@ -68,6 +70,9 @@ def _is_title_heading(sections: list, preamble: list) -> bool:
     if section_kind(first.title)[0] not in ("general", "agenda"):
         return False
     if first.level == 1:
+        if sum(s.level == 1 for s in sections) > 1 and not (
+                _MEETING_WORDS.search(first.title) or find_date(first.title, short_year=True)):
+            return False  # "# Announcements", "# Discussion", "# Attended by": topics, no title
         return not first.title.strip().lower().startswith("agenda") or \
             bool(_MEETING_WORDS.search(first.title[6:]))
     if section_kind(first.title)[0] != "general" or any(s.level == 1 for s in sections) or any(
@@ -114,10 +119,15 @@ def _title_and_date(builder: Builder, path: Path, heading) -> None:
         found = _heading_date(heading.title)
         if found:
             builder.set_meeting("date", found[0], heading.line)
-        title = heading.title.strip()
+        title = plain_title(heading.title)[0]
         rest = (title.replace(found[1].group(0), "") if found else title).strip(" -–—:,.")
         if rest:
             builder.set_meeting("title", title, heading.line)
+    title = meeting.get("title")
+    if "date" not in meeting and isinstance(title, str) and find_date(title, short_year=True):
+        # front matter "title: 2023-05-11 TOC Meeting Record" dates the meeting
+        builder.set_meeting("date", find_date(title, short_year=True)[0],
+                            builder.meeting_lines.get("title", 0))
     named = date_in_name(path.stem)
     if named and meeting.get("date") != named and isinstance(meeting.get("date"), str) and \
             re.fullmatch(r"\d{4}-\d\d-\d\d", meeting["date"]) and \

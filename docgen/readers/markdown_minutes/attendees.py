@@ -11,12 +11,12 @@ from docgen.readers.markdown_minutes.collect import (
     _ROLE_KEYS,
     _attendance_cell,
     _group_name,
+    role_label,
 )
 from docgen.readers.markdown_minutes.people import (
     attendance_key,
     clean,
     parse_person,
-    role_key,
     split_names,
 )
 from docgen.readers.markdown_minutes.tables import table_kind, table_records
@@ -68,7 +68,7 @@ class AttendeeSections:
             return
         if pair:
             key, value = pair
-            role = role_key(key) if key in _ROLE_KEYS else None
+            role = role_label(key)
             if role:
                 self.label(line, number, self.preamble, True, None)
                 return

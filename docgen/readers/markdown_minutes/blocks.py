@@ -7,6 +7,7 @@ four-space list indentation so nesting survives Python-Markdown, which docgen's 
 
 from __future__ import annotations
 
+import re
 import textwrap
 from dataclasses import dataclass, field
 
@@ -47,6 +48,7 @@ class Section:
     children: list[Section] = field(default_factory=list)
 
 
+_COMMENT = re.compile(r"\s*(?:<!--.*?-->\s*)+", re.DOTALL)
 _MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 
 
@@ -96,8 +98,8 @@ def parse_sections(text: str) -> tuple[list[Block], list[Section]]:
                 stack.pop()
             (stack[-1].children if stack else top).append(section)
             stack.append(section)
-        elif node.type == "hr":
-            continue
+        elif node.type == "hr" or (node.type == "html_block" and _COMMENT.fullmatch(node.content)):
+            continue  # rules and HTML comments (licence headers) show nothing
         else:
             (stack[-1].blocks if stack else preamble).append(_block(node, source))
     return preamble, top

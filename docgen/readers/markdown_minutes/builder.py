@@ -9,6 +9,7 @@ from docgen.readers.markdown_minutes.collect import (
     _group_name,
     _is_agenda,
     plain_title,
+    role_label,
     split_title,
 )
 from docgen.readers.markdown_minutes.dates import find_date
@@ -16,6 +17,7 @@ from docgen.readers.markdown_minutes.fill import NotesFill
 from docgen.readers.markdown_minutes.meta import MetaLines
 from docgen.readers.markdown_minutes.people import (
     clean,
+    split_names,
 )
 from docgen.readers.markdown_minutes.special import SpecialSections
 from docgen.readers.markdown_minutes.vocab import (
@@ -82,6 +84,9 @@ class Builder(NotesFill, AttendeeSections, SpecialSections, MetaLines):
                     # the heading's link is well formed where the agenda line's was not
                     existing.title, links = plain_title(split_title(title)[0])
                     existing.notes.insert(0, _link_line(links))
+                presenter = split_title(title)[1]
+                if presenter and not existing.base.get("presenter"):
+                    existing.base["presenter"] = presenter
                 return existing
         title, presenter, duration = split_title(title)
         title, links = plain_title(title)
@@ -162,10 +167,27 @@ class Builder(NotesFill, AttendeeSections, SpecialSections, MetaLines):
             for child in sec.children:
                 self.section(child, parent)
             return
+        if self._role_topic(sec):
+            return
         agenda = self.item(sec.title, sec.line)
         self.fill(agenda, sec.blocks)
         for child in sec.children:
             self.section(child, agenda)
+
+    def _role_topic(self, sec: Section) -> bool:
+        """Read a topic that only names who holds a role (``2) Secretary`` / ``Jeff Lait``)."""
+        role = role_label(norm(sec.title))
+        blocks = sec.blocks
+        if not role or sec.children or len(blocks) != 1 or blocks[0].kind != "para":
+            return False
+        names = split_names(blocks[0].text.replace("\n", ", "))
+        if not names or len(names) > 3 or any(len(n.split()) > 4 or not n[:1].isupper()
+                                              for n in names):
+            return False
+        self.set_meeting(role, ", ".join(clean(n) for n in names), blocks[0].line)
+        for name in names:
+            self.add_role(clean(name), role)
+        return True
 
     def _person_title(self, title: str) -> str | None:
         key = norm(title)

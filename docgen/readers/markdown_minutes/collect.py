@@ -9,6 +9,7 @@ from docgen.readers.markdown_minutes.dates import normalise_date
 from docgen.readers.markdown_minutes.people import (
     attendance_key,
     clean,
+    role_key,
 )
 from docgen.readers.markdown_minutes.vocab import (
     ATTENDANCE_WORDS,
@@ -22,7 +23,11 @@ _DURATION = re.compile(r"[\s(\[—–-]*\b(\d{1,3})\s*(?:min|mins|minutes|mn|m|'
 _PRESENTER = re.compile(r"(?:\s+[—–-]\s*|\s*[(\[]\s*)(?:presenter|presented by|led by|"
                         r"présenté par|presente par|intervenant|intervenante|par)\b\s*:?\s*"
                         r"(?P<who>[^)\]]+?)\s*[)\]]?\s*$", re.IGNORECASE)
-_URL = re.compile(r"<?(https?://[^\s>)]+)>?")
+_PERSON = r"[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:\s+(?:[A-ZÀ-Ý][a-zà-ÿ'’.-]*|van|von|de|le))?"
+_NAMED_BY = re.compile(rf"\s*\((?P<who>{_PERSON}(?:\s*(?:/|,|&|and|et)\s*{_PERSON})*)\)\s*$")
+_URL = re.compile(r"<?(https?://[^\s<>)\]}\"']+)>?")
+_HTML_LINK = re.compile(r"<a\s[^>]*?href=[\"'](?P<url>[^\"']+)[\"'][^>]*>(?P<label>.*?)</a>",
+                        re.IGNORECASE | re.DOTALL)
 _MDLINK = re.compile(r"\[([^\]]+)\]\((\S+?)\)")
 _FILLER = re.compile(
     r"(?i)\b(?:le|the|on|at|à|a|de|du|from|in|en|next|meeting|prochaine|réunion|reunion|"
@@ -46,6 +51,18 @@ class Agenda:
 _NOBODY = re.compile(r"(?i)^\s*(?:none|no one|nobody|n/a|-|personne|aucun|aucune|néant)\b")
 _ROLE_KEYS = {w for words in ROLE_WORDS.values() for w in words}
 _ALL_ATTENDANCE = {w for words in ATTENDANCE_WORDS.values() for w in words}
+_ROLE_TAILS = {"secretary", "scribe", "scribes", "chair", "chairs", "facilitator", "moderator",
+               "host", "notetaker", "note-taker", "recorder", "secretaire", "president", "presidente"}
+
+
+def role_label(key: str) -> str | None:
+    """Return the meeting role a normalised label names (``Chair``, ``Rotating secretary``)."""
+    words = key.split()
+    if key in _ROLE_KEYS:
+        return role_key(key)
+    if 1 < len(words) <= 3 and words[-1] in _ROLE_TAILS:
+        return role_key(words[-1])
+    return None
 
 
 def _is_agenda(title: str) -> bool:
@@ -69,6 +86,11 @@ def _attendance_cell(value: str) -> str:
 
 def parse_link(text: str) -> dict | None:
     """Return {label, url} for a written link entry, or None when it holds no URL."""
+    html = _HTML_LINK.search(text)
+    if html:
+        before = clean(text[: html.start()]).rstrip(":： -–—").strip()
+        label = " ".join(re.sub(r"<[^>]+>", "", html.group("label")).split())
+        return {"label": before or label or html.group("url"), "url": html.group("url")}
     md = _MDLINK.search(text)
     if md:
         before = clean(text[: md.start()]).rstrip(":： -–—").strip()
@@ -77,6 +99,8 @@ def parse_link(text: str) -> dict | None:
     if not url:
         return None
     before = clean(text[: url.start()]).rstrip(":： -–—").strip()
+    if not re.search(r"\w", before):
+        before = ""  # "[https://...](https://...}" — a link written wrong, its text is the URL
     return {"label": before or url.group(1), "url": url.group(1)}
 
 
@@ -93,6 +117,10 @@ def split_title(title: str) -> tuple[str, str | None, int | None]:
     m = _DURATION.search(title)
     if m and m.end() >= len(title.rstrip()) - 1:
         duration, title = int(m.group(1)), title[: m.start()]
+    m = _NAMED_BY.search(title)
+    if m and presenter is None and title[: m.start()].strip():
+        # "Incident procedure in code of conduct (Arnaud)": the person who brings the topic
+        presenter, title = m.group("who"), title[: m.start()]
     title = re.sub(r"^\s*(?:\d+(?:\.\d+)*[.)]|[IVX]+[.)])\s+", "", title).strip(" :—–-")
     return title or "Untitled", presenter, duration
 

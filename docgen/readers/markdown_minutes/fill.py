@@ -10,17 +10,16 @@ from docgen.readers.markdown_minutes.collect import (
     _DURATION,
     _IRC,
     _NOBODY,
-    _ROLE_KEYS,
     Agenda,
     _group_name,
+    role_label,
 )
 from docgen.readers.markdown_minutes.dates import find_date
-from docgen.readers.markdown_minutes.people import clean, parse_person, role_key, split_names
+from docgen.readers.markdown_minutes.people import clean, parse_person, split_names
 from docgen.readers.markdown_minutes.vocab import (
-    ATTENDANCE_WORDS,
-    GROUP_WORDS,
     META_WORDS,
     norm,
+    people_label,
     split_label,
 )
 
@@ -60,6 +59,10 @@ class NotesFill:
                     last = offset == len(lines) - 1
                     items = following.items if last and following and following.kind == "list" \
                         else None
+                    if last and following is not None and following.kind == "para" and \
+                            self.people_para(line, following, meta):
+                        index += 1
+                        continue
                     result = self.label(line, block.line + offset, target, meta, items)
                     if isinstance(result, Agenda):
                         if keep:
@@ -156,13 +159,15 @@ class NotesFill:
         if _NEXT_SENTENCE.search(line) and find_date(line, self.year_hint):
             self.next_meeting(line, number, guess_place=False)
             return True
+        if meta and self.date_line(line, number):
+            return True
         pair = split_label(line)
         if pair is None:
             return False
         key, value = pair
-        attendance = next((a for a, words in ATTENDANCE_WORDS.items() if key in words), None)
-        if attendance or (meta and key in GROUP_WORDS):
-            group = None if attendance else _group_name(key)
+        people = people_label(key)
+        if people and (meta or not people[1]):
+            attendance, group = people[0], _group_name(key) if people[1] else None
             if value and _NOBODY.match(value):
                 return True
             if value:
@@ -174,7 +179,7 @@ class NotesFill:
                     self.person_entry(entry, attendance or "present", group)
                 return "list"
             return bool(meta)
-        role = role_key(key) if key in _ROLE_KEYS else None
+        role = role_label(key)
         if role and value and all(len(n.split()) <= 5 for n in split_names(value)):
             self.set_meeting(role, ", ".join(clean(n) for n in split_names(value)), number)
             for name in split_names(value):
@@ -188,6 +193,8 @@ class NotesFill:
         if key in META_WORDS["agenda"] and not value and following:
             self.agenda_list([Block("list", number, items=following)])
             return "list"
+        if meta and key in META_WORDS["agenda"] and not value:
+            return True  # "Agenda:" over topics that follow as numbered paragraphs
         if meta:
             return self.meta_label(key, value, number)
         if key in META_WORDS["presenter"] and value and not target.base.get("presenter") and \
@@ -198,6 +205,18 @@ class NotesFill:
             target.base["duration"] = int(_DURATION.search(" " + value).group(1))
             return True
         return False
+
+    def people_para(self, line: str, following: Block, meta: bool) -> bool:
+        """Read ``Additional attendees:`` followed by a paragraph of names; return whether it did."""
+        pair = split_label(line)
+        people = people_label(pair[0]) if pair and not pair[1] else None
+        if not people or not (meta or not people[1]) or len(following.text) > 600:
+            return False
+        group = _group_name(pair[0]) if people[1] else None
+        for offset, text in enumerate(following.text.split("\n")):
+            for name in split_names(text):
+                self.add_person(parse_person(name), following.line + offset, people[0], group)
+        return True
 
     def commitment(self, entry: Item, target: Agenda, parent: Item | None) -> None:
         """Queue ``[speaker] I will ...`` as an action owned by the speaker (the note stays)."""

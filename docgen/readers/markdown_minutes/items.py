@@ -23,6 +23,7 @@ NOT_OWNERS = {norm(w) for w in (
 _TO_VERB = re.compile(r"^(?P<owner>@?[\w'’.-]+(?:\s+[A-ZÀ-Ý][\w'’-]*){0,2}"
                       r"(?:\s*(?:,|and|&)\s*@?[\w'’.-]+(?:\s+[A-ZÀ-Ý][\w'’-]*)?)*)"
                       r"\s+(?:to|will|shall|doit|va)\s+(?P<rest>\S.*)$", re.DOTALL)
+_OWNER_PARENS = re.compile(rf"\s*\((?P<who>{_NAME}(?:\s*(?:/|,|&|and|et)\s*{_NAME})*)\)\s*\.?\s*$")
 _VERBS_NOT_NAMES = {"need", "needs", "try", "plan", "have", "going", "want", "remember", "make",
                     "ask", "check", "follow", "we", "i", "they", "it", "this", "that", "someone",
                     "somebody", "nobody", "who", "continue", "start", "how", "agreed"}
@@ -149,6 +150,12 @@ def parse_action(text: str, *, known: set[str] | None = None, year: int | None =
         prefix = owner_prefix(text) or (_owner_to_verb(text, known) if labelled else None)
         if prefix:
             owner, text = prefix
+    if owner is None and labelled:
+        # "Communication Tools (Brian/Todd)": the people in a closing parenthesis own the task
+        m = _OWNER_PARENS.search(text)
+        if m and norm(m.group("who")) not in NOT_OWNERS:
+            owner, text = ", ".join(n.strip() for n in re.split(r"\s*(?:/|,|&|\band\b|\bet\b)\s*",
+                                                               m.group("who"))), text[: m.start()]
     if owner is None:
         handles = re.findall(r"(?<![\w.])@[A-Za-z0-9][\w-]*", text)
         if handles:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from docgen.readers.markdown_minutes.dates import find_date, find_times
 from docgen.readers.markdown_minutes.people import (
     clean,
@@ -11,6 +13,9 @@ from docgen.readers.markdown_minutes.vocab import (
     META_WORDS,
     norm,
 )
+
+_WEEKDAY = re.compile(r"(?i)(?:mon|tues|wednes|thurs|fri|satur|sun)day|lundi|mardi|mercredi|jeudi|"
+                      r"vendredi|samedi|dimanche|le")
 
 
 class MetaLines:
@@ -38,6 +43,20 @@ class MetaLines:
             self.distribution.extend(clean(n) for n in split_names(value))
             return True
         return False
+
+    def date_line(self, line: str, number: int) -> bool:
+        """Record a line that starts with the meeting's date (``October 20, 2016 (7:00am -
+        8:00am PT) via GoToMeeting``) as its date and times; return whether it was one."""
+        text = line.strip().strip("*_").strip()
+        found = find_date(text, self.year_hint, short_year=True)
+        if not found or len(text) - found[1].end() > 70 or text[: found[1].start()].strip(" ,") and not \
+                _WEEKDAY.fullmatch(text[: found[1].start()].strip(" ,")):
+            return False
+        if self.meeting.get("date") not in (None, found[0]):
+            return False
+        self.set_meeting("date", found[0], number)
+        self.times(text[found[1].end():], number)
+        return True
 
     def times(self, value: str, number: int) -> bool:
         """Record the start and end times written in ``value``; return whether there were any."""

@@ -24,6 +24,18 @@ _ROLE_HINTS = {
 }
 
 
+_BOX = re.compile(r"^\s*\[([ xX✓✔])\]\s+")
+_ROLE_NOUNS = {"tsc", "tac", "pmc", "chair", "co-chair", "cochair", "vice-chair", "architect",
+               "lead", "maintainer", "member", "rep", "representative", "secretary", "treasurer",
+               "president", "committer", "editor", "liaison", "observer", "guest", "staff",
+               "manager", "director", "coordinator", "sponsor", "admin", "moderator", "host"}
+
+
+def _role_like(remark: str) -> bool:
+    """Return whether a parenthetical remark names a role (``TSC``, ``TSC Chief Architect``)."""
+    return any(word in _ROLE_NOUNS for word in norm(remark).split())
+
+
 def clean(text: str) -> str:
     """Return ``text`` without Markdown emphasis, link targets and surrounding punctuation."""
     text = _LINK.sub(r"\1", text)
@@ -79,8 +91,13 @@ def parse_person(text: str) -> dict | None:
     A parenthesis after a handle is the person's group (``Colin Ihrig @cjihrig (TSC)``); other
     parentheses give attendance (``(remote)``), a meeting role (``(chair)``) or the organisation.
     """
-    text = clean(_LINK.sub(r"\1", text))
     person: dict = {}
+    box = _BOX.match(text)
+    if box:
+        # roll-call lists tick who came: "[x] Name" attended, "[ ] Name" did not
+        person["attendance"] = "present" if box.group(1).strip() else "absent"
+        text = text[box.end():]
+    text = clean(_LINK.sub(r"\1", text.replace("~~", "")))
     handle = _HANDLE.search(text)
     if handle:
         person["handle"] = handle.group(1)
@@ -111,7 +128,14 @@ def parse_person(text: str) -> dict | None:
         parts = [p.strip() for p in text.split(",", 1)]
     name = clean(parts[0])
     if len(parts) > 1 and clean(parts[1]):
-        person["role"] = clean(parts[1])
+        if "role" in person and "organisation" not in person:
+            person["organisation"] = clean(parts[1])  # "Name (TSC Chair) - Company"
+        elif "organisation" in person and "role" not in person and \
+                _role_like(person["organisation"]):
+            # "Name (TSC Chair) - Company": the parenthesis is the role, the dash part the company
+            person["role"], person["organisation"] = person["organisation"], clean(parts[1])
+        else:
+            person["role"] = clean(parts[1])
     if not name and person.get("handle"):
         name = person["handle"]
     if not name or len(name.split()) > 6 or ":" in name or re.search(r"https?://", name):

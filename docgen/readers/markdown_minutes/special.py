@@ -21,6 +21,9 @@ from docgen.readers.markdown_minutes.vocab import (
     NOTHING,
 )
 
+# time zones after a time are not places: "2pm-3pm EDT (GMT-4)"
+_ZONE = re.compile(r"\(?\b(?:UTC|GMT|[ECMP][SD]?T|CES?T|BST|IST|JST|AES?T)(?:\s*[+−-]\s*\d{1,2}"
+                   r"(?::?\d\d)?)?\b\)?")
 _CATEGORY = re.compile(r"^\s*(\*\*|__)[^*_\n]+\1\s*:?\s*$")
 class SpecialSections:
     """Builder methods reading the sections whose heading names what they hold."""
@@ -165,7 +168,7 @@ class SpecialSections:
             rest = value.replace(found[1].group(0), " ")
             if match:
                 rest = rest.replace(match.group(0).strip(), " ")
-            rest = _FILLER.sub(" ", rest.split("\n")[0])
+            rest = _FILLER.sub(" ", _ZONE.sub(" ", rest.split("\n")[0]))
             rest = re.sub(r"\s+", " ", re.sub(r"\s+([,;.])", r"\1", rest)).strip(" ,;.:-–—")
             place = re.match(r"(.+)", rest) if 2 < len(rest) < 80 and \
                 re.search(r"[A-Za-z]", rest) else None
@@ -193,7 +196,7 @@ class SpecialSections:
                    owner: str | None = None, prefix: str | None = None) -> None:
         """Queue a list item as an action; it is parsed once every attendee is known."""
         body = to_markdown(entry.children)
-        target.actions.append(({"head": entry.text.replace("\n", " "), "body": body,
+        target.actions.append(({"head": " ".join(entry.text.split()), "body": body,
                                 "labelled": labelled, "owner": owner, "prefix": prefix},
                                entry.line))
 

@@ -25,7 +25,8 @@ def _set(*words: str) -> frozenset[str]:
 ATTENDANCE_WORDS = {
     "present": _set("attendees", "attendance", "present", "participants", "who", "in attendance",
                     "attending", "people", "presents", "presentes", "présents", "présentes",
-                    "participants presents", "here", "personnes presentes", "participantes"),
+                    "participants presents", "here", "personnes presentes", "participantes",
+                    "attended by", "attended", "roll call", "présent.e.s", "présent·e·s"),
     "excused": _set("regrets", "apologies", "excused", "excuses", "excusés", "excusées",
                     "excusé(e)s", "apologies received", "sent regrets"),
     "absent": _set("absent", "absents", "absentes", "absent(e)s", "not present", "missing"),
@@ -100,7 +101,9 @@ SECTION_KINDS = {
                      "status of previous actions", "actions from last week",
                      "review of actions", "last week's actions", "review of last week's actions",
                      "actions de la semaine derniere", "suivi des actions precedentes",
-                     "actions from the previous meeting", "follow-up of actions"),
+                     "actions from the previous meeting", "follow-up of actions",
+                     "action item review", "action items review", "review action items",
+                     "review of action items", "previous meeting actions"),
 }
 NOTHING = re.compile(r"^\s*(none|n/a|nothing|no decisions?|no actions?|aucune?|néant|rien)[.!]?\s*$",
                      re.IGNORECASE)
@@ -127,12 +130,30 @@ def _heading_key(title: str) -> str:
     return norm(re.sub(r"\s*[(\[][^()\[\]]*[)\]]\s*$", "", title)).rstrip(":").strip()
 
 
-def _kind_of(key: str) -> tuple[str, str | None]:
+# the last word of a qualified people label: "TSC members", "Additional attendees"
+_PEOPLE_TAILS = _set("attendees", "participants", "members", "observers", "guests", "visitors",
+                     "present", "invités", "membres", "presents")
+
+
+def people_label(key: str) -> tuple[str, bool] | None:
+    """Return (attendance, grouped) for a normalised people label, or None when it is not one.
+
+    ``grouped`` says the label names a group of people (``Members``, ``TSC members``,
+    ``Additional attendees``) rather than an attendance (``Present``, ``Regrets``).
+    """
     for attendance, words in ATTENDANCE_WORDS.items():
         if key in words:
-            return "attendees", attendance
-    if key in GROUP_WORDS:
-        return "attendees", None
+            return attendance, False
+    words = key.split()
+    if key in GROUP_WORDS or (1 < len(words) <= 3 and words[-1] in _PEOPLE_TAILS):
+        return "present", True
+    return None
+
+
+def _kind_of(key: str) -> tuple[str, str | None]:
+    people = people_label(key)
+    if people:
+        return "attendees", None if people[1] else people[0]
     for kind, words in SECTION_KINDS.items():
         if key in words:
             return kind, None
