@@ -272,3 +272,16 @@ def test_hugo_shortcode_lines_are_not_requirement_text():
         ("mentions-1", "If an event holds mentions, it MUST be encrypted as normal."),
         ("mentions-2", "Events SHOULD be decrypted first."),
         ("mentions-3", "Clients MUST NOT send {{% definition path=\"x\" %}} twice.")]
+
+
+def test_conventional_commits_numbered_rules():
+    requirements = extract(read("conventional-commits-1.0.0.md"), "keyword")
+    assert len(requirements) == 21
+    assert {r.section for r in requirements} == {"Specification"}
+    first = requirements[0]
+    assert first.keywords == ["MUST", "OPTIONAL", "OPTIONAL", "REQUIRED"]
+    assert first.text.endswith("OPTIONAL `!`, and REQUIRED terminal colon and space.")
+    # "e.g., `fix(parser):`" ends the sentence without opening a lead-in.
+    assert requirements[4].text.endswith("surrounded by parenthesis, e.g., `fix(parser):`")
+    assert requirements[6].line == requirements[7].line == 106
+    assert not any("“MUST”" in r.text for r in requirements)
