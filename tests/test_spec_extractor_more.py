@@ -285,3 +285,20 @@ def test_conventional_commits_numbered_rules():
     assert requirements[4].text.endswith("surrounded by parenthesis, e.g., `fix(parser):`")
     assert requirements[6].line == requirements[7].line == 106
     assert not any("“MUST”" in r.text for r in requirements)
+
+
+def test_heading_anchor_elements_leave_the_section_name():
+    # JSON:API (CC0) writes every heading with an empty permalink element before its title.
+    text = ('## <a href="#content-negotiation" id="content-negotiation" class="headerlink"></a> '
+            'Content Negotiation\n\n### <a href="#content-negotiation-clients" '
+            'id="content-negotiation-clients" class="headerlink"></a> Client Responsibilities\n\n'
+            'Clients **MUST** send all JSON API data in request documents with the header\n'
+            '`Content-Type: application/vnd.api+json` without any media type parameters.\n\n'
+            '> Note: The content negotiation requirements exist to allow future versions\n'
+            'of this specification. It MUST be read.\n\n<span id="x"></span>Servers **MUST** '
+            'respond.\n')
+    found = extract(text, "keyword")
+    assert [(r.id, r.section) for r in found] == [
+        ("client-responsibilities-1", "Client Responsibilities"),
+        ("client-responsibilities-2", "Client Responsibilities")]
+    assert found[1].text == "Servers **MUST** respond."

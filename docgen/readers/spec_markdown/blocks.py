@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from docgen.readers.spec_markdown.inline import heading_title
 from docgen.readers.spec_markdown.keywords import KEYWORD_RE
 
 _FENCE = re.compile(r"^(`{3,}|~{3,})([^`]*)$")
@@ -29,8 +30,6 @@ _IAL = re.compile(r"^(?:\{(?::|[#.][\w-]|[A-Za-z_-]+=)[^{}]*\}|\{\{%.*%\}\}|\{\{
                   r"[ \t]*$")
 _LINK_DEF = re.compile(r"^(?:\[(?!\^)[^\]]+\]:[ \t]|\*\[[^\]]+\]:)")  # not footnotes
 _DELIMITER = re.compile(r"^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
-_HEADING_ATTRS = re.compile(r"[ \t]*(?:\{[#:.][^}]*\}[ \t]*)+$")
-_CLOSING_HASHES = re.compile(r"(?:^|[ \t]+)#+[ \t]*$")
 
 
 @dataclass
@@ -82,12 +81,6 @@ def _front_matter_end(lines: list[str]) -> int | None:
         if not toml and (stripped in ("---", "...") or _KRAMDOWN_PART.match(stripped)):
             return index
     return None
-
-
-def heading_title(raw: str) -> str:
-    """Return a heading's title without closing hashes and kramdown ``{#id}`` attributes."""
-    title = _CLOSING_HASHES.sub("", raw or "")
-    return _HEADING_ATTRS.sub("", title).strip()
 
 
 class _Scanner:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from docgen.errors import ConfigError
 from docgen.readers.spec_markdown.blocks import Block, Scan, scan
+from docgen.readers.spec_markdown.inline import clean_text
 from docgen.readers.spec_markdown.keywords import (
     find_keywords,
     is_boilerplate,
@@ -23,7 +24,6 @@ MODES = ("id", "keyword")
 # Tokens the default pattern matches that name standards, not requirements ("UTF-8 text...").
 _NOT_IDS = re.compile(r"^(?:UTF|UCS|ISO|IEC|SHA|AES|RSA|DES|MD|RFC|TLS|SSL|HTTP|IPV|ES|PS|HS|RS|"
                       r"CVE|CWE|BCP|STD|FIPS|ECMA|EN|IEEE|ASCII)-")
-_ANCHOR = re.compile(r"<a\s+(?:name|id)=\"[^\"]*\"\s*>\s*</a>\s*", re.IGNORECASE)
 _LEVEL_CELL = re.compile(r"^(must|shall|should|may|could|optional|required|recommended)"
                          r"(?:\s+have)?$", re.IGNORECASE)
 _LEVEL_WORD = {"must": "must", "shall": "must", "required": "must", "should": "should",
@@ -45,11 +45,6 @@ class ExtractedRequirement:
         """Return the requirement in the shape of requirements.yaml."""
         return {"id": self.id, "section": self.section, "text": self.text, "level": self.level,
                 "keywords": list(self.keywords)}
-
-
-def clean_text(text: str) -> str:
-    """Return requirement text with whitespace normalised and empty HTML anchors removed."""
-    return " ".join(_ANCHOR.sub("", text).split())
 
 
 def _cells(row: str) -> list[str]:
