@@ -339,3 +339,53 @@ def test_inline_labels_and_owner_fields():
     assert [(a.owner, a.text, a.due.isoformat()) for a in listed] == [
         ("Alice", "chase the vendor", "2026-03-10"),
         ("Carol White", "share the invoice", "2026-03-09")]
+
+
+def test_french_formal_steering_committee_labels_and_tables():
+    # "Présents :" labels with French spacing, "Relevé de décisions" and "Actions" tables
+    _, minutes = read(NOTES / "copil-erp-finance-2026-06-04.md")
+    m = minutes.meeting
+    assert (m.title, m.language) == ("Comité de pilotage n°3 — Projet ERP Finance", "fr")
+    assert (m.date.isoformat(), m.start, m.end) == ("2026-06-04", "09:30", "11:00")
+    assert (m.location, m.chair, m.minute_taker) == (
+        "Lyon, salle Rhône / Teams", "Jean Dubois", "Camille Roux")
+    people = {a.name: (a.attendance, a.role, a.organisation) for a in minutes.attendees}
+    assert len(people) == 7
+    assert people["Camille Roux"][:2] == ("present", "cheffe de projet")
+    assert people["Karim Haddad"] == ("remote", None, "DSI")
+    assert people["Nathalie Petit"][0] == people["Luc Moreau"][0] == "excused"
+    assert people["Éric Lambert"][0] == "absent"
+    assert minutes.distribution == ["participants", "comité de direction"]
+    assert [i.title for i in minutes.agenda][:4] == [
+        "Approbation du compte rendu du 7 mai", "Avancement du lot 1 (comptabilité générale)",
+        "Arbitrage sur la reprise des données", "Questions diverses"]
+    assert [(d.id, d.approver) for d in minutes.decisions] == [("D1", "Jean Dubois"),
+                                                               ("D2", "Comité")]
+    got = [(a.id, a.owner, a.due.isoformat(), a.status) for a in minutes.actions]
+    assert got == [("A1", "Karim Haddad", "2026-06-12", "in_progress"),
+                   ("A2", "Camille Roux", "2026-06-19", "open"),
+                   ("A3", "Sophie Bernard", "2026-06-30", "open")]
+    nxt = minutes.next_meeting
+    assert (nxt.date.isoformat(), nxt.start, nxt.location) == ("2026-07-02", "09:30", "salle Rhône")
+
+
+def test_french_informal_weekly_bold_topics_and_checkboxes():
+    _, minutes = read(NOTES / "point-hebdo-data.md")
+    m = minutes.meeting
+    assert (m.title, m.date.isoformat(), m.language) == (
+        "Point hebdo équipe data — 9 juin 2026", "2026-06-09", "fr")
+    assert [(a.name, a.attendance) for a in minutes.attendees] == [
+        ("Léa", "present"), ("Thomas", "present"), ("Amina", "remote"), ("Julien", "present"),
+        ("Chloé", "excused")]  # "Absente : Chloé (congés)": away on leave
+    assert [i.title for i in minutes.agenda] == ["Ce qui a été fait", "Points bloquants",
+                                                 "On a décidé", "À faire"]
+    assert "- Thomas : correctif sur le flux des ventes ✅" in minutes.agenda[0].notes
+    assert [d.text for d in minutes.decisions] == [
+        "on gèle les nouvelles demandes jusqu'à la fin du mois",
+        "revue de code obligatoire pour tout ce qui touche aux flux de paie"]
+    got = [(a.owner, a.status, a.due and a.due.isoformat()) for a in minutes.actions]
+    assert got == [("Léa", "open", "2026-06-16"), ("Julien", "open", None),
+                   ("Thomas", "done", None), ("Amina", "open", None)]
+    assert minutes.actions[0].text == "finir les 3 rapports restants"
+    assert (minutes.next_meeting.date.isoformat(), minutes.next_meeting.start) == (
+        "2026-06-16", "10:00")

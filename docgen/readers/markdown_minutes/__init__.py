@@ -47,6 +47,7 @@ def read_markdown_minutes(path: Path) -> Source:
     builder.year_hint = _year_hint(builder, path, heading)
     if heading is None and preamble and preamble[0].kind == "para":
         _title_line(builder, preamble[0])
+        builder.year_hint = builder.year_hint or _year_hint(builder, path, heading)
     preamble, topics = split_topics(preamble)
     builder.fill(builder.preamble, preamble, meta=True)
     for section in topics + sections:
@@ -164,6 +165,12 @@ def _language(builder: Builder, text: str) -> None:
     found = {norm(a or b) for a, b in words}
     if len(found & FRENCH_HINTS) >= 2 or re.search(r"(?i)\b(réunion|compte rendu|ordre du jour)\b",
                                                     text[:400]):
+        builder.set_meeting("language", "fr", 0)
+        return
+    # notes without French headings or labels: count the commonest function words
+    french = len(re.findall(r"(?i)\b(?:le|la|les|des|du|pour|sur|avec|est|une|aux|pas|dans)\b", text))
+    english = len(re.findall(r"(?i)\b(?:the|and|of|to|is|for|with|on|are|this|that|in)\b", text))
+    if french >= 8 and french > 2 * english:
         builder.set_meeting("language", "fr", 0)
 
 

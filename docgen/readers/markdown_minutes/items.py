@@ -37,7 +37,8 @@ _DUE = re.compile(
     rf"[\s,;(\[—–-]*\b(?:due(?:\s+(?:date|by|on))?|by|before|deadline|until|échéance|"
     rf"pour\s+le|avant\s+le|d['’]ici\s+le|au\s+plus\s+tard\s+le)\s*[:：]?\s*"
     rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+|(?:lundi|mardi|mercredi|jeudi|"
-    rf"vendredi|samedi|dimanche)\s+)?(?P<date>{DATE_PATTERN})\s*[)\]]?", re.IGNORECASE)
+    rf"vendredi|samedi|dimanche)\s+)?(?P<date>{DATE_PATTERN}|\d{{1,2}}/\d{{1,2}}(?![/\d]))\s*[)\]]?",
+    re.IGNORECASE)
 _BARE_DUE = re.compile(rf"\s*[(\[](?P<date>{DATE_PATTERN})[)\]]\s*$", re.IGNORECASE)
 _PRIORITY = re.compile(
     r"[\s,;(\[]*\b(?:priority|priorité|prio)\s*[:：]?\s*(?P<p>high|medium|low|haute|moyenne|basse|"
@@ -201,6 +202,12 @@ def _take(pattern: re.Pattern, text: str, group: str | None, default, convert):
 
 def _date(value: str, year: int | None) -> str | None:
     found = find_date(value, year)
+    if found:
+        return found[0]
+    # "d'ici le 16/06", "by 3/12": day and month after a due word, the meeting's year
+    m = re.fullmatch(r"(\d{1,2})/(\d{1,2})", value.strip())
+    if m and year:
+        found = find_date(f"{m.group(1)}/{m.group(2)}/{year}")
     return found[0] if found else None
 
 

@@ -13,7 +13,8 @@ _DASH = re.compile(r"\s+(?:—|–|-|\|)\s+|\s*[—–]\s*")
 _ATTENDANCE_HINTS = {
     "remote": ("remote", "online", "visio", "teams", "zoom", "phone", "dial-in", "a distance",
                "en ligne", "remotely", "video"),
-    "excused": ("excused", "excuse", "regrets", "apologies"),
+    "excused": ("excused", "excuse", "excusee", "regrets", "apologies", "conges", "conge",
+                "vacances", "on leave", "holiday", "holidays", "vacation", "maladie", "sick"),
     "absent": ("absent", "not present"),
 }
 _ROLE_HINTS = {
@@ -28,7 +29,12 @@ _BOX = re.compile(r"^\s*\[([ xX✓✔])\]\s+")
 _ROLE_NOUNS = {"tsc", "tac", "pmc", "chair", "co-chair", "cochair", "vice-chair", "architect",
                "lead", "maintainer", "member", "rep", "representative", "secretary", "treasurer",
                "president", "committer", "editor", "liaison", "observer", "guest", "staff",
-               "manager", "director", "coordinator", "sponsor", "admin", "moderator", "host"}
+               "manager", "director", "coordinator", "sponsor", "admin", "moderator", "host",
+               "chef", "cheffe", "directeur", "directrice", "responsable", "charge", "chargee",
+               "engineer", "ingenieur", "ingenieure", "developer", "developpeur", "developpeuse",
+               "analyst", "analyste", "consultant", "consultante", "officer", "head", "owner",
+               "assistant", "assistante", "animateur", "animatrice", "secretaire", "tresorier",
+               "tresoriere", "pilote", "referent", "referente", "product", "scrum"}
 
 
 def _role_like(remark: str) -> bool:
@@ -119,6 +125,8 @@ def parse_person(text: str) -> dict | None:
             person.setdefault("role", remark)
         elif handle and "group" not in person:
             person["group"] = remark
+        elif "role" not in person and _role_like(remark):
+            person["role"] = remark  # "Camille Roux (cheffe de projet)", "Sean Cooper (TSC)"
         elif "organisation" not in person:
             person["organisation"] = remark
         else:

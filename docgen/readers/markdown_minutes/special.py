@@ -18,7 +18,9 @@ from docgen.readers.markdown_minutes.people import (
 )
 from docgen.readers.markdown_minutes.tables import table_kind, table_records
 from docgen.readers.markdown_minutes.vocab import (
+    META_WORDS,
     NOTHING,
+    split_label,
 )
 
 # time zones after a time are not places: "2pm-3pm EDT (GMT-4)"
@@ -65,7 +67,10 @@ class SpecialSections:
                 keep = []
                 for offset, line in enumerate(block.text.split("\n")):
                     number = block.line + offset
-                    if it.decision_label(line):
+                    pair = split_label(line)
+                    if pair and pair[0] in META_WORDS["next"] and pair[1]:
+                        self.next_meeting(pair[1], number)
+                    elif it.decision_label(line):
                         target.decisions.append((it.parse_decision(line), number))
                     elif it.action_label(line) or it.owner_prefix(line) or owner:
                         target.actions.append(({"head": line, "owner": owner}, number))

@@ -19,7 +19,7 @@ _COLUMNS = {
     "comment": {"comment", "comments", "commentaire", "commentaires", "notes", "remarks",
                 "remarques"},
     "approver": {"approver", "approved by", "validated by", "valide par", "approuve par", "by",
-                 "par"},
+                 "par", "validee par", "approuvee par", "decided by", "decide par", "decidee par"},
     "name": {"name", "nom", "attendee", "participant", "person", "personne", "nom prenom",
              "prenom nom"},
     "role": {"role", "fonction", "title", "poste", "job title"},
