@@ -302,3 +302,20 @@ def test_heading_anchor_elements_leave_the_section_name():
         ("client-responsibilities-1", "Client Responsibilities"),
         ("client-responsibilities-2", "Client Responsibilities")]
     assert found[1].text == "Servers **MUST** respond."
+
+
+def test_slsa_items_under_a_keyword_lead_in():
+    requirements = by_id("slsa-1.0-distributing-provenance.md")
+    assert len(requirements) == 14
+    lead = requirements["where-attestations-are-1"]
+    # The first item holds a keyword of its own, so the lead-in takes in no item.
+    assert lead.text == ("Producers MUST publish attestations in at least one place, and SHOULD "
+                         "publish attestations in more than one place:")
+    assert (lead.keywords, lead.level) == (["MUST", "SHOULD"], "must")
+    item = requirements["where-attestations-are-2"]
+    assert item.text.startswith("**Publish attestations alongside the source repository "
+                                "releases**: If the source repository hosting provider")
+    assert item.text.endswith("producers SHOULD include provenance as part of such releases.")
+    assert item.line == 90
+    assert requirements["immutability-of-attestations-2"].text == \
+        "Instead, a new release (and new artifacts) SHOULD be created."
