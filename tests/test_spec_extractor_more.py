@@ -319,3 +319,22 @@ def test_slsa_items_under_a_keyword_lead_in():
     assert item.line == 90
     assert requirements["immutability-of-attestations-2"].text == \
         "Instead, a new release (and new artifacts) SHOULD be created."
+
+
+def test_slsa_requirements_in_html_tables_and_details():
+    requirements = by_id("slsa-1.0-requirements.md")
+    assert len(requirements) == 46
+    sections = Counter(r.section for r in requirements.values())
+    assert sections["Build process requirements"] == 4
+    assert sections["Provenance contents requirements"] == 13
+    # Markdown inside <td> cells is read; the HTML row markup is not requirement text.
+    assert not any("<td>" in r.text for r in requirements.values())
+    assert requirements["build-process-requirements-4"].text == \
+        "Build caches, if used, MUST be purely content-addressable to prevent tampering."
+    assert requirements["provenance-contents-10"].keywords == ["MAY"]  # DOES NOT is no keyword
+    assert requirements["possible-future-requirements-5"].text == \
+        "The build service: MUST fetch all artifacts in a trusted control plane."
+    assert requirements["possible-future-requirements-1"].text.startswith(
+        "Examples: GitHub Actions [workflow_dispatch]")
+    # "MUST\n    NOT" across a line break counts once, as MUST NOT.
+    assert requirements["provenance-generation-10"].keywords == ["MUST NOT"]
