@@ -338,3 +338,19 @@ def test_slsa_requirements_in_html_tables_and_details():
         "Examples: GitHub Actions [workflow_dispatch]")
     # "MUST\n    NOT" across a line break counts once, as MUST NOT.
     assert requirements["provenance-generation-10"].keywords == ["MUST NOT"]
+
+
+def test_overlay_tables_with_anchors_and_wiki_references():
+    requirements = by_id("overlay-1.0.0.md")
+    assert len(requirements) == 27
+    version = requirements["overlay-object-fixed-fields-1"]
+    assert version.text.startswith("overlay | `string` | **REQUIRED**. This string MUST be the "
+                                   "[version number](#versions)")
+    assert (version.keywords, version.level) == (["REQUIRED", "MUST", "SHOULD"], "must")
+    assert requirements["versions-1"].text == (
+        "The `major`.`minor` portion of the version string (for example 1.0) SHALL designate "
+        "the Overlay feature set.")
+    # Keywords named rather than used still count, as the README's rule counts them.
+    assert requirements["schema-1"].keywords == ["REQUIRED", "MUST", "SHALL", "OPTIONAL"]
+    assert not any("The key words" in r.text for r in requirements.values())
+    assert "Appendix A" not in {r.section for r in requirements.values()}
