@@ -313,3 +313,39 @@ def test_hyperledger_confluence_export_bold_topics_html_links_and_actions():
     assert links["Discourse"] == "http://discuss.hyperledger.org"
     assert links["Wiki"] == "https://wiki.hyperledger.org/"
     assert "https://youtu.be/v_76cBVmoZ4" in links.values()
+
+
+def test_opencue_ticked_groups_and_agenda_notes_label():
+    source, minutes = read("opencue-tsc-2020-05-13.md")
+    assert minutes.meeting.title == "OpenCue TSC Meeting Notes 13 May 2020"
+    assert (minutes.meeting.date.isoformat(), source.lines["meeting.date"]) == ("2020-05-13", 1)
+    assert minutes.meeting.minute_taker == "Brian Cipriano"
+    groups = [(a.name, a.attendance, a.group) for a in minutes.attendees]
+    assert len(groups) == 10
+    assert groups[1] == ("Brian Cipriano", "present", "tsc attendees")
+    assert groups[0] == ("Matt Chambers", "absent", "tsc attendees")
+    assert groups[-1] == ("Lars van der Bijl", "absent", "committer attendees")
+    assert [a.name for a in minutes.attendees if a.attendance == "present"] == [
+        "Brian Cipriano", "Ben Dines"]
+    assert titles(minutes) == ["Summer of Code update", "REST proposal", "SPI updates",
+                               "Current work updates"]
+    assert "- Brian\n    - Expanding unit test coverage." in minutes.agenda[3].notes
+    assert not minutes.notes  # "Agenda/Notes:" introduces the topics, it is not a note
+
+
+def test_opencue_check_in_named_tasks_and_topic_bullets():
+    _, minutes = read("opencue-gsoc-2020-06-15.md")
+    assert [a.name for a in minutes.attendees] == ["Brian Cipriano", "Greg Denton", "Shiva Kannan"]
+    assert titles(minutes) == [
+        "Discussion", "Status update", "Follow up on next steps from last meeting",
+        "Shiva: Thoughts on showing cloud groups from all clouds in single plugin window?",
+        "Next steps"]
+    got = [(a.owner, a.text) for a in all_actions(minutes)]
+    assert got == [
+        ("Greg", "take a look at Shiva's design doc and advise on Azure compatibility."),
+        ("Shiva", "post his in-progress code and Brian will give thoughts on how to proceed."),
+        (None, "Continue coding, resolve some of the problems above e.g. using a non-grpc data "
+               "source.")]
+    status = minutes.agenda[1]
+    assert "Shiva to post" not in status.notes  # taken out as the action
+    assert "    - Will it help to create protobuf objects" in status.notes

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from docgen.readers.markdown_minutes.attendees import AttendeeSections
 from docgen.readers.markdown_minutes.blocks import Section
 from docgen.readers.markdown_minutes.collect import (
@@ -75,11 +77,14 @@ class Builder(NotesFill, AttendeeSections, SpecialSections, MetaLines):
 
     def item(self, title: str, line: int) -> Agenda:
         """Return the agenda item titled ``title``, created at the end unless one matches."""
-        key = norm(title)
+        key = _topic_key(title)
         for existing in self.agenda:
-            other = norm(existing.title)
+            other = _topic_key(existing.title)
             short, long_ = sorted((key, other), key=len)
-            if key == other or (len(short) >= 8 and short in long_):
+            # an agenda line and its heading name the same topic; "Next steps" is not
+            # "Follow up on next steps from last meeting"
+            if key == other or (len(short) >= 8 and short in long_ and
+                                len(short) * 2 >= len(long_)):
                 if "](" in title and "[" in existing.title:
                     # the heading's link is well formed where the agenda line's was not
                     existing.title, links = plain_title(split_title(title)[0])
@@ -197,6 +202,12 @@ class Builder(NotesFill, AttendeeSections, SpecialSections, MetaLines):
             if key in names or key.lstrip("@") in names:
                 return clean(title)
         return None
+
+
+def _topic_key(title: str) -> str:
+    """Return a title reduced for matching an agenda line with its heading (addresses dropped)."""
+    title = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", title)
+    return norm(re.sub(r"\(?<?https?://\S+", " ", title))
 
 
 def _link_line(links: list[tuple[str, str]]) -> str:

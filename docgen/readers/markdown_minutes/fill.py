@@ -32,6 +32,8 @@ _SPEAKER = re.compile(r"^\s*(?:\[(?P<a>[^\]\n]{1,30})\]|(?P<b>@?[A-Z][\w'’.-]*
 _COMMIT = re.compile(r"(?:^|[.!?]\s+)I(?:'ll|’ll| will| shall)\s+(?P<task>[^.!?]+)", re.DOTALL)
 _ACTION_IS = re.compile(r"(?i)^(?:another |the |an |one )?(?:action(?: item)?|todo|next step) "
                         r"(?:is|was|would be) (?:to )?")
+# "Greg to take a look at the design doc": an attendee named before "to" and a verb
+_NAMED_TASK = re.compile(r"^\s*(?P<who>@?[A-ZÀ-Ý][\w'’.-]*(?: [A-ZÀ-Ý][\w'’.-]*)?) to [a-z]\w+ ")
 _NEXT_SENTENCE = re.compile(r"(?i)\b(?:next|prochaine)\s+(?:meeting|call|session|réunion|séance)\s+"
                             r"(?:will\s+be|is|aura\s+lieu|se\s+tiendra)\b")
 
@@ -106,6 +108,9 @@ class NotesFill:
             sub_items = nested[0].items if nested else None
             if re.match(r"^\s*\[[ xX~-]\]\s", entry.text):
                 self.raw_action(target, entry, labelled=False)
+                continue
+            if self._named_task(entry.text):
+                self.raw_action(target, entry, labelled=True)
                 continue
             label = it.action_label(entry.text)
             if label is not None:
@@ -193,7 +198,7 @@ class NotesFill:
         if key in META_WORDS["agenda"] and not value and following:
             self.agenda_list([Block("list", number, items=following)])
             return "list"
-        if meta and key in META_WORDS["agenda"] and not value:
+        if meta and key.split("/")[0].strip() in META_WORDS["agenda"] and not value:
             return True  # "Agenda:" over topics that follow as numbered paragraphs
         if meta:
             return self.meta_label(key, value, number)
@@ -205,6 +210,15 @@ class NotesFill:
             target.base["duration"] = int(_DURATION.search(" " + value).group(1))
             return True
         return False
+
+    def _named_task(self, text: str) -> bool:
+        """Return whether a note reads ``Greg to take a look at ...`` with Greg an attendee."""
+        m = _NAMED_TASK.match(text)
+        if not m:
+            return False
+        who = norm(m.group("who"))
+        return any(who in (norm(p["name"]), norm(p["name"]).split(" ")[0],
+                           norm(p.get("handle") or "-")) for p, _ in self.attendees)
 
     def people_para(self, line: str, following: Block, meta: bool) -> bool:
         """Read ``Additional attendees:`` followed by a paragraph of names; return whether it did."""

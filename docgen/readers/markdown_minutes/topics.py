@@ -28,9 +28,16 @@ def split_topics(blocks: list[Block]) -> tuple[list[Block], list[Section]]:
             return blocks[:starts[0][0]], _sections(blocks, starts)
     for index, block in enumerate(blocks):
         if _topic_list(block):
-            topics = [Section(" ".join(item.text.split()).rstrip(" :"), 2, item.line,
-                              item.children) for item in block.items]
-            return blocks[:index] + blocks[index + 1:], topics
+            head = blocks[:index]
+            topics: list[Section] = []
+            for item in block.items:
+                if item.children:
+                    topics.append(Section(" ".join(item.text.split()).rstrip(" :"), 2, item.line,
+                                          item.children))
+                else:  # a bare line between topics belongs with the topic above it
+                    loose = Block("list", item.line, items=[item])
+                    (topics[-1].blocks.append(loose) if topics else head.append(loose))
+            return head + blocks[index + 1:], topics
     return blocks, []
 
 
@@ -76,15 +83,18 @@ def _numbered_starts(blocks: list[Block]) -> list[tuple[int, str]]:
 
 def _topic_list(block: Block) -> bool:
     """Return whether every item of a bullet list is a one-line topic with its notes nested."""
-    if block.kind != "list" or len(block.items) < 2:
+    if block.kind != "list" or block.ordered:
         return False
-    for item in block.items:
+    headed = [item for item in block.items if item.children]
+    if len(headed) < 2 or len(headed) * 2 < len(block.items):
+        return False
+    for item in headed:
         text = item.text.strip()
-        if not text or "\n" in text or len(text) > 120 or not item.children or \
+        if not text or "\n" in text or len(text) > 120 or \
                 not any(child.kind == "list" for child in item.children):
             return False
         pair = split_label(text)
         if it.action_label(text) is not None or it.decision_label(text) is not None or (
-                pair and (pair[1] or people_label(pair[0]))):
+                pair and people_label(pair[0])):
             return False
     return True
