@@ -354,3 +354,20 @@ def test_overlay_tables_with_anchors_and_wiki_references():
     assert requirements["schema-1"].keywords == ["REQUIRED", "MUST", "SHALL", "OPTIONAL"]
     assert not any("The key words" in r.text for r in requirements.values())
     assert "Appendix A" not in {r.section for r in requirements.values()}
+
+
+def test_admonitions_and_containers_hold_requirements():
+    text = ('## Transport\n\n!!! warning "Security"\n    Clients MUST NOT send credentials over '
+            'plain HTTP. Servers\n    SHOULD redirect.\n\n    - MUST log the attempt.\n\n'
+            '??? note\n    This is informative; it MAY be skipped.\n\n:::note\nServers MAY cache '
+            'responses.\n:::\n\n::: warning\nProxies MUST NOT strip the header.\n:::\n\n'
+            '    indented code MUST stay code\n\nPlain text MUST count.\n')
+    found = extract(text, "keyword")
+    assert [(r.line, r.text) for r in found] == [
+        (4, "Clients MUST NOT send credentials over plain HTTP."),
+        (4, "Servers SHOULD redirect."),
+        (7, "MUST log the attempt."),
+        (10, "This is informative; it MAY be skipped."),
+        (13, "Servers MAY cache responses."),
+        (17, "Proxies MUST NOT strip the header."),
+        (22, "Plain text MUST count.")]

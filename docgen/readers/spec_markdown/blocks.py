@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from docgen.readers.spec_markdown.frontmatter import KRAMDOWN_PART as _KRAMDOWN_PART
+from docgen.readers.spec_markdown.frontmatter import front_matter_end
 from docgen.readers.spec_markdown.inline import heading_title
 from docgen.readers.spec_markdown.keywords import KEYWORD_RE
 
 _FENCE = re.compile(r"^(`{3,}|~{3,})([^`]*)$")
 _ATX = re.compile(r"^(#{1,6})(?:[ \t]+(.*?))?[ \t]*$")
-_KRAMDOWN_PART = re.compile(r"^---[ \t]+(\w+)")
 # mmark's document divisions and its unnumbered special sections (".# Abstract").
 _MMARK_PART = re.compile(r"^\{(front|main|back)matter\}[ \t]*$")
 _MMARK_SPECIAL = re.compile(r"^\.#[ \t]+(.*?)[ \t]*$")
@@ -25,9 +26,12 @@ _SETEXT = re.compile(r"^(=+|-+)[ \t]*$")
 _BREAK = re.compile(r"^([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _ITEM = re.compile(r"^([-*+]|\d{1,9}[.)]|:)([ \t]+|$)")
 _RAW_HTML = re.compile(r"^<(pre|script|style|textarea)(?:[\s>]|$)", re.IGNORECASE)
-# Markup alone on a line: kramdown and mmark attribute lists, Hugo shortcodes ({{% note %}}).
-_IAL = re.compile(r"^(?:\{(?::|[#.][\w-]|[A-Za-z_-]+=)[^{}]*\}|\{\{%.*%\}\}|\{\{<.*>\}\})"
-                  r"[ \t]*$")
+# Markup alone on a line: kramdown and mmark attribute lists, Hugo shortcodes ({{% note %}}),
+# Docusaurus and markdown-it containers (:::note ... :::).
+_IAL = re.compile(r"^(?:\{(?::|[#.][\w-]|[A-Za-z_-]+=)[^{}]*\}|\{\{%.*%\}\}|\{\{<.*>\}\}"
+                  r"|:{3,}[ \t]*[\w-]*)[ \t]*$")
+# MkDocs and Python-Markdown admonitions (!!! note "Title", ??? tip): a body indented by four.
+_ADMONITION = re.compile(r"^(?:!!!|\?\?\?\+?)[ \t]+[\w-]+")
 _LINK_DEF = re.compile(r"^(?:\[(?!\^)[^\]]+\]:[ \t]|\*\[[^\]]+\]:)")  # not footnotes
 _DELIMITER = re.compile(r"^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 
@@ -67,20 +71,6 @@ class Scan:
     blocks: list[Block]
     front_matter: tuple[int, int] | None = None  # 0-based [start, end) of the YAML lines
     kramdown_rfc: bool = False
-
-
-def _front_matter_end(lines: list[str]) -> int | None:
-    """Return the index of the line closing the front matter opened on line 0, or None."""
-    if not lines or lines[0].rstrip() not in ("---", "%%%"):
-        return None
-    toml = lines[0].rstrip() == "%%%"  # mmark's TOML title block
-    for index in range(1, len(lines)):
-        stripped = lines[index].rstrip()
-        if toml and stripped == "%%%":
-            return index
-        if not toml and (stripped in ("---", "...") or _KRAMDOWN_PART.match(stripped)):
-            return index
-    return None
 
 
 class _Scanner:
@@ -256,6 +246,12 @@ class _Scanner:
         if _BREAK.match(stripped):
             self.flush()
             return True
+        if _ADMONITION.match(stripped):  # its body is read like a list item's, not as code
+            self.flush()
+            self.pop_to(indent)
+            self.item_count += 1
+            self.stack.append((indent + 4, self.item_count))
+            return True
         item = _ITEM.match(stripped)
         if item:
             marker = item.group(1)
@@ -283,7 +279,7 @@ def _starts_block(stripped: str) -> bool:
 def scan(text: str) -> Scan:
     """Return the requirement-bearing blocks of Markdown ``text`` and where its front matter is."""
     lines = text.splitlines()
-    end = _front_matter_end(lines)
+    end = front_matter_end(lines)
     scanner = _Scanner(lines)
     scanner.run(end + 1 if end is not None else 0)
     front = (1, end) if end is not None else None

@@ -108,11 +108,12 @@ class Context:
         chain = block.items[:-1] if block.kind == "item" else block.items
         parts: list[str] = []
         for number in reversed(chain):
-            lead = _lead_in(self.blocks[self.heads[number]])
+            head = self.heads.get(number)  # None for an admonition's body, which has no item
+            lead = _lead_in(self.blocks[head]) if head is not None else None
             if lead is None:
                 return " ".join(reversed(parts))
             parts.append(lead)
-        if block.items:
+        if block.items and block.items[0] in self.heads:
             intro = self._intro(self.heads[block.items[0]])
             if intro:
                 parts.append(intro)
