@@ -250,6 +250,7 @@ def test_ocio_checkbox_roll_call_roles_and_topic_bullets():
     assert ("Carol", "get documentation conversation started by posting document in #docs "
             "channel as ocio-dev (possibly ocio-user too).") in owned
     assert ("Michael", "make initial PR with LICENSE, etc.") in owned
+    assert ("Michael Dolan", "PR #1011 — review today") in owned  # "Michael: I will review today."
 
 
 def test_openvdb_plain_text_numbered_topics():

@@ -246,6 +246,8 @@ class NotesFill:
             # "I will do that." answers the item above: its text is the action
             task = _ACTION_IS.sub("", _speaker_text(parent.text)).rstrip(".")
             task = task[:1].upper() + task[1:]
+        elif len(task.split()) <= 3 and target is not self.preamble:
+            task = f"{target.title} — {task}"  # "Michael: I will review today." under PR #1011
         target.actions.append(({"head": task, "owner": owner, "speaker": True}, entry.line))
 
     def topic_blocks(self, sec: Section) -> bool:
