@@ -97,6 +97,7 @@ class Context:
         self.blocks = blocks
         self.heads = {b.items[-1]: i for i, b in enumerate(blocks) if b.kind == "item"}
         self.intros: dict[int, str | None] = {}
+        self.starts: dict[int, int] = {}  # outermost item -> first block of its list
 
     def of(self, index: int) -> str:
         """Return the lead-ins announcing ``blocks[index]``, outermost first, or "".
@@ -125,6 +126,10 @@ class Context:
         while start > 0 and self.blocks[start - 1].items and \
                 self.blocks[start - 1].kind in ("para", "item"):
             start -= 1
+            if start in self.starts:  # an earlier item of the same list: linear, not quadratic
+                start = self.starts[start]
+                break
+        self.starts[top] = start
         if start not in self.intros:
             before = self.blocks[start - 1] if start > 0 else None
             usable = before is not None and before.kind == "para" and not before.items \
