@@ -69,25 +69,23 @@ def split_names(value: str) -> list[str]:
 
 def role_key(text: str) -> str | None:
     """Return the meeting role (chair, facilitator, minute_taker) a label or remark names."""
-    key = norm(text)
-    for role, words in ROLE_WORDS.items():
-        if key in words:
-            return role
-    for role, hints in _ROLE_HINTS.items():
-        if any(re.search(rf"\b{re.escape(h)}\b", key) for h in hints):
-            return role
-    return None
+    return _named(text, ROLE_WORDS, _ROLE_HINTS)
 
 
 def attendance_key(text: str) -> str | None:
     """Return the attendance (present, excused, absent, remote) a label or remark names."""
+    return _named(text, ATTENDANCE_WORDS, _ATTENDANCE_HINTS)
+
+
+def _named(text: str, words: dict, hints: dict) -> str | None:
+    """Return the key whose exact words equal ``text``, else whose hint words it contains."""
     key = norm(text)
-    for attendance, words in ATTENDANCE_WORDS.items():
-        if key in words:
-            return attendance
-    for attendance, hints in _ATTENDANCE_HINTS.items():
-        if any(re.search(rf"\b{re.escape(h)}\b", key) for h in hints):
-            return attendance
+    for name, exact in words.items():
+        if key in exact:
+            return name
+    for name, parts in hints.items():
+        if any(re.search(rf"\b{re.escape(h)}\b", key) for h in parts):
+            return name
     return None
 
 
