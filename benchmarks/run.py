@@ -35,7 +35,7 @@ from docgen import minutes as minutes_job  # noqa: E402
 
 MEETING = ROOT / "samples" / "steering-committee.yaml"
 STATUS = ROOT / "samples" / "status.yaml"
-CONTRACT_STATUS = ROOT.parent / "shared" / "contract" / "status.yaml"
+CONTRACT_STATUS = ROOT / "docs" / "formats" / "status.yaml"
 DECK_TARGET_MS = 20.0
 
 

@@ -1,4 +1,4 @@
-"""Fixtures shared by every test: paths to the contract and real-world inputs, a CLI runner."""
+"""Fixtures shared by every test: paths to the format examples and real-world inputs, a CLI runner."""
 
 from __future__ import annotations
 
@@ -9,10 +9,12 @@ import pytest
 from click.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-CONTRACT = SHARED / "contract"
-REALWORLD = SHARED / "realworld"
-OFFICE_CHECK = SHARED / "tools" / "office-check"
+# The example of every input kind, with every key (docs/formats/, part of the project).
+CONTRACT = ROOT / "docs" / "formats"
+DATA = ROOT / "tests" / "data"
+# Real inputs nobody here wrote: REALWORLD / "minutes" and REALWORLD / "specs".
+REALWORLD_MINUTES = DATA / "realworld_minutes"
+REALWORLD_SPECS = DATA / "realworld_specs_core"
 
 
 @pytest.fixture

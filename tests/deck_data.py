@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-CONTRACT = Path(__file__).resolve().parents[1].parent / "shared" / "contract" / "status.yaml"
+CONTRACT = Path(__file__).resolve().parents[1] / "docs" / "formats" / "status.yaml"
 LONG = ("The supplier confirmed the revised plan but asks for two more weeks of integration "
         "testing on the payroll interfaces, which overlaps the year-end freeze and the "
         "works council consultation window; the team proposes to split the release in two.")

@@ -1,7 +1,7 @@
 """An independent BCP 14 keyword counter for the specification extractor's tests.
 
 It is written apart from docgen's extractor on purpose: it counts keywords as the script behind
-shared/realworld/specs/README.md does (a plain scan of the text), so the extractor can be
+tests/data/realworld_specs_core/README.md does (a plain scan of the text), so the extractor can be
 checked against it keyword by keyword. ``prose_only`` removes, by simple line rules, the
 regions the issue says hold no requirement (front matter, fenced code, HTML comments, block
 quotes), for specifications that have keywords there.

@@ -13,7 +13,7 @@ from docgen.readers.markdown_minutes import read_markdown_minutes
 from docgen.richtext import parse
 
 REPO = Path(__file__).parents[1]
-REALWORLD = REPO.parent / "shared" / "realworld" / "minutes"
+REALWORLD = REPO / "tests" / "data" / "realworld_minutes"
 NOTES = REPO / "tests" / "data" / "notes"
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import docx
 import pytest
-from conftest import CONTRACT, REALWORLD
+from conftest import CONTRACT, REALWORLD_MINUTES
 
 
 def test_version_and_help(invoke):
@@ -54,7 +54,7 @@ def test_several_outputs(invoke, tmp_path):
 @pytest.mark.parametrize("name", ["nodejs-tsc-2018-08-29.md", "django-steering-council-2025-10-13.md"])
 def test_real_markdown_minutes(invoke, tmp_path, name):
     dest = tmp_path / "out.docx"
-    result = invoke("minutes", REALWORLD / "minutes" / name, "-o", dest)
+    result = invoke("minutes", REALWORLD_MINUTES / name, "-o", dest)
     assert result.exit_code == 0, result.output
     text = "\n".join(p.text for p in docx.Document(str(dest)).paragraphs)
     assert "Agenda" in text
@@ -201,7 +201,7 @@ def test_text_template_errors_name_file_and_line(invoke, tmp_path, body, expecte
 
 def test_markdown_minutes_drop_empty_columns(invoke, tmp_path):
     dest = tmp_path / "tsc.md"
-    result = invoke("minutes", REALWORLD / "minutes" / "nodejs-tsc-2018-08-29.md", "-o", dest)
+    result = invoke("minutes", REALWORLD_MINUTES / "nodejs-tsc-2018-08-29.md", "-o", dest)
     assert result.exit_code == 0, result.output
     text = dest.read_text(encoding="utf-8")
     assert "| Name | Organisation | Attendance |" in text

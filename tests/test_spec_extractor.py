@@ -14,11 +14,11 @@ from docgen.readers.spec_markdown.sentences import split_sentences
 from tests.spec_counts import KEYWORDS, independent_count, without_boilerplate
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-REAL = SHARED / "realworld" / "specs"
+FORMATS = ROOT / "docs" / "formats"
+REAL = ROOT / "tests" / "data" / "realworld_specs_core"
 DATA = Path(__file__).parent / "data" / "specs"
 
-# shared/realworld/specs/README.md, "without the BCP 14 boilerplate paragraph" column, in the
+# tests/data/realworld_specs_core/README.md, "without the BCP 14 boilerplate paragraph" column, in the
 # order of KEYWORDS.
 README_COUNTS = {
     "rfc9114.md": [99, 53, 0, 0, 51, 10, 0, 1, 0, 46, 0],
@@ -130,7 +130,7 @@ def test_openapi_tables_emphasis_and_may_not():
 # --- identifier mode on the contract ---------------------------------------------------------
 
 def test_contract_spec_read_by_identifier():
-    source = read_spec_markdown(SHARED / "contract" / "spec.md")
+    source = read_spec_markdown(FORMATS / "spec.md")
     data = source.data
     assert data["specification"] == {"title": "Self-Service Portal Specification",
                                      "reference": "SPEC-ESS-002", "version": "2.0"}
@@ -151,7 +151,7 @@ def test_contract_spec_read_by_identifier():
 
 
 def test_code_block_identifier_is_never_a_requirement():
-    text = (SHARED / "contract" / "spec.md").read_text(encoding="utf-8")
+    text = (FORMATS / "spec.md").read_text(encoding="utf-8")
     for mode in ("id", "keyword"):
         assert not any("ESS-999" in (r.id + r.text) for r in extract(text, mode))
 
@@ -266,7 +266,7 @@ def test_custom_id_pattern(tmp_path):
 
 
 def test_keyword_mode_forced_on_identifier_spec():
-    requirements = extract((SHARED / "contract" / "spec.md").read_text(encoding="utf-8"),
+    requirements = extract((FORMATS / "spec.md").read_text(encoding="utf-8"),
                            "keyword")
     by_text = {r.text: r for r in requirements}
     assert by_text["ESS-005: A leave request MUST NOT be approved by its own requester."].id \

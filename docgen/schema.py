@@ -1,0 +1,38 @@
+"""JSON Schemas of the YAML input kinds, generated from the pydantic models.
+
+Editors (VS Code's YAML extension, JetBrains IDEs) read them through a
+``# yaml-language-server: $schema=...`` comment and then complete keys and flag errors as a
+PMO types; ``docgen schema KIND`` prints them.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+from typing import Any
+
+# kind -> (module, model class, title of the schema)
+KINDS: dict[str, tuple[str, str, str]] = {
+    "meeting": ("docgen.model.meeting", "Minutes", "docgen meeting (minutes and agenda)"),
+    "status": ("docgen.model.status", "Status", "docgen project status (committee deck)"),
+    "requirements": ("docgen.model.requirements", "RequirementSet", "docgen requirements (specification)"),
+    "assessment": ("docgen.model.requirements", "AssessmentSet", "docgen compliance assessment"),
+}
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def model_of(kind: str) -> type:
+    """Return the pydantic model class of input ``kind``; raise KeyError for an unknown kind."""
+    module, name, _ = KINDS[kind]
+    return getattr(importlib.import_module(module), name)
+
+
+def schema_of(kind: str) -> dict[str, Any]:
+    """Return the JSON Schema (draft 2020-12) of input ``kind`` as a dict."""
+    schema = model_of(kind).model_json_schema(mode="validation")
+    return {"$schema": SCHEMA_DIALECT, "title": KINDS[kind][2], **{k: v for k, v in schema.items() if k != "title"}}
+
+
+def schema_text(kind: str) -> str:
+    """Return the JSON Schema of input ``kind`` as indented JSON text ending with a newline."""
+    return json.dumps(schema_of(kind), indent=2, ensure_ascii=False) + "\n"
