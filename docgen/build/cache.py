@@ -1,17 +1,36 @@
-"""Incremental builds: a job is skipped when the hash of what it reads matches the last build."""
+"""Incremental builds: a job is skipped when the hash of what it reads matches the last build.
+
+The cache (``OUTDIR/.docgen-cache.json``, a mapping of job key to hash) is saved while jobs
+finish, at most every ``SAVE_EVERY_S`` seconds and at the end, so an interrupted build keeps
+what it built. Each save takes a lock (``.docgen-cache.json.lock``, ``fcntl.flock``), merges
+with what is on disk (two builds sharing one OUTDIR keep each other's entries), and replaces
+the file atomically (a temporary file, then a rename).
+"""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from docgen import __version__
+from docgen.build.discover import is_regular
 from docgen.build.jobs import Job
 from docgen.output import atomic_write_text
 from docgen.template_path import search_path
 
 CACHE_NAME = ".docgen-cache.json"
+LOCK_SUFFIX = ".lock"
+SAVE_EVERY_S = 0.5
+SERIES_SUFFIXES = (".yaml", ".yml", ".md")
+
+try:  # POSIX; elsewhere the merge still happens, without the lock
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
 
 
 def folder_digest(folder: Path) -> str:
@@ -19,22 +38,70 @@ def folder_digest(folder: Path) -> str:
     digest = hashlib.sha256()
     if folder.is_dir():
         for file in sorted(folder.rglob("*")):
-            if file.is_file() and "__pycache__" not in file.parts:
+            if is_regular(file) and "__pycache__" not in file.parts:
                 digest.update(str(file.relative_to(folder)).encode())
                 digest.update(file.read_bytes())
     return digest.hexdigest()
 
 
+def series_digest(folder: Path) -> str:
+    """Return a hash of the names and contents of the .yaml/.yml/.md regular files of ``folder``.
+
+    Earlier meetings of a series (same folder) feed the review of previous actions, so a
+    meeting's hash includes them; FIFOs, folders and broken links named like them are skipped.
+    """
+    digest = hashlib.sha256()
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
+        return digest.hexdigest()
+    for sibling in entries:
+        if sibling.suffix.lower() in SERIES_SUFFIXES and is_regular(sibling):
+            try:
+                data = sibling.read_bytes()
+            except OSError:
+                continue
+            digest.update(sibling.name.encode())
+            digest.update(data)
+    return digest.hexdigest()
+
+
+def _valid_entries(data: object) -> bool:
+    return isinstance(data, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in data.items())
+
+
 class BuildCache:
-    """The hashes of the last successful build of each job, kept in OUTDIR."""
+    """The hashes of the last successful build of each job, kept in OUTDIR.
+
+    ``warnings`` lists what was wrong with the file on disk (it is then ignored and rebuilt).
+    """
 
     def __init__(self, outdir: Path):
         self.path = Path(outdir) / CACHE_NAME
-        try:
-            self.entries: dict[str, str] = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            self.entries = {}
+        self.warnings: list[str] = []
+        self.entries: dict[str, str] = self._read(warn=True)
+        self._recorded: dict[str, str] = {}
         self._folders: dict[Path, str] = {}
+        self._series: dict[Path, str] = {}
+        self._last_save = time.monotonic()
+        self.saves = 0
+
+    def _read(self, warn: bool) -> dict[str, str]:
+        """Return the entries on disk; {} (with a warning when ``warn``) if missing or not a cache."""
+        try:
+            if not self.path.exists():
+                return {}
+            if not is_regular(self.path):
+                raise ValueError("not a regular file")
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            if not _valid_entries(data):
+                raise ValueError("not a mapping of job to hash")
+        except (OSError, ValueError) as exc:
+            if warn:
+                self.warnings.append(f"{self.path}: ignored ({exc.strerror if isinstance(exc, OSError) else exc}); "
+                                     "every input is rebuilt")
+            return {}
+        return data
 
     def key(self, job: Job) -> str:
         """Return the cache key of ``job`` (its input and outputs)."""
@@ -45,14 +112,13 @@ class BuildCache:
         digest = hashlib.sha256(__version__.encode())
         digest.update(json.dumps(job.as_dict(), sort_keys=True).encode())
         for path in (job.input, job.assessment, job.previous):
-            if path and Path(path).is_file():
+            if path and is_regular(Path(path)):
                 digest.update(Path(path).read_bytes())
         if job.kind == "meeting":
-            # Earlier meetings of the series (same folder) feed the review of previous actions.
-            for sibling in sorted(Path(job.input).parent.iterdir()):
-                if sibling.suffix.lower() in (".yaml", ".yml", ".md") and sibling != job.input:
-                    digest.update(sibling.name.encode())
-                    digest.update(sibling.read_bytes())
+            folder = Path(job.input).parent
+            if folder not in self._series:
+                self._series[folder] = series_digest(folder)
+            digest.update(self._series[folder].encode())
         for folder in search_path(job.templates):
             if folder not in self._folders:
                 self._folders[folder] = folder_digest(folder)
@@ -61,12 +127,40 @@ class BuildCache:
 
     def fresh(self, job: Job, digest: str) -> bool:
         """Return True when ``job``'s outputs exist and were built from the same ``digest``."""
-        return self.entries.get(self.key(job)) == digest and all(o.is_file() for o in job.outputs)
+        return self.entries.get(self.key(job)) == digest and all(is_regular(o) for o in job.outputs)
 
     def record(self, job: Job, digest: str) -> None:
         """Remember that ``job`` was built from ``digest``."""
         self.entries[self.key(job)] = digest
+        self._recorded[self.key(job)] = digest
+
+    def save_soon(self) -> bool:
+        """Save when the last save is at least SAVE_EVERY_S old; return True if it saved."""
+        if self._recorded and time.monotonic() - self._last_save >= SAVE_EVERY_S:
+            self.save()
+            return True
+        return False
 
     def save(self) -> None:
-        """Write the cache file."""
-        atomic_write_text(self.path, json.dumps(self.entries, indent=1, sort_keys=True))
+        """Merge this build's entries into the cache file on disk, under the lock, atomically."""
+        if not self._recorded:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self._locked():
+            merged = {**self._read(warn=False), **self._recorded}
+            atomic_write_text(self.path, json.dumps(merged, indent=1, sort_keys=True))
+        self.entries.update(merged)
+        self._last_save = time.monotonic()
+        self.saves += 1
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        if fcntl is None:  # pragma: no cover - Windows
+            yield
+            return
+        with open(self.path.with_name(CACHE_NAME + LOCK_SUFFIX), "a") as lock:
+            fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock.fileno(), fcntl.LOCK_UN)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import stat
 from pathlib import Path
 
 from docgen.errors import InputError
@@ -13,23 +14,43 @@ _KEYWORDS = re.compile(r"\b(MUST|SHALL|SHOULD|REQUIRED|RECOMMENDED)\b")
 _TOP_KEY = re.compile(r"^([A-Za-z_]+)\s*:", re.M)
 
 
-def find_inputs(paths: list[Path]) -> list[tuple[Path, Path]]:
+def find_inputs(paths: list[Path], exclude: list[Path] | None = None) -> list[tuple[Path, Path]]:
     """Return (file, root) pairs for every candidate input under ``paths``, sorted by path.
 
-    ``root`` is the folder outputs are mirrored from (the given folder, or the file's own).
+    ``root`` is the folder outputs are mirrored from (the given folder, or the file's own). Only
+    regular files are inputs: folders, FIFOs, sockets and dangling symlinks named ``*.yaml`` are
+    skipped when found in a folder and refused when named; nothing under ``exclude`` is taken.
     """
+    excluded = [Path(e).resolve() for e in exclude or []]
     found: dict[Path, Path] = {}
     for path in paths:
         path = Path(path)
         if path.is_dir():
             for file in sorted(path.rglob("*")):
-                if file.is_file() and _candidate(file, path):
+                if _candidate(file, path) and is_regular(file) and not _under(file, excluded):
                     found.setdefault(file, path)
-        elif path.exists():
+        elif is_regular(path):
             found.setdefault(path, path.parent)
+        elif path.exists() or path.is_symlink():
+            raise InputError.single(path, "is not a regular file (a named pipe, device or broken link?)")
         else:
             raise InputError.single(path, "file not found")
     return sorted(found.items())
+
+
+def is_regular(path: Path) -> bool:
+    """Return True when ``path`` is a regular file (following symlinks); never opens it."""
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False
+
+
+def _under(file: Path, folders: list[Path]) -> bool:
+    if not folders:
+        return False
+    resolved = file.resolve()
+    return any(resolved == f or f in resolved.parents for f in folders)
 
 
 def _candidate(file: Path, root: Path) -> bool:
@@ -44,10 +65,14 @@ def kind_of(file: Path) -> str | None:
 
     Looked at from the content: top-level YAML keys, CSV columns, or Markdown shape.
     """
+    if not is_regular(file):
+        return None  # a FIFO would block the read
     try:
-        head = file.read_text(encoding="utf-8", errors="replace")[:20000]
+        with open(file, "rb") as fh:
+            head = fh.read(80000).decode("utf-8", errors="replace")
     except OSError:
         return None
+    head = head.replace("\r\n", "\n").replace("\r", "\n")[:20000]  # as text mode reads it
     suffix = file.suffix.lower()
     if suffix == ".csv":
         first = head.splitlines()[0].lower() if head else ""

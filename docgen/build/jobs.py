@@ -29,17 +29,28 @@ class Job:
     previous: Path | None = None  # last period's status, or the previous assessment of a spec
     fail_on: str | None = None
     pdf: bool = False
+    origin: str | None = field(default=None, compare=False)  # "docgen.yaml:4: jobs[0] (a.yaml)", messages only
 
     def as_dict(self) -> dict:
-        """Return the job as JSON-ready data."""
+        """Return the job as JSON-ready data (what it reads and writes; not where it was listed)."""
         data = asdict(self)
+        data.pop("origin", None)
         return {k: ([str(p) for p in v] if isinstance(v, list) else str(v) if isinstance(v, Path)
                     else v) for k, v in data.items()}
 
 
+    def describe(self) -> str:
+        """Return how messages name the job: its manifest entry, or its input file."""
+        return self.origin or str(self.input)
+
+
 @dataclass
 class JobResult:
-    """What happened to one job: ``status`` is ok, skipped, failed (gate) or error."""
+    """What happened to one job: ``status`` is ok, skipped, failed (gate) or error.
+
+    ``internal`` marks an error that is a bug in docgen (or a worker that died), not a bad input;
+    ``traceback`` holds its traceback (never in reports; printed with DOCGEN_DEBUG=1).
+    """
 
     input: str
     kind: str
@@ -48,6 +59,8 @@ class JobResult:
     error: str | None = None
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
+    internal: bool = False
+    traceback: str | None = field(default=None, repr=False)
 
 
 def run(job: Job) -> list[Path] | tuple[list[Path], list[str]]:

@@ -22,8 +22,15 @@ def counts(results: list[JobResult]) -> dict[str, int]:
 def write_json(results: list[JobResult], dest: Path, seconds: float) -> Path:
     """Write the JSON report (every input, outputs, status, error, seconds); return ``dest``."""
     data = {"summary": {**counts(results), "total": len(results), "seconds": round(seconds, 3)},
-            "jobs": [asdict(r) for r in results]}
+            "jobs": [_public(r) for r in results]}
     return atomic_write_text(dest, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def _public(result: JobResult) -> dict:
+    """Return ``result`` as report data, without the traceback of an internal error."""
+    data = asdict(result)
+    data.pop("traceback", None)
+    return data
 
 
 def write_junit(results: list[JobResult], dest: Path, seconds: float) -> Path:

@@ -1,24 +1,55 @@
-"""Running build jobs: in parallel over the cores, skipping fresh ones, reporting each result."""
+"""Running build jobs: in parallel over the cores, skipping fresh ones, reporting each result.
+
+Workers die with the build: on Linux each asks the kernel for SIGTERM when its parent dies
+(``prctl(PR_SET_PDEATHSIG)``), elsewhere a watchdog thread polls the parent. A SIGTERM or SIGHUP
+to the build terminates the workers, saves the cache of what was built and raises
+BuildInterrupted; Ctrl-C does the same and re-raises KeyboardInterrupt.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
+import sys
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from docgen.build.cache import BuildCache
+from docgen.build.failures import internal_message, output_error, resource_message, traceback_text
 from docgen.build.jobs import Job, JobResult, run
 from docgen.errors import DocgenError, GateFailed
 
 PDF_SOURCES = (".docx", ".pptx")
+PR_SET_PDEATHSIG = 1
+WATCHDOG_EVERY_S = 0.5
+WORKER_DIED = ("internal error: the worker process building this input died (killed by a signal, "
+               "or out of memory); nothing of it was kept")
+
+
+class BuildInterrupted(DocgenError):
+    """The build got SIGTERM or SIGHUP; workers were stopped, finished outputs and the cache kept."""
+
+    def __init__(self, signum: int):
+        self.signum = signum
+        self.exit_code = 128 + signum
+        super().__init__(f"build interrupted by {signal.Signals(signum).name}; workers stopped, "
+                         "inputs built so far are kept and will not be rebuilt")
 
 
 def run_one(job: Job) -> JobResult:
-    """Run ``job`` and return its result; errors become a failed result, never an exception."""
+    """Run ``job`` and return its result; errors become a failed result, never an exception.
+
+    A DocgenError, a disk or permission error, or running out of memory or stack is an input
+    error; any other exception is an internal error (``internal=True``, traceback kept).
+    """
     started = time.perf_counter()
     warnings: list[str] = []
+    internal, trace = False, None
     try:
         written = run(job)
         if isinstance(written, tuple):
@@ -29,16 +60,30 @@ def run_one(job: Job) -> JobResult:
     except DocgenError as exc:
         written, status, error = [], "error", "; ".join(exc.lines())
     except Exception as exc:  # a bug must not stop the batch; it is reported with the input
-        written, status, error = [], "error", f"internal error: {type(exc).__name__}: {exc}"
+        written, status = [], "error"
+        mapped = output_error(exc) if isinstance(exc, OSError) else None
+        error = "; ".join(mapped.lines()) if mapped else resource_message(exc)
+        if error is None:
+            error, internal = internal_message(exc), True
+        trace = traceback_text(exc)
     return JobResult(input=str(job.input), kind=job.kind, outputs=[str(p) for p in written],
                      status=status, error=error, seconds=round(time.perf_counter() - started, 4),
-                     warnings=list(warnings))
+                     warnings=list(warnings), internal=internal, traceback=trace)
 
 
 def run_jobs(jobs: list[Job], outdir: Path, workers: int | None = None, force: bool = False,
-             on_result: Callable[[JobResult], None] | None = None) -> list[JobResult]:
-    """Run ``jobs`` (fresh ones skipped unless ``force``) and return their results in job order."""
+             on_result: Callable[[JobResult], None] | None = None,
+             on_warning: Callable[[str], None] | None = None) -> list[JobResult]:
+    """Run ``jobs`` (fresh ones skipped unless ``force``) and return their results in job order.
+
+    The cache is saved as jobs finish (at most every 0.5 s) and at the end, even when the build
+    is interrupted (BuildInterrupted, KeyboardInterrupt). A cache that cannot be read or saved
+    is a warning (``on_warning``), never a failure.
+    """
+    warn = on_warning or (lambda message: None)
     cache = BuildCache(outdir)
+    for warning in cache.warnings:
+        warn(warning)
     todo: list[tuple[int, Job, str]] = []
     results: dict[int, JobResult] = {}
     for index, job in enumerate(jobs):
@@ -51,25 +96,148 @@ def run_jobs(jobs: list[Job], outdir: Path, workers: int | None = None, force: b
         else:
             todo.append((index, job, digest))
     workers = max(1, workers or os.cpu_count() or 1)
+    cache_failed: list[str] = []
+
+    def save(final: bool) -> None:
+        if cache_failed:
+            return
+        try:
+            cache.save() if final else cache.save_soon()
+        except (OSError, DocgenError) as exc:
+            mapped = output_error(exc) if isinstance(exc, OSError) else exc
+            reason = "; ".join(mapped.lines()) if mapped else f"{type(exc).__name__}: {exc}"
+            cache_failed.append(reason)
+            warn(f"{cache.path}: build cache not saved ({reason}); the next build redoes these inputs")
 
     def done(index: int, job: Job, digest: str, result: JobResult) -> None:
         results[index] = result
         if result.status == "ok":
             cache.record(job, digest)
+            save(final=False)
         if on_result:
             on_result(result)
 
-    if workers == 1 or len(todo) <= 1:
-        for index, job, digest in todo:
-            done(index, job, digest, run_one(job))
-    else:
-        with ProcessPoolExecutor(max_workers=min(workers, len(todo))) as pool:
-            futures = {pool.submit(run_one, job): (index, job, digest) for index, job, digest in todo}
-            for future in as_completed(futures):
-                done(*futures[future], future.result())
-    if todo:
-        cache.save()
+    try:
+        with _signals_interrupt():
+            if workers == 1 or len(todo) <= 1:
+                for index, job, digest in todo:
+                    done(index, job, digest, run_one(job))
+            else:
+                _run_pool(todo, min(workers, len(todo)), done)
+    finally:
+        if todo:
+            save(final=True)
     return [results[i] for i in range(len(jobs))]
+
+
+def _run_pool(todo: list[tuple[int, Job, str]], workers: int,
+              done: Callable[[int, Job, str, JobResult], None]) -> None:
+    """Run ``todo`` on ``workers`` processes, calling ``done`` for each as it finishes."""
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init, initargs=(os.getpid(),))
+    clean = False
+    try:
+        futures = {pool.submit(run_one, job): (index, job, digest) for index, job, digest in todo}
+        for future in as_completed(futures):
+            index, job, digest = futures[future]
+            try:
+                result = future.result()
+            except BrokenProcessPool:
+                result = JobResult(str(job.input), job.kind, [], "error", WORKER_DIED, internal=True)
+            done(index, job, digest, result)
+        clean = True
+    finally:
+        if clean:
+            pool.shutdown(wait=True)
+        else:
+            _stop(pool)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Terminate the workers of ``pool`` now (then kill those still alive after a second)."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
+    deadline = time.monotonic() + 1.0
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.join(max(0.0, deadline - time.monotonic()))
+            if process.is_alive():
+                process.kill()
+                process.join(1.0)
+
+
+@contextlib.contextmanager
+def _signals_interrupt() -> Iterator[None]:
+    """Turn SIGTERM and SIGHUP into BuildInterrupted while the block runs (main thread only)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    received: list[int] = []
+
+    def interrupt(signum, frame):
+        if not received:  # a second signal must not break off the clean-up of the first
+            received.append(signum)
+            raise BuildInterrupted(signum)
+
+    wanted = [s for s in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)) if s is not None]
+    previous = {}
+    for signum in wanted:
+        with contextlib.suppress(ValueError, OSError):
+            previous[signum] = signal.signal(signum, interrupt)
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            with contextlib.suppress(ValueError, OSError):
+                signal.signal(signum, handler)
+
+
+def _worker_init(parent: int) -> None:
+    """Set up a worker process: default SIGTERM, no SIGINT (the parent handles Ctrl-C), die with ``parent``."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "SIGHUP"):
+        signal.signal(signal.SIGHUP, signal.SIG_DFL)
+    if not _die_with_parent():
+        threading.Thread(target=_watch_parent, args=(parent, os.getppid()), daemon=True,
+                         name="docgen-parent-watchdog").start()
+    if not _alive(parent):  # the parent died before the worker asked to die with it
+        os._exit(1)
+
+
+def _die_with_parent() -> bool:
+    """Return True when the kernel will send this process SIGTERM as its parent dies (Linux)."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _alive(pid: int) -> bool:
+    """Return True when process ``pid`` exists."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _watch_parent(parent: int, ppid: int) -> None:
+    """Exit this worker as soon as its parent (``ppid``) or the build (``parent``) is gone."""
+    while True:
+        time.sleep(WATCHDOG_EVERY_S)
+        if os.getppid() != ppid or not _alive(parent):
+            os._exit(1)
 
 
 def convert_pdfs(jobs: list[Job], results: list[JobResult]) -> list[str]:

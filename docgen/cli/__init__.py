@@ -45,12 +45,48 @@ class DocgenGroup(click.Group):
         try:
             return super().invoke(ctx)
         except DocgenError as exc:
-            for line in exc.lines():
-                click.echo(f"error: {line}" if exc.exit_code != 1 else line, err=True)
+            _report(exc)
             ctx.exit(exc.exit_code)
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             ctx.exit(130)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise  # click's own control flow and usage errors
+        except Exception as exc:  # noqa: BLE001 - every other exception is reported, never a traceback
+            ctx.exit(_unexpected(exc))
+
+
+def _report(exc) -> None:
+    """Print every line of a DocgenError (``error: `` prefixed unless it is a gate result)."""
+    for line in exc.lines():
+        click.echo(f"error: {line}" if exc.exit_code != 1 else line, err=True)
+
+
+def _unexpected(exc: Exception) -> int:
+    """Print one line for an exception that is not a DocgenError; return the exit status.
+
+    A disk or permission error is an OutputError (2); running out of memory or stack on an input
+    is 2 as well; anything else is a bug in docgen: ``internal error: ...`` and 3. With
+    ``DOCGEN_DEBUG=1`` the traceback follows.
+    """
+    import os
+
+    from docgen.build.failures import internal_message, output_error, resource_message, traceback_text
+
+    mapped = output_error(exc) if isinstance(exc, OSError) else None
+    resource = resource_message(exc)
+    if mapped is not None:
+        _report(mapped)
+        code = mapped.exit_code
+    elif resource is not None:
+        click.echo(f"error: {resource}", err=True)
+        code = 2
+    else:
+        click.echo(f"error: {internal_message(exc)}", err=True)
+        code = 3
+    if os.environ.get("DOCGEN_DEBUG", "").strip() not in ("", "0"):
+        click.echo(traceback_text(exc).rstrip(), err=True)
+    return code
 
 
 @click.group(cls=DocgenGroup, context_settings={"help_option_names": ["-h", "--help"]})

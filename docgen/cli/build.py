@@ -20,13 +20,13 @@ from docgen.cli.options import lang_option, templates_option
 @click.option("--shard", default=None, help="Build only slice K of N (e.g. 2/4) for CI matrices.")
 @click.option("--force", is_flag=True, help="Rebuild outputs even when they are up to date.")
 @click.option("--pdf", is_flag=True, help="Also convert .docx/.pptx outputs to PDF (LibreOffice).")
-@click.option("--report", type=click.Path(dir_okay=False, path_type=Path), default=None,
+@click.option("--report", type=click.Path(path_type=Path), default=None,
               help="Write a JSON report of every input, its outputs, status, error and time.")
-@click.option("--junit", type=click.Path(dir_okay=False, path_type=Path), default=None,
+@click.option("--junit", type=click.Path(path_type=Path), default=None,
               help="Write a JUnit XML report for CI dashboards.")
 @click.option("--manifest", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="docgen.yaml listing jobs (default: ./docgen.yaml when no PATH is given).")
-@click.option("--fail-on", type=click.Choice(["must", "should", "may"]), default=None,
+@click.option("--fail-on", type=click.Choice(["must", "should", "may"], case_sensitive=False), default=None,
               help="Compliance gate for every specification built.")
 @templates_option
 @lang_option
@@ -39,9 +39,13 @@ def build(paths: tuple[Path, ...], outdir: Path, workers: int | None, shard: str
     from docgen.build.report import counts, write_json, write_junit
     from docgen.build.runner import convert_pdfs
     from docgen.cli.options import effective_language, effective_templates
-    from docgen.errors import BuildFailed
+    from docgen.errors import BuildFailed, ConfigError
 
     started = time.perf_counter()
+    if workers is not None and workers < 1:
+        raise ConfigError(f"-j {workers}: expected a number of parallel workers of 1 or more")
+    planning.parse_shard(shard)
+    _check_report_paths(report=report, junit=junit)
     template_dirs, language = effective_templates(template_dirs), effective_language(language)
     manifest_path = manifest or (find_manifest(Path.cwd()) if not paths else None)
     defaults: dict = {"templates": list(template_dirs), "language": language, "fail_on": fail_on}
@@ -56,9 +60,13 @@ def build(paths: tuple[Path, ...], outdir: Path, workers: int | None, shard: str
         jobs = planning.manifest_jobs(loaded, outdir)
         if paths:
             jobs += planning.discover_jobs(list(paths), outdir, defaults)
+        elif loaded.jobs is None:  # a docgen.yaml without jobs: every input of its folder
+            jobs += planning.discover_jobs([loaded.folder], outdir, defaults)
     else:
         jobs = planning.discover_jobs(list(paths) or [Path(".")], outdir, defaults)
-    jobs = planning.split_pdf_outputs(planning.shard(jobs, shard), pdf)
+    jobs = planning.split_pdf_outputs(jobs, pdf)
+    planning.check_outputs(jobs)  # before the shard, so no two shards write one file either
+    jobs = planning.shard(jobs, shard)
     if any(job.pdf for job in jobs):
         from docgen.pdf import soffice
 
@@ -73,11 +81,44 @@ def build(paths: tuple[Path, ...], outdir: Path, workers: int | None, shard: str
     if junit:
         write_junit(results, junit, seconds)
     _summary(results, seconds)
+    _debug_tracebacks(results)
     tally = counts(results)
     if tally["error"] or tally["failed"]:
         bad = [r.input for r in results if r.status in ("error", "failed")]
-        raise BuildFailed(f"{len(bad)} of {len(results)} inputs failed: {', '.join(bad)}",
-                          exit_code=2 if tally["error"] else 1)
+        internal = sum(r.internal for r in results)
+        code = 3 if internal else 2 if tally["error"] else 1
+        note = f" ({internal} internal error{'s' if internal > 1 else ''}: please report)" if internal else ""
+        raise BuildFailed(f"{len(bad)} of {len(results)} inputs failed{note}: {', '.join(bad)}", exit_code=code)
+
+
+def _check_report_paths(**paths: Path | None) -> None:
+    """Raise OutputError, before anything is built, when a --report/--junit file cannot be written."""
+    from docgen.errors import OutputError
+
+    for option, path in paths.items():
+        if path is None:
+            continue
+        if path.is_dir():
+            example = path / ("junit.xml" if option == "junit" else "report.json")
+            raise OutputError(f"--{option} {path}: is a folder; give a file name such as {example}")
+        if path.exists() and not path.is_file():
+            raise OutputError(f"--{option} {path}: is not a regular file")
+        parent = path.parent
+        while not parent.exists() and parent != parent.parent:
+            parent = parent.parent
+        if not parent.is_dir():
+            raise OutputError(f"--{option} {path}: {parent} is a file, not a folder")
+
+
+def _debug_tracebacks(results) -> None:
+    """Print the traceback of every internal error when DOCGEN_DEBUG=1."""
+    import os
+
+    if os.environ.get("DOCGEN_DEBUG", "").strip() in ("", "0"):
+        return
+    for result in results:
+        if result.traceback:
+            click.echo(f"traceback of {result.input}:\n{result.traceback.rstrip()}", err=True)
 
 
 def _run_with_progress(jobs, outdir, workers, force):
@@ -92,7 +133,7 @@ def _run_with_progress(jobs, outdir, workers, force):
             for warning in result.warnings:
                 click.echo(f"warning: {warning}", err=True)
 
-        return run_jobs(jobs, outdir, workers, force, plain)
+        return run_jobs(jobs, outdir, workers, force, plain, _warn)
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     with Progress(TextColumn("[bold]docgen build"), BarColumn(), MofNCompleteColumn(),
@@ -106,7 +147,14 @@ def _run_with_progress(jobs, outdir, workers, force):
             for warning in result.warnings:
                 progress.console.print(f"[yellow]warning[/yellow] {warning}")
 
-        return run_jobs(jobs, outdir, workers, force, advance)
+        def warn(message: str) -> None:
+            progress.console.print(f"[yellow]warning[/yellow] {message}")
+
+        return run_jobs(jobs, outdir, workers, force, advance, warn)
+
+
+def _warn(message: str) -> None:
+    click.echo(f"warning: {message}", err=True)
 
 
 def _summary(results, seconds: float) -> None:
