@@ -30,7 +30,28 @@ def model_of(kind: str) -> type:
 def schema_of(kind: str) -> dict[str, Any]:
     """Return the JSON Schema (draft 2020-12) of input ``kind`` as a dict."""
     schema = model_of(kind).model_json_schema(mode="validation")
+    _WIDEN.get(kind, lambda _: None)(schema)
     return {"$schema": SCHEMA_DIALECT, "title": KINDS[kind][2], **{k: v for k, v in schema.items() if k != "title"}}
+
+
+def _meeting(schema: dict[str, Any]) -> None:
+    # YAML meetings must list attendees and agenda (Markdown notes may lack them: see minutes.load).
+    schema["required"] = sorted({*schema.get("required", []), "attendees", "agenda"})
+    for key in ("attendees", "agenda"):
+        schema["properties"][key]["minItems"] = 1
+    documents = schema["properties"]["documents"]
+    documents["items"] = {"anyOf": [documents["items"], {"type": "string"}]}
+
+
+def _status(schema: dict[str, Any]) -> None:
+    # ``budget`` may also be written as {lines: [...], earned_value: {...}} (Status._budget_mapping).
+    budget = schema["properties"]["budget"]
+    lines = {key: budget.pop(key) for key in ("type", "items")}
+    budget["anyOf"] = [lines, {"type": "object", "properties": {
+        "lines": lines, "earned_value": {"$ref": "#/$defs/EarnedValue"}}, "additionalProperties": True}]
+
+
+_WIDEN = {"meeting": _meeting, "status": _status}
 
 
 def schema_text(kind: str) -> str:

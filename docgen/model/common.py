@@ -6,7 +6,7 @@ import re
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
 _TIME = re.compile(r"^([01]?\d|2[0-3])[:h.]([0-5]\d)$")
 
@@ -64,10 +64,17 @@ def _lower(value: Any) -> Any:
     return value.strip().lower().replace(" ", "_").replace("-", "_") if isinstance(value, str) else value
 
 
-Date = Annotated[date, BeforeValidator(_to_date)]
-Time = Annotated[str, BeforeValidator(_to_time)]
-Text = Annotated[str, BeforeValidator(_to_text)]
-TextList = Annotated[list[Text], BeforeValidator(_to_text_list)]
+# The JSON Schemas (``docgen schema``) describe what a person may type, which is wider than
+# the validated type: a number is accepted as text, one text as a list of one.
+_SCALAR = {"type": ["string", "number", "boolean"]}
+Date = Annotated[date, BeforeValidator(_to_date),
+                 WithJsonSchema({"type": "string", "format": "date", "examples": ["2026-11-24"]})]
+Time = Annotated[str, BeforeValidator(_to_time),
+                 WithJsonSchema({"type": "string", "pattern": r"^([01]?\d|2[0-3])[:h.][0-5]\d$",
+                                 "examples": ["14:00"]})]
+Text = Annotated[str, BeforeValidator(_to_text), WithJsonSchema(_SCALAR)]
+TextList = Annotated[list[Text], BeforeValidator(_to_text_list),
+                     WithJsonSchema({"anyOf": [{"type": "array", "items": _SCALAR}, _SCALAR]})]
 Language = Annotated[Literal["en", "fr"], BeforeValidator(_lower)]
 Rag = Annotated[Literal["green", "amber", "red"], BeforeValidator(_lower)]
 Trend = Annotated[Literal["up", "stable", "down"], BeforeValidator(_lower)]
@@ -85,13 +92,13 @@ class Record(BaseModel):
 class Action(Record):
     """An action item: who does what by when."""
 
-    id: Text | None = None
-    text: Text
-    owner: Text | None = None
-    due: Date | None = None
-    status: ActionStatus = "open"
-    priority: Priority | None = None
-    comment: Text | None = None
+    id: Text | None = Field(None, description="Identifier kept across meetings, e.g. A-019.")
+    text: Text = Field(description="What is to be done (Markdown).")
+    owner: Text | None = Field(None, description="Who does it.")
+    due: Date | None = Field(None, description="Due date (YYYY-MM-DD).")
+    status: ActionStatus = Field("open", description="open, in_progress, done or cancelled.")
+    priority: Priority | None = Field(None, description="low, medium or high.")
+    comment: Text | None = Field(None, description="Progress or closing comment (Markdown).")
 
     @property
     def is_open(self) -> bool:

@@ -23,63 +23,63 @@ Attendance = Annotated[Literal["present", "remote", "excused", "absent"], Before
 class MeetingInfo(Record):
     """The title block of a meeting."""
 
-    title: Text
-    series: Text | None = None
-    project: Text | None = None
-    date: Date
-    start: Time | None = None
-    end: Time | None = None
-    location: Text | None = None
-    chair: Text | None = None
-    minute_taker: Text | None = None
-    facilitator: Text | None = None
-    language: Language = "en"
+    title: Text = Field(description="Title of the meeting, e.g. 'HRIS Steering Committee n°7'.")
+    series: Text | None = Field(None, description="Series of the meeting; meetings of one series share actions.")
+    project: Text | None = Field(None, description="Project name, shown in the footer.")
+    date: Date = Field(description="Date of the meeting (YYYY-MM-DD).")
+    start: Time | None = Field(None, description="Start time, HH:MM (quotes optional).")
+    end: Time | None = Field(None, description="End time, HH:MM.")
+    location: Text | None = Field(None, description="Room, site or video link.")
+    chair: Text | None = Field(None, description="Who chairs the meeting.")
+    minute_taker: Text | None = Field(None, description="Who writes the minutes.")
+    facilitator: Text | None = Field(None, description="Who facilitates the meeting, when not the chair.")
+    language: Language = Field("en", description="en or fr: labels and date format of the outputs.")
 
 
 class Attendee(Record):
     """One person invited to the meeting and whether they attended."""
 
-    name: Text
-    role: Text | None = None
-    organisation: Text | None = None
-    attendance: Attendance = "present"
-    handle: Text | None = None
-    group: Text | None = None
+    name: Text = Field(description="Full name.")
+    role: Text | None = Field(None, description="Role in the project or meeting.")
+    organisation: Text | None = Field(None, description="Company or department.")
+    attendance: Attendance = Field("present", description="present, remote, excused or absent.")
+    handle: Text | None = Field(None, description="Chat or code-hosting handle, e.g. @claire.")
+    group: Text | None = Field(None, description="Group the person attends for (members, observers...).")
 
 
 class Decision(Record):
     """A decision taken during the meeting."""
 
-    id: Text | None = None
-    text: Text
-    approver: Text | None = None
+    id: Text | None = Field(None, description="Identifier, e.g. D-021.")
+    text: Text = Field(description="What was decided (Markdown).")
+    approver: Text | None = Field(None, description="Who approved it.")
 
 
 class AgendaItem(Record):
     """One item of the agenda with what was said, decided and assigned under it."""
 
-    title: Text
-    presenter: Text | None = None
-    duration: Annotated[int, Field(ge=0, le=24 * 60)] | None = None
-    notes: Text | None = None
-    decisions: list[Decision] = []
-    actions: list[Action] = []
+    title: Text = Field(description="Title of the agenda item.")
+    presenter: Text | None = Field(None, description="Who presents the item.")
+    duration: Annotated[int, Field(ge=0, le=24 * 60)] | None = Field(None, description="Planned length in minutes.")
+    notes: Text | None = Field(None, description="What was said (Markdown).")
+    decisions: list[Decision] = Field([], description="Decisions taken under this item.")
+    actions: list[Action] = Field([], description="Actions agreed under this item.")
 
 
 class NextMeeting(Record):
     """When and where the next meeting of the series takes place."""
 
-    date: Date | None = None
-    start: Time | None = None
-    end: Time | None = None
-    location: Text | None = None
+    date: Date | None = Field(None, description="Date of the next meeting (YYYY-MM-DD).")
+    start: Time | None = Field(None, description="Start time, HH:MM.")
+    end: Time | None = Field(None, description="End time, HH:MM.")
+    location: Text | None = Field(None, description="Room, site or video link.")
 
 
 class Link(Record):
     """A reference listed with the minutes (recording, issue, document)."""
 
-    label: Text
-    url: Text
+    label: Text = Field(description="Text of the link.")
+    url: Text = Field(description="Address (http, https or mailto).")
 
 
 def _document(value: Any) -> Any:
@@ -89,23 +89,25 @@ def _document(value: Any) -> Any:
 class Document(Record):
     """A document to read before the meeting: a title and an optional address."""
 
-    title: Text
-    url: Text | None = None
+    title: Text = Field(description="Title of the document.")
+    url: Text | None = Field(None, description="Where to find it.")
 
 
 class Minutes(Record):
     """Everything the minutes of one meeting hold."""
 
-    meeting: MeetingInfo
-    attendees: list[Attendee] = []
-    distribution: TextList = []
-    previous_actions: list[Action] = []
-    agenda: list[AgendaItem] = []
-    next_meeting: NextMeeting | None = None
-    links: list[Link] = []
-    notes: Text | None = None
-    documents: list[Annotated[Document, BeforeValidator(_document)]] = []
-    previous: TextList = []  # earlier minutes of the series, as paths relative to this file
+    meeting: MeetingInfo = Field(description="The title block: title, date, time, place, chair.")
+    attendees: list[Attendee] = Field([], description="Who was invited and whether they attended (at least one).")
+    distribution: TextList = Field([], description="Who receives the minutes besides the attendees.")
+    previous_actions: list[Action] = Field([], description="Actions of earlier meetings reviewed in this one.")
+    agenda: list[AgendaItem] = Field([], description="The agenda items (at least one).")
+    next_meeting: NextMeeting | None = Field(None, description="When and where the next meeting takes place.")
+    links: list[Link] = Field([], description="References listed with the minutes (recording, issues).")
+    notes: Text | None = Field(None, description="Free notes outside the agenda (Markdown).")
+    documents: list[Annotated[Document, BeforeValidator(_document)]] = Field(
+        [], description="Documents to read before the meeting: {title, url} or a plain title.")
+    previous: TextList = Field(
+        [], description="Earlier minutes of the series whose open actions carry over (paths relative to this file).")
 
     @property
     def actions(self) -> list[Action]:

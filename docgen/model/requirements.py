@@ -60,50 +60,52 @@ Status = Annotated[
 class Specification(Record):
     """The title block of a specification."""
 
-    title: Text
-    reference: Text | None = None
-    version: Text | None = None
-    date: Date | None = None
+    title: Text = Field(description="Title of the specification.")
+    reference: Text | None = Field(None, description="Document reference, e.g. SPEC-PAY-001.")
+    version: Text | None = Field(None, description="Version of the specification.")
+    date: Date | None = Field(None, description="Date of that version.")
 
 
 class Requirement(Record):
     """One requirement of a specification, with its normative level (RFC 2119)."""
 
-    id: Text
-    section: Text | None = None
-    text: Text
-    level: Level = "must"
-    category: Text | None = None
-    keywords: Annotated[TextList, BeforeValidator(_keywords)] = []
+    id: Text = Field(description="Unique identifier, e.g. PAY-001.")
+    section: Text | None = Field(None, description="Section of the specification it belongs to.")
+    text: Text = Field(description="The requirement (Markdown).")
+    level: Level = Field("must", description="must, should or may (RFC 2119; shall, recommended, optional too).")
+    category: Text | None = Field(None, description="Category, e.g. functional, security.")
+    keywords: Annotated[TextList, BeforeValidator(_keywords)] = Field(
+        [], description="BCP 14 keywords found in the text (a list or comma-separated).")
 
 
 class RequirementSet(Record):
     """A specification and its requirements, as read from YAML, CSV or Markdown."""
 
-    specification: Specification
-    requirements: Annotated[list[Requirement], Field(min_length=1)]
+    specification: Specification = Field(description="The title block of the specification.")
+    requirements: Annotated[list[Requirement], Field(min_length=1)] = Field(
+        description="The requirements (at least one).")
 
 
 class Assessment(Record):
     """The title block of a compliance assessment."""
 
-    title: Text | None = None
-    assessor: Text | None = None
-    date: Date | None = None
+    title: Text | None = Field(None, description="Title of the assessment.")
+    assessor: Text | None = Field(None, description="Who assessed.")
+    date: Date | None = Field(None, description="Date of the assessment.")
 
 
 class ComplianceEntry(Record):
     """The verdict on one requirement: status, evidence (Markdown), owner and comment."""
 
-    id: Text
-    status: Status
-    evidence: Text | None = None
-    owner: Text | None = None
-    comment: Text | None = None
+    id: Text = Field(description="Id of the requirement assessed.")
+    status: Status = Field(description="compliant, partial, non_compliant, not_applicable or not_verified.")
+    evidence: Text | None = Field(None, description="Evidence (Markdown: links to test reports...).")
+    owner: Text | None = Field(None, description="Who follows it up.")
+    comment: Text | None = Field(None, description="Why it is not simply compliant.")
 
 
 class AssessmentSet(Record):
     """An assessment and its entries, one per requirement id."""
 
-    assessment: Assessment = Assessment()
-    compliance: list[ComplianceEntry] = []
+    assessment: Assessment = Field(Assessment(), description="The title block of the assessment.")
+    compliance: list[ComplianceEntry] = Field([], description="One entry per requirement id.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 
 from docgen.model.common import (
     Action,
@@ -35,43 +35,45 @@ DIMENSIONS = ("scope", "schedule", "budget", "quality", "resources", "risks")
 class Project(Record):
     """Who and what the status is about, shown on the cover."""
 
-    name: Text
-    code: Text | None = None
-    sponsor: Text | None = None
-    manager: Text | None = None
-    phase: Text | None = None
-    period: Text | None = None
-    report_date: Date
-    committee: Text | None = None
-    currency: Annotated[str, BeforeValidator(lambda v: str(v).strip().upper())] = "EUR"
-    language: Language | None = None
+    name: Text = Field(description="Name of the project, on the cover.")
+    code: Text | None = Field(None, description="Short code of the project, e.g. HRIS-26.")
+    sponsor: Text | None = Field(None, description="Business sponsor.")
+    manager: Text | None = Field(None, description="Project manager.")
+    phase: Text | None = Field(None, description="Current phase (free text: Design, Build, Test, Deploy...).")
+    period: Text | None = Field(None, description="Reporting period as shown on the cover, e.g. November 2026.")
+    report_date: Date = Field(description="Date of the report (YYYY-MM-DD); overdue items are counted from it.")
+    committee: Text | None = Field(None, description="Committee the deck is presented to.")
+    currency: Annotated[str, BeforeValidator(lambda v: str(v).strip().upper()),
+                        WithJsonSchema({"type": "string", "examples": ["EUR", "USD"]})] = Field(
+        "EUR", description="ISO 4217 code of every amount (EUR, USD, GBP...).")
+    language: Language | None = Field(None, description="en or fr: labels, dates and amounts of the outputs.")
 
 
 class Overall(Record):
     """The overall RAG status of the project with its trend and summary (Markdown)."""
 
-    status: Rag
-    trend: Trend | None = None
-    summary: Text | None = None
+    status: Rag = Field(description="Overall RAG: green, amber or red.")
+    trend: Trend | None = Field(None, description="up, stable or down (computed from --previous when absent).")
+    summary: Text | None = Field(None, description="Executive summary (Markdown).")
 
 
 class Dimension(Record):
     """The RAG status of one dimension (scope, schedule, ...)."""
 
-    status: Rag
-    trend: Trend | None = None
-    comment: Text | None = None
+    status: Rag = Field(description="RAG of the dimension: green, amber or red.")
+    trend: Trend | None = Field(None, description="up, stable or down.")
+    comment: Text | None = Field(None, description="Why (Markdown).")
 
 
 class Dimensions(Record):
     """The RAG table: any subset of the six dimensions, kept in the contract's order."""
 
-    scope: Dimension | None = None
-    schedule: Dimension | None = None
-    budget: Dimension | None = None
-    quality: Dimension | None = None
-    resources: Dimension | None = None
-    risks: Dimension | None = None
+    scope: Dimension | None = Field(None, description="Scope RAG.")
+    schedule: Dimension | None = Field(None, description="Schedule RAG.")
+    budget: Dimension | None = Field(None, description="Budget RAG.")
+    quality: Dimension | None = Field(None, description="Quality RAG.")
+    resources: Dimension | None = Field(None, description="Resources RAG.")
+    risks: Dimension | None = Field(None, description="Risks RAG.")
 
     def items(self) -> list[tuple[str, Dimension]]:
         """Return (name, dimension) for every dimension given, in the contract's order."""
@@ -81,24 +83,24 @@ class Dimensions(Record):
 class Workstream(Record):
     """One workstream: its lead, RAG, percent complete and comment."""
 
-    name: Text
-    lead: Text | None = None
-    status: Rag | None = None
-    trend: Trend | None = None
-    progress: Percent | None = None
-    comment: Text | None = None
+    name: Text = Field(description="Name of the workstream.")
+    lead: Text | None = Field(None, description="Who leads it.")
+    status: Rag | None = Field(None, description="green, amber or red.")
+    trend: Trend | None = Field(None, description="up, stable or down.")
+    progress: Percent | None = Field(None, description="Percent complete, 0 to 100.")
+    comment: Text | None = Field(None, description="Comment (Markdown).")
 
 
 class Milestone(Record):
     """A milestone with baseline, forecast and actual dates."""
 
-    id: Text | None = None
-    name: Text
-    baseline: Date | None = None
-    forecast: Date | None = None
-    actual: Date | None = None
-    status: MilestoneStatus | None = None
-    comment: Text | None = None
+    id: Text | None = Field(None, description="Identifier, e.g. M-03.")
+    name: Text = Field(description="Name of the milestone.")
+    baseline: Date | None = Field(None, description="Baseline (planned) date.")
+    forecast: Date | None = Field(None, description="Forecast date.")
+    actual: Date | None = Field(None, description="Actual date, once reached.")
+    status: MilestoneStatus | None = Field(None, description="done, on_track, at_risk or late.")
+    comment: Text | None = Field(None, description="Comment (Markdown).")
 
     @property
     def slip_days(self) -> int | None:
@@ -112,10 +114,10 @@ class Milestone(Record):
 class BudgetLine(Record):
     """One budget category: approved baseline, actual spent, forecast at completion."""
 
-    category: Text
-    budget: Amount = 0
-    actual: Amount = 0
-    forecast: Amount | None = None
+    category: Text = Field(description="Budget category, e.g. Licences.")
+    budget: Amount = Field(0, description="Approved baseline, in currency units (250000, not 250).")
+    actual: Amount = Field(0, description="Spent to date, in currency units.")
+    forecast: Amount | None = Field(None, description="Forecast at completion, in currency units (default the budget).")
 
     @property
     def variance(self) -> float:
@@ -126,11 +128,11 @@ class BudgetLine(Record):
 class EarnedValue(Record):
     """Earned value figures: planned value, earned value, actual cost, or SPI/CPI directly."""
 
-    pv: Amount | None = None
-    ev: Amount | None = None
-    ac: Amount | None = None
-    spi: Annotated[float, Field(ge=0)] | None = None
-    cpi: Annotated[float, Field(ge=0)] | None = None
+    pv: Amount | None = Field(None, description="Planned value to date.")
+    ev: Amount | None = Field(None, description="Earned value to date.")
+    ac: Amount | None = Field(None, description="Actual cost to date.")
+    spi: Annotated[float, Field(ge=0)] | None = Field(None, description="Schedule performance index (else EV / PV).")
+    cpi: Annotated[float, Field(ge=0)] | None = Field(None, description="Cost performance index (else EV / AC).")
 
     @property
     def schedule_index(self) -> float | None:
@@ -150,14 +152,14 @@ class EarnedValue(Record):
 class Risk(Record):
     """A risk of the register, scored probability x impact on 1..5 scales."""
 
-    id: Text | None = None
-    title: Text
-    probability: Scale
-    impact: Scale
-    owner: Text | None = None
-    mitigation: Text | None = None
-    status: RiskStatus = "open"
-    trend: Trend | None = None
+    id: Text | None = Field(None, description="Identifier, e.g. R-004.")
+    title: Text = Field(description="What may happen.")
+    probability: Scale = Field(description="1 (rare) to 5 (almost certain).")
+    impact: Scale = Field(description="1 (minor) to 5 (severe).")
+    owner: Text | None = Field(None, description="Who owns the risk.")
+    mitigation: Text | None = Field(None, description="What is done about it (Markdown).")
+    status: RiskStatus = Field("open", description="open or closed.")
+    trend: Trend | None = Field(None, description="up, stable or down.")
 
     @property
     def score(self) -> int:
@@ -168,42 +170,43 @@ class Risk(Record):
 class Issue(Record):
     """An open problem of the project."""
 
-    id: Text | None = None
-    title: Text
-    severity: Severity | None = None
-    owner: Text | None = None
-    due: Date | None = None
-    status: IssueStatus = "open"
-    comment: Text | None = None
+    id: Text | None = Field(None, description="Identifier, e.g. I-009.")
+    title: Text = Field(description="What is wrong.")
+    severity: Severity | None = Field(None, description="low, medium, high or critical.")
+    owner: Text | None = Field(None, description="Who resolves it.")
+    due: Date | None = Field(None, description="Resolution due date.")
+    status: IssueStatus = Field("open", description="open, in_progress or resolved.")
+    comment: Text | None = Field(None, description="Comment (Markdown).")
 
 
 class DecisionRequired(Record):
     """What the committee is asked to decide."""
 
-    id: Text | None = None
-    title: Text
-    context: Text | None = None
-    options: TextList = []
-    recommendation: Text | None = None
-    deadline: Date | None = None
+    id: Text | None = Field(None, description="Identifier, e.g. DR-03.")
+    title: Text = Field(description="The decision asked of the committee.")
+    context: Text | None = Field(None, description="Background (Markdown).")
+    options: TextList = Field([], description="The options to choose from.")
+    recommendation: Text | None = Field(None, description="The option the project recommends.")
+    deadline: Date | None = Field(None, description="When the decision is needed.")
 
 
 class Status(Record):
     """Everything a project status for one reporting period holds."""
 
-    project: Project
-    overall: Overall
-    dimensions: Dimensions | None = None
-    workstreams: list[Workstream] = []
-    achievements: TextList = []
-    next_steps: TextList = []
-    milestones: list[Milestone] = []
-    budget: list[BudgetLine] = []
-    earned_value: EarnedValue | None = None
-    risks: list[Risk] = []
-    issues: list[Issue] = []
-    decisions_required: list[DecisionRequired] = []
-    actions: list[Action] = []
+    project: Project = Field(description="Who and what the status is about.")
+    overall: Overall = Field(description="Overall RAG, trend and executive summary.")
+    dimensions: Dimensions | None = Field(None, description="The RAG table: any of the six dimensions.")
+    workstreams: list[Workstream] = Field([], description="Workstreams with lead, RAG and progress.")
+    achievements: TextList = Field([], description="Achievements of the period (Markdown).")
+    next_steps: TextList = Field([], description="Next steps for the next period (Markdown).")
+    milestones: list[Milestone] = Field([], description="Milestones with baseline, forecast and actual dates.")
+    budget: list[BudgetLine] = Field(
+        [], description="Budget lines (a list, or {lines: [...], earned_value: {...}}); amounts in currency units.")
+    earned_value: EarnedValue | None = Field(None, description="Earned value: pv, ev, ac, or spi/cpi directly.")
+    risks: list[Risk] = Field([], description="The risk register.")
+    issues: list[Issue] = Field([], description="Open problems.")
+    decisions_required: list[DecisionRequired] = Field([], description="What the committee is asked to decide.")
+    actions: list[Action] = Field([], description="Committee actions, as in meeting.yaml.")
 
     @model_validator(mode="before")
     @classmethod
