@@ -91,7 +91,8 @@ def context(minutes: Minutes, labels: Labels) -> dict:
     def row(action: Action) -> str:
         cells = [action.id or "", action.text, action.owner,
                  action.due.isoformat() if action.due else "",
-                 labels["action_status." + action.status], action.comment]
+                 labels["action_status." + action.status],
+                 labels["priority." + action.priority] if action.priority else "", action.comment]
         return "| " + " | ".join(md_cell(c) for c in cells) + " |"
 
     return {
