@@ -1,16 +1,37 @@
-"""YAML reader: safe loading with line numbers, times kept as text, dates left to validation."""
+"""YAML reader: safe loading with line numbers, times kept as text, dates left to validation.
+
+Hand-written YAML has traps a plain ``safe_load`` lets through; this reader refuses or flags them:
+
+- a key written twice in one mapping is an error naming both lines (YAML keeps the last silently);
+- an unquoted value cut by `` #`` (``committee: Steering #4``) is a warning with the quoted fix;
+- aliases that expand past :data:`ALIAS_BUDGET` nodes ("billion laughs") and nesting deeper than
+  :data:`MAX_DEPTH` levels are refused before anything is built, in time linear in the input.
+"""
 
 from __future__ import annotations
 
+import json
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from docgen.errors import InputError
-from docgen.readers.source import Source, join_path, read_text
+from docgen.errors import InputError, Problem
+from docgen.readers.source import Source, read_text
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml parses ~10x faster when present
+
+MAX_DEPTH = 100  # collections inside collections; real inputs use fewer than 10
+ALIAS_BUDGET = 10_000  # nodes visited again through aliases before the input is refused
+# libyaml's composer recurses in C (it crashes past ~30,000 levels, and slows down well before):
+# text that could nest deeper than this is checked event by event before it is composed.
+_COMPOSE_SAFE_FLOW = 2000
+_COMPOSE_SAFE_PREFIX = re.compile(r"^[ \t?:-]{1000}", re.M)
+_ALIAS_BOMB = "YAML aliases expand too far (refused: possible alias bomb)"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_PLAIN = (None, "")  # libyaml marks plain scalars with "", the pure-Python parser with None
+_HASH_CUT = re.compile(r"[ \t]#[^\s#]")  # ' #4': a comment that looks like the rest of a value
 
 
 class _Loader(_Base):
@@ -29,14 +50,14 @@ _Loader.yaml_implicit_resolvers = {
 _SEXAGESIMAL = re.compile(r"^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$")
 
 
-def _int_or_time(loader: _Loader, node: yaml.ScalarNode):
+def _int_or_time(loader: _Loader, node: yaml.ScalarNode) -> int | str:
     value = loader.construct_scalar(node)
     if _SEXAGESIMAL.match(value):
         return value
     return yaml.SafeLoader.construct_yaml_int(loader, node)
 
 
-def _float_or_time(loader: _Loader, node: yaml.ScalarNode):
+def _float_or_time(loader: _Loader, node: yaml.ScalarNode) -> float | str:
     value = loader.construct_scalar(node)
     if _SEXAGESIMAL.match(value):
         return value
@@ -47,60 +68,251 @@ _Loader.add_constructor("tag:yaml.org,2002:int", _int_or_time)
 _Loader.add_constructor("tag:yaml.org,2002:float", _float_or_time)
 
 
-def _record_lines(node: yaml.Node, path: str, lines: dict[str, int]) -> None:
-    lines.setdefault(path, node.start_mark.line + 1)
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            if isinstance(key_node, yaml.ScalarNode):
-                child = join_path(path, key_node.value)
-                lines[child] = key_node.start_mark.line + 1
-                _record_lines(value_node, child, lines)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _record_lines(item, join_path(path, index), lines)
+@dataclass
+class YamlSource(Source):
+    """A Source read from YAML, with the warnings the reader found (file, line and key path each)."""
+
+    warnings: list[Problem] = field(default_factory=list)
 
 
-def parse_yaml(text: str, path: Path, start_line: int = 0) -> Source:
-    """Return a Source for YAML ``text`` read from ``path``; raise InputError if it is not a mapping.
+def source_warnings(source: Source) -> list[Problem]:
+    """Return the reader's warnings about ``source`` (none for sources not read by this module)."""
+    return list(getattr(source, "warnings", []))
 
-    ``start_line`` shifts reported lines (for front matter inside a Markdown file).
+
+class _Refused(Exception):
+    """Raised inside the walk; carries the message and the 0-based line of the offending node."""
+
+    def __init__(self, message: str, line: int):
+        super().__init__(message)
+        self.message, self.line = message, line
+
+
+def _nesting_error(limit: int = MAX_DEPTH) -> str:
+    return f"nesting deeper than {limit} levels (refused)"
+
+
+def _check_depth_before_composing(text: str) -> None:
+    """Raise _Refused when ``text`` nests deeper than MAX_DEPTH, if it might nest deep enough to hurt.
+
+    The cheap bound (every ``[``/``{`` counted, block levels bounded by the indentation) holds for
+    every ordinary file; only text past it is walked event by event, stopping at the first excess.
     """
+    if text.count("[") + text.count("{") <= _COMPOSE_SAFE_FLOW and not _COMPOSE_SAFE_PREFIX.search(text):
+        return
+    starts = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+    ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+    loader = _Loader(text)
+    depth = 0
     try:
+        while (event := loader.get_event()) is not None and not isinstance(event, yaml.StreamEndEvent):
+            if isinstance(event, starts):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise _Refused(_nesting_error(), event.start_mark.line)
+            elif isinstance(event, ends):
+                depth -= 1
+    finally:
+        loader.dispose()
+
+
+class _Walk:
+    """One pass over the composed node graph: lines of key paths, duplicate keys, cut values.
+
+    Nodes reached again through an alias are counted against ALIAS_BUDGET and nesting against
+    MAX_DEPTH, so the pass (and the construction after it) stays linear in the input.
+    """
+
+    def __init__(self, file: str, text: str, start_line: int):
+        self.file, self.text, self.base = file, text, start_line + 1
+        self.lines: dict[str, int] = {}
+        self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
+        self.cut_lines = self._cut_candidates(text) if "#" in text else {}
+
+    @staticmethod
+    def _cut_candidates(text: str) -> dict[int, int]:
+        """Return {0-based line: offset of its start} for the lines holding a `` #x`` comment start."""
+        found: dict[int, int] = {}
+        line, pos = 0, 0
+        for match in _HASH_CUT.finditer(text):
+            line += text.count("\n", pos, match.start())
+            pos = match.start()
+            found.setdefault(line, text.rfind("\n", 0, pos) + 1)
+        return found
+
+    def _check_cut(self, node: yaml.ScalarNode, key_path: str | None) -> None:
+        end = node.end_mark
+        start = self.cut_lines.get(end.line)
+        if start is None or node.style not in _PLAIN:
+            return
+        stop = self.text.find("\n", start)
+        rest = self.text[start:stop if stop >= 0 else len(self.text)][end.column:].rstrip()
+        if not re.match(r"[ \t]+#[^\s#]", rest):
+            return
+        kept = json.dumps(f"{node.value}{rest}", ensure_ascii=False)
+        self.warnings.append(Problem(
+            self.file, f"text after ' #' was read as a comment; quote the value to keep it ({kept})",
+            end.line + self.base, key_path))
+
+    def run(self, root: yaml.Node) -> None:
+        """Walk the graph from ``root``; raise _Refused on an alias bomb or too deep nesting."""
+        base, lines = self.base, self.lines
+        lines[""] = root.start_mark.line + base
+        seen: set[int] = set()
+        expanded = 0
+        # node, key path (None under a complex key), depth, 0-based line of the alias being
+        # expanded (-1 outside aliases), 0-based line where the node is referred to
+        stack: list[tuple] = [(root, "", 1, -1, root.start_mark.line)]
+        while stack:
+            node, path, depth, alias, site = stack.pop()
+            if depth > MAX_DEPTH:  # through aliases, a node that contains itself nests without end
+                if alias >= 0:
+                    raise _Refused(_ALIAS_BOMB, alias)
+                raise _Refused(_nesting_error(), node.start_mark.line)
+            if id(node) not in seen:
+                seen.add(id(node))
+                fresh = alias < 0
+            else:
+                fresh, alias = False, site if alias < 0 else alias
+            if alias >= 0:
+                expanded += 1 + len(node.value)
+                if expanded > ALIAS_BUDGET:
+                    raise _Refused(_ALIAS_BOMB, alias)
+            children: list[tuple] = []
+            if isinstance(node, yaml.MappingNode):
+                self._mapping(node, path, depth, alias, fresh, children)
+            else:
+                check = fresh and bool(self.cut_lines)
+                here = site if path is None else lines.get(path, site + base) - base
+                for index, item in enumerate(node.value):
+                    child = None if path is None else f"{path}[{index}]"
+                    if child is not None:
+                        lines.setdefault(child, item.start_mark.line + base)
+                    if isinstance(item, yaml.ScalarNode):
+                        if check:
+                            self._check_cut(item, child)
+                    else:
+                        children.append((item, child, depth + 1, alias, here))
+            stack.extend(reversed(children))
+
+    def _mapping(self, node: yaml.MappingNode, path: str | None, depth: int, alias: int, fresh: bool,
+                 children: list) -> None:
+        """Record the keys of ``node``, report duplicates and cut values, queue its collections."""
+        base, lines = self.base, self.lines
+        keys: dict[tuple[str, str], int] = {}
+        check = fresh and bool(self.cut_lines)
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):  # a complex key: walked, but it has no path
+                site = key_node.start_mark.line
+                children.append((key_node, None, depth + 1, alias, site))
+                if not isinstance(value_node, yaml.ScalarNode):
+                    children.append((value_node, None, depth + 1, alias, site))
+                continue
+            line = key_node.start_mark.line + base
+            child = None if path is None else (f"{path}.{key_node.value}" if path else key_node.value)
+            if child is not None:
+                lines[child] = line
+            if fresh and key_node.tag != _MERGE_TAG:
+                ident = (key_node.tag, key_node.value)
+                if ident in keys:
+                    self.problems.append(Problem(self.file, f"duplicate key (first at line {keys[ident]})",
+                                                 line, child))
+                else:
+                    keys[ident] = line
+            if isinstance(value_node, yaml.ScalarNode):
+                if check:
+                    self._check_cut(value_node, child)
+            else:
+                children.append((value_node, child, depth + 1, alias, line - base))
+
+
+def _syntax_error(exc: yaml.YAMLError, text: str, path: Path, start_line: int) -> InputError:
+    """Return the InputError of a YAML error, placed at the line that helps most."""
+    if isinstance(exc, yaml.reader.ReaderError):  # a control character or an undecodable byte
+        line = text.count("\n", 0, exc.position) + 1 + start_line if isinstance(exc.position, int) else None
+        char = exc.character if isinstance(exc.character, int) else ord(exc.character or "\0")
+        return InputError.single(path, f"YAML error: character #x{char:04x} is not allowed "
+                                       "(control characters cannot appear in YAML)", line=line)
+    if not isinstance(exc, yaml.MarkedYAMLError):
+        return InputError.single(path, f"YAML error: {exc}")
+    mark = exc.problem_mark or exc.context_mark
+    at_end = mark is not None and mark.line >= text.count("\n") and mark.column == 0
+    if exc.context_mark and ("stream end" in (exc.problem or "") or at_end):
+        # An unclosed bracket or quote is reported at the end of the file; where it opened helps more.
+        mark = exc.context_mark
+    line = mark.line + 1 + start_line if mark else None
+    reason = exc.problem or str(exc)
+    tag = re.match(r"could not determine a constructor for the tag '(.*)'", reason)
+    if tag:
+        shown = tag.group(1).replace("tag:yaml.org,2002:", "!!")
+        return InputError.single(path, f"YAML tag '{shown}' is not allowed (only plain YAML data is read)",
+                                 line=line)
+    if mark is not None and "cannot start any token" in reason and _char_at(text, mark) == "\t":
+        return InputError.single(path, "YAML syntax error: a tab is used for indentation (indent with spaces)",
+                                 line=line)
+    if exc.context:
+        reason = f"{exc.context}, {reason}" if "while" not in exc.context else reason
+    return InputError.single(path, f"YAML syntax error: {reason}", line=line)
+
+
+def _char_at(text: str, mark: yaml.Mark) -> str:
+    lines = text.split("\n", mark.line + 1)
+    return lines[mark.line][mark.column:mark.column + 1] if mark.line < len(lines) else ""
+
+
+def _load(text: str, path: Path, start_line: int) -> tuple[object, _Walk]:
+    """Return the data of YAML ``text`` and the walk over its nodes; raise InputError on any refusal."""
+    walk = _Walk(str(path), text, start_line)
+    try:
+        _check_depth_before_composing(text)
         loader = _Loader(text)
         try:
             node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else None
+            if node is None:
+                return None, walk
+            walk.run(node)  # before construction: a bomb must not be built
+            if walk.problems:
+                raise InputError(walk.problems)
+            return loader.construct_document(node), walk
         finally:
             loader.dispose()
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        at_end = mark is not None and mark.line >= text.count("\n") and mark.column == 0
-        if exc.context_mark and ("stream end" in (exc.problem or "") or at_end):
-            # An unclosed bracket or quote is reported at the end of the file; where it opened helps more.
-            mark = exc.context_mark
-        line = mark.line + 1 + start_line if mark else None
-        reason = exc.problem or str(exc)
-        if exc.context:
-            reason = f"{exc.context}, {reason}" if "while" not in exc.context else reason
-        raise InputError.single(path, f"YAML syntax error: {reason}", line=line) from None
+    except _Refused as exc:
+        raise InputError.single(path, exc.message, line=exc.line + 1 + start_line) from None
     except yaml.YAMLError as exc:
-        raise InputError.single(path, f"YAML error: {exc}") from None
+        raise _syntax_error(exc, text, path, start_line) from None
+
+
+def parse_yaml(text: str, path: Path, start_line: int = 0) -> YamlSource:
+    """Return a YamlSource for YAML ``text`` read from ``path``; raise InputError if it is not a mapping.
+
+    ``start_line`` shifts reported lines (for front matter inside a Markdown file). Duplicate
+    keys, alias bombs and nesting deeper than MAX_DEPTH raise InputError too; values cut by
+    `` #`` become the source's ``warnings``.
+    """
+    data, walk = _load(text, path, start_line)
     if data is None:
         raise InputError.single(path, "is empty (expected a YAML mapping of keys)")
     if not isinstance(data, dict):
         kind = type(data).__name__
         kind = {"list": "a list", "str": "plain text", "int": "a number"}.get(kind, kind)
         raise InputError.single(path, f"top level is {kind}, expected a mapping of keys", line=1)
-    lines: dict[str, int] = {}
-    _record_lines(node, "", lines)
-    lines = {k: v + start_line for k, v in lines.items()}
-    return Source(path=Path(path), data=data, lines=lines, format="yaml")
+    return YamlSource(path=Path(path), data=data, lines=walk.lines, format="yaml", warnings=walk.warnings)
 
 
-def read_yaml(path: Path) -> Source:
-    """Return the Source of the YAML file at ``path`` or raise InputError."""
+def read_yaml(path: Path) -> YamlSource:
+    """Return the YamlSource of the YAML file at ``path`` or raise InputError."""
     path = Path(path)
     text = read_text(path)
     if not text.strip():
         raise InputError.single(path, "is empty (expected a YAML mapping of keys)")
     return parse_yaml(text, path)
+
+
+def load_yaml_data(text: str, path: Path) -> object:
+    """Return the data of YAML ``text`` (any top level, None when empty), refused as parse_yaml refuses.
+
+    For YAML docgen reads that is not an input (label files, ``deck-layouts.yaml``): duplicate
+    keys, alias bombs and deep nesting raise InputError naming ``path`` and the line.
+    """
+    return _load(text, path, 0)[0]
