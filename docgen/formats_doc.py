@@ -11,15 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from docgen.schema import KINDS, schema_of
+from docgen.schema import EXAMPLES, KINDS, schema_of
 
-# kind -> example file in docs/formats/ (the contract's names)
-EXAMPLES: dict[str, str] = {
-    "meeting": "meeting.yaml",
-    "status": "status.yaml",
-    "requirements": "requirements.yaml",
-    "assessment": "compliance.yaml",
-}
+__all__ = ["EXAMPLES", "KeyRow", "example_values", "generated_files", "key_rows", "page"]
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import json
+from pathlib import Path
 from typing import Any
 
 # kind -> (module, model class, title of the schema)
@@ -19,6 +20,25 @@ KINDS: dict[str, tuple[str, str, str]] = {
     "assessment": ("docgen.model.requirements", "AssessmentSet", "docgen compliance assessment"),
 }
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+# kind -> its example with every key, in docs/formats/ (shipped in the wheel as docgen/_formats)
+EXAMPLES: dict[str, str] = {
+    "meeting": "meeting.yaml",
+    "status": "status.yaml",
+    "requirements": "requirements.yaml",
+    "assessment": "compliance.yaml",
+}
+
+
+def formats_dir() -> Path:
+    """Return the folder of the format examples (inside the wheel, or the source checkout's docs/formats)."""
+    here = Path(__file__).resolve().parent
+    installed = here / "_formats"
+    return installed if installed.is_dir() else here.parent / "docs" / "formats"
+
+
+def example_text(kind: str) -> str:
+    """Return the example file of input ``kind``, with every key, as text."""
+    return (formats_dir() / EXAMPLES[kind]).read_text(encoding="utf-8")
 
 
 def model_of(kind: str) -> type:

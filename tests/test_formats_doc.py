@@ -164,3 +164,15 @@ def test_readme_links_the_formats_not_the_shared_folder():
     assert "docs/formats/" in readme
     for path in Path(ROOT / "docs" / "formats").glob("*.yaml"):
         assert f"docs/formats/{path.name}" in readme, path.name
+
+
+def test_schema_example_starts_a_status_that_validates(invoke, tmp_path):
+    dest = tmp_path / "my-status.yaml"
+    result = invoke("schema", "status", "--example", "-o", dest)
+    assert result.exit_code == 0, result.output
+    text = dest.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=my-status.schema.json\n")
+    assert json.loads((tmp_path / "my-status.schema.json").read_text(encoding="utf-8")) == schema_of("status")
+    assert invoke("validate", dest).exit_code == 0
+    deck = tmp_path / "deck.pptx"
+    assert invoke("deck", dest, "-o", deck).exit_code == 0 and deck.stat().st_size > 10_000
