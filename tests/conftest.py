@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -35,5 +34,10 @@ def invoke(runner):
 
 
 def soffice_available() -> bool:
-    """Return True when LibreOffice is installed (office tests run only then)."""
-    return shutil.which("soffice") is not None and OFFICE_CHECK.exists()
+    """Return True when LibreOffice and poppler-utils are installed (office tests run only then).
+
+    The office tests use ``office.needs_office``, whose skip reason names what is missing.
+    """
+    from office import soffice_missing
+
+    return soffice_missing() is None
