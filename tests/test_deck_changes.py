@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import copy
-import json
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
+from office import needs_office, render
 
 from docgen.deck.changes import compare, with_trends
 from docgen.deck.plan import plan_deck
@@ -25,7 +23,6 @@ from tests.test_deck_plan import boxes_ok
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 NOW = SAMPLES / "status.yaml"
 BEFORE = SAMPLES / "status-previous.yaml"
-OFFICE_CHECK = Path(__file__).resolve().parents[2] / "shared" / "tools" / "office-check"
 
 
 def status_of(data: dict | Path) -> Status:
@@ -348,7 +345,7 @@ def test_help_mentions_previous(invoke):
 
 
 @pytest.mark.office
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+@needs_office
 @pytest.mark.parametrize("which", ["sample", "large"])
 def test_office_renders_changes_deck(tmp_path, invoke, which):
     from pptx import Presentation
@@ -368,17 +365,13 @@ def test_office_renders_changes_deck(tmp_path, invoke, which):
         before.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     dest = tmp_path / "deck.pptx"
     assert invoke("deck", now, "--previous", before, "-o", dest).exit_code == 0
-    out = tmp_path / "check"
-    run = subprocess.run([str(OFFICE_CHECK), "-o", str(out), str(dest)], capture_output=True,
-                         text=True, timeout=300)
-    assert run.returncode == 0, run.stdout + run.stderr
-    summary = json.loads((out / "summary.json").read_text())
-    assert summary[0]["pages"] == len(Presentation(dest).slides)
-    text = (out / "deck.pptx" / "text.txt").read_text(encoding="utf-8")
+    shown = render(dest, tmp_path / "check")
+    assert shown.pages == shown.slides == len(Presentation(dest).slides) == len(shown.pngs)
+    text = shown.text
     assert "Changes since October 2026" in text
     if which == "large":
         for risk in data["risks"]:
             assert risk["id"] in text
     else:
         assert "Green → Amber" in text and "(+18 days)" in text
-    assert_no_text_over_text(out / "deck.pptx" / "deck.pdf")
+    assert_no_text_over_text(shown.pdf)

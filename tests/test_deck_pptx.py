@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import json
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
+from office import needs_office, render, word_boxes
 from pptx import Presentation
 
 from tests.deck_data import CONTRACT, large_status, write_large
-
-OFFICE_CHECK = Path(__file__).parents[1].parent / "shared" / "tools" / "office-check"
 
 
 def texts(slide) -> str:
@@ -159,7 +155,7 @@ SAMPLE = Path(__file__).parents[1] / "samples" / "status.yaml"
 
 
 @pytest.mark.office
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+@needs_office
 @pytest.mark.parametrize("which, lang", [("contract", "en"), ("large", "en"), ("sample", "fr"),
                                          ("corporate", "en")])
 def test_office_renders_every_slide(tmp_path, invoke, which, lang):
@@ -167,18 +163,15 @@ def test_office_renders_every_slide(tmp_path, invoke, which, lang):
     dest = tmp_path / "deck.pptx"
     extra = ["--templates", corporate_template(tmp_path)] if which == "corporate" else []
     assert invoke("deck", src, "-o", dest, "--lang", lang, *extra).exit_code == 0
-    out = tmp_path / "check"
-    run = subprocess.run([str(OFFICE_CHECK), "-o", str(out), str(dest)], capture_output=True,
-                         text=True, timeout=300)
-    assert run.returncode == 0, run.stdout + run.stderr
+    shown = render(dest, tmp_path / "check")
     slides = len(Presentation(dest).slides)
-    summary = json.loads((out / "summary.json").read_text())
-    assert summary[0]["pages"] == slides
-    text = (out / "deck.pptx" / "text.txt").read_text(encoding="utf-8")
+    assert shown.pages == shown.slides == slides
+    assert len(shown.pngs) == slides
+    text = shown.text
     risks = large_status()["risks"] if which == "large" else []
     for risk in risks or [{"id": "R-004"}, {"id": "R-007"}]:
         assert risk["id"] in text, risk["id"]
-    assert_no_text_over_text(out / "deck.pptx" / "deck.pdf")
+    assert_no_text_over_text(shown.pdf)
 
 
 def corporate_template(tmp_path: Path) -> Path:
@@ -206,18 +199,12 @@ def test_corporate_template_geometry(tmp_path):
 
 
 def assert_no_text_over_text(pdf: Path) -> None:
-    """Fail when two words LibreOffice printed overlap, or a word leaves the page."""
-    import re
-
-    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True,
-                          text=True, check=True).stdout
-    word = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">'
-                      r"([^<]*)</word>")
-    for number, page in enumerate(html.split("<page ")[1:], 1):
-        width, height = (float(v) for v in re.search(
-            r'width="([\d.]+)" height="([\d.]+)"', page).groups())
-        boxes = [(float(a), float(b), float(c), float(d), t) for a, b, c, d, t in
-                 word.findall(page)]
+    """Return None when no two words LibreOffice printed overlap and none leaves its page; fail otherwise."""
+    pages = word_boxes(pdf)
+    assert pages, pdf
+    for number, page in enumerate(pages, 1):
+        width, height = page.width, page.height
+        boxes = [(w.x0, w.y0, w.x1, w.y1, w.text) for w in page.words]
         for x0, y0, x1, y1, t in boxes:
             assert x0 >= 0 and y0 >= 0 and x1 <= width + 0.5 and y1 <= height + 0.5, (number, t)
         for i, a in enumerate(boxes):
