@@ -6,19 +6,31 @@ from pathlib import Path
 
 import click
 
-from docgen.errors import InputError
+from docgen.errors import InputError, Problem
 
 
 def check(path: Path) -> str:
     """Return the kind of the valid input at ``path``; raise InputError listing its problems."""
+    return check_with_warnings(path)[0]
+
+
+def check_with_warnings(path: Path) -> tuple[str, list[Problem]]:
+    """Return the kind of the valid input at ``path`` and the warnings about it (statuses have some).
+
+    Raises InputError listing its problems.
+    """
     from docgen.build.discover import kind_of
     from docgen.inputs import load
     from docgen.readers.source import read_text
 
     read_text(path)  # missing, binary and undecodable files get their own clear message
     kind = kind_of(path) or "meeting"
+    if kind == "status":
+        from docgen.deck.job import load_checked
+
+        return kind, load_checked(path)[1]
     load(path, kind)
-    return kind
+    return kind, []
 
 
 @click.command()
@@ -28,8 +40,10 @@ def validate(files: tuple[Path, ...]) -> None:
     problems = []
     for path in files:
         try:
-            kind = check(path)
+            kind, warnings = check_with_warnings(path)
             click.echo(f"ok: {path} ({kind})")
+            for warning in warnings:
+                click.echo(f"warning: {warning}", err=True)
         except InputError as exc:
             problems.extend(exc.problems)
     if problems:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from docgen.deck.changes import Changes, compare, with_trends
-from docgen.errors import InputError, OutputError
+from docgen.errors import InputError, OutputError, Problem
 from docgen.labels import Labels, load_labels
 from docgen.model.status import Status
 from docgen.model.validate import build
@@ -16,9 +16,20 @@ FORMATS = ("pptx", "md", "docx")
 
 def load(path: Path) -> Status:
     """Return the validated Status read from the YAML file ``path``; raise InputError otherwise."""
+    return load_checked(path)[0]
+
+
+def load_checked(path: Path) -> tuple[Status, list[Problem]]:
+    """Return the validated Status of ``path`` and the warnings about it; raise InputError otherwise.
+
+    Warnings (file, line, key path) come from the YAML reader (values cut by `` #``) and from
+    docgen.readers.status_checks (amounts that look like thousands).
+    """
+    from docgen.readers.status_checks import status_warnings
     from docgen.readers.yaml_source import read_yaml
 
-    return build(Status, read_yaml(Path(path)))
+    source = read_yaml(Path(path))
+    return build(Status, source), status_warnings(source)
 
 
 def load_pair(path: Path, previous: Path | None) -> tuple[Status, Changes | None]:
@@ -27,16 +38,24 @@ def load_pair(path: Path, previous: Path | None) -> tuple[Status, Changes | None
     Trends the current status does not give are computed from the RAG moves. Problems of both
     files are reported together.
     """
-    problems = []
+    status, changes, _ = load_pair_checked(path, previous)
+    return status, changes
+
+
+def load_pair_checked(path: Path, previous: Path | None) -> tuple[Status, Changes | None, list[Problem]]:
+    """Return what load_pair returns and the warnings about both files (see load_checked)."""
+    problems: list[Problem] = []
+    warnings: list[Problem] = []
     status = before = None
     for file in (path, previous):
         if file is None:
             continue
         try:
-            loaded = load(file)
+            loaded, found = load_checked(file)
         except InputError as exc:
             problems += exc.problems
             continue
+        warnings += found
         if file is path:
             status = loaded
         else:
@@ -44,9 +63,9 @@ def load_pair(path: Path, previous: Path | None) -> tuple[Status, Changes | None
     if problems:
         raise InputError(problems)
     if before is None:
-        return status, None
+        return status, None, warnings
     changes = compare(status, before)
-    return with_trends(status, changes), changes
+    return with_trends(status, changes), changes, warnings
 
 
 def output_format(dest: Path) -> str:
