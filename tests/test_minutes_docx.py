@@ -32,7 +32,7 @@ def test_title_block_and_headings(contract_docx):
     assert title.style.name == "Title"
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading 1")]
     assert headings == ["Attendance", "Review of previous actions", "Agenda", "Decisions taken",
-                        "Action items", "Next meeting"]
+                        "Action items", "Other notes", "Links", "Next meeting"]
     items = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
     assert items == ["1. Approval of the previous minutes", "2. Payroll parallel run",
                      "3. Budget and schedule"]
@@ -49,8 +49,10 @@ def test_attendance_table(contract_docx):
     table = next(t for t in document.tables if t.rows[0].cells[0].text == "Name")
     rows = [[c.text for c in r.cells] for r in table.rows[1:]]
     assert rows[0] == ["Claire Martin", "Project sponsor, HR Director", "Client", "Present"]
-    assert rows[2][3] == "Remote"
-    assert rows[3] == ["Marc Lefèvre", "CFO", "Client", "Excused"]
+    # Present people first; the handle follows the name, the group the organisation.
+    assert rows[2] == ["Sarah Cohen (@scohen)", "Core HR lead", "Integrator / Project team", "Present"]
+    assert rows[3][3] == "Remote"
+    assert rows[4] == ["Marc Lefèvre", "CFO", "Client", "Excused"]
     # The header row repeats on every page.
     assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
 
@@ -81,7 +83,7 @@ def test_action_table_and_decisions(contract_docx):
     decisions = next(t for t in document.tables if t.rows[0].cells[1].text == "Decision")
     assert [r.cells[0].text for r in decisions.rows[1:]] == ["D-021", "D-022"]
     assert "Next meeting" in all_text(document)
-    assert "15 December 2026, 14:00, Paris HQ, room 4.02 and Teams" in all_text(document)
+    assert "15 December 2026, 14:00–15:30, Paris HQ, room 4.02 and Teams" in all_text(document)
 
 
 def test_markdown_formatting_kept(contract_docx):
