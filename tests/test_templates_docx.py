@@ -36,7 +36,7 @@ def test_onepage_sample_fills_in_the_actions_table(invoke, tmp_path):
     texts = [p.text for p in doc.paragraphs]
     assert texts[0] == "HRIS Steering Committee n°7"
     assert texts[1] == "Minutes · 24 November 2026 · 14:00–15:30 · Paris HQ, room 4.02 and Teams"
-    assert "Present: Claire Martin, Hugo Bernard, Inès Dupont" in texts
+    assert "Present: Claire Martin, Hugo Bernard, Inès Dupont, Sarah Cohen" in texts
     assert any(t.startswith("D-021") and "second parallel run" in t for t in texts)
     assert not any("{%" in t or "{{" in t for t in texts)
     rows = [[c.text for c in row.cells] for row in doc.tables[0].rows]
