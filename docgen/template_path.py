@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from docgen.errors import TemplateError
+from docgen.errors import ConfigError, TemplateError
 
 ENV_VAR = "DOCGEN_TEMPLATES"
 
@@ -18,10 +18,21 @@ def builtin_dir() -> Path:
 
 
 def search_path(user_dirs: list[Path] | tuple[Path, ...] = ()) -> list[Path]:
-    """Return the folders searched for templates: ``user_dirs``, then $DOCGEN_TEMPLATES, then built-ins."""
+    """Return the folders searched for templates: ``user_dirs``, then $DOCGEN_TEMPLATES, then built-ins.
+
+    A folder that does not exist raises ConfigError rather than being skipped: a mistyped name
+    would otherwise give the built-in look without a word.
+    """
     dirs = [Path(d) for d in user_dirs]
+    for folder in dirs:
+        if not folder.is_dir():
+            raise ConfigError(f"template folder '{folder}' does not exist")
     env = os.environ.get(ENV_VAR, "")
-    dirs += [Path(p) for p in env.split(os.pathsep) if p]
+    for entry in env.split(os.pathsep):
+        if entry and not Path(entry).is_dir():
+            raise ConfigError(f"{ENV_VAR}: folder '{entry}' does not exist")
+        if entry:
+            dirs.append(Path(entry))
     dirs.append(builtin_dir())
     return dirs
 

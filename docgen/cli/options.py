@@ -6,12 +6,27 @@ from pathlib import Path
 
 import click
 
+
+def existing_folders(ctx: click.Context, param: click.Parameter, value: tuple[Path, ...]) -> tuple[Path, ...]:
+    """Return the --templates folders given; raise ConfigError (exit 2) naming one that does not exist.
+
+    A mistyped folder must not fall back to the built-in templates without a word.
+    """
+    from docgen.errors import ConfigError
+
+    for folder in value:
+        if not folder.is_dir():
+            raise ConfigError(f"--templates: folder '{folder}' does not exist")
+    return value
+
+
 templates_option = click.option(
     "--templates",
     "template_dirs",
     multiple=True,
     type=click.Path(file_okay=False, path_type=Path),
-    help="Folder searched for templates before the built-ins (repeatable).",
+    callback=existing_folders,
+    help="Folder searched for templates before the built-ins (repeatable; it must exist).",
 )
 lang_option = click.option(
     "--lang",
