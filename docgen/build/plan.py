@@ -95,7 +95,7 @@ def check_outputs(jobs: list[Job]) -> None:
                                 f"{job.describe()}; give them different outputs")
             if target in sources:
                 problems.append(f"{display_path(output)}: output of {job.describe()} would overwrite the "
-                                f"input {sources[target].input}; refused")
+                                f"input {display_path(sources[target].input)}; refused")
     if problems:
         raise OutputProblems(problems)
 

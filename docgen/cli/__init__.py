@@ -62,6 +62,23 @@ def _report(exc) -> None:
         click.echo(f"error: {line}" if exc.exit_code != 1 else line, err=True)
 
 
+def _input_of(exc: Exception) -> str | None:
+    """Return the input file of the command ``exc`` came from (its first existing file argument), or None."""
+    import traceback
+    from pathlib import Path
+
+    for frame, _ in reversed(list(traceback.walk_tb(exc.__traceback__))):
+        ctx = frame.f_locals.get("ctx")
+        if isinstance(ctx, click.Context) and ctx.params:
+            for value in ctx.params.values():
+                values = value if isinstance(value, tuple) else (value,)
+                files = [v for v in values if isinstance(v, Path) and v.is_file()]
+                if len(files) == 1 and len(values) == 1:
+                    return str(files[0])
+            return None
+    return None
+
+
 def _unexpected(exc: Exception) -> int:
     """Print one line for an exception that is not a DocgenError; return the exit status.
 
@@ -79,7 +96,8 @@ def _unexpected(exc: Exception) -> int:
         _report(mapped)
         code = mapped.exit_code
     elif resource is not None:
-        click.echo(f"error: {resource}", err=True)
+        source = _input_of(exc)
+        click.echo(f"error: {f'{source}: ' if source else ''}{resource}", err=True)
         code = 2
     else:
         click.echo(f"error: {internal_message(exc)}", err=True)
