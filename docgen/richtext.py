@@ -2,7 +2,11 @@
 
 Python-Markdown parses; a tree processor hands us its element tree, which is walked into
 :class:`Block` objects (paragraphs, nested bullet/numbered list items, quotes, code) holding
-:class:`Run` objects (bold, italic, code, hyperlinks).
+:class:`Run` objects (bold, italic, code, hyperlinks). Only safe link targets are kept
+(:func:`docgen.safety.safe_url`): a ``javascript:`` link is plain text in every output.
+
+:func:`markdown_html` is the Markdown-to-HTML rendering of the HTML outputs: raw HTML in the
+text is escaped (shown, never run) and unsafe link and image targets are dropped.
 """
 
 from __future__ import annotations
@@ -16,6 +20,8 @@ from functools import lru_cache
 
 import markdown
 from markdown.treeprocessors import Treeprocessor
+
+from docgen.safety import safe_url
 
 
 @dataclass(frozen=True)
@@ -66,6 +72,47 @@ def _parser(fenced: bool) -> markdown.Markdown:
         md.treeprocessors.register(_Capture(md), "docgen_capture", 1)
         setattr(_local, key, md)
     return md
+
+
+class _SafeTargets(Treeprocessor):
+    """Turns links and images whose target is not http(s), mailto or relative into plain text."""
+
+    def run(self, root: ET.Element) -> None:
+        for element in root.iter():
+            if element.tag == "a" and safe_url(element.get("href")) is None:
+                element.tag = "span"
+                element.attrib.clear()
+            elif element.tag == "img" and safe_url(element.get("src")) is None:
+                alt = element.get("alt") or ""
+                element.tag = "span"
+                element.attrib.clear()
+                element.text = alt
+
+
+def _html_parser(fenced: bool) -> markdown.Markdown:
+    key = "html_fenced" if fenced else "html"
+    md = getattr(_local, key, None)
+    if md is None:
+        md = markdown.Markdown(extensions=["sane_lists", "fenced_code"] if fenced else ["sane_lists"])
+        # Raw HTML is text like any other: escaped on output, so <script> shows and never runs.
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+        md.treeprocessors.register(_SafeTargets(md), "docgen_safe_targets", 0)
+        setattr(_local, key, md)
+    return md
+
+
+def markdown_html(text: str | None) -> str:
+    """Return Markdown ``text`` as an HTML fragment safe to embed in a page ("" for blank text).
+
+    Raw HTML is escaped, and link or image targets other than http(s), mailto and relative
+    ones become plain text; everything else renders as Python-Markdown renders it.
+    """
+    if not text:
+        return ""
+    md = _html_parser("```" in text or "~~~" in text)
+    md.reset()
+    return md.convert(text)
 
 
 _STASH = re.compile("\x02wzxhzdk:\\d+\x03")
@@ -188,11 +235,12 @@ class _Walker:
             if child.tag in _INLINE:
                 child_style[_INLINE[child.tag]] = True
             if child.tag == "a":
-                child_style["href"] = child.get("href")
+                child_style["href"] = safe_url(child.get("href"))
             if child.tag == "br":
                 runs.append(Run("\n", **style))
             elif child.tag == "img":
-                runs.append(Run(child.get("alt") or child.get("src") or "", **style))
+                src = safe_url(child.get("src"))
+                runs.append(Run(child.get("alt") or src or "", **style))
             else:
                 runs.extend(self.runs_of(child, child_style))
             if child.tail:

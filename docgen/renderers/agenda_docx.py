@@ -12,6 +12,7 @@ from docgen.ooxml.package import document_time
 from docgen.ooxml.reference import ReferenceDocx
 from docgen.renderers.minutes_docx import REQUIRED_STYLES, action_table, people_table, title_block
 from docgen.richtext import Run
+from docgen.safety import safe_url
 from docgen.series import open_actions
 
 
@@ -80,5 +81,5 @@ def _documents(doc: DocxBuilder, minutes: Minutes, L: Labels) -> None:
         return
     doc.heading(L["agenda.documents"], 1)
     for document in minutes.documents:
-        runs = [Run(document.title, href=document.url)] if document.url else [Run(document.title)]
+        runs = [Run(document.title, href=safe_url(document.url))]  # a javascript: address is not a link
         doc.bullet(runs)

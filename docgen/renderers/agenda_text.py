@@ -5,14 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from docgen.agenda import schedule, total_duration
-from docgen.jinja_env import environment, render_template
+from docgen.jinja_env import render_template
 from docgen.labels import Labels
-from docgen.model.meeting import Minutes
+from docgen.model.meeting import Document, Minutes
 from docgen.output import atomic_write_text
-from docgen.renderers.minutes_text import _tidy, md_cell
 from docgen.renderers.minutes_text import context as minutes_context
+from docgen.renderers.minutes_text import finish, text_environment
+from docgen.safety import safe_url
 from docgen.series import open_actions
-from docgen.template_path import search_path
+
+
+def safe_documents(documents: list[Document]) -> list[Document]:
+    """Return ``documents`` with every address that is not http(s), mailto or relative removed."""
+    return [d if d.url is None or safe_url(d.url) is not None else d.model_copy(update={"url": None})
+            for d in documents]
 
 
 def context(minutes: Minutes, labels: Labels) -> dict:
@@ -21,15 +27,14 @@ def context(minutes: Minutes, labels: Labels) -> dict:
     slots = schedule(minutes)
     ctx.update({"slots": slots, "timed": any(s.start for s in slots),
                 "total": total_duration(minutes), "end": slots[-1].end if slots else None,
-                "open_actions": open_actions(minutes), "documents": minutes.documents})
+                "open_actions": open_actions(minutes), "documents": safe_documents(minutes.documents)})
     return ctx
 
 
 def render(minutes: Minutes, labels: Labels, dest: Path, fmt: str,
            template_dirs: tuple[Path, ...] = ()) -> Path:
     """Write the agenda as Markdown (``fmt="md"``) or HTML (``"html"``) to ``dest``; return it."""
-    env = environment(tuple(search_path(list(template_dirs))), fmt == "html")
-    env.filters.setdefault("cell", md_cell)
+    text_environment(template_dirs, fmt)
     text = render_template(f"agenda.{fmt}.j2", context(minutes, labels), template_dirs,
                            autoescape=fmt == "html")
-    return atomic_write_text(dest, _tidy(text))
+    return atomic_write_text(dest, finish(text, fmt))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from docgen.richtext import Run, inline_runs
+from docgen.safety import safe_url
 
 _SPECIAL = frozenset("*_`[<\\\n#>|~&")
 _LEADING = frozenset("-+0123456789=")
@@ -41,7 +42,7 @@ def cell_runs(text: str | None) -> list[Run]:
             runs.append(Run(text[pos:match.start()]))
         label, auto, code = match.group("label", "auto", "code")
         if label is not None:
-            runs.append(Run(label, href=match.group("url")))
+            runs.append(Run(label, href=safe_url(match.group("url"))))
         elif auto is not None:
             runs.append(Run(auto, href=auto))
         elif code is not None:
@@ -68,7 +69,7 @@ def cell_plain(text: str | None) -> str:
 
 
 def first_link(text: str | None) -> str | None:
-    """Return the first hyperlink target in Markdown ``text``, or None."""
+    """Return the first hyperlink target in Markdown ``text`` (http(s), mailto or relative), or None."""
     if not text or ("](" not in text and "<http" not in text):
         return None
     for run in cell_runs(text):

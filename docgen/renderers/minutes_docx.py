@@ -13,6 +13,7 @@ from docgen.ooxml.package import document_time
 from docgen.ooxml.reference import ReferenceDocx
 from docgen.renderers.palette import ACTION_STATUS_FILL, OVERDUE_FILL, OVERDUE_TEXT
 from docgen.richtext import Run
+from docgen.safety import safe_url
 
 REQUIRED_STYLES = ["Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "List Paragraph",
                    "Quote", "Code", "Table Text", "Table Heading", "docgen Table",
@@ -204,7 +205,7 @@ def _closing(doc: DocxBuilder, minutes: Minutes, L: Labels) -> None:
     if minutes.links:
         doc.heading(L["minutes.links"], 1)
         for link in minutes.links:
-            doc.bullet([Run(link.label + L['common.colon'], bold=True), Run(link.url, href=link.url)])
+            doc.bullet([Run(link.label + L['common.colon'], bold=True), Run(link.url, href=safe_url(link.url))])
     nxt = minutes.next_meeting
     if nxt and (nxt.date or nxt.location):
         doc.heading(L["minutes.next_meeting"], 1)
