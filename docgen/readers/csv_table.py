@@ -2,7 +2,9 @@
 
 Comma or semicolon separated (Excel saves ``;`` in many locales), UTF-8 with or without BOM.
 Column names are matched without regard to case or surrounding spaces; empty cells are left
-out so the model's defaults apply.
+out so the model's defaults apply. A cell docgen's CSV writers protected against formula
+injection (``'=SUM(1)``, ``'-2``: a quote before ``=``, ``+``, ``-``, ``@``, tab or carriage
+return) is read without that quote, so a checklist written as CSV reads back as its text.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from pathlib import Path
 
 from docgen.errors import InputError
 from docgen.readers.source import Source, read_text
+from docgen.safety import csv_unquote
 
 
 def _delimiter(header_line: str) -> str:
@@ -54,7 +57,7 @@ def read_csv_table(path: Path, key: str, required: tuple[str, ...],
                 row = {}
                 for name, cell in zip(columns, cells):
                     if name and cell.strip():
-                        row[name] = cell.strip()
+                        row[name] = csv_unquote(cell.strip())
                         lines[f"{row_path}.{name}"] = start
                 rows.append(row)
             start = reader.line_num + 1
