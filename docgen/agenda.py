@@ -78,9 +78,9 @@ def write(minutes: Minutes, dest: Path, language: str | None = None,
 
     reference = load_reference(find_template("agenda.docx", search_path(list(template_dirs))))
     if fmt == "pdf":
-        from docgen.pdf import convert_to_pdf
+        from docgen.minutes import to_pdf
 
         docx_dest = dest.with_suffix(".docx")
         agenda_docx.render(minutes, labels, reference, docx_dest)
-        return convert_to_pdf(docx_dest, dest)
+        return to_pdf(docx_dest, dest)
     return agenda_docx.render(minutes, labels, reference, dest)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 from docgen import output as formats
@@ -68,6 +69,23 @@ def labels_for(minutes: Minutes, language: str | None, template_dirs: tuple[Path
     return load_labels(language or minutes.meeting.language, template_dirs)
 
 
+def to_pdf(docx_dest: Path, dest: Path) -> Path:
+    """Convert the Word file just written to ``docx_dest`` into the PDF ``dest``; return ``dest``.
+
+    Inside :func:`docgen.output.staged_outputs` the Word file is still a temporary file; it is
+    converted under its own name so LibreOffice knows its format.
+    """
+    from docgen.pdf import convert_to_pdf
+
+    staged = formats.staged_path(docx_dest)
+    if staged == Path(docx_dest):
+        return convert_to_pdf(Path(docx_dest), dest)
+    with tempfile.TemporaryDirectory(prefix="docgen-pdf-source-") as tmp:
+        source = Path(tmp, Path(docx_dest).name)
+        source.symlink_to(staged.resolve())
+        return convert_to_pdf(source, dest)
+
+
 def write(minutes: Minutes, dest: Path, language: str | None = None,
           template_dirs: tuple[Path, ...] = (), reference: Path | None = None) -> Path:
     """Write ``minutes`` to ``dest`` in the format its extension names; return ``dest``."""
@@ -83,9 +101,7 @@ def write(minutes: Minutes, dest: Path, language: str | None = None,
 
     ref_path = reference or find_template("minutes.docx", search_path(list(template_dirs)))
     if fmt == "pdf":
-        from docgen.pdf import convert_to_pdf
-
         docx_dest = dest.with_suffix(".docx")
         minutes_docx.render(minutes, labels, load_reference(ref_path), docx_dest)
-        return convert_to_pdf(docx_dest, dest)
+        return to_pdf(docx_dest, dest)
     return minutes_docx.render(minutes, labels, load_reference(ref_path), dest)

@@ -1,4 +1,8 @@
-"""The runners of each kind of build job; each returns the files it wrote."""
+"""The runners of each kind of build job; each returns the files it wrote.
+
+The outputs of one input are staged (:func:`docgen.output.staged_outputs`): if one of them
+fails, none of that input's outputs is (re)written.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ from pathlib import Path
 
 from docgen.build.jobs import Job
 from docgen.errors import GateFailed
+from docgen.output import staged_outputs
 
 OFFICE = (".docx", ".pptx", ".xlsx")
 
@@ -19,8 +24,9 @@ def run_meeting(job: Job) -> tuple[list[Path], list[str]]:
     from docgen import minutes, series_io
 
     model, warnings = series_io.with_previous(job.input, minutes.load(job.input))
-    return [minutes.write(model, dest, job.language, tuple(job.templates))
-            for dest in job.outputs], warnings
+    with staged_outputs():
+        written = [minutes.write(model, dest, job.language, tuple(job.templates)) for dest in job.outputs]
+    return written, warnings
 
 
 def run_status(job: Job) -> list[Path]:
@@ -28,8 +34,9 @@ def run_status(job: Job) -> list[Path]:
     from docgen.deck import job as deck_job
 
     status, changes = deck_job.load_pair(job.input, job.previous)
-    return [deck_job.write(status, dest, job.language, tuple(job.templates), changes)
-            for dest in job.outputs]
+    with staged_outputs():
+        return [deck_job.write(status, dest, job.language, tuple(job.templates), changes)
+                for dest in job.outputs]
 
 
 def run_spec(job: Job) -> list[Path]:
@@ -42,8 +49,9 @@ def run_spec(job: Job) -> list[Path]:
 
     checklist = load_checklist(job.input, job.assessment, previous=job.previous)
     labels = load_labels(job.language or "en", tuple(job.templates))
-    written = [render_checklist(checklist, dest, labels, tuple(job.templates))
-               for dest in job.outputs]
+    with staged_outputs():
+        written = [render_checklist(checklist, dest, labels, tuple(job.templates))
+                   for dest in job.outputs]
     try:
         check_gate(checklist, job.fail_on)
     except GateFailed:

@@ -22,12 +22,14 @@ def actions(files: tuple[Path, ...], outputs: tuple[Path, ...], template_dirs: t
     """Write the action register of the meetings in FILES (minutes files, or folders of them).
 
     One row per action id with its status as of the latest meeting, where it was raised, the
-    last meeting that reviewed it and its days overdue; counts by owner and by status.
+    last meeting that reviewed it and its days overdue; counts by owner and by status. Every
+    output is rendered before any is written: if one fails, none is (re)written.
     """
     template_dirs = effective_templates(template_dirs)
     language = effective_language(language)
     from docgen import register as job
     from docgen.labels import load_labels
+    from docgen.output import staged_outputs
     from docgen.series_io import expand, load_all
 
     for target in outputs:
@@ -40,5 +42,7 @@ def actions(files: tuple[Path, ...], outputs: tuple[Path, ...], template_dirs: t
     labels = load_labels(language or (latest.meeting.language if latest else "en"), template_dirs)
     targets = list(outputs) or [Path(files[-1]).parent / "action-register.xlsx"
                                 if Path(files[-1]).is_file() else Path(files[-1]) / "action-register.xlsx"]
-    for target in targets:
-        click.echo(f"wrote {job.write(register, target, labels, template_dirs)}")
+    with staged_outputs():
+        written = [job.write(register, target, labels, template_dirs) for target in targets]
+    for path in written:
+        click.echo(f"wrote {path}")

@@ -20,15 +20,21 @@ from docgen.cli.series_options import previous_options, with_previous
 @lang_option
 def agenda(input_file: Path, outputs: tuple[Path, ...], previous: tuple[Path, ...],
            no_previous: bool, template_dirs: tuple[Path, ...], language: str | None) -> None:
-    """Write the agenda of the meeting in INPUT: invited people, timed items, open actions, documents."""
+    """Write the agenda of the meeting in INPUT: invited people, timed items, open actions, documents.
+
+    Every output is rendered before any is written: if one fails, none is (re)written.
+    """
     template_dirs = effective_templates(template_dirs)
     language = effective_language(language)
     from docgen import agenda as job
     from docgen.minutes import load
+    from docgen.output import staged_outputs
 
     targets = list(outputs) or [input_file.with_name(input_file.stem + "-agenda.docx")]
     for target in targets:
         job.output_format(target)
     model = with_previous(input_file, load(input_file), previous, no_previous)
-    for target in targets:
-        click.echo(f"wrote {job.write(model, target, language, template_dirs)}")
+    with staged_outputs():
+        written = [job.write(model, target, language, template_dirs) for target in targets]
+    for path in written:
+        click.echo(f"wrote {path}")

@@ -35,10 +35,14 @@ from docgen.cli.options import effective_language, effective_templates, lang_opt
 def checklist(spec: Path, assessment: Path | None, previous: Path | None,
               outputs: tuple[Path, ...], mode: str | None, id_pattern: str | None,
               fail_on: str | None, template_dirs: tuple[Path, ...], language: str | None) -> None:
-    """Write the compliance checklist of SPEC (YAML, CSV or Markdown) assessed by --assessment."""
+    """Write the compliance checklist of SPEC (YAML, CSV or Markdown) assessed by --assessment.
+
+    Every output is rendered before any is written: if one fails, none is (re)written.
+    """
     from docgen.checklist import check_gate, load_checklist, render_checklist, renderer_for
     from docgen.errors import ConfigError
     from docgen.labels import load_labels
+    from docgen.output import staged_outputs
     from docgen.renderers.checklist_common import regression_callout, summary_line
 
     template_dirs, language = effective_templates(template_dirs), effective_language(language)
@@ -53,7 +57,8 @@ def checklist(spec: Path, assessment: Path | None, previous: Path | None,
     callout = regression_callout(result, labels)
     if callout:
         click.echo(f"warning: {callout}", err=True)
-    for dest in outputs:
-        render_checklist(result, dest, labels, template_dirs)
+    with staged_outputs():
+        for dest in outputs:
+            render_checklist(result, dest, labels, template_dirs)
     click.echo(summary_line(result, [str(dest) for dest in outputs]))
     check_gate(result, fail_on)

@@ -28,8 +28,12 @@ from docgen.cli.options import effective_language, effective_templates, lang_opt
 def deck(status_file: Path, outputs: tuple[Path, ...], pptx_template: str | None,
          previous_file: Path | None, template_dirs: tuple[Path, ...],
          language: str | None) -> None:
-    """Write the committee slide deck of a project status (status.yaml)."""
+    """Write the committee slide deck of a project status (status.yaml).
+
+    Every output is rendered before any is written: if one fails, none is (re)written.
+    """
     from docgen.deck import job
+    from docgen.output import atomic_write_bytes, staged_outputs
 
     template_dirs, language = effective_templates(template_dirs), effective_language(language)
     targets = list(outputs) or [status_file.with_suffix(".pptx")]
@@ -42,10 +46,9 @@ def deck(status_file: Path, outputs: tuple[Path, ...], pptx_template: str | None
 
         template = tpl.find(pptx_template, template_dirs)
         filled = tpl.fill(status, template, language, template_dirs)
-    for target in targets:
-        if filled is not None and job.output_format(target) == "pptx":
-            from docgen.output import atomic_write_bytes
-
-            click.echo(f"wrote {atomic_write_bytes(target, filled)}")
-        else:
-            click.echo(f"wrote {job.write(status, target, language, template_dirs, changes)}")
+    with staged_outputs():
+        written = [atomic_write_bytes(target, filled)
+                   if filled is not None and job.output_format(target) == "pptx"
+                   else job.write(status, target, language, template_dirs, changes) for target in targets]
+    for path in written:
+        click.echo(f"wrote {path}")

@@ -27,8 +27,12 @@ from docgen.cli.series_options import previous_options, with_previous
 def minutes(input_file: Path, outputs: tuple[Path, ...], word_template: str | None, draft: bool,
             previous: tuple[Path, ...], no_previous: bool,
             template_dirs: tuple[Path, ...], language: str | None) -> None:
-    """Write the minutes of a meeting from INPUT (meeting.yaml or Markdown notes)."""
+    """Write the minutes of a meeting from INPUT (meeting.yaml or Markdown notes).
+
+    Every output is rendered before any is written: if one fails, none is (re)written.
+    """
     from docgen import minutes as job
+    from docgen.output import staged_outputs
 
     template_dirs = effective_templates(template_dirs)
     language = effective_language(language)
@@ -44,12 +48,12 @@ def minutes(input_file: Path, outputs: tuple[Path, ...], word_template: str | No
         template = locate(word_template, template_dirs)
         check_template(template)
     model = with_previous(input_file, job.load(input_file), previous, no_previous)
-    for target in targets:
-        if template is not None and job.output_format(target) in ("docx", "pdf"):
-            written = _write_from_template(model, target, language, template_dirs, template)
-        else:
-            written = job.write(model, target, language, template_dirs)
-        click.echo(f"wrote {written}")
+    with staged_outputs():
+        written = [_write_from_template(model, target, language, template_dirs, template)
+                   if template is not None and job.output_format(target) in ("docx", "pdf")
+                   else job.write(model, target, language, template_dirs) for target in targets]
+    for path in written:
+        click.echo(f"wrote {path}")
 
 
 def _write_from_template(model, target: Path, language: str | None,
@@ -60,17 +64,16 @@ def _write_from_template(model, target: Path, language: str | None,
     labels = job.labels_for(model, language, template_dirs)
     if target.suffix.lower() != ".pdf":
         return minutes_docx_template.render(model, labels, template, target)
-    from docgen.pdf import convert_to_pdf
-
     docx_dest = target.with_suffix(".docx")
     minutes_docx_template.render(model, labels, template, docx_dest)
-    return convert_to_pdf(docx_dest, target)
+    return job.to_pdf(docx_dest, target)
 
 
 def _draft(input_file: Path, outputs: tuple[Path, ...], previous: tuple[Path, ...],
            no_previous: bool, template_dirs: tuple[Path, ...], language: str | None) -> None:
     from docgen import minutes as job
     from docgen.errors import OutputError
+    from docgen.output import staged_outputs
     from docgen.renderers import minutes_draft
 
     targets = list(outputs) or [input_file.with_name(input_file.stem + "-notes.md")]
@@ -79,5 +82,7 @@ def _draft(input_file: Path, outputs: tuple[Path, ...], previous: tuple[Path, ..
             raise OutputError(f"{target}: --draft writes Markdown notes (use a .md output)")
     model = with_previous(input_file, job.load(input_file), previous, no_previous)
     labels = job.labels_for(model, language, template_dirs)
-    for target in targets:
-        click.echo(f"wrote {minutes_draft.render(model, labels, target, template_dirs)}")
+    with staged_outputs():
+        written = [minutes_draft.render(model, labels, target, template_dirs) for target in targets]
+    for path in written:
+        click.echo(f"wrote {path}")
