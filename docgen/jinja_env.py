@@ -4,6 +4,10 @@ Templates are data users pass around: they run in a SandboxedEnvironment with St
 so reaching Python internals is refused and a misspelt variable is an error, not blank output.
 ``{% extends "builtin:minutes.md.j2" %}`` reaches the built-in template of the same name, so a
 PMO template can override one block instead of copying the page.
+
+The sandbox is :class:`docgen.template_sandbox.BoundedSandbox`: templates load only names inside
+the template folders (no absolute path, no ``..``, no symlink leading out), and runaway
+templates (huge strings or lists, deep recursion, endless loops, huge output) stop with an error.
 """
 
 from __future__ import annotations
@@ -17,20 +21,35 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from docgen.errors import TemplateError
 from docgen.template_path import builtin_dir, search_path
+from docgen.template_sandbox import (
+    BoundedSandbox,
+    TemplateLimitError,
+    TemplateLoadRefused,
+    check_inside,
+    check_name,
+    guarded,
+    limit_message,
+)
 
 
 class _Loader(jinja2.BaseLoader):
-    """Finds a template along the search path; ``builtin:NAME`` only among the built-ins."""
+    """Finds a template along the search path; ``builtin:NAME`` only among the built-ins.
+
+    Only names inside a folder are loaded: an absolute name or a ``..`` segment is refused, and
+    so is a file that is a symlink (or sits in a linked folder) leading out of its folder.
+    """
 
     def __init__(self, dirs: tuple[Path, ...]):
         self.dirs = dirs
 
     def get_source(self, environment, template):
+        check_name(template, None)
         dirs = [builtin_dir()] if template.startswith("builtin:") else list(self.dirs)
         name = template.removeprefix("builtin:")
         for folder in dirs:
             path = folder / name
             if path.is_file():
+                path = check_inside(path, folder, template)
                 mtime = path.stat().st_mtime_ns
                 return (path.read_text(encoding="utf-8"), str(path),
                         lambda p=path, m=mtime: p.exists() and p.stat().st_mtime_ns == m)
@@ -44,7 +63,7 @@ def _md_html(text: str | None) -> str:
 @lru_cache(maxsize=8)
 def environment(dirs: tuple[Path, ...], autoescape: bool) -> SandboxedEnvironment:
     """Return a sandboxed, strict Jinja environment searching ``dirs`` (cached per folder list)."""
-    env = SandboxedEnvironment(loader=_Loader(dirs), undefined=jinja2.StrictUndefined,
+    env = BoundedSandbox(loader=_Loader(dirs), undefined=jinja2.StrictUndefined,
                                autoescape=autoescape, trim_blocks=True, lstrip_blocks=True,
                                keep_trailing_newline=True)
     env.filters["markdown"] = lambda t: jinja2.utils.markupsafe.Markup(_md_html(t))
@@ -53,6 +72,8 @@ def environment(dirs: tuple[Path, ...], autoescape: bool) -> SandboxedEnvironmen
 
 # Errors a template's own expressions raise when called with the wrong data.
 CALL_ERRORS = (TypeError, ValueError, KeyError, IndexError, AttributeError)
+# Errors of a runaway template (too big, too deep, too long): see docgen.template_sandbox.
+LIMIT_ERRORS = (RecursionError, MemoryError, OverflowError, TemplateLimitError)
 
 
 def template_error(exc: BaseException, name: object, place: str = "") -> TemplateError:
@@ -64,6 +85,11 @@ def template_error(exc: BaseException, name: object, place: str = "") -> Templat
     """
     if isinstance(exc, TemplateError):
         return exc
+    if isinstance(exc, TemplateLoadRefused):
+        return TemplateError(f"{exc}{place}" if exc.parent else f"{name}: {exc}{place}")
+    limit = limit_message(exc)
+    if limit is not None:
+        return TemplateError(f"{name}: {limit}{place}")
     if isinstance(exc, jinja2.TemplateSyntaxError):
         return TemplateError(f"{name}: template syntax error{place}: {exc.message}")
     if isinstance(exc, SecurityError):
@@ -83,14 +109,16 @@ def render_template(name: str, context: dict, template_dirs: tuple[Path, ...] = 
     """Return the text of template ``name`` rendered with ``context``.
 
     Raises TemplateError naming the template, the line and the problem for syntax errors,
-    undefined variables and sandbox violations.
+    undefined variables, sandbox violations, names outside the template folders and runaway
+    templates (see :mod:`docgen.template_sandbox`).
     """
     env = environment(tuple(search_path(list(template_dirs))), autoescape)
     try:
-        return env.get_template(name).render(context)
+        with guarded():
+            return env.get_template(name).render(context)
     except jinja2.TemplateSyntaxError as exc:
         return _raise(template_error(exc, exc.filename or name, f" (line {exc.lineno})"))
-    except (jinja2.TemplateError, *CALL_ERRORS) as exc:
+    except (jinja2.TemplateError, *CALL_ERRORS, *LIMIT_ERRORS) as exc:
         file, line = _template_frame(exc)
         return _raise(template_error(exc, file or name, f" (line {line})" if line else ""))
 

@@ -3,8 +3,10 @@
 A template is an ordinary .docx holding Jinja tags (``{{ meeting.title }}``,
 ``{%tr for a in actions %}`` table rows, ``{%p if ... %}`` paragraphs, ``{{r rich(text) }}``
 runs). docxtpl merges tags Word split across runs and expands the row/paragraph tags; the
-Jinja environment it renders in is ours: sandboxed (no Python internals), strict (a misspelt
-variable is an error) and autoescaping (an ``&`` in a title cannot break the XML).
+Jinja environment it renders in is ours: sandboxed (no Python internals), bounded (no runaway
+template: see :mod:`docgen.template_sandbox`), strict (a misspelt variable is an error) and
+autoescaping (an ``&`` in a title cannot break the XML). It has no loader: ``{% include %}``
+and ``{% extends %}`` are errors in a Word template.
 """
 
 from __future__ import annotations
@@ -20,20 +22,21 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from docgen.errors import TemplateError
-from docgen.jinja_env import CALL_ERRORS, template_error
+from docgen.jinja_env import CALL_ERRORS, LIMIT_ERRORS, template_error
 from docgen.ooxml.package import fix_core_times, package_bytes, read_parts
 from docgen.ooxml.reference import read_docx_parts
 from docgen.output import atomic_write_bytes
 from docgen.renderers.palette import RAG_FILL, RAG_STRONG
 from docgen.template_path import find_template, search_path
+from docgen.template_sandbox import BoundedSandbox, guarded
 
 _CODE_FONT = "Consolas"
 # Errors a template can cause by calling a helper with the wrong value, e.g. date("soon").
 
 
 def environment() -> SandboxedEnvironment:
-    """Return a fresh sandboxed, strict, autoescaping Jinja environment for a Word template."""
-    return SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=True)
+    """Return a fresh bounded, sandboxed, strict, autoescaping Jinja environment for a Word template."""
+    return BoundedSandbox(undefined=jinja2.StrictUndefined, autoescape=True)
 
 
 def locate(name: str | Path, template_dirs: tuple[Path, ...] = ()) -> Path:
@@ -110,8 +113,9 @@ def render_bytes(template: Path, context: dict, when: datetime) -> bytes:
     full.setdefault("rich", rich_helper(tpl.build_url_id))
     full.setdefault("rag_colour", rag_colour)
     try:
-        tpl.render(full, jinja_env=environment(), autoescape=True)
-    except (jinja2.TemplateError, *CALL_ERRORS) as exc:
+        with guarded():
+            tpl.render(full, jinja_env=environment(), autoescape=True)
+    except (jinja2.TemplateError, *CALL_ERRORS, *LIMIT_ERRORS) as exc:
         raise template_error(exc, template, _where(tpl, exc)) from None
     buf = io.BytesIO()
     tpl.save(buf)

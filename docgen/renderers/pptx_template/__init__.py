@@ -12,8 +12,9 @@ A template is an ordinary .pptx written in PowerPoint. Conventions (docxtpl's, w
   with it): the slide is repeated per item and the marker removed; an empty list removes the
   slide; ``{%slide if cond %}`` keeps the slide only when the condition holds.
 
-Jinja runs in a SandboxedEnvironment with StrictUndefined: Python internals are refused and a
-misspelt name is an error naming the slide, the shape and the text around it.
+Jinja runs in a bounded sandbox (:mod:`docgen.template_sandbox`) with StrictUndefined: Python
+internals are refused, a misspelt name is an error naming the slide, the shape and the text
+around it, and a runaway template (huge values, endless loops) stops with an error.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from docgen.errors import TemplateError
 from docgen.ooxml.package import fix_core_times, package_bytes, read_parts, read_template_parts
 from docgen.output import atomic_write_bytes
 from docgen.renderers.docx_template import locate
+from docgen.template_sandbox import TemplateLimitError, guarded
 
 __all__ = ["check_template", "locate", "render", "render_bytes"]
 
@@ -56,8 +58,7 @@ def render_bytes(template: Path, context: dict, when: datetime) -> bytes:
     """Return the bytes of ``template`` rendered with ``context`` (reproducible: fixed times, zip order)."""
     from pptx import Presentation
 
-    from docgen.renderers.pptx_template.jinja import Where, environment, loop_contexts
-    from docgen.renderers.pptx_template.slides import delete, duplicate, render_slide, take_marker
+    from docgen.renderers.pptx_template.jinja import environment
 
     template = Path(template)
     check_template(template)
@@ -66,6 +67,24 @@ def render_bytes(template: Path, context: dict, when: datetime) -> bytes:
     except Exception as exc:  # python-pptx raises many kinds on a damaged package
         raise TemplateError(f"{template}: not a valid .pptx ({exc})") from None
     env = environment()
+    try:
+        with guarded():  # one time and size budget for every tag of the template
+            _fill(prs, env, context, template)
+    except TemplateLimitError as exc:  # raised between two tags (e.g. while copying slides)
+        raise TemplateError(f"{template}: {exc}") from None
+    buf = io.BytesIO()
+    prs.save(buf)
+    parts = read_parts(buf)  # type: ignore[arg-type]
+    if "docProps/core.xml" in parts:
+        parts["docProps/core.xml"] = fix_core_times(parts["docProps/core.xml"], when)
+    return package_bytes(parts)
+
+
+def _fill(prs, env, context: dict, template: Path) -> None:
+    """Fill every slide of ``prs`` in place: slide markers first, then each slide's tags."""
+    from docgen.renderers.pptx_template.jinja import Where, loop_contexts
+    from docgen.renderers.pptx_template.slides import delete, duplicate, render_slide, take_marker
+
     jobs = []
     for number, slide in enumerate(list(prs.slides), 1):
         found = take_marker(slide, Where(template, number, "a slide marker"))
@@ -84,9 +103,3 @@ def render_bytes(template: Path, context: dict, when: datetime) -> bytes:
         jobs.extend((copy, number, ctx) for copy, ctx in zip(copies, contexts))
     for slide, number, ctx in jobs:
         render_slide(slide, env, ctx, template, number)
-    buf = io.BytesIO()
-    prs.save(buf)
-    parts = read_parts(buf)  # type: ignore[arg-type]
-    if "docProps/core.xml" in parts:
-        parts["docProps/core.xml"] = fix_core_times(parts["docProps/core.xml"], when)
-    return package_bytes(parts)

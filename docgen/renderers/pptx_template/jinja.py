@@ -1,8 +1,8 @@
 """Jinja for PowerPoint templates: the sandboxed environment, located errors, loop markers.
 
 Every tag of a .pptx template is rendered here, one paragraph (or one loop marker) at a time,
-in a SandboxedEnvironment with StrictUndefined. Errors become TemplateError naming the
-template, the slide, the shape and the text around the tag.
+in a bounded SandboxedEnvironment (:mod:`docgen.template_sandbox`) with StrictUndefined. Errors
+become TemplateError naming the template, the slide, the shape and the text around the tag.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from docgen.errors import TemplateError
 from docgen.jinja_env import template_error
+from docgen.template_sandbox import BoundedSandbox, guarded
 
 # Errors a template can cause by calling a helper with the wrong value, e.g. date("soon").
 
@@ -46,8 +47,7 @@ class Where:
 @lru_cache(maxsize=1)
 def environment() -> SandboxedEnvironment:
     """Return the sandboxed, strict Jinja environment of PowerPoint text (no autoescape: text, not XML)."""
-    return SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False,
-                                keep_trailing_newline=True)
+    return BoundedSandbox(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
 
 
 def render(env: SandboxedEnvironment, source: str, context: dict, where: Where,
@@ -57,7 +57,8 @@ def render(env: SandboxedEnvironment, source: str, context: dict, where: Where,
     ``shown`` is the text quoted in errors (``source`` itself by default).
     """
     try:
-        return _compiled(env, source).render(context)
+        with guarded():
+            return _compiled(env, source).render(context)
     except Exception as exc:  # every failure of a user's template becomes a TemplateError
         raise located(exc, where, shown if shown is not None else source) from None
 
