@@ -1,7 +1,16 @@
-"""Labels and date formats per language, read from ``labels/<lang>.yaml`` on the template path."""
+"""Labels and date formats per language, read from ``labels/<lang>.yaml`` on the template path.
+
+Label files are data a PMO passes around, so each one is checked when it is read: every label is
+text (or a mapping of labels where the built-in file has one), the month and day name lists are
+complete, and the date patterns use only the placeholders ``{day}``, ``{month}``, ``{mon}``,
+``{year}`` and ``{weekday}`` (no attribute or index access, no format spec). A broken file is
+one TemplateError naming the file and the key.
+"""
 
 from __future__ import annotations
 
+import re
+import string
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -9,9 +18,14 @@ from pathlib import Path
 import yaml
 
 from docgen.errors import TemplateError
-from docgen.template_path import find_template, search_path
+from docgen.template_path import builtin_dir, find_template, search_path
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: label files load ~10x faster
+
+DATE_FIELDS = ("day", "month", "mon", "year", "weekday")
+DATE_PATTERNS = ("format", "short")
+DATE_LISTS = {"months": 12, "months_short": 12, "weekdays": 7}
+_LANGUAGE = re.compile(r"[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8})*")
 
 class Labels:
     """The words of one language: ``labels['minutes.agenda']`` and date formatting."""
@@ -47,17 +61,22 @@ class Labels:
         spec = self._data["date"]
         pattern = spec["short"] if short else spec["format"]
         day_text = "1er" if self.language == "fr" and day.day == 1 and not short else str(day.day)
-        return pattern.format(
-            day=day_text,
-            month=spec["months"][day.month - 1],
-            mon=spec["months_short"][day.month - 1],
-            year=day.year,
-            weekday=spec["weekdays"][day.weekday()],
-        )
+        values = {"day": day_text, "month": spec["months"][day.month - 1],
+                  "mon": spec["months_short"][day.month - 1], "year": str(day.year),
+                  "weekday": spec["weekdays"][day.weekday()]}
+        # Literal text and bare placeholders only: the pattern was checked when the file was read.
+        return "".join(text + (values[field] if field is not None else "")
+                       for text, field, _spec, _conv in string.Formatter().parse(pattern))
 
 
 def load_labels(language: str, template_dirs: tuple[Path, ...] = ()) -> Labels:
-    """Return the Labels of ``language`` found on the template search path."""
+    """Return the Labels of ``language`` found on the template search path.
+
+    Raises TemplateError naming the file and the key when a label file is broken, and when
+    ``language`` is not a language code (``en``, ``fr``, ``pt-BR``).
+    """
+    if not isinstance(language, str) or not _LANGUAGE.fullmatch(language):
+        raise TemplateError(f"language {language!r} is not a language code (such as en, fr, pt-BR)")
     return _load(language, tuple(search_path(list(template_dirs))))
 
 
@@ -69,18 +88,112 @@ def _load(language: str, dirs: tuple[Path, ...]) -> Labels:
     if not paths:
         find_template(f"labels/{language}.yaml", list(dirs))  # raises, naming the folders searched
     data: dict = {}
+    reference = _reference(language)
     for path in reversed(paths):
-        data = _merge(data, _read(path))
+        data = _merge(data, _checked(path, _read(path), reference))
     if "date" not in data:
         raise TemplateError(f"{paths[0]}: not a label file (expected a mapping with a 'date' section)")
+    missing = [f"date.{key}" for key in (*DATE_PATTERNS, *DATE_LISTS) if key not in data["date"]]
+    if missing:
+        raise TemplateError(f"{paths[0]}: {', '.join(missing)}: missing (a language needs month and day "
+                            "names and the date patterns)")
     return Labels(language, data)
+
+
+@lru_cache(maxsize=8)
+def _reference(language: str) -> dict:
+    """Return the built-in label file of ``language`` (English when docgen has none): the expected shape."""
+    for name in (language, "en"):
+        path = builtin_dir() / "labels" / f"{name}.yaml"
+        if path.is_file():
+            return _read(path)
+    return {}
+
+
+def _checked(path: Path, data: dict, reference: dict) -> dict:
+    """Return ``data`` read from ``path`` once its labels have the shape of ``reference``.
+
+    Raises TemplateError naming the file and the key of the first label that is wrong.
+    """
+    _check_node(path, data, reference, "")
+    date_spec = data.get("date")
+    if isinstance(date_spec, dict):
+        for key, count in DATE_LISTS.items():
+            if key in date_spec:
+                _check_names(path, f"date.{key}", date_spec[key], count)
+        for key in DATE_PATTERNS:
+            if key in date_spec:
+                _check_pattern(path, f"date.{key}", date_spec[key])
+    return data
+
+
+def _kind(value: object) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        return "text"
+    if value is None:
+        return "nothing"
+    return f"{type(value).__name__} {value!r}"
+
+
+def _check_node(path: Path, node: dict, reference: object, prefix: str) -> None:
+    for key, value in node.items():
+        dotted = f"{prefix}{key}"
+        if not isinstance(key, str):
+            raise TemplateError(f"{path}: {dotted}: a label name must be text (quote it: '{key}')")
+        expected = reference.get(key) if isinstance(reference, dict) else None
+        if prefix == "" and key == "date" or prefix == "date." and key in DATE_LISTS:
+            if not isinstance(value, dict if prefix == "" else list):
+                raise TemplateError(f"{path}: {dotted}: expected {'a mapping' if prefix == '' else 'a list'}, "
+                                    f"found {_kind(value)}")
+            if prefix == "":
+                _check_node(path, value, expected, f"{dotted}.")
+            continue
+        if isinstance(expected, dict) or (expected is None and isinstance(value, dict)):
+            if not isinstance(value, dict):
+                raise TemplateError(f"{path}: {dotted}: expected a mapping of labels, found {_kind(value)}")
+            _check_node(path, value, expected, f"{dotted}.")
+        elif not isinstance(value, str):
+            raise TemplateError(f"{path}: {dotted}: expected text, found {_kind(value)}"
+                                + (" (quote it)" if isinstance(value, (bool, int, float)) else ""))
+
+
+def _check_names(path: Path, dotted: str, names: list, count: int) -> None:
+    if len(names) != count or not all(isinstance(n, str) and n for n in names):
+        raise TemplateError(f"{path}: {dotted}: expected a list of {count} names (text), found "
+                            f"{len(names)} item{'s' if len(names) != 1 else ''}"
+                            + ("" if all(isinstance(n, str) for n in names) else ", not all text"))
+
+
+def _check_pattern(path: Path, dotted: str, pattern: object) -> None:
+    allowed = ", ".join(f"{{{f}}}" for f in DATE_FIELDS)
+    try:
+        fields = list(string.Formatter().parse(pattern))  # type: ignore[arg-type]
+    except ValueError as exc:
+        raise TemplateError(f"{path}: {dotted}: {pattern!r} is not a date pattern ({exc}; "
+                            f"use {allowed}, and {{{{ }}}} for braces)") from None
+    for _text, field, spec, conversion in fields:
+        if field is None:
+            continue
+        if field not in DATE_FIELDS or spec or conversion:
+            raise TemplateError(f"{path}: {dotted}: {pattern!r}: placeholder {{{field}"
+                                f"{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}} refused "
+                                f"(a date pattern may use only {allowed})")
 
 
 def _read(path: Path) -> dict:
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
-    except (OSError, yaml.YAMLError) as exc:
-        raise TemplateError(f"{path}: cannot read labels ({exc})") from None
+    except OSError as exc:
+        raise TemplateError(f"{path}: cannot read labels ({exc.strerror or exc})") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or " ".join(str(exc).split())
+        raise TemplateError(f"{path}{where}: cannot read labels: YAML syntax error: {problem}") from None
     if not isinstance(data, dict):
         raise TemplateError(f"{path}: not a label file (expected a mapping of labels)")
     return data
