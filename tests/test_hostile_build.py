@@ -569,3 +569,23 @@ def test_two_concurrent_builds_into_one_outdir_keep_both_cache_entries(tmp_path)
     assert {Path(k.split("->")[0]).parts[-3] for k in cached} == {"a", "b"}
     again = run_docgen("build", "a", "b", "-o", "out", cwd=tmp_path)
     assert "built 0, up to date 12" in again.stdout
+
+
+def test_a_worker_that_dies_is_an_internal_error_for_its_input(invoke, tmp_path, monkeypatch):
+    from docgen.build import kinds
+
+    real = kinds.run_meeting
+
+    def die_on_b(job):
+        if job.input.parent.name == "b":
+            os.kill(os.getpid(), signal.SIGKILL)  # as the kernel's OOM killer would
+        return real(job)
+
+    monkeypatch.setattr(kinds, "run_meeting", die_on_b)
+    for name in ("a", "b"):
+        _meeting(tmp_path / "src" / name)
+    result = invoke("build", tmp_path / "src", "-o", tmp_path / "out", "-j", "2", "--report", tmp_path / "r.json")
+    assert result.exit_code == 3, result.output
+    assert "b/meeting.yaml: internal error: the worker process building this input died" in result.stderr
+    jobs = {Path(j["input"]).parent.name: j for j in json.loads((tmp_path / "r.json").read_text())["jobs"]}
+    assert jobs["b"]["status"] == "error" and jobs["b"]["internal"] is True
