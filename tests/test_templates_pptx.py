@@ -162,10 +162,21 @@ def test_slide_marker_in_the_notes_and_slide_if(invoke, tmp_path):
     out = tmp_path / "out.pptx"
     result = run_deck(invoke, template, out)
     assert result.exit_code == 0, result.output
+    # The example status has earned value: the EV slide stays.
     assert texts(out) == [["Cover HRIS-26"], ["1/3 Core HR"], ["2/3 Payroll"], ["3/3 Interfaces"],
-                          ["End"]]
+                          ["EV"], ["End"]]
     notes = [s.notes_slide.notes_text_frame.text for s in list(Presentation(str(out)).slides)[1:4]]
     assert notes == ["Lead: Sarah Cohen", "Lead: Inès Dupont", "Lead: Paul Nguyen"]
+    # Without earned value, {%slide if earned_value %} removes the slide.
+    data = yaml.safe_load(CONTRACT.joinpath("status.yaml").read_text(encoding="utf-8"))
+    del data["earned_value"]
+    status = tmp_path / "no-ev.yaml"
+    status.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    out = tmp_path / "no-ev.pptx"
+    result = invoke("deck", status, "--template", template, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert texts(out) == [["Cover HRIS-26"], ["1/3 Core HR"], ["2/3 Payroll"], ["3/3 Interfaces"],
+                          ["End"]]
 
 
 def test_repeated_slides_keep_their_pictures_and_links(invoke, tmp_path):
@@ -240,7 +251,7 @@ def test_errors_in_repeated_rows_and_unclosed_markers_name_the_cell(invoke, tmp_
 
 
 def test_invalid_template_files_are_refused(invoke, tmp_path, monkeypatch):
-    from docgen.ooxml import package
+    from docgen.ooxml import safe_zip
 
     corrupt = tmp_path / "corrupt.pptx"
     corrupt.write_bytes(b"PK\x03\x04 this is not a zip")
@@ -256,7 +267,8 @@ def test_invalid_template_files_are_refused(invoke, tmp_path, monkeypatch):
         zf.writestr("word/document.xml", b"<w:document/>")
     big = tmp_path / "big.pptx"
     big.write_bytes(SAMPLE.read_bytes())
-    cases = {corrupt: "not a valid .pptx", macro: "macro-enabled PowerPoint files are refused",
+    cases = {corrupt: "is not a valid PowerPoint file (corrupt zip)",
+             macro: "refused: macro-enabled PowerPoint file (.pptm)",
              with_vba: "holds macros", word: "not a PowerPoint presentation",
              tmp_path / "missing.pptx": "not found", tmp_path / "deck.potx": "must be a .pptx"}
     (tmp_path / "deck.potx").write_bytes(SAMPLE.read_bytes())
@@ -264,7 +276,7 @@ def test_invalid_template_files_are_refused(invoke, tmp_path, monkeypatch):
         result = run_deck(invoke, template, tmp_path / "out.pptx")
         assert result.exit_code == 2, template
         assert expected in result.output, result.output
-    monkeypatch.setattr(package, "MAX_EXPANDED", 10_000)
+    monkeypatch.setattr(safe_zip, "MAX_EXPANDED", 10_000)
     result = run_deck(invoke, big, tmp_path / "out.pptx")
     assert result.exit_code == 2 and "expands to more than 100 MB" in result.output
     assert not (tmp_path / "out.pptx").exists()
