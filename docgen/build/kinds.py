@@ -29,14 +29,15 @@ def run_meeting(job: Job) -> tuple[list[Path], list[str]]:
     return written, warnings
 
 
-def run_status(job: Job) -> list[Path]:
-    """Write the committee deck (and any status report) of ``job.input``; return the outputs."""
+def run_status(job: Job) -> tuple[list[Path], list[str]]:
+    """Write the committee deck (and any status report) of ``job.input``; return them and any warnings."""
     from docgen.deck import job as deck_job
 
-    status, changes = deck_job.load_pair(job.input, job.previous)
+    status, changes, warnings = deck_job.load_pair_checked(job.input, job.previous)
     with staged_outputs():
-        return [deck_job.write(status, dest, job.language, tuple(job.templates), changes)
-                for dest in job.outputs]
+        written = [deck_job.write(status, dest, job.language, tuple(job.templates), changes)
+                   for dest in job.outputs]
+    return written, [str(w) for w in warnings]
 
 
 def run_spec(job: Job) -> list[Path]:

@@ -39,7 +39,9 @@ def deck(status_file: Path, outputs: tuple[Path, ...], pptx_template: str | None
     targets = list(outputs) or [status_file.with_suffix(".pptx")]
     for target in targets:
         job.output_format(target)
-    status, changes = job.load_pair(status_file, previous_file)
+    status, changes, warnings = job.load_pair_checked(status_file, previous_file)
+    for warning in warnings:
+        click.echo(f"warning: {warning}", err=True)
     filled = None
     if pptx_template:  # rendered before any output is written: a template error writes nothing
         from docgen.renderers import deck_pptx_template as tpl
