@@ -289,3 +289,16 @@ def test_small_anchors_and_aliases_keep_working():
     source = parse_yaml(text, Path("s.yaml"))
     assert source.data["a"]["owners"] == ["Ann", "Bob"] and source.data["k199"] == ["Ann", "Bob"]
     assert source.lines["b.owners"] == 3
+
+
+def test_load_yaml_data_refuses_like_inputs_for_label_and_layout_files():
+    from docgen.readers.yaml_source import load_yaml_data
+
+    assert load_yaml_data("- a\n- b\n", Path("deck-layouts.yaml")) == ["a", "b"]
+    assert load_yaml_data("", Path("en.yaml")) is None
+    with pytest.raises(InputError) as caught:
+        load_yaml_data("date:\n  long: x\ndate: y\n", Path("labels/en.yaml"))
+    assert caught.value.lines() == ["labels/en.yaml:3: date: duplicate key (first at line 1)"]
+    with pytest.raises(InputError, match="alias bomb"):
+        load_yaml_data("a: &a [" + ", ".join(["x"] * 200) + "]\nb: [" + ", ".join(["*a"] * 200) + "]\n",
+                       Path("deck-layouts.yaml"))
