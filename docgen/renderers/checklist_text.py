@@ -16,7 +16,7 @@ _SPECIAL = frozenset("*_`[<\\\n#>|~&")
 _LEADING = frozenset("-+0123456789=")
 _BLOCKY = re.compile(r"^\s*(?:[-+*>#]\s|\d+[.)]\s|```|~~~|    )|\n|\\|<(?!https?://)|&|~~")
 _INLINE = re.compile(
-    r"\[(?P<label>[^\]\n]+)\]\((?P<url>[^)\s]+)\)"
+    r"\[(?P<label>[^\]\n]+)\]\((?P<url>(?:[^()\s]|\([^()\s]*\))+)\)"
     r"|<(?P<auto>https?://[^>\s]+)>"
     r"|\*\*(?P<b1>\S(?:.*?\S)?)\*\*|(?<!\w)__(?P<b2>\S(?:.*?\S)?)__(?!\w)"
     r"|`(?P<code>[^`]+)`"
