@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
 from docgen.deck.changes import Changes
-from docgen.deck.measure import Font, font_for, text_width
+from docgen.deck.measure import Font, font_for, shorten_keeping, text_width
 from docgen.deck.shapes import RAG_FILL, RAG_TEXT, Box, Cell, Frame, SlidePlan
 from docgen.deck.tables import Column, fit_table
 from docgen.labels import Labels
@@ -14,6 +15,7 @@ from docgen.model.status import Status
 
 TITLE_ONLY = "Title Only"
 TITLE_SLIDE = "Title Slide"
+_COUNTER = re.compile(r" \(\d+/\d+\)$")
 
 
 @dataclass
@@ -79,7 +81,9 @@ def fit_title(ctx: Ctx, slide: SlidePlan) -> None:
     while size > 18 and text_width(slide.title, size, True, ctx.font) > width:
         size -= 1
     if text_width(slide.title, size, True, ctx.font) > width:
-        from docgen.deck.measure import shorten
-
-        slide.title = shorten(slide.title, width, size, 1, True, ctx.font)
+        slide.notes.insert(0, slide.title)
+        counter = _COUNTER.search(slide.title)  # "(2/4)" stays visible
+        suffix = counter.group(0) if counter else ""
+        slide.title = shorten_keeping(slide.title[:len(slide.title) - len(suffix)], suffix, width,
+                                      size, 1, True, ctx.font)
     slide.title_size = size

@@ -56,7 +56,7 @@ def font_for(name: str | None) -> Font:
 DEFAULT_FONT = Font()
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65536)
 def _units(text: str, family: str, bold: bool) -> int:
     """Return the advance width of ``text`` in 1/1000 em (integers: widths of parts add up)."""
     widths = METRICS[(family, bold)][1]
@@ -73,11 +73,17 @@ def text_width(text: str, size: float, bold: bool = False, font: Font = DEFAULT_
 
 
 def wrap(text: str, width: float, size: float, bold: bool = False,
-         font: Font = DEFAULT_FONT) -> list[str]:
-    """Return ``text`` broken into lines no wider than ``width`` points (words kept whole when they fit)."""
+         font: Font = DEFAULT_FONT, limit: int | None = None) -> list[str]:
+    """Return ``text`` broken into lines no wider than ``width`` points (words kept whole when they fit).
+
+    With ``limit``, wrapping stops once more than ``limit`` lines are known (the first lines are
+    the same: wrapping is greedy), which keeps shortening a 50,000-character text cheap.
+    """
     lines: list[str] = []
     space = _units(" ", font.family, bold)
     for raw in (text or "").split("\n"):
+        if limit is not None and len(lines) > limit:
+            return lines
         words = raw.split()
         if not words:
             lines.append("")
@@ -92,21 +98,38 @@ def wrap(text: str, width: float, size: float, bold: bool = False,
                 continue
             if current:
                 lines.append(current)
+                if limit is not None and len(lines) > limit:
+                    return lines
             current, used = word, word_units
-            while _points(used, size, font) > width and len(current) > 1:
-                cut = _fit_chars(current, width, size, bold, font)
-                lines.append(current[:cut])
-                current = current[cut:]
-                used = _units(current, font.family, bold)
+            if _points(used, size, font) > width and len(current) > 1:
+                current, used = _break_word(current, lines, width, size, bold, font, limit)
+                if limit is not None and len(lines) > limit:
+                    return lines
         lines.append(current)
     return lines
 
 
-def _fit_chars(word: str, width: float, size: float, bold: bool, font: Font) -> int:
-    cut = 1
-    while cut < len(word) and text_width(word[: cut + 1], size, bold, font) <= width:
-        cut += 1
-    return cut
+def _break_word(word: str, lines: list[str], width: float, size: float, bold: bool,
+                font: Font, limit: int | None = None) -> tuple[str, int]:
+    """Return (rest, its units) of ``word`` after appending to ``lines`` its pieces that fill a line.
+
+    Each piece is the longest prefix that fits ``width`` (at least one character); one pass over
+    the word, so a word of 50,000 characters costs what its width does. With ``limit``, stops
+    once ``lines`` holds more than ``limit`` lines.
+    """
+    widths = METRICS[(font.family, bold)][1]
+    factor = font.factor
+    start, used = 0, 0
+    for i, ch in enumerate(word):
+        units = widths.get(ch, 1000)
+        # _points inlined (same arithmetic, same result): this loop runs once per character.
+        if i > start and (used + units) / 1000 * size * SAFETY * factor > width:
+            lines.append(word[start:i])
+            start, used = i, 0
+            if limit is not None and len(lines) > limit:
+                break
+        used += units
+    return word[start:], used
 
 
 def line_count(text: str, width: float, size: float, bold: bool = False,
@@ -124,7 +147,7 @@ def text_height(text: str, width: float, size: float, bold: bool = False,
 def shorten(text: str, width: float, size: float, max_lines: int, bold: bool = False,
             font: Font = DEFAULT_FONT) -> str:
     """Return ``text`` cut so it wraps to at most ``max_lines`` lines, ending with a visible "…"."""
-    lines = wrap(text, width, size, bold, font)
+    lines = wrap(text, width, size, bold, font, max(max_lines, 1))
     if len(lines) <= max_lines:
         return text
     kept = lines[: max(max_lines, 1)]
@@ -132,4 +155,42 @@ def shorten(text: str, width: float, size: float, max_lines: int, bold: bool = F
     while last and text_width(last + ELLIPSIS, size, bold, font) > width:
         last = last[:-1]
     kept[-1] = last.rstrip() + ELLIPSIS
-    return "\n".join(kept) if "\n" in text else " ".join(kept)
+    return _joined(text, kept)
+
+
+def _joined(text: str, lines: list[str]) -> str:
+    """Return the wrapped ``lines`` of ``text`` joined again: by a space or line break where ``text`` had
+    one, by nothing where a word too long for a line was broken."""
+    sep = "\n" if "\n" in text else " "
+    out, pos = [], 0
+    for n, line in enumerate(lines):
+        out.append(line)
+        for ch in line:  # walk ``text`` along the line; wrap turned any run of spaces into one
+            if ch.isspace():
+                while pos < len(text) and text[pos].isspace():
+                    pos += 1
+                continue
+            while pos < len(text) and text[pos].isspace():
+                pos += 1
+            pos += 1
+        if n < len(lines) - 1:
+            out.append(sep if pos < len(text) and text[pos].isspace() else "")
+    return "".join(out)
+
+
+def shorten_keeping(text: str, suffix: str, width: float, size: float, max_lines: int,
+                    bold: bool = False, font: Font = DEFAULT_FONT) -> str:
+    """Return ``text + suffix``, ``text`` cut with "…" when needed so the whole wraps to ``max_lines`` lines.
+
+    ``suffix`` (e.g. " (HRIS-26)") is kept whole: it should be short (shorten it first).
+    """
+    if len(wrap(text + suffix, width, size, bold, font, max_lines)) <= max_lines:
+        return text + suffix
+    head = shorten(text, width, size, max_lines, bold, font)
+    if not head.endswith(ELLIPSIS):
+        head = text.rstrip() + ELLIPSIS
+    body = head[:-1]
+    while body and len(wrap(body.rstrip() + ELLIPSIS + suffix, width, size, bold, font,
+                            max_lines)) > max_lines:
+        body = body[:-1]
+    return body.rstrip() + ELLIPSIS + suffix

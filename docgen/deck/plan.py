@@ -15,7 +15,7 @@ from docgen.deck import (
 )
 from docgen.deck.changes import Changes
 from docgen.deck.context import Ctx, fit_title
-from docgen.deck.shapes import DeckPlan, Frame, SlidePlan
+from docgen.deck.shapes import DeckPlan, Frame, SlidePlan, TableShape
 from docgen.labels import Labels
 from docgen.model.status import Status
 
@@ -45,6 +45,7 @@ def plan_deck(status: Status, labels: Labels, frame: Frame | None = None,
     """Return the DeckPlan of ``status`` with ``labels``, laid out for ``frame``.
 
     With ``changes`` (against the previous period) a "Changes since" slide follows the summary.
+    A text shortened with "…" to fit its box is kept whole in its slide's ``notes``.
     """
     ctx = Ctx.make(status, labels, frame or Frame(), changes)
     slides: list[SlidePlan] = []
@@ -52,6 +53,8 @@ def plan_deck(status: Status, labels: Labels, frame: Frame | None = None,
         slides += planner(ctx)
     for slide in slides:
         fit_title(ctx, slide)
+        slide.notes += [text for shape in slide.shapes if isinstance(shape, TableShape)
+                        for text in shape.notes]
     project = status.project
     footer = " · ".join(x for x in (project.name, project.committee) if x)
     return DeckPlan(

@@ -134,6 +134,7 @@ class TableShape:
     margin_y: float
     total_row: bool = False
     name: str = "Table"
+    notes: list[str] = field(default_factory=list)  # full texts of the cells shortened with "…"
 
 
 @dataclass
@@ -163,6 +164,7 @@ class SlidePlan:
     shapes: list = field(default_factory=list)
     subtitle: list[Para] = field(default_factory=list)
     title_size: float | None = None
+    notes: list[str] = field(default_factory=list)  # speaker notes: full texts shortened with "…"
 
 
 @dataclass

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from docgen.deck import text as tx
 from docgen.deck.context import TITLE_ONLY, Ctx, numbered, table_slides
+from docgen.deck.measure import shorten
 from docgen.deck.shapes import (
     LIGHT,
     NAVY,
@@ -111,20 +112,26 @@ def decisions(ctx: Ctx) -> list[SlidePlan]:
     tables = fit_table(columns, rows, ctx.frame.body, ctx.font, 16, 13)
     if len(tables) == 1 and len(items) > 1:
         return [SlidePlan("decisions", TITLE_ONLY, ctx.t("titles.decisions"), tables)]
-    pages = [shapes for d in items for shapes in _decision_pages(ctx, d)]
+    pages = [page for d in items for page in _decision_pages(ctx, d)]
     title = ctx.t("titles.decisions" if len(items) > 1 else "titles.decision")
-    return [SlidePlan("decisions", TITLE_ONLY, numbered(title, i, len(pages)), shapes)
-            for i, shapes in enumerate(pages, 1)]
+    return [SlidePlan("decisions", TITLE_ONLY, numbered(title, i, len(pages)), shapes, notes=notes)
+            for i, (shapes, notes) in enumerate(pages, 1)]
 
 
-def _decision_pages(ctx: Ctx, d: DecisionRequired) -> list[list]:
+HEADING_LINES = 3  # a longer decision title is shortened with "…", whole in the slide's notes
+
+
+def _decision_pages(ctx: Ctx, d: DecisionRequired) -> list[tuple[list, list[str]]]:
+    """Return (shapes, notes) of each slide of decision ``d``; the first slide's notes hold a shortened title."""
     body = ctx.frame.body
     left = Box(body.x, body.y, body.w * 0.6, body.h)
     right = Box(left.right + 24, body.y, body.right - left.right - 24, body.h)
     heading = f"{d.id} — {d.title}" if d.id else d.title
+    inner_l, inner_r = left.w - 16, right.w - 24
 
     def build_left(size: float) -> list[Para]:
-        paras = [Para([Run(heading, bold=True, color=NAVY)], size + 4)]
+        short = shorten(heading, inner_l, size + 4, HEADING_LINES, True, ctx.font)
+        paras = [Para([Run(short, bold=True, color=NAVY)], size + 4)]
         if d.context:
             paras.append(Para([Run(ctx.t("context"), bold=True, color=TEAL)], size,
                               space_before=10, keep_next=True))
@@ -148,7 +155,6 @@ def _decision_pages(ctx: Ctx, d: DecisionRequired) -> list[list]:
             paras.append(Para([Run(ctx.labels.format_date(d.deadline), bold=True)], size + 2))
         return paras
 
-    inner_l, inner_r = left.w - 16, right.w - 24
     fit = tx.largest_fit(build_left, inner_l, left.h - 16, ctx.font, 18, 12)
     size = fit[0] if fit else 12
     pages = [fit[1]] if fit else tx.paginate(build_left(12), inner_l, left.h - 16, ctx.font,
@@ -157,6 +163,7 @@ def _decision_pages(ctx: Ctx, d: DecisionRequired) -> list[list]:
     rparas = rfit[1] if rfit else tx.paginate(build_right(11), inner_r, right.h - 24,
                                               ctx.font)[0]
     slides = []
+    notes = [heading] if pages[0] and pages[0][0].text != heading else []
     for paras in pages:
         h = tx.paras_height(paras, inner_l, ctx.font) + 16
         shapes: list = [TextShape(Box(left.x, left.y, left.w, h), paras, inset=8, name="Decision")]
@@ -164,5 +171,5 @@ def _decision_pages(ctx: Ctx, d: DecisionRequired) -> list[list]:
             rh = tx.paras_height(rparas, inner_r, ctx.font) + 24
             shapes.append(TextShape(Box(right.x, right.y, right.w, rh), rparas, fill=LIGHT,
                                     line=TEAL, inset=12, name="Recommendation"))
-        slides.append(shapes)
+        slides.append((shapes, notes if not slides else []))
     return slides

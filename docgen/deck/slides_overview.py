@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from docgen.deck import text as tx
 from docgen.deck.context import TITLE_ONLY, TITLE_SLIDE, Ctx, numbered, table_slides
 from docgen.deck.fmt import percent, trend_text
+from docgen.deck.measure import shorten, shorten_keeping
 from docgen.deck.shapes import (
     LIGHT,
     NAVY,
@@ -25,36 +28,69 @@ INSET = 4.0
 
 
 def cover(ctx: Ctx) -> list[SlidePlan]:
-    """Return the cover slide: project name, committee, period and who is who."""
+    """Return the cover slide: project name, committee, period and who is who.
+
+    A name, code or detail too long for its box is shortened with "…" (a detail to two lines,
+    then one); the cover's notes then hold the full title and subtitle lines.
+    """
     p = ctx.status.project
     name = f"{p.name}" + (f" ({p.code})" if p.code else "")
     first = [x for x in (p.committee, p.period) if x]
+    colon = "\u00a0: " if ctx.lang == "fr" else ": "
     details = [
         (ctx.t("cover.sponsor"), p.sponsor),
         (ctx.t("cover.manager"), p.manager),
         (ctx.t("cover.phase"), p.phase),
         (ctx.t("cover.report_date"), ctx.labels.format_date(p.report_date)),
     ]
+    box = ctx.frame.cover_subtitle
+    width, height = box.w - 2 * 7.2, box.h - 2 * 3.6
 
-    def build(size: float) -> list[Para]:
-        paras = [Para([Run(" · ".join(first), bold=True)], size + 4)] if first else []
-        colon = "\u00a0: " if ctx.lang == "fr" else ": "
-        line = "   ·   ".join(f"{k}{colon}{v}" for k, v in details if v)
+    def build(size: float, cap: int) -> list[Para]:
+        def capped(text: str, at: float, bold: bool = False) -> str:
+            return shorten(text, width, at, cap, bold, ctx.font)
+
+        paras = ([Para([Run(" · ".join(capped(x, size + 4, True) for x in first), bold=True)], size + 4)]
+                 if first else [])
+        line = "   ·   ".join(f"{k}{colon}{capped(v, size)}" for k, v in details if v)
         paras.append(Para([Run(line)], size, space_before=size * 0.8 if paras else 0))
         return paras
 
-    box = ctx.frame.cover_subtitle
-    fitted = tx.largest_fit(build, box.w - 2 * 7.2, box.h - 2 * 3.6, ctx.font, 18, 10)
-    paras = fitted[1] if fitted else [tx.fit_para(p, box.w - 14.4, box.h - 7.2, ctx.font)
-                                      for p in build(10)]
-    slide = SlidePlan("cover", TITLE_SLIDE, name, subtitle=paras)
-    tbox = ctx.frame.cover_title
-    size = 40.0
-    while size > 24 and tx.paras_height([Para([Run(name, bold=True)], size)],
-                                        tbox.w - 14.4, ctx.font) > tbox.h - 7.2:
-        size -= 2
+    fitted = None
+    for cap in (2, 1):
+        fitted = tx.largest_fit(partial(build, cap=cap), width, height, ctx.font, 18, 10)
+        if fitted:
+            break
+    if fitted:
+        paras = fitted[1]
+    else:  # unreachable with the built-in frame: each paragraph gets its share of the box
+        paras = build(10, 1)
+        paras = [tx.fit_para(para, width, height / len(paras), ctx.font) for para in paras]
+    full = ([" · ".join(first)] if first else []) + [
+        "   ·   ".join(f"{k}{colon}{v}" for k, v in details if v)]
+    notes = full if [para.text for para in paras] != full else []
+    title, size = _cover_title(ctx, name)
+    if title != name:
+        notes.insert(0, name)
+    slide = SlidePlan("cover", TITLE_SLIDE, title, subtitle=paras, notes=notes)
     slide.title_size = size
     return [slide]
+
+
+def _cover_title(ctx: Ctx, name: str) -> tuple[str, float]:
+    """Return the cover title and its size: 40 pt down to 24, then shortened with "…" (code kept)."""
+    box = ctx.frame.cover_title
+    width, height = box.w - 14.4, box.h - 7.2
+    size = 40.0
+    while size > 24 and tx.paras_height([Para([Run(name, bold=True)], size)], width,
+                                        ctx.font) > height:
+        size -= 2
+    if tx.paras_height([Para([Run(name, bold=True)], size)], width, ctx.font) <= height:
+        return name, size
+    p = ctx.status.project
+    lines = max(1, int(height // ctx.font.line_height(size)))
+    code = f" ({shorten(p.code, width / 3, size, 1, True, ctx.font)})" if p.code else ""
+    return shorten_keeping(p.name, code, width, size, lines, True, ctx.font), size
 
 
 def summary(ctx: Ctx) -> list[SlidePlan]:
@@ -97,7 +133,9 @@ def summary(ctx: Ctx) -> list[SlidePlan]:
         sum_h = tx.paras_height(summary_paras, text_box.w - 2 * INSET, ctx.font) + 2 * INSET
         list_top = max(top, body.y + sum_h) + 16
         rest = [p for page in flowed[1:] for p in page]
-        for page in tx.paginate(rest, body.w - 2 * INSET, body.h - 2 * INSET, ctx.font, split=True):
+        pages = tx.paginate(rest, body.w - 2 * INSET, body.h - 2 * INSET, ctx.font,
+                            split=True) if rest else []
+        for page in pages:
             h = tx.paras_height(page, body.w - 2 * INSET, ctx.font) + 2 * INSET
             overflow.append([TextShape(Box(body.x, body.y, body.w, h), page, fill=LIGHT,
                                        inset=INSET, name="Summary")])

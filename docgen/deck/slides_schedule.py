@@ -7,7 +7,7 @@ from datetime import date
 from docgen.deck import text as tx
 from docgen.deck.context import TITLE_ONLY, Ctx, numbered, table_slides
 from docgen.deck.fmt import decimals_for, money, number, unit
-from docgen.deck.measure import text_width
+from docgen.deck.measure import shorten, text_width
 from docgen.deck.shapes import (
     GREY,
     LIGHT,
@@ -213,12 +213,14 @@ def budget(ctx: Ctx) -> list[SlidePlan]:
     chart_w = body.w * 0.46
     right = Box(body.x + chart_w + 20, body.y, body.w - chart_w - 20, body.h - ev_h)
     tables = fit_table(columns, rows, right, ctx.font, 14, 10, total)
-    if len(tables) > 1:
+    wide = len(tables) > 1  # the table takes the whole width; the chart gets a slide of its own
+    if wide:
         full = Box(body.x, body.y, body.w, body.h - ev_h)
         tables = fit_table(columns, rows, full, ctx.font, 14, 10, total)
     chart = ChartShape(
         Box(body.x, body.y, chart_w, body.h),
-        [b.category for b in lines],
+        # A category label longer than two lines under its columns is shortened (whole in the table).
+        [shorten(b.category, chart_w / 2, 10, 2, False, ctx.font) for b in lines],
         [(ctx.t(k), [round(getattr(b, a) if getattr(b, a) is not None else b.budget) / 1000
                      for b in lines])
          for k, a in (("budget_col", "budget"), ("actual_col", "actual"),
@@ -228,7 +230,7 @@ def budget(ctx: Ctx) -> list[SlidePlan]:
     slides = []
     for i, table in enumerate(tables, 1):
         shapes: list = [table]
-        if len(tables) == 1:
+        if not wide:
             shapes.insert(0, chart)
         if ev_paras and i == len(tables):
             ev_y = min(table.box.bottom + 16, body.bottom - ev_h + 8)
@@ -237,7 +239,7 @@ def budget(ctx: Ctx) -> list[SlidePlan]:
                                     name="Earned value"))
         slides.append(SlidePlan("budget", TITLE_ONLY,
                                 numbered(ctx.t("titles.budget"), i, len(tables)), shapes))
-    if len(tables) > 1:
+    if wide:
         slides.insert(0, SlidePlan("budget", TITLE_ONLY, ctx.t("titles.budget"),
                                    [ChartShape(body, chart.categories, chart.series,
                                                chart.title)]))

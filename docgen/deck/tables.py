@@ -37,6 +37,7 @@ class _Layout:
     heights: list[float]
     rows: list[list[Cell]]
     pages: list[list[int]]
+    notes: dict[int, list[str]]  # row index -> full texts of its cells shortened with "…"
 
 
 def fit_table(columns: list[Column], rows: list[list[Cell]], box: Box, font: Font,
@@ -107,9 +108,12 @@ def _layout(columns: list[Column], header: list[Cell], body: list[list[Cell]], b
     heights = [max(_cell_height(c, w, size, font) for c, w in zip(row, widths)) for row in rows]
     first = first_height or box.h
     room = min(first, box.h) - heights[0]
+    notes: dict[int, list[str]] = {}
     for r in range(1, len(rows)):
         if heights[r] > room:
+            full = rows[r]
             rows[r] = _shorten_row(rows[r], widths, size, font, room)
+            notes[r] = [a.text for a, b in zip(full, rows[r]) if a.text != b.text]
             heights[r] = max(_cell_height(c, w, size, font) for c, w in zip(rows[r], widths))
     pages: list[list[int]] = [[]]
     used, limit = heights[0], first
@@ -119,7 +123,7 @@ def _layout(columns: list[Column], header: list[Cell], body: list[list[Cell]], b
             used, limit = heights[0], box.h
         pages[-1].append(r)
         used += heights[r]
-    return _Layout(size, widths, heights, rows, pages)
+    return _Layout(size, widths, heights, rows, pages, notes)
 
 
 def _shorten_row(row: list[Cell], widths: list[float], size: float, font: Font,
@@ -127,7 +131,7 @@ def _shorten_row(row: list[Cell], widths: list[float], size: float, font: Font,
     max_lines = max(1, int((room - 2 * MARGIN_Y - ROW_SLACK) // font.line_height(size)))
     out = []
     for cell, width in zip(row, widths):
-        text = shorten(cell.text, width - 2 * MARGIN_X, size, max_lines, cell.bold, font)
+        text = shorten(cell.text, width - 2 * MARGIN_X, size, max_lines, cell.bold or cell.lead_bold, font)
         out.append(replace(cell, text=text))
     return out
 
@@ -148,5 +152,6 @@ def _shapes(layout: _Layout, box: Box, has_total: bool) -> list[TableShape]:
             margin_x=MARGIN_X,
             margin_y=MARGIN_Y,
             total_row=has_total and page[-1] == last_row,
+            notes=[text for i in page for text in layout.notes.get(i, [])],
         ))
     return shapes

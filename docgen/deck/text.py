@@ -12,21 +12,40 @@ from docgen.deck.shapes import Para, Run
 BULLET_INDENT = 14.0
 
 
-def para_lines(para: Para, width: float, font: Font) -> int:
-    """Return how many lines ``para`` wraps to in a box ``width`` points wide (inside insets)."""
+def para_lines(para: Para, width: float, font: Font, limit: int | None = None) -> int:
+    """Return how many lines ``para`` wraps to in a box ``width`` points wide (inside insets).
+
+    With ``limit``, counting stops past ``limit`` lines (the result is then ``limit + 1``).
+    """
     bold = any(r.bold for r in para.runs)
     inner = width - (BULLET_INDENT if para.bullet else 0)
-    return len(wrap(para.text, inner, para.size, bold, font))
+    return len(wrap(para.text, inner, para.size, bold, font, limit))
 
 
-def para_height(para: Para, width: float, font: Font) -> float:
-    """Return the height of ``para`` in points including its space before."""
-    return para.space_before + para_lines(para, width, font) * font.line_height(para.size)
+def para_height(para: Para, width: float, font: Font, cap: float | None = None) -> float:
+    """Return the height of ``para`` in points including its space before.
+
+    With ``cap``, measuring stops once the height is known to exceed ``cap``: the result is then
+    some height above ``cap`` (cheap for a paragraph of 50,000 characters).
+    """
+    line = font.line_height(para.size)
+    limit = None if cap is None else max(0, int((cap - para.space_before) // line))
+    return para.space_before + para_lines(para, width, font, limit) * line
 
 
 def paras_height(paras: list[Para], width: float, font: Font) -> float:
     """Return the total height of ``paras`` stacked in one text box."""
     return sum(para_height(p, width, font) for p in paras)
+
+
+def paras_fit(paras: list[Para], width: float, height: float, font: Font) -> bool:
+    """Return True when ``paras`` stacked fit ``height`` (stops measuring as soon as they do not)."""
+    used = 0.0
+    for para in paras:
+        used += para_height(para, width, font, height - used)
+        if used > height:
+            return False
+    return True
 
 
 def largest_fit(build: Callable[[float], list[Para]], width: float, height: float,
@@ -35,7 +54,7 @@ def largest_fit(build: Callable[[float], list[Para]], width: float, height: floa
     size = top
     while size >= floor - 1e-6:
         paras = build(size)
-        if paras_height(paras, width, font) <= height:
+        if paras_fit(paras, width, height, font):
             return size, paras
         size -= 1
     return None
@@ -55,14 +74,14 @@ def paginate(paras: list[Para], width: float, height: float, font: Font,
     queue = list(paras)
     while queue:
         para = queue.pop(0)
-        need = para_height(para, width, font)
+        need = para_height(para, width, font, height - used)  # exact when it fits the page
         if para.keep_next and queue and pages[-1]:
             need_next = queue[0].space_before + font.line_height(queue[0].size)
             if used + need + need_next > height:
                 pages.append([])
                 used = 0.0
                 para = replace(para, space_before=0.0)
-                need = para_height(para, width, font)
+                need = para_height(para, width, font, height)
         if used + need <= height:
             pages[-1].append(para)
             used += need
@@ -87,42 +106,70 @@ def paginate(paras: list[Para], width: float, height: float, font: Font,
 
 
 def split_para(para: Para, width: float, room: float, font: Font) -> tuple[Para | None, Para]:
-    """Return (head, tail): the most words of ``para`` that fit ``room``, and the rest.
+    """Return (head, tail): the lines of ``para`` that fit ``room``, and the rest.
 
-    Returns (None, para) when fewer than two lines would fit or the paragraph is one word.
-    The tail keeps the runs' formatting, starts a page (no space before) and has no bullet.
+    The cut falls where the wrapped lines break: between words, or inside a word too long for a
+    line (a 10,000-character string without spaces). The text is kept exactly, with the runs'
+    formatting; the tail starts a page (no space before) and has no bullet. Returns
+    (None, para) when fewer than two lines would fit.
     """
     line = font.line_height(para.size)
     if room - para.space_before < 2 * line:
         return None, para
-    words = [(word, run) for run in para.runs for word in run.text.split(" ") if word]
-    if len(words) < 2:
-        return None, para
-    low, high = 1, len(words) - 1
-    while low < high:  # the largest prefix of words whose paragraph fits the room
-        mid = (low + high + 1) // 2
-        if para_height(replace(para, runs=_runs(words[:mid])), width, font) <= room:
-            low = mid
-        else:
-            high = mid - 1
-    if para_height(replace(para, runs=_runs(words[:low])), width, font) > room:
-        return None, para
-    head = replace(para, runs=_runs(words[:low]))
-    tail = replace(para, runs=_runs(words[low:]), space_before=0.0, bullet=None)
-    return head, tail
+    return _split_chars(para, width, room, font)
 
 
-def _runs(words: list[tuple[str, Run]]) -> list[Run]:
-    """Return runs rebuilt from (word, run) pairs, consecutive words of one run joined."""
-    runs: list[Run] = []
-    for word, run in words:
-        if runs and runs[-1].bold == run.bold and runs[-1].italic == run.italic \
-                and runs[-1].color == run.color:
-            runs[-1] = replace(runs[-1], text=runs[-1].text + " " + word)
-        else:
-            text = (" " + word) if runs else word
-            runs.append(replace(run, text=text))
-    return runs
+def _inner_lines(para: Para, width: float, room: float, font: Font) -> tuple[list[str], int]:
+    """Return the first lines ``para`` wraps to (one more than fit ``room``), and how many fit."""
+    bold = any(r.bold for r in para.runs)
+    inner = width - (BULLET_INDENT if para.bullet else 0)
+    count = int((room - para.space_before) // font.line_height(para.size))
+    return wrap(para.text, inner, para.size, bold, font, max(count, 0)), count
+
+
+def _split_chars(para: Para, width: float, room: float, font: Font) -> tuple[Para | None, Para]:
+    """Return (head, tail) of ``para`` cut after the lines that fit ``room``, inside a word if need be.
+
+    Returns (None, para) when ``para`` does not need more lines than fit.
+    """
+    lines, count = _inner_lines(para, width, room, font)
+    text = para.text
+    while count >= 1 and len(lines) > count:
+        cut = _offset_after(text, lines[:count])
+        head = replace(para, runs=_cut_runs(para.runs, 0, cut))
+        if cut > 0 and para_height(head, width, font) <= room:
+            tail = replace(para, runs=_cut_runs(para.runs, cut, len(text)), space_before=0.0,
+                           bullet=None)
+            return head, tail
+        count -= 1
+    return None, para
+
+
+def _offset_after(text: str, lines: list[str]) -> int:
+    """Return the offset in ``text`` just after the characters of its wrapped ``lines``."""
+    pos = 0
+    for line in lines:
+        for ch in line:
+            while pos < len(text) and text[pos].isspace():
+                pos += 1
+            if not ch.isspace():
+                pos += 1
+    return pos
+
+
+def _cut_runs(runs: list[Run], start: int, end: int) -> list[Run]:
+    """Return the runs covering characters ``start`` to ``end`` of their joined text, trimmed of spaces."""
+    out: list[Run] = []
+    at = 0
+    for run in runs:
+        lo, hi = max(start - at, 0), min(end - at, len(run.text))
+        if lo < hi:
+            out.append(replace(run, text=run.text[lo:hi]))
+        at += len(run.text)
+    if out:
+        out[0] = replace(out[0], text=out[0].text.lstrip())
+        out[-1] = replace(out[-1], text=out[-1].text.rstrip())
+    return [r for r in out if r.text]
 
 
 def fit_para(para: Para, width: float, height: float, font: Font) -> Para:
