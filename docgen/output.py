@@ -173,6 +173,9 @@ def _create_temp(folder: Path, name: str) -> tuple[int, Path]:
             return os.open(tmp, _OPEN_FLAGS, 0o666), tmp
         except FileExistsError:
             continue
+        except FileNotFoundError:
+            # A failed parallel job of the same build removed the empty folder it had made.
+            folder.mkdir(parents=True, exist_ok=True)
     raise FileExistsError(f"no free temporary name for {name} in {folder}")
 
 
