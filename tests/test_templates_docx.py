@@ -173,7 +173,7 @@ def test_invalid_template_files_are_refused(invoke, tmp_path):
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("word/document.xml", b"<w:document/>")
         zf.writestr("padding.bin", b"\x00" * (101 * 1024 * 1024))
-    cases = {corrupt: "not a valid .docx", macro: "macro-enabled Word files are refused",
+    cases = {corrupt: "is not a valid Word file (corrupt zip)", macro: "refused: macro-enabled Word file (.docm)",
              with_vba: "holds macros", bomb: "expands to more than 100 MB",
              tmp_path / "missing.docx": "not found"}
     for template, expected in cases.items():

@@ -7,7 +7,6 @@ summary, risks, ...) or a docgen layout name to one of the template's layouts.
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -15,12 +14,14 @@ from pathlib import Path
 import yaml
 
 from docgen.deck.shapes import Box, Frame
-from docgen.errors import TemplateError
+from docgen.errors import DocgenError, InputError, TemplateError
+from docgen.readers.yaml_source import load_yaml_data
 from docgen.template_path import find_template, search_path
 
 TEMPLATE_NAME = "deck.pptx"
 MAPPING_NAME = "deck-layouts.yaml"
 EMU_PER_PT = 12700
+MAX_MAPPING_BYTES = 64 * 1024  # a mapping is a dozen lines
 
 
 @dataclass
@@ -35,10 +36,18 @@ class DeckTemplate:
 
     @cached_property
     def skeleton(self):
-        """Return the template's :class:`~docgen.deck.skeleton.Skeleton` (built once, kept)."""
+        """Return the template's :class:`~docgen.deck.skeleton.Skeleton` (built once, kept).
+
+        Raises TemplateError when python-pptx cannot make sense of the (already checked) package.
+        """
         from docgen.deck.skeleton import build_skeleton
 
-        return build_skeleton(self.data)
+        try:
+            return build_skeleton(self.data)
+        except DocgenError:
+            raise
+        except Exception as exc:  # python-pptx/lxml raise many kinds on a damaged package
+            raise _damaged(self.path, exc) from None
 
     def layout_for(self, kind: str, layout: str) -> str:
         """Return the template layout name used for a slide of ``kind`` planned on ``layout``."""
@@ -58,34 +67,61 @@ class DeckTemplate:
 def load_template(template_dirs: tuple[Path, ...] = ()) -> DeckTemplate:
     """Return the deck template found on the search path (cached while the file is unchanged)."""
     path = find_template(TEMPLATE_NAME, search_path(list(template_dirs)))
-    stat = path.stat()
-    mapping = path.parent / MAPPING_NAME
-    mapping_stamp = mapping.stat().st_mtime_ns if mapping.is_file() else 0
+    try:
+        stat = path.stat()
+        mapping = path.parent / MAPPING_NAME
+        mapping_stat = mapping.stat() if mapping.is_file() else None
+    except OSError as exc:
+        raise TemplateError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    mapping_stamp = (mapping_stat.st_mtime_ns, mapping_stat.st_size) if mapping_stat else (0, 0)
     return _load(path.resolve(), stat.st_mtime_ns, stat.st_size, mapping_stamp)
 
 
 @lru_cache(maxsize=8)
-def _load(path: Path, mtime: int, size: int, mapping_stamp: int) -> DeckTemplate:
+def _load(path: Path, mtime: int, size: int, mapping_stamp: tuple[int, int]) -> DeckTemplate:
     from pptx import Presentation
 
-    data = path.read_bytes()
-    try:
-        prs = Presentation(io.BytesIO(data))
-    except Exception as exc:  # python-pptx raises several types for a bad package
-        raise TemplateError(f"{path}: not a PowerPoint template ({exc})") from None
-    names = [layout.name for layout in prs.slide_layouts]
+    from docgen.ooxml.safe_zip import checked_package
+
+    checked = checked_package(path, "pptx")  # bombs, macros, XXE, corrupt zips: TemplateError
     mapping = _mapping(path.parent / MAPPING_NAME)
-    template = DeckTemplate(path, data, names, mapping)
-    template.frame = _frame(prs, template)
+    try:
+        prs = Presentation(checked.stream())
+        names = [layout.name for layout in prs.slide_layouts]
+        template = DeckTemplate(path, checked.data, names, mapping)
+        template.frame = _frame(prs, template)
+    except DocgenError:
+        raise
+    except Exception as exc:  # python-pptx/lxml raise many kinds on a damaged package
+        raise _damaged(path, exc) from None
     return template
 
 
+def _damaged(path: Path, exc: Exception) -> TemplateError:
+    """Return the TemplateError for a package python-pptx could not read (``exc`` named in one line)."""
+    detail = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
+    kind = type(exc).__name__
+    return TemplateError(f"{path}: not a usable PowerPoint template ({kind}{': ' + detail if detail else ''}); "
+                         "open and save it again in PowerPoint, or start from `docgen templates init`")
+
+
 def _mapping(path: Path) -> dict[str, str]:
+    """Return the layout mapping in ``path`` ({} when there is none); raise TemplateError when it is unreadable."""
     if not path.is_file():
         return {}
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
+        raw = path.read_bytes()
+        if len(raw) > MAX_MAPPING_BYTES:
+            raise TemplateError(f"{path}: layout mapping is larger than {MAX_MAPPING_BYTES // 1024} KB")
+        data = load_yaml_data(raw.decode("utf-8"), path) or {}
+    except UnicodeDecodeError as exc:
+        raise TemplateError(f"{path}: layout mapping is not UTF-8 text (byte {exc.start}); "
+                            "save it as UTF-8") from None
+    except InputError as exc:  # duplicate keys, alias bombs, deep nesting, YAML syntax
+        raise TemplateError(f"invalid layout mapping: {'; '.join(exc.lines())}") from None
+    except yaml.YAMLError as exc:
+        raise TemplateError(f"{path}: invalid layout mapping ({' '.join(str(exc).split())})") from None
+    except (OSError, RecursionError) as exc:
         raise TemplateError(f"{path}: cannot read layout mapping ({exc})") from None
     if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
         raise TemplateError(f"{path}: expected a mapping of slide kind -> layout name")
@@ -136,10 +172,12 @@ def _body_font(prs) -> str:
     """Return the theme's body (minor) Latin typeface, e.g. "Calibri"."""
     from lxml import etree
 
+    # The package guard refused DTDs and entities already; this parser would not resolve them either.
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     master = prs.slide_master
     for rel in master.part.rels.values():
         if rel.reltype.endswith("/theme"):
-            theme = etree.fromstring(rel.target_part.blob)
+            theme = etree.fromstring(rel.target_part.blob, parser)
             ns = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
             found = theme.find(".//a:minorFont/a:latin", ns)
             if found is not None and found.get("typeface"):

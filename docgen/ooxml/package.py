@@ -128,35 +128,3 @@ def core_properties_xml(title: str, subject: str = "", creator: str = "docgen",
         f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
         "</cp:coreProperties>"
     ).encode("utf-8")
-
-
-MAX_EXPANDED = 100 * 1024 * 1024  # templates are a few MB at most; beyond this, a zip bomb
-
-
-def read_template_parts(path: Path, app: str, suffix: str, macro_suffixes: tuple[str, ...],
-                        main_part: str | None = None) -> dict[str, bytes]:
-    """Return the parts of the Office template at ``path``, checked before anything uses it.
-
-    Raises TemplateError for macro-enabled files (by extension or a vbaProject.bin part),
-    files that are not a zip, archives expanding to more than 100 MB, and packages lacking
-    ``main_part``. ``app`` ("Word", "PowerPoint") and ``suffix`` word the messages.
-    """
-    from docgen.errors import TemplateError
-
-    kind = {"Word": "document", "PowerPoint": "presentation"}.get(app, "file")
-    if path.suffix.lower() in macro_suffixes:
-        raise TemplateError(f"{path}: macro-enabled {app} files are refused; save it as {suffix}")
-    try:
-        with zipfile.ZipFile(path) as zf:
-            infos = zf.infolist()
-            if sum(i.file_size for i in infos) > MAX_EXPANDED:
-                raise TemplateError(f"{path}: expands to more than 100 MB; refused")
-            if any(i.filename.lower().endswith("vbaproject.bin") for i in infos):
-                raise TemplateError(f"{path}: holds macros (vbaProject.bin); refused")
-            if main_part and main_part not in {i.filename for i in infos}:
-                raise TemplateError(f"{path}: not a {app} {kind} (no {main_part})")
-            return {i.filename: zf.read(i) for i in infos if not i.is_dir()}
-    except zipfile.BadZipFile:
-        raise TemplateError(f"{path}: not a valid {suffix} (corrupt or not a zip file)") from None
-    except OSError as exc:
-        raise TemplateError(f"{path}: cannot read ({exc.strerror or exc})") from None

@@ -8,9 +8,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from docgen.errors import TemplateError
+from docgen.ooxml.safe_zip import checked_package, xml_text
 
 _STYLE = re.compile(r"<w:style\b[^>]*?\bw:styleId=\"([^\"]+)\"[^>]*>(.*?)</w:style>", re.S)
 _NAME = re.compile(r"<w:name\b[^>]*?\bw:val=\"([^\"]*)\"")
+# The parts a document built on a reference reads or rewrites.
+REQUIRED_PARTS = ("word/document.xml", "word/styles.xml", "word/_rels/document.xml.rels")
 
 
 @dataclass(frozen=True)
@@ -94,12 +97,20 @@ def load_reference(path: Path) -> ReferenceDocx:
 @lru_cache(maxsize=16)
 def _load(path: Path, _mtime: int, _size: int) -> ReferenceDocx:
     parts = read_docx_parts(path)
-    if "word/document.xml" not in parts or "word/styles.xml" not in parts:
-        raise TemplateError(f"{path}: not a Word document (no word/document.xml or styles.xml)")
+    missing = [name for name in REQUIRED_PARTS if name not in parts]
+    if missing:
+        raise TemplateError(f"{path}: not a Word reference document (no {', '.join(missing)}); "
+                            "save it again in Word or start from `docgen templates init`")
+    where = f"{path}: "
+    for name, blob in parts.items():  # every XML part a builder edits as text must decode
+        if name.endswith((".xml", ".rels")):
+            xml_text(blob, name, where)
     styles: dict[str, str] = {}
-    # A regular expression, not an XML parser: styles.xml is machine-written and this keeps
-    # lxml out of the start-up of a one-document run.
-    for sid, inner in _STYLE.findall(parts["word/styles.xml"].decode("utf-8")):
+    styles_xml = parts["word/styles.xml"].decode("utf-8")
+    # A regular expression, not an XML parser: styles.xml is machine-written (and was checked
+    # well-formed, free of DTDs and entities by the package guard); this keeps lxml out of the
+    # start-up of a one-document run.
+    for sid, inner in _STYLE.findall(styles_xml):
         styles.setdefault(sid.lower(), sid)
         name = _NAME.search(inner)
         if name:
@@ -113,7 +124,9 @@ def _load(path: Path, _mtime: int, _size: int) -> ReferenceDocx:
 
 
 def read_docx_parts(path: Path) -> dict[str, bytes]:
-    """Return the parts of the .docx at ``path``, refusing macro files, corrupt zips and zip bombs."""
-    from docgen.ooxml.package import read_template_parts
+    """Return the parts of the .docx at ``path``, checked by the package guard (:mod:`docgen.ooxml.safe_zip`).
 
-    return read_template_parts(Path(path), "Word", ".docx", (".docm", ".dotm"))
+    Raises TemplateError for macro files, corrupt or encrypted packages, zip bombs, unsafe
+    member names and XML parts that are malformed or declare a DTD or entities.
+    """
+    return checked_package(Path(path), "docx").parts

@@ -24,7 +24,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from docgen.errors import TemplateError
 from docgen.jinja_env import CALL_ERRORS, LIMIT_ERRORS, template_error
 from docgen.ooxml.package import fix_core_times, package_bytes, read_parts
-from docgen.ooxml.reference import read_docx_parts
+from docgen.ooxml.safe_zip import CheckedPackage, checked_package
 from docgen.output import atomic_write_bytes
 from docgen.renderers.palette import RAG_FILL, RAG_STRONG
 from docgen.template_path import find_template, search_path
@@ -49,13 +49,16 @@ def locate(name: str | Path, template_dirs: tuple[Path, ...] = ()) -> Path:
     return find_template(path.name, search_path(list(template_dirs)))
 
 
-def check_template(path: Path) -> None:
-    """Raise TemplateError unless ``path`` is a readable .docx (no macros, not a zip bomb)."""
+def check_template(path: Path) -> CheckedPackage:
+    """Return the checked package of ``path``; raise TemplateError unless it is a safe .docx.
+
+    Refused (by :mod:`docgen.ooxml.safe_zip`): macros, encryption, corrupt zips, zip bombs,
+    unsafe member names, XML declaring a DTD or entities, packages without word/document.xml.
+    """
+    path = Path(path)
     if path.suffix.lower() not in (".docx", ".docm", ".dotm"):
         raise TemplateError(f"{path}: a Word template must be a .docx file")
-    parts = read_docx_parts(path)
-    if "word/document.xml" not in parts:
-        raise TemplateError(f"{path}: not a Word document (no word/document.xml)")
+    return checked_package(path, "docx")
 
 
 def rag_colour(rag: str | None, strong: bool = False) -> str:
@@ -103,9 +106,9 @@ def render_bytes(template: Path, context: dict, when: datetime) -> bytes:
     from docxtpl import DocxTemplate
 
     template = Path(template)
-    check_template(template)
+    checked = check_template(template)
     try:
-        tpl = DocxTemplate(str(template))
+        tpl = DocxTemplate(checked.stream())
         tpl.init_docx()
     except Exception as exc:  # python-docx raises many kinds on a damaged package
         raise TemplateError(f"{template}: not a valid .docx ({exc})") from None

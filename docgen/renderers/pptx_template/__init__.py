@@ -24,7 +24,8 @@ from datetime import datetime
 from pathlib import Path
 
 from docgen.errors import TemplateError
-from docgen.ooxml.package import fix_core_times, package_bytes, read_parts, read_template_parts
+from docgen.ooxml.package import fix_core_times, package_bytes, read_parts
+from docgen.ooxml.safe_zip import CheckedPackage, checked_package
 from docgen.output import atomic_write_bytes
 from docgen.renderers.docx_template import locate
 from docgen.template_sandbox import TemplateLimitError, guarded
@@ -33,16 +34,17 @@ __all__ = ["check_template", "locate", "render", "render_bytes"]
 
 
 
-def check_template(path: Path) -> None:
-    """Raise TemplateError unless ``path`` is a safe .pptx presentation.
+def check_template(path: Path) -> CheckedPackage:
+    """Return the checked package of ``path``; raise TemplateError unless it is a safe .pptx presentation.
 
-    Refused: macro-enabled files (.pptm, .potm, .ppsm, or holding vbaProject.bin), files that
-    are not a zip or not a presentation, archives expanding to more than 100 MB.
+    Refused (by :mod:`docgen.ooxml.safe_zip`): macro-enabled files (.pptm, .potm, .ppsm, or
+    holding vbaProject.bin), encrypted files, corrupt zips, zip bombs (more than 100 MB
+    inflated), unsafe member names, XML declaring a DTD or entities, non-presentations.
     """
     path = Path(path)
     if path.suffix.lower() not in (".pptx", ".pptm", ".potm", ".ppsm"):
         raise TemplateError(f"{path}: a PowerPoint template must be a .pptx file")
-    read_template_parts(path, "PowerPoint", ".pptx", (".pptm", ".potm", ".ppsm"), "ppt/presentation.xml")
+    return checked_package(path, "pptx")
 
 
 def render(template: Path, context: dict, dest: Path, when: datetime) -> Path:
@@ -61,9 +63,9 @@ def render_bytes(template: Path, context: dict, when: datetime) -> bytes:
     from docgen.renderers.pptx_template.jinja import environment
 
     template = Path(template)
-    check_template(template)
+    checked = check_template(template)
     try:
-        prs = Presentation(str(template))
+        prs = Presentation(checked.stream())
     except Exception as exc:  # python-pptx raises many kinds on a damaged package
         raise TemplateError(f"{template}: not a valid .pptx ({exc})") from None
     env = environment()
