@@ -21,6 +21,7 @@ from functools import lru_cache
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
+from docgen.markdown_limits import cap_depth, fast_links, too_costly
 from docgen.safety import safe_url
 
 
@@ -70,6 +71,7 @@ def _parser(fenced: bool) -> markdown.Markdown:
     if md is None:
         md = markdown.Markdown(extensions=["sane_lists", "fenced_code"] if fenced else ["sane_lists"])
         md.treeprocessors.register(_Capture(md), "docgen_capture", 1)
+        fast_links(md)
         setattr(_local, key, md)
     return md
 
@@ -98,6 +100,7 @@ def _html_parser(fenced: bool) -> markdown.Markdown:
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
         md.treeprocessors.register(_SafeTargets(md), "docgen_safe_targets", 0)
+        fast_links(md)
         setattr(_local, key, md)
     return md
 
@@ -110,16 +113,26 @@ def markdown_html(text: str | None) -> str:
     """
     if not text:
         return ""
+    text = cap_depth(text)
+    if too_costly(text):
+        return "".join(f"<p>{html.escape(' '.join(chunk.split()))}</p>\n"
+                       for chunk in _BLANK_LINE.split(text) if chunk.strip())
     md = _html_parser("```" in text or "~~~" in text)
     md.reset()
     return md.convert(text)
 
 
 _STASH = re.compile("\x02wzxhzdk:\\d+\x03")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 @lru_cache(maxsize=4096)
 def _parse_cached(text: str) -> tuple[Block, ...]:
+    text = cap_depth(text)  # 400 nested levels would exhaust Python-Markdown's recursion
+    if too_costly(text):
+        # beyond the work budget (megabytes, runs of brackets): plain paragraphs, in linear time
+        return tuple(Block("para", [Run(" ".join(chunk.split()))])
+                     for chunk in _BLANK_LINE.split(text) if chunk.strip())
     md = _parser("```" in text or "~~~" in text)
     md.reset()
     md.convert(text)
@@ -254,18 +267,31 @@ class _Walker:
 
 
 def _clean(text: str) -> str:
-    text = _STASH.sub("", text)
-    return re.sub(r"[ \t]*\n[ \t]*", " ", text)
+    """Return inline text without stash markers, each line break and its blanks one space."""
+    text = _STASH.sub("", text) if "\x02" in text else text
+    if "\n" not in text:
+        return text
+    # linear: a regex [ \t]*\n would rescan a long run of blanks from each of its positions
+    pieces = text.split("\n")
+    last = len(pieces) - 1
+    return " ".join(piece.lstrip(" \t") if index == last else
+                    (piece if index == 0 else piece.lstrip(" \t")).rstrip(" \t")
+                    for index, piece in enumerate(pieces))
 
 
 def _merge(runs: list[Run]) -> list[Run]:
+    """Return ``runs`` with neighbours of the same style joined (texts joined once, linear)."""
     merged: list[Run] = []
+    texts: list[list[str]] = []
     for run in runs:
         if merged and _same_style(merged[-1], run):
-            last = merged.pop()
-            run = Run(last.text + run.text, run.bold, run.italic, run.code, run.strike, run.href)
+            texts[-1].append(run.text)
+            continue
         merged.append(run)
-    return merged
+        texts.append([run.text])
+    return [run if len(parts) == 1 else
+            Run("".join(parts), run.bold, run.italic, run.code, run.strike, run.href)
+            for run, parts in zip(merged, texts)]
 
 
 def _same_style(a: Run, b: Run) -> bool:
