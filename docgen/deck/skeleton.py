@@ -18,6 +18,7 @@ from docgen.ooxml.xmltext import esc
 
 FOOTER_KINDS = {"ftr": "footer", "dt": "date", "sldNum": "number"}
 TEXT_MARK = "@@TEXT@@"
+NOTES_MARK = "@@NOTES@@"
 CORE_MARKS = {"title": "@@DOCGEN-TITLE@@", "subject": "@@DOCGEN-SUBJECT@@",
               "language": "@@DOCGEN-LANGUAGE@@"}
 _SLIDE_MARK = "rIdDOCGENMARK"
@@ -55,6 +56,21 @@ class Skeleton:
     overrides: dict[str, str]
     core: str
     used_names: set[str] = field(default_factory=set)
+    data: bytes = b""  # the template, for :meth:`with_notes`
+    notes_master: str | None = None  # zip member name of the notes master, when there is one
+    notes_xml: str = ""  # a notes slide with NOTES_MARK where its paragraphs go
+    _with_notes: Skeleton | None = field(default=None, repr=False)
+
+    def with_notes(self) -> Skeleton:
+        """Return the skeleton of the same template with a notes master (built once, on first use).
+
+        Decks whose slides have no notes keep using this skeleton, so their bytes do not change.
+        """
+        if self.notes_master:
+            return self
+        if self._with_notes is None:
+            self._with_notes = build_skeleton(self.data, notes=True)
+        return self._with_notes
 
     def core_xml(self, title: str, subject: str, language: str) -> str:
         """Return the core properties with ``title``, ``subject`` and ``language`` filled in."""
@@ -65,11 +81,18 @@ class Skeleton:
         return text
 
 
-def build_skeleton(data: bytes) -> Skeleton:
-    """Return the Skeleton of the .pptx template ``data`` (python-pptx opened once, here)."""
+def build_skeleton(data: bytes, notes: bool = False) -> Skeleton:
+    """Return the Skeleton of the .pptx template ``data`` (python-pptx opened once, here).
+
+    With ``notes``, a notes master is added when the template has none (python-pptx's default
+    one) and listed in the presentation, so slides can carry speaker notes.
+    """
     from pptx import Presentation
 
     prs = Presentation(io.BytesIO(data))
+    notes_master = notes_xml = None
+    if notes:
+        notes_master, notes_xml = _notes_parts(prs, data)
     existing = len(prs.slides._sldIdLst)
     marker = prs.slides._sldIdLst.add_sldId(_SLIDE_MARK)
     props = prs.core_properties
@@ -92,7 +115,39 @@ def build_skeleton(data: bytes) -> Skeleton:
         overrides=overrides,
         core=parts["docProps/core.xml"].decode("utf-8"),
         used_names=set(parts),
+        data=data,
+        notes_master=notes_master,
+        notes_xml=notes_xml or "",
     )
+
+
+def _notes_parts(prs, data: bytes) -> tuple[str, str]:
+    """Return the notes master's member name in ``prs`` (added when missing) and a notes slide template.
+
+    The notes slide is the one python-pptx makes for a slide (placeholders cloned from the
+    master), its body paragraphs replaced by NOTES_MARK. The master is listed in the
+    presentation's ``notesMasterIdLst``, which PowerPoint expects.
+    """
+    from pptx import Presentation
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT_
+    from pptx.oxml.ns import qn
+
+    master = prs.part.notes_master_part
+    root = prs.part._element
+    if root.find(qn("p:notesMasterIdLst")) is None:
+        rid = prs.part.relate_to(master, RT_.NOTES_MASTER)
+        lst = etree.SubElement(root, qn("p:notesMasterIdLst"))
+        etree.SubElement(lst, qn("p:notesMasterId")).set(qn("r:id"), rid)
+        root.find(qn("p:sldMasterIdLst")).addnext(lst)
+    scratch = Presentation(io.BytesIO(data))  # a throwaway slide, to get python-pptx's notes slide
+    slide = scratch.slides.add_slide(scratch.slide_layouts[0])
+    body = slide.notes_slide.notes_text_frame._txBody
+    for p in body.findall(qn("a:p")):
+        body.remove(p)
+    body.append(etree.Comment(NOTES_MARK))  # where the paragraphs go
+    xml = etree.tostring(slide.notes_slide._element, xml_declaration=True, encoding="UTF-8",
+                         standalone=True).decode("utf-8")
+    return master.partname.membername, xml.replace(f"<!--{NOTES_MARK}-->", NOTES_MARK)
 
 
 def _split_presentation(xml: str, marker_id: str) -> tuple[str, str, str]:

@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from docgen.deck import xml_shapes as xs
-from docgen.deck.measure import Font, font_for, text_width
+from docgen.deck.measure import Font, font_for, shorten, text_width
 from docgen.deck.shapes import (
     ChartShape,
     DeckPlan,
@@ -24,7 +24,7 @@ from docgen.deck.shapes import (
     TableShape,
     TextShape,
 )
-from docgen.deck.skeleton import TEXT_MARK, LayoutInfo, Skeleton
+from docgen.deck.skeleton import NOTES_MARK, TEXT_MARK, LayoutInfo, Skeleton
 from docgen.deck.template import DeckTemplate
 from docgen.deck.xml_chart import chart_frame_xml, chart_xml
 from docgen.ooxml.chart_workbook import workbook_bytes
@@ -37,6 +37,8 @@ FIELD_ID = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
 CT_SLIDE = "application/vnd.openxmlformats-officedocument.presentationml.slide+xml"
 CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
 CT_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CT_NOTES = "application/vnd.openxmlformats-officedocument.presentationml.notesSlide+xml"
+FOOTER_FLOOR = 7.0  # footer sizes go down to 7 pt; a longer footer is then shortened with "…"
 _ID = re.compile(r'\sid="(\d+)"')
 
 
@@ -49,13 +51,16 @@ def write_deck(plan: DeckPlan, template: DeckTemplate, dest: Path, when: datetim
 def deck_parts(plan: DeckPlan, template: DeckTemplate, when: datetime) -> dict[str, bytes]:
     """Return the parts of the deck package for ``plan`` with core times set to ``when``."""
     skeleton = template.skeleton
+    if any(s.notes for s in plan.slides):  # speaker notes need a notes master
+        skeleton = skeleton.with_notes()
     deck = _Package.start(skeleton, when)
     font = font_for(template.frame.font_name)
     for number, slide_plan in enumerate(plan.slides, 1):
         info = skeleton.layouts[template.layout_for(slide_plan.kind, slide_plan.layout)]
         body = _placeholders_xml(slide_plan, plan, number, info, font)
         body += _shapes_xml(slide_plan.shapes)
-        deck.add_slide(info, body, [s for s in slide_plan.shapes if isinstance(s, ChartShape)])
+        deck.add_slide(info, body, [s for s in slide_plan.shapes if isinstance(s, ChartShape)],
+                       slide_plan.notes)
     core = skeleton.core_xml(plan.title, plan.footer, plan.language).encode("utf-8")
     return deck.finish(core)
 
@@ -79,8 +84,9 @@ class _Package:
         return cls(skeleton, when, dict(skeleton.parts), set(skeleton.used_names),
                    list(skeleton.rels), dict(skeleton.overrides), dict(skeleton.defaults))
 
-    def add_slide(self, info: LayoutInfo, body: str, charts: list[ChartShape]) -> None:
-        """Add a slide on ``info``'s layout holding the shapes XML ``body`` and ``charts``."""
+    def add_slide(self, info: LayoutInfo, body: str, charts: list[ChartShape],
+                  notes: list[str] | None = None) -> None:
+        """Add a slide on ``info``'s layout holding the shapes XML ``body``, ``charts`` and ``notes``."""
         index = self.skeleton.slide_count + len(self.slide_ids) + 1
         name = f"ppt/slides/slide{index}.xml"
         rels = [Rel("rId1", RT + "slideLayout", info.target)]
@@ -96,10 +102,25 @@ class _Package:
             target = posixpath.relpath(self._add_chart(chart), "ppt/slides")
             rels.append(Rel(chart_rid, RT + "chart", target))
             body += chart_frame_xml(chart, sid, chart_rid)
+        if notes:
+            rels.append(Rel(next_rid({r.rid for r in rels}), RT + "notesSlide",
+                            posixpath.relpath(self._add_notes(name, notes), "ppt/slides")))
         self.parts[name] = xs.slide_xml(body)
         self.parts[f"ppt/slides/_rels/slide{index}.xml.rels"] = rels_xml(rels)
         self.overrides[name] = CT_SLIDE
         self.used.add(name)
+
+    def _add_notes(self, slide: str, notes: list[str]) -> str:
+        """Add the notes slide of the slide part ``slide`` holding ``notes``; return its part name."""
+        name = next_partname("ppt/notesSlides/notesSlide%d.xml", self.used)
+        self.used.add(name)
+        self.parts[name] = self.skeleton.notes_xml.replace(NOTES_MARK, xs.notes_paras_xml(notes)).encode("utf-8")
+        self.parts[name.replace("notesSlides/", "notesSlides/_rels/") + ".rels"] = rels_xml([
+            Rel("rId1", RT + "notesMaster", posixpath.relpath(self.skeleton.notes_master, "ppt/notesSlides")),
+            Rel("rId2", RT + "slide", posixpath.relpath(slide, "ppt/notesSlides")),
+        ])
+        self.overrides[name] = CT_NOTES
+        return name
 
     def _add_chart(self, chart: ChartShape) -> str:
         """Add the chart part of ``chart`` and its data workbook; return the chart's part name."""
@@ -148,8 +169,11 @@ def _placeholders_xml(sp: SlidePlan, plan: DeckPlan, number: int, info: LayoutIn
     for kind, template, width, _ in info.footers:
         text = values[kind]
         size = 10.0
-        while size > 7 and text_width(text, size, False, font) > width - 14.4:
+        while size > FOOTER_FLOOR and text_width(text, size, False, font) > width - 14.4:
             size -= 0.5
+        # Still too wide: shortened, whole on the cover or in its notes (a width of 0 is unknown).
+        if width > 14.4 and text_width(text, size, False, font) > width - 14.4:
+            text = shorten(text, width - 14.4, size, 1, False, font)
         rpr = f'<a:rPr lang="en-US" sz="{int(size * 100)}"/>'
         run = (f'<a:fld id="{FIELD_ID}" type="slidenum">{rpr}<a:t>{text}</a:t></a:fld>'
                if kind == "number" else f"<a:r>{rpr}<a:t>{esc(text)}</a:t></a:r>")

@@ -102,6 +102,15 @@ def text_xml(shape: TextShape, sid: int) -> str:
             f'</a:bodyPr><a:lstStyle/>{paras_xml(shape.paras)}</p:txBody></p:sp>')
 
 
+def notes_paras_xml(notes: list[str]) -> str:
+    """Return the ``<a:p>`` elements of speaker notes: one per line of each note."""
+    out = []
+    for line in (line for note in notes for line in note.split("\n")):
+        out.append(f'<a:p><a:r><a:rPr lang="en-US" dirty="0"/><a:t>{esc(line)}</a:t></a:r></a:p>'
+                   if line else '<a:p><a:endParaRPr lang="en-US" dirty="0"/></a:p>')
+    return "".join(out) or '<a:p><a:endParaRPr lang="en-US" dirty="0"/></a:p>'
+
+
 def line_xml(shape: LineShape, sid: int) -> str:
     """Return the ``<p:cxnSp>`` of a straight line."""
     b = shape.box
