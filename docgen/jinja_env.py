@@ -60,13 +60,18 @@ def _md_html(text: str | None) -> str:
     return markdown_lib.markdown(text or "", extensions=["sane_lists", "fenced_code"]) if text else ""
 
 
-@lru_cache(maxsize=8)
-def environment(dirs: tuple[Path, ...], autoescape: bool) -> SandboxedEnvironment:
-    """Return a sandboxed, strict Jinja environment searching ``dirs`` (cached per folder list)."""
+@lru_cache(maxsize=16)
+def environment(dirs: tuple[Path, ...], autoescape: bool, trim: bool = True,
+                filters: tuple[tuple[str, object], ...] = ()) -> SandboxedEnvironment:
+    """Return a sandboxed, strict Jinja environment searching ``dirs`` (cached per argument set).
+
+    ``trim`` sets Jinja's trim_blocks/lstrip_blocks; ``filters`` adds (name, function) filters.
+    """
     env = BoundedSandbox(loader=_Loader(dirs), undefined=jinja2.StrictUndefined,
-                               autoescape=autoescape, trim_blocks=True, lstrip_blocks=True,
-                               keep_trailing_newline=True)
+                         autoescape=autoescape, trim_blocks=trim, lstrip_blocks=trim,
+                         keep_trailing_newline=True)
     env.filters["markdown"] = lambda t: jinja2.utils.markupsafe.Markup(_md_html(t))
+    env.filters.update(dict(filters))
     return env
 
 
@@ -105,14 +110,17 @@ def template_error(exc: BaseException, name: object, place: str = "") -> Templat
 
 
 def render_template(name: str, context: dict, template_dirs: tuple[Path, ...] = (),
-                    autoescape: bool = False) -> str:
+                    autoescape: bool = False, trim: bool = True,
+                    filters: tuple[tuple[str, object], ...] = ()) -> str:
     """Return the text of template ``name`` rendered with ``context``.
 
     Raises TemplateError naming the template, the line and the problem for syntax errors,
     undefined variables, sandbox violations, names outside the template folders and runaway
-    templates (see :mod:`docgen.template_sandbox`).
+    templates (see :mod:`docgen.template_sandbox`). Every text template renders here.
     """
-    env = environment(tuple(search_path(list(template_dirs))), autoescape)
+    dirs = tuple(search_path(list(template_dirs)))
+    # The same call shape as minutes_text's, which adds its filters to the cached environment.
+    env = environment(dirs, autoescape) if trim and not filters else environment(dirs, autoescape, trim, filters)
     try:
         with guarded():
             return env.get_template(name).render(context)

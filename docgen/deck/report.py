@@ -9,11 +9,10 @@ from docgen.deck.changes import Changes
 from docgen.deck.context import Ctx
 from docgen.deck.plan import PLANNERS
 from docgen.deck.shapes import Box, Frame, TableShape
-from docgen.errors import TemplateError
+from docgen.jinja_env import render_template
 from docgen.labels import Labels
 from docgen.model.status import Status
 from docgen.output import atomic_write_text
-from docgen.template_path import search_path
 
 TEMPLATE = "status-report.md.j2"
 
@@ -63,17 +62,9 @@ def changes_section(changes: Changes | None, labels: Labels, currency: str) -> d
 def render_markdown(status: Status, labels: Labels, template_dirs: tuple[Path, ...] = (),
                     changes: Changes | None = None) -> str:
     """Return the status report as Markdown text (with the changes section given ``changes``)."""
-    import jinja2
-    from jinja2.sandbox import SandboxedEnvironment
-
-    env = SandboxedEnvironment(
-        loader=jinja2.FileSystemLoader([str(d) for d in search_path(list(template_dirs))]),
-        undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
-    )
     p = status.project
     cover_keys = labels.section("deck")["cover"]
-    try:
-        text = env.get_template(TEMPLATE).render(
+    text = render_template(TEMPLATE, dict(
             s=status, p=p, L=labels.section("deck"),
             cover=[(labels.get("deck.committee", "Committee"), p.committee),
                    (labels.get("deck.period", "Period"), p.period),
@@ -85,9 +76,7 @@ def render_markdown(status: Status, labels: Labels, template_dirs: tuple[Path, .
             rag=lambda r: labels.get(f"deck.rag.{r}", r),
             trend=lambda t: labels.get(f"deck.trend.{t}", t),
             day=lambda d: labels.format_date(d),
-        )
-    except jinja2.TemplateError as exc:
-        raise TemplateError(f"{TEMPLATE}: {exc}") from None
+        ), tuple(template_dirs), trim=False)
     return "\n".join(line.rstrip() for line in text.splitlines()).strip() + "\n"
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from docgen.errors import TemplateError
+from docgen.jinja_env import render_template
 from docgen.labels import Labels
 from docgen.model.checklist import Checklist
 from docgen.model.checklist_changes import CHANGES
@@ -20,7 +20,6 @@ from docgen.renderers.checklist_common import (
     since_text,
     status_word,
 )
-from docgen.template_path import builtin_dir, search_path
 
 TEMPLATE = "checklist.md.j2"
 
@@ -33,25 +32,11 @@ def _cell(value: object) -> str:
     return "<br>".join(line.strip() for line in text.splitlines())
 
 
-def _environment(template_dirs: tuple[Path, ...]):
-    from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
-
-    loader = ChoiceLoader([
-        FileSystemLoader([str(d) for d in search_path(list(template_dirs))]),
-        PrefixLoader({"builtin": FileSystemLoader(str(builtin_dir()))}, delimiter=":"),
-    ])
-    env = SandboxedEnvironment(loader=loader, undefined=StrictUndefined, autoescape=False,
-                               trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    env.filters["cell"] = _cell
-    return env
+_FILTERS = (("cell", _cell),)
 
 
 def markdown_text(checklist: Checklist, labels: Labels, template_dirs: tuple[Path, ...] = ()) -> str:
     """Return the checklist rendered as Markdown by the first ``checklist.md.j2`` on the path."""
-    from jinja2 import TemplateError as JinjaError
-
-    env = _environment(tuple(template_dirs))
     summary = checklist.summary
     context = {
         "checklist": checklist,
@@ -75,13 +60,7 @@ def markdown_text(checklist: Checklist, labels: Labels, template_dirs: tuple[Pat
         "change_word": lambda change: change_word(labels, change),
         "change_marker": lambda change: change_marker(labels, change),
     }
-    try:
-        template = env.get_template(TEMPLATE)
-        text = template.render(context)
-    except JinjaError as exc:
-        where = getattr(exc, "filename", None) or TEMPLATE
-        line = getattr(exc, "lineno", None)
-        raise TemplateError(f"{where}{f':{line}' if line else ''}: {exc}") from None
+    text = render_template(TEMPLATE, context, tuple(template_dirs), filters=_FILTERS)
     return text.rstrip("\n") + "\n"
 
 
