@@ -12,12 +12,16 @@ class Problem:
 
     file: str
     message: str
-    line: int | None = None
+    # A line number for text inputs; a place such as "Risks!C7" (sheet and cell) or
+    # "paragraph 12" for Office inputs.
+    line: int | str | None = None
     key_path: str | None = None
 
     def __str__(self) -> str:
         where = self.file
-        if self.line is not None:
+        if isinstance(self.line, str):
+            where += f": {self.line}"
+        elif self.line is not None:
             where += f":{self.line}"
         if self.key_path:
             return f"{where}: {self.key_path}: {self.message}"
@@ -43,7 +47,7 @@ class InputError(DocgenError):
 
     @classmethod
     def single(
-        cls, file: str | Path, message: str, line: int | None = None, key_path: str | None = None
+        cls, file: str | Path, message: str, line: int | str | None = None, key_path: str | None = None
     ) -> InputError:
         """Return an InputError holding one problem."""
         return cls([Problem(str(file), message, line, key_path)])

@@ -13,15 +13,16 @@ class Source:
     """Raw data read from one input file, before validation.
 
     ``lines`` maps a key path such as ``attendees[0].attendance`` to its 1-based line, so
-    validation errors can name the line as well as the key.
+    validation errors can name the line as well as the key. Readers of Office files map key
+    paths to a place instead (``"Risks!C7"``, ``"paragraph 12"``), printed the same way.
     """
 
     path: Path
     data: dict
-    lines: dict[str, int] = field(default_factory=dict)
+    lines: dict[str, int | str] = field(default_factory=dict)
     format: str = "yaml"
 
-    def line_of(self, key_path: str) -> int | None:
+    def line_of(self, key_path: str) -> int | str | None:
         """Return the line of ``key_path`` or of its nearest ancestor that has one."""
         path = key_path
         while path:
