@@ -19,9 +19,9 @@ def load(path: Path, kind: str):
         return minutes.load(path)
     if kind == "status":
         from docgen.model.status import Status
-        from docgen.readers.yaml_source import read_yaml
+        from docgen.readers.table import read
 
-        return build(Status, read_yaml(path))
+        return build(Status, read(path, "status"))
     if kind in ("requirements", "spec"):
         from docgen.model.requirements import RequirementSet
         from docgen.readers.requirements import read_requirements

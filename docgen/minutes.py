@@ -18,15 +18,15 @@ FORMATS = ("docx", "md", "html", "pdf")
 
 
 def read_source(path: Path) -> Source:
-    """Return the raw Source of meeting notes at ``path``, chosen by extension (YAML or Markdown)."""
+    """Return the raw Source of meeting notes at ``path``, read by the reader table (YAML by default)."""
+    from docgen.readers.table import READERS, read
+
     path = Path(path)
-    if path.suffix.lower() in MARKDOWN_SUFFIXES:
-        from docgen.readers.markdown_minutes import read_markdown_minutes
+    if ("meeting", path.suffix.lower()) not in READERS:
+        from docgen.readers.yaml_source import read_yaml
 
-        return read_markdown_minutes(path)
-    from docgen.readers.yaml_source import read_yaml
-
-    return read_yaml(path)
+        return read_yaml(path)
+    return read(path, "meeting")
 
 
 def _contract_minimums(source: Source) -> list[Problem]:

@@ -26,9 +26,9 @@ def load_checked(path: Path) -> tuple[Status, list[Problem]]:
     docgen.readers.status_checks (amounts that look like thousands).
     """
     from docgen.readers.status_checks import status_warnings
-    from docgen.readers.yaml_source import read_yaml
+    from docgen.readers.table import read
 
-    source = read_yaml(Path(path))
+    source = read(Path(path), "status")
     return build(Status, source), status_warnings(source)
 
 
