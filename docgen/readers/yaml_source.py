@@ -23,15 +23,16 @@ from docgen.readers.source import Source, read_text
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml parses ~10x faster when present
 
 MAX_DEPTH = 100  # collections inside collections; real inputs use fewer than 10
+MAX_REPORTED = 20  # duplicate keys named one by one; the rest are counted
 ALIAS_BUDGET = 10_000  # nodes visited again through aliases before the input is refused
 # libyaml's composer recurses in C (it crashes past ~30,000 levels, and slows down well before):
 # text that could nest deeper than this is checked event by event before it is composed.
 _COMPOSE_SAFE_FLOW = 2000
-_COMPOSE_SAFE_PREFIX = re.compile(r"^[ \t?:-]{1000}", re.M)
+_COMPOSE_SAFE_PREFIX = re.compile(r"\n[ \t?:-]{1000}")
 _ALIAS_BOMB = "YAML aliases expand too far (refused: possible alias bomb)"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _PLAIN = (None, "")  # libyaml marks plain scalars with "", the pure-Python parser with None
-_HASH_CUT = re.compile(r"[ \t]#[^\s#]")  # ' #4': a comment that looks like the rest of a value
+_HASH_CUT = re.compile(r"#[^\s#]")  # '#4' after a blank: a comment that looks like the rest of a value
 
 
 class _Loader(_Base):
@@ -98,7 +99,8 @@ def _check_depth_before_composing(text: str) -> None:
     The cheap bound (every ``[``/``{`` counted, block levels bounded by the indentation) holds for
     every ordinary file; only text past it is walked event by event, stopping at the first excess.
     """
-    if text.count("[") + text.count("{") <= _COMPOSE_SAFE_FLOW and not _COMPOSE_SAFE_PREFIX.search(text):
+    if (text.count("[") + text.count("{") <= _COMPOSE_SAFE_FLOW and not _COMPOSE_SAFE_PREFIX.search(text)
+            and not _COMPOSE_SAFE_PREFIX.match("\n" + text[:1000])):
         return
     starts = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
     ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
@@ -136,6 +138,8 @@ class _Walk:
         found: dict[int, int] = {}
         line, pos = 0, 0
         for match in _HASH_CUT.finditer(text):
+            if match.start() == 0 or text[match.start() - 1] not in " \t":
+                continue
             line += text.count("\n", pos, match.start())
             pos = match.start()
             found.setdefault(line, text.rfind("\n", 0, pos) + 1)
@@ -157,7 +161,8 @@ class _Walk:
 
     def run(self, root: yaml.Node) -> None:
         """Walk the graph from ``root``; raise _Refused on an alias bomb or too deep nesting."""
-        base, lines = self.base, self.lines
+        base, lines, check_cut = self.base, self.lines, bool(self.cut_lines)
+        scalar, mapping = yaml.ScalarNode, yaml.MappingNode
         lines[""] = root.start_mark.line + base
         seen: set[int] = set()
         expanded = 0
@@ -167,9 +172,8 @@ class _Walk:
         while stack:
             node, path, depth, alias, site = stack.pop()
             if depth > MAX_DEPTH:  # through aliases, a node that contains itself nests without end
-                if alias >= 0:
-                    raise _Refused(_ALIAS_BOMB, alias)
-                raise _Refused(_nesting_error(), node.start_mark.line)
+                raise _Refused(_ALIAS_BOMB, alias) if alias >= 0 else _Refused(_nesting_error(),
+                                                                                 node.start_mark.line)
             if id(node) not in seen:
                 seen.add(id(node))
                 fresh = alias < 0
@@ -180,51 +184,51 @@ class _Walk:
                 if expanded > ALIAS_BUDGET:
                     raise _Refused(_ALIAS_BOMB, alias)
             children: list[tuple] = []
-            if isinstance(node, yaml.MappingNode):
-                self._mapping(node, path, depth, alias, fresh, children)
+            depth += 1
+            if type(node) is mapping:
+                keys: dict[str, yaml.ScalarNode] = {}
+                for key_node, value_node in node.value:
+                    if type(key_node) is not scalar:  # a complex key: walked, but it has no path
+                        children.append((key_node, None, depth, alias, key_node.start_mark.line))
+                        if type(value_node) is not scalar:
+                            children.append((value_node, None, depth, alias, key_node.start_mark.line))
+                        continue
+                    key, line = key_node.value, key_node.start_mark.line + base
+                    child = None if path is None else (f"{path}.{key}" if path else key)
+                    if child is not None:
+                        lines[child] = line
+                    if fresh:
+                        first = keys.setdefault(key, key_node)
+                        if first is not key_node:
+                            self._duplicate(node, first, key_node, child)
+                    if type(value_node) is not scalar:
+                        children.append((value_node, child, depth, alias, line - base))
+                    elif check_cut and fresh:
+                        self._check_cut(value_node, child)
             else:
-                check = fresh and bool(self.cut_lines)
                 here = site if path is None else lines.get(path, site + base) - base
                 for index, item in enumerate(node.value):
                     child = None if path is None else f"{path}[{index}]"
-                    if child is not None:
-                        lines.setdefault(child, item.start_mark.line + base)
-                    if isinstance(item, yaml.ScalarNode):
-                        if check:
-                            self._check_cut(item, child)
-                    else:
-                        children.append((item, child, depth + 1, alias, here))
+                    if child is not None and child not in lines:
+                        lines[child] = item.start_mark.line + base
+                    if type(item) is not scalar:
+                        children.append((item, child, depth, alias, here))
+                    elif check_cut and fresh:
+                        self._check_cut(item, child)
             stack.extend(reversed(children))
 
-    def _mapping(self, node: yaml.MappingNode, path: str | None, depth: int, alias: int, fresh: bool,
-                 children: list) -> None:
-        """Record the keys of ``node``, report duplicates and cut values, queue its collections."""
-        base, lines = self.base, self.lines
-        keys: dict[tuple[str, str], int] = {}
-        check = fresh and bool(self.cut_lines)
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):  # a complex key: walked, but it has no path
-                site = key_node.start_mark.line
-                children.append((key_node, None, depth + 1, alias, site))
-                if not isinstance(value_node, yaml.ScalarNode):
-                    children.append((value_node, None, depth + 1, alias, site))
-                continue
-            line = key_node.start_mark.line + base
-            child = None if path is None else (f"{path}.{key_node.value}" if path else key_node.value)
-            if child is not None:
-                lines[child] = line
-            if fresh and key_node.tag != _MERGE_TAG:
-                ident = (key_node.tag, key_node.value)
-                if ident in keys:
-                    self.problems.append(Problem(self.file, f"duplicate key (first at line {keys[ident]})",
-                                                 line, child))
-                else:
-                    keys[ident] = line
-            if isinstance(value_node, yaml.ScalarNode):
-                if check:
-                    self._check_cut(value_node, child)
-            else:
-                children.append((value_node, child, depth + 1, alias, line - base))
+    def _duplicate(self, node: yaml.MappingNode, first: yaml.ScalarNode, key_node: yaml.ScalarNode,
+                   key_path: str | None) -> None:
+        """Record a problem when ``key_node`` repeats an earlier key of ``node`` (same text and type)."""
+        if key_node.value == "<<" and key_node.tag == _MERGE_TAG:
+            return
+        if first.tag != key_node.tag:  # same text, other type ("1" and 1 are two keys): look further
+            first = next((k for k, _ in node.value if k is key_node or (
+                type(k) is yaml.ScalarNode and k.value == key_node.value and k.tag == key_node.tag)), key_node)
+            if first is key_node:
+                return
+        self.problems.append(Problem(self.file, f"duplicate key (first at line {first.start_mark.line + self.base})",
+                                     key_node.start_mark.line + self.base, key_path))
 
 
 def _syntax_error(exc: yaml.YAMLError, text: str, path: Path, start_line: int) -> InputError:
@@ -261,6 +265,14 @@ def _char_at(text: str, mark: yaml.Mark) -> str:
     return lines[mark.line][mark.column:mark.column + 1] if mark.line < len(lines) else ""
 
 
+def _capped(problems: list[Problem], file: str) -> list[Problem]:
+    """Return the first MAX_REPORTED ``problems`` and a line counting the others (a file of repeats stays readable)."""
+    if len(problems) <= MAX_REPORTED:
+        return problems
+    more = len(problems) - MAX_REPORTED
+    return problems[:MAX_REPORTED] + [Problem(file, f"and {more} more duplicate keys")]
+
+
 def _load(text: str, path: Path, start_line: int) -> tuple[object, _Walk]:
     """Return the data of YAML ``text`` and the walk over its nodes; raise InputError on any refusal."""
     walk = _Walk(str(path), text, start_line)
@@ -273,7 +285,7 @@ def _load(text: str, path: Path, start_line: int) -> tuple[object, _Walk]:
                 return None, walk
             walk.run(node)  # before construction: a bomb must not be built
             if walk.problems:
-                raise InputError(walk.problems)
+                raise InputError(_capped(walk.problems, str(path)))
             return loader.construct_document(node), walk
         finally:
             loader.dispose()
