@@ -16,7 +16,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import jinja2
-import markdown as markdown_lib
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from docgen.errors import TemplateError
@@ -57,7 +56,10 @@ class _Loader(jinja2.BaseLoader):
 
 
 def _md_html(text: str | None) -> str:
-    return markdown_lib.markdown(text or "", extensions=["sane_lists", "fenced_code"]) if text else ""
+    # Raw HTML escaped, unsafe link targets dropped: the same filter as the HTML minutes.
+    from docgen.richtext import markdown_html
+
+    return markdown_html(text)
 
 
 @lru_cache(maxsize=16)

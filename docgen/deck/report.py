@@ -13,6 +13,7 @@ from docgen.jinja_env import render_template
 from docgen.labels import Labels
 from docgen.model.status import Status
 from docgen.output import atomic_write_text
+from docgen.safety import neutralise_markdown_links
 
 TEMPLATE = "status-report.md.j2"
 
@@ -83,4 +84,4 @@ def render_markdown(status: Status, labels: Labels, template_dirs: tuple[Path, .
 def write_markdown(status: Status, labels: Labels, dest: Path,
                    template_dirs: tuple[Path, ...] = (), changes: Changes | None = None) -> Path:
     """Write the Markdown status report to ``dest`` atomically; return ``dest``."""
-    return atomic_write_text(dest, render_markdown(status, labels, template_dirs, changes))
+    return atomic_write_text(dest, neutralise_markdown_links(render_markdown(status, labels, template_dirs, changes)))

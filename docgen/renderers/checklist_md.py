@@ -20,6 +20,7 @@ from docgen.renderers.checklist_common import (
     since_text,
     status_word,
 )
+from docgen.safety import neutralise_markdown_links
 
 TEMPLATE = "checklist.md.j2"
 
@@ -66,4 +67,4 @@ def markdown_text(checklist: Checklist, labels: Labels, template_dirs: tuple[Pat
 
 def render(checklist: Checklist, dest: Path, labels: Labels, template_dirs=()) -> Path:
     """Return ``dest`` after writing the checklist as Markdown."""
-    return atomic_write_text(dest, markdown_text(checklist, labels, tuple(template_dirs)))
+    return atomic_write_text(dest, neutralise_markdown_links(markdown_text(checklist, labels, tuple(template_dirs))))

@@ -19,6 +19,7 @@ from docgen.model.common import Action
 from docgen.model.meeting import Decision, Minutes
 from docgen.output import atomic_write_text
 from docgen.renderers.minutes_text import md_cell
+from docgen.safety import neutralise_markdown_links
 
 # Keywords the notes reader recognises in an action or decision line, per language.
 _WORDS = {
@@ -113,4 +114,4 @@ def render(minutes: Minutes, labels: Labels, dest: Path,
     for line in lines:
         if not (line == "" and out and out[-1] == ""):
             out.append(line)
-    return atomic_write_text(dest, "\n".join(out).strip() + "\n")
+    return atomic_write_text(dest, neutralise_markdown_links("\n".join(out).strip() + "\n"))

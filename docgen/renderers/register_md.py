@@ -8,6 +8,7 @@ from docgen.labels import Labels
 from docgen.output import atomic_write_text
 from docgen.register import STATUSES, Register
 from docgen.renderers.minutes_text import md_cell
+from docgen.safety import neutralise_markdown_links
 
 
 def status_text(row, L: Labels) -> str:
@@ -31,7 +32,7 @@ def render(register: Register, L: Labels, dest: Path) -> Path:
                             for m in register.meetings), ""]
     if not register.rows:
         out += [L[R + "no_actions"]]
-        return atomic_write_text(dest, "\n".join(out) + "\n")
+        return atomic_write_text(dest, neutralise_markdown_links("\n".join(out) + "\n"))
     head = [L["common.id"], L[R + "text"], L["common.owner"], L["common.due"], L["common.status"],
             L[R + "origin"], L[R + "last"], L[R + "overdue_days"]]
     out += ["| " + " | ".join(head) + " |", "|" + " --- |" * (len(head) - 1) + " ---: |"]
@@ -54,4 +55,4 @@ def render(register: Register, L: Labels, dest: Path) -> Path:
         values = [str(counts[s]) for s in STATUSES] + [str(counts["overdue"]),
                                                         str(sum(counts[s] for s in STATUSES))]
         out.append("| " + " | ".join([md_cell(owner) or L[R + "unassigned"], *values]) + " |")
-    return atomic_write_text(dest, "\n".join(out) + "\n")
+    return atomic_write_text(dest, neutralise_markdown_links("\n".join(out) + "\n"))
