@@ -8,7 +8,7 @@ from pathlib import Path
 
 from docgen.errors import InputError
 
-INPUT_SUFFIXES = (".yaml", ".yml", ".md", ".markdown", ".csv")
+INPUT_SUFFIXES = (".yaml", ".yml", ".md", ".markdown", ".csv", ".xlsx")
 IGNORED_NAMES = {"docgen.yaml", "docgen.yml", "readme.md", "changelog.md", "license.md"}
 _KEYWORDS = re.compile(r"\b(MUST|SHALL|SHOULD|REQUIRED|RECOMMENDED)\b")
 _TOP_KEY = re.compile(r"^([A-Za-z_]+)\s*:", re.M)
@@ -63,10 +63,14 @@ def _candidate(file: Path, root: Path) -> bool:
 def kind_of(file: Path) -> str | None:
     """Return the kind of input ``file`` holds (meeting, status, spec, assessment) or None.
 
-    Looked at from the content: top-level YAML keys, CSV columns, or Markdown shape.
+    Looked at from the content: top-level YAML keys, CSV columns, workbook sheets, or Markdown shape.
     """
     if not is_regular(file):
         return None  # a FIFO would block the read
+    if file.suffix.lower() == ".xlsx":  # a status workbook has a Project sheet
+        from docgen.readers.status_workbook import looks_like_status
+
+        return "status" if looks_like_status(file) else None
     try:
         with open(file, "rb") as fh:
             head = fh.read(80000).decode("utf-8", errors="replace")

@@ -23,12 +23,15 @@ from docgen.cli.options import effective_language, effective_templates, lang_opt
               type=click.Path(dir_okay=False, path_type=Path),
               help="Status of the previous period: adds a 'Changes since <period>' slide and "
                    "report section, and computes the RAG trends the status does not give.")
+@click.option("--plan", "plan_file", default=None, type=click.Path(dir_okay=False, path_type=Path),
+              help="MS Project XML plan (MSPDI, 'Save as XML' or ProjectLibre): its milestones and "
+                   "top-level summary tasks become the status's milestones and workstreams.")
 @templates_option
 @lang_option
 def deck(status_file: Path, outputs: tuple[Path, ...], pptx_template: str | None,
-         previous_file: Path | None, template_dirs: tuple[Path, ...],
+         previous_file: Path | None, plan_file: Path | None, template_dirs: tuple[Path, ...],
          language: str | None) -> None:
-    """Write the committee slide deck of a project status (status.yaml).
+    """Write the committee slide deck of a project status (status.yaml or status.xlsx).
 
     Every output is rendered before any is written: if one fails, none is (re)written.
     """
@@ -39,7 +42,10 @@ def deck(status_file: Path, outputs: tuple[Path, ...], pptx_template: str | None
     targets = list(outputs) or [status_file.with_suffix(".pptx")]
     for target in targets:
         job.output_format(target)
-    status, changes, warnings = job.load_pair_checked(status_file, previous_file)
+    from docgen.readers.mspdi import plan_for
+
+    with plan_for(status_file, plan_file):
+        status, changes, warnings = job.load_pair_checked(status_file, previous_file)
     for warning in warnings:
         click.echo(f"warning: {warning}", err=True)
     filled = None

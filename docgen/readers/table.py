@@ -33,8 +33,10 @@ READERS: dict[tuple[str, str], str] = {
     ("meeting", ".md"): "docgen.readers.table:read_markdown_notes",
     ("meeting", ".markdown"): "docgen.readers.table:read_markdown_notes",
     ("meeting", ".txt"): "docgen.readers.table:read_markdown_notes",
-    ("status", ".yaml"): "docgen.readers.table:read_yaml_file",
-    ("status", ".yml"): "docgen.readers.table:read_yaml_file",
+    ("status", ".yaml"): "docgen.readers.status_inputs:read_status_yaml",
+    ("status", ".yml"): "docgen.readers.status_inputs:read_status_yaml",
+    ("status", ".xlsx"): "docgen.readers.status_workbook:read_status_workbook",
+    ("status", ".xlsm"): "docgen.readers.status_workbook:read_status_workbook",  # refused: macros
     ("requirements", ".yaml"): "docgen.readers.table:read_yaml_file",
     ("requirements", ".yml"): "docgen.readers.table:read_yaml_file",
     ("requirements", ".csv"): "docgen.readers.table:read_requirements_csv",

@@ -23,7 +23,9 @@ CONTROLS = {
     "agenda.html.j2": "HTML agenda (Jinja, named blocks).",
     "labels/en.yaml": "Every English wording and the date format.",
     "labels/fr.yaml": "Every French wording and the date format.",
+    "status.xlsx": "Not a template: a status to fill in Excel instead of status.yaml (docgen deck status.xlsx).",
 }
+STATUS_WORKBOOK = "status.xlsx"  # written by init beside the templates, from the status example
 _BY_SUFFIX = {".docx": "Word reference document (styles by name).",
               ".pptx": "PowerPoint reference deck (layouts by name).",
               ".j2": "Jinja text template.", ".yaml": "Labels of one language."}
@@ -54,7 +56,7 @@ def controls(name: str) -> str:
 
 
 def init_folder(dest: Path, force: bool = False) -> list[Path]:
-    """Copy the built-in templates and a README.md into ``dest``; return the files written.
+    """Copy the built-in templates, a status workbook and a README.md into ``dest``; return the files written.
 
     Raises OutputError listing every file that exists already unless ``force``; nothing is
     written then.
@@ -63,14 +65,17 @@ def init_folder(dest: Path, force: bool = False) -> list[Path]:
     if dest.exists() and not dest.is_dir():
         raise OutputError(f"{dest}: exists and is not a folder")
     names = builtin_names()
-    targets = [dest / n for n in names] + [dest / "README.md"]
+    targets = [dest / n for n in names] + [dest / STATUS_WORKBOOK, dest / "README.md"]
     existing = [t for t in targets if t.exists()]
     if existing and not force:
         shown = ", ".join(str(t.relative_to(dest)) for t in existing[:8])
         more = f" and {len(existing) - 8} more" if len(existing) > 8 else ""
         raise OutputError(f"{dest}: would overwrite {shown}{more} (use --force to replace them)")
+    from docgen.renderers.status_workbook_xlsx import example_workbook
+
     written = [atomic_write_bytes(dest / n, (builtin_dir() / n).read_bytes()) for n in names]
-    written.append(atomic_write_text(dest / "README.md", readme(names, dest)))
+    written.append(atomic_write_bytes(dest / STATUS_WORKBOOK, example_workbook()))
+    written.append(atomic_write_text(dest / "README.md", readme(names + [STATUS_WORKBOOK], dest)))
     return written
 
 
