@@ -42,9 +42,17 @@ READERS: dict[tuple[str, str], str] = {
     ("requirements", ".csv"): "docgen.readers.table:read_requirements_csv",
     ("requirements", ".md"): "docgen.readers.table:read_markdown_spec",
     ("requirements", ".markdown"): "docgen.readers.table:read_markdown_spec",
+    ("requirements", ".docx"): "docgen.readers.spec_docx:read_spec_docx",
+    ("requirements", ".docm"): "docgen.readers.spec_docx:read_spec_docx",  # refused: macros
+    ("requirements", ".xlsx"): "docgen.readers.spec_xlsx:read_spec_xlsx",
+    ("requirements", ".xlsm"): "docgen.readers.spec_xlsx:read_spec_xlsx",  # refused: macros
+    ("requirements", ".reqif"): "docgen.readers.reqif_spec:read_reqif",
+    ("requirements", ".reqifz"): "docgen.readers.reqif_spec:read_reqif",
     ("assessment", ".yaml"): "docgen.readers.table:read_yaml_file",
     ("assessment", ".yml"): "docgen.readers.table:read_yaml_file",
     ("assessment", ".csv"): "docgen.readers.table:read_assessment_csv",
+    ("assessment", ".xlsx"): "docgen.readers.checklist_xlsx:read_checklist_xlsx",
+    ("assessment", ".xlsm"): "docgen.readers.checklist_xlsx:read_checklist_xlsx",  # refused: macros
 }
 # What each kind is called in messages.
 KIND_WORDS = {"meeting": "meeting", "status": "status", "requirements": "specification",
