@@ -33,6 +33,8 @@ READERS: dict[tuple[str, str], str] = {
     ("meeting", ".md"): "docgen.readers.table:read_markdown_notes",
     ("meeting", ".markdown"): "docgen.readers.table:read_markdown_notes",
     ("meeting", ".txt"): "docgen.readers.table:read_markdown_notes",
+    ("meeting", ".docx"): "docgen.readers.notes_docx:read_notes_docx",
+    ("meeting", ".docm"): "docgen.readers.notes_docx:read_notes_docx",  # refused: macros
     ("status", ".yaml"): "docgen.readers.status_inputs:read_status_yaml",
     ("status", ".yml"): "docgen.readers.status_inputs:read_status_yaml",
     ("status", ".xlsx"): "docgen.readers.status_workbook:read_status_workbook",

@@ -1,0 +1,560 @@
+"""Word meeting notes (.docx): the minutes the Markdown notes reader finds in the same text.
+
+The document is written out as the Markdown a minute-taker would have typed (headings as
+``#``, bold runs as ``**..**``, list paragraphs as ``-``/``1.`` items indented four spaces per
+level, ☐/☑/☒ as ``[ ]``/``[x]``, hyperlinks as ``[text](url)``, tables as pipe tables) and read
+by :func:`docgen.readers.markdown_minutes.read_markdown_minutes`, so every convention of the
+Markdown notes works in Word notes too. Each Markdown line remembers its Word place
+("paragraph 12", "table 2, row 3"), so problems name the document's paragraph, not a Markdown
+line. The core properties' title (and a date written in the title or subject) are used when
+the body has none. Every file goes through :func:`docgen.ooxml.safe_zip.checked_package`.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from docgen.errors import InputError, Problem
+from docgen.readers.source import Source
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+# Heading styles in the languages Word localises their names into ("Titre 1", "Überschrift 1").
+_HEADING = re.compile(r"(?i)^(?:heading|titre|[uü]berschrift|t[ií]tulo|titolo|kop|rubrik|otsikko|nagłówek)"
+                      r"\s*([1-9])$")
+_TITLE = re.compile(r"(?i)^(?:title|titre|titel|t[ií]tulo|titolo)$")
+_LIST_STYLE = re.compile(r"(?i)^(?:list|liste)\s*(bullet|number|à puces|a puces|puce|numéro|numero|num)\s*(\d)?$")
+_UNCHECKED = "☐□"
+_CHECKED = "☑☒✅"
+# A paragraph that is only a rule ("-----", "=====", "*****"): Markdown would read it as structure.
+_RULE = re.compile(r"^\s*([-=*_~])(?:\s*\1){2,}\s*$")
+_FENCE = re.compile(r"^(?:```|~~~)")
+_OFF = ("0", "false", "off", "none")
+PROPERTIES = "document properties"
+
+
+@dataclass
+class NotesMarkdown:
+    """The document as Markdown lines with the Word place of each line (1-based line -> place)."""
+
+    lines: list[str] = field(default_factory=list)
+    places: dict[int, str] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        """Return the Markdown text."""
+        return "\n".join(self.lines) + "\n"
+
+    def add(self, lines: list[str], place: str) -> None:
+        """Append ``lines``, each at ``place``."""
+        for line in lines:
+            self.lines.append(line)
+            self.places[len(self.lines)] = place
+
+    def blank(self) -> None:
+        """End the current block with a blank line (once)."""
+        if self.lines and self.lines[-1] != "":
+            self.lines.append("")
+
+    def place_of(self, line: int) -> str:
+        """Return the Word place of Markdown ``line`` (that of the nearest line above it with one)."""
+        while line > 0 and line not in self.places:
+            line -= 1
+        return self.places.get(line, "paragraph 1")
+
+
+# --- opening ------------------------------------------------------------------------------------
+
+def open_document(path: Path):
+    """Return the python-docx Document of ``path`` after the guarded opener's checks, or raise InputError."""
+    import io
+
+    import docx
+
+    from docgen.readers.office_open import open_checked
+
+    checked = open_checked(path, "docx")  # macros, encryption, bombs, DTDs refused in one line
+    try:
+        return docx.Document(io.BytesIO(checked.data))
+    except Exception as exc:  # python-docx raises many kinds of error on a damaged package
+        raise InputError.single(path, f"is not a Word document python-docx can read ({exc})") from None
+
+
+# --- styles and numbering -----------------------------------------------------------------------
+
+class _Styles:
+    """What the notes need from the styles and numbering parts: heading levels, list kinds, bold."""
+
+    def __init__(self, document) -> None:
+        self.document = document
+        self.formats: dict[tuple[str, int], str] = {}
+        self._bold: dict[str, bool] = {}
+        try:
+            root = document.part.numbering_part.element
+        except (NotImplementedError, KeyError, AttributeError):
+            return
+        abstract = {a.get(f"{_W}abstractNumId"): a for a in root.findall(f"{_W}abstractNum")}
+        for num in root.findall(f"{_W}num"):
+            ref = num.find(f"{_W}abstractNumId")
+            node = abstract.get(ref.get(f"{_W}val")) if ref is not None else None
+            for lvl in node.findall(f"{_W}lvl") if node is not None else ():
+                fmt = lvl.find(f"{_W}numFmt")
+                self.formats[(num.get(f"{_W}numId"), int(lvl.get(f"{_W}ilvl") or 0))] = (
+                    fmt.get(f"{_W}val") if fmt is not None else "decimal")
+
+    @staticmethod
+    def chain(paragraph) -> list:
+        """Return the paragraph's style and the styles it is based on (at most 10)."""
+        styles, style = [], paragraph.style
+        while style is not None and len(styles) < 10:
+            styles.append(style)
+            style = style.base_style
+        return styles
+
+    def heading_level(self, paragraph, styles: list) -> int | None:
+        """Return 0 for a Title paragraph, 1..9 for a heading, None for any other paragraph."""
+        for style in styles:
+            for name in (style.name or "", style.style_id or ""):
+                name = name.strip()
+                if _TITLE.match(name):
+                    return 0
+                match = _HEADING.match(name)
+                if match:
+                    return int(match.group(1))
+        for node in [paragraph._p.pPr] + [s.element.pPr for s in styles]:
+            level = node.find(f"{_W}outlineLvl") if node is not None else None
+            if level is not None and (level.get(f"{_W}val") or "9").isdigit() and int(level.get(f"{_W}val")) < 9:
+                return int(level.get(f"{_W}val")) + 1
+        return None
+
+    def list_kind(self, paragraph, styles: list) -> tuple[str, int] | None:
+        """Return ("bullet" or "number", level) for a list paragraph, or None when it is not in a list.
+
+        The paragraph's own numbering (w:numPr, level w:ilvl) comes first, then a List Bullet /
+        List Number style (``List Bullet 2`` is level 1), then the numbering of its style.
+        """
+        own = self._numbering([paragraph._p.pPr])
+        if own is not None:
+            return own
+        match = _LIST_STYLE.match((styles[0].name or "").strip()) if styles else None
+        if match:
+            kind = "bullet" if match.group(1).lower() in ("bullet", "à puces", "a puces", "puce") else "number"
+            return kind, int(match.group(2)) - 1 if match.group(2) else 0
+        return self._numbering([s.element.pPr for s in styles])
+
+    def _numbering(self, nodes: list) -> tuple[str, int] | None:
+        """Return (kind, level) of the first numbering found in the paragraph properties ``nodes``, or None."""
+        num_id, level = None, None
+        for node in nodes:
+            num_pr = node.find(f"{_W}numPr") if node is not None else None
+            if num_pr is None:
+                continue
+            if num_id is None and num_pr.find(f"{_W}numId") is not None:
+                num_id = num_pr.find(f"{_W}numId").get(f"{_W}val")
+            if level is None and num_pr.find(f"{_W}ilvl") is not None:
+                value = num_pr.find(f"{_W}ilvl").get(f"{_W}val") or "0"
+                level = min(int(value), 8) if value.isdigit() else 0
+        if num_id in (None, "0"):
+            return None
+        fmt = self.formats.get((num_id, level or 0), "bullet")
+        return ("bullet" if fmt in ("bullet", "none") else "number"), level or 0
+
+    def style_bold(self, style_id: str) -> bool:
+        """Return whether the character style ``style_id`` (or one it is based on) is bold."""
+        if style_id not in self._bold:
+            bold, seen, current = False, 0, style_id
+            while current and seen < 10:
+                element = self.document.styles.element.get_by_id(current)
+                if element is None:
+                    break
+                flag = element.find(f"{_W}rPr/{_W}b")
+                if flag is not None:
+                    bold = flag.get(f"{_W}val", "1").lower() not in _OFF
+                    break
+                based = element.find(f"{_W}basedOn")
+                current, seen = (based.get(f"{_W}val") if based is not None else None), seen + 1
+            self._bold[style_id] = bold
+        return self._bold[style_id]
+
+
+# --- runs -------------------------------------------------------------------------------------------
+
+@dataclass
+class _Piece:
+    text: str
+    bold: bool
+    strike: bool
+    url: str | None
+
+
+class _Runs:
+    """The text of one paragraph as pieces of the same formatting, hyperlinks and fields followed."""
+
+    def __init__(self, styles: _Styles, part) -> None:
+        self.styles, self.part = styles, part
+        self.pieces: list[_Piece] = []
+        self.url: str | None = None
+        self.field: list[str] | None = None  # instruction text of the complex field being read
+        self.field_urls: list[str | None] = []
+
+    def walk(self, element) -> None:
+        """Collect the text under ``element`` in document order (deleted text and drawings left out)."""
+        for child in element:
+            tag = child.tag
+            if tag == f"{_W}r":
+                self.run(child)
+            elif tag == f"{_W}hyperlink":
+                outer, self.url = self.url, self.link_target(child) or self.url
+                self.walk(child)
+                self.url = outer
+            elif tag == f"{_W}fldSimple":
+                outer = self.url
+                self.url = _field_url(child.get(f"{_W}instr") or "") or self.url
+                self.walk(child)
+                self.url = outer
+            elif tag in (f"{_W}del", f"{_W}moveFrom", f"{_W}pPr", f"{_W}rPr"):
+                continue
+            elif isinstance(tag, str):
+                self.walk(child)  # w:ins, w:sdt/w:sdtContent, w:smartTag, w:customXml...
+
+    def link_target(self, link) -> str | None:
+        """Return the external address of a w:hyperlink, or None (an anchor inside the document)."""
+        rid = link.get(f"{_R}id")
+        if not rid:
+            return None
+        rel = self.part.rels.get(rid)
+        return rel.target_ref if rel is not None and rel.is_external else None
+
+    def run(self, run) -> None:
+        """Add the text of one w:r with its bold and strike-through formatting."""
+        props = run.find(f"{_W}rPr")
+        bold = strike = False
+        if props is not None:
+            style = props.find(f"{_W}rStyle")
+            if style is not None:
+                bold = self.styles.style_bold(style.get(f"{_W}val") or "")
+            flag = props.find(f"{_W}b")
+            if flag is not None:
+                bold = flag.get(f"{_W}val", "1").lower() not in _OFF
+            flag = props.find(f"{_W}strike")
+            strike = flag is not None and flag.get(f"{_W}val", "1").lower() not in _OFF
+        for child in run:
+            tag = child.tag
+            if tag == f"{_W}fldChar":
+                self.field_char(child.get(f"{_W}fldCharType"))
+            elif tag == f"{_W}instrText":
+                if self.field is not None:
+                    self.field.append(child.text or "")
+            elif self.field is not None and self.field_urls and self.field_urls[-1] == "":
+                continue  # inside a field's instructions
+            elif tag == f"{_W}t":
+                self.add(child.text or "", bold, strike)
+            elif tag in (f"{_W}tab", f"{_W}ptab"):
+                self.add(" ", bold, strike)
+            elif tag in (f"{_W}br", f"{_W}cr"):
+                kind = child.get(f"{_W}type")
+                self.add("\n" if kind in (None, "textWrapping") else "", False, False)
+            elif tag == f"{_W}noBreakHyphen":
+                self.add("-", bold, strike)
+
+    def field_char(self, kind: str | None) -> None:
+        """Follow a complex field: its instructions are not text, a HYPERLINK's result is a link."""
+        if kind == "begin":
+            self.field = []
+            self.field_urls.append("")  # "" while the instructions are read
+        elif kind == "separate" and self.field_urls:
+            url = _field_url("".join(self.field or []))
+            self.field_urls[-1] = url
+            self.field = None
+            if url:
+                self.url = url
+        elif kind == "end" and self.field_urls:
+            if self.field_urls.pop():
+                self.url = next((u for u in reversed(self.field_urls) if u), None)
+            self.field = None
+
+    def add(self, text: str, bold: bool, strike: bool) -> None:
+        """Append ``text`` with its formatting to the pieces."""
+        if text:
+            self.pieces.append(_Piece(text, bold, strike, self.url))
+
+    def markdown(self) -> str:
+        """Return the paragraph's text as Markdown (``**bold**``, ``~~struck~~``, ``[text](url)``)."""
+        groups: list[_Piece] = []
+        for piece in self.pieces:
+            last = groups[-1] if groups else None
+            if last is not None and (last.bold, last.strike, last.url) == (piece.bold, piece.strike, piece.url):
+                last.text += piece.text
+            else:
+                groups.append(_Piece(piece.text, piece.bold, piece.strike, piece.url))
+        out: list[str] = []
+        index = 0
+        while index < len(groups):
+            url = groups[index].url
+            end = index
+            while end < len(groups) and groups[end].url == url:
+                end += 1
+            inner = "".join(_marked(g, first=not "".join(out).strip() and g is groups[index])
+                            for g in groups[index:end])
+            out.append(_link(inner, url) if url else inner)
+            index = end
+        return "".join(out)
+
+
+def _field_url(instruction: str) -> str | None:
+    """Return the address of a ``HYPERLINK "url"`` field instruction, or None."""
+    match = re.match(r'\s*HYPERLINK\s+(?!\\l)"?([^"\s]+)"?', instruction)
+    return match.group(1) if match else None
+
+
+def _marked(piece: _Piece, first: bool) -> str:
+    """Return one piece with its emphasis markers, blanks kept outside them (``**Label:** text``).
+
+    A bold label inside a line (``... **Responsable :** Ana``) is written plain, as the notes
+    conventions read it (``Responsable : Ana``); only the paragraph's ``first`` piece is a bold label.
+    """
+    text = piece.text
+    core = text.strip()
+    if not core or "\n" in core or not (piece.bold or piece.strike):
+        return text
+    if piece.bold and not first and core.endswith(":") and not piece.strike:
+        return text
+    lead, trail = text[:len(text) - len(text.lstrip())], text[len(text.rstrip()):]
+    if piece.strike:
+        core = f"~~{core}~~"
+    if piece.bold:
+        core = f"**{core}**"
+    return lead + core + trail
+
+
+def _link(text: str, url: str) -> str:
+    """Return ``[text](url)``, or the bare address when the text is the address itself."""
+    if not text.strip():
+        return text
+    if text.strip() in (url, url.removeprefix("mailto:")):
+        return text
+    target = f"<{url}>" if re.search(r"[\s()<>]", url) else url
+    return f"[{text.strip()}]({target})"
+
+
+# --- the document -------------------------------------------------------------------------------
+
+def _body_children(body):
+    """Yield the body's paragraphs and tables in order, block content controls opened."""
+    for child in body.iterchildren():
+        if child.tag in (f"{_W}p", f"{_W}tbl"):
+            yield child
+        elif child.tag == f"{_W}sdt":
+            content = child.find(f"{_W}sdtContent")
+            if content is not None:
+                yield from _body_children(content)
+
+
+def _paragraph_markdown(paragraph, styles: _Styles, part) -> str:
+    runs = _Runs(styles, part)
+    runs.walk(paragraph._p)
+    return runs.markdown()
+
+
+def _checkbox(text: str) -> tuple[str | None, str]:
+    """Return ("[ ]" or "[x]", the rest) for a paragraph opening with a checkbox, else (None, text)."""
+    stripped = text.lstrip()
+    if stripped[:1] and stripped[0] in _UNCHECKED + _CHECKED:
+        return ("[ ]" if stripped[0] in _UNCHECKED else "[x]"), stripped[1:].lstrip()
+    return None, text
+
+
+def _text_lines(text: str) -> list[str]:
+    """Return the lines of a paragraph's Markdown text, a rule or a code fence kept from being structure."""
+    lines = []
+    for line in text.split("\n"):
+        line = line.strip()
+        if _RULE.match(line):
+            continue  # a typed separator line, not content
+        lines.append("\\" + line if _FENCE.match(line) else line)
+    return [line for line in lines if line]
+
+
+class _Lists:
+    """The depth and numbers of the list being written, so Word's levels become valid Markdown nesting."""
+
+    def __init__(self) -> None:
+        self.depth = -1
+        self.numbers: list[int] = []
+
+    def end(self) -> None:
+        """Close the current list."""
+        self.depth, self.numbers = -1, []
+
+    def marker(self, kind: str, level: int) -> tuple[str, int]:
+        """Return the item's marker (``-``, ``3.``) and its depth, at most one deeper than the item above."""
+        depth = min(level, self.depth + 1)
+        self.depth = depth
+        del self.numbers[depth + 1:]
+        self.numbers.extend([0] * (depth + 1 - len(self.numbers)))
+        self.numbers[depth] += 1
+        return ("-" if kind == "bullet" else f"{self.numbers[depth]}."), depth
+
+
+def to_markdown(document) -> NotesMarkdown:
+    """Return the Word ``document`` (python-docx) as Markdown notes with the Word place of every line."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    styles = _Styles(document)
+    part = document.part
+    out = NotesMarkdown()
+    lists = _Lists()
+    children = list(_body_children(document.element.body))
+    paragraphs = [Paragraph(c, document) for c in children if c.tag == f"{_W}p"]
+    shift = int(any(styles.heading_level(p, styles.chain(p)) == 0 for p in paragraphs))
+    paragraph_no = table_no = 0
+    for child in children:
+        if child.tag == f"{_W}tbl":
+            table_no += 1
+            lists.end()
+            out.blank()
+            _add_table(out, Table(child, document), table_no, styles, part)
+            out.blank()
+            continue
+        paragraph_no += 1
+        paragraph = Paragraph(child, document)
+        text = _paragraph_markdown(paragraph, styles, part)
+        if not text.strip():
+            continue
+        place = f"paragraph {paragraph_no}"
+        chain = styles.chain(paragraph)
+        level = styles.heading_level(paragraph, chain)
+        if level is not None:
+            lists.end()
+            out.blank()
+            title = " ".join(text.replace("**", "").split())
+            out.add(["#" * min(level + shift, 6) + " " + title], place)
+            out.blank()
+            continue
+        box, text = _checkbox(text)
+        lines = _text_lines(text)
+        if not lines:
+            continue
+        kind = styles.list_kind(paragraph, chain) or (("bullet", 0) if box else None)
+        if kind is None:
+            lists.end()
+            out.blank()
+            out.add(lines, place)
+            out.blank()
+            continue
+        if lists.depth < 0:
+            out.blank()
+        marker, depth = lists.marker(*kind)
+        indent = "    " * depth
+        head = f"{indent}{marker} " + (f"{box} " if box else "")
+        continuation = indent + " " * (len(marker) + 1)
+        out.add([head + lines[0], *(continuation + line for line in lines[1:])], place)
+    out.blank()
+    return out
+
+
+def _cell_text(cell, styles: _Styles, part) -> str:
+    """Return a table cell's text on one line, its paragraphs joined by ``<br>``."""
+    from docx.text.paragraph import Paragraph
+
+    texts = []
+    for p in cell._tc.iter(f"{_W}p"):
+        text = " ".join(_paragraph_markdown(Paragraph(p, cell), styles, part).split())
+        if text:
+            texts.append(text)
+    return " <br> ".join(texts).replace("|", "\\|")
+
+
+def _add_table(out: NotesMarkdown, table, number: int, styles: _Styles, part) -> None:
+    """Add ``table`` as a pipe table, its first non-empty row as header; each line at its row's place."""
+    rows: list[tuple[int, list[str]]] = []
+    for index, row in enumerate(table.rows, 1):
+        cells, previous = [], None
+        for cell in row.cells:
+            if cell._tc is previous:  # python-docx repeats a cell merged across columns
+                continue
+            previous = cell._tc
+            merged = cell._tc.tcPr is not None and cell._tc.tcPr.find(f"{_W}vMerge") is not None \
+                and cell._tc.tcPr.find(f"{_W}vMerge").get(f"{_W}val") != "restart"
+            cells.append("" if merged else _cell_text(cell, styles, part))
+        if any(cells):
+            rows.append((index, cells))
+    if not rows:
+        return
+    width = max(len(cells) for _, cells in rows)
+    for index, (row_no, cells) in enumerate(rows):
+        cells = cells + [""] * (width - len(cells))
+        out.add(["| " + " | ".join(cells) + " |"], f"table {number}, row {row_no}")
+        if index == 0:
+            out.add(["| " + " | ".join(["---"] * width) + " |"], f"table {number}, row {row_no}")
+
+
+# --- the reader ---------------------------------------------------------------------------------
+
+def _core_date(document) -> str | None:
+    """Return the ISO date written in the core properties' title or subject, or None.
+
+    The creation and modification dates are not the meeting's: a note is often started from
+    last week's file or a template.
+    """
+    from docgen.readers.markdown_minutes.dates import find_date
+
+    props = document.core_properties
+    for text in (props.title or "", props.subject or ""):
+        found = find_date(text, short_year=False) if text.strip() else None
+        if found:
+            return found[0]
+    return None
+
+
+def _read_text(text: str, path: Path) -> Source:
+    """Return the Source of the Markdown notes ``text`` read as if it were the file named like ``path``."""
+    from docgen.readers.markdown_minutes import read_markdown_minutes
+
+    with tempfile.TemporaryDirectory(prefix="docgen-word-notes-") as tmp:
+        markdown = Path(tmp, path.stem + ".md")
+        markdown.write_text(text, encoding="utf-8")
+        try:
+            return read_markdown_minutes(markdown)
+        except InputError as exc:
+            raise InputError([Problem(str(path), p.message.replace(str(markdown), str(path)), p.line, p.key_path)
+                              for p in exc.problems]) from None
+
+
+def read_notes_docx(path: Path, options: object = None) -> Source:
+    """Return the Source of Word meeting notes at ``path``, in meeting.yaml's shape, places as "paragraph N".
+
+    Raise InputError for a refused or unreadable file, a document with no text, and whatever
+    the Markdown notes reader refuses (no meeting date found...), named at the Word place.
+    """
+    path = Path(path)
+    document = open_document(path)
+    markdown = to_markdown(document)
+    if not "".join(markdown.lines).strip():
+        raise InputError.single(path, "holds no text (expected Word meeting notes)")
+    try:
+        try:
+            source = _read_text(markdown.text, path)
+        except InputError as exc:
+            date = _core_date(document)
+            if date is None or not any(p.message.startswith("no meeting date found") for p in exc.problems):
+                raise
+            # no date in the body nor the file name: the one written in the document properties
+            markdown.lines[:0] = ["---", f"date: {date}", "---"]
+            markdown.places = {line + 3: place for line, place in markdown.places.items()}
+            markdown.places.update({1: PROPERTIES, 2: PROPERTIES, 3: PROPERTIES})
+            source = _read_text(markdown.text, path)
+    except InputError as exc:
+        raise InputError([Problem(p.file, p.message, markdown.place_of(p.line) if isinstance(p.line, int) and p.line
+                                  else p.line, p.key_path) for p in exc.problems]) from None
+    lines: dict[str, int | str] = {key: markdown.place_of(line) if isinstance(line, int) else line
+                                   for key, line in source.lines.items()}
+    title = (document.core_properties.title or "").strip()
+    if "meeting.title" not in lines and title:
+        source.data["meeting"]["title"] = " ".join(title.split())
+        lines["meeting.title"] = PROPERTIES
+    return Source(path=path, data=source.data, lines=lines, format="docx")
