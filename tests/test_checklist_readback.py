@@ -83,8 +83,9 @@ def test_a_status_typed_by_hand_is_reported_at_its_cell(invoke, tmp_path):
     result = invoke("checklist", SPEC, "--assessment", tmp_path / "filled.xlsx", "-o", tmp_path / "back.json")
     assert result.exit_code == 2
     where = tmp_path / "filled.xlsx"
-    assert result.stderr.strip().splitlines() == [(f"error: {where}: Requirements!E4: compliance[2].status: 'done' is not one of "
-                        "compliant, partial, non_compliant, not_applicable, not_verified")]
+    assert result.stderr.strip().splitlines() == [
+        f"error: {where}: Requirements!E4: compliance[2].status: 'done' is not one of "
+        "compliant, partial, non_compliant, not_applicable, not_verified"]
     assert not (tmp_path / "back.json").exists()
 
 
