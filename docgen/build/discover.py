@@ -8,7 +8,7 @@ from pathlib import Path
 
 from docgen.errors import InputError
 
-INPUT_SUFFIXES = (".yaml", ".yml", ".md", ".markdown", ".csv", ".xlsx")
+INPUT_SUFFIXES = (".yaml", ".yml", ".md", ".markdown", ".csv", ".xlsx", ".docx", ".reqif", ".reqifz")
 IGNORED_NAMES = {"docgen.yaml", "docgen.yml", "readme.md", "changelog.md", "license.md"}
 _KEYWORDS = re.compile(r"\b(MUST|SHALL|SHOULD|REQUIRED|RECOMMENDED)\b")
 _TOP_KEY = re.compile(r"^([A-Za-z_]+)\s*:", re.M)
@@ -70,7 +70,17 @@ def kind_of(file: Path) -> str | None:
     if file.suffix.lower() == ".xlsx":  # a status workbook has a Project sheet
         from docgen.readers.status_workbook import looks_like_status
 
-        return "status" if looks_like_status(file) else None
+        if looks_like_status(file):
+            return "status"
+        from docgen.readers.office_kinds import workbook_kind
+
+        return workbook_kind(file)  # a requirement matrix (spec) or a filled checklist (assessment)
+    if file.suffix.lower() in (".reqif", ".reqifz"):
+        return "spec"
+    if file.suffix.lower() == ".docx":
+        from docgen.readers.office_kinds import document_kind
+
+        return document_kind(file)  # a Word specification, else not an input of docgen build
     try:
         with open(file, "rb") as fh:
             head = fh.read(80000).decode("utf-8", errors="replace")

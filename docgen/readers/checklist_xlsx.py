@@ -36,7 +36,7 @@ _NOT_VERIFIED = {"not verified", "not_verified", "non verifie", "non verifiee"}
 _WORDED_DATE = re.compile(r"^(\d{1,2})(?:er)? ([a-z]+) (\d{4})$")
 
 
-def _header(row: tuple) -> dict[str, int] | None:
+def checklist_header(row: tuple) -> dict[str, int] | None:
     """Return {key: column index} when ``row`` holds an id and a status heading, else None."""
     columns: dict[str, int] = {}
     for index, value in enumerate(row):
@@ -104,7 +104,7 @@ def read_checklist_xlsx(path: Path, options: ReadOptions) -> OfficeSource:
     found = None
     for sheet in book.worksheets:
         for number, row in enumerate(sheet.iter_rows(max_row=HEADER_ROWS, values_only=True), 1):
-            columns = _header(row)
+            columns = checklist_header(row)
             if columns:
                 found = (sheet, number, columns)
                 break
