@@ -375,3 +375,20 @@ def test_localised_styles_checkboxes_and_field_links(tmp_path):
     assert [(a.text, a.owner, a.status, str(a.due)) for a in item.actions] == [
         ("relancer le fournisseur", "Ana Lopez", "done", "None"),
         ("valider le budget", "Claire Martin", "open", "2026-03-17")]
+
+
+def test_password_protected_note_is_refused(tmp_path, invoke):
+    note = tmp_path / "steering.docx"
+    note.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 4096)
+    result = invoke("minutes", note, "-o", tmp_path / "m.docx")
+    assert result.exit_code == 2
+    assert result.output.strip().count("\n") == 0 and "password-protected" in result.output
+
+
+@pytest.mark.xfail(strict=True, reason="docgen/cli/minutes.py defaults the output to INPUT with .docx, "
+                                       "which for Word notes is the notes file itself")
+def test_default_output_does_not_overwrite_word_notes(tmp_path, invoke):
+    note = english_note(tmp_path / "steering.docx")
+    before = note.read_bytes()
+    invoke("minutes", note)
+    assert note.read_bytes() == before

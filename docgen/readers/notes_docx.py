@@ -92,6 +92,7 @@ class _Styles:
         self.document = document
         self.formats: dict[tuple[str, int], str] = {}
         self._bold: dict[str, bool] = {}
+        self._chains: dict[str | None, list] = {}
         try:
             root = document.part.numbering_part.element
         except (NotImplementedError, KeyError, AttributeError):
@@ -105,14 +106,16 @@ class _Styles:
                 self.formats[(num.get(f"{_W}numId"), int(lvl.get(f"{_W}ilvl") or 0))] = (
                     fmt.get(f"{_W}val") if fmt is not None else "decimal")
 
-    @staticmethod
-    def chain(paragraph) -> list:
-        """Return the paragraph's style and the styles it is based on (at most 10)."""
-        styles, style = [], paragraph.style
-        while style is not None and len(styles) < 10:
-            styles.append(style)
-            style = style.base_style
-        return styles
+    def chain(self, paragraph) -> list:
+        """Return the paragraph's style and the styles it is based on (at most 10), looked up once per style."""
+        key = paragraph._p.style  # the w:pStyle id, None for the default style
+        if key not in self._chains:
+            styles, style = [], paragraph.style
+            while style is not None and len(styles) < 10:
+                styles.append(style)
+                style = style.base_style
+            self._chains[key] = styles
+        return self._chains[key]
 
     def heading_level(self, paragraph, styles: list) -> int | None:
         """Return 0 for a Title paragraph, 1..9 for a heading, None for any other paragraph."""
