@@ -96,7 +96,7 @@ def read_plan(path: Path, shown: str | None = None) -> Plan:
     except ElementTree.ParseError as exc:
         line = exc.position[0] if getattr(exc, "position", None) else None
         raise InputError.single(path, f"XML syntax error: {exc}", line=line) from None
-    if _local(root.tag) != "Project" or not str(root.tag).startswith(("{" + NAMESPACE, "Project")):
+    if root.tag != f"{{{NAMESPACE}}}Project":
         raise InputError.single(path, f"is not an MS Project XML plan (root <{_local(root.tag)}>, expected <Project> "
                                       f"in {NAMESPACE})")
     plan, problems = Plan([], []), []

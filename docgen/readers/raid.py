@@ -43,31 +43,26 @@ def expand_sources(source: Source) -> None:
     problems: list[Problem] = []
     for key in LISTS:
         value = source.data.get(key)
-        if isinstance(value, dict) and "from" in value:
-            source.lines.setdefault(f"{key}[0]", source.lines.get(key, 1))
-            for sub in BLOCK_KEYS:
-                if f"{key}.{sub}" in source.lines:
-                    source.lines[f"{key}[0].{sub}"] = source.lines[f"{key}.{sub}"]
-            value = [value]
-        if not isinstance(value, list) or not any(isinstance(v, dict) and "from" in v for v in value):
+        single = isinstance(value, dict) and "from" in value
+        if not single and not (isinstance(value, list) and any(isinstance(v, dict) and "from" in v for v in value)):
             continue
         try:
-            _expand_list(source, key, value)
+            _expand_list(source, key, [value] if single else value, single)
         except InputError as exc:
             problems += exc.problems
     if problems:
         raise InputError(problems)
 
 
-def _expand_list(source: Source, key: str, items: list) -> None:
-    """Expand the blocks of the list ``key`` (``items``) in place in ``source``."""
-    old_lines = {k: v for k, v in source.lines.items() if k.startswith(f"{key}[")}
+def _expand_list(source: Source, key: str, items: list, single: bool) -> None:
+    """Expand the blocks of the list ``key`` (``items``; ``single``: the key held one block) in ``source``."""
+    old_lines = {k: v for k, v in source.lines.items() if k.startswith(f"{key}.") or k.startswith(f"{key}[")}
     for k in old_lines:
         del source.lines[k]
     result: list = []
     problems: list[Problem] = []
     for index, item in enumerate(items):
-        prefix = f"{key}[{index}]"
+        prefix = key if single else f"{key}[{index}]"
         if not (isinstance(item, dict) and "from" in item):
             _move_lines(old_lines, prefix, f"{key}[{len(result)}]", source.lines)
             result.append(item)
@@ -108,6 +103,12 @@ def read_block(source: Source, key: str, block: dict, prefix: str,
     columns = block.get("columns")
     if columns is not None and not isinstance(columns, dict) and norm(columns) != "jira":
         raise fail("columns", "expected a mapping {heading: key} or jira")
+    if isinstance(columns, dict):
+        table = next(t for t in TABLES if t.key == key)
+        for heading, target in columns.items():
+            if target not in table.columns:
+                raise fail("columns", f"{str(heading if target is None else target)!r} does not name a key of {key} "
+                                      f"({', '.join(table.columns)})")
     for sub in ("values", "where"):
         if block.get(sub) is not None and not isinstance(block[sub], dict):
             raise fail(sub, "expected a mapping")

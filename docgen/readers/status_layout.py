@@ -85,7 +85,7 @@ TABLES: tuple[Table, ...] = (
     Table("Achievements", "achievements", ("text",), None, ("Réalisations", "Faits marquants")),
     Table("Next steps", "next_steps", ("text",), None, ("Prochaines étapes",)),
     # Where lists come from besides the sheets: a RAID log or a Jira export (see docgen.readers.raid).
-    Table("Sources", "sources", ("list", "from", "sheet", "columns", "values"), None, ()),
+    Table("Sources", "sources", ("list", "from", "sheet", "columns", "values", "where"), None, ()),
 )
 KEY_VALUE_SHEETS: dict[str, tuple[str, type]] = {"Project": ("project", Project), "Overall": ("overall", Overall)}
 KEY_VALUE_NAMES = {"projet": "Project", "global": "Overall", "synthese": "Overall", "ensemble": "Overall"}

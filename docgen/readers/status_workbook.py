@@ -252,12 +252,12 @@ class _Reader:
                 continue
             block: dict = {}
             places = {"": f"{title}!A{number}"}
-            for key in ("from", "sheet", "columns", "values"):
+            for key in ("from", "sheet", "columns", "values", "where"):
                 value = entry.get(key)
                 if value is None:
                     continue
                 places[key] = self.lines[f"sources[{index}].{key}"]
-                if key in ("columns", "values") and isinstance(value, str) and norm(value) != "jira":
+                if key in ("columns", "values", "where") and isinstance(value, str) and norm(value) != "jira":
                     text = value if value.lstrip().startswith("{") else "{" + value + "}"
                     try:
                         value = load_yaml_data(text, self.path)

@@ -22,7 +22,7 @@ DATE_FORMAT = 14  # Excel's built-in short date (shown in the reader's locale)
 VALIDATED_ROWS = 1000  # drop-down lists cover rows 2..1000 of the table sheets
 _EPOCH = date(1899, 12, 30)
 _WIDE = {"comment": 50, "mitigation": 45, "context": 50, "summary": 60, "title": 45, "text": 50,
-         "options": 50, "name": 30, "recommendation": 35, "columns": 50, "values": 40, "from": 25}
+         "options": 50, "name": 30, "recommendation": 35, "columns": 50, "values": 40, "from": 25, "where": 20}
 LISTS_FROM_SOURCES = ("risks", "issues", "actions")
 README_LINES = (
     "docgen status workbook",
@@ -41,8 +41,8 @@ README_LINES = (
     "or separated by ';'.",
     "Sources: take risks, issues or actions from your own RAID log or a Jira CSV export: list (risks), "
     "from (raid.xlsx, relative to this workbook), sheet (Risks), columns (\"Risk description\": title, "
-    "Likelihood: probability), values (probability: {High: 4, Medium: 3, Low: 2}); for Jira: from "
-    "jira.csv, columns jira.",
+    "Likelihood: probability), values (probability: {High: 4, Medium: 3, Low: 2}), where (Type: Risk, "
+    "to take only some rows); for Jira: from jira.csv, columns jira (or empty: detected).",
     "",
     "Statuses: green, amber, red. Trends: up, stable, down. Probability and impact: 1 to 5. Dates: real "
     "Excel dates or text YYYY-MM-DD. Amounts: plain numbers in the project's currency (250000, not 250). "
