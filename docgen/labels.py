@@ -15,12 +15,8 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from docgen.errors import TemplateError
-from docgen.template_path import builtin_dir, find_template, search_path
-
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: label files load ~10x faster
+from docgen.template_path import along, builtin_dir, find_template
 
 DATE_FIELDS = ("day", "month", "mon", "year", "weekday")
 DATE_PATTERNS = ("format", "short")
@@ -69,15 +65,16 @@ class Labels:
                        for text, field, _spec, _conv in string.Formatter().parse(pattern))
 
 
-def load_labels(language: str, template_dirs: tuple[Path, ...] = ()) -> Labels:
-    """Return the Labels of ``language`` found on the template search path.
+def load_labels(language: str, dirs: tuple[Path, ...] | None = None) -> Labels:
+    """Return the Labels of ``language`` found along the search path ``dirs`` (default: the built-in path).
 
+    Cached per language and search path. 
     Raises TemplateError naming the file and the key when a label file is broken, and when
     ``language`` is not a language code (``en``, ``fr``, ``pt-BR``).
     """
     if not isinstance(language, str) or not _LANGUAGE.fullmatch(language):
         raise TemplateError(f"language {language!r} is not a language code (such as en, fr, pt-BR)")
-    return _load(language, tuple(search_path(list(template_dirs))))
+    return _load(language, along(dirs))
 
 
 @lru_cache(maxsize=32)
@@ -185,15 +182,23 @@ def _check_pattern(path: Path, dotted: str, pattern: object) -> None:
 
 
 def _read(path: Path) -> dict:
+    # Read as inputs are (docgen.readers.yaml_source): duplicate keys, alias bombs and deep
+    # nesting are refused with their line.
+    from docgen.errors import InputError
+    from docgen.readers.yaml_source import load_yaml_data
+
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
+        text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise TemplateError(f"{path}: cannot read labels ({exc.strerror or exc})") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f":{mark.line + 1}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or " ".join(str(exc).split())
-        raise TemplateError(f"{path}{where}: cannot read labels: YAML syntax error: {problem}") from None
+    except UnicodeDecodeError:
+        raise TemplateError(f"{path}: cannot read labels: not UTF-8 text (save it as UTF-8)") from None
+    try:
+        data = load_yaml_data(text, path)
+    except InputError as exc:
+        first = exc.problems[0]
+        where = f"{path}:{first.line}" if isinstance(first.line, int) else str(path)
+        raise TemplateError(f"{where}: cannot read labels: {first.message}") from None
     if not isinstance(data, dict):
         raise TemplateError(f"{path}: not a label file (expected a mapping of labels)")
     return data

@@ -215,6 +215,10 @@ def test_checklist_and_report_templates_are_bounded(tmp_path, target):
     ("", "not a label file"),
     ("- a\n- b", "not a label file"),
     ("minutes: {kind: [unclosed", "cannot read labels"),
+    ("minutes: {kind: A}\nminutes: {kind: B}", "cannot read labels: duplicate key (first at line 1)"),
+    ("a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+     "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+     "e: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]", "possible alias bomb"),
 ])
 def test_broken_label_files_are_one_clear_error(tmp_path, labels, expected):
     work = _work(tmp_path)
