@@ -211,9 +211,10 @@ def test_excel_matrix_errors_name_sheet_and_cell(tmp_path, invoke):
     book.save(tmp_path / "crm.xlsx")
     result = invoke("checklist", tmp_path / "crm.xlsx", "-o", tmp_path / "c.json")
     assert result.exit_code == 2
+    where = tmp_path / "crm.xlsx"
     assert sorted(result.stderr.strip().splitlines()) == sorted([
-        f"error: {tmp_path / 'crm.xlsx'}: Requirements!C3: requirements[1].level: 'haute' is not one of must, should, may",
-        f"error: {tmp_path / 'crm.xlsx'}: Requirements!A4: requirements[2].text: required key is missing"])
+        f"error: {where}: Requirements!C3: requirements[1].level: 'haute' is not one of must, should, may",
+        f"error: {where}: Requirements!A4: requirements[2].text: required key is missing"])
 
 
 def test_excel_without_a_matrix_header_is_one_clear_error(tmp_path, invoke):
