@@ -37,7 +37,8 @@ def cap_depth(text: str) -> str:
     """Return ``text`` with list and quote nesting cut to MAX_DEPTH levels (unchanged if within).
 
     A line's depth counts its indentation (four columns a level) and the ``>`` and list markers
-    that open it; deeper lines keep the first levels and their own last marker.
+    that open it; deeper lines keep the first levels and their own last marker. Lines are
+    neither added nor removed, so line numbers stay right.
     """
     if not _DEEP.search(text):
         return text

@@ -22,7 +22,10 @@ from docgen.readers.markdown_minutes.topics import split_topics
 from docgen.readers.markdown_minutes.vocab import FRENCH_HINTS, norm, section_kind
 from docgen.readers.source import Source, read_text
 
-__all__ = ["read_markdown_minutes"]
+__all__ = ["MAX_LINES", "read_markdown_minutes"]
+
+#: Longest notes file read, in lines (the longest real minutes of tests/data have 3,468).
+MAX_LINES = 20_000
 
 def read_markdown_minutes(path: Path) -> Source:
     """Return the minutes in Markdown notes at ``path`` as a contract-shaped Source.
@@ -32,8 +35,16 @@ def read_markdown_minutes(path: Path) -> Source:
     """
     path = Path(path)
     text = read_text(path).replace("\r\n", "\n").replace("\r", "\n")
+    # Markdown shows a run of blanks inside a line as one space; a run of thousands made the
+    # line-label patterns rescan it from each of its positions, so long runs are cut.
+    text = _LONG_RUN.sub(lambda m: m.group(0)[:_MAX_RUN], text) if " " * _MAX_RUN in text or \
+        "\t" * _MAX_RUN in text else text
     if not text.strip():
         raise InputError.single(path, "is empty (expected Markdown meeting notes)")
+    lines_count = text.count("\n") + 1
+    if lines_count > MAX_LINES:
+        raise InputError.single(path, f"has {lines_count:,} lines; meeting notes are read up to "
+                                f"{MAX_LINES:,} lines (split the file)")
     front, body = split_front_matter(text, path)
     builder = Builder()
     if front is not None:
@@ -56,6 +67,8 @@ def read_markdown_minutes(path: Path) -> Source:
     return Source(path=path, data=data, lines=lines, format="markdown")
 
 
+_MAX_RUN = 200
+_LONG_RUN = re.compile(rf"(?<=\S)[ \t]{{{_MAX_RUN + 1},}}")
 _IMAGE = re.compile(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$")
 _MEETING_WORDS = re.compile(r"(?i)\b(meeting|minutes|notes|agenda|call|sync|réunion|reunion|"
                             r"compte[ -]rendu|séance)\b")
@@ -160,9 +173,7 @@ def _title_from_name(stem: str, day: str, heading: str | None) -> str:
 def _language(builder: Builder, text: str) -> None:
     if "language" in builder.meeting:
         return
-    words = set(re.findall(r"(?m)^\s*#+\s*(.+?)\s*$|^\s*(?:[-*]\s*)?\**([^:\n*]{2,30}?)\**\s*:",
-                           text))
-    found = {norm(a or b) for a, b in words}
+    found = {norm(word) for word in _heading_and_label_words(text)}
     if len(found & FRENCH_HINTS) >= 2 or re.search(r"(?i)\b(réunion|compte rendu|ordre du jour)\b",
                                                     text[:400]):
         builder.set_meeting("language", "fr", 0)
@@ -172,6 +183,72 @@ def _language(builder: Builder, text: str) -> None:
     english = len(re.findall(r"(?i)\b(?:the|and|of|to|is|for|with|on|are|this|that|in)\b", text))
     if french >= 8 and french > 2 * english:
         builder.set_meeting("language", "fr", 0)
+
+
+_LABEL_WORD = re.compile(r"\s*(?:[-*]\s*)?\**([^:\n*]{2,30}?)\**\s*:")
+_LONG_BLANKS = re.compile(r"^(\s{32,})(?:([-*])(\s{32,}))?")
+
+
+def _cut_blanks(line: str) -> str:
+    """Return ``line`` with the blank runs before and after a leading marker cut to 32."""
+    long_blanks = _LONG_BLANKS.match(line)
+    if not long_blanks:
+        return line
+    marker = (long_blanks.group(2) or "") + (long_blanks.group(3) or "")[-32:]
+    return long_blanks.group(1)[-32:] + marker + line[long_blanks.end():]
+
+
+def _heading_and_label_words(text: str) -> list[str]:
+    """Return the heading titles and the ``Label:`` words opening the lines of ``text``.
+
+    The same words as one ``(?m)^\\s*#+\\s*(.+?)\\s*$|^\\s*(?:[-*]\\s*)?\\**([^:\\n*]{2,30}?)\\**\\s*:``
+    search of the whole text, found line by line in linear time: that search rescanned a long
+    run of blanks from each of its positions. A label is at most 30 characters, so blanks
+    before it are cut to 32 without changing what is found.
+    """
+    words: list[str] = []
+    lines = text.split("\n")
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        index += 1
+        rest = line.lstrip()
+        if not rest:
+            continue
+        if rest.startswith("#"):
+            title = rest.lstrip("#").strip()
+            if not title:  # "#" alone: the title is the next non-blank line
+                while index < len(lines) and not lines[index].strip():
+                    index += 1
+                title = lines[index].strip() if index < len(lines) else ""
+                index += 1
+            if title:
+                words.append(title)
+            continue
+        line = _cut_blanks(line)
+        match = None
+        if rest.rstrip() in ("-", "*"):
+            # a list marker alone: the label may open the next non-blank line
+            following = index
+            while following < len(lines) and not lines[following].strip():
+                following += 1
+            if following < len(lines):
+                match = _LABEL_WORD.match("-\n" + _cut_blanks(lines[following]))
+                if match:
+                    index = following + 1
+        match = match or _LABEL_WORD.match(line)
+        if match is None:
+            # "Term" then ": definition" on the next non-blank line: the colon may follow blanks
+            following = index
+            while following < len(lines) and not lines[following].strip():
+                following += 1
+            if following < len(lines) and lines[following].lstrip().startswith(":"):
+                match = _LABEL_WORD.match(line + "\n:")
+                if match:
+                    index = following + 1
+        if match:
+            words.append(match.group(1))
+    return words
 
 
 def _assemble(builder: Builder, path: Path, heading, text: str) -> tuple[dict, dict[str, int]]:

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
+from docgen.markdown_limits import cap_depth
+
 
 @dataclass
 class Item:
@@ -49,7 +51,10 @@ class Section:
 
 
 _COMMENT = re.compile(r"\s*(?:<!--.*?-->\s*)+", re.DOTALL)
-_MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+# Only the block structure is read (inline text is kept as written), so inline parsing, slow
+# on runs of brackets, is off. Nesting is capped by cap_depth before parsing (80 columns, 20
+# markers), far below this limit, beyond which markdown-it would drop the rest of the file.
+_MD = MarkdownIt("commonmark", {"maxNesting": 400}).enable(["table", "strikethrough"]).disable("inline")
 
 
 def _inline(node: SyntaxTreeNode) -> str:
@@ -86,6 +91,7 @@ def _raw(node: SyntaxTreeNode, source: list[str]) -> str:
 
 def parse_sections(text: str) -> tuple[list[Block], list[Section]]:
     """Return the blocks before the first heading and the tree of headed sections of ``text``."""
+    text = cap_depth(text)  # 400 nested levels: flattened at the limit, lines kept
     source = text.split("\n")
     root = SyntaxTreeNode(_MD.parse(text))
     preamble: list[Block] = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from docgen.readers.markdown_minutes.attendees import AttendeeSections
 from docgen.readers.markdown_minutes.blocks import Section
@@ -79,7 +80,7 @@ class Builder(NotesFill, AttendeeSections, SpecialSections, MetaLines):
         """Return the agenda item titled ``title``, created at the end unless one matches."""
         key = _topic_key(title)
         for existing in self.agenda:
-            other = _topic_key(existing.title)
+            other = _topic_key_cached(existing.title)
             short, long_ = sorted((key, other), key=len)
             # an agenda line and its heading name the same topic; "Next steps" is not
             # "Follow up on next steps from last meeting"
@@ -202,6 +203,12 @@ class Builder(NotesFill, AttendeeSections, SpecialSections, MetaLines):
             if key in names or key.lstrip("@") in names:
                 return clean(title)
         return None
+
+
+@lru_cache(maxsize=65536)
+def _topic_key_cached(title: str) -> str:
+    """Return _topic_key(title), computed once per title (every new item is compared to all)."""
+    return _topic_key(title)
 
 
 def _topic_key(title: str) -> str:
