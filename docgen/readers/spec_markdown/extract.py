@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -144,10 +145,8 @@ def _line_offsets(block: Block) -> list[int]:
 
 
 def _line_at(offsets: list[int], block: Block, offset: int) -> int:
-    index = 0
-    while index + 1 < len(offsets) and offsets[index + 1] <= offset:
-        index += 1
-    return block.linenos[index]
+    """Return the line number of ``offset`` in ``block`` (binary search: linear per block)."""
+    return block.linenos[max(0, bisect_right(offsets, offset) - 1)]
 
 
 def compile_id_pattern(id_pattern: str | None) -> re.Pattern:

@@ -46,7 +46,9 @@ def _is_abbreviation(masked: str, dot: int) -> bool:
     """Return True if the ``.`` at ``dot`` ends an abbreviation or an initial, not a sentence."""
     if masked[dot] != ".":
         return False
-    word = _WORD_BEFORE.search(masked[:dot])
+    # a window, not masked[:dot]: copying the text before every dot was quadratic; a longer
+    # word is neither an abbreviation nor an initial, and its last 64 characters are not either
+    word = _WORD_BEFORE.search(masked[max(0, dot - 64):dot])
     if not word:
         return False
     token = word.group(1)
