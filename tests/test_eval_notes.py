@@ -90,6 +90,7 @@ def test_split_and_json_output(tmp_path, capsys):
 
 def test_matching_rules():
     assert notes.normalise_name("Théo @theo-b (Bordeaux)") == "theo bordeaux"
+    assert notes.same_person("Ilhan", "@Ilhan") and notes.normalise_name("\\@mfisher87") == "mfisher87"
     assert notes.same_person("Matt Fisher", "MF") and notes.same_person("Léa Roux", "lea roux")
     assert not notes.same_person("Matt Fisher", "Greg") and not notes.same_person(None, "Greg")
     # one to one: the second, weaker candidate does not take a matched truth line

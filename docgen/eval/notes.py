@@ -60,9 +60,10 @@ def fold(text: str) -> str:
 
 
 def normalise_name(name: str | None) -> str:
-    """Return a person's name folded, without @handles, escapes or punctuation, spaces collapsed."""
+    """Return a person's name folded, without @handles (kept, less the @, when alone), punctuation."""
     text = fold(name or "")
-    text = re.sub(r"\\?@[\w.-]+", " ", text)
+    without = re.sub(r"\\?@[\w.-]+", " ", text)
+    text = without if re.search(r"\w", without) else text.replace("@", " ")  # a bare @handle stays
     text = re.sub(r"[^\w\s'-]|_", " ", text)
     text = re.sub(r"[-']", " ", text)
     return " ".join(text.split())
