@@ -79,13 +79,14 @@ class Builder(NotesFill, AttendeeSections, SpecialSections, MetaLines):
     def item(self, title: str, line: int) -> Agenda:
         """Return the agenda item titled ``title``, created at the end unless one matches."""
         key = _topic_key(title)
+        size = len(key)
         for existing in self.agenda:
             other = _topic_key_cached(existing.title)
-            short, long_ = sorted((key, other), key=len)
             # an agenda line and its heading name the same topic; "Next steps" is not
-            # "Follow up on next steps from last meeting"
-            if key == other or (len(short) >= 8 and short in long_ and
-                                len(short) * 2 >= len(long_)):
+            # "Follow up on next steps from last meeting" (lengths first: every pair is tried)
+            if key == other or (
+                    (8 <= size <= len(other) <= 2 * size and key in other) or
+                    (8 <= len(other) < size <= 2 * len(other) and other in key)):
                 if "](" in title and "[" in existing.title:
                     # the heading's link is well formed where the agenda line's was not
                     existing.title, links = plain_title(split_title(title)[0])
