@@ -1,30 +1,17 @@
-"""The checklist pipeline: read a specification and an assessment, merge, render, gate.
+"""The checklist's inputs and gate: read a specification and an assessment, merge them, check the gate.
 
-Readers and renderers are looked up by file extension; adding a format is one line in
-:data:`RENDERERS` and one module.
+Readers are looked up in the reader table; the writers are the checklist job's (docgen/jobs/checklist.py).
 """
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 
-from docgen.errors import GateFailed, OutputError
-from docgen.labels import Labels
+from docgen.errors import GateFailed
 from docgen.model.checklist import Checklist, merge
 from docgen.model.requirements import AssessmentSet, RequirementSet
 from docgen.model.validate import build
 from docgen.readers.requirements import read_assessment, read_requirements
-
-RENDERERS: dict[str, str] = {
-    ".docx": "docgen.renderers.checklist_docx:render",
-    ".xlsx": "docgen.renderers.checklist_xlsx:render",
-    ".md": "docgen.renderers.checklist_md:render",
-    ".markdown": "docgen.renderers.checklist_md:render",
-    ".csv": "docgen.renderers.checklist_csv:render",
-    ".xml": "docgen.renderers.checklist_junit:render",
-    ".json": "docgen.renderers.checklist_json:render",
-}
 
 
 def load_checklist(
@@ -54,23 +41,6 @@ def load_checklist(
 
     previous_source = read_assessment(Path(previous))
     return compare(checklist, build(AssessmentSet, previous_source), previous_source)
-
-
-def renderer_for(dest: Path):
-    """Return the render function for the extension of ``dest``; raise OutputError if none."""
-    target = RENDERERS.get(Path(dest).suffix.lower())
-    if target is None:
-        known = ", ".join(sorted(set(RENDERERS)))
-        raise OutputError(f"{dest}: unknown output format '{Path(dest).suffix}' (expected {known})")
-    module, attr = target.split(":")
-    return getattr(importlib.import_module(module), attr)
-
-
-def render_checklist(
-    checklist: Checklist, dest: Path, labels: Labels, template_dirs: tuple[Path, ...] = ()
-) -> Path:
-    """Return ``dest`` after writing ``checklist`` in the format its extension names."""
-    return renderer_for(dest)(checklist, Path(dest), labels, tuple(template_dirs))
 
 
 def check_gate(checklist: Checklist, level: str | None) -> None:

@@ -34,10 +34,20 @@ class Config:
     data: dict = field(default_factory=dict)
 
 
+MANIFEST_NAMES = ("docgen.yaml", "docgen.yml")
+
+
+def find_manifest(start: Path) -> Path | None:
+    """Return the docgen.yaml in ``start`` (a folder), or None."""
+    for name in MANIFEST_NAMES:
+        candidate = Path(start) / name
+        if candidate.is_file():
+            return candidate
+    return None
+
+
 def find_config(cwd: Path | None = None) -> Path | None:
     """Return the docgen.yaml (or .yml) of the folder ``cwd`` (default: the working folder), or None."""
-    from docgen.build.manifest import find_manifest
-
     return find_manifest(Path(cwd or Path.cwd()))
 
 

@@ -19,7 +19,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from docgen.errors import TemplateError
-from docgen.template_path import builtin_dir, search_path
+from docgen.template_path import along, builtin_dir
 from docgen.template_sandbox import (
     BoundedSandbox,
     TemplateLimitError,
@@ -111,7 +111,7 @@ def template_error(exc: BaseException, name: object, place: str = "") -> Templat
     return TemplateError(f"{name}: template error{place}: {type(exc).__name__}: {exc}")
 
 
-def render_template(name: str, context: dict, template_dirs: tuple[Path, ...] = (),
+def render_template(name: str, context: dict, dirs: tuple[Path, ...] | None = None,
                     autoescape: bool = False, trim: bool = True,
                     filters: tuple[tuple[str, object], ...] = ()) -> str:
     """Return the text of template ``name`` rendered with ``context``.
@@ -120,7 +120,7 @@ def render_template(name: str, context: dict, template_dirs: tuple[Path, ...] = 
     undefined variables, sandbox violations, names outside the template folders and runaway
     templates (see :mod:`docgen.template_sandbox`). Every text template renders here.
     """
-    dirs = tuple(search_path(list(template_dirs)))
+    dirs = along(dirs)
     # The same call shape as minutes_text's, which adds its filters to the cached environment.
     env = environment(dirs, autoescape) if trim and not filters else environment(dirs, autoescape, trim, filters)
     try:

@@ -68,7 +68,7 @@ class Labels:
 def load_labels(language: str, dirs: tuple[Path, ...] | None = None) -> Labels:
     """Return the Labels of ``language`` found along the search path ``dirs`` (default: the built-in path).
 
-    Cached per language and search path. 
+    Cached per language and search path.
     Raises TemplateError naming the file and the key when a label file is broken, and when
     ``language`` is not a language code (``en``, ``fr``, ``pt-BR``).
     """

@@ -104,6 +104,16 @@ def staged_outputs() -> Iterator[StagedOutputs]:
     stage.commit()
 
 
+@contextlib.contextmanager
+def unstaged() -> Iterator[None]:
+    """Write straight to disk inside the block, outside any stage (scratch files in a temporary folder)."""
+    token = _STAGE.set(None)
+    try:
+        yield
+    finally:
+        _STAGE.reset(token)
+
+
 def staged_path(dest: Path) -> Path:
     """Return the file holding ``dest``'s new content in the current stage (``dest`` outside one)."""
     stage = _STAGE.get()

@@ -40,21 +40,21 @@ def convert_to_pdf(source: Path, dest: Path, timeout: int = 180) -> Path:
         return atomic_write_bytes(dest, produced.read_bytes())
 
 
-def convert_many(sources: list[Path], timeout: int = 600) -> list[Path]:
-    """Convert ``sources`` to PDF beside each one with a single LibreOffice process; return the PDFs.
+def convert_many(pairs: list[tuple[Path, Path]], timeout: int = 600) -> list[Path]:
+    """Convert each (Office file, PDF) of ``pairs`` with a single LibreOffice process; return the PDFs written.
 
     One process for the whole batch: LibreOffice's start-up costs more than a conversion.
     """
-    if not sources:
+    if not pairs:
         return []
     exe = soffice()
     written = []
     with tempfile.TemporaryDirectory(prefix="docgen-pdf-") as tmp:
         profile = Path(tmp, "profile").as_uri()
         staged = []
-        for index, source in enumerate(sources):
+        for index, (source, _) in enumerate(pairs):
             # Distinct names: two inputs may share a file name in different folders.
-            link = Path(tmp, f"{index:05d}-{source.name}")
+            link = Path(tmp, f"{index:05d}-{Path(source).name}")
             link.symlink_to(Path(source).resolve())
             staged.append(link)
         cmd = [exe, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
@@ -63,8 +63,8 @@ def convert_many(sources: list[Path], timeout: int = 600) -> list[Path]:
             subprocess.run(cmd, check=True, capture_output=True, timeout=timeout)
         except (subprocess.SubprocessError, OSError) as exc:
             raise OutputError(f"LibreOffice could not convert the batch to PDF ({exc})") from None
-        for source, link in zip(sources, staged):
+        for (_, dest), link in zip(pairs, staged):
             produced = Path(tmp, "pdf", link.with_suffix(".pdf").name)
             if produced.is_file():
-                written.append(atomic_write_bytes(Path(source).with_suffix(".pdf"), produced.read_bytes()))
+                written.append(atomic_write_bytes(Path(dest), produced.read_bytes()))
     return written

@@ -1,20 +1,17 @@
 """The action register of a series: one row per action, its latest status, counts by owner/status.
 
 Pure: built from ``(name, Minutes)`` pairs with docgen.series.track; writers live in
-docgen/renderers/register_*.py and ``write`` picks one by the output's extension.
+docgen/renderers/register_*.py and the job (docgen/jobs/actions.py) picks one by the output's extension.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 
-from docgen import output as formats
 from docgen.model.common import Action
 from docgen.series import MeetingRef, Named, chronological, ref_of, track
 
-FORMATS = ("xlsx", "docx", "md", "csv")
 STATUSES = ("open", "in_progress", "done", "cancelled")
 
 
@@ -39,6 +36,7 @@ class Register:
     by_status: dict[str, int] = field(default_factory=dict)
     by_owner: list[tuple[str, dict[str, int]]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    language: str | None = None  # of the latest meeting: the register's words when --lang is not given
 
 
 def build(meetings: list[Named]) -> Register:
@@ -53,7 +51,9 @@ def build(meetings: list[Named]) -> Register:
                              r.origin.date))
     names = [m.meeting.series for _, m in ordered if m.meeting.series]
     title = names[-1] if names else (ordered[-1][1].meeting.title if ordered else "")
-    register = Register(rows, refs, as_of, title, warnings=series.warnings)
+    latest = max(meetings, key=lambda m: m[1].meeting.date)[1] if meetings else None
+    register = Register(rows, refs, as_of, title, warnings=series.warnings,
+                        language=latest.meeting.language if latest else None)
     register.by_status = {s: sum(r.action.status == s for r in rows) for s in STATUSES}
     owners: dict[str, dict[str, int]] = {}
     for row in rows:
@@ -62,31 +62,3 @@ def build(meetings: list[Named]) -> Register:
         counts["overdue"] += row.overdue > 0
     register.by_owner = sorted(owners.items(), key=lambda kv: (kv[0] == "", kv[0].casefold()))
     return register
-
-
-def output_format(dest: Path) -> str:
-    """Return the register format named by ``dest``'s extension, or raise OutputError."""
-    return formats.output_format(dest, FORMATS)
-
-
-def write(register: Register, dest: Path, labels, template_dirs: tuple[Path, ...] = ()) -> Path:
-    """Write ``register`` to ``dest`` in the format its extension names; return ``dest``."""
-    fmt = output_format(dest)
-    if fmt == "csv":
-        from docgen.renderers import register_csv
-
-        return register_csv.render(register, dest)
-    if fmt == "md":
-        from docgen.renderers import register_md
-
-        return register_md.render(register, labels, dest)
-    if fmt == "xlsx":
-        from docgen.renderers import register_xlsx
-
-        return register_xlsx.render(register, labels, dest)
-    from docgen.ooxml.reference import load_reference
-    from docgen.renderers import register_docx
-    from docgen.template_path import find_template, search_path
-
-    reference = load_reference(find_template("minutes.docx", search_path(list(template_dirs))))
-    return register_docx.render(register, labels, reference, dest)

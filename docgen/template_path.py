@@ -37,6 +37,15 @@ def search_path(user_dirs: list[Path] | tuple[Path, ...] = ()) -> list[Path]:
     return dirs
 
 
+def along(dirs: tuple[Path, ...] | list[Path] | None) -> tuple[Path, ...]:
+    """Return the search path ``dirs`` as handed over by a RenderContext, or the default path when empty.
+
+    Functions below the jobs take the resolved search path, never the user's folders: only
+    :class:`docgen.jobs.context.RenderContext` (and this default) calls :func:`search_path`.
+    """
+    return tuple(dirs) if dirs else tuple(search_path())
+
+
 def find_template(name: str, dirs: list[Path] | None = None) -> Path:
     """Return the first file called ``name`` along ``dirs`` (default: the search path).
 

@@ -11,8 +11,9 @@ import openpyxl
 import pytest
 from conftest import ROOT
 
-from docgen.checklist import load_checklist, render_checklist
+from docgen.checklist import load_checklist
 from docgen.errors import InputError
+from docgen.jobs.checklist import render_checklist
 from docgen.labels import load_labels
 from docgen.model.checklist_changes import change
 from docgen.renderers.checklist_common import CSV_COLUMNS

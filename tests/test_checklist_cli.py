@@ -79,7 +79,7 @@ def test_unknown_id_error(invoke, tmp_path):
 
 
 @pytest.mark.parametrize("args, message", [
-    (["-o", "x.pdf"], "unknown output format '.pdf'"),
+    (["-o", "x.odt"], "unknown output format '.odt'"),
     (["--mode", "keyword", "-o", "x.md"], "--mode and --id-pattern apply to Markdown"),
 ])
 def test_option_errors(invoke, tmp_path, args, message):

@@ -12,9 +12,11 @@ import pytest
 from conftest import CONTRACT
 from docx.enum.section import WD_ORIENT
 
-from docgen.checklist import load_checklist, render_checklist
+from docgen.checklist import load_checklist
+from docgen.jobs.checklist import render_checklist
 from docgen.labels import load_labels
 from docgen.renderers.checklist_common import STATUS_FILL
+from docgen.template_path import search_path
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -181,7 +183,7 @@ def test_markdown_block_override(tmp_path):
         '{% extends "builtin:checklist.md.j2" %}{% block summary %}SUMMARY {{ summary.overall.total }}'
         "\n\n{% endblock %}", encoding="utf-8")
     checklist = load_checklist(CONTRACT / "requirements.yaml", CONTRACT / "compliance.yaml")
-    dest = render_checklist(checklist, tmp_path / "o.md", load_labels("en"), (tmp_path,))
+    dest = render_checklist(checklist, tmp_path / "o.md", load_labels("en"), tuple(search_path([tmp_path])))
     text = dest.read_text(encoding="utf-8")
     assert "SUMMARY 5" in text and "| Partial | 1 | 20% |" not in text
     assert "### 3.1 Security" in text

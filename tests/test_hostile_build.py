@@ -51,11 +51,11 @@ def _zero(*args, **kwargs):
 
 
 def test_internal_error_is_one_line_and_exit_3(runner, tmp_path, monkeypatch):
-    from docgen import minutes
     from docgen.cli import cli
+    from docgen.jobs import minutes
 
     monkeypatch.delenv("DOCGEN_DEBUG", raising=False)
-    monkeypatch.setattr(minutes, "write", _zero)
+    monkeypatch.setitem(minutes.WRITERS, ".docx", _zero)
     source = _meeting(tmp_path)
     result = runner.invoke(cli, ["minutes", str(source), "-o", str(tmp_path / "m.docx")])
     assert result.exit_code == 3, result.output
@@ -65,10 +65,10 @@ def test_internal_error_is_one_line_and_exit_3(runner, tmp_path, monkeypatch):
 
 
 def test_internal_error_traceback_with_docgen_debug(invoke, tmp_path, monkeypatch):
-    from docgen import minutes
+    from docgen.jobs import minutes
 
     monkeypatch.setenv("DOCGEN_DEBUG", "1")
-    monkeypatch.setattr(minutes, "write", _zero)
+    monkeypatch.setitem(minutes.WRITERS, ".docx", _zero)
     result = invoke("minutes", _meeting(tmp_path), "-o", tmp_path / "m.docx")
     assert result.exit_code == 3
     assert result.stderr.startswith(INTERNAL_LINE + "\n")
@@ -241,7 +241,7 @@ def test_permission_denied_on_rename_names_the_output(invoke, tmp_path, monkeypa
     ("jobs: meeting.yaml\n", "docgen.yaml:1: jobs: expected a list of jobs (- input: FILE), got 'meeting.yaml'"),
     ("defaults: []\n", "docgen.yaml:1: defaults: expected a mapping of keys"),
     ("jobs:\n  - input: meeting.yaml\n    kind: minutes\n",
-     "docgen.yaml:3: jobs[0].kind: 'minutes' is not one of meeting, status, spec"),
+     "docgen.yaml:3: jobs[0].kind: 'minutes' is not one of meeting, agenda, status, spec, actions, portfolio"),
     ("jobs:\n  - input: missing.yaml\n", "docgen.yaml:2: jobs[0].input: file not found: missing.yaml"),
     ("jobs:\n  - outputs: [a.docx]\n", "docgen.yaml:2: jobs[0].input: required key is missing"),
     ("jobs:\n  - meeting.yaml\n", "docgen.yaml:2: jobs[0]: expected a job mapping such as {input: meeting.yaml}"),
@@ -271,7 +271,7 @@ def test_manifest_every_problem_at_once_in_line_order(tmp_path):
         "got a list",
         "error: docgen.yaml:3: jobs[0].input: expected a path, got 5",
         "error: docgen.yaml:4: jobs[0].outputs[0]: expected a file name, got 5",
-        "error: docgen.yaml:6: jobs[1].kind: 'minutes' is not one of meeting, status, spec",
+        "error: docgen.yaml:6: jobs[1].kind: 'minutes' is not one of meeting, agenda, status, spec, actions, portfolio",
     ]
     assert not (tmp_path / "out").exists()
 

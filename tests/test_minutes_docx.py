@@ -7,13 +7,21 @@ import pytest
 from conftest import CONTRACT, ROOT
 from docx.oxml.ns import qn
 
-from docgen import minutes as job
+from docgen.jobs import minutes as minutes_job
+from docgen.jobs.context import RenderContext
+from docgen.jobs.protocol import writer_for
+from docgen.minutes import load
+
+
+def write(model, dest, language=None, template_dirs=()):
+    """Write ``model`` with the minutes job's writer for ``dest`` (the job protocol)."""
+    return writer_for(minutes_job.WRITERS, dest)(model, RenderContext.resolve(template_dirs, language), dest)
 
 
 @pytest.fixture(scope="module")
 def contract_docx(tmp_path_factory):
     dest = tmp_path_factory.mktemp("m") / "minutes.docx"
-    job.write(job.load(CONTRACT / "meeting.yaml"), dest)
+    write(load(CONTRACT / "meeting.yaml"), dest)
     return docx.Document(str(dest)), dest
 
 
@@ -112,7 +120,7 @@ def test_numbered_lists_restart(tmp_path):
     data = {"meeting": {"title": "T", "date": "2026-01-05"}, "attendees": [{"name": "A"}],
             "agenda": [{"title": "One", "notes": "1. a\n2. b\n"},
                        {"title": "Two", "notes": "1. c\n2. d\n"}]}
-    dest = job.write(Minutes.model_validate(data), tmp_path / "m.docx")
+    dest = write(Minutes.model_validate(data), tmp_path / "m.docx")
     document = docx.Document(str(dest))
     ids = {p.text: p._p.pPr.numPr.numId.val for p in document.paragraphs if p._p.pPr is not None
            and p._p.pPr.numPr is not None}
@@ -135,7 +143,7 @@ def test_header_footer_and_page_numbers(contract_docx):
 
 def test_french_labels_and_dates(tmp_path):
     dest = tmp_path / "cr.docx"
-    job.write(job.load(ROOT / "samples" / "comite-pilotage.yaml"), dest)
+    write(load(ROOT / "samples" / "comite-pilotage.yaml"), dest)
     document = docx.Document(str(dest))
     text = all_text(document)
     for expected in ("Ordre du jour", "Participants", "Décisions prises", "Prochaine réunion",
@@ -145,15 +153,15 @@ def test_french_labels_and_dates(tmp_path):
 
 def test_lang_option_overrides_meeting_language(tmp_path):
     dest = tmp_path / "fr.docx"
-    job.write(job.load(CONTRACT / "meeting.yaml"), dest, language="fr")
+    write(load(CONTRACT / "meeting.yaml"), dest, language="fr")
     text = all_text(docx.Document(str(dest)))
     assert "Ordre du jour" in text and "24 novembre 2026" in text
 
 
 def test_same_input_same_bytes(tmp_path):
-    minutes = job.load(CONTRACT / "meeting.yaml")
-    first = job.write(minutes, tmp_path / "a.docx").read_bytes()
-    second = job.write(job.load(CONTRACT / "meeting.yaml"), tmp_path / "b.docx").read_bytes()
+    minutes = load(CONTRACT / "meeting.yaml")
+    first = write(minutes, tmp_path / "a.docx").read_bytes()
+    second = write(load(CONTRACT / "meeting.yaml"), tmp_path / "b.docx").read_bytes()
     assert first == second
 
 
@@ -162,7 +170,7 @@ def test_control_characters_do_not_break_the_writer(tmp_path):
 
     data = {"meeting": {"title": "Bell\x07 and form\x0cfeed", "date": "2026-01-05"},
             "attendees": [{"name": "A\x00B"}], "agenda": [{"title": "x", "notes": "tab\there \x1b[0m"}]}
-    dest = job.write(Minutes.model_validate(data), tmp_path / "c.docx")
+    dest = write(Minutes.model_validate(data), tmp_path / "c.docx")
     document = docx.Document(str(dest))
     assert document.paragraphs[0].text == "Bell and formfeed"
 
@@ -181,6 +189,6 @@ def test_table_header_colour_follows_the_reference_table_style(tmp_path):
         b'<w:shd w:val="clear" w:color="auto" w:fill="7B1E3A"/>')
     folder = tmp_path / "pmo"
     write_package(parts, folder / "minutes.docx")
-    dest = job.write(job.load(CONTRACT / "meeting.yaml"), tmp_path / "m.docx", template_dirs=(folder,))
+    dest = write(load(CONTRACT / "meeting.yaml"), tmp_path / "m.docx", template_dirs=(folder,))
     document_xml = zipfile.ZipFile(dest).read("word/document.xml").decode()
     assert 'w:fill="7B1E3A"' in document_xml and 'w:fill="1F3864"' not in document_xml

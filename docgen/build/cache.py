@@ -19,8 +19,8 @@ from pathlib import Path
 from docgen import __version__
 from docgen.build.discover import is_regular
 from docgen.build.jobs import Job
+from docgen.jobs.context import RenderContext
 from docgen.output import atomic_write_text
-from docgen.template_path import search_path
 
 CACHE_NAME = ".docgen-cache.json"
 LOCK_SUFFIX = ".lock"
@@ -108,18 +108,20 @@ class BuildCache:
         return f"{job.input}->{','.join(str(o) for o in job.outputs)}"
 
     def digest(self, job: Job) -> str:
-        """Return the hash of everything ``job`` reads: input, assessment, templates, options."""
+        """Return the hash of everything ``job`` reads: every input, assessment, previous, templates, options."""
         digest = hashlib.sha256(__version__.encode())
         digest.update(json.dumps(job.as_dict(), sort_keys=True).encode())
-        for path in (job.input, job.assessment, job.previous):
+        for path in (job.input, job.assessment, job.previous, job.template, *job.inputs):
             if path and is_regular(Path(path)):
                 digest.update(Path(path).read_bytes())
+            elif path and Path(path).is_dir():  # every file of a folder of meetings or statuses
+                digest.update(folder_digest(Path(path)).encode())
         if job.kind == "meeting":
             folder = Path(job.input).parent
             if folder not in self._series:
                 self._series[folder] = series_digest(folder)
             digest.update(self._series[folder].encode())
-        for folder in search_path(job.templates):
+        for folder in RenderContext.resolve(job.templates).dirs:
             if folder not in self._folders:
                 self._folders[folder] = folder_digest(folder)
             digest.update(self._folders[folder].encode())

@@ -6,14 +6,24 @@ import importlib
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-KINDS = ("meeting", "status", "spec")
-DEFAULT_FORMATS = {"meeting": ["docx"], "status": ["pptx"], "spec": ["docx", "xlsx"]}
-# kind -> "module:function(job) -> list[Path]"; adding a kind is one line here.
-RUNNERS = {
-    "meeting": "docgen.build.kinds:run_meeting",
-    "status": "docgen.build.kinds:run_status",
-    "spec": "docgen.build.kinds:run_spec",
-}
+from docgen.jobs import KINDS as JOB_OF_KIND
+from docgen.jobs import job_of_kind
+
+KINDS = tuple(JOB_OF_KIND)  # meeting, agenda, status, spec, actions, portfolio: the table of jobs'
+DISCOVERED = ("meeting", "status", "spec")  # kinds found by their content in a folder
+MULTI_INPUT = ("actions", "portfolio")  # kinds whose job reads every file of ``inputs``
+# kind -> "module:function(job)"; one runner per job of the table.
+RUNNERS = {kind: f"docgen.build.kinds:run_{kind}" for kind in KINDS}
+
+
+def default_formats(kind: str) -> list[str]:
+    """Return the output formats a job of ``kind`` writes when the manifest names none."""
+    return list(job_of_kind(kind).DEFAULT_FORMATS)
+
+
+def office_for_pdf(kind: str) -> str:
+    """Return the Office extension (.docx or .pptx) the PDF of a ``kind`` job is converted from."""
+    return job_of_kind(kind).WRITERS[".pdf"].office_suffix
 
 
 @dataclass
@@ -23,18 +33,22 @@ class Job:
     input: Path
     kind: str
     outputs: list[Path]
+    inputs: list[Path] = field(default_factory=list)  # every input of an actions or portfolio job
+    template: Path | None = None  # the PMO's docxtpl .docx or .pptx template (``template:``)
     templates: list[Path] = field(default_factory=list)
     language: str | None = None
     assessment: Path | None = None
     previous: Path | None = None  # last period's status, or the previous assessment of a spec
     fail_on: str | None = None
     pdf: bool = False
+    scratch: dict[str, str] = field(default_factory=dict)  # PDF output -> the Office file converted in the batch
     origin: str | None = field(default=None, compare=False)  # "docgen.yaml:4: jobs[0] (a.yaml)", messages only
 
     def as_dict(self) -> dict:
         """Return the job as JSON-ready data (what it reads and writes; not where it was listed)."""
         data = asdict(self)
         data.pop("origin", None)
+        data.pop("scratch", None)
         return {k: ([str(p) for p in v] if isinstance(v, list) else str(v) if isinstance(v, Path)
                     else v) for k, v in data.items()}
 

@@ -1,7 +1,9 @@
-"""The runners of each kind of build job; each returns the files it wrote.
+"""The runners of each kind of build job; each returns the files it wrote and any warnings.
 
-The outputs of one input are staged (:func:`docgen.output.staged_outputs`): if one of them
-fails, none of that input's outputs is (re)written.
+Every kind is a job of the one table (:mod:`docgen.jobs`): the runner maps the manifest entry to
+the job's ``load`` and writes each output with the job's ``WRITERS``, in one RenderContext. The
+outputs of one job are staged (:func:`docgen.output.staged_outputs`): if one of them fails, none
+of that job's outputs is (re)written.
 """
 
 from __future__ import annotations
@@ -9,35 +11,58 @@ from __future__ import annotations
 from pathlib import Path
 
 from docgen.build.jobs import Job
-from docgen.errors import GateFailed
+from docgen.jobs import job_of_kind
+from docgen.jobs.context import RenderContext
+from docgen.jobs.protocol import write_all
 from docgen.output import staged_outputs
 
-OFFICE = (".docx", ".pptx", ".xlsx")
+
+def context_of(job: Job) -> RenderContext:
+    """Return the RenderContext of ``job``: its template folders, language and ``template:`` (checked)."""
+    ctx = RenderContext.resolve(job.templates, job.language)
+    if job.template is None:
+        return ctx
+    if Path(job.template).suffix.lower() == ".pptx":
+        from docgen.renderers import deck_pptx_template
+
+        return ctx.with_template(deck_pptx_template.find(str(job.template), ctx.dirs))
+    from docgen.renderers.docx_template import check_template, locate
+
+    template = locate(str(job.template), ctx.dirs)
+    check_template(template)
+    return ctx.with_template(template)
+
+
+def write(job: Job, model: object, ctx: RenderContext) -> list[Path]:
+    """Write ``model`` to every output of ``job`` (a PDF of a batch first as its scratch Office file)."""
+    targets = [Path(job.scratch.get(str(o), o)) for o in job.outputs]
+    with staged_outputs():
+        return write_all(job_of_kind(job.kind).WRITERS, model, ctx, targets)
 
 
 def run_meeting(job: Job) -> tuple[list[Path], list[str]]:
-    """Write the minutes of ``job.input`` to each output; return them and any warnings.
+    """Write the minutes of ``job.input``; return them and any warnings.
 
     Open actions of earlier meetings of the same series (``previous:`` or the same folder)
     are carried into the review of previous actions, as ``docgen minutes`` does.
     """
-    from docgen import minutes, series_io
+    ctx = context_of(job)
+    model, warnings = job_of_kind("meeting").load(job.input, (job.previous,) if job.previous else ())
+    return write(job, model, ctx), warnings
 
-    model, warnings = series_io.with_previous(job.input, minutes.load(job.input))
-    with staged_outputs():
-        written = [minutes.write(model, dest, job.language, tuple(job.templates)) for dest in job.outputs]
-    return written, warnings
+
+def run_agenda(job: Job) -> tuple[list[Path], list[str]]:
+    """Write the agenda of the meeting ``job.input``; return it and any warnings."""
+    ctx = context_of(job)
+    model, warnings = job_of_kind("agenda").load(job.input, (job.previous,) if job.previous else ())
+    return write(job, model, ctx), warnings
 
 
 def run_status(job: Job) -> tuple[list[Path], list[str]]:
     """Write the committee deck (and any status report) of ``job.input``; return them and any warnings."""
-    from docgen.deck import job as deck_job
-
-    status, changes, warnings = deck_job.load_pair_checked(job.input, job.previous)
-    with staged_outputs():
-        written = [deck_job.write(status, dest, job.language, tuple(job.templates), changes)
-                   for dest in job.outputs]
-    return written, [str(w) for w in warnings]
+    ctx = context_of(job)
+    period, warnings = job_of_kind("status").load(job.input, job.previous)
+    return write(job, period, ctx), warnings
 
 
 def run_spec(job: Job) -> list[Path]:
@@ -45,16 +70,33 @@ def run_spec(job: Job) -> list[Path]:
 
     A failed gate still writes every output, then raises GateFailed.
     """
-    from docgen.checklist import check_gate, load_checklist, render_checklist
-    from docgen.labels import load_labels
-
-    checklist = load_checklist(job.input, job.assessment, previous=job.previous)
-    labels = load_labels(job.language or "en", tuple(job.templates))
-    with staged_outputs():
-        written = [render_checklist(checklist, dest, labels, tuple(job.templates))
-                   for dest in job.outputs]
-    try:
-        check_gate(checklist, job.fail_on)
-    except GateFailed:
-        raise
+    checklist_job = job_of_kind("spec")
+    ctx = context_of(job)
+    checklist = checklist_job.load(job.input, job.assessment, job.previous)
+    written = write(job, checklist, ctx)
+    checklist_job.check_gate(checklist, job.fail_on)
     return written
+
+
+def run_actions(job: Job) -> tuple[list[Path], list[str]]:
+    """Write the action register of the meetings in ``job.inputs`` (files or folders); return it and warnings."""
+    ctx = context_of(job)
+    register = job_of_kind("actions").load(job.inputs or [job.input])
+    return write(job, register, ctx), list(register.warnings)
+
+
+def run_portfolio(job: Job) -> tuple[list[Path], list[str]]:
+    """Write the portfolio of the statuses in ``job.inputs``; bad statuses are left out and reported.
+
+    Raises InputError when no status is valid; otherwise the problems of the others come back as
+    warnings (the portfolio is one document written from the good statuses).
+    """
+    from docgen.errors import InputError
+    from docgen.portfolio.rules_config import load_rules
+
+    ctx = context_of(job)
+    dashboard = job_of_kind("portfolio").load(job.inputs or [job.input], None, load_rules())
+    if not dashboard.collection.projects:
+        raise InputError(dashboard.collection.problems or [])
+    written = write(job, dashboard, ctx)
+    return written, [str(p) for p in dashboard.collection.problems]

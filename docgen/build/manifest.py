@@ -11,13 +11,13 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from docgen.build.jobs import KINDS
+from docgen.build.jobs import KINDS, MULTI_INPUT
+from docgen.config import MANIFEST_NAMES, find_manifest  # noqa: F401 - re-exported
 from docgen.errors import InputError
 
-MANIFEST_NAMES = ("docgen.yaml", "docgen.yml")
 GATE_LEVELS = ("must", "should", "may")
-JOB_KEYS = ("input", "kind", "outputs", "formats", "templates", "language", "assessment", "previous",
-            "previous_assessment", "fail_on")
+JOB_KEYS = ("input", "inputs", "kind", "outputs", "formats", "templates", "template", "language", "assessment",
+            "previous", "previous_assessment", "fail_on")
 DEFAULT_KEYS = ("language", "fail_on", "formats", "templates")
 
 
@@ -56,15 +56,6 @@ def display_path(path: Path) -> str:
         return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
     except (ValueError, OSError):
         return str(path)
-
-
-def find_manifest(start: Path) -> Path | None:
-    """Return the docgen.yaml in ``start`` (a folder), or None."""
-    for name in MANIFEST_NAMES:
-        candidate = Path(start) / name
-        if candidate.is_file():
-            return candidate
-    return None
 
 
 def describe(value: object) -> str:
@@ -261,10 +252,26 @@ def _job(check: _Checker, key: str, entry: object, folder: Path) -> dict:
         return {}
     check.unknown_keys(key, entry, JOB_KEYS)
     job: dict = {}
-    if "input" not in entry:
+    if entry.get("inputs") is not None:  # an actions or portfolio job: files or folders
+        names = check.names(f"{key}.inputs", entry["inputs"], "files or folders", single_ok=True)
+        for index, name in enumerate(names or []):
+            if not (folder / name).exists():
+                check.add(f"{key}.inputs[{index}]", f"file or folder not found: {display_path(folder / name)}")
+        if names == []:
+            check.add(f"{key}.inputs", "is empty (list at least one file or folder)")
+        job["inputs"] = names
+        if names:
+            job.setdefault("input", names[0])
+    if "input" in entry:
+        single = entry["input"]
+        many = str(entry.get("kind") or "").strip().lower() in MULTI_INPUT
+        if many and isinstance(single, str) and (folder / single.strip()).is_dir() and entry.get("inputs") is None:
+            job["input"] = single.strip()  # a folder of meetings or statuses
+            job["inputs"] = [single.strip()]
+        else:
+            job["input"] = check.path(f"{key}.input", single, folder)
+    elif entry.get("inputs") is None:
         check.add(f"{key}.input", "required key is missing")
-    else:
-        job["input"] = check.path(f"{key}.input", entry["input"], folder)
     if entry.get("kind") is not None:
         kind = entry["kind"]
         if isinstance(kind, str) and kind.strip().lower() in KINDS:
@@ -281,6 +288,9 @@ def _job(check: _Checker, key: str, entry: object, folder: Path) -> dict:
         job["templates"] = check.names(f"{key}.templates", entry["templates"], "folders", single_ok=True)
     if entry.get("language") is not None:
         job["language"] = check.text(f"{key}.language", entry["language"], "a language code such as en or fr")
+    if entry.get("template") is not None:
+        job["template"] = check.text(f"{key}.template", entry["template"],
+                                     "a .docx or .pptx template (a path, or a name on the template path)")
     for name in ("assessment", "previous", "previous_assessment"):
         if entry.get(name) is not None:
             job[name] = check.path(f"{key}.{name}", entry[name], folder)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from docgen.build.discover import find_inputs, kind_of, pair_assessment
-from docgen.build.jobs import DEFAULT_FORMATS, KINDS, Job
+from docgen.build.jobs import DISCOVERED, KINDS, MULTI_INPUT, Job, default_formats, office_for_pdf
 from docgen.build.manifest import Manifest, display_path
 from docgen.errors import ConfigError, OutputError
 
@@ -27,19 +27,48 @@ def discover_jobs(paths: list[Path], outdir: Path, defaults: dict) -> list[Job]:
     pairs = find_inputs(paths, exclude=[outdir])
     kinds = {file: kind_of(file) for file, _ in pairs}
     assessments = [f for f, k in kinds.items() if k == "assessment"]
+    earlier = previous_statuses([f for f, k in kinds.items() if k == "status"])
     jobs = []
     for file, root in pairs:
         kind = kinds[file]
-        if kind not in KINDS:
+        if kind not in DISCOVERED:
             continue
         rel = file.relative_to(root).with_suffix("")
-        formats = defaults.get("formats", {}).get(kind) or DEFAULT_FORMATS[kind]
+        formats = defaults.get("formats", {}).get(kind) or default_formats(kind)
         outputs = [inside(outdir, f"{rel}.{fmt}") for fmt in formats]
         jobs.append(Job(
             input=file, kind=kind, outputs=outputs, templates=list(defaults.get("templates", [])),
             language=defaults.get("language"), fail_on=defaults.get("fail_on"),
-            assessment=pair_assessment(file, assessments) if kind == "spec" else None))
+            assessment=pair_assessment(file, assessments) if kind == "spec" else None,
+            previous=earlier.get(file)))
     return jobs
+
+
+def previous_statuses(statuses: list[Path]) -> dict[Path, Path]:
+    """Return, for each status of ``statuses``, the status of the period before it, when there is one.
+
+    Statuses of one project (same ``project.code``, else name; case and spaces ignored) in one
+    folder are ordered by ``report_date``, as meetings of a series are; each is built against the
+    one before it (its "Changes since" slide). A status that cannot be read is left alone: its own
+    job reports the problem.
+    """
+    from docgen.errors import DocgenError
+    from docgen.jobs.deck import identity
+
+    groups: dict[tuple[Path, str], list[tuple[object, Path]]] = {}
+    for file in statuses:
+        try:
+            key, when = identity(file)
+        except DocgenError:
+            continue
+        groups.setdefault((file.parent, key), []).append((when, file))
+    earlier: dict[Path, Path] = {}
+    for periods in groups.values():
+        periods.sort(key=lambda p: (p[0], str(p[1])))
+        for (when_before, before), (when, file) in zip(periods, periods[1:]):
+            if when != when_before:
+                earlier[file] = before
+    return earlier
 
 
 def manifest_jobs(manifest: Manifest, outdir: Path) -> list[Job]:
@@ -51,21 +80,38 @@ def manifest_jobs(manifest: Manifest, outdir: Path) -> list[Job]:
     defaults = manifest.defaults
     for index, entry in enumerate(manifest.jobs or []):
         source = manifest.folder / entry["input"]
-        kind = entry.get("kind") or kind_of(source)
+        kind = entry.get("kind") or (kind_of(source) if source.is_file() else None)
         if kind not in KINDS:
             raise ConfigError(f"{manifest.where(index)}.input: cannot tell the kind of {entry['input']}; "
                               f"add kind: {' | '.join(KINDS)}")
         outputs = entry.get("outputs")
         if not outputs:
             stem = Path(entry["input"]).with_suffix("")
-            formats = entry.get("formats") or defaults.get("formats", {}).get(kind) or DEFAULT_FORMATS[kind]
+            if kind in MULTI_INPUT:
+                from docgen.jobs import job_of_kind
+
+                stem = Path(entry["input"]).parent / job_of_kind(kind).DEFAULT_NAME
+            elif kind == "agenda":
+                stem = stem.with_name(stem.name + "-agenda")
+            formats = entry.get("formats") or defaults.get("formats", {}).get(kind) or default_formats(kind)
             outputs = [f"{stem}.{fmt}" for fmt in formats]
         templates = [manifest.folder / t for t in entry.get("templates", [])] + \
             list(defaults.get("templates", []))
         assessment = entry.get("assessment")
         previous = entry.get("previous") or entry.get("previous_assessment")
+        if kind in MULTI_INPUT:
+            inputs = [manifest.folder / i for i in entry.get("inputs") or [entry["input"]]]
+        elif not source.is_file():
+            raise ConfigError(f"{manifest.where(index)}.input: {entry['input']} is a folder; a {kind} job "
+                              f"reads one file (folders are inputs of {' and '.join(MULTI_INPUT)} jobs)")
+        else:
+            inputs = []
+        template = entry.get("template")
+        if template and Path(template).suffix.lower() in (".docx", ".pptx") and (manifest.folder / template).is_file():
+            template = manifest.folder / template
         jobs.append(Job(
-            input=source, kind=kind, outputs=[inside(outdir, o) for o in outputs],
+            input=source, kind=kind, outputs=[inside(outdir, o) for o in outputs], inputs=inputs,
+            template=Path(template) if template else None,
             templates=templates, language=entry.get("language") or defaults.get("language"),
             assessment=manifest.folder / assessment if assessment else None,
             previous=manifest.folder / previous if previous else None,
@@ -82,7 +128,7 @@ def check_outputs(jobs: list[Job]) -> None:
     writers: dict[Path, Job] = {}
     sources: dict[Path, Job] = {}
     for job in jobs:
-        for path in (job.input, job.assessment, job.previous):
+        for path in (job.input, job.assessment, job.previous, *job.inputs):
             if path is not None:
                 sources.setdefault(Path(path).resolve(), job)
     problems = []
@@ -111,24 +157,21 @@ class OutputProblems(OutputError):
         return list(self.problems)
 
 
-OFFICE_FOR_PDF = {"meeting": ".docx", "status": ".pptx", "spec": ".docx"}
+def split_pdf_outputs(jobs: list[Job], all_pdf: bool, scratch: Path | None = None) -> list[Job]:
+    """Return ``jobs`` with each ``.pdf`` output to be written first as an Office file under ``scratch``.
 
-
-def split_pdf_outputs(jobs: list[Job], all_pdf: bool) -> list[Job]:
-    """Return ``jobs`` with each ``.pdf`` output replaced by the Office file it is converted from.
-
-    Marks those jobs ``pdf=True`` so one LibreOffice run converts them after the build; with
-    ``all_pdf`` every Office output is converted.
+    One LibreOffice run converts those after the build (``job.scratch`` maps each PDF to its
+    Office file), so no .docx/.pptx is ever written beside a PDF unless it is an output too. With
+    ``all_pdf`` (``--pdf``) every .docx/.pptx output also gets its PDF beside it. ``scratch`` is
+    the folder of the batch's Office files (removed after the conversion).
     """
-    for job in jobs:
-        office = OFFICE_FOR_PDF[job.kind]
+    for index, job in enumerate(jobs):
         wanted = [o for o in job.outputs if o.suffix.lower() == ".pdf"]
         if wanted:
-            kept = [o for o in job.outputs if o.suffix.lower() != ".pdf"]
-            for pdf in wanted:
-                if pdf.with_suffix(office) not in kept:
-                    kept.append(pdf.with_suffix(office))
-            job.outputs = kept
+            if scratch is None:
+                raise ValueError("a PDF output needs the batch's scratch folder")
+            office = office_for_pdf(job.kind)
+            job.scratch = {str(pdf): str(scratch / f"{index:05d}" / pdf.with_suffix(office).name) for pdf in wanted}
         job.pdf = all_pdf or bool(wanted) or job.pdf
     return jobs
 

@@ -241,16 +241,29 @@ def _watch_parent(parent: int, ppid: int) -> None:
 
 
 def convert_pdfs(jobs: list[Job], results: list[JobResult]) -> list[str]:
-    """Convert the Office outputs of the jobs that want PDF, with one LibreOffice run.
+    """Convert the Office outputs of the jobs that want PDF, with one LibreOffice run for the batch.
 
-    Returns the PDF paths written. Raises OutputError (with install advice) without LibreOffice.
+    A ``.pdf`` output is converted from its scratch Office file (``job.scratch``, then removed);
+    with ``--pdf`` each .docx/.pptx output also gets its PDF beside it. Returns the PDF paths
+    written. Raises OutputError (with install advice) without LibreOffice.
     """
     from docgen.pdf import convert_many
 
-    sources = [Path(o) for job, r in zip(jobs, results) if job.pdf and r.status in ("ok", "failed")
-               for o in r.outputs if Path(o).suffix.lower() in PDF_SOURCES]
-    written = convert_many(sources)
-    by_source = {str(s): str(s.with_suffix(".pdf")) for s in sources}
+    pairs: list[tuple[Path, Path]] = []
+    renamed: dict[str, str] = {}
+    for job, result in zip(jobs, results):
+        if not job.pdf or result.status not in ("ok", "failed"):
+            continue
+        office_of = {office: pdf for pdf, office in job.scratch.items()}
+        for output in result.outputs:
+            if output in office_of:
+                pairs.append((Path(output), Path(office_of[output])))
+                renamed[output] = office_of[output]
+            elif Path(output).suffix.lower() in PDF_SOURCES:
+                pairs.append((Path(output), Path(output).with_suffix(".pdf")))
+    written = convert_many(pairs)
     for result in results:
-        result.outputs += [by_source[o] for o in result.outputs if o in by_source]
+        outputs = [renamed.get(o, o) for o in result.outputs]
+        extra = [str(pdf) for office, pdf in pairs if str(office) in result.outputs and str(office) not in renamed]
+        result.outputs = outputs + extra
     return [str(p) for p in written]

@@ -1,4 +1,4 @@
-"""``docgen actions``: the action register of a series of minutes (xlsx, docx, md or csv)."""
+"""``docgen actions``: the action register of a series of minutes (xlsx, docx, md, csv or pdf)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from docgen.cli.options import effective_language, effective_templates, lang_opt
 @click.argument("files", metavar="FILES...", nargs=-1, required=True,
                 type=click.Path(path_type=Path))
 @click.option("-o", "--output", "outputs", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="Output file (.xlsx, .docx, .md or .csv); repeat for several. "
+              help="Output file (.xlsx, .docx, .md, .csv or .pdf); repeat for several. "
                    "Default: action-register.xlsx next to the latest minutes.")
 @templates_option
 @lang_option
@@ -25,24 +25,20 @@ def actions(files: tuple[Path, ...], outputs: tuple[Path, ...], template_dirs: t
     last meeting that reviewed it and its days overdue; counts by owner and by status. Every
     output is rendered before any is written: if one fails, none is (re)written.
     """
-    template_dirs = effective_templates(template_dirs)
-    language = effective_language(language)
-    from docgen import register as job
-    from docgen.labels import load_labels
+    from docgen.jobs import job
+    from docgen.jobs.context import RenderContext
+    from docgen.jobs.protocol import check_outputs, write_all
     from docgen.output import staged_outputs
-    from docgen.series_io import expand, load_all
 
-    for target in outputs:
-        job.output_format(target)
-    meetings = load_all(expand(files))
-    register = job.build(meetings)
+    actions_job = job("actions")
+    ctx = RenderContext.resolve(effective_templates(template_dirs), effective_language(language))
+    check_outputs(actions_job.WRITERS, outputs)
+    register = actions_job.load(files)
     for warning in register.warnings:
         click.echo(f"warning: {warning}", err=True)
-    latest = max(meetings, key=lambda m: m[1].meeting.date)[1] if meetings else None
-    labels = load_labels(language or (latest.meeting.language if latest else "en"), template_dirs)
-    targets = list(outputs) or [Path(files[-1]).parent / "action-register.xlsx"
-                                if Path(files[-1]).is_file() else Path(files[-1]) / "action-register.xlsx"]
+    last = Path(files[-1])
+    targets = list(outputs) or [(last.parent if last.is_file() else last) / "action-register.xlsx"]
     with staged_outputs():
-        written = [job.write(register, target, labels, template_dirs) for target in targets]
+        written = write_all(actions_job.WRITERS, register, ctx, targets)
     for path in written:
         click.echo(f"wrote {path}")

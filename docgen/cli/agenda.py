@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from docgen.cli.options import effective_language, effective_templates, lang_option, templates_option
-from docgen.cli.series_options import previous_options, with_previous
+from docgen.cli.series_options import previous_options
 
 
 @click.command()
@@ -24,17 +24,19 @@ def agenda(input_file: Path, outputs: tuple[Path, ...], previous: tuple[Path, ..
 
     Every output is rendered before any is written: if one fails, none is (re)written.
     """
-    template_dirs = effective_templates(template_dirs)
-    language = effective_language(language)
-    from docgen import agenda as job
-    from docgen.minutes import load
+    from docgen.jobs import job
+    from docgen.jobs.context import RenderContext
+    from docgen.jobs.protocol import check_outputs, write_all
     from docgen.output import staged_outputs
 
+    agenda_job = job("agenda")
+    ctx = RenderContext.resolve(effective_templates(template_dirs), effective_language(language))
     targets = list(outputs) or [input_file.with_name(input_file.stem + "-agenda.docx")]
-    for target in targets:
-        job.output_format(target)
-    model = with_previous(input_file, load(input_file), previous, no_previous)
+    check_outputs(agenda_job.WRITERS, targets)
+    model, warnings = agenda_job.load(input_file, previous, carry=not no_previous)
+    for warning in warnings:
+        click.echo(f"warning: {warning}", err=True)
     with staged_outputs():
-        written = [job.write(model, target, language, template_dirs) for target in targets]
+        written = write_all(agenda_job.WRITERS, model, ctx, targets)
     for path in written:
         click.echo(f"wrote {path}")

@@ -33,13 +33,11 @@ from docgen.cli.options import lang_option, templates_option
 def build(paths: tuple[Path, ...], outdir: Path, workers: int | None, shard: str | None, force: bool,
           pdf: bool, report: Path | None, junit: Path | None, manifest: Path | None,
           fail_on: str | None, template_dirs: tuple[Path, ...], language: str | None) -> None:
-    """Build minutes, decks and checklists for every input under PATHS (folders or files)."""
+    """Build minutes, decks and checklists for every input under PATHS (folders or files), and every manifest job."""
     from docgen.build import plan as planning
     from docgen.build.manifest import find_manifest, load_manifest
-    from docgen.build.report import counts, write_json, write_junit
-    from docgen.build.runner import convert_pdfs
     from docgen.cli.options import effective_language, effective_templates
-    from docgen.errors import BuildFailed, ConfigError
+    from docgen.errors import ConfigError
 
     started = time.perf_counter()
     if workers is not None and workers < 1:
@@ -64,7 +62,24 @@ def build(paths: tuple[Path, ...], outdir: Path, workers: int | None, shard: str
             jobs += planning.discover_jobs([loaded.folder], outdir, defaults)
     else:
         jobs = planning.discover_jobs(list(paths) or [Path(".")], outdir, defaults)
-    jobs = planning.split_pdf_outputs(jobs, pdf)
+    import shutil
+    import tempfile
+
+    scratch = Path(tempfile.mkdtemp(prefix="docgen-build-pdf-"))  # Office files of the batch's PDFs
+    try:
+        _build(jobs, scratch, outdir, workers, force, pdf, shard, report, junit, started)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _build(jobs, scratch: Path, outdir: Path, workers: int | None, force: bool, pdf: bool, shard: str | None,
+           report: Path | None, junit: Path | None, started: float) -> None:
+    from docgen.build import plan as planning
+    from docgen.build.report import counts, write_json, write_junit
+    from docgen.build.runner import convert_pdfs
+    from docgen.errors import BuildFailed
+
+    jobs = planning.split_pdf_outputs(jobs, pdf, scratch)
     planning.check_outputs(jobs)  # before the shard, so no two shards write one file either
     jobs = planning.shard(jobs, shard)
     if any(job.pdf for job in jobs):

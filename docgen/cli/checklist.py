@@ -20,7 +20,7 @@ from docgen.cli.options import effective_language, effective_templates, lang_opt
                    "status and whether it improved or regressed; MUST regressions are called out.")
 @click.option("-o", "--output", "outputs", multiple=True, required=True,
               type=click.Path(dir_okay=False, path_type=Path),
-              help="Output file, format by extension: .docx .xlsx .md .csv .xml (JUnit) .json. "
+              help="Output file, format by extension: .docx .xlsx .md .csv .xml (JUnit) .json .pdf. "
                    "Repeat to write several formats in one run.")
 @click.option("--mode", type=click.Choice(["id", "keyword"]), default=None,
               help="How requirements are found in a Markdown specification (default: by "
@@ -39,26 +39,26 @@ def checklist(spec: Path, assessment: Path | None, previous: Path | None,
 
     Every output is rendered before any is written: if one fails, none is (re)written.
     """
-    from docgen.checklist import check_gate, load_checklist, render_checklist, renderer_for
     from docgen.errors import ConfigError
-    from docgen.labels import load_labels
+    from docgen.jobs import job
+    from docgen.jobs.context import RenderContext
+    from docgen.jobs.protocol import check_outputs, write_all
     from docgen.output import staged_outputs
     from docgen.renderers.checklist_common import regression_callout, summary_line
 
-    template_dirs, language = effective_templates(template_dirs), effective_language(language)
+    checklist_job = job("checklist")
+    ctx = RenderContext.resolve(effective_templates(template_dirs), effective_language(language))
     if (mode or id_pattern) and spec.suffix.lower() not in (".md", ".markdown"):
         raise ConfigError("--mode and --id-pattern apply to Markdown specifications only")
-    for dest in outputs:
-        renderer_for(dest)
-    result = load_checklist(spec, assessment, mode=mode, id_pattern=id_pattern, previous=previous)
-    labels = load_labels(language or "en", template_dirs)
+    check_outputs(checklist_job.WRITERS, outputs)
+    result = checklist_job.load(spec, assessment, previous, mode=mode, id_pattern=id_pattern)
+    labels = ctx.labels(None)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     callout = regression_callout(result, labels)
     if callout:
         click.echo(f"warning: {callout}", err=True)
     with staged_outputs():
-        for dest in outputs:
-            render_checklist(result, dest, labels, template_dirs)
+        write_all(checklist_job.WRITERS, result, ctx, list(outputs))
     click.echo(summary_line(result, [str(dest) for dest in outputs]))
-    check_gate(result, fail_on)
+    checklist_job.check_gate(result, fail_on)

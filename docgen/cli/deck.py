@@ -13,11 +13,11 @@ from docgen.cli.options import effective_language, effective_templates, lang_opt
 @click.argument("status_file", metavar="STATUS", type=click.Path(path_type=Path))
 @click.option("-o", "--output", "outputs", multiple=True,
               type=click.Path(dir_okay=False, path_type=Path),
-              help="Output file: .pptx (deck), .md or .docx (written status report); repeat for "
-                   "several. Default: STATUS with .pptx, next to it.")
+              help="Output file: .pptx (deck), .pdf (the deck through LibreOffice), .md or .docx (written "
+                   "status report); repeat for several. Default: STATUS with .pptx, next to it.")
 @click.option("--template", "pptx_template", default=None,
               help="PowerPoint template with Jinja tags ({{ project.name }}, {%tr for r in risks %}, "
-                   "{%slide for d in decisions_required %}) used for .pptx outputs: a path, or a "
+                   "{%slide for d in decisions_required %}) used for .pptx and .pdf outputs: a path, or a "
                    "file name found on the template path.")
 @click.option("--previous", "previous_file", default=None,
               type=click.Path(dir_okay=False, path_type=Path),
@@ -35,28 +35,23 @@ def deck(status_file: Path, outputs: tuple[Path, ...], pptx_template: str | None
 
     Every output is rendered before any is written: if one fails, none is (re)written.
     """
-    from docgen.deck import job
-    from docgen.output import atomic_write_bytes, staged_outputs
+    from docgen.jobs import job
+    from docgen.jobs.context import RenderContext
+    from docgen.jobs.protocol import check_outputs, write_all
+    from docgen.output import staged_outputs
 
-    template_dirs, language = effective_templates(template_dirs), effective_language(language)
+    deck_job = job("deck")
+    ctx = RenderContext.resolve(effective_templates(template_dirs), effective_language(language))
     targets = list(outputs) or [status_file.with_suffix(".pptx")]
-    for target in targets:
-        job.output_format(target)
-    from docgen.readers.mspdi import plan_for
-
-    with plan_for(status_file, plan_file):
-        status, changes, warnings = job.load_pair_checked(status_file, previous_file)
+    check_outputs(deck_job.WRITERS, targets)
+    period, warnings = deck_job.load(status_file, previous_file, plan_file)
     for warning in warnings:
         click.echo(f"warning: {warning}", err=True)
-    filled = None
-    if pptx_template:  # rendered before any output is written: a template error writes nothing
-        from docgen.renderers import deck_pptx_template as tpl
+    if pptx_template:
+        from docgen.renderers import deck_pptx_template
 
-        template = tpl.find(pptx_template, template_dirs)
-        filled = tpl.fill(status, template, language, template_dirs)
+        ctx = ctx.with_template(deck_pptx_template.find(pptx_template, ctx.dirs))
     with staged_outputs():
-        written = [atomic_write_bytes(target, filled)
-                   if filled is not None and job.output_format(target) == "pptx"
-                   else job.write(status, target, language, template_dirs, changes) for target in targets]
+        written = write_all(deck_job.WRITERS, period, ctx, targets)
     for path in written:
         click.echo(f"wrote {path}")

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from docgen.cli.options import effective_language, effective_templates, lang_option, templates_option
-from docgen.cli.series_options import previous_options, with_previous
+from docgen.cli.series_options import previous_options
 
 
 @click.command()
@@ -31,58 +31,49 @@ def minutes(input_file: Path, outputs: tuple[Path, ...], word_template: str | No
 
     Every output is rendered before any is written: if one fails, none is (re)written.
     """
-    from docgen import minutes as job
+    from docgen.jobs import job
+    from docgen.jobs.context import RenderContext
+    from docgen.jobs.protocol import check_outputs, write_all
     from docgen.output import staged_outputs
 
-    template_dirs = effective_templates(template_dirs)
-    language = effective_language(language)
+    minutes_job = job("minutes")
+    ctx = RenderContext.resolve(effective_templates(template_dirs), effective_language(language))
     if draft:
-        return _draft(input_file, outputs, previous, no_previous, template_dirs, language)
+        return _draft(input_file, outputs, previous, no_previous, ctx)
     targets = list(outputs) or [input_file.with_suffix(".docx")]
-    for target in targets:
-        job.output_format(target)
-    template = None
+    check_outputs(minutes_job.WRITERS, targets)
     if word_template:
         from docgen.renderers.docx_template import check_template, locate
 
-        template = locate(word_template, template_dirs)
+        template = locate(word_template, ctx.dirs)
         check_template(template)
-    model = with_previous(input_file, job.load(input_file), previous, no_previous)
+        ctx = ctx.with_template(template)
+    model, warnings = minutes_job.load(input_file, previous, carry=not no_previous)
+    _warn(warnings)
     with staged_outputs():
-        written = [_write_from_template(model, target, language, template_dirs, template)
-                   if template is not None and job.output_format(target) in ("docx", "pdf")
-                   else job.write(model, target, language, template_dirs) for target in targets]
+        written = write_all(minutes_job.WRITERS, model, ctx, targets)
     for path in written:
         click.echo(f"wrote {path}")
 
 
-def _write_from_template(model, target: Path, language: str | None,
-                         template_dirs: tuple[Path, ...], template: Path) -> Path:
-    from docgen import minutes as job
-    from docgen.renderers import minutes_docx_template
-
-    labels = job.labels_for(model, language, template_dirs)
-    if target.suffix.lower() != ".pdf":
-        return minutes_docx_template.render(model, labels, template, target)
-    docx_dest = target.with_suffix(".docx")
-    minutes_docx_template.render(model, labels, template, docx_dest)
-    return job.to_pdf(docx_dest, target)
+def _warn(warnings) -> None:
+    for warning in warnings:
+        click.echo(f"warning: {warning}", err=True)
 
 
 def _draft(input_file: Path, outputs: tuple[Path, ...], previous: tuple[Path, ...],
-           no_previous: bool, template_dirs: tuple[Path, ...], language: str | None) -> None:
-    from docgen import minutes as job
+           no_previous: bool, ctx) -> None:
     from docgen.errors import OutputError
+    from docgen.jobs import minutes as minutes_job
     from docgen.output import staged_outputs
-    from docgen.renderers import minutes_draft
 
     targets = list(outputs) or [input_file.with_name(input_file.stem + "-notes.md")]
     for target in targets:
-        if job.output_format(target) != "md":
+        if target.suffix.lower() not in (".md", ".markdown"):
             raise OutputError(f"{target}: --draft writes Markdown notes (use a .md output)")
-    model = with_previous(input_file, job.load(input_file), previous, no_previous)
-    labels = job.labels_for(model, language, template_dirs)
+    model, warnings = minutes_job.load(input_file, previous, carry=not no_previous)
+    _warn(warnings)
     with staged_outputs():
-        written = [minutes_draft.render(model, labels, target, template_dirs) for target in targets]
+        written = [minutes_job.write_draft(model, ctx, target) for target in targets]
     for path in written:
         click.echo(f"wrote {path}")

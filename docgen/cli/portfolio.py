@@ -40,20 +40,22 @@ def portfolio(paths: tuple[Path, ...], outputs: tuple[Path, ...], as_of: date | 
     exit status is 2. Every output is rendered before any is written.
     """
     from docgen.errors import InputError
+    from docgen.jobs import job
+    from docgen.jobs.context import RenderContext
+    from docgen.jobs.protocol import check_outputs, write_all
     from docgen.output import staged_outputs
-    from docgen.portfolio import job
     from docgen.portfolio.rules_config import load_rules
 
-    template_dirs, language = effective_templates(template_dirs), effective_language(language)
+    portfolio_job = job("portfolio")
+    ctx = RenderContext.resolve(effective_templates(template_dirs), effective_language(language))
     targets = list(outputs) or [Path("portfolio.pptx")]
-    for target in targets:
-        job.output_format(target)
-    rules = load_rules()
-    collection, result = job.load(list(paths), as_of, rules)
+    check_outputs(portfolio_job.WRITERS, targets)
+    dashboard = portfolio_job.load(list(paths), as_of, load_rules())
+    collection = dashboard.collection
     if not collection.projects:
         raise InputError(collection.problems or [])
     with staged_outputs():
-        written = [job.write(result, collection, target, language, template_dirs) for target in targets]
+        written = write_all(portfolio_job.WRITERS, dashboard, ctx, targets)
     for path in written:
         click.echo(f"wrote {path} ({len(collection.projects)} projects as of {collection.as_of.isoformat()})")
     if collection.problems:

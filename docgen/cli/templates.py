@@ -31,9 +31,10 @@ def init(folder: Path, force: bool) -> None:
 @templates_option
 def list_(template_dirs: tuple[Path, ...]) -> None:
     """Show, for each template file name, the folder that supplies it (first on the search path)."""
+    from docgen.jobs.context import RenderContext
     from docgen.templates_admin import supplier_table
 
-    rows = supplier_table(effective_templates(template_dirs))
+    rows = supplier_table(RenderContext.resolve(effective_templates(template_dirs)).dirs)
     if sys.stdout.isatty():
         from rich.console import Console
         from rich.table import Table

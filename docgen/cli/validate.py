@@ -19,7 +19,7 @@ def check_with_warnings(path: Path) -> tuple[str, list[Problem]]:
 
     Raises InputError listing its problems.
     """
-    from docgen.build.discover import kind_of
+    from docgen.discover import kind_of
     from docgen.inputs import load
     from docgen.readers.source import read_text
 

@@ -60,7 +60,7 @@ def changes_section(changes: Changes | None, labels: Labels, currency: str) -> d
             "groups": changes_text.grouped(changes, labels, currency)}
 
 
-def render_markdown(status: Status, labels: Labels, template_dirs: tuple[Path, ...] = (),
+def render_markdown(status: Status, labels: Labels, dirs: tuple[Path, ...] = (),
                     changes: Changes | None = None) -> str:
     """Return the status report as Markdown text (with the changes section given ``changes``)."""
     p = status.project
@@ -77,11 +77,11 @@ def render_markdown(status: Status, labels: Labels, template_dirs: tuple[Path, .
             rag=lambda r: labels.get(f"deck.rag.{r}", r),
             trend=lambda t: labels.get(f"deck.trend.{t}", t),
             day=lambda d: labels.format_date(d),
-        ), tuple(template_dirs), trim=False)
+        ), dirs, trim=False)
     return "\n".join(line.rstrip() for line in text.splitlines()).strip() + "\n"
 
 
 def write_markdown(status: Status, labels: Labels, dest: Path,
-                   template_dirs: tuple[Path, ...] = (), changes: Changes | None = None) -> Path:
-    """Write the Markdown status report to ``dest`` atomically; return ``dest``."""
-    return atomic_write_text(dest, neutralise_markdown_links(render_markdown(status, labels, template_dirs, changes)))
+                   dirs: tuple[Path, ...] = (), changes: Changes | None = None) -> Path:
+    """Write the Markdown status report to ``dest`` atomically (templates along ``dirs``); return ``dest``."""
+    return atomic_write_text(dest, neutralise_markdown_links(render_markdown(status, labels, dirs, changes)))

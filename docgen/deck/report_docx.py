@@ -16,7 +16,7 @@ from docgen.model.status import Status
 from docgen.ooxml.docx_writer import Cell, DocxBuilder
 from docgen.ooxml.reference import load_reference
 from docgen.richtext import Run
-from docgen.template_path import find_template, search_path
+from docgen.template_path import along, find_template
 
 REFERENCE = "report.docx"
 ALIGN = {"l": None, "c": "center", "r": "right"}
@@ -24,10 +24,10 @@ STYLES = ["Title", "Subtitle", "Heading 1", "Heading 2", "List Paragraph", "Tabl
           "Table Heading", "docgen Table", "docgen Info Table"]
 
 
-def write_docx(status: Status, labels: Labels, dest: Path, template_dirs: tuple[Path, ...],
+def write_docx(status: Status, labels: Labels, dest: Path, dirs: tuple[Path, ...],
                when: datetime, changes: Changes | None = None) -> Path:
     """Write the Word status report of ``status`` to ``dest`` atomically; return ``dest``."""
-    reference = load_reference(find_template(REFERENCE, search_path(list(template_dirs))))
+    reference = load_reference(find_template(REFERENCE, list(along(dirs))))
     reference.require(STYLES)
     doc = DocxBuilder(reference)
     p, L = status.project, labels

@@ -16,7 +16,7 @@ import yaml
 from docgen.deck.shapes import Box, Frame
 from docgen.errors import DocgenError, InputError, TemplateError
 from docgen.readers.yaml_source import load_yaml_data
-from docgen.template_path import find_template, search_path
+from docgen.template_path import along, find_template
 
 TEMPLATE_NAME = "deck.pptx"
 MAPPING_NAME = "deck-layouts.yaml"
@@ -64,9 +64,9 @@ class DeckTemplate:
             )
 
 
-def load_template(template_dirs: tuple[Path, ...] = ()) -> DeckTemplate:
-    """Return the deck template found on the search path (cached while the file is unchanged)."""
-    path = find_template(TEMPLATE_NAME, search_path(list(template_dirs)))
+def load_template(dirs: tuple[Path, ...] = ()) -> DeckTemplate:
+    """Return the deck template found along the search path ``dirs`` (cached while the file is unchanged)."""
+    path = find_template(TEMPLATE_NAME, list(along(dirs)))
     try:
         stat = path.stat()
         mapping = path.parent / MAPPING_NAME

@@ -15,7 +15,7 @@ from docgen.model.requirements import (
     RequirementSet,
     Specification,
 )
-from docgen.readers.source import Source
+from docgen.source import Source
 
 # A comment is expected whenever a requirement is not simply met.
 _NEEDS_COMMENT = ("partial", "non_compliant", "not_applicable")

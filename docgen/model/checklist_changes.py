@@ -21,7 +21,7 @@ from pathlib import Path
 from docgen.errors import InputError, Problem
 from docgen.model.checklist import Checklist, _duplicates, summarise
 from docgen.model.requirements import AssessmentSet
-from docgen.readers.source import Source
+from docgen.source import Source
 
 CHANGES: tuple[str, ...] = ("improved", "regressed", "unchanged")
 _RANK = {"compliant": 2, "not_applicable": 2, "partial": 1, "non_compliant": 0}

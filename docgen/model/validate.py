@@ -8,7 +8,7 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from docgen.errors import InputError, Problem
-from docgen.readers.source import Source, join_path
+from docgen.source import Source, join_path
 
 M = TypeVar("M", bound=BaseModel)
 

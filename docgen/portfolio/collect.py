@@ -58,7 +58,7 @@ def status_files(paths: list[Path]) -> list[Path]:
     A file named on the command line is taken as a status whatever it holds (and reported if it
     is not one); in folders only YAML files with ``project:`` and ``overall:`` are taken.
     """
-    from docgen.build.discover import find_inputs, kind_of
+    from docgen.discover import find_inputs, kind_of
 
     named = {Path(p) for p in paths if not Path(p).is_dir()}
     return [file for file, _ in find_inputs(list(paths)) if file in named or kind_of(file) == "status"]

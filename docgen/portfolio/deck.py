@@ -41,19 +41,19 @@ def plan_portfolio(portfolio: Portfolio, labels: Labels, frame: Frame | None = N
                     title=title, language=labels.language)
 
 
-def deck_bytes(portfolio: Portfolio, labels: Labels, template_dirs: tuple[Path, ...] = ()) -> bytes:
-    """Return the bytes of the portfolio deck on the template found on ``template_dirs`` (reproducible)."""
+def deck_bytes(portfolio: Portfolio, labels: Labels, dirs: tuple[Path, ...] = ()) -> bytes:
+    """Return the bytes of the portfolio deck on the template found along the search path ``dirs`` (reproducible)."""
     from docgen.deck.template import load_template
     from docgen.deck.writer import deck_parts
     from docgen.ooxml.package import package_bytes
 
-    template = load_template(tuple(template_dirs))
+    template = load_template(tuple(dirs))
     plan = plan_portfolio(portfolio, labels, template.frame)
     template.check([(s.kind, s.layout) for s in plan.slides])
     return package_bytes(deck_parts(plan, template, document_time(portfolio.as_of)))
 
 
 def write_portfolio_deck(portfolio: Portfolio, labels: Labels, dest: Path,
-                         template_dirs: tuple[Path, ...] = ()) -> Path:
+                         dirs: tuple[Path, ...] = ()) -> Path:
     """Write the portfolio deck to ``dest`` (reproducible, atomic) and return ``dest``."""
-    return atomic_write_bytes(dest, deck_bytes(portfolio, labels, template_dirs))
+    return atomic_write_bytes(dest, deck_bytes(portfolio, labels, dirs))

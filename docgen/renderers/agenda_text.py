@@ -13,6 +13,7 @@ from docgen.renderers.minutes_text import context as minutes_context
 from docgen.renderers.minutes_text import finish, text_environment
 from docgen.safety import safe_url
 from docgen.series import open_actions
+from docgen.template_path import along
 
 
 def safe_documents(documents: list[Document]) -> list[Document]:
@@ -32,9 +33,9 @@ def context(minutes: Minutes, labels: Labels) -> dict:
 
 
 def render(minutes: Minutes, labels: Labels, dest: Path, fmt: str,
-           template_dirs: tuple[Path, ...] = ()) -> Path:
+           dirs: tuple[Path, ...] = ()) -> Path:
     """Write the agenda as Markdown (``fmt="md"``) or HTML (``"html"``) to ``dest``; return it."""
-    text_environment(template_dirs, fmt)
-    text = render_template(f"agenda.{fmt}.j2", context(minutes, labels), template_dirs,
+    text_environment(dirs, fmt)
+    text = render_template(f"agenda.{fmt}.j2", context(minutes, labels), along(dirs),
                            autoescape=fmt == "html")
     return atomic_write_text(dest, finish(text, fmt))

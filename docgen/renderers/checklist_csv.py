@@ -19,7 +19,7 @@ from docgen.renderers.checklist_common import CHANGE_COLUMNS, CSV_COLUMNS, chang
 from docgen.safety import csv_cell
 
 
-def render(checklist: Checklist, dest: Path, labels: Labels, template_dirs=()) -> Path:
+def render(checklist: Checklist, dest: Path, labels: Labels, dirs: tuple[Path, ...] = ()) -> Path:
     """Return ``dest`` after writing the checklist as UTF-8 CSV (codes, not worded statuses).
 
     Texts and evidence stay Markdown, so the file can be edited and read back as an assessment.

@@ -31,7 +31,7 @@ from docgen.renderers.checklist_common import (
     status_word,
 )
 from docgen.renderers.checklist_text import cell_runs
-from docgen.template_path import find_template, search_path
+from docgen.template_path import along, find_template
 
 REFERENCE = "checklist.docx"
 REQUIRED_STYLES = ["Title", "Subtitle", "Heading 1", "Heading 2", "Table Text", "Table Heading",
@@ -178,9 +178,9 @@ def build(checklist: Checklist, labels: Labels, reference: ReferenceDocx) -> Doc
     return doc
 
 
-def render(checklist: Checklist, dest: Path, labels: Labels, template_dirs=()) -> Path:
+def render(checklist: Checklist, dest: Path, labels: Labels, dirs: tuple[Path, ...] = ()) -> Path:
     """Return ``dest`` after writing the checklist as a Word document."""
-    reference = load_reference(find_template(REFERENCE, search_path(list(template_dirs))))
+    reference = load_reference(find_template(REFERENCE, list(along(dirs))))
     doc = build(checklist, labels, reference)
     spec, assessment = checklist.specification, checklist.assessment
     day = assessment.date or spec.date

@@ -61,7 +61,7 @@ def as_dict(checklist: Checklist) -> dict:
     }
 
 
-def render(checklist: Checklist, dest: Path, labels: Labels, template_dirs=()) -> Path:
+def render(checklist: Checklist, dest: Path, labels: Labels, dirs: tuple[Path, ...] = ()) -> Path:
     """Return ``dest`` after writing the checklist as indented UTF-8 JSON."""
     text = json.dumps(as_dict(checklist), ensure_ascii=False, indent=2) + "\n"
     return atomic_write_text(dest, text)

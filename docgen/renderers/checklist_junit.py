@@ -66,6 +66,6 @@ def junit_xml(checklist: Checklist, labels: Labels | None = None) -> str:
     )
 
 
-def render(checklist: Checklist, dest: Path, labels: Labels, template_dirs=()) -> Path:
+def render(checklist: Checklist, dest: Path, labels: Labels, dirs: tuple[Path, ...] = ()) -> Path:
     """Return ``dest`` after writing the checklist as JUnit XML."""
     return atomic_write_text(dest, junit_xml(checklist, labels))

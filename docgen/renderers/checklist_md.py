@@ -36,7 +36,7 @@ def _cell(value: object) -> str:
 _FILTERS = (("cell", _cell),)
 
 
-def markdown_text(checklist: Checklist, labels: Labels, template_dirs: tuple[Path, ...] = ()) -> str:
+def markdown_text(checklist: Checklist, labels: Labels, dirs: tuple[Path, ...] = ()) -> str:
     """Return the checklist rendered as Markdown by the first ``checklist.md.j2`` on the path."""
     summary = checklist.summary
     context = {
@@ -61,10 +61,10 @@ def markdown_text(checklist: Checklist, labels: Labels, template_dirs: tuple[Pat
         "change_word": lambda change: change_word(labels, change),
         "change_marker": lambda change: change_marker(labels, change),
     }
-    text = render_template(TEMPLATE, context, tuple(template_dirs), filters=_FILTERS)
+    text = render_template(TEMPLATE, context, tuple(dirs), filters=_FILTERS)
     return text.rstrip("\n") + "\n"
 
 
-def render(checklist: Checklist, dest: Path, labels: Labels, template_dirs=()) -> Path:
+def render(checklist: Checklist, dest: Path, labels: Labels, dirs: tuple[Path, ...] = ()) -> Path:
     """Return ``dest`` after writing the checklist as Markdown."""
-    return atomic_write_text(dest, neutralise_markdown_links(markdown_text(checklist, labels, tuple(template_dirs))))
+    return atomic_write_text(dest, neutralise_markdown_links(markdown_text(checklist, labels, tuple(dirs))))

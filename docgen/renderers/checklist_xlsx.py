@@ -262,6 +262,6 @@ def workbook(checklist: Checklist, labels: Labels) -> bytes:
                           document_time(day))
 
 
-def render(checklist: Checklist, dest: Path, labels: Labels, template_dirs=()) -> Path:
+def render(checklist: Checklist, dest: Path, labels: Labels, dirs: tuple[Path, ...] = ()) -> Path:
     """Return ``dest`` after writing the checklist as an Excel workbook."""
     return atomic_write_bytes(dest, workbook(checklist, labels))

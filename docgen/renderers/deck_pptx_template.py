@@ -8,6 +8,7 @@ from docgen.labels import Labels
 from docgen.model.status import Status
 from docgen.ooxml.package import document_time
 from docgen.renderers import pptx_template
+from docgen.renderers.docx_template import rag_colour
 
 
 def helpers(status: Status, labels: Labels) -> dict:
@@ -36,29 +37,30 @@ def helpers(status: Status, labels: Labels) -> dict:
     return {"money": money, "percent": percent, "trend_word": trend_word, "plain": plain}
 
 
+def deck_context(status: Status, labels: Labels) -> dict:
+    """Return the context of a template filled from a project status (listed by ``templates context deck``)."""
+    ctx = {name: getattr(status, name) for name in type(status).model_fields}
+    ctx.update(report_date=status.report_date, language=labels.language, L=labels,
+               date=labels.format_date, short_date=lambda d: labels.format_date(d, short=True),
+               rag_colour=rag_colour, rag_word=lambda rag: labels.get(f"deck.rag.{rag}", rag or ""))
+    ctx.update(helpers(status, labels))
+    return ctx
+
+
 def context(status: Status, labels: Labels) -> dict:
     """Return the context of a status template: the deck context listed by ``templates context deck``."""
-    from docgen.templates_admin.contexts import deck_context
-
     return deck_context(status, labels)
 
 
-def find(name: str, template_dirs: tuple[Path, ...] = ()) -> Path:
-    """Return the checked .pptx template ``name``: a path, else a file of that name on the template path."""
-    template = pptx_template.locate(name, template_dirs)
+def find(name: str, dirs: tuple[Path, ...] = ()) -> Path:
+    """Return the checked .pptx template ``name``: a path, else a file of that name along the search path ``dirs``."""
+    template = pptx_template.locate(name, dirs)
     pptx_template.check_template(template)
     return template
 
 
-def fill(status: Status, template: Path, language: str | None = None,
-         template_dirs: tuple[Path, ...] = ()) -> bytes:
-    """Return the bytes of the deck of ``status`` through ``template`` (labels of ``language``).
-
-    The CLI renders before writing any output, so a template error leaves every output untouched.
-    """
-    from docgen.deck.job import labels_for
-
-    labels = labels_for(status, language, template_dirs)
+def fill(status: Status, template: Path, labels: Labels) -> bytes:
+    """Return the bytes of the deck of ``status`` through ``template`` in the words of ``labels``."""
     return pptx_template.render_bytes(template, context(status, labels),
                                       document_time(status.report_date))
 

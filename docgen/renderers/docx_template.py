@@ -27,7 +27,7 @@ from docgen.ooxml.package import fix_core_times, package_bytes, read_parts
 from docgen.ooxml.safe_zip import CheckedPackage, checked_package
 from docgen.output import atomic_write_bytes
 from docgen.renderers.palette import RAG_FILL, RAG_STRONG
-from docgen.template_path import find_template, search_path
+from docgen.template_path import along, find_template
 from docgen.template_sandbox import BoundedSandbox, guarded
 
 _CODE_FONT = "Consolas"
@@ -39,14 +39,14 @@ def environment() -> SandboxedEnvironment:
     return BoundedSandbox(undefined=jinja2.StrictUndefined, autoescape=True)
 
 
-def locate(name: str | Path, template_dirs: tuple[Path, ...] = ()) -> Path:
+def locate(name: str | Path, dirs: tuple[Path, ...] = ()) -> Path:
     """Return the template file ``name``: the path itself when it exists, else the first on the search path."""
     path = Path(name)
     if path.is_file():
         return path
     if path.parent != Path("."):
         raise TemplateError(f"{path}: template not found")
-    return find_template(path.name, search_path(list(template_dirs)))
+    return find_template(path.name, list(along(dirs)))
 
 
 def check_template(path: Path) -> CheckedPackage:

@@ -106,9 +106,9 @@ def context(minutes: Minutes, labels: Labels) -> dict:
 
 
 def render(minutes: Minutes, labels: Labels, dest: Path,
-           template_dirs: tuple[Path, ...] = ()) -> Path:
+           dirs: tuple[Path, ...] = ()) -> Path:
     """Write the live-notes skeleton of ``minutes`` to ``dest`` (Markdown) and return ``dest``."""
-    text = render_template("minutes-draft.md.j2", context(minutes, labels), template_dirs)
+    text = render_template("minutes-draft.md.j2", context(minutes, labels), dirs)
     lines = [line.rstrip() for line in text.splitlines()]
     out: list[str] = []
     for line in lines:

@@ -21,7 +21,7 @@ from docgen.renderers.minutes_docx import time_span
 from docgen.renderers.palette import ACTION_STATUS_FILL
 from docgen.richtext import markdown_html
 from docgen.safety import neutralise_markdown_links, safe_url
-from docgen.template_path import search_path
+from docgen.template_path import along
 
 
 def md_cell(value: object) -> str:
@@ -41,12 +41,12 @@ def safe_links(links: list[Link]) -> list[Link]:
             for link in links]
 
 
-def text_environment(template_dirs: tuple[Path, ...], fmt: str):
+def text_environment(dirs: tuple[Path, ...], fmt: str):
     """Return the Jinja environment of the ``fmt`` ("md" or "html") templates, with docgen's filters.
 
     The ``markdown`` filter is :func:`safe_markdown` (the sandbox's own filter passes raw HTML).
     """
-    env = environment(tuple(search_path(list(template_dirs))), fmt == "html")
+    env = environment(along(dirs), fmt == "html")
     env.filters.setdefault("cell", md_cell)
     env.filters["markdown"] = safe_markdown
     return env
@@ -97,13 +97,13 @@ def context(minutes: Minutes, labels: Labels) -> dict:
 
 
 def render(minutes: Minutes, labels: Labels, dest: Path, fmt: str,
-           template_dirs: tuple[Path, ...] = ()) -> Path:
+           dirs: tuple[Path, ...] = ()) -> Path:
     """Write the minutes as Markdown (``fmt="md"``) or HTML (``"html"``) to ``dest``; return it."""
-    text_environment(template_dirs, fmt)
+    text_environment(dirs, fmt)
     ctx = context(minutes, labels)
     if fmt == "md":  # an unsafe <address> shows as plain text there (see finish), not as "#"
         ctx["links"] = minutes.links
-    text = render_template(f"minutes.{fmt}.j2", ctx, template_dirs, autoescape=fmt == "html")
+    text = render_template(f"minutes.{fmt}.j2", ctx, along(dirs), autoescape=fmt == "html")
     return atomic_write_text(dest, finish(text, fmt))
 
 

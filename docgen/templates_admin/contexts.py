@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from docgen.labels import Labels, load_labels
-from docgen.renderers.docx_template import rag_colour, rich_helper
+from docgen.renderers.deck_pptx_template import deck_context
+from docgen.renderers.docx_template import rich_helper
 from docgen.templates_admin.describe import Entry, callable_entry, fields_of, records_in, type_name
 
 KINDS = ("minutes", "deck", "checklist")
@@ -67,18 +68,6 @@ class ContextDoc:
     variables: list[Entry] = field(default_factory=list)
     helpers: list[Entry] = field(default_factory=list)
     types: list[tuple[str, str, list[Entry]]] = field(default_factory=list)
-
-
-def deck_context(status, labels: Labels) -> dict:
-    """Return the context of a template filled from a project status (status.yaml)."""
-    ctx = {name: getattr(status, name) for name in type(status).model_fields}
-    ctx.update(report_date=status.report_date, language=labels.language, L=labels,
-               date=labels.format_date, short_date=lambda d: labels.format_date(d, short=True),
-               rag_colour=rag_colour, rag_word=lambda rag: labels.get(f"deck.rag.{rag}", rag or ""))
-    from docgen.renderers.deck_pptx_template import helpers
-
-    ctx.update(helpers(status, labels))
-    return ctx
 
 
 def describe(kind: str) -> ContextDoc:

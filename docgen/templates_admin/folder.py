@@ -6,7 +6,7 @@ from pathlib import Path
 
 from docgen.errors import OutputError
 from docgen.output import atomic_write_bytes, atomic_write_text
-from docgen.template_path import ENV_VAR, builtin_dir, search_path
+from docgen.template_path import ENV_VAR, along, builtin_dir
 
 # What each built-in file controls; a file not listed is described by its extension.
 CONTROLS = {
@@ -120,9 +120,9 @@ or with the environment variable `{ENV_VAR}` (folders separated by `:`, `;` on W
 """
 
 
-def supplier_table(template_dirs: tuple[Path, ...] = ()) -> list[tuple[str, Path, bool]]:
-    """Return (name, folder supplying it, is_builtin) for every template name on the search path."""
-    dirs = search_path(list(template_dirs))
+def supplier_table(dirs: tuple[Path, ...] = ()) -> list[tuple[str, Path, bool]]:
+    """Return (name, folder supplying it, is_builtin) for every template name along the search path ``dirs``."""
+    dirs = along(dirs)
     names = sorted({n for folder in dirs for n in _names(folder)})
     builtin = builtin_dir().resolve()
     rows = []

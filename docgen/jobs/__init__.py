@@ -1,0 +1,44 @@
+"""The one table of jobs: what docgen makes, each job one module of one shape.
+
+A job module (``docgen/jobs/<job>.py``) exposes ``NAME``, ``KIND`` (its ``kind:`` in a build
+manifest), ``INPUTS`` (the input kinds of the reader table it reads), ``DEFAULT_FORMATS``, a
+``load(...)`` returning the validated model, and ``WRITERS``: output extension -> ``write(model,
+ctx, dest) -> Path`` (:mod:`docgen.jobs.protocol`; ``ctx`` is the run's
+:class:`~docgen.jobs.context.RenderContext`). The CLI commands, ``docgen build`` and ``docgen
+validate`` look jobs up here instead of deciding again. Modules are imported on first use, so
+``docgen minutes`` never loads python-pptx.
+"""
+
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+
+# job name (the command) -> module; adding a job is one module and one line here.
+JOBS: dict[str, str] = {
+    "minutes": "docgen.jobs.minutes",
+    "agenda": "docgen.jobs.agenda",
+    "deck": "docgen.jobs.deck",
+    "checklist": "docgen.jobs.checklist",
+    "actions": "docgen.jobs.actions",
+    "portfolio": "docgen.jobs.portfolio",
+}
+# manifest ``kind:`` -> job name (a meeting makes minutes, a status a deck, a spec a checklist).
+KINDS: dict[str, str] = {
+    "meeting": "minutes",
+    "agenda": "agenda",
+    "status": "deck",
+    "spec": "checklist",
+    "actions": "actions",
+    "portfolio": "portfolio",
+}
+
+
+def job(name: str) -> ModuleType:
+    """Return the module of job ``name`` (a key of :data:`JOBS`)."""
+    return importlib.import_module(JOBS[name])
+
+
+def job_of_kind(kind: str) -> ModuleType:
+    """Return the module of the job a manifest ``kind:`` names (a key of :data:`KINDS`)."""
+    return job(KINDS[kind])

@@ -1,0 +1,66 @@
+"""The minutes job: a meeting (YAML, Markdown or Word notes) -> Word, Markdown, HTML or PDF minutes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docgen import minutes as meetings
+from docgen.jobs.context import RenderContext
+from docgen.jobs.protocol import pdf
+from docgen.model.meeting import Minutes
+
+NAME = "minutes"
+KIND = "meeting"  # the manifest's ``kind:`` of this job
+INPUTS = ("meeting",)
+DEFAULT_FORMATS = ("docx",)
+
+
+def load(path: Path, previous: tuple[Path, ...] = (), carry: bool = True) -> tuple[Minutes, list[str]]:
+    """Return the validated Minutes of ``path`` with actions carried from earlier meetings, and warnings.
+
+    Earlier meetings are ``previous``, else the input's ``previous:``, else the same series in
+    its folder; ``carry=False`` carries nothing.
+    """
+    from docgen.series_io import with_previous
+
+    minutes = meetings.load(Path(path))
+    if not carry:
+        return minutes, []
+    return with_previous(Path(path), minutes, tuple(previous))
+
+
+def write_docx(minutes: Minutes, ctx: RenderContext, dest: Path) -> Path:
+    """Write the Word minutes (through the PMO's docxtpl ``ctx.template`` when given); return ``dest``."""
+    labels = ctx.labels(minutes.meeting.language)
+    if ctx.template is not None:
+        from docgen.renderers import minutes_docx_template
+
+        return minutes_docx_template.render(minutes, labels, ctx.template, dest)
+    from docgen.renderers import minutes_docx
+
+    return minutes_docx.render(minutes, labels, ctx.reference("minutes.docx"), dest)
+
+
+def write_md(minutes: Minutes, ctx: RenderContext, dest: Path) -> Path:
+    """Write the Markdown minutes; return ``dest``."""
+    from docgen.renderers import minutes_text
+
+    return minutes_text.render(minutes, ctx.labels(minutes.meeting.language), dest, "md", ctx.dirs)
+
+
+def write_html(minutes: Minutes, ctx: RenderContext, dest: Path) -> Path:
+    """Write the HTML minutes (an e-mail-ready body with inline styles); return ``dest``."""
+    from docgen.renderers import minutes_text
+
+    return minutes_text.render(minutes, ctx.labels(minutes.meeting.language), dest, "html", ctx.dirs)
+
+
+def write_draft(minutes: Minutes, ctx: RenderContext, dest: Path) -> Path:
+    """Write the Markdown skeleton for taking notes live (``minutes --draft``); return ``dest``."""
+    from docgen.renderers import minutes_draft
+
+    return minutes_draft.render(minutes, ctx.labels(minutes.meeting.language), dest, ctx.dirs)
+
+
+WRITERS = {".docx": write_docx, ".md": write_md, ".markdown": write_md, ".html": write_html,
+           ".htm": write_html, ".pdf": pdf(write_docx, ".docx")}
