@@ -47,6 +47,7 @@ class Builder(NotesFill, AttendeeSections, SpecialSections, MetaLines):
         self.preamble = Agenda("Discussion", 0)
         self.year_hint: int | None = None
         self.nested = False
+        self._topics: _TopicIndex | None = None
 
     # -- collected records ------------------------------------------------------------------
     def set_meeting(self, key: str, value, line: int, override: bool = False) -> None:
@@ -80,7 +81,10 @@ class Builder(NotesFill, AttendeeSections, SpecialSections, MetaLines):
         """Return the agenda item titled ``title``, created at the end unless one matches."""
         key = _topic_key(title)
         size = len(key)
-        for existing in self.agenda:
+        index = self._topics if self._topics is not None and self._topics.count == len(self.agenda) \
+            else _TopicIndex(self.agenda)
+        self._topics = index
+        for existing in (self.agenda if index.may_match(key) else ()):
             other = _topic_key_cached(existing.title)
             # an agenda line and its heading name the same topic; "Next steps" is not
             # "Follow up on next steps from last meeting" (lengths first: every pair is tried)
@@ -90,6 +94,7 @@ class Builder(NotesFill, AttendeeSections, SpecialSections, MetaLines):
                 if "](" in title and "[" in existing.title:
                     # the heading's link is well formed where the agenda line's was not
                     existing.title, links = plain_title(split_title(title)[0])
+                    self._topics = None  # a title changed: the index is rebuilt
                     existing.notes.insert(0, _link_line(links))
                 presenter = split_title(title)[1]
                 if presenter and not existing.base.get("presenter"):
@@ -105,6 +110,7 @@ class Builder(NotesFill, AttendeeSections, SpecialSections, MetaLines):
         if duration is not None:
             agenda.base["duration"] = duration
         self.agenda.append(agenda)
+        index.add(agenda)
         return agenda
 
     # -- sections -----------------------------------------------------------------------------
@@ -204,6 +210,41 @@ class Builder(NotesFill, AttendeeSections, SpecialSections, MetaLines):
             if key in names or key.lstrip("@") in names:
                 return clean(title)
         return None
+
+
+class _TopicIndex:
+    """The topic keys of the agenda items, to skip comparing a new title with every item.
+
+    :meth:`may_match` is never False when an item matches (so results are unchanged); it is
+    False for most new topics, which makes reading many topics linear instead of quadratic.
+    """
+
+    def __init__(self, agenda: list[Agenda]) -> None:
+        self.count = 0
+        self.joined = bytearray(b"\x00")
+        self.keys: set[str] = set()
+        for item in agenda:
+            self.add(item)
+
+    def add(self, item: Agenda) -> None:
+        """Index one more agenda item."""
+        key = _topic_key_cached(item.title)
+        self.joined += key.encode() + b"\x00"
+        self.keys.add(key)
+        self.count += 1
+
+    def may_match(self, key: str) -> bool:
+        """Return False only when no indexed key equals ``key``, holds it, or is held by it."""
+        if key.encode() in self.joined:
+            return True  # equal to, or inside, an indexed key
+        size = len(key)
+        if size > 120:
+            return True  # long titles: compared one by one
+        # an indexed key inside this one is at least 8 characters and half its length
+        for length in range(max(8, (size + 1) // 2), size):
+            if any(key[start:start + length] in self.keys for start in range(size - length + 1)):
+                return True
+        return False
 
 
 @lru_cache(maxsize=65536)
