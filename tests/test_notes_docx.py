@@ -385,10 +385,10 @@ def test_password_protected_note_is_refused(tmp_path, invoke):
     assert result.output.strip().count("\n") == 0 and "password-protected" in result.output
 
 
-@pytest.mark.xfail(strict=True, reason="docgen/cli/minutes.py defaults the output to INPUT with .docx, "
-                                       "which for Word notes is the notes file itself")
 def test_default_output_does_not_overwrite_word_notes(tmp_path, invoke):
     note = english_note(tmp_path / "steering.docx")
     before = note.read_bytes()
-    invoke("minutes", note)
+    assert invoke("minutes", note).exit_code == 0
     assert note.read_bytes() == before
+    minutes = docx.Document(str(tmp_path / "steering-minutes.docx"))
+    assert minutes.paragraphs[0].text

@@ -219,8 +219,6 @@ def test_build_takes_a_status_workbook(invoke, exported, tmp_path):
     assert not (tmp_path / "out" / "raid.pptx").exists()
 
 
-@pytest.mark.xfail(reason="docgen/cli/validate.py reads every input as text first (read_text refuses binary "
-                          "files); needs the one-line change proposed in the #15 report", strict=False)
 def test_validate_reads_a_status_workbook(invoke, exported):
     result = invoke("validate", exported)
     assert result.exit_code == 0 and f"ok: {exported} (status)" in result.output

@@ -48,8 +48,8 @@ def checklist(spec: Path, assessment: Path | None, previous: Path | None,
 
     checklist_job = job("checklist")
     ctx = RenderContext.resolve(effective_templates(template_dirs), effective_language(language))
-    if (mode or id_pattern) and spec.suffix.lower() not in (".md", ".markdown"):
-        raise ConfigError("--mode and --id-pattern apply to Markdown specifications only")
+    if (mode or id_pattern) and spec.suffix.lower() not in (".md", ".markdown", ".docx"):
+        raise ConfigError("--mode and --id-pattern apply to Markdown and Word specifications only")
     check_outputs(checklist_job.WRITERS, outputs)
     result = checklist_job.load(spec, assessment, previous, mode=mode, id_pattern=id_pattern)
     labels = ctx.labels(None)

@@ -40,7 +40,7 @@ def minutes(input_file: Path, outputs: tuple[Path, ...], word_template: str | No
     ctx = RenderContext.resolve(effective_templates(template_dirs), effective_language(language))
     if draft:
         return _draft(input_file, outputs, previous, no_previous, ctx)
-    targets = list(outputs) or [input_file.with_suffix(".docx")]
+    targets = list(outputs) or [default_output(input_file)]
     check_outputs(minutes_job.WRITERS, targets)
     if word_template:
         from docgen.renderers.docx_template import check_template, locate
@@ -77,3 +77,10 @@ def _draft(input_file: Path, outputs: tuple[Path, ...], previous: tuple[Path, ..
         written = [minutes_job.write_draft(model, ctx, target) for target in targets]
     for path in written:
         click.echo(f"wrote {path}")
+
+
+def default_output(input_file: Path) -> Path:
+    """Return the Word minutes written when no ``-o`` is given: INPUT.docx, or INPUT-minutes.docx for Word notes."""
+    if input_file.suffix.lower() in (".docx", ".docm"):
+        return input_file.with_name(input_file.stem + "-minutes.docx")
+    return input_file.with_suffix(".docx")

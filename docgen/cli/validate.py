@@ -8,6 +8,9 @@ import click
 
 from docgen.errors import InputError, Problem
 
+# Inputs that are packages or XML, read by their own readers (not as text).
+OFFICE_SUFFIXES = (".xlsx", ".xlsm", ".docx", ".docm", ".reqif", ".reqifz")
+
 
 def check(path: Path) -> str:
     """Return the kind of the valid input at ``path``; raise InputError listing its problems."""
@@ -23,7 +26,8 @@ def check_with_warnings(path: Path) -> tuple[str, list[Problem]]:
     from docgen.inputs import load
     from docgen.readers.source import read_text
 
-    read_text(path)  # missing, binary and undecodable files get their own clear message
+    if path.suffix.lower() not in OFFICE_SUFFIXES:
+        read_text(path)  # missing, binary and undecodable files get their own clear message
     kind = kind_of(path) or "meeting"
     if kind == "status":
         from docgen.deck.job import load_checked
