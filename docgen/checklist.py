@@ -35,6 +35,9 @@ def load_checklist(
         assessment_source = read_assessment(Path(assessment))
         checklist = merge(requirements, spec_source, build(AssessmentSet, assessment_source),
                           assessment_source)
+    # What the readers noticed (a value cut by ' #', a Won't row left out) is warned about too.
+    checklist.warnings.extend(w for source in (spec_source, assessment_source if assessment else None)
+                              if source is not None for w in getattr(source, "warnings", []))
     if previous is None:
         return checklist
     from docgen.model.checklist_changes import compare

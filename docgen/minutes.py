@@ -45,6 +45,14 @@ def _contract_minimums(source: Source) -> list[Problem]:
 
 def load(path: Path) -> Minutes:
     """Return the validated Minutes read from ``path``; raise InputError listing every problem."""
+    return load_checked(path)[0]
+
+
+def load_checked(path: Path) -> tuple[Minutes, list[Problem]]:
+    """Return the validated Minutes of ``path`` and the reader's warnings (a value cut by `` #``...).
+
+    Raises InputError listing every problem.
+    """
     source = read_source(path)
     problems = _contract_minimums(source) if source.format == "yaml" else []
     try:
@@ -55,4 +63,4 @@ def load(path: Path) -> Minutes:
         raise InputError(problems) from None
     if problems:
         raise InputError(problems)
-    return minutes
+    return minutes, list(getattr(source, "warnings", []))

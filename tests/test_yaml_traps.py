@@ -302,3 +302,19 @@ def test_load_yaml_data_refuses_like_inputs_for_label_and_layout_files():
     with pytest.raises(InputError, match="alias bomb"):
         load_yaml_data("a: &a [" + ", ".join(["x"] * 200) + "]\nb: [" + ", ".join(["*a"] * 200) + "]\n",
                        Path("deck-layouts.yaml"))
+
+
+def test_value_cut_by_hash_is_warned_for_meetings_agendas_and_checklists(invoke, tmp_path):
+    meeting = (CONTRACT / "meeting.yaml").read_text(encoding="utf-8").replace(
+        "  location: Paris HQ, room 4.02 and Teams\n  chair:", "  location: Paris HQ #4.02\n  chair:", 1)
+    meeting_file = _write(tmp_path, "meeting.yaml", meeting)
+    for args in (("minutes", meeting_file, "-o", tmp_path / "m.md"), ("agenda", meeting_file, "-o", tmp_path / "a.md")):
+        result = invoke(*args)
+        assert result.exit_code == 0, result.output
+        assert f"warning: {meeting_file}:" in result.stderr and "meeting.location: text after ' #'" in result.stderr
+    spec = (CONTRACT / "requirements.yaml").read_text(encoding="utf-8").replace(
+        "  reference: SPEC-PAY-001", "  reference: SPEC #PAY-001", 1)
+    spec_file = _write(tmp_path, "spec.yaml", spec)
+    result = invoke("checklist", spec_file, "-o", tmp_path / "c.md")
+    assert result.exit_code == 0, result.output
+    assert "specification.reference: text after ' #' was read as a comment" in result.stderr

@@ -23,10 +23,12 @@ def load(path: Path, previous: tuple[Path, ...] = (), carry: bool = True) -> tup
     """
     from docgen.series_io import with_previous
 
-    minutes = meetings.load(Path(path))
+    minutes, read = meetings.load_checked(Path(path))
+    warnings = [str(w) for w in read]
     if not carry:
-        return minutes, []
-    return with_previous(Path(path), minutes, tuple(previous))
+        return minutes, warnings
+    minutes, carried = with_previous(Path(path), minutes, tuple(previous))
+    return minutes, warnings + carried
 
 
 def write_docx(minutes: Minutes, ctx: RenderContext, dest: Path) -> Path:
