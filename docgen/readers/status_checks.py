@@ -47,11 +47,19 @@ def budget_in_thousands(source: Source) -> list[Problem]:
     amounts = _amounts(data.get("budget"))
     if not amounts or not 0 < max(amounts) < THOUSAND:
         return []
-    from docgen.deck.fmt import money
-
     project = data.get("project") if isinstance(data.get("project"), dict) else {}
     currency = str(project.get("currency") or "EUR").strip().upper()
     example = max(amounts) if max(amounts) >= 1 and float(max(amounts)).is_integer() else 250
     message = (f"amounts are in currency units ({currency}), not thousands: every budget line is under "
-               f"1,000 (write {int(example * THOUSAND)} for {money(example * THOUSAND, currency, 'en')})")
+               f"1,000 (write {int(example * THOUSAND)} for {_thousands(example, currency)})")
     return [Problem(str(source.path), message, source.line_of("budget"), "budget")]
+
+
+_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£"}
+
+
+def _thousands(amount: float, currency: str) -> str:
+    """Return ``amount`` thousands as the deck prints them in English: €431k, CHF 431k."""
+    symbol = _SYMBOLS.get(currency)
+    figure = f"{amount:,.0f}k"
+    return f"{symbol}{figure}" if symbol else f"{currency} {figure}"
