@@ -135,7 +135,7 @@ def test_memory_error_names_the_input_exit_2(invoke, tmp_path, monkeypatch):
     def exhausted(*args, **kwargs):
         raise MemoryError
 
-    monkeypatch.setattr(minutes, "load", exhausted)
+    monkeypatch.setattr(minutes, "load_checked", exhausted)
     source = _meeting(tmp_path)
     result = invoke("minutes", source, "-o", tmp_path / "m.docx")
     assert result.exit_code == 2

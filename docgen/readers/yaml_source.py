@@ -252,6 +252,8 @@ def _syntax_error(exc: yaml.YAMLError, text: str, path: Path, start_line: int) -
         shown = tag.group(1).replace("tag:yaml.org,2002:", "!!")
         return InputError.single(path, f"YAML tag '{shown}' is not allowed (only plain YAML data is read)",
                                  line=line)
+    if "maximum nesting depth" in reason:  # PyYAML >= 6.0.4 has a depth limit of its own
+        return InputError.single(path, _nesting_error(), line=line)
     if mark is not None and "cannot start any token" in reason and _char_at(text, mark) == "\t":
         return InputError.single(path, "YAML syntax error: a tab is used for indentation (indent with spaces)",
                                  line=line)
