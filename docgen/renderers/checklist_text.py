@@ -14,6 +14,8 @@ from docgen.safety import safe_url
 
 _SPECIAL = frozenset("*_`[<\\\n#>|~&")
 _LEADING = frozenset("-+0123456789=")
+_FAST_MAX = 2_000  # characters of a cell split by the fast path
+_FAST_MARKERS = 200  # brackets, stars, underscores and backticks in one cell
 _BLOCKY = re.compile(r"^\s*(?:[-+*>#]\s|\d+[.)]\s|```|~~~|    )|\n|\\|<(?!https?://)|&|~~")
 _INLINE = re.compile(
     r"\[(?P<label>[^\]\n]+)\]\((?P<url>(?:[^()\s]|\([^()\s]*\))+)\)"
@@ -32,7 +34,8 @@ def cell_runs(text: str | None) -> list[Run]:
     if _SPECIAL.isdisjoint(text) and text.lstrip()[:1] not in _LEADING:
         stripped = text.strip()
         return [Run(stripped)] if stripped else []
-    if _BLOCKY.search(text):
+    if _BLOCKY.search(text) or len(text) > _FAST_MAX or sum(map(text.count, "[*_`")) > _FAST_MARKERS:
+        # The fast path's regex backtracks on long runs of markers; the full parser is bounded.
         return inline_runs(text)
     runs: list[Run] = []
     pos = 0
