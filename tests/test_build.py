@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import docx
 import pytest
@@ -152,3 +153,45 @@ def test_manifest_previous_period_and_assessment(invoke, tmp_path):
     assert result.exit_code == 0, result.output
     assert "Changes since October 2026" in (out / "deck.md").read_text(encoding="utf-8")
     assert "regressed" in (out / "c.md").read_text(encoding="utf-8").lower()
+
+
+def test_shards_are_a_stable_hash_of_the_path(tmp_path, monkeypatch):
+    from docgen.build.jobs import Job
+    from docgen.build.plan import shard
+
+    monkeypatch.chdir(tmp_path)
+    jobs = [Job(input=Path(f"minutes/week-{n:03d}.yaml"), kind="meeting", outputs=[]) for n in range(60)]
+    before = {str(j.input): k for k in (1, 2, 3) for j in shard(jobs, f"{k}/3")}
+    assert sorted(before) == sorted(str(j.input) for j in jobs)  # every input in exactly one slice
+    assert all(10 <= sum(1 for v in before.values() if v == k) <= 30 for k in (1, 2, 3))
+    grown = [Job(input=Path("minutes/week-000a.yaml"), kind="meeting", outputs=[]), *jobs]
+    after = {str(j.input): k for k in (1, 2, 3) for j in shard(grown, f"{k}/3")}
+    assert all(after[name] == slot for name, slot in before.items())  # adding one input moves no other
+
+
+def test_shard_comes_from_gitlab_or_kubernetes_when_not_given():
+    from docgen.build.plan import shard_from_environment
+    from docgen.errors import ConfigError
+
+    assert shard_from_environment({}) is None
+    assert shard_from_environment({"CI_NODE_INDEX": "2", "CI_NODE_TOTAL": "3"}) == "2/3"
+    assert shard_from_environment({"JOB_COMPLETION_INDEX": "0", "DOCGEN_SHARD_TOTAL": "4"}) == "1/4"
+    with pytest.raises(ConfigError, match="DOCGEN_SHARD_TOTAL"):
+        shard_from_environment({"JOB_COMPLETION_INDEX": "1"})
+    with pytest.raises(ConfigError, match="K must be between 1 and N"):
+        shard_from_environment({"CI_NODE_INDEX": "4", "CI_NODE_TOTAL": "3"})
+
+
+def test_build_reads_the_gitlab_slice(invoke, portfolio, tmp_path, monkeypatch):
+    (portfolio / "crm" / "broken.yaml").unlink()
+    monkeypatch.setenv("CI_NODE_TOTAL", "2")
+    built = set()
+    for k in ("1", "2"):
+        monkeypatch.setenv("CI_NODE_INDEX", k)
+        report = tmp_path / f"r{k}.json"
+        result = invoke("build", portfolio, "-o", tmp_path / "out", "--report", report)
+        assert result.exit_code in (0, 1), result.output
+        names = {Path(j["input"]).name for j in json.loads(report.read_text(encoding="utf-8"))["jobs"]}
+        assert not names & built
+        built |= names
+    assert len(built) >= 3

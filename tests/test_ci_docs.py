@@ -18,7 +18,7 @@ def yaml_blocks() -> list[dict]:
 
 
 def test_workflows_are_valid_yaml_and_run_docgen_build():
-    github, gitlab = yaml_blocks()
+    github, gitlab = yaml_blocks()[:2]
     steps = github["jobs"]["build"]["steps"]
     assert any("docgen build" in step.get("run", "") for step in steps)
     assert any("docgen build" in line for line in gitlab["documents"]["script"])
@@ -26,7 +26,7 @@ def test_workflows_are_valid_yaml_and_run_docgen_build():
 
 
 def test_the_build_command_of_the_workflow_runs(invoke, tmp_path, monkeypatch):
-    github, _ = yaml_blocks()
+    github = yaml_blocks()[0]
     run = next(s["run"] for s in github["jobs"]["build"]["steps"] if "docgen build" in s.get("run", ""))
     command = run.replace("${{ matrix.shard }}", "1")
     repo = tmp_path / "project-docs"
@@ -41,3 +41,24 @@ def test_the_build_command_of_the_workflow_runs(invoke, tmp_path, monkeypatch):
     assert (repo / "out" / "junit-1.xml").is_file()
     built = list((repo / "out").rglob("*.docx"))
     assert len(built) == 1  # shard 1 of 2 builds one of the two meetings
+
+
+def test_the_kubernetes_job_names_the_shard_total(invoke, tmp_path, monkeypatch):
+    job = yaml_blocks()[2]
+    container = job["spec"]["template"]["spec"]["containers"][0]
+    assert job["spec"]["completionMode"] == "Indexed"
+    total = {e["name"]: e["value"] for e in container["env"]}["DOCGEN_SHARD_TOTAL"]
+    assert int(total) == job["spec"]["completions"]
+    repo = tmp_path / "documents"
+    repo.mkdir()
+    for n in range(6):
+        shutil.copy(CONTRACT / "meeting.yaml", repo / f"copil-{n}.yaml")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DOCGEN_SHARD_TOTAL", total)
+    built = 0
+    for index in range(int(total)):
+        monkeypatch.setenv("JOB_COMPLETION_INDEX", str(index))
+        result = invoke("build", "documents", "-o", f"out-{index}")
+        assert result.exit_code == 0, result.output
+        built += len(list((tmp_path / f"out-{index}").rglob("*.docx")))
+    assert built == 6  # every input in exactly one pod

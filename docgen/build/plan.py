@@ -190,10 +190,54 @@ def parse_shard(spec: str | None) -> tuple[int, int] | None:
 
 
 def shard(jobs: list[Job], spec: str | None) -> list[Job]:
-    """Return the K-th of N slices of ``jobs`` for ``spec`` "K/N" (all jobs when None)."""
+    """Return the K-th of N slices of ``jobs`` for ``spec`` "K/N" (all jobs when None).
+
+    A job's slice is a stable hash of its input path (relative to the working folder when
+    inside it), so adding or removing one input moves no other input to another slice and a
+    per-slice cache stays valid.
+    """
     parsed = parse_shard(spec)
     if parsed is None:
         return jobs
     k, n = parsed
-    ordered = sorted(jobs, key=lambda j: str(j.input))
-    return [job for index, job in enumerate(ordered) if index % n == k - 1]
+    return [job for job in jobs if shard_of(job.input, n) == k]
+
+
+def shard_of(path: Path, total: int) -> int:
+    """Return the slice (1..total) of the input at ``path``: a hash of its path, not its rank."""
+    import hashlib
+    import os
+
+    try:
+        name = Path(os.path.relpath(Path(path).resolve(), Path.cwd().resolve())).as_posix()
+    except ValueError:  # another drive on Windows
+        name = Path(path).resolve().as_posix()
+    digest = hashlib.sha256(name.encode("utf-8")).digest()
+    return int.from_bytes(digest[:8], "big") % total + 1
+
+
+def shard_from_environment(environ: dict[str, str]) -> str | None:
+    """Return the ``K/N`` slice a CI runner asks for, or None.
+
+    GitLab CI's ``parallel:`` sets CI_NODE_INDEX (1-based) and CI_NODE_TOTAL; a Kubernetes
+    Indexed Job sets JOB_COMPLETION_INDEX (0-based), with the number of completions given to
+    docgen as DOCGEN_SHARD_TOTAL. Raises ConfigError when they are not whole numbers.
+    """
+    if environ.get("CI_NODE_INDEX") and environ.get("CI_NODE_TOTAL"):
+        index, total, names = environ["CI_NODE_INDEX"], environ["CI_NODE_TOTAL"], "CI_NODE_INDEX/CI_NODE_TOTAL"
+        offset = 0
+    elif environ.get("JOB_COMPLETION_INDEX") is not None and environ.get("JOB_COMPLETION_INDEX") != "":
+        if not environ.get("DOCGEN_SHARD_TOTAL"):
+            raise ConfigError("JOB_COMPLETION_INDEX is set: set DOCGEN_SHARD_TOTAL to the Job's completions "
+                              "(or give --shard K/N)")
+        index, total, names = environ["JOB_COMPLETION_INDEX"], environ["DOCGEN_SHARD_TOTAL"], \
+            "JOB_COMPLETION_INDEX/DOCGEN_SHARD_TOTAL"
+        offset = 1
+    else:
+        return None
+    try:
+        spec = f"{int(index) + offset}/{int(total)}"
+    except ValueError:
+        raise ConfigError(f"{names}: expected whole numbers, got {index!r} and {total!r}") from None
+    parse_shard(spec)
+    return spec

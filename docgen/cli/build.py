@@ -17,7 +17,9 @@ from docgen.cli.options import lang_option, templates_option
               show_default=True, help="Folder receiving the outputs (mirrors the input folders).")
 @click.option("-j", "--jobs", "workers", type=int, default=None,
               help="Parallel workers (default: the number of cores).")
-@click.option("--shard", default=None, help="Build only slice K of N (e.g. 2/4) for CI matrices.")
+@click.option("--shard", default=None,
+              help="Build only slice K of N (e.g. 2/4) for CI matrices; default from GitLab's CI_NODE_INDEX/"
+                   "CI_NODE_TOTAL or a Kubernetes Indexed Job's JOB_COMPLETION_INDEX (with DOCGEN_SHARD_TOTAL).")
 @click.option("--force", is_flag=True, help="Rebuild outputs even when they are up to date.")
 @click.option("--pdf", is_flag=True, help="Also convert .docx/.pptx outputs to PDF (LibreOffice).")
 @click.option("--report", type=click.Path(path_type=Path), default=None,
@@ -42,6 +44,10 @@ def build(paths: tuple[Path, ...], outdir: Path, workers: int | None, shard: str
     started = time.perf_counter()
     if workers is not None and workers < 1:
         raise ConfigError(f"-j {workers}: expected a number of parallel workers of 1 or more")
+    if shard is None:
+        import os
+
+        shard = planning.shard_from_environment(dict(os.environ))
     planning.parse_shard(shard)
     _check_report_paths(report=report, junit=junit)
     template_dirs, language = effective_templates(template_dirs), effective_language(language)
