@@ -10,8 +10,8 @@ import pytest
 from lxml import etree
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
-from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
+from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.util import Pt
 
 from docgen.deck.shapes import Box, ChartShape
@@ -74,12 +74,15 @@ def _python_pptx_chart(shape: ChartShape) -> bytes:
     chart.legend.include_in_layout = False
     plot = chart.plots[0]
     plot.gap_width, plot.overlap = 60, -10
-    for series, colour in zip(plot.series, shape.colors):
+    # docgen's roles series1..3 and grid: theme colours accent1..3 and "Background 1, darker 15 %".
+    for series, colour in zip(plot.series, (MSO_THEME_COLOR.ACCENT_1, MSO_THEME_COLOR.ACCENT_2,
+                                            MSO_THEME_COLOR.ACCENT_3)):
         series.format.fill.solid()
-        series.format.fill.fore_color.rgb = RGBColor.from_string(colour)
+        series.format.fill.fore_color.theme_color = colour
     axis = chart.value_axis
     axis.has_major_gridlines = True
-    axis.major_gridlines.format.line.color.rgb = RGBColor.from_string("D9D9D9")
+    axis.major_gridlines.format.line.color.theme_color = MSO_THEME_COLOR.BACKGROUND_1
+    axis.major_gridlines.format.line.color.brightness = -0.15
     axis.tick_labels.number_format = shape.number_format
     axis.tick_labels.number_format_is_linked = False
     axis.format.line.fill.background()

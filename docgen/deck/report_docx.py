@@ -8,13 +8,14 @@ from pathlib import Path
 from docgen.deck.changes import Changes
 from docgen.deck.fmt import trend_text
 from docgen.deck.measure import text_width
+from docgen.deck.palette import Palette, palette_along
 from docgen.deck.report import changes_section, table_shapes
-from docgen.deck.shapes import RAG_FILL
 from docgen.deck.shapes import Cell as DeckCell
 from docgen.labels import Labels
 from docgen.model.status import Status
 from docgen.ooxml.docx_writer import Cell, DocxBuilder
 from docgen.ooxml.reference import load_reference
+from docgen.ooxml.theme import BUILTIN_THEME
 from docgen.richtext import Run
 from docgen.template_path import along, find_template
 
@@ -41,11 +42,18 @@ def write_docx(status: Status, labels: Labels, dest: Path, dirs: tuple[Path, ...
         (L["deck.cover.report_date"], L.format_date(p.report_date)),
     ])
     _summary(doc, status, L)
-    _changes(doc, changes_section(changes, labels, p.currency), L)
+    pal = palette_along(dirs)  # RAG and meaning colours as deck.yaml beside deck.pptx says
+    _changes(doc, changes_section(changes, labels, p.currency), L, pal)
+    # The deck's colour roles in Word: theme colours as the reference's table header colours them.
+    theme = {**BUILTIN_THEME, "accent1": reference.header_fill("docgen Table")}
+
+    def rgb(colour: str | None) -> str | None:
+        return pal.rgb(colour, theme) if colour else None
+
     for heading, table in table_shapes(status, labels):
         doc.heading(heading, 1)
         header = [c.text for c in table.rows[0]]
-        rows = [[Cell(c.text, fill=c.fill, bold=c.bold, color=c.color, align=ALIGN[c.align])
+        rows = [[Cell(c.text, fill=rgb(c.fill), bold=c.bold, color=rgb(c.color), align=ALIGN[c.align])
                  for c in row] for row in table.rows[1:]]
         doc.table(header, rows, column_widths(table.rows, doc.text_width / 20))
     if status.decisions_required:
@@ -89,7 +97,7 @@ def column_widths(rows: list[list], total: float, size: float = 9.0,
     return widths
 
 
-def _changes(doc: DocxBuilder, section: dict | None, L: Labels) -> None:
+def _changes(doc: DocxBuilder, section: dict | None, L: Labels, pal: Palette) -> None:
     if section is None:
         return
     doc.heading(section["title"], 1)
@@ -101,10 +109,10 @@ def _changes(doc: DocxBuilder, section: dict | None, L: Labels) -> None:
     rows = []
     for group in section["groups"]:
         for n, item in enumerate(group["items"]):
-            fill = RAG_FILL["green" if item["better"] else "red"]
+            rag = "green" if item["better"] else "red"
             rows.append([Cell(group["title"] if n == 0 else "", bold=True), Cell(item["item"]),
                          Cell(item["change"]),
-                         Cell(item["effect"], fill=fill, bold=True, color="FFFFFF",
+                         Cell(item["effect"], fill=pal.rag_fill(rag), bold=True, color=pal.rag_text(rag),
                               align="center")])
     measured = [[DeckCell(h, bold=True) for h in header],
                 *[[DeckCell(c.content, bold=c.bold) for c in row] for row in rows]]

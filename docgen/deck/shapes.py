@@ -4,15 +4,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-# Colours (hex RGB) shared by the planner and the built-in template.
-NAVY = "1F3864"
-TEAL = "00A3AD"
-GREY = "595959"
-LIGHT = "F2F2F2"
-RULE = "BFBFBF"
-WHITE = "FFFFFF"
-RAG_FILL = {"green": "2E9E44", "amber": "F2A900", "red": "C8102E"}
-RAG_TEXT = {"green": WHITE, "amber": "000000", "red": WHITE}
+# Colour roles: a plan says what a colour is for; the writer draws each role with the template's
+# palette (docgen.deck.palette: its theme colours, or deck.yaml beside it). A hex or a theme colour
+# spec ("accent1+80") is accepted wherever a role is.
+HEADER = "header"
+HEADER_TEXT = "header_text"
+EMPHASIS = "emphasis"
+EMPHASIS_TEXT = "emphasis_text"
+HEADING = "heading"
+MUTED = "muted"
+PANEL = "panel"
+RULE = "rule"
+BORDER = "border"
+TRACK = "track"
+LATE = "late"
+RAG_FILL = {"green": "rag_green", "amber": "rag_amber", "red": "rag_red"}
+RAG_TEXT = {"green": "rag_green_text", "amber": "rag_amber_text", "red": "rag_red_text"}
 
 
 @dataclass(frozen=True)
@@ -96,7 +103,7 @@ class LineShape:
     y1: float
     x2: float
     y2: float
-    color: str = GREY
+    color: str = MUTED
     width: float = 1.0
     dash: bool = False
     overlay: bool = True
@@ -146,7 +153,7 @@ class ChartShape:
     series: list[tuple[str, list[float]]]
     title: str = ""
     number_format: str = "#,##0"
-    colors: tuple[str, ...] = (NAVY, TEAL, "A5A5A5")
+    colors: tuple[str, ...] = ("series1", "series2", "series3")
     overlay: bool = False
     name: str = "Chart"
 

@@ -6,11 +6,12 @@ from docgen.deck import text as tx
 from docgen.deck.context import TITLE_ONLY, Ctx, numbered, table_slides
 from docgen.deck.measure import shorten
 from docgen.deck.shapes import (
-    LIGHT,
-    NAVY,
+    EMPHASIS,
+    HEADING,
+    LATE,
+    PANEL,
     RAG_FILL,
     RAG_TEXT,
-    TEAL,
     Box,
     Cell,
     Para,
@@ -57,7 +58,7 @@ def issues(ctx: Ctx) -> list[SlidePlan]:
 
 def _due_cell(ctx: Ctx, due, is_open: bool) -> Cell:
     late = bool(due and is_open and due < ctx.status.report_date)
-    return Cell(ctx.day(due), bold=late, color="C00000" if late else None)
+    return Cell(ctx.day(due), bold=late, color=LATE if late else None)
 
 
 def actions(ctx: Ctx) -> list[SlidePlan]:
@@ -81,7 +82,7 @@ def actions(ctx: Ctx) -> list[SlidePlan]:
         status_cell = Cell(status)
         if late:
             text = ctx.t("overdue").format(days=late)
-            status_cell = Cell(text, bold=True, fill=RAG_FILL["red"], color="FFFFFF")
+            status_cell = Cell(text, bold=True, fill=RAG_FILL["red"], color=RAG_TEXT["red"])
         row = [Cell(action.id or f"#{n}", bold=True), Cell(action.text), Cell(action.owner or ""),
                _due_cell(ctx, action.due, action.is_open), status_cell]
         if with_comment:
@@ -131,13 +132,13 @@ def _decision_pages(ctx: Ctx, d: DecisionRequired) -> list[tuple[list, list[str]
 
     def build_left(size: float) -> list[Para]:
         short = shorten(heading, inner_l, size + 4, HEADING_LINES, True, ctx.font)
-        paras = [Para([Run(short, bold=True, color=NAVY)], size + 4)]
+        paras = [Para([Run(short, bold=True, color=EMPHASIS)], size + 4)]
         if d.context:
-            paras.append(Para([Run(ctx.t("context"), bold=True, color=TEAL)], size,
+            paras.append(Para([Run(ctx.t("context"), bold=True, color=HEADING)], size,
                               space_before=10, keep_next=True))
             paras += tx.markdown_paras(d.context, size)
         if d.options:
-            paras.append(Para([Run(ctx.t("options"), bold=True, color=TEAL)], size,
+            paras.append(Para([Run(ctx.t("options"), bold=True, color=HEADING)], size,
                               space_before=10, keep_next=True))
             paras += [Para([Run(f"{k}.  {o}")], size, space_before=4)
                       for k, o in enumerate(d.options, 1)]
@@ -146,11 +147,11 @@ def _decision_pages(ctx: Ctx, d: DecisionRequired) -> list[tuple[list, list[str]
     def build_right(size: float) -> list[Para]:
         paras = []
         if d.recommendation:
-            paras.append(Para([Run(ctx.t("recommendation"), bold=True, color=TEAL)], size))
+            paras.append(Para([Run(ctx.t("recommendation"), bold=True, color=HEADING)], size))
             paras += tx.markdown_paras(d.recommendation, size)
             paras[-1].runs = [Run(r.text, bold=True, italic=r.italic) for r in paras[-1].runs]
         if d.deadline:
-            paras.append(Para([Run(ctx.t("deadline"), bold=True, color=TEAL)], size,
+            paras.append(Para([Run(ctx.t("deadline"), bold=True, color=HEADING)], size,
                               space_before=14 if paras else 0))
             paras.append(Para([Run(ctx.labels.format_date(d.deadline), bold=True)], size + 2))
         return paras
@@ -169,7 +170,7 @@ def _decision_pages(ctx: Ctx, d: DecisionRequired) -> list[tuple[list, list[str]
         shapes: list = [TextShape(Box(left.x, left.y, left.w, h), paras, inset=8, name="Decision")]
         if rparas:
             rh = tx.paras_height(rparas, inner_r, ctx.font) + 24
-            shapes.append(TextShape(Box(right.x, right.y, right.w, rh), rparas, fill=LIGHT,
-                                    line=TEAL, inset=12, name="Recommendation"))
+            shapes.append(TextShape(Box(right.x, right.y, right.w, rh), rparas, fill=PANEL,
+                                    line=HEADING, inset=12, name="Recommendation"))
         slides.append((shapes, notes if not slides else []))
     return slides

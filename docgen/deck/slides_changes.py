@@ -8,10 +8,8 @@ from docgen.deck import changes_text as ct
 from docgen.deck import text as tx
 from docgen.deck.context import TITLE_ONLY, Ctx, table_slides
 from docgen.deck.measure import text_width
-from docgen.deck.shapes import GREY, RAG_FILL, Box, Cell, Para, Run, SlidePlan, TableShape, TextShape
+from docgen.deck.shapes import MUTED, RAG_FILL, RAG_TEXT, Box, Cell, Para, Run, SlidePlan, TableShape, TextShape
 from docgen.deck.tables import MARGIN_X, Column
-
-EFFECT_TEXT = "FFFFFF"
 
 
 def changes(ctx: Ctx) -> list[SlidePlan]:
@@ -22,7 +20,7 @@ def changes(ctx: Ctx) -> list[SlidePlan]:
     rows = ct.rows(ctx.changes, ctx.labels, ctx.status.project.currency)
     if not rows:
         body = ctx.frame.body
-        para = Para([Run(ct.none_text(ctx.changes, ctx.labels))], 20, color=GREY)
+        para = Para([Run(ct.none_text(ctx.changes, ctx.labels))], 20, color=MUTED)
         para = tx.fit_para(para, body.w - 8, body.h - 8, ctx.font)
         height = tx.paras_height([para], body.w - 8, ctx.font) + 8
         shape = TextShape(Box(body.x, body.y, body.w, height), [para], name="No change")
@@ -36,12 +34,12 @@ def changes(ctx: Ctx) -> list[SlidePlan]:
     cells = []
     for n, row in enumerate(rows):
         first = n == 0 or rows[n - 1].group != row.group
-        fill = RAG_FILL["green" if row.better else "red"]
+        rag = "green" if row.better else "red"
         cells.append([
             Cell(row.group if first else "", bold=True),
             Cell(row.item),
             Cell(row.change),
-            Cell(ct.effect(ctx.labels, row.better), bold=True, fill=fill, color=EFFECT_TEXT,
+            Cell(ct.effect(ctx.labels, row.better), bold=True, fill=RAG_FILL[rag], color=RAG_TEXT[rag],
                  align="c"),
         ])
     slides = table_slides(ctx, "changes", title, columns, cells, max_size=16, floor=10)

@@ -9,11 +9,12 @@ from docgen.deck.context import TITLE_ONLY, TITLE_SLIDE, Ctx, numbered, table_sl
 from docgen.deck.fmt import percent, trend_text
 from docgen.deck.measure import shorten, shorten_keeping
 from docgen.deck.shapes import (
-    LIGHT,
-    NAVY,
+    EMPHASIS,
+    HEADING,
+    PANEL,
     RAG_FILL,
     RAG_TEXT,
-    TEAL,
+    TRACK,
     Box,
     Cell,
     Para,
@@ -137,11 +138,11 @@ def summary(ctx: Ctx) -> list[SlidePlan]:
                             split=True) if rest else []
         for page in pages:
             h = tx.paras_height(page, body.w - 2 * INSET, ctx.font) + 2 * INSET
-            overflow.append([TextShape(Box(body.x, body.y, body.w, h), page, fill=LIGHT,
+            overflow.append([TextShape(Box(body.x, body.y, body.w, h), page, fill=PANEL,
                                        inset=INSET, name="Summary")])
     if summary_paras:
         shapes.append(TextShape(Box(text_box.x, body.y, text_box.w, sum_h), summary_paras,
-                                fill=LIGHT, inset=INSET, name="Summary"))
+                                fill=PANEL, inset=INSET, name="Summary"))
     if not lists:
         return _numbered_summary(ctx, [shapes, *overflow])
     pages_per_col = []
@@ -173,7 +174,7 @@ def _numbered_summary(ctx: Ctx, pages: list[list]) -> list[SlidePlan]:
 
 
 def _heading(head: str, size: float) -> Para:
-    return Para([Run(head, bold=True, color=TEAL)], size + 2)
+    return Para([Run(head, bold=True, color=HEADING)], size + 2)
 
 
 def _list_paras(head: str, items: list[str], size: float) -> list[Para]:
@@ -244,9 +245,9 @@ def _progress_bars(ctx: Ctx, table: TableShape, col: int) -> list[TextShape]:
             value = float(text.replace("%", "").replace("\u00a0", "").replace(",", ".") or 0)
             top = y + (height - 9) / 2
             track = Box(x0 + label_w, top, width, 9)
-            bars.append(TextShape(track, fill="D9D9D9", overlay=True, name="Progress track"))
+            bars.append(TextShape(track, fill=TRACK, overlay=True, name="Progress track"))
             if value > 0:
                 done = Box(track.x, top, max(1.0, width * min(value, 100) / 100), 9)
-                bars.append(TextShape(done, fill=NAVY, overlay=True, name="Progress"))
+                bars.append(TextShape(done, fill=EMPHASIS, overlay=True, name="Progress"))
         y += height
     return bars

@@ -5,13 +5,15 @@ from __future__ import annotations
 from docgen.deck import text as tx
 from docgen.deck.context import TITLE_ONLY, Ctx, table_slides
 from docgen.deck.measure import wrap
-from docgen.deck.shapes import GREY, NAVY, Box, Cell, Para, Run, SlidePlan, TextShape
+from docgen.deck.shapes import BORDER, EMPHASIS, MUTED, RAG_FILL, RAG_TEXT, Box, Cell, Para, Run, SlidePlan, TextShape
 from docgen.deck.tables import Column
 from docgen.model.status import Risk
 
-ZONE_FILL = {"low": "C6E5C9", "medium": "FFE08A", "high": "F4A6A6"}
-ZONE_CELL = {"low": "2E9E44", "medium": "F2A900", "high": "C8102E"}
-ZONE_TEXT = {"low": "FFFFFF", "medium": "000000", "high": "FFFFFF"}
+# Colour roles (docgen.deck.palette): zones as light fills, scores on the RAG colours.
+ZONE_FILL = {"low": "zone_low", "medium": "zone_medium", "high": "zone_high"}
+ZONE_RAG = {"low": "green", "medium": "amber", "high": "red"}
+ZONE_CELL = {z: RAG_FILL[rag] for z, rag in ZONE_RAG.items()}
+ZONE_TEXT = {z: RAG_TEXT[rag] for z, rag in ZONE_RAG.items()}
 
 
 def zone(score: int) -> str:
@@ -50,7 +52,7 @@ def heatmap(ctx: Ctx) -> list[SlidePlan]:
             ids = cells.get((p, i), [])
             box = Box(x0 + (i - 1) * cell_w, y, cell_w, cell_h)
             shapes.append(TextShape(box, _cell_paras(ctx, ids, box), fill=ZONE_FILL[zone(p * i)],
-                                    line="FFFFFF", anchor="ctr", inset=3, name=f"Cell P{p} I{i}"))
+                                    line=BORDER, anchor="ctr", inset=3, name=f"Cell P{p} I{i}"))
     y_num = y0 + 5 * cell_h
     for i in range(1, 6):
         shapes.append(TextShape(Box(x0 + (i - 1) * cell_w, y_num, cell_w, axis - 8),
@@ -97,7 +99,7 @@ def _side_panel(ctx: Ctx, risks: list[Risk], side: Box) -> list[TextShape]:
     shapes = []
     y = side.y
     for name in ("high", "medium", "low"):
-        shapes.append(TextShape(Box(side.x, y, 22, 18), fill=ZONE_FILL[name], line=GREY,
+        shapes.append(TextShape(Box(side.x, y, 22, 18), fill=ZONE_FILL[name], line=MUTED,
                                 name="Swatch"))
         shapes.append(TextShape(Box(side.x + 30, y, side.w - 30, 20),
                                 [Para([Run(ctx.t(f"zones.{name}"))], 12)], inset=1, name="Zone"))
@@ -107,14 +109,14 @@ def _side_panel(ctx: Ctx, risks: list[Risk], side: Box) -> list[TextShape]:
     if closed:
         note += f"; {closed} {ctx.t('closed_risks')}"
     shapes.append(TextShape(Box(side.x, y + 4, side.w, 22),
-                            [Para([Run(note, color=GREY, italic=True)], 12)], inset=1,
+                            [Para([Run(note, color=MUTED, italic=True)], 12)], inset=1,
                             name="Count"))
     y += 40
     top = ranked(risks)[:6]
     if not top:
         return shapes
     box = Box(side.x, y, side.w, side.bottom - y)
-    head = Para([Run(ctx.t("top_risks"), bold=True, color=NAVY)], 14)
+    head = Para([Run(ctx.t("top_risks"), bold=True, color=EMPHASIS)], 14)
     paras = [head]
     for risk in top:
         para = Para([Run(f"{risk.id or ''} ({risk.score})  ", bold=True), Run(risk.title)], 12,

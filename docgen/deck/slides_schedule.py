@@ -9,9 +9,12 @@ from docgen.deck.context import TITLE_ONLY, Ctx, numbered, table_slides
 from docgen.deck.fmt import decimals_for, money, number, unit
 from docgen.deck.measure import shorten, text_width
 from docgen.deck.shapes import (
-    GREY,
-    LIGHT,
-    NAVY,
+    BORDER,
+    EMPHASIS,
+    EMPHASIS_TEXT,
+    LATE,
+    MUTED,
+    PANEL,
     RAG_FILL,
     RAG_TEXT,
     RULE,
@@ -28,18 +31,18 @@ from docgen.deck.tables import Column, fit_table
 from docgen.model.status import Milestone
 
 MILESTONE_RAG = {"done": None, "on_track": "green", "at_risk": "amber", "late": "red"}
-OVERRUN = "C00000"
-UNDERRUN = "2E7D32"
+OVERRUN = "overrun"  # colour roles (docgen.deck.palette)
+UNDERRUN = "underrun"
 
 
 def milestone_cell(ctx: Ctx, status: str | None) -> Cell:
-    """Return the status cell of a milestone, coloured like a RAG (done in navy)."""
+    """Return the status cell of a milestone, coloured like a RAG (done in the emphasis colour)."""
     if not status:
         return Cell("")
     word = ctx.t(f"milestone_status.{status}")
     rag = MILESTONE_RAG[status]
     if rag is None:
-        return Cell(word, bold=True, fill=NAVY, color="FFFFFF", align="c")
+        return Cell(word, bold=True, fill=EMPHASIS, color=EMPHASIS_TEXT, align="c")
     return Cell(word, bold=True, fill=RAG_FILL[rag], color=RAG_TEXT[rag], align="c")
 
 
@@ -117,9 +120,9 @@ def _timeline_shapes(ctx: Ctx, chunk: list[tuple[int, Milestone]]) -> list | Non
     def x_of(day: date) -> float:
         return left + (right - left) * (day - start).days / span
 
-    shapes: list = [LineShape(body.x, axis_y, body.right, axis_y, NAVY, 2.5, overlay=False)]
+    shapes: list = [LineShape(body.x, axis_y, body.right, axis_y, EMPHASIS, 2.5, overlay=False)]
     today = x_of(ctx.status.report_date)
-    shapes.append(LineShape(today, body.y + 8, today, body.bottom - 8, "C00000", 1.25, dash=True))
+    shapes.append(LineShape(today, body.y + 8, today, body.bottom - 8, LATE, 1.25, dash=True))
     label_w, size = 150.0, 11.0
     lane_h = 3 * ctx.font.line_height(size) + 8
     lanes = min(4, max(1, int((body.h / 2 - 30) // lane_h)))
@@ -140,24 +143,24 @@ def _timeline_shapes(ctx: Ctx, chunk: list[tuple[int, Milestone]]) -> list | Non
                             2 * ctx.font.line_height(size), ctx.font)
         slip = m.slip_days
         when = ctx.day(day) + (f" (+{slip} d)" if slip and slip > 0 else "")
-        line2 = Para([Run(when, color=GREY)], size - 1)
+        line2 = Para([Run(when, color=MUTED)], size - 1)
         height = tx.paras_height([line1, line2], label_w - 8, ctx.font) + 8
         gap = 16 + lane * lane_h
         y = axis_y - gap - height if side < 0 else axis_y + gap
         shapes.append(TextShape(Box(lx, y, label_w, height), [line1, line2], inset=4,
-                                fill=LIGHT, name=f"Milestone {name}"))
+                                fill=PANEL, name=f"Milestone {name}"))
         shapes.append(LineShape(x, axis_y, x, y + height if side < 0 else y, RULE, 0.75))
         rag = MILESTONE_RAG.get(m.status or "", None)
-        colour = RAG_FILL[rag] if rag else NAVY
+        colour = RAG_FILL[rag] if rag else EMPHASIS
         shapes.append(TextShape(Box(x - 7, axis_y - 7, 14, 14), geometry="diamond", fill=colour,
-                                line="FFFFFF", overlay=True, name="Marker"))
+                                line=BORDER, overlay=True, name="Marker"))
     months = _month_ticks(start, end)
     for tick in months:
         tx_ = x_of(tick)
         label = ctx.labels["date.months_short"][tick.month - 1] + f" {tick.year % 100:02d}"
         w = text_width(label, 10, False, ctx.font) + 8
         shapes.append(TextShape(Box(tx_ - w / 2, axis_y + 2, w, 14),
-                                [Para([Run(label, color=GREY)], 10, align="c")], inset=0,
+                                [Para([Run(label, color=MUTED)], 10, align="c")], inset=0,
                                 overlay=True, name="Month"))
     return shapes
 
@@ -197,7 +200,7 @@ def budget(ctx: Ctx) -> list[SlidePlan]:
     def row(name: str, b: float, a: float, f: float, bold: bool = False) -> list[Cell]:
         v = f - b
         colour = OVERRUN if v > 0 else UNDERRUN if v < 0 else None
-        fill = LIGHT if bold else None
+        fill = PANEL if bold else None
         return [Cell(name, bold=True, fill=fill)] + [
             Cell(fmt(x), align="r", bold=bold, fill=fill) for x in (b, a, f)
         ] + [Cell(fmt(v, True), align="r", bold=True, color=colour, fill=fill)]
@@ -235,7 +238,7 @@ def budget(ctx: Ctx) -> list[SlidePlan]:
         if ev_paras and i == len(tables):
             ev_y = min(table.box.bottom + 16, body.bottom - ev_h + 8)
             shapes.append(TextShape(Box(table.box.x, ev_y, table.box.w,
-                                        ev_h - 8), ev_paras, fill=LIGHT, anchor="ctr",
+                                        ev_h - 8), ev_paras, fill=PANEL, anchor="ctr",
                                     name="Earned value"))
         slides.append(SlidePlan("budget", TITLE_ONLY,
                                 numbered(ctx.t("titles.budget"), i, len(tables)), shapes))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from docgen.deck.measure import Font, shorten, text_width, wrap
-from docgen.deck.shapes import NAVY, WHITE, Box, Cell, TableShape
+from docgen.deck.shapes import HEADER, HEADER_TEXT, Box, Cell, TableShape
 
 MARGIN_X = 5.0
 MARGIN_Y = 3.0
@@ -45,7 +45,7 @@ def fit_table(columns: list[Column], rows: list[list[Cell]], box: Box, font: Fon
               first_height: float | None = None) -> list[TableShape]:
     """Return the table as one TableShape per slide, each fitting ``box`` (the first ``first_height``)."""
     body = list(rows) + ([total] if total else [])
-    header = [Cell(c.header, bold=True, fill=NAVY, color=WHITE, align=c.align) for c in columns]
+    header = [Cell(c.header, bold=True, fill=HEADER, color=HEADER_TEXT, align=c.align) for c in columns]
     sizes = _sizes(max_size, floor)
     layouts = []
     for size in sizes:

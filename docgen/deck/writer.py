@@ -16,6 +16,7 @@ from pathlib import Path
 
 from docgen.deck import xml_shapes as xs
 from docgen.deck.measure import Font, font_for, shorten, text_width
+from docgen.deck.palette import Palette, palette_for
 from docgen.deck.shapes import (
     ChartShape,
     DeckPlan,
@@ -55,10 +56,12 @@ def deck_parts(plan: DeckPlan, template: DeckTemplate, when: datetime) -> dict[s
         skeleton = skeleton.with_notes()
     deck = _Package.start(skeleton, when)
     font = font_for(template.frame.font_name)
+    pal = palette_for(template.path)  # deck.yaml beside the template, else theme colours
+    deck.palette = pal
     for number, slide_plan in enumerate(plan.slides, 1):
         info = skeleton.layouts[template.layout_for(slide_plan.kind, slide_plan.layout)]
-        body = _placeholders_xml(slide_plan, plan, number, info, font)
-        body += _shapes_xml(slide_plan.shapes)
+        body = _placeholders_xml(slide_plan, plan, number, info, font, pal)
+        body += _shapes_xml(slide_plan.shapes, pal)
         deck.add_slide(info, body, [s for s in slide_plan.shapes if isinstance(s, ChartShape)],
                        slide_plan.notes)
     core = skeleton.core_xml(plan.title, plan.footer, plan.language).encode("utf-8")
@@ -77,6 +80,7 @@ class _Package:
     overrides: dict[str, str]
     defaults: dict[str, str]
     slide_ids: list[str] = field(default_factory=list)
+    palette: Palette = field(default_factory=Palette)
 
     @classmethod
     def start(cls, skeleton: Skeleton, when: datetime) -> _Package:
@@ -128,7 +132,7 @@ class _Package:
         self.used.add(name)
         book = next_partname("ppt/embeddings/Microsoft_Excel_Sheet%d.xlsx", self.used)
         self.used.add(book)
-        self.parts[name] = chart_xml(chart)
+        self.parts[name] = chart_xml(chart, self.palette)
         self.parts[book] = workbook_bytes(chart.categories, chart.series, chart.number_format,
                                           self.when)
         self.parts[name.replace("charts/", "charts/_rels/") + ".rels"] = rels_xml(
@@ -148,7 +152,7 @@ class _Package:
 
 
 def _placeholders_xml(sp: SlidePlan, plan: DeckPlan, number: int, info: LayoutInfo,
-                      font: Font) -> str:
+                      font: Font, pal: Palette) -> str:
     out = []
     if info.title_ph:
         size = int(round((sp.title_size or 28) * 100))
@@ -161,7 +165,7 @@ def _placeholders_xml(sp: SlidePlan, plan: DeckPlan, number: int, info: LayoutIn
         out.append(
             f'<p:sp><p:nvSpPr><p:cNvPr id="3" name="Subtitle 2"/><p:cNvSpPr><a:spLocks '
             f'noGrp="1"/></p:cNvSpPr><p:nvPr>{info.subtitle_ph}</p:nvPr></p:nvSpPr><p:spPr/>'
-            f"<p:txBody><a:bodyPr/><a:lstStyle/>{xs.paras_xml(sp.subtitle, None)}"
+            f"<p:txBody><a:bodyPr/><a:lstStyle/>{xs.paras_xml(sp.subtitle, None, pal)}"
             "</p:txBody></p:sp>")
     if sp.layout == "Title Slide":
         return "".join(out)
@@ -181,13 +185,13 @@ def _placeholders_xml(sp: SlidePlan, plan: DeckPlan, number: int, info: LayoutIn
     return "".join(out)
 
 
-def _shapes_xml(shapes: list) -> str:
+def _shapes_xml(shapes: list, pal: Palette) -> str:
     xml = []
     for n, shape in enumerate(shapes, 100):
         if isinstance(shape, TableShape):
-            xml.append(xs.table_xml(shape, n))
+            xml.append(xs.table_xml(shape, n, pal))
         elif isinstance(shape, LineShape):
-            xml.append(xs.line_xml(shape, n))
+            xml.append(xs.line_xml(shape, n, pal))
         elif isinstance(shape, TextShape):
-            xml.append(xs.text_xml(shape, n))
+            xml.append(xs.text_xml(shape, n, pal))
     return "".join(xml)

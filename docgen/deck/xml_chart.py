@@ -2,12 +2,14 @@
 
 The XML is what python-pptx writes for ``add_chart(COLUMN_CLUSTERED, ...)`` after docgen's
 styling (11 pt text, bold 13 pt title, legend at the bottom, 60% gap, -10% overlap, series
-colours, light gridlines, value axis number format, no axis line). Its data sheet is
+colours, light gridlines, value axis number format, no axis line); series and gridline colours
+are palette roles (theme colours of the template unless ``deck.yaml`` says otherwise). Its data sheet is
 :func:`docgen.ooxml.chart_workbook.workbook_bytes`.
 """
 
 from __future__ import annotations
 
+from docgen.deck.palette import DEFAULT, Palette
 from docgen.deck.shapes import ChartShape
 from docgen.ooxml.chart_workbook import column_letter
 from docgen.ooxml.xmltext import esc
@@ -29,9 +31,9 @@ def chart_frame_xml(shape: ChartShape, sid: int, rid: str) -> str:
             f'r:id="{rid}"/></a:graphicData></a:graphic></p:graphicFrame>')
 
 
-def chart_xml(shape: ChartShape) -> bytes:
+def chart_xml(shape: ChartShape, pal: Palette = DEFAULT) -> bytes:
     """Return the chart part (``c:chartSpace``) of ``shape``, its data in Sheet1 of the workbook."""
-    series = "".join(_series_xml(shape, i) for i in range(len(shape.series)))
+    series = "".join(_series_xml(shape, i, pal) for i in range(len(shape.series)))
     nf = esc(shape.number_format)
     return (
         f'{DECLARATION}<c:chartSpace xmlns:c="{C_NS}" '
@@ -46,7 +48,7 @@ def chart_xml(shape: ChartShape) -> bytes:
         '<c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/>'
         '<c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>'
         f'<c:valAx><c:axId val="{VAL_AX}"/><c:scaling/><c:delete val="0"/><c:axPos val="l"/>'
-        '<c:majorGridlines><c:spPr><a:ln><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill>'
+        f'<c:majorGridlines><c:spPr><a:ln>{pal.solid("grid")}'
         f'</a:ln></c:spPr></c:majorGridlines><c:numFmt formatCode="{nf}" sourceLinked="0"/>'
         '<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>'
         f'<c:spPr><a:ln><a:noFill/></a:ln></c:spPr><c:crossAx val="{CAT_AX}"/>'
@@ -67,7 +69,7 @@ def _title_xml(title: str) -> str:
             '<c:layout/><c:overlay val="0"/></c:title><c:autoTitleDeleted val="0"/>')
 
 
-def _series_xml(shape: ChartShape, index: int) -> str:
+def _series_xml(shape: ChartShape, index: int, pal: Palette) -> str:
     name, values = shape.series[index]
     col = column_letter(index + 2)
     count = len(shape.categories)
@@ -76,8 +78,7 @@ def _series_xml(shape: ChartShape, index: int) -> str:
     points = "".join(f'<c:pt idx="{i}"><c:v>{v}</c:v></c:pt>'
                      for i, v in enumerate(values) if v is not None)
     colour = shape.colors[index] if index < len(shape.colors) else None
-    fill = (f'<c:spPr><a:solidFill><a:srgbClr val="{colour}"/></a:solidFill></c:spPr>'
-            if colour else "")
+    fill = f"<c:spPr>{pal.solid(colour)}</c:spPr>" if colour else ""
     return (
         f'<c:ser><c:idx val="{index}"/><c:order val="{index}"/><c:tx><c:strRef>'
         f'<c:f>Sheet1!${col}$1</c:f><c:strCache><c:ptCount val="1"/><c:pt idx="0">'

@@ -1,17 +1,21 @@
 """DrawingML for slides, text boxes, tables and lines, built as strings (no object API: speed).
 
 Every look is explicit (fills, borders, run colours): no table style or theme effect is relied
-on, so PowerPoint and LibreOffice draw the same thing.
+on, so PowerPoint and LibreOffice draw the same thing. Colours are docgen's roles, drawn with a
+:class:`~docgen.deck.palette.Palette`: theme colours of the template (``<a:schemeClr>``) unless
+``deck.yaml`` says otherwise, RAG and the other meaning colours as RGB.
 """
 
 from __future__ import annotations
 
-from docgen.deck.shapes import LIGHT, WHITE, Cell, LineShape, Para, TableShape, TextShape
+from docgen.deck.palette import DEFAULT, Palette
+from docgen.deck.shapes import BORDER, PANEL, Cell, LineShape, Para, TableShape, TextShape
 from docgen.ooxml.xmltext import esc
 
 EMU = 12700
-TEXT = "262626"
-BAND = "F7F9FC"
+TEXT = "text"
+BAND = "band"
+ROW = "row"
 ALIGN = {"l": "l", "c": "ctr", "r": "r"}
 
 
@@ -40,16 +44,12 @@ def _xfrm(x: float, y: float, w: float, h: float, tag: str = "a:xfrm") -> str:
             f'<a:ext cx="{emu(w)}" cy="{emu(h)}"/></{tag}>')
 
 
-def _solid(colour: str) -> str:
-    return f'<a:solidFill><a:srgbClr val="{colour}"/></a:solidFill>'
-
-
 _NO_BULLET = ' marL="0" indent="0"', "<a:buNone/>"
 _BULLETS = {"1.": '<a:buFont typeface="+mj-lt"/><a:buAutoNum type="arabicPeriod"/>'}
 _BULLET = '<a:buFont typeface="Arial"/><a:buChar char="•"/>'
 
 
-def paras_xml(paras: list[Para], default_color: str | None = TEXT) -> str:
+def paras_xml(paras: list[Para], default_color: str | None = TEXT, pal: Palette = DEFAULT) -> str:
     """Return ``<a:p>`` elements for ``paras`` with explicit sizes, colours and bullets."""
     out = []
     for para in paras:
@@ -62,15 +62,16 @@ def paras_xml(paras: list[Para], default_color: str | None = TEXT) -> str:
         before = (f'<a:spcBef><a:spcPts val="{int(round(para.space_before * 100))}"/></a:spcBef>'
                   if para.space_before else "")
         runs = "".join(_run_xml(run.text, size, run.bold, run.italic,
-                                run.color or para.color or default_color) for run in para.runs)
+                                run.color or para.color or default_color, pal) for run in para.runs)
         out.append(_para_xml(para.align, size, runs, ind, before + bullet))
     return "".join(out) or '<a:p><a:endParaRPr lang="en-US" dirty="0"/></a:p>'
 
 
-def _run_xml(text: str, size: int, bold: bool, italic: bool, colour: str | None) -> str:
+def _run_xml(text: str, size: int, bold: bool, italic: bool, colour: str | None,
+             pal: Palette = DEFAULT) -> str:
     """Return one ``<a:r>``; ``size`` is in hundredths of a point."""
     attrs = f' lang="en-US" sz="{size}" b="{1 if bold else 0}"' + (' i="1"' if italic else "")
-    rpr = (f'<a:rPr{attrs} dirty="0">{_solid(colour)}</a:rPr>' if colour
+    rpr = (f'<a:rPr{attrs} dirty="0">{pal.solid(colour)}</a:rPr>' if colour
            else f'<a:rPr{attrs} dirty="0"/>')
     return f"<a:r>{rpr}<a:t>{esc(text)}</a:t></a:r>"
 
@@ -82,14 +83,14 @@ def _para_xml(align: str, size: int, runs: str, ind: str = _NO_BULLET[0],
     return f'<a:p><a:pPr algn="{ALIGN[align]}"{ind}>{marks}</a:pPr>{runs}{end}</a:p>'
 
 
-def text_xml(shape: TextShape, sid: int) -> str:
+def text_xml(shape: TextShape, sid: int, pal: Palette = DEFAULT) -> str:
     """Return the ``<p:sp>`` of a text box or filled shape."""
     b = shape.box
     geometry = "rect" if shape.geometry == "vert" else shape.geometry
     adj = ('<a:avLst><a:gd name="adj" fmla="val 12000"/></a:avLst>' if geometry == "roundRect"
            else "<a:avLst/>")
-    fill = _solid(shape.fill) if shape.fill else "<a:noFill/>"
-    line = (f'<a:ln w="9525">{_solid(shape.line)}</a:ln>' if shape.line
+    fill = pal.solid(shape.fill) if shape.fill else "<a:noFill/>"
+    line = (f'<a:ln w="9525">{pal.solid(shape.line)}</a:ln>' if shape.line
             else "<a:ln><a:noFill/></a:ln>")
     ins = emu(shape.inset)
     vert = ' vert="vert270"' if shape.geometry == "vert" else ""
@@ -99,7 +100,7 @@ def text_xml(shape: TextShape, sid: int) -> str:
             f'<a:prstGeom prst="{geometry}">{adj}</a:prstGeom>{fill}{line}'
             f'</p:spPr><p:txBody><a:bodyPr wrap="square" lIns="{ins}" tIns="{ins}" '
             f'rIns="{ins}" bIns="{ins}" anchor="{shape.anchor}" rtlCol="0"{vert}><a:noAutofit/>'
-            f'</a:bodyPr><a:lstStyle/>{paras_xml(shape.paras)}</p:txBody></p:sp>')
+            f'</a:bodyPr><a:lstStyle/>{paras_xml(shape.paras, TEXT, pal)}</p:txBody></p:sp>')
 
 
 def notes_paras_xml(notes: list[str]) -> str:
@@ -111,7 +112,7 @@ def notes_paras_xml(notes: list[str]) -> str:
     return "".join(out) or '<a:p><a:endParaRPr lang="en-US" dirty="0"/></a:p>'
 
 
-def line_xml(shape: LineShape, sid: int) -> str:
+def line_xml(shape: LineShape, sid: int, pal: Palette = DEFAULT) -> str:
     """Return the ``<p:cxnSp>`` of a straight line."""
     b = shape.box
     flip = ""
@@ -121,31 +122,33 @@ def line_xml(shape: LineShape, sid: int) -> str:
     xfrm = _xfrm(b.x, b.y, b.w, b.h).replace("<a:xfrm>", f"<a:xfrm{flip}>")
     return (f'<p:cxnSp><p:nvCxnSpPr><p:cNvPr id="{sid}" name="Line {sid}"/><p:cNvCxnSpPr/>'
             f'<p:nvPr/></p:nvCxnSpPr><p:spPr>{xfrm}<a:prstGeom prst="line"><a:avLst/>'
-            f'</a:prstGeom><a:ln w="{emu(shape.width)}">{_solid(shape.color)}{dash}</a:ln>'
+            f'</a:prstGeom><a:ln w="{emu(shape.width)}">{pal.solid(shape.color)}{dash}</a:ln>'
             "</p:spPr></p:cxnSp>")
 
 
-_BORDER = "".join(f'<a:{side} w="12700">{_solid(WHITE)}</a:{side}>'
-                  for side in ("lnL", "lnR", "lnT", "lnB"))
+def _border(pal: Palette) -> str:
+    """Return the four cell borders of a table drawn in the palette's ``border`` colour."""
+    return "".join(f'<a:{side} w="12700">{pal.solid(BORDER)}</a:{side}>'
+                   for side in ("lnL", "lnR", "lnT", "lnB"))
 
 
-def _cell_paras(cell: Cell, size: int) -> str:
+def _cell_paras(cell: Cell, size: int, pal: Palette = DEFAULT) -> str:
     """Return a table cell's paragraphs: one per line, the first bold for ``lead_bold``."""
     lines = cell.text.split("\n")
     colour = cell.color or TEXT
     lead = cell.lead_bold and len(lines) > 1
     return "".join(
         _para_xml(cell.align, size,
-                  _run_xml(text, size, cell.bold or (lead and n == 0), False, colour) if text else "")
+                  _run_xml(text, size, cell.bold or (lead and n == 0), False, colour, pal) if text else "")
         for n, text in enumerate(lines))
 
 
-def table_xml(shape: TableShape, sid: int) -> str:
+def table_xml(shape: TableShape, sid: int, pal: Palette = DEFAULT) -> str:
     """Return the ``<p:graphicFrame>`` of a table with explicit widths, heights and fills."""
     b = shape.box
     grid = "".join(f'<a:gridCol w="{emu(w)}"/>' for w in shape.col_widths)
     mx, my = emu(shape.margin_x), emu(shape.margin_y)
-    tc_pr = f'<a:tcPr marL="{mx}" marR="{mx}" marT="{my}" marB="{my}" anchor="ctr">{_BORDER}'
+    tc_pr = f'<a:tcPr marL="{mx}" marR="{mx}" marT="{my}" marB="{my}" anchor="ctr">{_border(pal)}'
     rows = []
     last = len(shape.rows) - 1
     for r, (height, cells) in enumerate(zip(shape.row_heights, shape.rows)):
@@ -154,9 +157,9 @@ def table_xml(shape: TableShape, sid: int) -> str:
         sz = int(round(size * 100))
         tcs = []
         for cell in cells:
-            fill = cell.fill or (LIGHT if total else BAND if r % 2 == 0 else WHITE)
-            tcs.append(f"<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>{_cell_paras(cell, sz)}"
-                       f"</a:txBody>{tc_pr}{_solid(fill)}</a:tcPr></a:tc>")
+            fill = cell.fill or (PANEL if total else BAND if r % 2 == 0 else ROW)
+            tcs.append(f"<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>{_cell_paras(cell, sz, pal)}"
+                       f"</a:txBody>{tc_pr}{pal.solid(fill)}</a:tcPr></a:tc>")
         rows.append(f'<a:tr h="{emu(height)}">{"".join(tcs)}</a:tr>')
     return (f'<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{sid}" name="{esc(shape.name)}"/>'
             f'<p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/>'

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from docgen.errors import TemplateError
 from docgen.ooxml.safe_zip import checked_package, xml_text
+from docgen.ooxml.theme import BUILTIN_THEME
 
 _STYLE = re.compile(r"<w:style\b[^>]*?\bw:styleId=\"([^\"]+)\"[^>]*>(.*?)</w:style>", re.S)
 _NAME = re.compile(r"<w:name\b[^>]*?\bw:val=\"([^\"]*)\"")
@@ -50,18 +51,41 @@ class ReferenceDocx:
         """Return the width between the page margins, in twentieths of a point (twips)."""
         return section_text_width(self.sect_pr)
 
-    def header_fill(self, table_style: str, default: str = "1F3864") -> str:
-        """Return the header-row shading of ``table_style`` (its first-row fill), or ``default``.
+    def header_fill(self, table_style: str, default: str = BUILTIN_THEME["accent1"]) -> str:
+        """Return the header-row shading of ``table_style``: its first-row fill, else the theme's accent1.
 
-        Header cells carry this fill directly, so every office suite shows it, while a PMO
-        still changes it by editing the table style in Word.
+        A first-row shading given as a theme colour (``w:themeFill="accent1"``) is read from the
+        document's theme; with neither a first-row fill nor a theme, ``default`` (the built-in
+        accent1). Header cells carry this fill directly, so every office suite shows it, while a
+        PMO still changes it by editing the table style or the theme's colours in Word.
         """
         sid = self.styles.get(table_style.lower())
         styles_xml = self.parts["word/styles.xml"].decode("utf-8")
         block = re.search(rf'<w:style\b[^>]*w:styleId="{re.escape(sid or "")}".*?</w:style>', styles_xml, re.S)
-        first = re.search(r'<w:tblStylePr w:type="firstRow">.*?w:fill="([0-9A-Fa-f]{6})"',
-                          block.group(0), re.S) if block else None
-        return first.group(1).upper() if first else default
+        first = re.search(r'<w:tblStylePr w:type="firstRow">.*?(<w:shd\b[^>]*>)', block.group(0), re.S) \
+            if block else None
+        shd = first.group(1) if first else ""
+        theme_fill = re.search(r'w:themeFill="(\w+)"', shd)
+        fill = re.search(r'w:fill="([0-9A-Fa-f]{6})"', shd)
+        if theme_fill and self.theme_colours.get(theme_fill.group(1)):
+            return self.theme_colours[theme_fill.group(1)]
+        if fill:
+            return fill.group(1).upper()
+        return self.theme_colours.get("accent1", default)
+
+    @property
+    def theme_colours(self) -> dict[str, str]:
+        """Return the RGB hex of each colour of the document's theme (``word/theme/theme1.xml``), {} without one."""
+        rels = self.parts["word/_rels/document.xml.rels"].decode("utf-8")
+        target = re.search(r'Type="[^"]*/theme"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Type="[^"]*/theme"', rels)
+        name = "word/" + (target.group(1) or target.group(2)).lstrip("/").removeprefix("word/") if target else ""
+        blob = self.parts.get(name)
+        if not blob:
+            return {}
+        scheme = re.search(r"<a:clrScheme\b.*?</a:clrScheme>", blob.decode("utf-8"), re.S)
+        found = re.findall(r'<a:(\w+)>\s*<a:(?:srgbClr val|sysClr [^>]*?lastClr)="([0-9A-Fa-f]{6})"',
+                           scheme.group(0)) if scheme else []
+        return {slot: value.upper() for slot, value in found}
 
     def landscape_sect_pr(self) -> str:
         """Return the section properties turned to landscape (width and height swapped)."""

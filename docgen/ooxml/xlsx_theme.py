@@ -1,14 +1,17 @@
-"""The smallest complete Office theme part, which Excel requires in every workbook."""
+"""The smallest complete Office theme part, which Excel requires in every workbook.
+
+Its colours are the built-in deck's (:data:`docgen.ooxml.theme.BUILTIN_THEME`): header rows are
+filled with the theme's accent1 (``<fgColor theme="4"/>``), so a workbook restyled with another
+theme in Excel (Page Layout > Colours) follows it.
+"""
 
 from __future__ import annotations
 
-_COLOURS = [("dk1", '<a:sysClr val="windowText" lastClr="000000"/>'),
-            ("lt1", '<a:sysClr val="window" lastClr="FFFFFF"/>'),
-            ("dk2", '<a:srgbClr val="44546A"/>'), ("lt2", '<a:srgbClr val="E7E6E6"/>'),
-            ("accent1", '<a:srgbClr val="4472C4"/>'), ("accent2", '<a:srgbClr val="ED7D31"/>'),
-            ("accent3", '<a:srgbClr val="A5A5A5"/>'), ("accent4", '<a:srgbClr val="FFC000"/>'),
-            ("accent5", '<a:srgbClr val="5B9BD5"/>'), ("accent6", '<a:srgbClr val="70AD47"/>'),
-            ("hlink", '<a:srgbClr val="0563C1"/>'), ("folHlink", '<a:srgbClr val="954F72"/>')]
+from docgen.ooxml.theme import BUILTIN_THEME
+
+_COLOURS = [("dk1", f'<a:sysClr val="windowText" lastClr="{BUILTIN_THEME["dk1"]}"/>'),
+            ("lt1", f'<a:sysClr val="window" lastClr="{BUILTIN_THEME["lt1"]}"/>')] + [
+    (slot, f'<a:srgbClr val="{BUILTIN_THEME[slot]}"/>') for slot in list(BUILTIN_THEME)[2:]]
 _SOLID = '<a:solidFill><a:schemeClr val="phClr"/></a:solidFill>'
 _LINE = f'<a:ln w="6350">{_SOLID}</a:ln>'
 
@@ -20,7 +23,7 @@ def _fonts(face: str) -> str:
 THEME_XML = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     '<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" name="Office Theme">'
-    '<a:themeElements><a:clrScheme name="Office">'
+    '<a:themeElements><a:clrScheme name="docgen">'
     + "".join(f"<a:{name}>{value}</a:{name}>" for name, value in _COLOURS)
     + '</a:clrScheme><a:fontScheme name="Office">'
     f"<a:majorFont>{_fonts('Calibri Light')}</a:majorFont>"

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from docgen.ooxml.package import core_properties_xml, package_bytes
+from docgen.ooxml.theme import SPREADSHEET_INDEX
 from docgen.ooxml.xlsx_theme import THEME_XML
 from docgen.ooxml.xmltext import esc
 
@@ -92,11 +93,15 @@ class Styles:
     def xf(self, bold: bool = False, color: str | None = None, fill: str | None = None,
            wrap: bool = False, border: bool = False, num_fmt: int = 0, size: float = 10,
            halign: str | None = None, underline: bool = False) -> int:
-        """Return the index of the cell format with these properties (colours as RGB hex)."""
+        """Return the index of the cell format with these properties.
+
+        Colours are RGB hex, or theme colours of the workbook (``"accent1"``, ``"lt1"``) that follow
+        its theme part (the header rows: :mod:`docgen.ooxml.xlsx_theme`).
+        """
         key = (bold, color, fill, wrap, border, num_fmt, size, halign, underline)
         if key in self._index:
             return self._index[key]
-        colour = f'<color rgb="FF{color}"/>' if color else ""
+        colour = _colour("color", color) if color else ""
         font = (f"<font>{'<b/>' if bold else ''}{'<u/>' if underline else ''}"
                 f'<sz val="{size}"/>{colour}<name val="Calibri"/><family val="2"/></font>')
         font_id = self._add(self._fonts, font)
@@ -117,7 +122,7 @@ class Styles:
 
     def dxf(self, fill: str, color: str | None = None) -> int:
         """Return the index of a differential format (font colour and fill) for conditional rules."""
-        font = f'<font><color rgb="FF{color}"/></font>' if color else ""
+        font = f'<font>{_colour("color", color)}</font>' if color else ""
         return self._add(self._dxfs, f"<dxf>{font}{_fill(fill, dxf=True)}</dxf>")
 
     def xml(self) -> bytes:
@@ -133,10 +138,16 @@ class Styles:
                 "</cellStyles>" + table("dxfs", self._dxfs) + "</styleSheet>").encode("utf-8")
 
 
+def _colour(tag: str, value: str) -> str:
+    """Return a colour element: ``theme="n"`` for a theme colour name, else ``rgb`` (opaque)."""
+    index = SPREADSHEET_INDEX.get(value)
+    return f'<{tag} theme="{index}"/>' if index is not None else f'<{tag} rgb="FF{value}"/>'
+
+
 def _fill(rgb: str, dxf: bool = False) -> str:
-    colour = f'<fgColor rgb="FF{rgb}"/><bgColor rgb="FF{rgb}"/>'
+    colour = _colour("fgColor", rgb) + _colour("bgColor", rgb)
     return f'<fill><patternFill patternType="solid">{colour}</patternFill></fill>' if not dxf \
-        else f'<fill><patternFill patternType="solid"><bgColor rgb="FF{rgb}"/></patternFill></fill>'
+        else f'<fill><patternFill patternType="solid">{_colour("bgColor", rgb)}</patternFill></fill>'
 
 
 @dataclass

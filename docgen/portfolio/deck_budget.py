@@ -10,7 +10,7 @@ from __future__ import annotations
 from docgen.deck.context import TITLE_ONLY, numbered
 from docgen.deck.fmt import decimals_for, money, unit
 from docgen.deck.measure import shorten
-from docgen.deck.shapes import LIGHT, Box, Cell, ChartShape, SlidePlan
+from docgen.deck.shapes import PANEL, Box, Cell, ChartShape, SlidePlan
 from docgen.deck.slides_schedule import OVERRUN, UNDERRUN
 from docgen.deck.tables import Column, fit_table
 from docgen.portfolio.deck_context import PortfolioCtx
@@ -29,7 +29,7 @@ def budget(pc: PortfolioCtx, portfolio: Portfolio) -> list[SlidePlan]:
 
 def _amount_cells(pc: PortfolioCtx, currency: str, values: tuple[float, float, float], dec: int,
                   bold: bool = False) -> list[Cell]:
-    fill = LIGHT if bold else None
+    fill = PANEL if bold else None
     b, a, f = values
     v = f - b
     colour = OVERRUN if v > 0 else UNDERRUN if v < 0 else None
@@ -65,7 +65,7 @@ def _currency(pc: PortfolioCtx, total: CurrencyTotal) -> list[SlidePlan]:
     columns = [Column(w("project"), weight=1), *_amount_columns(pc)]
     rows = [[Cell(r.code or r.name, bold=True), *_amount_cells(pc, cur, (r.budget, r.actual, r.forecast), dec)]
             for r in total.rows]
-    total_row = [Cell(w("total", currency=cur), bold=True, fill=LIGHT),
+    total_row = [Cell(w("total", currency=cur), bold=True, fill=PANEL),
                  *_amount_cells(pc, cur, (total.budget, total.actual, total.forecast), dec, bold=True)]
     chart_w = body.w * 0.46
     right = Box(body.x + chart_w + 20, body.y, body.w - chart_w - 20, body.h)

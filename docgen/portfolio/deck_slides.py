@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from docgen.deck.context import TITLE_ONLY, TITLE_SLIDE, table_slides
 from docgen.deck.fmt import trend_text
-from docgen.deck.shapes import NAVY, Box, Cell, Para, Run, SlidePlan, TextShape
+from docgen.deck.shapes import EMPHASIS, Box, Cell, Para, Run, SlidePlan, TextShape
 from docgen.deck.slides_schedule import OVERRUN, milestone_cell
 from docgen.deck.tables import Column
 from docgen.model.status import DIMENSIONS
@@ -102,5 +102,5 @@ def decisions(pc: PortfolioCtx, portfolio: Portfolio) -> list[SlidePlan]:
 
 def _note(pc: PortfolioCtx, kind: str, title: str, text: str) -> SlidePlan:
     body = pc.ctx.frame.body
-    shape = TextShape(Box(body.x, body.y, body.w, 40), [Para([Run(text, color=NAVY)], 18)], name="Note")
+    shape = TextShape(Box(body.x, body.y, body.w, 40), [Para([Run(text, color=EMPHASIS)], 18)], name="Note")
     return SlidePlan(kind, TITLE_ONLY, title, [shape])

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from docgen.deck.fmt import trend_text
-from docgen.deck.slides_schedule import OVERRUN
+from docgen.deck.palette import OVERRUN_HEX as OVERRUN
 from docgen.model.status import DIMENSIONS
 from docgen.ooxml.package import document_time
 from docgen.ooxml.xlsx_writer import SharedStrings, Styles, workbook_bytes

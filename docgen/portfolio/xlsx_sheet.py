@@ -9,11 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from docgen.deck.shapes import RAG_FILL, RAG_TEXT
+from docgen.deck.palette import DEFAULT
 from docgen.ooxml.xlsx_writer import SharedStrings, Sheet, Styles, column_letter, number_cell, row_xml, sheet_title
 
-HEADER_FILL = "1F3864"
-TOTAL_FILL = "F2F2F2"
+HEADER_FILL = "accent1"  # a theme colour of the workbook (docgen.ooxml.xlsx_theme)
+HEADER_TEXT = "lt1"
+TOTAL_FILL = DEFAULT.rgb("panel")
 FORMATS = {"text": 0, "int": 1, "amount": 3, "index": 2, "pct": 10, "date": 14}
 _EPOCH = date(1899, 12, 30)
 
@@ -41,7 +42,7 @@ class TableSheet:
                  strings: SharedStrings):
         self.name, self.headers, self.widths = sheet_title(name), headers, widths
         self.styles, self.strings = styles, strings
-        head = styles.xf(bold=True, color="FFFFFF", fill=HEADER_FILL, wrap=True, border=True)
+        head = styles.xf(bold=True, color=HEADER_TEXT, fill=HEADER_FILL, wrap=True, border=True)
         self.rows = [row_xml(1, [strings.cell(f"{column_letter(i)}1", h, head) for i, h in enumerate(headers, 1)])]
         self.body_rows = 0
 
@@ -55,7 +56,8 @@ class TableSheet:
             rag = v.value
             if not rag:
                 return f'<c r="{ref}" s="{self.styles.xf(border=True, fill=fill)}"/>'
-            style = self.styles.xf(bold=True, color=RAG_TEXT[rag[0]], fill=RAG_FILL[rag[0]], border=True,
+            style = self.styles.xf(bold=True, color=DEFAULT.rag_text(rag[0]), fill=DEFAULT.rag_fill(rag[0]),
+                                   border=True,
                                    halign="center", wrap=True)
             return self.strings.cell(ref, rag[1], style)
         if v.value is None or v.value == "":

@@ -46,7 +46,8 @@ COLUMNS = [("id", 12), ("section", 24), ("level_heading", 11), ("text", 60),
            ("status_heading", 16), ("evidence", 36), ("owner", 18), ("comment", 44)]
 # Inserted after the status when compared with a previous assessment (columns F and G).
 CHANGE_COLUMNS = [("previous_status", 16), ("change", 15)]
-HEADER_FILL = "1F3864"
+HEADER_FILL = "accent1"  # the workbook theme's accent1 (docgen.ooxml.xlsx_theme)
+HEADER_TEXT = "lt1"
 PERCENT_FORMAT = 9  # Excel's built-in "0%"
 
 
@@ -63,10 +64,10 @@ def checklist_sheet(checklist: Checklist, labels: Labels, styles: Styles, string
                     name: str) -> Sheet:
     """Return the sheet of the checklist: one row per requirement under a frozen, filtered header."""
     text_cell = strings.cell
-    head = styles.xf(bold=True, color="FFFFFF", fill=HEADER_FILL, wrap=True, border=True)
+    head = styles.xf(bold=True, color=HEADER_TEXT, fill=HEADER_FILL, wrap=True, border=True)
     body = styles.xf(wrap=True, border=True)
     strong = styles.xf(bold=True, wrap=True, border=True)
-    link = styles.xf(wrap=True, border=True, color="0563C1", underline=True)
+    link = styles.xf(wrap=True, border=True, color="hlink", underline=True)
     status_xf = {s: styles.xf(bold=True, color=STATUS_FONT[s], fill=STATUS_FILL[s], border=True,
                               halign="center") for s in STATUSES}
     levels = {lv: level_word(labels, lv) for lv in ("must", "should", "may")}
@@ -128,7 +129,7 @@ def summary_sheet(checklist: Checklist, labels: Labels, styles: Styles, strings:
     text_cell = strings.cell
     title = styles.xf(bold=True, size=14)
     bold = styles.xf(bold=True)
-    head = styles.xf(bold=True, color="FFFFFF", fill=HEADER_FILL, wrap=True, border=True)
+    head = styles.xf(bold=True, color=HEADER_TEXT, fill=HEADER_FILL, wrap=True, border=True)
     cell = styles.xf(border=True)
     pct = styles.xf(border=True, num_fmt=PERCENT_FORMAT)
     words = {s: status_word(labels, s) for s in STATUSES}

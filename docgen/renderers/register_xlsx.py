@@ -23,7 +23,8 @@ from docgen.renderers.palette import ACTION_STATUS_FILL, OVERDUE_FILL, OVERDUE_T
 from docgen.richtext import plain
 
 R = "actions_register."
-HEADER_FILL = "1F3864"
+HEADER_FILL = "accent1"  # the workbook theme's accent1 (docgen.ooxml.xlsx_theme)
+HEADER_TEXT = "lt1"
 DATE_FORMAT = 14  # Excel's built-in short date
 _EPOCH = date(1899, 12, 30)
 
@@ -48,7 +49,7 @@ def render(register: Register, L: Labels, dest: Path) -> Path:
 
 
 def _actions(register: Register, L: Labels, styles: Styles, strings: SharedStrings) -> Sheet:
-    head = styles.xf(bold=True, color="FFFFFF", fill=HEADER_FILL, wrap=True, border=True)
+    head = styles.xf(bold=True, color=HEADER_TEXT, fill=HEADER_FILL, wrap=True, border=True)
     body = styles.xf(wrap=True, border=True)
     strong = styles.xf(bold=True, border=True)
     day = styles.xf(border=True, num_fmt=DATE_FORMAT, halign="left")
@@ -83,7 +84,7 @@ def _actions(register: Register, L: Labels, styles: Styles, strings: SharedStrin
 
 
 def _summary(register: Register, L: Labels, styles: Styles, strings: SharedStrings) -> Sheet:
-    head = styles.xf(bold=True, color="FFFFFF", fill=HEADER_FILL, border=True)
+    head = styles.xf(bold=True, color=HEADER_TEXT, fill=HEADER_FILL, border=True)
     body = styles.xf(border=True)
     bold = styles.xf(bold=True, border=True)
     title = styles.xf(bold=True, size=12)

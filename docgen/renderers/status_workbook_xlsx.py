@@ -16,7 +16,8 @@ from docgen.ooxml.package import document_time
 from docgen.ooxml.xlsx_writer import SharedStrings, Sheet, Styles, column_letter, number_cell, row_xml, workbook_bytes
 from docgen.readers.status_layout import KEY_VALUE_SHEETS, TABLES, Kind, Table, kind_of_field
 
-HEADER_FILL = "1F3864"
+HEADER_FILL = "accent1"  # the workbook theme's accent1 (docgen.ooxml.xlsx_theme)
+HEADER_TEXT = "lt1"
 KEY_FILL = "D9E1F2"
 DATE_FORMAT = 14  # Excel's built-in short date (shown in the reader's locale)
 VALIDATED_ROWS = 1000  # drop-down lists cover rows 2..1000 of the table sheets
@@ -62,7 +63,7 @@ class _Cells:
 
     def __init__(self) -> None:
         self.styles, self.strings = Styles(), SharedStrings()
-        self.head = self.styles.xf(bold=True, color="FFFFFF", fill=HEADER_FILL, border=True)
+        self.head = self.styles.xf(bold=True, color=HEADER_TEXT, fill=HEADER_FILL, border=True)
         self.key = self.styles.xf(bold=True, fill=KEY_FILL, border=True)
         self.body = self.styles.xf(wrap=True, border=True)
         self.day = self.styles.xf(border=True, num_fmt=DATE_FORMAT, halign="left")

@@ -3,8 +3,10 @@
 Usage: python templates/src/build_deck_template.py
 
 Starts from python-pptx's default package and rewrites its master, layouts and theme: 16:9,
-a navy title bar with a teal accent, footer (project, date) and slide number placeholders, and
-the layouts "Title Slide", "Title and Content", "Section Header", "Title Only", "Blank".
+a title bar in the theme's accent1 (navy) with an accent2 (teal) rule, footer (project, date) and
+slide number placeholders, and the layouts "Title Slide", "Title and Content", "Section Header",
+"Title Only", "Blank". Every colour of the master and layouts is a theme colour, so a PMO who
+changes the theme's colours (Design > Variants > Colours) restyles the whole deck.
 """
 
 from __future__ import annotations
@@ -20,15 +22,25 @@ from pptx.util import Pt
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from docgen.deck.shapes import NAVY, TEAL  # noqa: E402
+from docgen.deck.palette import colour_xml  # noqa: E402
 from docgen.ooxml.package import package_bytes  # noqa: E402
+from docgen.ooxml.theme import BUILTIN_THEME  # noqa: E402
 
 NS = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
       'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
       'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"')
 W, H = 12192000, 6858000
 KEEP = ["Title Slide", "Title and Content", "Section Header", "Title Only", "Blank"]
-FOOT_GREY = "7F7F7F"
+# Theme colour specs (docgen.deck.palette): bg1-25 is "Background 1, darker 25 %".
+BAR, ACCENT, WHITE = "accent1", "accent2", "bg1"
+FOOT_GREY = "bg1-50"  # 7F7F7F
+RULE_GREY = "bg1-25"
+BODY_TEXT = "tx1+15"
+COVER_SUBTITLE = "bg2"
+
+
+def solid(spec: str) -> str:
+    return f"<a:solidFill>{colour_xml(spec, mapped=False)}</a:solidFill>"
 
 
 def emu(points: float) -> int:
@@ -43,7 +55,7 @@ def xfrm(x: float, y: float, w: float, h: float) -> str:
 def rect(sid: int, name: str, box: tuple, colour: str) -> str:
     return (f'<p:sp><p:nvSpPr><p:cNvPr id="{sid}" name="{name}"/><p:cNvSpPr/><p:nvPr userDrawn="1"/>'
             f'</p:nvSpPr><p:spPr>{xfrm(*box)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
-            f'<a:solidFill><a:srgbClr val="{colour}"/></a:solidFill><a:ln><a:noFill/></a:ln>'
+            f'{solid(colour)}<a:ln><a:noFill/></a:ln>'
             '</p:spPr><p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:endParaRPr lang="en-US"/></a:p>'
             '</p:txBody></p:sp>')
 
@@ -58,20 +70,25 @@ def placeholder(sid: int, name: str, ph: str, box: tuple | None, text: str = "",
             '<a:endParaRPr lang="en-US"/></a:p></p:txBody></p:sp>')
 
 
-def footer_lst(align: str) -> str:
-    return (f'<a:lvl1pPr algn="{align}"><a:defRPr sz="1000"><a:solidFill><a:srgbClr val="{FOOT_GREY}"/>'
-            '</a:solidFill></a:defRPr></a:lvl1pPr>')
+def footer_lst(align: str, colour: bool) -> str:
+    fill = solid(FOOT_GREY) if colour else ""
+    return f'<a:lvl1pPr algn="{align}"><a:defRPr sz="1000">{fill}</a:defRPr></a:lvl1pPr>'
 
 
-def footers(first_id: int) -> str:
+def footers(first_id: int, colour: bool = False) -> str:
+    """Return the footer placeholders; their colour only on the master's (``colour``).
+
+    LibreOffice applies a theme colour's lighter/darker once per level that repeats it (master,
+    layout, slide), so the layouts and slides inherit the master's instead of repeating it.
+    """
     return (
         placeholder(first_id, "Date Placeholder", '<p:ph type="dt" sz="half" idx="10"/>',
-                    (650, 506, 200, 22), body=' anchor="ctr"', lst=footer_lst("r"))
+                    (650, 506, 200, 22), body=' anchor="ctr"', lst=footer_lst("r", colour))
         + placeholder(first_id + 1, "Footer Placeholder", '<p:ph type="ftr" sz="quarter" idx="11"/>',
-                      (36, 506, 600, 22), body=' anchor="ctr"', lst=footer_lst("l"))
+                      (36, 506, 600, 22), body=' anchor="ctr"', lst=footer_lst("l", colour))
         + placeholder(first_id + 2, "Slide Number Placeholder",
                       '<p:ph type="sldNum" sz="quarter" idx="12"/>', (864, 506, 60, 22),
-                      body=' anchor="ctr"', lst=footer_lst("r"))
+                      body=' anchor="ctr"', lst=footer_lst("r", colour))
     )
 
 
@@ -82,21 +99,21 @@ def sptree(inner: str) -> str:
 
 
 MASTER_SHAPES = (
-    rect(20, "Title Bar", (0, 0, 960, 72), NAVY)
-    + rect(21, "Accent", (0, 72, 960, 4), TEAL)
-    + rect(22, "Footer Rule", (36, 500, 888, 0.75), "BFBFBF")
+    rect(20, "Title Bar", (0, 0, 960, 72), BAR)
+    + rect(21, "Accent", (0, 72, 960, 4), ACCENT)
+    + rect(22, "Footer Rule", (36, 500, 888, 0.75), RULE_GREY)
     + placeholder(2, "Title Placeholder", '<p:ph type="title"/>', (36, 10, 888, 56),
                   "Click to edit the title", ' anchor="ctr" lIns="91440" rIns="91440"')
     + placeholder(3, "Text Placeholder", '<p:ph type="body" idx="1"/>', (36, 88, 888, 404),
                   "Click to edit the text")
-    + footers(4)
+    + footers(4, colour=True)
 )
 
 TITLE_STYLE = (
     '<p:titleStyle><a:lvl1pPr algn="l" defTabSz="914400" rtl="0" eaLnBrk="1" latinLnBrk="0" '
     'hangingPunct="1"><a:lnSpc><a:spcPct val="90000"/></a:lnSpc><a:spcBef><a:spcPct val="0"/>'
-    '</a:spcBef><a:buNone/><a:defRPr sz="2800" b="1" kern="1200"><a:solidFill>'
-    '<a:srgbClr val="FFFFFF"/></a:solidFill><a:latin typeface="+mj-lt"/><a:ea typeface="+mj-ea"/>'
+    f'</a:spcBef><a:buNone/><a:defRPr sz="2800" b="1" kern="1200">{solid(WHITE)}'
+    '<a:latin typeface="+mj-lt"/><a:ea typeface="+mj-ea"/>'
     '<a:cs typeface="+mj-cs"/></a:defRPr></a:lvl1pPr></p:titleStyle>'
 )
 
@@ -107,7 +124,7 @@ def body_style() -> str:
         mar = 228600 * lvl
         levels += (f'<a:lvl{lvl}pPr marL="{mar}" indent="-228600" algn="l"><a:spcBef>'
                    '<a:spcPts val="600"/></a:spcBef><a:buFont typeface="Arial"/><a:buChar char="•"/>'
-                   f'<a:defRPr sz="{size}"><a:solidFill><a:srgbClr val="262626"/></a:solidFill>'
+                   f'<a:defRPr sz="{size}">{solid(BODY_TEXT)}'
                    f'<a:latin typeface="+mn-lt"/></a:defRPr></a:lvl{lvl}pPr>')
     return f"<p:bodyStyle>{levels}</p:bodyStyle>"
 
@@ -118,20 +135,19 @@ def layout(name: str, kind: str, inner: str, extra: str = "") -> str:
             '</p:sldLayout>')
 
 
-COVER_BG = (f'<p:bg><p:bgPr><a:solidFill><a:srgbClr val="{NAVY}"/></a:solidFill><a:effectLst/>'
-            '</p:bgPr></p:bg>')
+COVER_BG = f"<p:bg><p:bgPr>{solid(BAR)}<a:effectLst/></p:bgPr></p:bg>"
 LAYOUTS = {
     "Title Slide": layout("Title Slide", "title", (
-        rect(10, "Accent Bar", (0, 0, 18, 540), TEAL)
-        + rect(11, "Accent Rule", (60, 270, 140, 3), TEAL)
+        rect(10, "Accent Bar", (0, 0, 18, 540), ACCENT)
+        + rect(11, "Accent Rule", (60, 270, 140, 3), ACCENT)
         + placeholder(2, "Title", '<p:ph type="ctrTitle"/>', (60, 150, 840, 110),
                       "Project name", ' anchor="b"',
-                      '<a:lvl1pPr algn="l"><a:defRPr sz="4000" b="1"><a:solidFill>'
-                      '<a:srgbClr val="FFFFFF"/></a:solidFill></a:defRPr></a:lvl1pPr>')
+                      f'<a:lvl1pPr algn="l"><a:defRPr sz="4000" b="1">{solid(WHITE)}'
+                      '</a:defRPr></a:lvl1pPr>')
         + placeholder(3, "Subtitle", '<p:ph type="subTitle" idx="1"/>', (60, 280, 840, 150),
                       "Committee, period", ' anchor="t"',
                       '<a:lvl1pPr marL="0" indent="0" algn="l"><a:buNone/><a:defRPr sz="1800">'
-                      '<a:solidFill><a:srgbClr val="DDE6F0"/></a:solidFill></a:defRPr></a:lvl1pPr>')
+                      f'{solid(COVER_SUBTITLE)}</a:defRPr></a:lvl1pPr>')
     ), ' showMasterSp="0"').replace('<p:cSld name="Title Slide">',
                                     f'<p:cSld name="Title Slide">{COVER_BG}'),
     "Title and Content": layout("Title and Content", "obj", (
@@ -140,8 +156,8 @@ LAYOUTS = {
         + footers(4))),
     "Section Header": layout("Section Header", "secHead", (
         placeholder(2, "Title", '<p:ph type="title"/>', (36, 200, 888, 80), "Section",
-                    ' anchor="b"', '<a:lvl1pPr><a:defRPr sz="3600" b="1"><a:solidFill>'
-                    f'<a:srgbClr val="{NAVY}"/></a:solidFill></a:defRPr></a:lvl1pPr>')
+                    ' anchor="b"', f'<a:lvl1pPr><a:defRPr sz="3600" b="1">{solid(BAR)}'
+                    '</a:defRPr></a:lvl1pPr>')
         + placeholder(3, "Text", '<p:ph type="body" idx="1"/>', (36, 290, 888, 60), "",
                       "", '<a:lvl1pPr marL="0" indent="0"><a:buNone/><a:defRPr sz="1800"/>'
                       '</a:lvl1pPr>')
@@ -151,13 +167,9 @@ LAYOUTS = {
     "Blank": layout("Blank", "blank", footers(2)),
 }
 
-THEME_COLOURS = {
-    "dk1": ("sysClr", "000000"), "lt1": ("sysClr", "FFFFFF"), "dk2": ("srgbClr", NAVY),
-    "lt2": ("srgbClr", "E7E6E6"), "accent1": ("srgbClr", NAVY), "accent2": ("srgbClr", TEAL),
-    "accent3": ("srgbClr", "A5A5A5"), "accent4": ("srgbClr", "F2A900"),
-    "accent5": ("srgbClr", "2E9E44"), "accent6": ("srgbClr", "C8102E"),
-    "hlink": ("srgbClr", "0563C1"), "folHlink": ("srgbClr", "954F72"),
-}
+# lt2 is the cover's subtitle colour and, much lighter, the band of even table rows.
+THEME_COLOURS = {slot: ("sysClr" if slot in ("dk1", "lt1") else "srgbClr", value)
+                 for slot, value in BUILTIN_THEME.items()}
 
 
 def main() -> Path:

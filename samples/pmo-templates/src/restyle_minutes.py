@@ -2,7 +2,8 @@
 
 Run ``python samples/pmo-templates/src/restyle_minutes.py``. It does by script what a PMO does
 in Word (Home > Styles > Modify): body text in Georgia, headings and title in Arial in the
-corporate burgundy, a teal subtitle. Only styles change; docgen fills the content.
+corporate burgundy, a teal subtitle, and the "docgen Table" style's header row and rules in
+burgundy (Table Design > Modify Table Style). Only styles change; docgen fills the content.
 """
 
 from __future__ import annotations
@@ -78,10 +79,26 @@ def restyle_styles(styles_xml: bytes, changes: dict[str, tuple[str | None, str |
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
+def restyle_table(styles_xml: bytes, style_id: str, colour: str) -> bytes:
+    """Return ``styles_xml`` with the table style ``style_id``'s header shading and outer rules in ``colour``."""
+    root = etree.fromstring(styles_xml)
+    for style in root.iter(_w("style")):
+        if style.get(_w("styleId")) != style_id:
+            continue
+        for rule in style.iterfind(f"{_w('tblPr')}/{_w('tblBorders')}/*"):
+            if etree.QName(rule).localname in ("top", "bottom"):
+                rule.set(_w("color"), colour)
+        for part in style.iterfind(_w("tblStylePr")):
+            if part.get(_w("type")) == "firstRow":
+                for shd in part.iter(_w("shd")):
+                    shd.set(_w("fill"), colour)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
 def build(source: Path, dest: Path) -> Path:
     """Write ``source`` restyled with :data:`CHANGES` to ``dest``; return ``dest``."""
     parts = read_parts(source)
-    parts["word/styles.xml"] = restyle_styles(parts["word/styles.xml"], CHANGES)
+    parts["word/styles.xml"] = restyle_table(restyle_styles(parts["word/styles.xml"], CHANGES), "DocgenTable", BURGUNDY)
     return write_package(parts, dest)
 
 

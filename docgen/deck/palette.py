@@ -1,0 +1,239 @@
+"""The deck's colours: docgen's colour roles drawn with the template's theme, or as ``deck.yaml`` says.
+
+A deck plan names what a colour is *for* ("header", "heading", "rag_green"...), never a brand
+hex. The writer draws each role with a colour spec: a theme colour of the template (``accent1``,
+``tx1``, ``bg2``...; ``accent1+80`` is 80 % lighter, ``bg1-15`` 15 % darker, as in Office's colour
+picker) or an RGB hex (``"7B1E3A"``). Brand and neutral roles default to theme colours, so a
+template whose theme is burgundy and gold gives a burgundy and gold deck; RAG and the other
+colours that carry a meaning (late, overrun, heat-map zones) default to fixed hex values.
+
+``deck.yaml`` next to the ``deck.pptx`` found on the template path (optional) changes them::
+
+    palette:            # role -> theme colour or hex
+      header: accent2
+      heading: "7B1E3A"
+    rag:                # the RAG fills (and the text drawn on them)
+      green: "2E7D32"
+      amber: "F9A825"
+      red: "C62828"
+      amber_text: "000000"
+"""
+
+from __future__ import annotations
+
+import colorsys
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from docgen.errors import InputError, TemplateError
+from docgen.ooxml.theme import BUILTIN_THEME
+from docgen.readers.yaml_source import load_yaml_data
+
+PALETTE_NAME = "deck.yaml"
+MAX_PALETTE_BYTES = 64 * 1024  # a palette is a dozen lines
+
+# Roles whose look is the brand's: theme colours of the template.
+BRAND_ROLES: dict[str, str] = {
+    "text": "tx1+15",          # body text of text boxes and tables
+    "muted": "tx1+35",         # secondary text: dates under milestones, notes, month ticks
+    "header": "accent1",       # table header rows
+    "header_text": "bg1",      # text on the header rows
+    "emphasis": "accent1",     # decision headings, "Top risks", timeline axis, markers, progress bars
+    "emphasis_text": "bg1",    # text on an emphasis fill ("Done" milestone cells)
+    "heading": "accent2",      # sub-headings (Achievements, Context, Options...), recommendation frame
+    "panel": "bg1-5",          # summary and recommendation panels, milestone labels, total rows
+    "band": "bg2+77",          # even table rows
+    "row": "bg1",              # odd table rows
+    "border": "bg1",           # table cell borders, outlines of markers and heat-map cells
+    "rule": "bg1-25",          # timeline connectors
+    "track": "bg1-15",         # progress bar track
+    "grid": "bg1-15",          # chart gridlines
+    "series1": "accent1",      # chart series in order
+    "series2": "accent2",
+    "series3": "accent3",
+}
+
+# Roles whose colour is a meaning, not a brand: fixed defaults, changed in deck.yaml only.
+RAG_HEX: dict[str, str] = {"green": "2E9E44", "amber": "F2A900", "red": "C8102E"}
+RAG_TEXT_HEX: dict[str, str] = {"green": "FFFFFF", "amber": "000000", "red": "FFFFFF"}
+OVERRUN_HEX = "C00000"
+UNDERRUN_HEX = "2E7D32"
+MEANING_ROLES: dict[str, str] = {
+    **{f"rag_{k}": v for k, v in RAG_HEX.items()},
+    **{f"rag_{k}_text": v for k, v in RAG_TEXT_HEX.items()},
+    "late": OVERRUN_HEX,        # overdue dates, the report-date line of the timeline
+    "overrun": OVERRUN_HEX,     # positive variance and slip
+    "underrun": UNDERRUN_HEX,   # negative variance
+    "zone_low": "C6E5C9",       # heat-map zones
+    "zone_medium": "FFE08A",
+    "zone_high": "F4A6A6",
+}
+ROLES: dict[str, str] = {**BRAND_ROLES, **MEANING_ROLES}
+
+SCHEME = ("dk1", "lt1", "dk2", "lt2", "tx1", "bg1", "tx2", "bg2", "accent1", "accent2", "accent3",
+          "accent4", "accent5", "accent6", "hlink", "folHlink")
+# On a slide, theme colours go through the master's colour map: dk1 is written tx1, and so on.
+_MAPPED = {"dk1": "tx1", "lt1": "bg1", "dk2": "tx2", "lt2": "bg2"}
+_UNMAPPED = {v: k for k, v in _MAPPED.items()}
+_HEX = re.compile(r"#?([0-9A-Fa-f]{6})")
+_SCHEME = re.compile(rf"({'|'.join(SCHEME)})\s*(?:([+-])\s*(\d{{1,2}})\s*%?)?")
+
+
+def colour_xml(spec: str, mapped: bool = True) -> str:
+    """Return the DrawingML colour element of a colour spec (``"accent1+80"``, ``"7B1E3A"``).
+
+    ``mapped``: dk1/lt1/dk2/lt2 are written tx1/bg1/tx2/bg2 (through the master's colour map, as
+    on a slide); without it tx1/bg1/tx2/bg2 are written as the theme slots themselves (a master).
+    Raises ValueError for anything else.
+    """
+    found = _HEX.fullmatch(spec)
+    if found:
+        return f'<a:srgbClr val="{found.group(1).upper()}"/>'
+    found = _SCHEME.fullmatch(spec)
+    if not found:
+        raise ValueError(f"not a colour: {spec!r}")
+    name, sign, amount = found.groups()
+    name = _MAPPED.get(name, name) if mapped else _UNMAPPED.get(name, name)
+    if not amount or int(amount) == 0:
+        return f'<a:schemeClr val="{name}"/>'
+    pct = int(amount)
+    mods = f'<a:lumMod val="{(100 - pct) * 1000}"/>'
+    if sign == "+":
+        mods += f'<a:lumOff val="{pct * 1000}"/>'
+    return f'<a:schemeClr val="{name}">{mods}</a:schemeClr>'
+
+
+@dataclass
+class Palette:
+    """The colour spec of each role, and the DrawingML fills drawn with them (memoised)."""
+
+    roles: dict[str, str] = field(default_factory=lambda: dict(ROLES))
+    _fills: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def spec(self, colour: str) -> str:
+        """Return the colour spec of a role (a spec or hex given instead of a role is returned as is)."""
+        return self.roles.get(colour, colour)
+
+    def colour(self, colour: str) -> str:
+        """Return the DrawingML colour element of a role, a theme colour spec or a hex."""
+        return colour_xml(self.spec(colour))
+
+    def solid(self, colour: str) -> str:
+        """Return ``<a:solidFill>`` of a role, a theme colour spec or a hex."""
+        fill = self._fills.get(colour)
+        if fill is None:
+            fill = self._fills[colour] = f"<a:solidFill>{self.colour(colour)}</a:solidFill>"
+        return fill
+
+    def rgb(self, colour: str, theme: dict[str, str] | None = None) -> str:
+        """Return the RGB hex a role, spec or hex stands for, theme colours taken from ``theme``.
+
+        For documents that cannot name a theme colour (Word cells, Excel fonts): ``theme``
+        defaults to :data:`BUILTIN_THEME`; lighter/darker applied as Office does (HSL luminance).
+        """
+        spec = self.spec(colour)
+        found = _HEX.fullmatch(spec)
+        if found:
+            return found.group(1).upper()
+        found = _SCHEME.fullmatch(spec)
+        if not found:
+            raise ValueError(f"not a colour: {spec!r}")
+        name, sign, amount = found.groups()
+        name = _UNMAPPED.get(name, name)
+        base = (theme or BUILTIN_THEME).get(name) or BUILTIN_THEME[name]
+        if not amount:
+            return base.upper()
+        pct = int(amount) / 100
+        r, g, b = (int(base[i:i + 2], 16) / 255 for i in (0, 2, 4))
+        h, lum, sat = colorsys.rgb_to_hls(r, g, b)
+        lum = lum * (1 - pct) + (pct if sign == "+" else 0)
+        return "".join(f"{round(v * 255):02X}" for v in colorsys.hls_to_rgb(h, min(lum, 1.0), sat))
+
+    def hex(self, role: str, default: str) -> str:
+        """Return the RGB hex of ``role`` when the palette gives one (RAG in Word and Excel), else ``default``."""
+        found = _HEX.fullmatch(self.spec(role))
+        return found.group(1).upper() if found else default
+
+    def rag_fill(self, rag: str) -> str:
+        """Return the RGB hex of the RAG fill ``rag`` (green, amber, red)."""
+        return self.hex(f"rag_{rag}", RAG_HEX[rag])
+
+    def rag_text(self, rag: str) -> str:
+        """Return the RGB hex of the text drawn on the RAG fill ``rag``."""
+        return self.hex(f"rag_{rag}_text", RAG_TEXT_HEX[rag])
+
+
+DEFAULT = Palette()
+
+
+def palette_for(template_path: Path) -> Palette:
+    """Return the palette of the deck template at ``template_path``: its ``deck.yaml``, else the defaults.
+
+    Cached while the file is unchanged; raises TemplateError when ``deck.yaml`` is unreadable or
+    names an unknown role or colour.
+    """
+    path = Path(template_path).parent / PALETTE_NAME
+    try:
+        stat = path.stat() if path.is_file() else None
+    except OSError:
+        stat = None
+    if stat is None:
+        return DEFAULT
+    return _load(path.resolve(), stat.st_mtime_ns, stat.st_size)
+
+
+def palette_along(dirs: tuple[Path, ...] = ()) -> Palette:
+    """Return the palette beside the ``deck.pptx`` found along the template search path ``dirs``."""
+    from docgen.template_path import along, find_template
+
+    return palette_for(find_template("deck.pptx", list(along(dirs))))
+
+
+@lru_cache(maxsize=8)
+def _load(path: Path, _mtime: int, _size: int) -> Palette:
+    try:
+        raw = path.read_bytes()
+        if len(raw) > MAX_PALETTE_BYTES:
+            raise TemplateError(f"{path}: larger than {MAX_PALETTE_BYTES // 1024} KB")
+        data = load_yaml_data(raw.decode("utf-8"), path) or {}
+    except UnicodeDecodeError as exc:
+        raise TemplateError(f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
+    except InputError as exc:  # duplicate keys, alias bombs, deep nesting, YAML syntax
+        raise TemplateError(f"invalid deck settings: {'; '.join(exc.lines())}") from None
+    except yaml.YAMLError as exc:
+        raise TemplateError(f"{path}: invalid deck settings ({' '.join(str(exc).split())})") from None
+    except (OSError, RecursionError) as exc:
+        raise TemplateError(f"{path}: cannot read ({exc})") from None
+    if not isinstance(data, dict):
+        raise TemplateError(f"{path}: expected a mapping (palette:, rag:)")
+    roles = dict(ROLES)
+    for section, prefix in (("palette", ""), ("rag", "rag_")):
+        given = data.get(section) or {}
+        if not isinstance(given, dict):
+            raise TemplateError(f"{path}: {section}: expected a mapping of name -> colour")
+        for key, value in given.items():
+            role = f"{prefix}{key}"
+            if role not in roles or (prefix and role not in MEANING_ROLES):
+                known = sorted(k[len(prefix):] for k in roles if k.startswith(prefix)) if prefix \
+                    else sorted(roles)
+                raise TemplateError(f"{path}: {section}.{key}: unknown; known: {', '.join(known)}")
+            spec = _spec(value)
+            try:
+                colour_xml(spec)
+            except ValueError:
+                raise TemplateError(
+                    f"{path}: {section}.{key}: {value!r} is not a colour (a hex such as \"7B1E3A\", or a "
+                    f"theme colour {', '.join(SCHEME)}, optionally lighter +NN or darker -NN)") from None
+            roles[role] = spec
+    return Palette(roles)
+
+
+def _spec(value: object) -> str:
+    """Return a YAML value as a colour spec (a hex read as a number, 000000, is given back its digits)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:06d}"
+    return str(value).strip()
