@@ -103,17 +103,56 @@ def track(meetings: list[Named]) -> Series:
     """Return every action of ``meetings`` in its latest state (meetings taken in date order).
 
     In each meeting the review of previous actions is read before the new actions; an entry
-    whose id is already known updates that action instead of adding one.
+    whose id is already known updates that action instead of adding one. Along a series (a
+    batch builds meeting k after meeting k-1) the state after the longest prefix already
+    tracked is reused, so carry-over is computed once along the series, not once per meeting.
     """
-    series = Series()
-    for name, minutes in chronological(meetings):
-        ref = ref_of(name, minutes)
-        for tracked in series.actions.values():
-            if tracked.action.is_open:
-                tracked.last = ref  # carried into this meeting's review
-        for action in minutes.previous_actions + minutes.actions:
-            _see(series, action, ref)
+    ordered = chronological(meetings)
+    series, start = _resume(ordered)
+    for name, minutes in ordered[start:]:
+        _step(series, name, minutes)
+    _remember(ordered, series)
     return series
+
+
+def _step(series: Series, name: str, minutes: Minutes) -> None:
+    ref = ref_of(name, minutes)
+    for tracked in series.actions.values():
+        if tracked.action.is_open:
+            tracked.last = ref  # carried into this meeting's review
+    for action in minutes.previous_actions + minutes.actions:
+        _see(series, action, ref)
+
+
+# The last few tracked prefixes: (names, the minutes objects, the Series after them).
+_TRACKED: list[tuple[tuple[str, ...], list[Minutes], Series]] = []
+_TRACKED_KEEP = 4
+
+
+def _resume(ordered: list[Named]) -> tuple[Series, int]:
+    """Return a copy of the state after the longest remembered prefix of ``ordered``, and its length."""
+    names = tuple(name for name, _ in ordered)
+    best: tuple[int, Series] | None = None
+    for known, minutes_list, series in _TRACKED:
+        size = len(known)
+        if size <= len(ordered) and known == names[:size] and (best is None or size > best[0]) \
+                and all(a is b for a, (_, b) in zip(minutes_list, ordered)):
+            best = (size, series)
+    if best is None:
+        return Series(), 0
+    size, series = best
+    copied = Series({key: Tracked(t.action, t.origin, t.stated, t.last) for key, t in series.actions.items()},
+                    list(series.warnings))
+    return copied, size
+
+
+def _remember(ordered: list[Named], series: Series) -> None:
+    if not ordered:
+        return
+    frozen = Series({key: Tracked(t.action, t.origin, t.stated, t.last) for key, t in series.actions.items()},
+                    list(series.warnings))
+    _TRACKED.append((tuple(name for name, _ in ordered), [m for _, m in ordered], frozen))
+    del _TRACKED[:-_TRACKED_KEEP]
 
 
 def carry_over(current: Named, earlier: list[Named]) -> tuple[list[Action], list[str]]:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import re
+from datetime import date
 from pathlib import Path
 
 from docgen.errors import DocgenError
@@ -24,7 +27,7 @@ def previous_paths(input_path: Path, minutes: Minutes, explicit: tuple[Path, ...
     elif minutes.previous:
         paths = [input_path.parent / p for p in minutes.previous]
     elif lookup and minutes.meeting.series:
-        paths = find_series(input_path, minutes)
+        return find_series(input_path, minutes)  # earlier dates only: never the input itself
     else:
         paths = []
     own = _resolved(input_path)
@@ -42,33 +45,110 @@ def find_series(input_path: Path, minutes: Minutes) -> list[Path]:
     """Return the files next to ``input_path`` holding an earlier meeting of the same series.
 
     Files that cannot be read, or whose meeting has another series or no earlier date, are
-    ignored: the folder may hold anything.
+    ignored: the folder may hold anything. The folder is indexed once per process (see
+    :func:`series_index`), so a batch over N meetings of one folder reads each file once.
     """
     series = (minutes.meeting.series or "").strip().casefold()
-    found = []
-    for path in sorted(input_path.parent.iterdir()):
-        if path.suffix.lower() not in SERIES_SUFFIXES or not path.is_file():
-            continue
-        if not _mentions(path, series):  # most files of a busy folder are ruled out unparsed
-            continue
-        meeting = _meeting_header(path)
-        if not meeting or str(meeting.get("series") or "").strip().casefold() != series:
+    return [path for path, when in series_index(input_path.parent).get(series, [])
+            if when < minutes.meeting.date]
+
+
+# folder -> (its entries' signature, {series (case-folded): [(path, date)] in file-name order})
+_INDEXES: dict[Path, tuple[tuple, dict[str, list[tuple[Path, date]]]]] = {}
+
+
+def series_index(folder: Path) -> dict[str, list[tuple[Path, date]]]:
+    """Return the dated meetings of ``folder`` by series, reading each file only once per process.
+
+    The index is rebuilt when a file of the folder is added, removed or renamed (the folder's
+    modification time and names are its signature); an edited header needs a new process.
+    """
+    names = sorted(os.listdir(folder))
+    signature = (_stamp(folder), tuple(names))
+    cached = _INDEXES.get(folder)
+    if cached is not None and cached[0] == signature:
+        return cached[1]
+    entries = [folder / n for n in names if Path(n).suffix.lower() in SERIES_SUFFIXES and (folder / n).is_file()]
+    index: dict[str, list[tuple[Path, date]]] = {}
+    for path in entries:
+        meeting = meeting_header(path)
+        if not meeting or not str(meeting.get("series") or "").strip():
             continue
         try:
             when = _to_date(meeting.get("date"))
         except ValueError:
             continue
-        if when is not None and when < minutes.meeting.date:
-            found.append(path)
-    return found
+        if when is not None:
+            index.setdefault(str(meeting["series"]).strip().casefold(), []).append((path, when))
+    _INDEXES[folder] = (signature, index)
+    return index
 
 
-def _mentions(path: Path, series: str) -> bool:
-    """Return True when the file's text holds ``series`` (case-insensitively) at all."""
+def _stamp(path: Path) -> tuple[int, int]:
     try:
-        return series in path.read_bytes().decode("utf-8", "replace").casefold()
+        info = path.stat()
     except OSError:
-        return False
+        return (0, 0)
+    return (info.st_size, info.st_mtime_ns)
+
+
+_BLOCK_START = re.compile(r"^meeting:[ \t]*(?:#.*)?$")
+_KEY_LINE = re.compile(r"^(?P<indent>[ \t]*)(?P<key>series|date):[ \t]*(?P<value>.*?)[ \t]*$")
+
+
+def meeting_header(path: Path) -> dict | None:
+    """Return the ``series`` and ``date`` of the meeting in ``path`` (YAML or front matter), or None.
+
+    A line scan of the usual block layout (``meeting:`` then indented keys), falling back to a
+    full YAML parse for anything else: a batch reads the header of every meeting of a folder.
+    """
+    from docgen.readers.source import read_text
+
+    try:
+        text = read_text(path)
+    except (DocgenError, OSError):
+        return None
+    if path.suffix.lower() in (".md", ".markdown"):
+        if not text.startswith("---"):
+            return None
+        end = text.find("\n---", 3)
+        if end < 0:
+            return None
+        text = text[3:end]
+    found = _scan(text)
+    return found if found is not None else _meeting_header(path)
+
+
+def _scan(text: str) -> dict | None:
+    """Return {series, date} read from a ``meeting:`` block by lines, or None when unsure."""
+    lines = text.splitlines()
+    for index, line in enumerate(lines):
+        if _BLOCK_START.match(line):
+            found: dict = {}
+            for inner in lines[index + 1:]:
+                if inner.strip() and not inner[:1].isspace():
+                    break
+                match = _KEY_LINE.match(inner)
+                if match and match.group("indent"):
+                    value = _plain_value(match.group("value"))
+                    if value is None:
+                        return None  # unusual: let YAML read it
+                    found[match.group("key")] = value
+            return found if "date" in found else None
+    return None
+
+
+_QUOTED = re.compile(r"""^(?:'(?P<single>[^']*)'|"(?P<double>[^"\\]*)")[ \t]*(?:#.*)?$""")
+
+
+def _plain_value(value: str) -> str | None:
+    """Return the text of a simple YAML scalar (plain, or quoted without escapes), else None."""
+    quoted = _QUOTED.match(value)
+    if quoted:
+        return quoted.group("single") if quoted.group("single") is not None else quoted.group("double")
+    if not value or value[:1] in "\"'[{&*!|>%@`" or " #" in value:
+        return None
+    return value
 
 
 def _meeting_header(path: Path) -> dict | None:
@@ -96,11 +176,30 @@ def _meeting_header(path: Path) -> dict | None:
     return data if "series" in data and "date" in data else None
 
 
+# (resolved path, size, mtime) -> validated minutes: each earlier meeting is read once per process.
+_LOADED: dict[tuple[Path, int, int], Minutes] = {}
+_LOADED_MAX = 4096
+
+
 def load_all(paths: list[Path]) -> list[Named]:
-    """Return the validated minutes of ``paths`` named by their path (InputError if one is bad)."""
+    """Return the validated minutes of ``paths`` named by their path (InputError if one is bad).
+
+    A file already read by this process, unchanged since, is not read again (batches of one
+    series load each meeting once, not once per later meeting).
+    """
     from docgen.minutes import load
 
-    return [(str(p), load(p)) for p in paths]
+    named = []
+    for path in paths:
+        key = (Path(os.path.abspath(path)), *_stamp(path))
+        minutes = _LOADED.get(key)
+        if minutes is None:
+            minutes = load(path)
+            if len(_LOADED) >= _LOADED_MAX:
+                _LOADED.clear()
+            _LOADED[key] = minutes
+        named.append((str(path), minutes))
+    return named
 
 
 def with_previous(input_path: Path, minutes: Minutes, explicit: tuple[Path, ...] = (),

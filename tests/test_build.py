@@ -195,3 +195,24 @@ def test_build_reads_the_gitlab_slice(invoke, portfolio, tmp_path, monkeypatch):
         assert not names & built
         built |= names
     assert len(built) >= 3
+
+
+def test_editing_one_meeting_rebuilds_it_and_the_later_meetings_of_its_series_only(invoke, tmp_path):
+    import yaml
+
+    base = yaml.safe_load((CONTRACT / "meeting.yaml").read_text(encoding="utf-8"))
+    folder = tmp_path / "meetings"
+    folder.mkdir()
+    for n, (series, day) in enumerate([("Weekly", 3), ("Weekly", 10), ("Weekly", 17), ("Board", 4), ("Board", 11)]):
+        data = json.loads(json.dumps(base, default=str))
+        data.pop("previous")
+        data["meeting"].update(series=series, date=f"2026-11-{day:02d}", title=f"{series} {day}")
+        (folder / f"m{n}.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    out, report = tmp_path / "out", tmp_path / "r.json"
+    assert invoke("build", folder, "-o", out).exit_code == 0
+    edited = folder / "m1.yaml"  # the second weekly meeting
+    edited.write_text(edited.read_text(encoding="utf-8").replace("Weekly 10", "Weekly 10 (amended)"), encoding="utf-8")
+    assert invoke("build", folder, "-o", out, "--report", report).exit_code == 0
+    status = {Path(j["input"]).name: j["status"] for j in json.loads(report.read_text(encoding="utf-8"))["jobs"]}
+    assert status == {"m0.yaml": "skipped", "m1.yaml": "ok", "m2.yaml": "ok", "m3.yaml": "skipped",
+                      "m4.yaml": "skipped"}

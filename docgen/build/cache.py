@@ -83,6 +83,9 @@ class BuildCache:
         self._recorded: dict[str, str] = {}
         self._folders: dict[Path, str] = {}
         self._series: dict[Path, str] = {}
+        self._prefixes: dict[tuple[Path, str], tuple[list, list[str]]] = {}
+        self._hashes: dict[Path, str] = {}
+        self._indexes: dict[Path, dict[str, tuple[str, object]]] = {}
         self._last_save = time.monotonic()
         self.saves = 0
 
@@ -116,16 +119,55 @@ class BuildCache:
                 digest.update(Path(path).read_bytes())
             elif path and Path(path).is_dir():  # every file of a folder of meetings or statuses
                 digest.update(folder_digest(Path(path)).encode())
-        if job.kind == "meeting":
-            folder = Path(job.input).parent
-            if folder not in self._series:
-                self._series[folder] = series_digest(folder)
-            digest.update(self._series[folder].encode())
+        if job.kind in ("meeting", "agenda"):
+            digest.update(self._earlier_meetings(Path(job.input)).encode())
         for folder in RenderContext.resolve(job.templates).dirs:
             if folder not in self._folders:
                 self._folders[folder] = folder_digest(folder)
             digest.update(self._folders[folder].encode())
         return digest.hexdigest()
+
+    def _earlier_meetings(self, path: Path) -> str:
+        """Return the hash of what a meeting's carried actions come from: its series' earlier meetings.
+
+        Only the meetings of the same series in the same folder dated before it count, so editing
+        one meeting rebuilds it and the later meetings of its series, not the whole folder. The
+        hash of the first k meetings of a series is computed once along the series (linear in
+        the folder). A meeting naming its ``previous:`` files by hand, or one whose series cannot
+        be read, depends on the whole folder, as before.
+        """
+        from bisect import bisect_left
+
+        from docgen.series_io import series_index
+
+        folder = path.parent
+        if folder not in self._indexes:
+            index = series_index(folder) if folder.is_dir() else {}
+            self._indexes[folder] = {p.name: (series, day) for series, found in index.items() for p, day in found}
+        found = self._indexes[folder].get(path.name)
+        if found is None or b"\nprevious:" in path.read_bytes():
+            if folder not in self._series:
+                self._series[folder] = series_digest(folder)
+            return self._series[folder]
+        series, when = found
+        key = (folder, series)
+        if key not in self._prefixes:
+            chain, running = [], hashlib.sha256()
+            for earlier, day in sorted(series_index(folder).get(series, []), key=lambda e: (e[1], e[0].name)):
+                running.update(earlier.name.encode() + b"\0" + self._file_hash(earlier).encode())
+                chain.append((day, running.hexdigest()))
+            self._prefixes[key] = ([day for day, _ in chain], [digest for _, digest in chain])
+        days, digests = self._prefixes[key]
+        count = bisect_left(days, when)
+        return digests[count - 1] if count else ""
+
+    def _file_hash(self, path: Path) -> str:
+        if path not in self._hashes:
+            try:
+                self._hashes[path] = hashlib.sha256(path.read_bytes()).hexdigest()
+            except OSError:
+                self._hashes[path] = ""
+        return self._hashes[path]
 
     def fresh(self, job: Job, digest: str) -> bool:
         """Return True when ``job``'s outputs exist and were built from the same ``digest``."""
