@@ -27,12 +27,14 @@ class Ctx:
     frame: Frame
     font: Font
     changes: Changes | None = None  # set when built against a previous period
+    # dimension -> "Schedule typed Green; rule says Red: ..." where a typed RAG is better than its rule's
+    rule_flags: dict[str, str] | None = None
 
     @classmethod
     def make(cls, status: Status, labels: Labels, frame: Frame,
-             changes: Changes | None = None) -> Ctx:
+             changes: Changes | None = None, rule_flags: dict[str, str] | None = None) -> Ctx:
         """Return a Ctx measuring text with the frame's font."""
-        return cls(status, labels, frame, font_for(frame.font_name), changes)
+        return cls(status, labels, frame, font_for(frame.font_name), changes, rule_flags)
 
     @property
     def lang(self) -> str:

@@ -41,13 +41,15 @@ KINDS = ("cover", "summary", "dimensions", "workstreams", "milestones", "budget"
 
 
 def plan_deck(status: Status, labels: Labels, frame: Frame | None = None,
-              changes: Changes | None = None) -> DeckPlan:
+              changes: Changes | None = None, rule_flags: dict[str, str] | None = None) -> DeckPlan:
     """Return the DeckPlan of ``status`` with ``labels``, laid out for ``frame``.
 
-    With ``changes`` (against the previous period) a "Changes since" slide follows the summary.
-    A text shortened with "…" to fit its box is kept whole in its slide's ``notes``.
+    With ``changes`` (against the previous period) a "Changes since" slide follows the summary;
+    ``rule_flags`` (dimension -> sentence) are shown under the comment of the dimensions whose
+    typed RAG is better than the RAG rules' (see :mod:`docgen.portfolio.rules`). A text
+    shortened with "…" to fit its box is kept whole in its slide's ``notes``.
     """
-    ctx = Ctx.make(status, labels, frame or Frame(), changes)
+    ctx = Ctx.make(status, labels, frame or Frame(), changes, rule_flags)
     slides: list[SlidePlan] = []
     for planner in PLANNERS:
         slides += planner(ctx)

@@ -199,7 +199,7 @@ def dimensions(ctx: Ctx) -> list[SlidePlan]:
         Cell(ctx.t(f"dimension_names.{name}"), bold=True),
         ctx.rag_cell(dim.status),
         Cell(trend_text(ctx.labels, dim.trend)),
-        Cell(dim.comment or ""),
+        Cell("\n".join(x for x in (dim.comment, (ctx.rule_flags or {}).get(name)) if x)),
     ] for name, dim in dims]
     return table_slides(ctx, "dimensions", ctx.t("titles.dimensions"), columns, rows,
                         max_size=18, floor=10)

@@ -60,8 +60,18 @@ def write_pptx(period: Period, ctx: RenderContext, dest: Path) -> Path:
     from docgen.deck.writer import write_deck
 
     template = load_template(ctx.dirs)
-    return write_deck(plan_deck(status, labels, template.frame, period.changes), template, dest,
-                      document_time(status.report_date))
+    return write_deck(plan_deck(status, labels, template.frame, period.changes, rule_flags(status, labels)),
+                      template, dest, document_time(status.report_date))
+
+
+def rule_flags(status, labels) -> dict[str, str]:
+    """Return dimension -> the sentence of each typed RAG better than its rule's (docgen.yaml ``rules:``)."""
+    from docgen.portfolio.rules import flags
+    from docgen.portfolio.rules_config import load_rules
+    from docgen.portfolio.words import Words
+
+    words = Words(labels)
+    return {flag.dimension: words.flag_text(flag) for flag in flags(status, load_rules())}
 
 
 def write_md(period: Period, ctx: RenderContext, dest: Path) -> Path:
