@@ -102,21 +102,27 @@ def meeting_header(path: Path) -> dict | None:
     A line scan of the usual block layout (``meeting:`` then indented keys), falling back to a
     full YAML parse for anything else: a batch reads the header of every meeting of a folder.
     """
+    text = _header_text(path)
+    if text is None:
+        return None
+    found = _scan(text)
+    return found if found is not None else _meeting_header(path)
+
+
+def _header_text(path: Path) -> str | None:
+    """Return the YAML text that holds a meeting's header: the file, or a Markdown file's front matter."""
     from docgen.readers.source import read_text
 
     try:
         text = read_text(path)
     except (DocgenError, OSError):
         return None
-    if path.suffix.lower() in (".md", ".markdown"):
-        if not text.startswith("---"):
-            return None
-        end = text.find("\n---", 3)
-        if end < 0:
-            return None
-        text = text[3:end]
-    found = _scan(text)
-    return found if found is not None else _meeting_header(path)
+    if path.suffix.lower() not in (".md", ".markdown"):
+        return text
+    if not text.startswith("---"):
+        return None
+    end = text.find("\n---", 3)
+    return text[3:end] if end >= 0 else None
 
 
 def _scan(text: str) -> dict | None:
@@ -153,20 +159,14 @@ def _plain_value(value: str) -> str | None:
 
 def _meeting_header(path: Path) -> dict | None:
     """Return the ``meeting`` mapping of a YAML file or a Markdown file's front matter, or None."""
-    from docgen.readers.source import read_text
     from docgen.readers.yaml_source import parse_yaml
 
+    text = _header_text(path)
+    if text is None:
+        return None
     try:
-        text = read_text(path)
-        if path.suffix.lower() in (".md", ".markdown"):
-            if not text.startswith("---"):
-                return None
-            end = text.find("\n---", 3)
-            if end < 0:
-                return None
-            text = text[3:end]
         data = parse_yaml(text, path).data
-    except (DocgenError, OSError, ValueError):
+    except (DocgenError, ValueError):
         return None
     if not isinstance(data, dict):
         return None
