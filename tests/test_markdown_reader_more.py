@@ -350,3 +350,15 @@ def test_opencue_check_in_named_tasks_and_topic_bullets():
     status = minutes.agenda[1]
     assert "Shiva to post" not in status.notes  # taken out as the action
     assert "    - Will it help to create protobuf objects" in status.notes
+
+
+def test_a_topic_that_adds_a_number_is_another_topic(tmp_path):
+    notes = tmp_path / "sync-2026-03-04.md"
+    notes.write_text("# Project sync 2026-03-04\n\n## Agenda\n\n1. Budget review\n2. Budget review 2027\n"
+                     "3. Topic 1\n4. Topic 10\n\n## Budget review\n\nSpent 10k.\n\n## Budget review 2027\n\n"
+                     "Plan 20k.\n\n## Topic 1\n\nOne.\n\n## Topic 10\n\nTen.\n", encoding="utf-8")
+    from docgen.minutes import load
+
+    agenda = {item.title: item.notes for item in load(notes).agenda}
+    assert agenda == {"Budget review": "Spent 10k.", "Budget review 2027": "Plan 20k.",
+                      "Topic 1": "One.", "Topic 10": "Ten."}

@@ -84,13 +84,16 @@ class Builder(NotesFill, AttendeeSections, SpecialSections, MetaLines):
         index = self._topics if self._topics is not None and self._topics.count == len(self.agenda) \
             else _TopicIndex(self.agenda)
         self._topics = index
-        for existing in (self.agenda if index.may_match(key) else ()):
+        candidates = self.agenda if index.may_match(key) else ()
+        exact = [existing for existing in candidates if _topic_key_cached(existing.title) == key]
+        for existing in exact or candidates:
             other = _topic_key_cached(existing.title)
             # an agenda line and its heading name the same topic; "Next steps" is not
-            # "Follow up on next steps from last meeting" (lengths first: every pair is tried)
+            # "Follow up on next steps from last meeting" (lengths first: every pair is tried),
+            # and "Budget review" is not "Budget review 2027" (see _contains)
             if key == other or (
-                    (8 <= size <= len(other) <= 2 * size and key in other) or
-                    (8 <= len(other) < size <= 2 * len(other) and other in key)):
+                    (8 <= size <= len(other) <= 2 * size and _contains(other, key)) or
+                    (8 <= len(other) < size <= 2 * len(other) and _contains(key, other))):
                 if "](" in title and "[" in existing.title:
                     # the heading's link is well formed where the agenda line's was not
                     existing.title, links = plain_title(split_title(title)[0])
@@ -251,6 +254,19 @@ class _TopicIndex:
 def _topic_key_cached(title: str) -> str:
     """Return _topic_key(title), computed once per title (every new item is compared to all)."""
     return _topic_key(title)
+
+
+def _contains(longer: str, shorter: str) -> bool:
+    """Return True when topic key ``shorter`` names the same topic as ``longer``, which holds it.
+
+    It must stand there as whole words, and what ``longer`` adds must hold no number: a year,
+    a version or an index ("Budget review 2027", "Topic 10") makes another topic.
+    """
+    match = re.search(rf"(?<!\w){re.escape(shorter)}(?!\w)", longer)
+    if match is None:
+        return False
+    rest = longer[:match.start()] + longer[match.end():]
+    return not any(ch.isdigit() for ch in rest)
 
 
 def _topic_key(title: str) -> str:
