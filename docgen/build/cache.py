@@ -85,7 +85,7 @@ class BuildCache:
         self._series: dict[Path, str] = {}
         self._prefixes: dict[tuple[Path, str], tuple[list, list[str]]] = {}
         self._hashes: dict[Path, str] = {}
-        self._indexes: dict[Path, dict[str, tuple[str, object]]] = {}
+        self._indexes: dict[Path, tuple[dict, dict[str, tuple[str, object]]]] = {}
         self._last_save = time.monotonic()
         self.saves = 0
 
@@ -143,8 +143,10 @@ class BuildCache:
         folder = path.parent
         if folder not in self._indexes:
             index = series_index(folder) if folder.is_dir() else {}
-            self._indexes[folder] = {p.name: (series, day) for series, found in index.items() for p, day in found}
-        found = self._indexes[folder].get(path.name)
+            self._indexes[folder] = (index, {p.name: (series, day) for series, found in index.items()
+                                             for p, day in found})
+        index, by_name = self._indexes[folder]
+        found = by_name.get(path.name)
         if found is None or b"\nprevious:" in path.read_bytes():
             if folder not in self._series:
                 self._series[folder] = series_digest(folder)
@@ -153,7 +155,7 @@ class BuildCache:
         key = (folder, series)
         if key not in self._prefixes:
             chain, running = [], hashlib.sha256()
-            for earlier, day in sorted(series_index(folder).get(series, []), key=lambda e: (e[1], e[0].name)):
+            for earlier, day in sorted(index.get(series, []), key=lambda e: (e[1], e[0].name)):
                 running.update(earlier.name.encode() + b"\0" + self._file_hash(earlier).encode())
                 chain.append((day, running.hexdigest()))
             self._prefixes[key] = ([day for day, _ in chain], [digest for _, digest in chain])

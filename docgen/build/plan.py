@@ -52,6 +52,8 @@ def previous_statuses(statuses: list[Path]) -> dict[Path, Path]:
     one before it (its "Changes since" slide). A status that cannot be read is left alone: its own
     job reports the problem.
     """
+    if not statuses:
+        return {}  # no need to load the status model
     from docgen.errors import DocgenError
     from docgen.jobs.deck import identity
 
