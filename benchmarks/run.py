@@ -31,7 +31,17 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import equivalents  # noqa: E402
 
-from docgen import minutes as minutes_job  # noqa: E402
+from docgen import jobs  # noqa: E402
+
+
+def load_minutes(path: Path):
+    """Return the validated minutes of ``path`` (no carry-over)."""
+    return jobs.job("minutes").load(path, carry=False)[0]
+
+
+def load_status(path: Path):
+    """Return the deck job's model of the status at ``path``."""
+    return jobs.job("deck").load(path)[0]
 
 MEETING = ROOT / "samples" / "steering-committee.yaml"
 STATUS = ROOT / "samples" / "status.yaml"
@@ -62,14 +72,14 @@ def line(name: str, value: float, unit: str, note: str = "") -> None:
 def bench_minutes(tmp: Path, runs: int) -> dict:
     print("minutes .docx, warm, per document (YAML read + validation + rendering):")
     dest = tmp / "m.docx"
-    results = {"docgen": median_ms(lambda: minutes_job.write(minutes_job.load(MEETING), dest), runs)}
+    results = {"docgen": median_ms(lambda: jobs.write("minutes", load_minutes(MEETING), dest), runs)}
     template = equivalents.build_docxtpl_template(tmp / "tpl.docx")
     results["docxtpl"] = median_ms(
-        lambda: equivalents.render_docxtpl(template, minutes_job.load(MEETING), tmp / "t.docx"), runs)
+        lambda: equivalents.render_docxtpl(template, load_minutes(MEETING), tmp / "t.docx"), runs)
     results["python-docx naive"] = median_ms(
-        lambda: equivalents.render_python_docx(minutes_job.load(MEETING), tmp / "p.docx"), runs)
+        lambda: equivalents.render_python_docx(load_minutes(MEETING), tmp / "p.docx"), runs)
     pandoc = equivalents.pandoc_path()
-    md = minutes_job.write(minutes_job.load(MEETING), tmp / "m.md")
+    md = jobs.write("minutes", load_minutes(MEETING), tmp / "m.md")
     if pandoc:
         results["pandoc (Markdown -> docx)"] = median_ms(
             lambda: equivalents.render_pandoc(pandoc, md, tmp / "pd.docx"), max(5, runs // 3))
@@ -80,8 +90,6 @@ def bench_minutes(tmp: Path, runs: int) -> dict:
 
 
 def bench_deck(tmp: Path, runs: int) -> dict:
-    from docgen.deck import job as deck_job
-
     print("committee deck .pptx, warm, per deck (YAML read + validation + plan + writing):")
     results = {}
     for name, path in ((f"docgen contract status ({_slides(CONTRACT_STATUS)} slides)",
@@ -89,7 +97,7 @@ def bench_deck(tmp: Path, runs: int) -> dict:
                        (f"docgen samples/status ({_slides(STATUS)} slides)", STATUS)):
         if path.exists():
             results[name] = median_ms(
-                lambda p=path: deck_job.write(deck_job.load(p), tmp / "d.pptx"), runs)
+                lambda p=path: jobs.write("deck", load_status(p), tmp / "d.pptx"), runs)
     results["python-pptx naive (10 slides)"] = median_ms(lambda: naive_pptx(tmp / "n.pptx"), runs)
     base = next(iter(results.values()))
     for name, value in results.items():
@@ -105,13 +113,13 @@ def _slides(path: Path) -> int | str:
     """Return the slide count of the deck docgen makes from ``path`` ("?" if it is missing)."""
     if not path.exists():
         return "?"
-    from docgen.deck import job as deck_job
     from docgen.deck.plan import plan_deck
     from docgen.deck.template import load_template
+    from docgen.jobs.context import RenderContext
 
-    status = deck_job.load(path)
-    labels = deck_job.labels_for(status, None, ())
-    return len(plan_deck(status, labels, load_template().frame).slides)
+    status = load_status(path).status
+    labels = RenderContext.resolve().labels(status.project.language)
+    return len(plan_deck(status, labels, load_template(RenderContext.resolve().dirs).frame).slides)
 
 
 def naive_pptx(dest: Path) -> None:
@@ -147,7 +155,7 @@ def bench_fresh(tmp: Path, runs: int) -> dict:
     exe = sys.executable
     results = {"docgen minutes": fresh_ms([exe, "-m", "docgen", "minutes", str(MEETING), "-o",
                                             str(tmp / "f.docx")], runs)}
-    md = minutes_job.write(minutes_job.load(MEETING), tmp / "f.md")
+    md = jobs.write("minutes", load_minutes(MEETING), tmp / "f.md")
     pandoc = equivalents.pandoc_path()
     if pandoc:
         results["pandoc CLI"] = fresh_ms([pandoc, str(md), "-o", str(tmp / "pf.docx")], runs)
@@ -191,9 +199,11 @@ def bench_batch(tmp: Path) -> dict:
 def bench_memory(tmp: Path) -> dict:
     """Return the peak resident memory of one worker-like process, which reports it itself."""
     code = (f"import sys, resource; sys.path.insert(0, {str(ROOT)!r})\n"
-            "from pathlib import Path\nfrom docgen import minutes as j\nfrom docgen.deck import job as d\n"
-            f"[j.write(j.load(Path({str(MEETING)!r})), Path({str(tmp / 'mem.docx')!r})) for _ in range(200)]\n"
-            f"[d.write(d.load(Path({str(STATUS)!r})), Path({str(tmp / 'mem.pptx')!r})) for _ in range(20)]\n"
+            "from pathlib import Path\nfrom docgen import jobs\n"
+            f"[jobs.write('minutes', jobs.job('minutes').load(Path({str(MEETING)!r}), carry=False)[0], "
+            f"Path({str(tmp / 'mem.docx')!r})) for _ in range(200)]\n"
+            f"[jobs.write('deck', jobs.job('deck').load(Path({str(STATUS)!r}))[0], "
+            f"Path({str(tmp / 'mem.pptx')!r})) for _ in range(20)]\n"
             "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n")
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
     peak = int(out.stdout.strip().splitlines()[-1]) / 1024

@@ -12,6 +12,7 @@ validate`` look jobs up here instead of deciding again. Modules are imported on 
 from __future__ import annotations
 
 import importlib
+from pathlib import Path
 from types import ModuleType
 
 # job name (the command) -> module; adding a job is one module and one line here.
@@ -42,3 +43,16 @@ def job(name: str) -> ModuleType:
 def job_of_kind(kind: str) -> ModuleType:
     """Return the module of the job a manifest ``kind:`` names (a key of :data:`KINDS`)."""
     return job(KINDS[kind])
+
+
+def write(name: str, model: object, dest: Path, ctx: object | None = None) -> Path:
+    """Return ``dest`` after writing ``model`` with job ``name``'s writer for its extension.
+
+    For library use and benchmarks: ``ctx`` defaults to the built-in templates, English labels
+    unless the document sets its language; the file is written atomically.
+    """
+    from docgen.jobs.context import RenderContext
+    from docgen.jobs.protocol import writer_for
+
+    context = ctx if ctx is not None else RenderContext.resolve()
+    return writer_for(job(name).WRITERS, Path(dest))(model, context, Path(dest))
