@@ -221,6 +221,9 @@ def main() -> None:
           "medians; ratio = alternative / docgen\n")
     with tempfile.TemporaryDirectory(prefix="docgen-bench-") as tmp_name:
         tmp = Path(tmp_name)
+        # First, while this process is small: a child's peak RSS counts the parent it was forked from.
+        bench_memory(tmp)
+        print()
         bench_minutes(tmp, runs)
         print()
         bench_deck(tmp, runs)
@@ -229,8 +232,6 @@ def main() -> None:
         print()
         if not args.skip_batch:
             bench_batch(tmp)
-            print()
-        bench_memory(tmp)
     checklist = ROOT / "benchmarks" / "checklist_bench.py"
     if checklist.exists() and shutil.which(sys.executable):
         print("\ncompliance checklist (benchmarks/checklist_bench.py):")
