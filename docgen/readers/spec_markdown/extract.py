@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from docgen.errors import ConfigError
 from docgen.readers.spec_markdown.blocks import Block, Scan, scan
+from docgen.readers.spec_markdown.ids import detect_scheme
 from docgen.readers.spec_markdown.inline import clean_text
 from docgen.readers.spec_markdown.keywords import (
     find_keywords,
@@ -159,7 +160,8 @@ def compile_id_pattern(id_pattern: str | None) -> re.Pattern:
             from None
     return re.compile(
         r"^(?P<open>\*\*|__|\*|_|`|\[)?(?P<id>" + pattern + r")(?P<close>\*\*|__|\*|_|`|\])?"
-        r"(?P<sep>[ \t]*[:.)\u2013\u2014-](?=\s|$)|(?=\s)|$)"
+        # Bold, italics or backticks may be glued to the text that follows ("**STS9_06**The").
+        r"(?P<sep>[ \t]*[:.)\u2013\u2014-](?=\s|$)|(?=\s)|$|(?<=[*`]))"
     )
 
 
@@ -184,10 +186,15 @@ def _match_id(regex: re.Pattern, line: str, default: bool, first: bool) -> re.Ma
     return match
 
 
-def extract_id(parsed: Scan, id_pattern: str | None = None) -> list[ExtractedRequirement]:
-    """Return one requirement per identifier found at the start of a line, list item or row."""
+def extract_id(parsed: Scan, id_pattern: str | None = None, default: bool | None = None
+               ) -> list[ExtractedRequirement]:
+    """Return one requirement per identifier found at the start of a line, list item or row.
+
+    ``default`` (None: whether ``id_pattern`` is None) leaves out names of standards such as
+    ``UTF-8``, which the default pattern would take for identifiers.
+    """
     regex = compile_id_pattern(id_pattern)
-    default = id_pattern is None
+    default = id_pattern is None if default is None else default
     found: list[ExtractedRequirement] = []
     current: _Open | None = None
 
@@ -261,9 +268,12 @@ def analyse(text: str, mode: str | None = None, id_pattern: str | None = None
     """Return the mode used, the requirements of Markdown ``text`` and its scanned blocks.
 
     ``mode`` None reads by identifier when the default pattern finds a series of identifiers
-    (two sharing a prefix, so a lone "HMAC-SHA-256" at a line start does not count) or a
-    custom ``id_pattern`` finds one; otherwise by keyword, and by identifier only if no
-    keyword is found either.
+    (two sharing a prefix, so a lone "HMAC-SHA-256" at a line start does not count), when the
+    document's own identifier scheme is found (see :mod:`docgen.readers.spec_markdown.ids`:
+    three or more different ids of one prefix and separator, such as ``SEC_04``, ``REQ.3.2``,
+    ``eID_07``, at starting positions) or when a custom ``id_pattern`` finds one; otherwise by
+    keyword, and by identifier only if no keyword is found either. Without ``id_pattern``,
+    ``mode`` "id" reads by the document's scheme too when the default pattern finds no series.
     """
     if mode not in (None, *MODES):
         raise ConfigError(f"--mode must be one of {', '.join(MODES)}, not {mode!r}")
@@ -271,7 +281,12 @@ def analyse(text: str, mode: str | None = None, id_pattern: str | None = None
     if mode == "keyword":
         return "keyword", extract_keyword(parsed), parsed
     by_id = extract_id(parsed, id_pattern)
-    if mode == "id" or (by_id and (id_pattern is not None or _a_series(by_id))):
+    scheme = None
+    if id_pattern is None and not _a_series(by_id):
+        scheme = detect_scheme(parsed)
+        if scheme is not None:
+            by_id = extract_id(parsed, scheme, default=False)
+    if mode == "id" or (by_id and (id_pattern is not None or scheme or _a_series(by_id))):
         return "id", by_id, parsed
     by_keyword = extract_keyword(parsed)
     if by_keyword or not by_id:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from pathlib import Path
 
-from docgen.errors import InputError
+from docgen.errors import InputError, Problem
 from docgen.readers.source import Source, read_text
 from docgen.readers.spec_markdown.extract import analyse
+from docgen.readers.spec_markdown.ids import left_out, left_out_message
 from docgen.readers.spec_markdown.keywords import find_keywords
 from docgen.readers.yaml_source import parse_yaml
 
@@ -30,6 +33,13 @@ _NO_REQUIREMENT = {
     "keyword": "no requirement found in keyword mode (no upper-case BCP 14 keyword found); "
                "try --mode id or --id-pattern",
 }
+
+
+@dataclass
+class MarkdownSource(Source):
+    """A Source read from a Markdown specification, with the reader's warnings."""
+
+    warnings: list[Problem] = dataclass_field(default_factory=list)
 
 
 def _scalar(value: object) -> str | None:
@@ -134,8 +144,10 @@ def read_spec_markdown(path: Path, mode: str | None = None, id_pattern: str | No
     """Return the Source of a Markdown specification, shaped like requirements.yaml.
 
     ``mode`` is "id", "keyword" or None (by identifier when one is found, else by keyword);
-    ``id_pattern`` is a regular expression for identifiers (default like ``ABC-001``). Raise
-    InputError if the file is empty or holds no requirement.
+    ``id_pattern`` is a regular expression for identifiers (default like ``ABC-001``, or the
+    document's own scheme, see :mod:`docgen.readers.spec_markdown.ids`); when it leaves out
+    tokens that look like identifiers at starting positions, the Source's ``warnings`` name up
+    to three. Raise InputError if the file is empty or holds no requirement.
     """
     path = Path(path)
     text = read_text(path)
@@ -165,4 +177,10 @@ def read_spec_markdown(path: Path, mode: str | None = None, id_pattern: str | No
     lines["requirements"] = found[0].line
     for index, req in enumerate(found):
         lines[f"requirements[{index}]"] = req.line
-    return Source(path=path, data=data, lines=lines, format="markdown")
+    warnings = []
+    if id_pattern is not None and used == "id":
+        missed = left_out(parsed, id_pattern)
+        if missed:
+            warnings.append(Problem(str(path), left_out_message(id_pattern, [t for t, _ in missed]),
+                                    missed[0][1]))
+    return MarkdownSource(path=path, data=data, lines=lines, format="markdown", warnings=warnings)
