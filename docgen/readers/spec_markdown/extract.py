@@ -9,7 +9,13 @@ from dataclasses import dataclass, field
 
 from docgen.errors import ConfigError
 from docgen.readers.spec_markdown.blocks import Block, Scan, scan
-from docgen.readers.spec_markdown.ids import detect_scheme
+from docgen.readers.spec_markdown.ids import (
+    DEFAULT_ID_PATTERN,
+    compile_id_pattern,
+    detect_scheme,
+    match_id,
+    table_cells,
+)
 from docgen.readers.spec_markdown.inline import clean_text
 from docgen.readers.spec_markdown.keywords import (
     find_keywords,
@@ -21,11 +27,9 @@ from docgen.readers.spec_markdown.leadin import Context, announced, joined
 from docgen.readers.spec_markdown.sections import PREAMBLE, Section, sections_of
 from docgen.readers.spec_markdown.sentences import split_sentences
 
-DEFAULT_ID_PATTERN = r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+"
+__all__ = ["DEFAULT_ID_PATTERN", "ExtractedRequirement", "analyse", "compile_id_pattern",
+           "extract", "extract_id", "extract_keyword"]
 MODES = ("id", "keyword")
-# Tokens the default pattern matches that name standards, not requirements ("UTF-8 text...").
-_NOT_IDS = re.compile(r"^(?:UTF|UCS|ISO|IEC|SHA|AES|RSA|DES|MD|RFC|TLS|SSL|HTTP|IPV|ES|PS|HS|RS|"
-                      r"CVE|CWE|BCP|STD|FIPS|ECMA|EN|IEEE|ASCII)-")
 _LEVEL_CELL = re.compile(r"^(must|shall|should|may|could|optional|required|recommended)"
                          r"(?:\s+have)?$", re.IGNORECASE)
 _LEVEL_WORD = {"must": "must", "shall": "must", "required": "must", "should": "should",
@@ -49,34 +53,9 @@ class ExtractedRequirement:
                 "keywords": list(self.keywords)}
 
 
-def _cells(row: str) -> list[str]:
-    """Return the cells of a pipe-table row (escaped ``\\|`` and pipes in code kept)."""
-    row = row.strip()
-    row = row[1:] if row.startswith("|") else row
-    row = row[:-1] if row.endswith("|") and not row.endswith("\\|") else row
-    cells, current, ticks = [], [], 0
-    index = 0
-    while index < len(row):
-        char = row[index]
-        if char == "\\" and index + 1 < len(row) and row[index + 1] == "|":
-            current.append("\\|")
-            index += 2
-            continue
-        if char == "`":
-            ticks ^= 1
-        if char == "|" and not ticks:
-            cells.append("".join(current).strip())
-            current = []
-        else:
-            current.append(char)
-        index += 1
-    cells.append("".join(current).strip())
-    return cells
-
-
 def _row_text(row: str) -> str:
     """Return a table row as readable text: its non-empty cells joined by `` | ``."""
-    return " | ".join(cell for cell in _cells(row) if cell)
+    return " | ".join(cell for cell in table_cells(row) if cell)
 
 
 def _walk(parsed: Scan):
@@ -150,40 +129,12 @@ def _line_at(offsets: list[int], block: Block, offset: int) -> int:
     return block.linenos[max(0, bisect_right(offsets, offset) - 1)]
 
 
-def compile_id_pattern(id_pattern: str | None) -> re.Pattern:
-    """Return the regex that finds an identifier at the start of a line, or raise ConfigError."""
-    pattern = id_pattern or DEFAULT_ID_PATTERN
-    try:
-        re.compile(pattern)
-    except re.error as exc:
-        raise ConfigError(f"--id-pattern {pattern!r} is not a valid regular expression: {exc}")\
-            from None
-    return re.compile(
-        r"^(?P<open>\*\*|__|\*|_|`|\[)?(?P<id>" + pattern + r")(?P<close>\*\*|__|\*|_|`|\])?"
-        # Bold, italics or backticks may be glued to the text that follows ("**STS9_06**The").
-        r"(?P<sep>[ \t]*[:.)\u2013\u2014-](?=\s|$)|(?=\s)|$|(?<=[*`]))"
-    )
-
-
 @dataclass
 class _Open:
     req: ExtractedRequirement
     parts: list[str]
     scope: int | None  # list item whose later blocks continue the requirement
     heading: bool = False
-
-
-def _match_id(regex: re.Pattern, line: str, default: bool, first: bool) -> re.Match | None:
-    match = regex.match(line)
-    if not match:
-        return None
-    if default and _NOT_IDS.match(match.group("id")):
-        return None
-    # On a continuation line the identifier needs a separator ("ID:", "ID -") or emphasis, so a
-    # hard-wrapped line that happens to start with "COVID-19 rules" opens nothing.
-    if not first and not match.group("sep").strip(" \t.)") and not match.group("close"):
-        return None
-    return match
 
 
 def extract_id(parsed: Scan, id_pattern: str | None = None, default: bool | None = None
@@ -221,7 +172,7 @@ def extract_id(parsed: Scan, id_pattern: str | None = None, default: bool | None
         if block.kind == "part":
             continue
         if block.kind == "heading":
-            match = _match_id(regex, block.lines[0], default, True)
+            match = match_id(regex, block.lines[0], default, True)
             if match:
                 title = block.lines[0][match.end():].strip()
                 open_(match, title + ":" if title else "", section, block.line, None, True)
@@ -233,8 +184,8 @@ def extract_id(parsed: Scan, id_pattern: str | None = None, default: bool | None
                 current.scope is None or current.scope not in block.items):
             close()
         if block.kind == "row":
-            cells = _cells(block.text)
-            match = _match_id(regex, cells[0], default, True) if cells else None
+            cells = table_cells(block.text)
+            match = match_id(regex, cells[0], default, True) if cells else None
             if match:
                 rest = [c for c in [cells[0][match.end():].strip(), *cells[1:]] if c]
                 level = next((_LEVEL_WORD[m.group(1).lower()] for c in rest
@@ -245,7 +196,7 @@ def extract_id(parsed: Scan, id_pattern: str | None = None, default: bool | None
                 close()
             continue
         for position, (part, line) in enumerate(zip(block.lines, block.linenos)):
-            match = _match_id(regex, part.strip(), default, position == 0)
+            match = match_id(regex, part.strip(), default, position == 0)
             if match:
                 scope = block.items[-1] if block.kind == "item" and position == 0 else None
                 open_(match, part.strip()[match.end():], section, line, scope)

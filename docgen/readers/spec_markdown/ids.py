@@ -22,7 +22,13 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
+from docgen.errors import ConfigError
 from docgen.readers.spec_markdown.blocks import Scan
+
+DEFAULT_ID_PATTERN = r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+"
+# Tokens the default pattern matches that name standards, not requirements ("UTF-8 text...").
+_NOT_IDS = re.compile(r"^(?:UTF|UCS|ISO|IEC|SHA|AES|RSA|DES|MD|RFC|TLS|SSL|HTTP|IPV|ES|PS|HS|RS|"
+                      r"CVE|CWE|BCP|STD|FIPS|ECMA|EN|IEEE|ASCII)-")
 
 # The shape of an identifier: prefix (with an upper-case letter), middle parts, separator, number.
 ID_SHAPE = (r"(?=[a-z0-9]*[A-Z])[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z][A-Za-z0-9]*)*"
@@ -33,6 +39,61 @@ _NOT_PREFIXES = re.compile(
     r"^(?:UTF|UCS|ISO|IEC|SHA|AES|RSA|DES|MD|RFC|TLS|SSL|HTTP|HTTPS|IPV|ES|PS|HS|RS|CVE|CWE|BCP|"
     r"STD|FIPS|ECMA|EN|IEEE|ASCII|V\d*)$", re.IGNORECASE)
 MIN_SERIES = 3
+
+
+def table_cells(row: str) -> list[str]:
+    """Return the cells of a pipe-table row (escaped ``\\|`` and pipes in code kept)."""
+    row = row.strip()
+    row = row[1:] if row.startswith("|") else row
+    row = row[:-1] if row.endswith("|") and not row.endswith("\\|") else row
+    cells, current, ticks = [], [], 0
+    index = 0
+    while index < len(row):
+        char = row[index]
+        if char == "\\" and index + 1 < len(row) and row[index + 1] == "|":
+            current.append("\\|")
+            index += 2
+            continue
+        if char == "`":
+            ticks ^= 1
+        if char == "|" and not ticks:
+            cells.append("".join(current).strip())
+            current = []
+        else:
+            current.append(char)
+        index += 1
+    cells.append("".join(current).strip())
+    return cells
+
+
+def compile_id_pattern(id_pattern: str | None) -> re.Pattern:
+    """Return the regex that finds an identifier at the start of a line, or raise ConfigError."""
+    pattern = id_pattern or DEFAULT_ID_PATTERN
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise ConfigError(f"--id-pattern {pattern!r} is not a valid regular expression: {exc}")\
+            from None
+    return re.compile(
+        r"^(?P<open>\*\*|__|\*|_|`|\[)?(?P<id>" + pattern + r")(?P<close>\*\*|__|\*|_|`|\])?"
+        # Bold, italics or backticks may be glued to the text that follows ("**STS9_06**The").
+        r"(?P<sep>[ \t]*[:.)\u2013\u2014-](?=\s|$)|(?=\s)|$|(?<=[*`]))"
+    )
+
+
+def match_id(regex: re.Pattern, line: str, default: bool, first: bool) -> re.Match | None:
+    match = regex.match(line)
+    if not match:
+        return None
+    if default and _NOT_IDS.match(match.group("id")):
+        return None
+    # On a continuation line the identifier needs a separator ("ID:", "ID -") or emphasis, so a
+    # hard-wrapped line that happens to start with "COVID-19 rules" opens nothing.
+    if not first and not match.group("sep").strip(" \t.)") and not match.group("close"):
+        return None
+    return match
+
+
 
 
 def _shape(token: str) -> tuple[str, str] | None:
@@ -50,17 +111,15 @@ def starts(parsed: Scan) -> Iterator[tuple[str, bool, int]]:
     """Yield ``(text, first, line)`` for every starting position where an id is looked for.
 
     ``first`` is False for a later line of a paragraph or item (an id there needs a separator
-    or emphasis). The positions are those :func:`extract.extract_id` reads.
+    or emphasis). The positions are those ``extract.extract_id`` reads.
     """
-    from docgen.readers.spec_markdown.extract import _cells
-
     for block in parsed.blocks:
         if block.kind == "part":
             continue
         if block.kind == "heading":
             yield block.lines[0], True, block.line
         elif block.kind == "row":
-            cells = _cells(block.text)
+            cells = table_cells(block.text)
             if cells:
                 yield cells[0], True, block.line
         else:
@@ -70,11 +129,9 @@ def starts(parsed: Scan) -> Iterator[tuple[str, bool, int]]:
 
 def candidates(parsed: Scan) -> Iterator[tuple[str, int]]:
     """Yield ``(token, line)`` for every identifier-like token at a starting position."""
-    from docgen.readers.spec_markdown.extract import _match_id, compile_id_pattern
-
     regex = compile_id_pattern(ID_SHAPE)
     for text, first, line in starts(parsed):
-        match = _match_id(regex, text, False, first)
+        match = match_id(regex, text, False, first)
         if match and _shape(match.group("id")):
             yield match.group("id"), line
 
@@ -98,16 +155,14 @@ def left_out(parsed: Scan, id_pattern: str) -> list[tuple[str, int]]:
 
     Each token once, in document order, with the line where it first stands.
     """
-    from docgen.readers.spec_markdown.extract import _match_id, compile_id_pattern
-
     regex = compile_id_pattern(id_pattern)
     shape = compile_id_pattern(ID_SHAPE)
     found: dict[str, int] = {}
     for text, first, line in starts(parsed):
-        match = _match_id(shape, text, False, first)
+        match = match_id(shape, text, False, first)
         if not match or not _shape(match.group("id")) or match.group("id") in found:
             continue
-        if not _match_id(regex, text, False, first):
+        if not match_id(regex, text, False, first):
             found[match.group("id")] = line
     return list(found.items())
 
