@@ -18,6 +18,13 @@ def read_status_yaml(path: Path, options: object = None) -> Source:
     return complete_status(read_yaml(path))
 
 
+def read_status_xlsx(path: Path, options: object = None) -> Source:
+    """Return the Source of a status workbook with its RAID sources expanded and its plan merged in."""
+    from docgen.readers.status_workbook import read_status_workbook
+
+    return complete_status(read_status_workbook(path, options))
+
+
 def complete_status(source: Source) -> Source:
     """Return ``source`` with risks/issues/actions read from the files its ``from:`` blocks name and the plan merged.
 

@@ -95,13 +95,12 @@ def cell_value(value: object) -> object:
 
 
 def read_status_workbook(path: Path, options: object = None) -> Source:
-    """Return the Source of the status workbook at ``path``, RAID sources and plan merged in.
+    """Return the Source of the status workbook at ``path``, as its sheets hold it.
 
+    RAID sources and the plan are merged in by docgen.readers.status_inputs, the table's reader.
     Raises InputError naming the sheet and cell of every problem the sheets hold (unknown
     dimension, a mapping that is not one); values themselves are checked by the model.
     """
-    from docgen.readers.status_inputs import complete_status
-
     path = Path(path)
     book = open_workbook(path)
     reader = _Reader(path)
@@ -116,7 +115,7 @@ def read_status_workbook(path: Path, options: object = None) -> Source:
         reader.problems.append(Problem(str(path), f"no Project sheet (found: {found}); is this a status workbook?"))
     if reader.problems:
         raise InputError(reader.problems)
-    return complete_status(Source(path=path, data=reader.data, lines=reader.lines, format="xlsx"))
+    return Source(path=path, data=reader.data, lines=reader.lines, format="xlsx")
 
 
 class _Reader:

@@ -37,8 +37,8 @@ READERS: dict[tuple[str, str], str] = {
     ("meeting", ".docm"): "docgen.readers.notes_docx:read_notes_docx",  # refused: macros
     ("status", ".yaml"): "docgen.readers.status_inputs:read_status_yaml",
     ("status", ".yml"): "docgen.readers.status_inputs:read_status_yaml",
-    ("status", ".xlsx"): "docgen.readers.status_workbook:read_status_workbook",
-    ("status", ".xlsm"): "docgen.readers.status_workbook:read_status_workbook",  # refused: macros
+    ("status", ".xlsx"): "docgen.readers.status_inputs:read_status_xlsx",
+    ("status", ".xlsm"): "docgen.readers.status_inputs:read_status_xlsx",  # refused: macros
     ("requirements", ".yaml"): "docgen.readers.table:read_yaml_file",
     ("requirements", ".yml"): "docgen.readers.table:read_yaml_file",
     ("requirements", ".csv"): "docgen.readers.table:read_requirements_csv",
