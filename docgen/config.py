@@ -7,6 +7,7 @@ Only the keys every command shares are read here (``templates:``, ``language:``)
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -62,8 +63,12 @@ def load_config(cwd: Path | None = None) -> Config:
     return parse_config(path)
 
 
-def parse_config(path: Path) -> Config:
-    """Return the Config read from the docgen.yaml at ``path``."""
+def read_config(path: Path) -> tuple[dict, list[str], Callable[[str, str], None]]:
+    """Return the top-level mapping of the docgen.yaml at ``path``, a problem list and a function adding to it.
+
+    ``problem(key, message)`` records ``docgen.yaml:LINE: key: message``; raise ConfigProblems
+    with the list when it is not empty. A file that is not YAML raises ConfigProblems at once.
+    """
     from docgen.readers.yaml_source import read_yaml
 
     try:
@@ -76,6 +81,13 @@ def parse_config(path: Path) -> Config:
     def problem(key: str, message: str) -> None:
         line = source.line_of(key)
         problems.append(f"{path}{f':{line}' if line else ''}: {key}: {message}")
+
+    return data, problems, problem
+
+
+def parse_config(path: Path) -> Config:
+    """Return the Config read from the docgen.yaml at ``path``."""
+    data, problems, problem = read_config(path)
 
     defaults = data.get("defaults") if isinstance(data.get("defaults"), dict) else {}
     # ``templates:``/``language:`` may sit at the top or under ``defaults:`` (docgen build's place).

@@ -16,29 +16,17 @@ import difflib
 from dataclasses import replace
 from pathlib import Path
 
-from docgen.errors import InputError
 from docgen.portfolio.rules import KEYS, Rules
 
 
 def load_rules(cwd: Path | None = None) -> Rules:
     """Return the Rules of the docgen.yaml in ``cwd`` (defaults without one); raise ConfigError listing problems."""
-    from docgen.config import ConfigProblems, find_config
-    from docgen.readers.yaml_source import read_yaml
+    from docgen.config import ConfigProblems, find_config, read_config
 
     path = find_config(cwd)
     if path is None:
         return Rules()
-    try:
-        source = read_yaml(path)
-    except InputError as exc:
-        raise ConfigProblems([str(p) for p in exc.problems]) from None
-    data = source.data if isinstance(source.data, dict) else {}
-    problems: list[str] = []
-
-    def problem(key: str, message: str) -> None:
-        line = source.line_of(key)
-        problems.append(f"{path}{f':{line}' if line else ''}: {key}: {message}")
-
+    data, problems, problem = read_config(path)
     rules = parse_rules(data.get("rules"), problem)
     if problems:
         raise ConfigProblems(problems)
