@@ -27,11 +27,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
-from docgen.errors import InputError, TemplateError
+from docgen.errors import TemplateError
 from docgen.ooxml.theme import BUILTIN_THEME
-from docgen.readers.yaml_source import load_yaml_data
 
 PALETTE_NAME = "deck.yaml"
 MAX_PALETTE_BYTES = 64 * 1024  # a palette is a dozen lines
@@ -195,19 +192,9 @@ def palette_along(dirs: tuple[Path, ...] = ()) -> Palette:
 
 @lru_cache(maxsize=8)
 def _load(path: Path, _mtime: int, _size: int) -> Palette:
-    try:
-        raw = path.read_bytes()
-        if len(raw) > MAX_PALETTE_BYTES:
-            raise TemplateError(f"{path}: larger than {MAX_PALETTE_BYTES // 1024} KB")
-        data = load_yaml_data(raw.decode("utf-8"), path) or {}
-    except UnicodeDecodeError as exc:
-        raise TemplateError(f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
-    except InputError as exc:  # duplicate keys, alias bombs, deep nesting, YAML syntax
-        raise TemplateError(f"invalid deck settings: {'; '.join(exc.lines())}") from None
-    except yaml.YAMLError as exc:
-        raise TemplateError(f"{path}: invalid deck settings ({' '.join(str(exc).split())})") from None
-    except (OSError, RecursionError) as exc:
-        raise TemplateError(f"{path}: cannot read ({exc})") from None
+    from docgen.deck.settings_file import read_settings
+
+    data = read_settings(path, "deck settings", MAX_PALETTE_BYTES)
     if not isinstance(data, dict):
         raise TemplateError(f"{path}: expected a mapping (palette:, rag:)")
     roles = dict(ROLES)

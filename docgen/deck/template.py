@@ -11,11 +11,8 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-import yaml
-
 from docgen.deck.shapes import Box, Frame
-from docgen.errors import DocgenError, InputError, TemplateError
-from docgen.readers.yaml_source import load_yaml_data
+from docgen.errors import DocgenError, TemplateError
 from docgen.template_path import along, find_template
 
 TEMPLATE_NAME = "deck.pptx"
@@ -109,20 +106,9 @@ def _mapping(path: Path) -> dict[str, str]:
     """Return the layout mapping in ``path`` ({} when there is none); raise TemplateError when it is unreadable."""
     if not path.is_file():
         return {}
-    try:
-        raw = path.read_bytes()
-        if len(raw) > MAX_MAPPING_BYTES:
-            raise TemplateError(f"{path}: layout mapping is larger than {MAX_MAPPING_BYTES // 1024} KB")
-        data = load_yaml_data(raw.decode("utf-8"), path) or {}
-    except UnicodeDecodeError as exc:
-        raise TemplateError(f"{path}: layout mapping is not UTF-8 text (byte {exc.start}); "
-                            "save it as UTF-8") from None
-    except InputError as exc:  # duplicate keys, alias bombs, deep nesting, YAML syntax
-        raise TemplateError(f"invalid layout mapping: {'; '.join(exc.lines())}") from None
-    except yaml.YAMLError as exc:
-        raise TemplateError(f"{path}: invalid layout mapping ({' '.join(str(exc).split())})") from None
-    except (OSError, RecursionError) as exc:
-        raise TemplateError(f"{path}: cannot read layout mapping ({exc})") from None
+    from docgen.deck.settings_file import read_settings
+
+    data = read_settings(path, "layout mapping", MAX_MAPPING_BYTES)
     if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
         raise TemplateError(f"{path}: expected a mapping of slide kind -> layout name")
     return {str(k): v for k, v in data.items()}
