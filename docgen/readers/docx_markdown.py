@@ -37,31 +37,50 @@ class WordTable:
 
 
 @dataclass
-class WordMarkdown:
-    """The document as Markdown lines, each line's place, its title and its requirement tables."""
+class PlacedLines:
+    """A Word document as Markdown lines with the Word place of each line (1-based line -> place).
+
+    Shared by the Word readers (specifications here, meeting notes in notes_docx), so errors
+    found in the Markdown name the paragraph or table row of the Word file.
+    """
 
     lines: list[str] = field(default_factory=list)
-    places: dict[int, str] = field(default_factory=dict)  # 1-based line -> place
-    title: tuple[str, str] | None = None  # (text, place)
-    tables: list[WordTable] = field(default_factory=list)
+    places: dict[int, str] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
         """Return the Markdown text."""
         return "\n".join(self.lines) + "\n"
 
-    def add(self, block: list[str], place: str) -> None:
-        """Append one block of lines (and a blank line after it), every line at ``place``."""
-        for line in block:
+    def add(self, lines: list[str], place: str) -> None:
+        """Append ``lines``, each at ``place``."""
+        for line in lines:
             self.lines.append(line)
             self.places[len(self.lines)] = place
-        self.lines.append("")
+
+    def blank(self) -> None:
+        """End the current block with a blank line (once)."""
+        if self.lines and self.lines[-1] != "":
+            self.lines.append("")
 
     def place_of(self, line: int) -> str:
-        """Return the place of Markdown ``line`` (the nearest line above it that has one)."""
+        """Return the Word place of Markdown ``line`` (that of the nearest line above it with one)."""
         while line > 0 and line not in self.places:
             line -= 1
         return self.places.get(line, "paragraph 1")
+
+
+@dataclass
+class WordMarkdown(PlacedLines):
+    """A Word specification as Markdown lines and places, its title and its requirement tables."""
+
+    title: tuple[str, str] | None = None  # (text, place)
+    tables: list[WordTable] = field(default_factory=list)
+
+    def add(self, block: list[str], place: str) -> None:
+        """Append one block of lines (and a blank line after it), every line at ``place``."""
+        super().add(block, place)
+        self.lines.append("")
 
 
 def _names(style) -> list[str]:
@@ -177,7 +196,7 @@ def to_markdown(document) -> WordMarkdown:
     out = WordMarkdown()
     numbers = _HeadingNumbers(document)
     paragraph_no = table_no = 0
-    for child in _body_children(document.element.body):
+    for child in body_children(document.element.body):
         if child.tag == f"{_W}tbl":
             table_no += 1
             _add_table(out, Table(child, document), table_no)
@@ -225,7 +244,7 @@ def _list_depth(names: list[str], num: tuple[str, int] | None) -> int | None:
     return None if styled is None or "paragraph" in names[0] else styled
 
 
-def _body_children(body):
+def body_children(body):
     """Yield the body's paragraphs and tables in order, content controls opened."""
     for child in body.iterchildren():
         if child.tag in (f"{_W}p", f"{_W}tbl"):
@@ -233,7 +252,7 @@ def _body_children(body):
         elif child.tag == f"{_W}sdt":
             content = child.find(f"{_W}sdtContent")
             if content is not None:
-                yield from _body_children(content)
+                yield from body_children(content)
 
 
 def _add_table(out: WordMarkdown, table, number: int) -> None:

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import re
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from docgen.errors import InputError, Problem
+from docgen.readers.docx_markdown import PlacedLines, body_children
 from docgen.readers.source import Source
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -36,34 +37,8 @@ _OFF = ("0", "false", "off", "none")
 PROPERTIES = "document properties"
 
 
-@dataclass
-class NotesMarkdown:
-    """The document as Markdown lines with the Word place of each line (1-based line -> place)."""
-
-    lines: list[str] = field(default_factory=list)
-    places: dict[int, str] = field(default_factory=dict)
-
-    @property
-    def text(self) -> str:
-        """Return the Markdown text."""
-        return "\n".join(self.lines) + "\n"
-
-    def add(self, lines: list[str], place: str) -> None:
-        """Append ``lines``, each at ``place``."""
-        for line in lines:
-            self.lines.append(line)
-            self.places[len(self.lines)] = place
-
-    def blank(self) -> None:
-        """End the current block with a blank line (once)."""
-        if self.lines and self.lines[-1] != "":
-            self.lines.append("")
-
-    def place_of(self, line: int) -> str:
-        """Return the Word place of Markdown ``line`` (that of the nearest line above it with one)."""
-        while line > 0 and line not in self.places:
-            line -= 1
-        return self.places.get(line, "paragraph 1")
+class NotesMarkdown(PlacedLines):
+    """Word meeting notes as Markdown lines with the Word place of each line."""
 
 
 # --- opening ------------------------------------------------------------------------------------
@@ -345,17 +320,6 @@ def _link(text: str, url: str) -> str:
 
 # --- the document -------------------------------------------------------------------------------
 
-def _body_children(body):
-    """Yield the body's paragraphs and tables in order, block content controls opened."""
-    for child in body.iterchildren():
-        if child.tag in (f"{_W}p", f"{_W}tbl"):
-            yield child
-        elif child.tag == f"{_W}sdt":
-            content = child.find(f"{_W}sdtContent")
-            if content is not None:
-                yield from _body_children(content)
-
-
 def _paragraph_markdown(paragraph, styles: _Styles, part) -> str:
     runs = _Runs(styles, part)
     runs.walk(paragraph._p)
@@ -411,7 +375,7 @@ def to_markdown(document) -> NotesMarkdown:
     part = document.part
     out = NotesMarkdown()
     lists = _Lists()
-    children = list(_body_children(document.element.body))
+    children = list(body_children(document.element.body))
     paragraphs = [Paragraph(c, document) for c in children if c.tag == f"{_W}p"]
     shift = int(any(styles.heading_level(p, styles.chain(p)) == 0 for p in paragraphs))
     paragraph_no = table_no = 0
