@@ -80,22 +80,24 @@ class _Numberer:
 
 
 def extract_keyword(parsed: Scan) -> list[ExtractedRequirement]:
-    """Return one requirement per sentence, table row or heading holding a BCP 14 keyword."""
+    """Return one requirement per sentence or table row holding a BCP 14 keyword.
+
+    Headings are titles, never requirements (``### OPTIONAL Fields``), whether ATX, setext or
+    the headings of kramdown-rfc and mmark divisions; a bold line alone is a paragraph.
+    """
     found: list[ExtractedRequirement] = []
     numberer = _Numberer()
     walked = list(_walk(parsed))
     blocks = [block for _, block in walked]
     context = Context(blocks)
     for index, (section, block) in enumerate(walked):
-        if block.kind not in ("para", "item", "row", "heading"):
+        if block.kind not in ("para", "item", "row"):
             continue
         text = block.text
         if not find_keywords(text) or is_boilerplate(text):
             continue
         if block.kind == "row":
             pieces = [(_row_text(text), block.line)]
-        elif block.kind == "heading":  # a title such as "Fields that MUST be present"
-            pieces = [(text, block.line)]
         else:
             offsets = _line_offsets(block)
             pieces = [(text[start:end], _line_at(offsets, block, start))

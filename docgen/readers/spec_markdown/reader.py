@@ -25,8 +25,8 @@ _VERSION = re.compile(r"^ {0,3}#{1,6}[ \t]+Version[ \t]+v?(\d+(?:\.\d+)*)[ \t]*$
 # Keywords that sit only where the rules say no requirement is (OpenFeature writes each
 # requirement as a block quote): say so rather than "no keyword found".
 _ONLY_OUTSIDE = ("no requirement found in keyword mode: its upper-case BCP 14 keywords are all in "
-                 "code blocks, block quotes, comments, front matter or the boilerplate, which "
-                 "hold no requirement; try --mode id or --id-pattern")
+                 "code blocks, block quotes, comments, front matter, headings or the "
+                 "boilerplate, which hold no requirement; try --mode id or --id-pattern")
 _NO_REQUIREMENT = {
     "id": "no requirement found in id mode (no identifier like ABC-001 at the start of a "
           "line); try --mode keyword",
