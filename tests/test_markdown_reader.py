@@ -123,7 +123,12 @@ def test_nodejs_agenda_items_and_links(nodejs):
                          "1sGHdNAQnFPwny4YTDr0kZYJDer2-L0NXGKJXIxSVhLM/edit"),
     ]
     assert source.lines["agenda[1]"] == 30
-    assert actions(minutes) == []
+    # commitments written as sentences ("Rich volunteered to ...", "James will ...") are actions
+    assert [(a.owner, a.text) for a in actions(minutes)] == [
+        ("Rich", "Create separate issue"),
+        ("James", "Add a comment as to what he’d like to see before it lands"),
+        ("Rich", "Email to ask for rest of members to approve"),
+    ]
 
 
 # -- notes in other styles --------------------------------------------------------------------
@@ -141,7 +146,10 @@ def test_french_minutes():
     assert [i.title for i in minutes.agenda] == [
         "Validation du compte rendu précédent", "Recette de la paie", "Budget", "Plan d'actions"]
     assert minutes.agenda[0].duration == 5
-    assert minutes.decisions[0].text == "une deuxième paie parallèle sera réalisée sur mars."
+    # "Le compte rendu ... est validé" is a decision written as a sentence, before the labelled one
+    assert [d.text for d in minutes.decisions][:2] == [
+        "Le compte rendu du comité n°3 est validé sans modification",
+        "une deuxième paie parallèle sera réalisée sur mars."]
     assert [(a.owner, str(a.due)) for a in minutes.actions] == [
         ("Inès Dupont", "2026-03-20"), ("Hugo Bernard", "2026-03-17"), ("Claire Martin", "None")]
     assert minutes.next_meeting.date.isoformat() == "2026-04-07"
@@ -384,8 +392,9 @@ def test_french_informal_weekly_bold_topics_and_checkboxes():
         "on gèle les nouvelles demandes jusqu'à la fin du mois",
         "revue de code obligatoire pour tout ce qui touche aux flux de paie"]
     got = [(a.owner, a.status, a.due and a.due.isoformat()) for a in minutes.actions]
+    # "avant vendredi": the first Friday after the meeting of Tuesday 9 June
     assert got == [("Léa", "open", "2026-06-16"), ("Julien", "open", None),
-                   ("Thomas", "done", None), ("Amina", "open", None)]
+                   ("Thomas", "done", None), ("Amina", "open", "2026-06-12")]
     assert minutes.actions[0].text == "finir les 3 rapports restants"
     assert (minutes.next_meeting.date.isoformat(), minutes.next_meeting.start) == (
         "2026-06-16", "10:00")

@@ -296,17 +296,60 @@ def render(report: dict, results: list[FileScore], per_file: bool = False) -> st
     return "\n".join(lines)
 
 
+def misses(path: Path) -> str:
+    """Return, for one annotated file, the truth items the reader missed and what it found wrongly.
+
+    Decisions and actions unmatched on either side, attendees by name, and owners and due dates
+    that differ on matched actions: the worklist of someone improving the reader.
+    """
+    truth = json.loads(path.with_name(path.stem + ".expected.json").read_text(encoding="utf-8"))
+    from docgen.errors import InputError
+
+    try:
+        found = read_found(path)
+    except InputError as exc:
+        return f"{path.name}: refused: {str(exc).splitlines()[0] if str(exc) else ''}"
+    lines = [f"{path.name}: date {found['date']} (truth {truth.get('date')})"]
+    t_names = [a["name"] for a in truth.get("attendees", [])]
+    f_names = [a["name"] for a in found["attendees"]]
+    pairs = match_names(t_names, f_names)
+    lines += [f"  attendee missed: {t_names[i]}" for i in sorted(set(range(len(t_names))) - {i for i, _ in pairs})]
+    lines += [f"  attendee wrong:  {f_names[j]}" for j in sorted(set(range(len(f_names))) - {j for _, j in pairs})]
+    for field_name in ("decisions", "actions"):
+        t_items, f_items = truth.get(field_name, []), found[field_name]
+        t_texts = [t if isinstance(t, str) else t["text"] for t in t_items]
+        f_texts = [f if isinstance(f, str) else f["text"] for f in f_items]
+        pairs = match_texts(t_texts, f_texts)
+        lines += [f"  {field_name[:-1]} missed: {t_texts[i]}"
+                  for i in sorted(set(range(len(t_texts))) - {i for i, _ in pairs})]
+        lines += [f"  {field_name[:-1]} wrong:  {f_texts[j][:160]!r}"
+                  for j in sorted(set(range(len(f_texts))) - {j for _, j in pairs})]
+        if field_name == "actions":
+            for i, j in pairs:
+                t, f = t_items[i], f_items[j]
+                if t.get("owner") and not same_person(t["owner"], f.get("owner")):
+                    lines.append(f"  owner: {t['owner']!r} read as {f.get('owner')!r} ({t['text'][:60]})")
+                if t.get("due") and t["due"] != f.get("due"):
+                    lines.append(f"  due: {t['due']} read as {f.get('due')} ({t['text'][:60]})")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m docgen.eval.notes", description=__doc__.splitlines()[0])
     parser.add_argument("folder", type=Path, help="folder of NAME.md files with NAME.expected.json truth")
     parser.add_argument("--split", choices=("dev", "heldout", "all"), default="all")
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
     parser.add_argument("--files", action="store_true", help="also print one line per file (right/truth/found)")
+    parser.add_argument("--misses", action="store_true",
+                        help="print, per file, the items missed and found wrongly instead of the scores")
     args = parser.parse_args(argv)
     files = annotated_files(args.folder, args.split)
     if not files:
         print(f"{args.folder}: no annotated .md files for split {args.split}", file=sys.stderr)
         return 2
+    if args.misses:
+        print("\n".join(misses(p) for p in files))
+        return 0
     results = [score_file(p) for p in files]
     report = summary(results)
     if args.json:

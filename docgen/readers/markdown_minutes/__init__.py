@@ -8,7 +8,9 @@ line by line. The result is a :class:`Source` in the shape of the YAML contract.
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from docgen.errors import InputError
 from docgen.readers.markdown_minutes import items as it
@@ -18,8 +20,10 @@ from docgen.readers.markdown_minutes.collect import Agenda, plain_title
 from docgen.readers.markdown_minutes.dates import date_in_name, find_date, swap_day_month, year_in
 from docgen.readers.markdown_minutes.frontmatter import apply_front_matter, split_front_matter
 from docgen.readers.markdown_minutes.people import clean
+from docgen.readers.markdown_minutes.relative_dates import resolve_due
+from docgen.readers.markdown_minutes.sentence_pass import explicit_kinds, settle_sentences
 from docgen.readers.markdown_minutes.topics import split_topics
-from docgen.readers.markdown_minutes.vocab import FRENCH_HINTS, norm, section_kind
+from docgen.readers.markdown_minutes.vocab import FRENCH_HINTS, NOTHING, norm, section_kind
 from docgen.readers.source import Source, read_text
 
 __all__ = ["MAX_LINES", "read_markdown_minutes"]
@@ -50,6 +54,7 @@ def read_markdown_minutes(path: Path) -> Source:
     if front is not None:
         apply_front_matter(front, builder)
     preamble, sections = parse_sections(body)
+    builder.explicit = explicit_kinds(preamble, sections)
     heading = None
     if sections and _is_title_heading(sections, preamble):
         heading = sections.pop(0)
@@ -255,7 +260,7 @@ def _assemble(builder: Builder, path: Path, heading, text: str) -> tuple[dict, d
     _title_and_date(builder, path, heading)
     _language(builder, text)
     meeting = builder.meeting
-    year = int(str(meeting["date"])[:4]) if re.match(r"\d{4}", str(meeting["date"])) else None
+    year = _Days(_day(meeting.get("date")), _day(builder.next.get("date")))
     lines: dict[str, int] = {f"meeting.{k}": v for k, v in builder.meeting_lines.items() if v}
     lines["meeting"] = min(lines.values(), default=1)
     attendees = []
@@ -281,6 +286,7 @@ def _assemble(builder: Builder, path: Path, heading, text: str) -> tuple[dict, d
         value = meeting.get(role)
         if isinstance(value, str) and value.startswith("@"):
             meeting[role] = handles.get(value[1:].lower(), value)
+    settle_sentences([builder.preamble, *builder.agenda])
     items = list(builder.agenda)
     if builder.preamble.decisions or builder.preamble.actions:
         items.insert(0, builder.preamble)
@@ -309,6 +315,19 @@ def _assemble(builder: Builder, path: Path, heading, text: str) -> tuple[dict, d
     return data, lines
 
 
+_AND = re.compile(r"\s+(?:and|&|et)\s+")
+
+
+def _owner_names(owner: str) -> list[str]:
+    """Return the owners of "Travis and Sangwhan" / "A, B" one by one (a name holds no "and")."""
+    names = []
+    for part in owner.split(","):
+        pieces = _AND.split(part)
+        names.extend(pieces if all(p[:1].isupper() or p.startswith("@") for p in pieces)
+                     else [part])
+    return [n for n in names if n.strip()]
+
+
 def _item(item: Agenda, key: str, lines: dict, known: set, handles: dict, year) -> dict:
     record = {k: v for k, v in item.base.items() if k not in ("notes", "decisions", "actions")}
     record["title"] = record.get("title") or item.title
@@ -326,19 +345,55 @@ def _item(item: Agenda, key: str, lines: dict, known: set, handles: dict, year) 
     return record
 
 
-def _action(raw: dict, known: set, handles: dict, year) -> dict:
+_DATE_LIKE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
+
+
+class _Days(NamedTuple):
+    """The meeting's date and the next meeting's, which relative due dates are counted from."""
+
+    meeting: date | None
+    next: date | None
+
+
+def _day(value) -> date | None:
+    """Return ``value`` as a date when it is an ISO day (or a date), else None."""
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _due(action: dict, written: str, days: _Days) -> None:
+    """Set the action's due date from a written due cell; keep words that name no day as a comment.
+
+    "3 semaines", "next Friday" and "Prochaine réunion" are counted from the meeting; "Sprint
+    en cours" names no day, so it is kept in the comment rather than refusing the file.
+    """
+    due = resolve_due(written, days.meeting, days.next)
+    if due:
+        action["due"] = due
+    elif _DATE_LIKE.search(written):
+        action["due"] = written  # "2026-02-31" is a date written wrong: validation names it
+    elif written.strip(" -–—") and not NOTHING.match(written):
+        note = f"Due: {written.strip()}"
+        action["comment"] = f"{action['comment']} · {note}" if action.get("comment") else note
+
+
+def _action(raw: dict, known: set, handles: dict, days: _Days) -> dict:
     if "ready" in raw:
         return raw["ready"]
     if "head" not in raw:
         return raw
+    year = days.meeting.year if days.meeting else None
     action = it.parse_action(raw["head"], known=known, year=year, labelled=raw.get("labelled"),
-                             owner=raw.get("owner"))
+                             owner=raw.get("owner"), today=days.meeting, next_meeting=days.next)
     for key in ("id", "comment", "priority", "status"):
         if raw.get(key) and key not in action:
             action[key] = raw[key]
     if raw.get("due") and "due" not in action:
-        found = find_date(raw["due"], year)
-        action["due"] = found[0] if found else raw["due"]
+        _due(action, str(raw["due"]), days)
     if raw.get("prefix"):
         action["text"] = f"{raw['prefix']} — {action['text']}"
     if raw.get("body"):
@@ -350,5 +405,5 @@ def _action(raw: dict, known: set, handles: dict, year) -> dict:
             handles.get(o.strip().lstrip("@").lower()) or
             (nicks.get(o.strip().lower()) if o.strip().islower() or raw.get("speaker") else None)
             or o.strip()
-            for o in owner.split(","))
+            for o in _owner_names(owner))
     return action

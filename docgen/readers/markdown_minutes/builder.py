@@ -22,6 +22,8 @@ from docgen.readers.markdown_minutes.people import (
     clean,
     split_names,
 )
+from docgen.readers.markdown_minutes.sentence_pass import SentencePass
+from docgen.readers.markdown_minutes.sentence_rules import People
 from docgen.readers.markdown_minutes.special import SpecialSections
 from docgen.readers.markdown_minutes.vocab import (
     META_WORDS,
@@ -30,7 +32,7 @@ from docgen.readers.markdown_minutes.vocab import (
 )
 
 
-class Builder(NotesFill, AttendeeSections, SpecialSections, MetaLines):
+class Builder(NotesFill, AttendeeSections, SpecialSections, MetaLines, SentencePass):
     """Collects contract-shaped data while sections are read in document order."""
 
     def __init__(self) -> None:
@@ -48,6 +50,9 @@ class Builder(NotesFill, AttendeeSections, SpecialSections, MetaLines):
         self.year_hint: int | None = None
         self.nested = False
         self._topics: _TopicIndex | None = None
+        self.people = People()
+        # kinds ("decisions", "actions") the notes record in sections or tables of their own
+        self.explicit: set[str] = set()
 
     # -- collected records ------------------------------------------------------------------
     def set_meeting(self, key: str, value, line: int, override: bool = False) -> None:
@@ -66,6 +71,7 @@ class Builder(NotesFill, AttendeeSections, SpecialSections, MetaLines):
             person["attendance"] = attendance
         if group and "group" not in person:
             person["group"] = group
+        self.people.add(person["name"], person.get("handle"))
         for known, _ in self.attendees:
             if norm(known["name"]) == norm(person["name"]) or (
                     person.get("handle") and known.get("handle", "").lower() ==

@@ -16,6 +16,7 @@ from docgen.readers.markdown_minutes.collect import (
 )
 from docgen.readers.markdown_minutes.dates import find_date
 from docgen.readers.markdown_minutes.people import clean, parse_person, split_names
+from docgen.readers.markdown_minutes.sentence_pass import is_deferral
 from docgen.readers.markdown_minutes.vocab import (
     META_WORDS,
     norm,
@@ -76,7 +77,7 @@ class NotesFill:
                     elif not result:
                         irc = _IRC.match(line)
                         keep.append(f"**{irc.group(1)}:** {irc.group(2)}  " if irc else line)
-                if keep:
+                if keep and not self.sentence_lines(target, keep, block.line):
                     kept.append(Block("para", block.line, text="\n".join(keep)))
             elif block.kind == "list":
                 block.items = self.walk(block.items, target, meta, depth=0)
@@ -84,7 +85,7 @@ class NotesFill:
             elif block.kind == "table":
                 if not self.table(block, target, None):
                     kept.append(block)
-            else:
+            elif not self.sentence_quote(target, block):
                 kept.append(block)
             index += 1
         self._flush(target, kept)
@@ -113,14 +114,16 @@ class NotesFill:
                 self.raw_action(target, entry, labelled=True)
                 continue
             label = it.action_label(entry.text)
-            if label is not None:
+            if label is not None and not label[0] and is_deferral(label[1]):
+                label = None  # "ACTION: Revisit next week" moves the topic: a note
+            elif label is not None:
                 if not label[1].strip() and sub_items:
                     for sub in sub_items:
                         self.raw_action(target, sub, labelled=True, owner=label[0])
                 else:
                     self.raw_action(target, entry, labelled=True)
                 continue
-            decided = it.decision_label(entry.text)
+            decided = it.decision_label(entry.text) if label is None else None
             if decided is not None:
                 if not decided.strip() and sub_items:
                     for sub in sub_items:
@@ -133,6 +136,8 @@ class NotesFill:
                 continue
             for child in nested:
                 child.items = self.walk(child.items, target, meta, depth + 1, entry)
+            if self.sentence_item(target, entry):
+                continue
             kept.append(entry)
         return kept
 
@@ -145,6 +150,8 @@ class NotesFill:
         """
         if not in_list:
             label = it.action_label(line)
+            if label is not None and not label[0] and is_deferral(label[1]):
+                return False  # "ACTION: Revisit next week" moves the topic: a note
             if label is not None:
                 if not label[1].strip() and following:
                     for entry in following:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from docgen.readers.markdown_minutes.dates import DATE_PATTERN, find_date
 from docgen.readers.markdown_minutes.people import clean
+from docgen.readers.markdown_minutes.relative_dates import take_due_phrase
 from docgen.readers.markdown_minutes.vocab import ACTION_WORDS, DECISION_WORDS, norm
 
 _NAME = r"(?:@[\w-]+|[A-ZÀ-Ý][\w'’.-]*(?:\s+(?:de\s+|van\s+|von\s+|le\s+)?[A-ZÀ-Ý][\w'’.-]*){0,3})"
@@ -115,7 +117,8 @@ def _owner_to_verb(text: str, known: set[str]) -> tuple[str, str] | None:
 
 def parse_action(text: str, *, known: set[str] | None = None, year: int | None = None,
                  labelled: bool = False, owner: str | None = None,
-                 status: str | None = None) -> dict:
+                 status: str | None = None, today: date | None = None,
+                 next_meeting: date | None = None) -> dict:
     """Return a contract action from one written line (label, checkbox and owner removed).
 
     ``labelled`` says the line carried an ACTION/TODO label, which allows ``Name to do X``;
@@ -142,6 +145,10 @@ def parse_action(text: str, *, known: set[str] | None = None, year: int | None =
     text, due = _take(_DUE, text, "date", None, lambda v: _date(v, year))
     if due is None:
         text, due = _take(_BARE_DUE, text, "date", None, lambda v: _date(v, year))
+    if due is None:
+        relative = take_due_phrase(text, today, next_meeting)
+        if relative:
+            text, due = relative
     text, priority = _take(_PRIORITY, text, None, None, _priority)
     text, field_owner = _take(_OWNER_FIELD, text, "owner", None, clean)
     owner = owner or field_owner

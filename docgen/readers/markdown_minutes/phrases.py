@@ -1,0 +1,233 @@
+"""The words of the sentence rules, one table per language (English, French).
+
+A language is one entry of :data:`LANGUAGES`; the rules of ``sentence_rules.py`` and
+``relative_dates.py`` are built from the union of every language's words, so adding German is
+adding a ``"de": {...}`` entry here, not code. Words are regular-expression fragments, matched
+case-insensitively at word boundaries; accents are written as people write them.
+"""
+
+from __future__ import annotations
+
+ENGLISH = {
+    # who takes decisions: "the board agreed ...", "the committee approved ..."
+    "bodies": [
+        "board", "committee", "council", "group", "team", "meeting", "members", "participants",
+        "attendees", "assembly", "steering committee", "working group", "wg", "tsc", "sc", "we",
+        "everyone", "all", "all members", "the chairs", "panel", "leadership", "maintainers",
+        "core team", "tag", "voting members", "voting seats", "quorum",
+    ],
+    # the verb of a decision taken by a body, in the past tense
+    "decided": [
+        "agreed", "decided", "approved", "resolved", "voted", "adopted", "accepted", "endorsed",
+        "ratified", "confirmed", "elected", "appointed", "chose", "selected", "concluded",
+        "settled on", "signed off", "rejected", "declined", "tested and approved",
+        "reviewed and approved", "unanimously agreed", "unanimously approved",
+    ],
+    # impersonal openings: "it was decided to ...", "it was agreed that ..."
+    "impersonal": [
+        r"it (?:was|is|has been) (?:unanimously )?(?:decided|agreed|resolved|determined|"
+        r"concluded|approved|confirmed)",
+        r"(?:be it )?resolved,? that", r"decision(?: was)? (?:made|taken|reached) to",
+        r"consensus (?:was|is) (?:reached|to)", r"there (?:was|is) consensus",
+        r"(?:general |broad )?consensus (?:that|to|on)", r"we (?:have )?(?:agreed|decided)",
+    ],
+    # "X is approved", "X was elected chair"
+    "passive": [
+        "approved", "adopted", "accepted", "agreed", "ratified", "endorsed", "elected",
+        "appointed", "carried", "passed", "confirmed", "rejected", "declined", "re-elected",
+        "chosen", "selected",
+    ],
+    # "the motion carried", "the proposal passed"
+    "motions": ["motion", "resolution", "proposal", "vote", "amendment", "rfc", "pr"],
+    "motion_verbs": [
+        "carried", "carries", "passed", "passes", "was approved", "was adopted", "was accepted",
+        "is approved", "is adopted", "is accepted", "has passed", "has been approved",
+    ],
+    # marks of assent written after a sentence: "(all agreed)", "(motion carried)"
+    "assent": [
+        "all agreed", "agreed by all", "all agree", "unanimous", "unanimously", "motion carried",
+        "motion passed", "carried", "no objections?", "all in favou?r", "consensus",
+        "passed unanimously", "agreed unanimously", "adopted unanimously", "approved unanimously",
+    ],
+    # assignments: "Priya will send", "Ana volunteered to", "Tom to book"
+    "will": [
+        "will", "shall", "is going to", "are going to", "agreed to", "agrees to", "has agreed to",
+        "volunteered to", "volunteers to", "offered to", "offers to", "will take care of",
+        "is to", "are to", "needs to", "promised to", "committed to", "took an action to",
+        "takes an action to", "has an action to", "will look into", "to",
+    ],
+    # "an action was raised to ...": an action without an owner
+    "raised": [
+        r"an? (?:action|action item|task) (?:was|is|has been) (?:raised|taken|recorded|"
+        r"assigned|created|opened|set)(?: (?:for|to) (?P<who>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?))?"
+        r" to",
+    ],
+    # an ACTION line that only moves the topic is not an action: "ACTION: Revisit next week"
+    "deferrals": [
+        "revisit", "revisited", "punt", "punted", "bump", "bumped", "defer", "deferred",
+        "postpone", "postponed", "carry over", "carried over", "as noted above", "see above",
+        "discuss", "continue", "keep", "tbd", "none", "n/a", "no action", "nothing", "pending",
+        "to be revisited", "wait", "table", "tabled", "moved to", "push", "pushed",
+    ],
+    # words that make a sentence a question, a wish or a report of something not yet decided
+    "undecided": [
+        "to be decided", "not yet", "pending", "tbd", "should we", "will decide", "to decide",
+        "need to decide", "needs to decide", "proposal to", "propose", "proposed", "suggest",
+        "suggested", "if", "whether", "not approved", "not agreed", "not accepted", "no decision",
+        "was not", "were not", "wasn't", "weren't", "would", "could", "might", "may be",
+        "to be approved", "awaiting", "yet to",
+    ],
+    # capitalised words that open a sentence without naming a person
+    "not_people": [
+        "the", "this", "that", "these", "those", "it", "we", "they", "he", "she", "i", "you",
+        "there", "next", "meeting", "everyone", "someone", "nobody", "who", "what", "when",
+        "where", "how", "why", "if", "all", "our", "my", "a", "an", "no", "each", "one", "some",
+        "team", "group", "committee", "board", "council", "agenda", "action", "decision",
+        "discussion", "note", "notes", "update", "question", "and", "or", "but", "so", "also",
+        "then", "now", "today", "tomorrow", "please", "maybe", "github", "google", "microsoft",
+        "zoom", "slack", "project", "projects", "work", "staff", "budget", "release", "version",
+        "draft", "document", "doc", "docs", "website", "site", "code", "tests", "ci", "pr",
+        "issue", "issues", "people", "members", "board members", "participants", "everybody",
+        "anyone", "anybody", "monday", "tuesday", "wednesday", "thursday", "friday",
+        "saturday", "sunday", "several", "many", "most", "both", "either", "neither",
+    ],
+    # verbs that do not make a task after "will": "Tom will be away", "we will not"
+    "not_tasks": ["be", "not", "probably", "likely", "also be", "still", "have been", "need",
+                  "continue to be", "remain", "stay", "attend", "join", "miss"],
+    "weekdays": [["monday", "mon"], ["tuesday", "tue", "tues"], ["wednesday", "wed"],
+                 ["thursday", "thu", "thurs"], ["friday", "fri"], ["saturday", "sat"],
+                 ["sunday", "sun"]],
+    "units": {1: ["day", "days"], 7: ["week", "weeks", "wk", "wks"], 30: ["month", "months"]},
+    "numbers": {1: ["one"], 2: ["two", "a couple of"], 3: ["three"], 4: ["four"],
+                5: ["five"], 6: ["six"]},
+    "next_meeting": [r"next (?:meeting|call|session|sync|week's meeting|weekly|standup|stand-up)"],
+    "end_of": [r"(?:the )?end of", r"by the end of"],
+    "this_month": ["the month", "this month", "month"],
+    "end_of_week": [r"end of (?:the |this )?week", r"\beow\b", r"this week"],
+    "next_week": [r"next week", r"within a week", r"in a week"],
+    "tomorrow": [r"\btomorrow\b"],
+}
+
+FRENCH = {
+    "bodies": [
+        "le comité", "le comite", "le conseil", "le ca", "le bureau", "l'assemblée", "l’assemblée",
+        "l'ag", "l’ag", "le groupe", "l'équipe", "l’équipe", "les membres", "les participants",
+        "le copil", "le comité de pilotage", "l'assemblée générale", "l’assemblée générale",
+        "nous", "on", "tous", "tout le monde", "le conseil d'administration",
+        "le conseil d’administration", "les administrateurs", "les présents",
+    ],
+    "decided": [
+        "valide", "approuve", "adopte", "décide", "vote", "acte", "entérine", "retient",
+        "choisit", "élit", "nomme", "désigne", "refuse", "rejette", "a validé", "a approuvé",
+        "a adopté", "a décidé", "a voté", "a acté", "a entériné", "a retenu", "a choisi", "a élu",
+        "a nommé", "ont validé", "ont approuvé", "ont adopté", "ont décidé", "ont voté",
+        "avons validé", "avons approuvé", "avons décidé", "avons voté", "valident", "approuvent",
+        "décident", "votent", "se prononce pour", "donne son accord", "donnent leur accord",
+        "est d'accord pour", "sont d'accord pour", "est d’accord pour", "sont d’accord pour",
+    ],
+    "impersonal": [
+        r"il (?:est|a été) (?:décidé|convenu|acté|validé|voté|résolu|arrêté|retenu|entendu)",
+        r"on a (?:décidé|convenu|validé|acté|voté)", r"nous (?:avons )?(?:décidé|décidons)",
+        r"(?:la )?décision (?:est|a été) prise", r"décision (?:est|a été) prise de",
+        r"(?:il y a )?consensus (?:sur|pour)",
+    ],
+    "passive": [
+        "adopté", "adoptée", "adoptés", "adoptées", "approuvé", "approuvée", "approuvés",
+        "approuvées", "validé", "validée", "validés", "validées", "voté", "votée", "votés",
+        "votées", "élu", "élue", "élus", "élues", "réélu", "réélue", "acté", "actée", "actés",
+        "actées", "entériné", "entérinée", "retenu", "retenue", "retenus", "retenues",
+        "reconduit", "reconduite", "nommé", "nommée", "désigné", "désignée", "clos", "close",
+        "refusé", "refusée", "rejeté", "rejetée", "accepté", "acceptée", "acceptés",
+        "acceptées", "lancé", "lancée", "officiellement lancée", "officiellement lancé",
+    ],
+    "motions": ["la proposition", "la motion", "la résolution", "le vote", "la candidature"],
+    "motion_verbs": ["est adoptée", "est approuvée", "est acceptée", "est votée", "passe"],
+    "assent": [
+        "à l'unanimité", "à l’unanimité", "unanimement", "adopté à l'unanimité",
+        "à la majorité", "tous d'accord", "tous d’accord", "accord de tous", "sans opposition",
+    ],
+    "will": [
+        "se charge de", "se chargent de", "se charge d'", "se charge d’", "s'occupe de",
+        "s’occupe de", "s'occupent de", "s’occupent de", "s'occupe d'", "s’occupe d’",
+        "s'engage à", "s’engage à", "s'engagent à", "s’engagent à", "se propose pour",
+        "se propose de", "se proposent pour", "se proposent de", "doit", "doivent", "va",
+        "vont", "devra", "devront", "prend en charge", "prendra en charge", "s'en charge",
+        "s’en charge", "est chargé de", "est chargée de", "sont chargés de", "relancera",
+        "contactera", "enverra", "fera", "prépare", "préparera", "propose de",
+    ],
+    "raised": [r"une action (?:est|a été) (?:prise|créée|ouverte|notée) pour"],
+    "deferrals": ["à revoir", "reporté", "reportée", "à suivre", "voir plus haut", "néant", "rien",
+                  "en attente", "à rediscuter"],
+    "undecided": [
+        "à décider", "à valider", "reste à", "en attente", "pas encore", "non validé",
+        "non validée", "pas validé", "pas validée", "n'est pas", "n’est pas", "ne sont pas",
+        "si", "proposition de", "propose", "proposé", "à confirmer", "à voir", "devrait",
+        "pourrait", "faudrait", "serait",
+    ],
+    "not_people": [
+        "le", "la", "les", "l", "un", "une", "des", "il", "elle", "ils", "elles", "on", "nous",
+        "vous", "je", "ce", "cette", "ces", "cela", "ça", "tout", "tous", "chacun", "chaque",
+        "personne", "prochaine", "prochain", "réunion", "séance", "point", "sujet", "action",
+        "décision", "projet", "équipe", "groupe", "comité", "bureau", "conseil", "site",
+        "budget", "document", "et", "ou", "mais", "donc", "aussi", "puis", "aujourd'hui",
+        "demain", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+        "qui", "que", "quoi", "quand", "où", "comment", "pourquoi", "en", "pour", "avec", "sur",
+    ],
+    "not_tasks": ["être", "etre", "pas", "absent", "absente", "probablement"],
+    "weekdays": [["lundi"], ["mardi"], ["mercredi"], ["jeudi"], ["vendredi"], ["samedi"],
+                 ["dimanche"]],
+    "units": {1: ["jour", "jours", "j"], 7: ["semaine", "semaines", "sem"], 30: ["mois"]},
+    "numbers": {2: ["deux"], 3: ["trois"], 4: ["quatre"], 5: ["cinq"],
+                6: ["six"]},
+    "next_meeting": [r"prochaine? (?:réunion|reunion|séance|seance|weekly|point|comité|copil|"
+                     r"rencontre|ag|assemblée)"],
+    "end_of": [r"(?:d['’]ici |avant )?(?:la )?fin(?: de| du| d['’])?"],
+    "this_month": ["mois", "ce mois", "du mois"],
+    "end_of_week": [r"fin de (?:la )?semaine", r"cette semaine"],
+    "next_week": [r"semaine prochaine", r"la semaine prochaine", r"sous huitaine", r"d'ici une semaine"],
+    "tomorrow": [r"\bdemain\b"],
+}
+
+#: Every language the sentence rules read, by code.
+LANGUAGES: dict[str, dict] = {"en": ENGLISH, "fr": FRENCH}
+
+
+def words(key: str) -> list[str]:
+    """Return the fragments listed under ``key`` in every language (order kept, no repeats)."""
+    found: dict[str, None] = {}
+    for table in LANGUAGES.values():
+        for word in table.get(key, []):
+            found[word] = None
+    return list(found)
+
+
+def _merged_lists(key: str) -> list[list[str]]:
+    """Return the weekday name lists of every language, merged day by day."""
+    days: list[list[str]] = [[] for _ in range(7)]
+    for table in LANGUAGES.values():
+        for index, names in enumerate(table.get(key, [])):
+            days[index].extend(names)
+    return days
+
+
+def _merged_maps(key: str) -> dict[int, list[str]]:
+    """Return a number -> words mapping merged over every language."""
+    merged: dict[int, list[str]] = {}
+    for table in LANGUAGES.values():
+        for value, names in table.get(key, {}).items():
+            merged.setdefault(value, []).extend(names)
+    return merged
+
+
+#: The vocabulary of relative due dates, merged over the languages (see relative_dates.py).
+RELATIVE = {
+    "weekdays": _merged_lists("weekdays"),
+    "units": _merged_maps("units"),
+    "numbers": _merged_maps("numbers"),
+    "next_meeting": words("next_meeting"),
+    "end_of": words("end_of"),
+    "this_month": words("this_month"),
+    "end_of_week": words("end_of_week"),
+    "next_week": words("next_week"),
+    "tomorrow": words("tomorrow"),
+}

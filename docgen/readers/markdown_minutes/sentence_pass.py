@@ -1,0 +1,135 @@
+"""Builder methods applying the sentence rules to what would otherwise stay a note."""
+
+from __future__ import annotations
+
+import re
+
+from docgen.readers.markdown_minutes.blocks import Block, Item, Section, to_markdown
+from docgen.readers.markdown_minutes.collect import Agenda
+from docgen.readers.markdown_minutes.sentence_rules import DEFERRAL, Finding, People, findings, sentences
+from docgen.readers.markdown_minutes.tables import table_kind
+from docgen.readers.markdown_minutes.vocab import section_kind
+
+#: The key marking a decision or action found by a sentence rule (dropped when assembling).
+SENTENCE = "_sentence"
+
+# "> [!INFO]", "> **Note**": the marker line of a callout box holds no sentence
+_CALLOUT = re.compile(r"^\s*\[!\w+\]\s*$|^\s*\*\*\w+\*\*\s*$")
+
+
+class SentencePass:
+    """Decisions and actions found in note sentences ("The board agreed ...", "Tom will ...")."""
+
+    people: People
+
+    explicit: set[str]
+
+    def add_finding(self, target: Agenda, found: Finding, line: int, body: str = "") -> None:
+        """Record one finding on ``target``: a decision, or an action parsed with the others."""
+        if found.kind == "decision":
+            text = f"{found.text}\n\n{body}" if body else found.text
+            target.decisions.append(({"text": text, SENTENCE: found.rule}, line))
+        else:
+            target.actions.append(({"head": found.text, "owner": found.owner, "body": body,
+                                    "labelled": True, SENTENCE: found.rule}, line))
+
+    def sentence_item(self, target: Agenda, entry: Item) -> bool:
+        """Take decisions and actions out of a list item; return whether the item is used up.
+
+        An item that is one such sentence becomes that decision or action (its nested items
+        as its text); an item holding other sentences too stays a note as well.
+        """
+        found = self._findings(entry.text)
+        if not found:
+            return False
+        whole = len(found) == len(sentences(entry.text))
+        body = to_markdown(entry.children) if whole and len(found) == 1 else ""
+        for finding in found:
+            self.add_finding(target, finding, entry.line, body)
+        return whole and len(found) == 1
+
+    def sentence_lines(self, target: Agenda, lines: list[str], line: int) -> bool:
+        """Take decisions and actions out of paragraph lines; return whether all were used up."""
+        text = "\n".join(lines)
+        found = self._findings(text)
+        for finding in found:
+            self.add_finding(target, finding, line)
+        return bool(found) and len(found) == len(sentences(text))
+
+    def _findings(self, text: str) -> list[Finding]:
+        """Return the findings of ``text`` whose kind the notes do not record on their own."""
+        return [f for f in findings(text, self.people) if f.kind + "s" not in self.explicit]
+
+    def sentence_quote(self, target: Agenda, block: Block) -> bool:
+        """Read a block quote or callout box (``> [!INFO]``) like a paragraph of its lines."""
+        if not block.text.lstrip().startswith(">"):
+            return False
+        lines = [re.sub(r"^\s*>\s?", "", line) for line in block.text.split("\n")]
+        lines = [line for line in lines if line.strip() and not _CALLOUT.match(line)]
+        return bool(lines) and self.sentence_lines(target, lines, block.line)
+
+
+def is_deferral(text: str) -> bool:
+    """Return whether an ACTION line only moves the topic ("Revisit next week", "Punt")."""
+    return bool(DEFERRAL.match(text.strip()))
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"\w{3,}", text.lower()))
+
+
+def _repeats(text: str, others: list[frozenset[str]]) -> bool:
+    """Return whether ``text`` says what one of ``others`` says (most of the shorter's words)."""
+    mine = _words(text)
+    return any(mine and other and len(mine & other) >= 0.6 * min(len(mine), len(other))
+               for other in others)
+
+
+def explicit_kinds(preamble: list[Block], sections: list[Section]) -> set[str]:
+    """Return the kinds ("decisions", "actions") the notes record in sections or tables of their own.
+
+    Such notes keep their record there ("Relevé de décisions", an actions table, a
+    ``### Decisions`` heading under each item): prose of that kind stays notes. This pass runs
+    before any item is read.
+    """
+    found: set[str] = set()
+    stack = list(sections)
+    blocks = list(preamble)
+    while stack:
+        section = stack.pop()
+        kind = section_kind(section.title)[0]
+        if kind in ("decisions", "actions"):
+            found.add(kind)
+        if kind != "previous":  # the last meeting's actions under review record nothing new
+            blocks.extend(section.blocks)
+            stack.extend(section.children)
+    for block in blocks:
+        if block.kind == "table":
+            kind = table_kind(block.rows)
+            if kind in ("decisions", "actions"):
+                found.add(kind)
+    return found
+
+
+def settle_sentences(items: list[Agenda]) -> None:
+    """Drop prose findings that repeat a listed one; unmark the others (in place).
+
+    A prose action that repeats a labelled one ("Alice will chase the vendor", then "ACTION:
+    Alice to chase the vendor") is the same action, kept once.
+    """
+    listed = {kind: [_words(_text(raw)) for item in items for raw, _ in getattr(item, kind)
+                     if SENTENCE not in raw] for kind in ("decisions", "actions")}
+    for item in items:
+        for kind in ("decisions", "actions"):
+            kept = []
+            for raw, line in getattr(item, kind):
+                if SENTENCE in raw:
+                    if _repeats(_text(raw), listed[kind]):
+                        continue
+                    raw = {k: v for k, v in raw.items() if k != SENTENCE}
+                kept.append((raw, line))
+            setattr(item, kind, kept)
+
+
+def _text(raw: dict) -> str:
+    return str(raw.get("text") or raw.get("head") or (raw.get("ready") or {}).get("text") or "")

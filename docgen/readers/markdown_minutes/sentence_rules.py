@@ -1,0 +1,230 @@
+"""Decisions and actions written as sentences, found by one ordered table of rules.
+
+Labelled lines (``ACTION:``, ``Decision:``) and sections that say what they hold are read
+elsewhere; this table reads what remains: a note sentence such as "The board agreed that the
+budget ...", "Priya will send the draft" or "Il est décidé de ...". Each rule is a row of
+:data:`RULES`: a name, the kind it finds, the pattern (built from the words of
+``phrases.py``) and the handler that turns a match into a :class:`Finding` or declines it.
+The first rule whose handler accepts a sentence decides; a sentence no rule accepts stays in
+the notes, which keeps precision high.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from docgen.readers.markdown_minutes.phrases import words
+from docgen.readers.markdown_minutes.vocab import norm
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A decision or an action read from one sentence, and the rule that read it."""
+
+    kind: str  # "decision" or "action"
+    text: str
+    rule: str
+    owner: str | None = None
+
+
+@dataclass
+class People:
+    """Who the notes name, to tell a person ("Priya will ...") from a thing ("GitHub will ...")."""
+
+    names: set[str] = field(default_factory=set)  # normalised full names, first names, handles
+    initials: dict[str, str] = field(default_factory=dict)  # "jd" -> "Jane Doe"
+
+    def add(self, name: str, handle: str | None = None) -> None:
+        """Index one attendee by full name, first name, handle and initials."""
+        key = norm(name)
+        if not key:
+            return
+        self.names.update({key, key.split(" ")[0]})
+        if handle:
+            self.names.add(norm(handle).lstrip("@"))
+        parts = key.split()
+        if len(parts) >= 2:
+            self.initials.setdefault("".join(p[0] for p in parts), name)
+
+    def resolve(self, who: str) -> str | None:
+        """Return the owner ``who`` names when it is an attendee or their initials, else None."""
+        key = norm(who).lstrip("@")
+        if key in self.names:
+            return who.strip()
+        if re.fullmatch(r"[A-Z]{2,3}", who.strip()):
+            return self.initials.get(key)
+        return None
+
+
+def _alternatives(key: str) -> str:
+    """Return the words of ``key`` (every language) as one case-blind group, longest first.
+
+    Only the words ignore case: names in the patterns must be capitalised ("Priya will").
+    """
+    return "(?i:" + "|".join(sorted(words(key), key=len, reverse=True)) + ")"
+
+
+_FLAGS = re.IGNORECASE
+_NAME = r"@?[A-ZÀ-Ý][\w'’.-]*(?:\s+(?:de\s+|van\s+|von\s+|le\s+)?[A-ZÀ-Ý][\w'’-]*){0,2}"
+_NAMES = rf"{_NAME}(?:\s*(?:,|&|\band\b|\bet\b)\s*{_NAME})*"
+_SPLIT_NAMES = re.compile(r"\s*(?:,|&|\band\b|\bet\b)\s*")
+_UNDECIDED = re.compile(rf"(?<!\w)(?:{_alternatives('undecided')})(?!\w)|\?\s*$", _FLAGS)
+_NOT_PEOPLE = frozenset(norm(w) for w in words("not_people"))
+_NOT_TASK = re.compile(rf"(?:{_alternatives('not_tasks')})(?!\w)", _FLAGS)
+_NEGATION = re.compile(r"(?i)(?:not|non|pas|never|jamais|no)\b")
+# a verb in the subject makes "... validé" an adjective of a statement, not a verdict
+_FINITE_VERB = re.compile(r"(?i)\b(?:is|are|was|were|will|be|been|has|have|had|remains?|stays?|"
+                          r"est|sont|était|sera|a|ont|reste|restent|doit|doivent|faut|"
+                          r"need|needs|must|should)\b")
+#: An ACTION line that only moves its topic ("Revisit next week", "Punt for two weeks").
+DEFERRAL = re.compile(rf"^(?:{_alternatives('deferrals')})(?!\w)")
+_ADJOURNED = re.compile(r"(?:séance|seance|réunion|reunion|meeting|session)\s+(?:est\s+|is\s+)?"
+                        r"(?:close|clos|levée|levee|closed|adjourned|ouverte|opened)", _FLAGS)
+
+
+def _decision(match: re.Match, sentence: str, people: People) -> Finding | None:
+    """Return the whole sentence as a decision unless it reads as undecided."""
+    if _UNDECIDED.search(sentence) or _ADJOURNED.search(sentence):
+        return None
+    return Finding("decision", sentence, "")
+
+
+def _decision_rest(match: re.Match, sentence: str, people: People) -> Finding | None:
+    """Return what follows an impersonal opening ("it was agreed to X" -> "X") as a decision."""
+    if _UNDECIDED.search(match.group("rest")):
+        return None
+    rest = match.group("rest").strip(" ,:")
+    if len(rest.split()) < 2:
+        return None
+    return Finding("decision", rest[:1].upper() + rest[1:], "")
+
+
+def _short_verdict(match: re.Match, sentence: str, people: People) -> Finding | None:
+    """Return "Bilan financier validé." as a decision: a short noun phrase and a participle."""
+    subject = match.group("subject")
+    if len(subject.split()) > 12 or _NEGATION.match(subject) or _FINITE_VERB.search(subject):
+        return None  # "Le reste à faire est conforme au budget validé": a verb, a statement
+    return _decision(match, sentence, people)
+
+
+def _owner(who: str, people: People, strict: bool) -> str | None:
+    """Return the owner(s) ``who`` names, joined by ", ", or None when one is not a person.
+
+    A name is a person when it is an attendee (or their initials); with ``strict`` False, a
+    capitalised first word that is not a function word ("The", "GitHub") is taken too.
+    """
+    owners = []
+    for name in _SPLIT_NAMES.split(who.strip()):
+        resolved = people.resolve(name)
+        key = norm(name).lstrip("@")
+        if resolved is None and (strict or not key or key.split(" ")[0] in _NOT_PEOPLE
+                                 or name.isupper() and len(name) > 3):
+            return None
+        owners.append(resolved or name.strip())
+    return ", ".join(owners) if owners else None
+
+
+def _assignment(match: re.Match, sentence: str, people: People) -> Finding | None:
+    """Return "Priya will send the draft" as Priya's action "Send the draft"."""
+    task = match.group("task").strip()
+    if _NOT_TASK.match(task) or len(task.split()) < 2 or task.endswith("?"):
+        return None
+    verb = match.group("verb").strip().lower()
+    # "Tom to book", "Léa doit": short verbs read as tasks only after a known attendee
+    strict = verb in ("to", "is to", "are to", "doit", "doivent", "va", "vont", "needs to")
+    owner = _owner(match.group("who"), people, strict)
+    if owner is None:
+        return None
+    return Finding("action", task[:1].upper() + task[1:], "", owner)
+
+
+def _raised(match: re.Match, sentence: str, people: People) -> Finding | None:
+    """Return "An action was raised to X" as the action X (its owner when one is named)."""
+    task = match.group("task").strip()
+    if len(task.split()) < 2:
+        return None
+    who = match.groupdict().get("who")
+    return Finding("action", task[:1].upper() + task[1:], "", who)
+
+
+@dataclass(frozen=True)
+class LineRule:
+    """One row of the table: what it finds, the pattern of the sentence and its handler."""
+
+    name: str
+    kind: str
+    pattern: re.Pattern
+    handler: Callable[[re.Match, str, People], Finding | None]
+
+
+def _compile(pattern: str) -> re.Pattern:
+    return re.compile(pattern)
+
+
+_PASSIVE = _alternatives("passive")
+_IS = r"(?i:is|are|was|were|has been|have been|est|sont|a été|ont été|sera|seront)"
+_ADVERB = (r"(?i:(?:unanimously|formally|officially|hereby|also|finally|provisionally|"
+           r"à l['’]unanimité|officiellement|également|finalement)\s+)?")
+
+#: The rules, in the order they are tried: assignments first (a sentence naming who will do
+#: something is an action even when it says "agreed"), then decisions from the most explicit
+#: form (an impersonal "it was decided") to the shortest ("Budget approved.").
+RULES: tuple[LineRule, ...] = (
+    LineRule("action raised without owner", "action",
+             _compile(rf"^(?:{_alternatives('raised')})\s+(?P<task>.+)$"), _raised),
+    LineRule("named person will do", "action",
+             _compile(rf"^(?P<who>{_NAMES})\s+(?P<verb>{_alternatives('will')})\s+(?P<task>.+)$"),
+             _assignment),
+    LineRule("impersonal decision", "decision",
+             _compile(rf"^(?:{_alternatives('impersonal')})\b[,:]?\s*"
+                      rf"(?i:that\s+|to\s+|de\s+|d['’]|que\s+|qu['’]|on\s+)?(?P<rest>.+)$"),
+             _decision_rest),
+    LineRule("body decided", "decision",
+             _compile(rf"^(?i:the\s+)?(?:{_alternatives('bodies')})\s+(?i:has\s+|have\s+)?"
+                      rf"{_ADVERB}(?:{_alternatives('decided')})(?!\w)"), _decision),
+    LineRule("motion carried", "decision",
+             _compile(rf"(?:^|\b)(?i:the\s+)?(?:{_alternatives('motions')})\b[^.;]{{0,80}}?"
+                      rf"(?<!\w)(?:{_alternatives('motion_verbs')})(?!\w)"), _decision),
+    LineRule("unanimity", "decision",
+             _compile(r"(?i:\bunanimous(?:ly)?\b|à l['’]unanimité|unanimement)"), _decision),
+    LineRule("mark of assent", "decision",
+             _compile(rf"[(\[—–-]\s*{_alternatives('assent')}(?!\w)[^()\[\]]{{0,60}}[)\]]?\s*\.?\s*$"),
+             _decision),
+    LineRule("subject is approved", "decision",
+             _compile(rf"^(?P<subject>.{{3,160}}?)\s+{_IS}\s+{_ADVERB}(?:{_PASSIVE})(?!\w)"),
+             _decision),
+    LineRule("short verdict", "decision",
+             _compile(rf"^(?P<subject>[^.:;]{{3,100}}?)\s+{_ADVERB}(?:{_PASSIVE})\s*[.!]?$"),
+             _short_verdict),
+)
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý\"“«(])")
+_MARKUP = re.compile(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)|`")
+
+
+def sentences(text: str) -> list[str]:
+    """Return the sentences of a note (Markdown emphasis removed, lines joined)."""
+    flat = " ".join(_MARKUP.sub("", text).split())
+    return [s.strip() for s in _SENTENCE_END.split(flat) if s.strip()]
+
+
+def classify(sentence: str, people: People) -> Finding | None:
+    """Return the decision or action one sentence states, or None when it is a note."""
+    sentence = sentence.strip()
+    if len(sentence) < 8 or len(sentence) > 600:
+        return None
+    for rule in RULES:
+        match = rule.pattern.search(sentence)
+        if match is None:
+            continue
+        found = rule.handler(match, sentence, people)
+        if found is not None:
+            return Finding(found.kind, found.text.rstrip(" ."), rule.name, found.owner)
+    return None
+
+
+def findings(text: str, people: People) -> list[Finding]:
+    """Return every decision and action the sentences of ``text`` state, in order."""
+    return [f for f in (classify(s, people) for s in sentences(text)) if f is not None]
