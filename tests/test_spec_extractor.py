@@ -30,6 +30,12 @@ README_WHOLE_FILE = {
     "draft-ietf-httpbis-rfc6265bis.md": [35, 12, 1, 1, 25, 7, 1, 3, 1, 20, 1],
     "3.1.0.md": [56, 8, 22, 1, 20, 2, 28, 4, 2, 85, 2],
 }
+# Beside the key-words paragraph, rfc6265bis's conformance section says how the key words apply
+# to imperative algorithm steps ('... are to be interpreted with the meaning of the key word
+# ("MUST", "SHOULD", "MAY", etc.) used in introducing the algorithm'): it names the key words
+# and says how they are used, so it holds no requirement either (issue 16), while the README's
+# column counted its three keywords.
+CONVENTIONS = {"draft-ietf-httpbis-rfc6265bis.md": Counter({"MUST": 1, "SHOULD": 1, "MAY": 1})}
 
 
 def held(requirements) -> Counter:
@@ -52,8 +58,9 @@ def test_keyword_mode_holds_every_keyword_once(name):
     text = (REAL / name).read_text(encoding="utf-8")
     requirements = extract(text, "keyword")
     counts = held(requirements)
-    assert [counts[k] for k in KEYWORDS] == README_COUNTS[name]
-    assert counts == +independent_count(without_boilerplate(text))
+    conventions = CONVENTIONS.get(name, Counter())
+    assert [counts[k] + conventions[k] for k in KEYWORDS] == README_COUNTS[name]
+    assert counts == independent_count(without_boilerplate(text)) - conventions
     assert all(r.keywords for r in requirements)
     assert all(r.keywords == find_keywords(r.text) for r in requirements)
     ids = [r.id for r in requirements]

@@ -7,7 +7,10 @@ in keyword mode the sentence rule applies inside table cells.
 
 from __future__ import annotations
 
+import pytest
+
 from docgen.readers.spec_markdown import extract
+from docgen.readers.spec_markdown.keywords import is_boilerplate
 
 
 def found(text: str, mode: str | None = "keyword") -> list[tuple[str, str, str]]:
@@ -59,3 +62,96 @@ def test_kramdown_rfc_division_titles_are_no_requirement():
     text = ("---\ntitle: X\n--- abstract\n\nThis MAY help.\n\n--- middle\n\n"
             "# Requirements that MUST hold\n\nA MUST hold.\n")
     assert found(text) == [("abstract-1", "may", "This MAY help."), ("1-1", "must", "A MUST hold.")]
+
+
+# --- 2. the BCP 14 key-words paragraph holds no requirement ---------------------------------
+
+REAL_REQUIREMENT = "\n\nClients MUST retry.\n"
+BOILERPLATES = {
+    "ietf-rfc2119": (
+        'The key words "MUST", "MUST NOT", "REQUIRED", "SHALL", "SHALL NOT", "SHOULD",\n'
+        '"SHOULD NOT", "RECOMMENDED", "MAY", and "OPTIONAL" in this document are to be\n'
+        "interpreted as described in RFC 2119 [RFC2119]."),
+    "ietf-rfc8174": (
+        'The key words "MUST", "MUST NOT", "REQUIRED", "SHALL", "SHALL\nNOT", "SHOULD", '
+        '"SHOULD NOT", "RECOMMENDED", "NOT RECOMMENDED",\n"MAY", and "OPTIONAL" in this '
+        "document are to be interpreted as\ndescribed in BCP 14 {{RFC2119}} {{RFC8174}} when, "
+        "and only when, they\nappear in all capitals, as shown here."),
+    "w3c-respec": (
+        "As well as sections marked as non-normative, all authoring guidelines, diagrams, "
+        "examples, and notes in this specification are non-normative. Everything else in this "
+        "specification is normative.\nThe key words MAY, MUST, MUST NOT, and SHOULD in this "
+        "document are to be interpreted as described in BCP 14 [[RFC2119]] [[RFC8174]] when, "
+        "and only when, they appear in all capitals, as shown here."),
+    "w3c-two-words": (
+        "The key words MUST and SHOULD in this document are to be interpreted as described in "
+        "[BCP 14](https://www.rfc-editor.org/info/bcp14)."),
+    "w3c-bikeshed": (
+        "Conformance requirements are expressed with a combination of descriptive assertions "
+        "and RFC 2119 terminology. The key words \u201cMUST\u201d, \u201cMUST NOT\u201d, "
+        "\u201cREQUIRED\u201d, \u201cSHALL\u201d, \u201cSHALL NOT\u201d, \u201cSHOULD\u201d, "
+        "\u201cSHOULD NOT\u201d, \u201cRECOMMENDED\u201d, \u201cMAY\u201d, and "
+        "\u201cOPTIONAL\u201d in the normative parts of this document are to be interpreted as "
+        "described in RFC 2119. However, for readability, these words do not appear in all "
+        "uppercase letters in this specification."),
+    "oasis": (
+        'The key words "MUST", "MUST NOT", "REQUIRED", "SHALL", "SHALL NOT", "SHOULD", '
+        '"SHOULD NOT", "RECOMMENDED", "NOT RECOMMENDED", "MAY", and "OPTIONAL" in this '
+        "document are to be interpreted as described in BCP 14 \\[[RFC2119](#RFC2119)\\] "
+        "\\[[RFC8174](#RFC8174)\\] when, and only when, they appear in all capitals, as shown "
+        "here."),
+    "etsi": (
+        'In the present document "SHALL", "SHALL NOT", "SHOULD", "SHOULD NOT", "MAY", '
+        '"NEED NOT", "WILL", "WILL NOT", "CAN" and "CANNOT" are to be interpreted as described '
+        "in clause 3.2 of the ETSI Drafting Rules (Verbal forms for the expression of "
+        "provisions)."),
+    "etsi-must-not-allowed": (
+        '"MUST" and "MUST NOT" are NOT allowed in ETSI deliverables except when used in direct '
+        "citation."),
+    "iso-verbal-forms": (
+        'In this document, the following verbal forms are used: "SHALL" indicates a '
+        'requirement; "SHOULD" indicates a recommendation; "MAY" indicates a permission; '
+        '"CAN" indicates a possibility or a capability.'),
+    "iso-directives": (
+        "The verbal forms SHALL, SHALL NOT, SHOULD and MAY are used in accordance with the "
+        "ISO/IEC Directives, Part 2."),
+    "conformance-verbs": (
+        "This specification uses the conformance verbs SHALL, MUST, SHOULD, and MAY as defined "
+        "in [RFC 2119](https://www.ietf.org/rfc/rfc2119.txt)."),
+    "own-copy": (
+        'The key words "MUST", "MUST NOT", "REQUIRED", "SHALL", "SHALL NOT", "SHOULD", '
+        '"SHOULD NOT", "RECOMMENDED", "MAY", and "OPTIONAL" in this document are to be '
+        "interpreted as described in [TRD1]."),
+    "capitalised-words": (
+        "The capitalized words MUST, SHOULD and MAY in this profile have the meanings given "
+        "in the conventions section of the base standard."),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BOILERPLATES))
+def test_key_words_paragraph_holds_no_requirement(name):
+    text = "# Conventions\n\n" + BOILERPLATES[name] + REAL_REQUIREMENT
+    assert found(text) == [("conventions-1", "must", "Clients MUST retry.")]
+    assert is_boilerplate(BOILERPLATES[name])
+
+
+def test_key_words_listed_one_per_item_under_the_boilerplate_hold_no_requirement():
+    # Trust over IP writes the key words as a list under the BCP 14 sentence.
+    text = ("# Conventions\n\nThe following key words in this document are to be interpreted "
+            "as described in BCP 14 [RFC2119] [RFC8174] when, and only when, they appear in all "
+            'capitals, as shown here:\n1. "MUST"\n1. "MUST NOT"\n1. "SHOULD"\n1. \u201cMAY\u201d'
+            + REAL_REQUIREMENT)
+    assert found(text) == [("conventions-1", "must", "Clients MUST retry.")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Clients MUST interpret the key words of the header.",
+    'The "level" member MUST be "REQUIRED" or "OPTIONAL".',
+    "Servers MUST support TLS as described in RFC 8446 and SHOULD use HTTP/2 as described in "
+    "RFC 9113.",
+    "Parsers MUST accept the keywords as described in Section 3 and SHOULD warn otherwise.",
+    "Implementations MUST follow RFC 2119 checks and SHOULD log them.",
+])
+def test_requirements_near_the_wording_stay_requirements(sentence):
+    assert not is_boilerplate(sentence)
+    assert [r.text for r in extract("# R\n\n" + sentence + "\n", "keyword")] == [sentence]

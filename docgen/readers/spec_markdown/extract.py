@@ -20,6 +20,7 @@ from docgen.readers.spec_markdown.inline import clean_text
 from docgen.readers.spec_markdown.keywords import (
     find_keywords,
     is_boilerplate,
+    is_mention,
     lower_case_level,
     strongest,
 )
@@ -94,7 +95,7 @@ def extract_keyword(parsed: Scan) -> list[ExtractedRequirement]:
         if block.kind not in ("para", "item", "row"):
             continue
         text = block.text
-        if not find_keywords(text) or is_boilerplate(text):
+        if not find_keywords(text) or is_boilerplate(text) or is_mention(text):
             continue
         if block.kind == "row":
             pieces = [(_row_text(text), block.line)]
