@@ -28,6 +28,15 @@ _ROLE_PHRASE = re.compile(
     r"chaired|hosted|scribed|took (?:the )?(?:notes|minutes)|wrote (?:the )?(?:notes|minutes))\b")
 
 
+_NAME_CELL = re.compile(r"^@?[A-ZÀ-Ý][\w'’.-]*(?:\s+(?:de |van |von |le |la |du )?[A-ZÀ-Ý@][\w'’.-]*){0,3}$")
+
+
+def _looks_like_name(cell: str) -> bool:
+    """Return whether a table cell reads as a person's name (1-4 capitalised words, no digits)."""
+    text = clean(cell)
+    return bool(_NAME_CELL.match(text)) and not any(ch.isdigit() for ch in text)
+
+
 def split_label_raw(line: str) -> str:
     """Return the label of a ``Label: value`` line as written (Markdown kept)."""
     return line.split(":", 1)[0].strip().lstrip("-*+ ").strip()
@@ -54,6 +63,28 @@ class AttendeeSections:
                     mark = record.pop("attendance", "")
                     record["attendance"] = _attendance_cell(mark)
                     self.add_person(record, block.line + row + (1 if row else 0), None, group)
+            elif block.kind == "table":
+                self.name_column(block, attendance, group)
+
+    def name_column(self, block: Block, attendance: str, group: str | None) -> None:
+        """Read an attendee table without a "Name" header: the column whose cells are names.
+
+        ``| Position | POC |`` with ``| Chair | Samuel Leathers |``: the second column holds
+        names (capitalised words, no digits), the other gives each person's role.
+        """
+        body = block.rows[1:]
+        width = max((len(row) for row in body), default=0)
+        scores = [sum(_looks_like_name(row[c]) for row in body if c < len(row)) for c in range(width)]
+        if not scores or max(scores) < max(1, len(body) // 2):
+            return
+        column = scores.index(max(scores))
+        for offset, row in enumerate(body, start=1):
+            if column < len(row) and _looks_like_name(row[column]):
+                person = parse_person(row[column])
+                others = [cell for c, cell in enumerate(row) if c != column and cell.strip()]
+                if person and others and "role" not in person:
+                    person["role"] = clean(others[0])
+                self.add_person(person, block.line + offset, attendance, group)
 
     def person_line(self, line: str, number: int, attendance: str, group: str | None,
                     following: list[Item] | None) -> None:

@@ -15,6 +15,7 @@ from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
 from docgen.markdown_limits import cap_depth
+from docgen.readers.markdown_minutes.html_tables import html_table_rows
 
 
 @dataclass
@@ -80,6 +81,10 @@ def _block(node: SyntaxTreeNode, source: list[str]) -> Block:
         rows = [[_inline(cell) for cell in tr.children]
                 for part in node.children for tr in part.children]
         return Block("table", line, rows=rows, text=_raw(node, source))
+    if node.type == "html_block":
+        rows = html_table_rows(node.content)
+        if rows:  # an HTML table is a table; its text stays as written for the notes
+            return Block("table", line, rows=rows, text=_raw(node, source))
     return Block("raw", line, text=_raw(node, source))
 
 

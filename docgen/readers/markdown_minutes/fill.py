@@ -19,6 +19,7 @@ from docgen.readers.markdown_minutes.people import clean, parse_person, split_na
 from docgen.readers.markdown_minutes.sentence_pass import is_deferral
 from docgen.readers.markdown_minutes.vocab import (
     META_WORDS,
+    NEXT_SENTENCE,
     norm,
     people_label,
     split_label,
@@ -35,8 +36,6 @@ _ACTION_IS = re.compile(r"(?i)^(?:another |the |an |one )?(?:action(?: item)?|to
                         r"(?:is|was|would be) (?:to )?")
 # "Greg to take a look at the design doc": an attendee named before "to" and a verb
 _NAMED_TASK = re.compile(r"^\s*(?P<who>@?[A-ZÀ-Ý][\w'’.-]*(?: [A-ZÀ-Ý][\w'’.-]*)?) to [a-z]\w+ ")
-_NEXT_SENTENCE = re.compile(r"(?i)\b(?:next|prochaine)\s+(?:meeting|call|session|réunion|séance)\s+"
-                            r"(?:will\s+be|is|aura\s+lieu|se\s+tiendra)\b")
 
 
 def _speaker_text(text: str) -> str:
@@ -84,6 +83,7 @@ class NotesFill:
                 kept.append(block)
             elif block.kind == "table":
                 if not self.table(block, target, None):
+                    self.sentence_cells(target, block)
                     kept.append(block)
             elif not self.sentence_quote(target, block):
                 kept.append(block)
@@ -168,7 +168,7 @@ class NotesFill:
                 if decided.strip():
                     target.decisions.append((it.parse_decision(line), number))
                     return True
-        if _NEXT_SENTENCE.search(line) and find_date(line, self.year_hint):
+        if NEXT_SENTENCE.search(line) and find_date(line, self.year_hint):
             self.next_meeting(line, number, guess_place=False)
             return True
         if meta and self.date_line(line, number):

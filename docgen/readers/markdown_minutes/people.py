@@ -89,6 +89,31 @@ def _named(text: str, words: dict, hints: dict) -> str | None:
     return None
 
 
+_TAG = re.compile(r"</?[A-Za-z][^<>]{0,80}>")
+_COLLECTIVE = re.compile(r"(?i)^\s*\d|\b(?:au complet|tout le monde|everyone|everybody|all members|"
+                         r"whole team|full board|n/a)\b")
+
+
+def _slash_fields(text: str, person: dict) -> str:
+    """Return the name of ``Matt / @mfisher87 / Schmidt DSE``; the handle and organisation go to ``person``.
+
+    Sign-in lists headed "Your name / GitHub ID / affiliation" separate the fields with
+    slashes; empty fields (``Greg / \\ / QuantStack``) are skipped.
+    """
+    if " / " not in text:
+        return text
+    fields = [f.strip() for f in text.split(" / ")]
+    fields = [f for f in fields if f.strip("\\ ")]
+    if not fields or fields[0].startswith("@"):
+        return text
+    for extra in fields[1:]:
+        if extra.startswith("@") and "handle" not in person:
+            person["handle"] = extra[1:]
+        elif "organisation" not in person and not extra.startswith("@"):
+            person["organisation"] = extra
+    return fields[0]
+
+
 def parse_person(text: str) -> dict | None:
     """Return an attendee mapping for one written entry, or None when it is not a name.
 
@@ -101,7 +126,10 @@ def parse_person(text: str) -> dict | None:
         # roll-call lists tick who came: "[x] Name" attended, "[ ] Name" did not
         person["attendance"] = "present" if box.group(1).strip() else "absent"
         text = text[box.end():]
-    text = clean(_LINK.sub(r"\1", text.replace("~~", "")))
+    text = clean(_LINK.sub(r"\1", _TAG.sub(" ", text.replace("~~", "")).replace("\\@", "@")))
+    if _COLLECTIVE.search(text):
+        return None  # "CA au complet", "7 membres", "everyone": no one in particular
+    text = _slash_fields(text, person)
     handle = _HANDLE.search(text)
     if handle:
         person["handle"] = handle.group(1)

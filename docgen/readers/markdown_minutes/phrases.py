@@ -37,6 +37,11 @@ ENGLISH = {
         "appointed", "carried", "passed", "confirmed", "rejected", "declined", "re-elected",
         "chosen", "selected",
     ],
+    # the participles that alone make a verdict ("Budget approved.", "X approved as chair")
+    "verdicts": [
+        "approved", "adopted", "agreed", "ratified", "endorsed", "elected", "appointed",
+        "re-elected", "accepted",
+    ],
     # "the motion carried", "the proposal passed"
     "motions": ["motion", "resolution", "proposal", "vote", "amendment", "rfc", "pr"],
     "motion_verbs": [
@@ -48,6 +53,15 @@ ENGLISH = {
         "all agreed", "agreed by all", "all agree", "unanimous", "unanimously", "motion carried",
         "motion passed", "carried", "no objections?", "all in favou?r", "consensus",
         "passed unanimously", "agreed unanimously", "adopted unanimously", "approved unanimously",
+        # a motion's mover and seconder: "(moved Steve, seconded Russell)"
+        r"moved(?: by)? [A-Z][\w'’-]*[^()]{0,40}seconded", "seconded by", "seconded",
+    ],
+    # what a decision is for: "X approved as interim voting seats", "documents approved for publication"
+    "purpose": ["as", "for", "by", "until", "with effect from"],
+    # meeting roles given at the start of a meeting: an appointment of the day, not a decision
+    "meeting_roles": [
+        "secretary of the meeting", "chair of the meeting", "minute taker", "note taker", "scribe",
+        "timekeeper", "facilitator of the meeting",
     ],
     # assignments: "Priya will send", "Ana volunteered to", "Tom to book"
     "will": [
@@ -140,11 +154,25 @@ FRENCH = {
         "refusé", "refusée", "rejeté", "rejetée", "accepté", "acceptée", "acceptés",
         "acceptées", "lancé", "lancée", "officiellement lancée", "officiellement lancé",
     ],
+    "verdicts": [
+        "adopté", "adoptée", "adoptés", "adoptées", "approuvé", "approuvée", "approuvés",
+        "approuvées", "validé", "validée", "validés", "validées", "voté", "votée", "votés",
+        "votées", "élu", "élue", "élus", "élues", "réélu", "réélue", "acté", "actée", "actés",
+        "actées", "entériné", "entérinée", "reconduit", "reconduite", "accepté", "acceptée",
+        "officiellement lancée", "officiellement lancé",
+    ],
     "motions": ["la proposition", "la motion", "la résolution", "le vote", "la candidature"],
     "motion_verbs": ["est adoptée", "est approuvée", "est acceptée", "est votée", "passe"],
     "assent": [
         "à l'unanimité", "à l’unanimité", "unanimement", "adopté à l'unanimité",
         "à la majorité", "tous d'accord", "tous d’accord", "accord de tous", "sans opposition",
+        r"proposé par [A-Z][\w'’-]*[^()]{0,40}appuyé", "appuyé par",
+    ],
+    "purpose": ["comme", "pour", "en tant que", "par", "jusqu'à", "jusqu’à"],
+    "meeting_roles": [
+        "secrétaire de séance", "secretaire de seance", "président de séance",
+        "présidente de séance", "president de seance", "animateur de séance",
+        "animatrice de séance", "rapporteur de séance",
     ],
     "will": [
         "se charge de", "se chargent de", "se charge d'", "se charge d’", "s'occupe de",

@@ -56,6 +56,17 @@ class SentencePass:
             self.add_finding(target, finding, line)
         return bool(found) and len(found) == len(sentences(text))
 
+    def sentence_cells(self, target: Agenda, block: Block) -> None:
+        """Read the sentences in the cells of a table of notes ("Discussion | Notes | Actions").
+
+        The table stays in the notes as written; its decisions and actions are taken as well.
+        """
+        for offset, row in enumerate(block.rows[1:], start=1):
+            for cell in row:
+                lines = [line for line in cell.split("\n") if line.strip()]
+                if lines:
+                    self.sentence_lines(target, lines, block.line + offset)
+
     def _findings(self, text: str) -> list[Finding]:
         """Return the findings of ``text`` whose kind the notes do not record on their own."""
         return [f for f in findings(text, self.people) if f.kind + "s" not in self.explicit]

@@ -73,6 +73,7 @@ _SPLIT_NAMES = re.compile(r"\s*(?:,|&|\band\b|\bet\b)\s*")
 _UNDECIDED = re.compile(rf"(?<!\w)(?:{_alternatives('undecided')})(?!\w)|\?\s*$", _FLAGS)
 _NOT_PEOPLE = frozenset(norm(w) for w in words("not_people"))
 _NOT_TASK = re.compile(rf"(?:{_alternatives('not_tasks')})(?!\w)", _FLAGS)
+_MEETING_ROLE = re.compile(rf"(?<!\w){_alternatives('meeting_roles')}(?!\w)")
 _NEGATION = re.compile(r"(?i)(?:not|non|pas|never|jamais|no)\b")
 # a verb in the subject makes "... validé" an adjective of a statement, not a verdict
 _FINITE_VERB = re.compile(r"(?i)\b(?:is|are|was|were|will|be|been|has|have|had|remains?|stays?|"
@@ -85,8 +86,12 @@ _ADJOURNED = re.compile(r"(?:séance|seance|réunion|reunion|meeting|session)\s+
 
 
 def _decision(match: re.Match, sentence: str, people: People) -> Finding | None:
-    """Return the whole sentence as a decision unless it reads as undecided."""
-    if _UNDECIDED.search(sentence) or _ADJOURNED.search(sentence):
+    """Return the whole sentence as a decision unless it reads as undecided.
+
+    Opening or closing the meeting and naming its secretary are the meeting's business, not
+    decisions of the committee.
+    """
+    if _UNDECIDED.search(sentence) or _ADJOURNED.search(sentence) or _MEETING_ROLE.search(sentence):
         return None
     return Finding("decision", sentence, "")
 
@@ -164,6 +169,7 @@ def _compile(pattern: str) -> re.Pattern:
 
 
 _PASSIVE = _alternatives("passive")
+_VERDICT = _alternatives("verdicts")
 _IS = r"(?i:is|are|was|were|has been|have been|est|sont|a été|ont été|sera|seront)"
 _ADVERB = (r"(?i:(?:unanimously|formally|officially|hereby|also|finally|provisionally|"
            r"à l['’]unanimité|officiellement|également|finalement)\s+)?")
@@ -195,8 +201,14 @@ RULES: tuple[LineRule, ...] = (
     LineRule("subject is approved", "decision",
              _compile(rf"^(?P<subject>.{{3,160}}?)\s+{_IS}\s+{_ADVERB}(?:{_PASSIVE})(?!\w)"),
              _decision),
+    LineRule("subject approved for a purpose", "decision",
+             _compile(rf"^(?P<subject>[^.:;]{{3,160}}?)\s+{_ADVERB}(?:{_VERDICT})\s+"
+                      rf"(?:{_alternatives('purpose')})\s+\S"), _short_verdict),
+    LineRule("verdict before its list", "decision",
+             _compile(rf"^(?P<subject>[^.:;]{{3,60}}?)\s+{_ADVERB}(?:{_VERDICT})\s*:\s*\S"),
+             _short_verdict),
     LineRule("short verdict", "decision",
-             _compile(rf"^(?P<subject>[^.:;]{{3,100}}?)\s+{_ADVERB}(?:{_PASSIVE})\s*[.!]?$"),
+             _compile(rf"^(?P<subject>[^.:;]{{3,100}}?)\s+{_ADVERB}(?:{_VERDICT})\s*[.!]?$"),
              _short_verdict),
 )
 

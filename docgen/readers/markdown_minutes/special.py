@@ -16,9 +16,11 @@ from docgen.readers.markdown_minutes.dates import find_date, find_times
 from docgen.readers.markdown_minutes.people import (
     clean,
 )
+from docgen.readers.markdown_minutes.sentence_rules import classify
 from docgen.readers.markdown_minutes.tables import table_kind, table_records
 from docgen.readers.markdown_minutes.vocab import (
     META_WORDS,
+    NEXT_SENTENCE,
     NOTHING,
     split_label,
 )
@@ -97,14 +99,15 @@ class SpecialSections:
                 for entry in block.items:
                     if it.action_label(entry.text):
                         self.raw_action(target, entry, labelled=True)
-                    else:
+                    elif not self.not_a_decision(target, entry.text, entry.line):
                         self.decision(target, entry)
             elif block.kind == "para":
                 next_is_list = index + 1 < len(blocks) and blocks[index + 1].kind == "list"
                 text = block.text.strip()
                 if it.action_label(text):
                     target.actions.append(({"head": text, "labelled": True}, block.line))
-                elif NOTHING.match(text) or (next_is_list and text.endswith(":")):
+                elif NOTHING.match(text) or (next_is_list and text.endswith(":")) or \
+                        self.not_a_decision(target, text, block.line):
                     continue
                 else:
                     target.decisions.append((it.parse_decision(text.replace("\n", " ")),
@@ -112,6 +115,23 @@ class SpecialSections:
             elif not (block.kind == "table" and self.table(block, target, "decisions")):
                 kept.append(block)
         self._flush(target, kept)
+
+    def not_a_decision(self, target: Agenda, text: str, line: int) -> bool:
+        """Read an entry of a decisions list that is not one; return whether it was.
+
+        "Kai will set up the pages" is an assignment (an action) and "Next meeting will be on
+        16 April" the next meeting, wherever the minute-taker listed them.
+        """
+        flat = " ".join(text.split())
+        if NEXT_SENTENCE.search(flat) and find_date(flat, self.year_hint):
+            self.next_meeting(flat, line, guess_place=False)
+            return True
+        found = classify(flat, self.people)
+        if found is None or found.kind != "action":
+            return False
+        target.actions.append(({"head": found.text, "owner": found.owner, "labelled": True},
+                               line))
+        return True
 
     def previous_blocks(self, sec: Section) -> None:
         """Read a review of previous actions: every list item or table row is one."""

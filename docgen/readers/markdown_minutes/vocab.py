@@ -112,6 +112,9 @@ SECTION_KINDS = {
                      "action item review", "action items review", "review action items",
                      "review of action items", "previous meeting actions"),
 }
+#: "Next meeting will be on ...", "La prochaine réunion aura lieu ...": a sentence giving the next meeting.
+NEXT_SENTENCE = re.compile(r"(?i)\b(?:next|prochaine)\s+(?:meeting|call|session|réunion|séance)\s+"
+                           r"(?:will\s+be|is|aura\s+lieu|se\s+tiendra)\b")
 NOTHING = re.compile(r"^\s*(none|n/a|nothing|no decisions?|no actions?|aucune?|néant|rien)[.!]?\s*$",
                      re.IGNORECASE)
 FRENCH_HINTS = _set("ordre du jour", "présents", "excusés", "absents", "décisions",
