@@ -130,14 +130,31 @@ def _title_line(builder: Builder, block) -> None:
         block.text, block.line = rest, block.line + 1
 
 
-def _title_and_date(builder: Builder, path: Path, heading) -> None:
+_OPENING_LINES = 40
+
+
+def _first_dated_line(builder: Builder, text: str) -> None:
+    """Date the meeting by the first full date in its opening lines ("- 2022-04-08 19:00 Call to order").
+
+    The last resort before refusing the file: minutes that give no date label, heading or
+    file name usually log the opening of the meeting with its date near the top.
+    """
+    for number, line in enumerate(text.split("\n")[:_OPENING_LINES], start=1):
+        found = find_date(line)
+        if found:
+            builder.set_meeting("date", found[0], number)
+            return
+
+
+def _title_and_date(builder: Builder, path: Path, heading, text: str = "") -> None:
     meeting = builder.meeting
     if isinstance(meeting.get("title"), str) and _only_date(meeting["title"]):
         del meeting["title"]
     if heading is not None:
         found = _heading_date(heading.title)
         if found:
-            builder.set_meeting("date", found[0], heading.line)
+            # a date in the title beats a front-matter timestamp, which dates the publication
+            builder.set_meeting("date", found[0], heading.line, override=builder.published)
         title = plain_title(heading.title)[0]
         rest = (title.replace(found[1].group(0), "") if found else title).strip(" -–—:,.")
         if rest:
@@ -155,6 +172,8 @@ def _title_and_date(builder: Builder, path: Path, heading) -> None:
         meeting["date"] = named
     if "date" not in meeting and named:
         builder.set_meeting("date", named, 0)
+    if "date" not in meeting:
+        _first_dated_line(builder, text)
     if "date" not in meeting:
         raise InputError.single(path, "no meeting date found: add front matter `date:`, a "
                                 "`Date:` line, or a date in the file name")
@@ -257,7 +276,7 @@ def _heading_and_label_words(text: str) -> list[str]:
 
 
 def _assemble(builder: Builder, path: Path, heading, text: str) -> tuple[dict, dict[str, int]]:
-    _title_and_date(builder, path, heading)
+    _title_and_date(builder, path, heading, text)
     _language(builder, text)
     meeting = builder.meeting
     year = _Days(_day(meeting.get("date")), _day(builder.next.get("date")))

@@ -51,6 +51,7 @@ class Builder(NotesFill, AttendeeSections, SpecialSections, MetaLines, SentenceP
         self.nested = False
         self._topics: _TopicIndex | None = None
         self.people = People()
+        self.published = False  # the front matter's date is a publication timestamp
         # kinds ("decisions", "actions") the notes record in sections or tables of their own
         self.explicit: set[str] = set()
 

@@ -82,7 +82,9 @@ class NotesFill:
                 block.items = self.walk(block.items, target, meta, depth=0)
                 kept.append(block)
             elif block.kind == "table":
-                if not self.table(block, target, None):
+                if self.label_table(block, target):
+                    pass
+                elif not self.table(block, target, None):
                     self.sentence_cells(target, block)
                     kept.append(block)
             elif not self.sentence_quote(target, block):
@@ -218,6 +220,25 @@ class NotesFill:
             return True
         return False
 
+    def label_table(self, block: Block, target: Agenda) -> bool:
+        """Read a two-column table of labels and values as labelled lines; return whether it was.
+
+        ``| Date | 03.06.2025 |``, ``| Chair | Adam |``, ``| Attendees : | Kelvin, Omer |``:
+        meeting details in a table (its header row may be a pair too, or "Key | Value").
+        Most first cells must be known labels, so a two-column table of notes is left alone.
+        """
+        rows = [row for row in block.rows if len(row) >= 2 and any(c.strip() for c in row)]
+        if not rows or any(len(row) > 2 and any(c.strip() for c in row[2:]) for row in rows):
+            return False
+        known = [row for row in rows if _known_label(row[0])]
+        if len(known) < 2 or len(known) * 2 < len(rows):
+            return False
+        for offset, row in enumerate(block.rows):
+            if len(row) >= 2 and _known_label(row[0]) and row[1].strip():
+                line = f"{row[0].strip().rstrip(':： ')}: {row[1].strip()}"
+                self.label(line, block.line + offset, target, True, None)
+        return True
+
     def _named_task(self, text: str) -> bool:
         """Return whether a note reads ``Greg to take a look at ...`` with Greg an attendee."""
         m = _NAMED_TASK.match(text)
@@ -270,6 +291,13 @@ class NotesFill:
             block = blocks[start]
             self.fill(self.item(block.text.strip(), block.line), blocks[start + 1:end])
         return True
+
+
+def _known_label(cell: str) -> bool:
+    """Return whether a table cell is a meeting-details label (date, place, chair, attendees...)."""
+    key = norm(cell.strip().rstrip(":： "))
+    return bool(key) and (any(key in words for words in META_WORDS.values())
+                          or people_label(key) is not None or role_label(key) is not None)
 
 
 def _pseudo_heading(block: Block, following: list[Block]) -> bool:

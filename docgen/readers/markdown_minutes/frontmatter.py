@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from datetime import datetime
 from pathlib import Path
 
 from docgen.readers.markdown_minutes.builder import Builder
@@ -40,6 +42,16 @@ def split_front_matter(text: str, path: Path) -> tuple[Source | None, str]:
     return None, text
 
 
+_TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d")
+
+
+def _is_timestamp(value: object) -> bool:
+    """Return whether a front-matter date is a timestamp (``2023-01-04T03:00:55.676Z``)."""
+    if isinstance(value, datetime):
+        return True
+    return isinstance(value, str) and bool(_TIMESTAMP.match(value.strip()))
+
+
 def apply_front_matter(fm: Source, builder: Builder) -> None:
     """Record the front matter's meeting fields, people, agenda and lists in ``builder``."""
     data, lines = fm.data, fm.lines
@@ -50,6 +62,8 @@ def apply_front_matter(fm: Source, builder: Builder) -> None:
                                 lines.get(f"meeting.{key}", 1), override=True)
     for key, value in data.items():
         field = _MEETING_KEYS.get(str(key).lower())
+        if field == "date" and _is_timestamp(value):
+            builder.published = True  # a time of day to the second: when the page was published
         if field and not isinstance(value, (dict, list)):
             builder.set_meeting(field, normalise(value) if field == "date" else value,
                                 lines.get(str(key), 1))
