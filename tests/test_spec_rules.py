@@ -155,3 +155,41 @@ def test_key_words_listed_one_per_item_under_the_boilerplate_hold_no_requirement
 def test_requirements_near_the_wording_stay_requirements(sentence):
     assert not is_boilerplate(sentence)
     assert [r.text for r in extract("# R\n\n" + sentence + "\n", "keyword")] == [sentence]
+
+
+# --- 3. markup never leaks into section names and ids ---------------------------------------
+
+@pytest.mark.parametrize(("heading", "section", "prefix"), [
+    ("## Transport <!-- omit in toc -->", "Transport", "transport"),
+    ("## <!-- keep short --> Transport", "Transport", "transport"),
+    ("## Transport ##", "Transport", "transport"),
+    ("## Overview ## {#meta-overview}", "Overview", "overview"),
+    ('## <a name="transport" /> Transport', "Transport", "transport"),
+    ('## <a id="transport"></a>Transport', "Transport", "transport"),
+    ('## <a name="t">Transport</a> layer', "Transport layer", "transport-layer"),
+    ("## Transport {#custom-id}", "Transport", "transport"),
+    ("## Transport {: #custom-id .wide}", "Transport", "transport"),
+    ("## 4.2 Errors <span id=\"errors\"></span>", "4.2 Errors", "4.2"),
+    ("Transport <!-- setext -->\n---------", "Transport", "transport"),
+])
+def test_heading_markup_leaves_section_name_and_ids(heading, section, prefix):
+    requirement = extract(f"{heading}\n\nClients MUST retry.\n", "keyword")[0]
+    assert (requirement.section, requirement.id) == (section, f"{prefix}-1")
+
+
+def test_hashes_that_are_not_a_closing_sequence_stay():
+    assert extract("## Issue #42\n\nClients MUST retry.\n", "keyword")[0].section == "Issue #42"
+
+
+def test_an_inline_comment_holds_no_keyword_and_leaves_the_text():
+    text = "# A\n\nClients MUST retry. <!-- Editors MUST check this. -->\n"
+    assert found(text) == [("a-1", "must", "Clients MUST retry.")]
+
+
+def test_anchors_before_an_identifier_leave_the_id():
+    text = ('# S\n\n<a name="r1"></a>REQ-1: Keys MUST rotate.\n\n<a id="r2"/>REQ-2: Logs MAY '
+            'rotate.\n\n| ID | Text |\n| -- | -- |\n| <a name="r3"></a>REQ-3 | Tokens SHOULD '
+            'expire. |\n')
+    assert found(text, None) == [("REQ-1", "must", "Keys MUST rotate."),
+                                 ("REQ-2", "may", "Logs MAY rotate."),
+                                 ("REQ-3", "should", "Tokens SHOULD expire.")]

@@ -16,7 +16,7 @@ from docgen.readers.spec_markdown.ids import (
     match_id,
     table_cells,
 )
-from docgen.readers.spec_markdown.inline import clean_text
+from docgen.readers.spec_markdown.inline import clean_text, leading_markup_removed
 from docgen.readers.spec_markdown.keywords import (
     find_keywords,
     is_boilerplate,
@@ -111,11 +111,11 @@ def extract_keyword(parsed: Scan) -> list[ExtractedRequirement]:
         if lead:
             pieces = [(f"{lead} {piece}", line) for piece, line in pieces]
         for piece, line in pieces:
-            keywords = find_keywords(piece)
+            shown = clean_text(piece)  # as rendered: a keyword in an inline comment is no keyword
+            keywords = find_keywords(shown)
             if keywords:
                 found.append(ExtractedRequirement(numberer.next(section), section.name,
-                                                  clean_text(piece), strongest(keywords),
-                                                  keywords, line))
+                                                  shown, strongest(keywords), keywords, line))
     return found
 
 
@@ -188,6 +188,8 @@ def extract_id(parsed: Scan, id_pattern: str | None = None, default: bool | None
             close()
         if block.kind == "row":
             cells = table_cells(block.text)
+            if cells:
+                cells[0] = leading_markup_removed(cells[0])
             match = match_id(regex, cells[0], default, True) if cells else None
             if match:
                 rest = [c for c in [cells[0][match.end():].strip(), *cells[1:]] if c]
@@ -199,10 +201,11 @@ def extract_id(parsed: Scan, id_pattern: str | None = None, default: bool | None
                 close()
             continue
         for position, (part, line) in enumerate(zip(block.lines, block.linenos)):
-            match = match_id(regex, part.strip(), default, position == 0)
+            start = leading_markup_removed(part.strip())
+            match = match_id(regex, start, default, position == 0)
             if match:
                 scope = block.items[-1] if block.kind == "item" and position == 0 else None
-                open_(match, part.strip()[match.end():], section, line, scope)
+                open_(match, start[match.end():], section, line, scope)
             elif current is not None:
                 current.parts.append(part)
         if current is not None and current.scope is None and not current.heading:

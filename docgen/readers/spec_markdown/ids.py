@@ -24,6 +24,7 @@ from collections.abc import Iterator
 
 from docgen.errors import ConfigError
 from docgen.readers.spec_markdown.blocks import Scan
+from docgen.readers.spec_markdown.inline import leading_markup_removed
 
 DEFAULT_ID_PATTERN = r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+"
 # Tokens the default pattern matches that name standards, not requirements ("UTF-8 text...").
@@ -121,10 +122,10 @@ def starts(parsed: Scan) -> Iterator[tuple[str, bool, int]]:
         elif block.kind == "row":
             cells = table_cells(block.text)
             if cells:
-                yield cells[0], True, block.line
+                yield leading_markup_removed(cells[0]), True, block.line
         else:
             for position, (part, line) in enumerate(zip(block.lines, block.linenos)):
-                yield part.strip(), position == 0, line
+                yield leading_markup_removed(part.strip()), position == 0, line
 
 
 def candidates(parsed: Scan) -> Iterator[tuple[str, int]]:
