@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from docgen.errors import DocgenError
-from docgen.model.common import _to_date
-from docgen.model.meeting import Minutes
-from docgen.series import Named, with_carry_over
+
+if TYPE_CHECKING:  # the models are imported when a meeting is loaded, not to scan a folder's headers
+    from docgen.model.meeting import Minutes
+    from docgen.series import Named
 
 SERIES_SUFFIXES = (".yaml", ".yml", ".md", ".markdown")
 
@@ -57,31 +60,46 @@ def find_series(input_path: Path, minutes: Minutes) -> list[Path]:
 _INDEXES: dict[Path, tuple[tuple, dict[str, list[tuple[Path, date]]]]] = {}
 
 
-def series_index(folder: Path) -> dict[str, list[tuple[Path, date]]]:
+def series_index(folder: Path, dated: Callable[[Path], tuple[str, date] | None] | None = None,
+                 ) -> dict[str, list[tuple[Path, date]]]:
     """Return the dated meetings of ``folder`` by series, reading each file only once per process.
 
     The index is rebuilt when a file of the folder is added, removed or renamed (the folder's
     modification time and names are its signature); an edited header needs a new process.
+    ``dated`` replaces :func:`series_date` (the build cache passes one that remembers headers
+    across builds); such an index is not kept.
     """
     names = sorted(os.listdir(folder))
     signature = (_stamp(folder), tuple(names))
     cached = _INDEXES.get(folder)
-    if cached is not None and cached[0] == signature:
+    if dated is None and cached is not None and cached[0] == signature:
         return cached[1]
     entries = [folder / n for n in names if Path(n).suffix.lower() in SERIES_SUFFIXES and (folder / n).is_file()]
     index: dict[str, list[tuple[Path, date]]] = {}
     for path in entries:
-        meeting = meeting_header(path)
-        if not meeting or not str(meeting.get("series") or "").strip():
-            continue
-        try:
-            when = _to_date(meeting.get("date"))
-        except ValueError:
-            continue
-        if when is not None:
-            index.setdefault(str(meeting["series"]).strip().casefold(), []).append((path, when))
-    _INDEXES[folder] = (signature, index)
+        found = (dated or series_date)(path)
+        if found is not None:
+            index.setdefault(found[0], []).append((path, found[1]))
+    if dated is None:
+        _INDEXES[folder] = (signature, index)
     return index
+
+
+def series_date(path: Path) -> tuple[str, date] | None:
+    """Return the series (stripped, case-folded) and date of the meeting in ``path``, or None.
+
+    None when the file holds no meeting header, no series, or no valid date.
+    """
+    from docgen.model.common import _to_date
+
+    meeting = meeting_header(path)
+    if not meeting or not str(meeting.get("series") or "").strip():
+        return None
+    try:
+        when = _to_date(meeting.get("date"))
+    except ValueError:
+        return None
+    return (str(meeting["series"]).strip().casefold(), when) if when is not None else None
 
 
 def _stamp(path: Path) -> tuple[int, int]:
@@ -205,6 +223,8 @@ def load_all(paths: list[Path]) -> list[Named]:
 def with_previous(input_path: Path, minutes: Minutes, explicit: tuple[Path, ...] = (),
                   lookup: bool = True) -> tuple[Minutes, list[str]]:
     """Return ``minutes`` with the open actions of earlier meetings carried, and any warnings."""
+    from docgen.series import with_carry_over
+
     earlier = load_all(previous_paths(input_path, minutes, explicit, lookup))
     return with_carry_over((str(input_path), minutes), earlier)
 

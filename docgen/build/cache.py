@@ -4,7 +4,9 @@ The cache (``OUTDIR/.docgen-cache.json``, a mapping of job key to hash) is saved
 finish, at most every ``SAVE_EVERY_S`` seconds and at the end, so an interrupted build keeps
 what it built. Each save takes a lock (``.docgen-cache.json.lock``, ``fcntl.flock``), merges
 with what is on disk (two builds sharing one OUTDIR keep each other's entries), and replaces
-the file atomically (a temporary file, then a rename).
+the file atomically (a temporary file, then a rename). A file's hash, and the meeting header
+read from it, come from :mod:`docgen.build.stamps` while its stat stamp is unchanged, so a
+no-op rebuild reads no input.
 """
 
 from __future__ import annotations
@@ -13,12 +15,14 @@ import contextlib
 import hashlib
 import json
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 
 from docgen import __version__
 from docgen.build.discover import is_regular
 from docgen.build.jobs import Job
+from docgen.build.stamps import stamps_for
 from docgen.jobs.context import RenderContext
 from docgen.output import atomic_write_text
 
@@ -33,18 +37,23 @@ except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
 
 
-def folder_digest(folder: Path) -> str:
-    """Return a hash of every file under ``folder`` (names and contents)."""
+def content_hash(path: Path) -> str:
+    """Return the SHA-256 (hex) of the bytes of the file at ``path`` (raises OSError)."""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def folder_digest(folder: Path, hash_of: Callable[[Path], str] = content_hash) -> str:
+    """Return a hash of every file under ``folder`` (names and the ``hash_of`` their contents)."""
     digest = hashlib.sha256()
     if folder.is_dir():
         for file in sorted(folder.rglob("*")):
             if is_regular(file) and "__pycache__" not in file.parts:
                 digest.update(str(file.relative_to(folder)).encode())
-                digest.update(file.read_bytes())
+                digest.update(hash_of(file).encode())
     return digest.hexdigest()
 
 
-def series_digest(folder: Path) -> str:
+def series_digest(folder: Path, hash_of: Callable[[Path], str] = content_hash) -> str:
     """Return a hash of the names and contents of the .yaml/.yml/.md regular files of ``folder``.
 
     Earlier meetings of a series (same folder) feed the review of previous actions, so a
@@ -58,11 +67,11 @@ def series_digest(folder: Path) -> str:
     for sibling in entries:
         if sibling.suffix.lower() in SERIES_SUFFIXES and is_regular(sibling):
             try:
-                data = sibling.read_bytes()
+                data = hash_of(sibling)
             except OSError:
                 continue
             digest.update(sibling.name.encode())
-            digest.update(data)
+            digest.update(data.encode())
     return digest.hexdigest()
 
 
@@ -86,6 +95,8 @@ class BuildCache:
         self._prefixes: dict[tuple[Path, str], tuple[list, list[str]]] = {}
         self._hashes: dict[Path, str] = {}
         self._indexes: dict[Path, tuple[dict, dict[str, tuple[str, object]]]] = {}
+        self._search: dict[tuple, tuple[Path, ...]] = {}
+        self.stamps = stamps_for(outdir)
         self._last_save = time.monotonic()
         self.saves = 0
 
@@ -116,16 +127,23 @@ class BuildCache:
         digest.update(json.dumps(job.as_dict(), sort_keys=True).encode())
         for path in (job.input, job.assessment, job.previous, job.template, *job.inputs):
             if path and is_regular(Path(path)):
-                digest.update(Path(path).read_bytes())
+                digest.update(self._file_hash(Path(path)).encode())
             elif path and Path(path).is_dir():  # every file of a folder of meetings or statuses
-                digest.update(folder_digest(Path(path)).encode())
+                digest.update(folder_digest(Path(path), self._file_hash).encode())
         if job.kind in ("meeting", "agenda"):
             digest.update(self._earlier_meetings(Path(job.input)).encode())
-        for folder in RenderContext.resolve(job.templates).dirs:
+        for folder in self._search_path(job.templates):
             if folder not in self._folders:
-                self._folders[folder] = folder_digest(folder)
+                self._folders[folder] = folder_digest(folder, self._file_hash)
             digest.update(self._folders[folder].encode())
         return digest.hexdigest()
+
+    def _search_path(self, templates: list[Path]) -> tuple[Path, ...]:
+        """Return the template folders searched for ``templates`` (resolved once per list of folders)."""
+        key = tuple(templates)
+        if key not in self._search:
+            self._search[key] = RenderContext.resolve(templates).dirs
+        return self._search[key]
 
     def _earlier_meetings(self, path: Path) -> str:
         """Return the hash of what a meeting's carried actions come from: its series' earlier meetings.
@@ -142,14 +160,14 @@ class BuildCache:
 
         folder = path.parent
         if folder not in self._indexes:
-            index = series_index(folder) if folder.is_dir() else {}
+            index = series_index(folder, self._series_date) if folder.is_dir() else {}
             self._indexes[folder] = (index, {p.name: (series, day) for series, found in index.items()
                                              for p, day in found})
         index, by_name = self._indexes[folder]
         found = by_name.get(path.name)
-        if found is None or b"\nprevious:" in path.read_bytes():
+        if found is None or self._names_previous(path):
             if folder not in self._series:
-                self._series[folder] = series_digest(folder)
+                self._series[folder] = series_digest(folder, self._file_hash)
             return self._series[folder]
         series, when = found
         key = (folder, series)
@@ -164,12 +182,28 @@ class BuildCache:
         return digests[count - 1] if count else ""
 
     def _file_hash(self, path: Path) -> str:
+        """Return the SHA-256 of the file at ``path`` ("" when it cannot be read), remembered by its stamp."""
         if path not in self._hashes:
             try:
-                self._hashes[path] = hashlib.sha256(path.read_bytes()).hexdigest()
+                self._hashes[path] = str(self.stamps.fact(path, "sha256", lambda: content_hash(path)))
             except OSError:
                 self._hashes[path] = ""
         return self._hashes[path]
+
+    def _names_previous(self, path: Path) -> bool:
+        """Return True when the meeting in ``path`` names its earlier meetings by hand (``previous:``)."""
+        return bool(self.stamps.fact(path, "previous", lambda: b"\nprevious:" in path.read_bytes()))
+
+    def _series_date(self, path: Path) -> tuple[str, date] | None:
+        """Return the series and date of the meeting in ``path`` (as series_io.series_date), remembered by its stamp."""
+        from docgen.series_io import series_date
+
+        def read() -> list | None:
+            found = series_date(path)
+            return [found[0], found[1].isoformat()] if found else None
+
+        found = self.stamps.fact(path, "series", read)
+        return (found[0], date.fromisoformat(found[1])) if isinstance(found, list) else None
 
     def fresh(self, job: Job, digest: str) -> bool:
         """Return True when ``job``'s outputs exist and were built from the same ``digest``."""
@@ -198,6 +232,14 @@ class BuildCache:
         self.entries.update(merged)
         self._last_save = time.monotonic()
         self.saves += 1
+
+    def save_stamps(self) -> None:
+        """Save what this build learnt of its input files (their stamps, hashes, kinds), under the lock."""
+        if not self.stamps.changed:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self._locked():
+            self.stamps.save(atomic_write_text)
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import importlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from docgen.jobs import KINDS as JOB_OF_KIND
@@ -46,9 +46,7 @@ class Job:
 
     def as_dict(self) -> dict:
         """Return the job as JSON-ready data (what it reads and writes; not where it was listed)."""
-        data = asdict(self)
-        data.pop("origin", None)
-        data.pop("scratch", None)
+        data = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in ("origin", "scratch")}
         return {k: ([str(p) for p in v] if isinstance(v, list) else str(v) if isinstance(v, Path)
                     else v) for k, v in data.items()}
 

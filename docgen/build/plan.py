@@ -2,18 +2,44 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from docgen.build.discover import find_inputs, kind_of, pair_assessment
 from docgen.build.jobs import DISCOVERED, KINDS, MULTI_INPUT, Job, default_formats, office_for_pdf
 from docgen.build.manifest import Manifest, display_path
+from docgen.build.stamps import stamps_for
 from docgen.errors import ConfigError, OutputError
 
 
-def inside(outdir: Path, relative: str | Path) -> Path:
-    """Return ``outdir / relative``, refusing any path that would leave ``outdir``."""
-    base = Path(outdir).resolve()
-    target = (base / relative).resolve()
+class RealPaths:
+    """``Path.resolve()`` for many paths of few folders: each folder is resolved once, then each name checked."""
+
+    def __init__(self) -> None:
+        self._folders: dict[str, str] = {}
+
+    def __call__(self, path: Path | str) -> Path:
+        """Return the absolute path of ``path`` with every symbolic link resolved, as Path.resolve() does."""
+        if ".." in Path(path).parts:
+            return Path(os.path.realpath(path))  # ".." after a link is not the lexical parent
+        folder, name = os.path.split(os.path.abspath(path))
+        if not name:
+            return Path(folder)
+        real = self._folders.get(folder)
+        if real is None:
+            real = self._folders[folder] = os.path.realpath(folder)
+        joined = os.path.join(real, name)
+        return Path(os.path.realpath(joined) if os.path.islink(joined) else joined)
+
+
+def inside(outdir: Path, relative: str | Path, real: RealPaths | None = None) -> Path:
+    """Return ``outdir / relative``, refusing any path that would leave ``outdir``.
+
+    ``real`` resolves paths (share one across the outputs of a build to resolve each folder once).
+    """
+    real = real or RealPaths()
+    base = real(outdir)
+    target = real(base / relative)
     if target != base and base not in target.parents:
         raise OutputError(f"output '{relative}' would be written outside {outdir}; refused")
     return base / Path(relative)
@@ -22,20 +48,23 @@ def inside(outdir: Path, relative: str | Path) -> Path:
 def discover_jobs(paths: list[Path], outdir: Path, defaults: dict) -> list[Job]:
     """Return one job per input found under ``paths``, outputs mirroring the input folders.
 
-    Nothing under ``outdir`` is taken for an input (the outputs of an earlier build).
+    Nothing under ``outdir`` is taken for an input (the outputs of an earlier build). Each
+    file's kind is remembered by its stamp in ``outdir`` (:mod:`docgen.build.stamps`).
     """
     pairs = find_inputs(paths, exclude=[outdir])
-    kinds = {file: kind_of(file) for file, _ in pairs}
+    stamps = stamps_for(outdir)
+    kinds = {file: stamps.fact(file, "kind", lambda file=file: kind_of(file)) for file, _ in pairs}
     assessments = [f for f, k in kinds.items() if k == "assessment"]
     earlier = previous_statuses([f for f, k in kinds.items() if k == "status"])
     jobs = []
+    real = RealPaths()
     for file, root in pairs:
         kind = kinds[file]
         if kind not in DISCOVERED:
             continue
         rel = file.relative_to(root).with_suffix("")
         formats = defaults.get("formats", {}).get(kind) or default_formats(kind)
-        outputs = [inside(outdir, f"{rel}.{fmt}") for fmt in formats]
+        outputs = [inside(outdir, f"{rel}.{fmt}", real) for fmt in formats]
         jobs.append(Job(
             input=file, kind=kind, outputs=outputs, templates=list(defaults.get("templates", [])),
             language=defaults.get("language"), fail_on=defaults.get("fail_on"),
@@ -129,14 +158,15 @@ def check_outputs(jobs: list[Job]) -> None:
     """
     writers: dict[Path, Job] = {}
     sources: dict[Path, Job] = {}
+    real = RealPaths()
     for job in jobs:
         for path in (job.input, job.assessment, job.previous, *job.inputs):
             if path is not None:
-                sources.setdefault(Path(path).resolve(), job)
+                sources.setdefault(real(path), job)
     problems = []
     for job in jobs:
         for output in job.outputs:
-            target = Path(output).resolve()
+            target = real(output)
             other = writers.setdefault(target, job)
             if other is not job:
                 problems.append(f"{display_path(output)}: written by both {other.describe()} and "

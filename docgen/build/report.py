@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 from pathlib import Path
-from xml.sax.saxutils import escape, quoteattr
 
 from docgen.build.jobs import JobResult
 from docgen.output import atomic_write_text
@@ -35,6 +34,8 @@ def _public(result: JobResult) -> dict:
 
 def write_junit(results: list[JobResult], dest: Path, seconds: float) -> Path:
     """Write a JUnit XML report, one test case per input; return ``dest``."""
+    from xml.sax.saxutils import escape, quoteattr  # imports urllib: not on a build without --junit
+
     c = counts(results)
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              f'<testsuites name="docgen build" tests="{len(results)}" failures="{c["failed"]}" '

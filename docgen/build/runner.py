@@ -15,14 +15,16 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from docgen.build.cache import BuildCache
 from docgen.build.failures import internal_message, output_error, resource_message, traceback_text
 from docgen.build.jobs import Job, JobResult, run
 from docgen.errors import DocgenError, GateFailed
+
+if TYPE_CHECKING:  # the pool is imported when there is more than one job to run
+    from concurrent.futures import ProcessPoolExecutor
 
 PDF_SOURCES = (".docx", ".pptx")
 PR_SET_PDEATHSIG = 1
@@ -127,12 +129,17 @@ def run_jobs(jobs: list[Job], outdir: Path, workers: int | None = None, force: b
     finally:
         if todo:
             save(final=True)
+        with contextlib.suppress(OSError, DocgenError):  # only a hint: the next build reads the inputs
+            cache.save_stamps()
     return [results[i] for i in range(len(jobs))]
 
 
 def _run_pool(todo: list[tuple[int, Job, str]], workers: int,
               done: Callable[[int, Job, str, JobResult], None]) -> None:
     """Run ``todo`` on ``workers`` processes, calling ``done`` for each as it finishes."""
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
+
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init, initargs=(os.getpid(),))
     clean = False
     try:

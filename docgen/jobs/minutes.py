@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from docgen import minutes as meetings
 from docgen.jobs.context import RenderContext
 from docgen.jobs.protocol import pdf
-from docgen.model.meeting import Minutes
+
+if TYPE_CHECKING:  # the model is imported by load(): ``docgen build`` reads DEFAULT_FORMATS without it
+    from docgen.model.meeting import Minutes
 
 NAME = "minutes"
 KIND = "meeting"  # the manifest's ``kind:`` of this job
@@ -21,6 +23,7 @@ def load(path: Path, previous: tuple[Path, ...] = (), carry: bool = True) -> tup
     Earlier meetings are ``previous``, else the input's ``previous:``, else the same series in
     its folder; ``carry=False`` carries nothing.
     """
+    from docgen import minutes as meetings
     from docgen.series_io import with_previous
 
     minutes, read = meetings.load_checked(Path(path))
