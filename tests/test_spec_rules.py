@@ -193,3 +193,46 @@ def test_anchors_before_an_identifier_leave_the_id():
     assert found(text, None) == [("REQ-1", "must", "Keys MUST rotate."),
                                  ("REQ-2", "may", "Logs MAY rotate."),
                                  ("REQ-3", "should", "Tokens SHOULD expire.")]
+
+
+# --- 4. definition lists are prose, not code ------------------------------------------------
+
+def test_kramdown_definitions_and_their_indented_paragraphs_are_prose():
+    text = ("# Fields\n\n`name`\n:   The name MUST be set.\n\n    A second paragraph of the "
+            "definition SHOULD follow.\n\n`size`\n\n:   The size MAY be empty.\n\n"
+            "        code in a definition MUST NOT count\n")
+    assert found(text) == [
+        ("fields-1", "must", "The name MUST be set."),
+        ("fields-2", "should", "A second paragraph of the definition SHOULD follow."),
+        ("fields-3", "may", "The size MAY be empty.")]
+
+
+def test_bikeshed_definition_list_terms_and_definitions():
+    text = "# Fields\n\n: name\n:: The name MUST be set.\n: key 1\n: key 2\n:: Keys SHOULD be short.\n"
+    assert found(text) == [("fields-1", "must", "The name MUST be set."),
+                           ("fields-2", "should", "Keys SHOULD be short.")]
+
+
+BIKESHED_HEAD = "<pre class='metadata'>\nTitle: Widgets\nShortname: widgets\n</pre>\n\n"
+
+
+def test_bikeshed_source_has_no_indented_code():
+    # Bikeshed-flavoured Markdown has no indented code blocks: indentation nests HTML.
+    text = (BIKESHED_HEAD + "# Fields\n\n<dl>\n    <dt>name\n    <dd>The name MUST be set.\n\n"
+            "        It SHOULD be short.\n</dl>\n\n    Indented prose MAY follow.\n\n"
+            "<xmp>\nraw example MUST NOT count\n</xmp>\n")
+    assert found(text) == [("fields-1", "must", "The name MUST be set."),
+                           ("fields-2", "should", "It SHOULD be short."),
+                           ("fields-3", "may", "Indented prose MAY follow.")]
+
+
+def test_indented_text_after_a_blank_line_stays_code_in_commonmark():
+    text = "# Fields\n\n`name`\n\n    The name MUST be set.\n\nNames MAY repeat.\n"
+    assert found(text) == [("fields-1", "may", "Names MAY repeat.")]
+
+
+def test_html_definition_list_text_is_prose_without_its_tags():
+    text = ("# Fields\n\n<dl>\n  <dt>name</dt>\n  <dd>The name MUST be set.</dd>\n  <dt>size</dt>"
+            "\n  <dd>The size MAY be empty.</dd>\n</dl>\n")
+    assert found(text) == [("fields-1", "must", "The name MUST be set."),
+                           ("fields-2", "may", "The size MAY be empty.")]

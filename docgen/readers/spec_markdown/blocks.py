@@ -24,8 +24,18 @@ _MMARK_PART = re.compile(r"^\{(front|main|back)matter\}[ \t]*$")
 _MMARK_SPECIAL = re.compile(r"^\.#[ \t]+(.*?)[ \t]*$")
 _SETEXT = re.compile(r"^(=+|-+)[ \t]*$")
 _BREAK = re.compile(r"^([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-_ITEM = re.compile(r"^([-*+]|\d{1,9}[.)]|:)([ \t]+|$)")
-_RAW_HTML = re.compile(r"^<(pre|script|style|textarea)(?:[\s>]|$)", re.IGNORECASE)
+# List markers; ":" opens a kramdown / PHP Markdown Extra / pandoc definition (or a Bikeshed term)
+# and "::" a Bikeshed definition, read like list items: prose, never code.
+_ITEM = re.compile(r"^([-*+]|\d{1,9}[.)]|::?)([ \t]+|$)")
+_RAW_HTML = re.compile(r"^<(pre|script|style|textarea|xmp)(?:[\s>]|$)", re.IGNORECASE)
+# Bikeshed's source starts with its metadata block; Bikeshed-flavoured Markdown has no indented
+# code blocks (indentation nests HTML), so indented text there is prose.
+_BIKESHED = re.compile(r"\A\s*<pre\s+class\s*=\s*[\"']?metadata\b", re.IGNORECASE)
+# Block-level HTML tags opening a line (<dt>term, <dd>definition, <p>, <li>): a renderer shows
+# the text after them as a block of its own.
+_BLOCK_TAGS = re.compile(r"^(?:</?(?:dl|dt|dd|p|li|ul|ol|div|section|aside|details|summary|"
+                         r"figure|figcaption|main|article|header|footer|nav)\b[^<>]*>[ \t]*)+",
+                         re.IGNORECASE)
 # Markup alone on a line: kramdown and mmark attribute lists, Hugo shortcodes ({{% note %}}),
 # Docusaurus and markdown-it containers (:::note ... :::).
 _IAL = re.compile(r"^(?:\{(?::|[#.][\w-]|[A-Za-z_-]+=)[^{}]*\}|\{\{%.*%\}\}|\{\{<.*>\}\}"
@@ -74,8 +84,9 @@ class Scan:
 
 
 class _Scanner:
-    def __init__(self, lines: list[str]):
+    def __init__(self, lines: list[str], indented_code: bool = True):
         self.lines = lines
+        self.indented_code = indented_code
         self.blocks: list[Block] = []
         self.current: Block | None = None
         self.stack: list[tuple[int, int]] = []  # (content indent, item number) of open items
@@ -132,7 +143,7 @@ class _Scanner:
             if self.stack and indent < self.stack[-1][0] and (not lazy or starts):
                 self.pop_to(indent)
             base = self.stack[-1][0] if self.stack else 0
-            if indent - base >= 4 and not lazy:
+            if indent - base >= 4 and not lazy and self.indented_code:
                 continue  # indented code block
             if quote and not was_blank and not starts:
                 continue  # lazy continuation of a block quote
@@ -160,6 +171,8 @@ class _Scanner:
                 self.flush()
                 quote = True
                 continue
+            if self.html_line(stripped, lineno):
+                continue
             if table:
                 if "|" in stripped:
                     self.start("row", stripped, lineno)
@@ -180,6 +193,17 @@ class _Scanner:
             else:
                 self.start("para", stripped, lineno)
         self.flush()
+
+    def html_line(self, stripped: str, lineno: int) -> bool:
+        """Return True if the line opens with block-level HTML tags; its text starts a block."""
+        tags = _BLOCK_TAGS.match(stripped)
+        if not tags:
+            return False
+        self.flush()
+        rest = stripped[tags.end():].strip()
+        if rest:
+            self.start("para", rest, lineno)
+        return True
 
     def table_starts(self, index: int) -> bool:
         """Return True if line ``index`` is a table header: it has a pipe, the next a delimiter."""
@@ -280,7 +304,7 @@ def scan(text: str) -> Scan:
     """Return the requirement-bearing blocks of Markdown ``text`` and where its front matter is."""
     lines = text.splitlines()
     end = front_matter_end(lines)
-    scanner = _Scanner(lines)
+    scanner = _Scanner(lines, indented_code=not _BIKESHED.match(text[:2000]))
     scanner.run(end + 1 if end is not None else 0)
     front = (1, end) if end is not None else None
     if end is not None and _KRAMDOWN_PART.match(lines[end].rstrip()):

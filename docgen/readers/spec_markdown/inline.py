@@ -19,6 +19,8 @@ _EMPTY_ELEMENT = re.compile(r"<(a|span)\b[^<>]*>\s*</\1>\s*|<(?:a|span)\b[^<>]*/
 _INLINE_TAG = re.compile(
     r"</?(?:a|abbr|b|bdi|cite|code|del|dfn|em|font|i|ins|kbd|mark|q|s|samp|small|span|strong|"
     r"sub|sup|u|var)\b[^<>]*>|<(?:br|img|wbr)\b[^<>]*>", re.IGNORECASE)
+_BLOCK_TAG = re.compile(r"</?(?:dl|dt|dd|p|li|ul|ol|div|section|aside|details|summary|figure|"
+                        r"figcaption|main|article|header|footer|nav)\b[^<>]*>", re.IGNORECASE)
 _HEADING_ATTRS = re.compile(r"[ \t]*\{[#:.-][^{}]*\}[ \t]*$")
 _CLOSING_HASHES = re.compile(r"(?:^|[ \t]+)#+[ \t]*$")
 _LEADING = re.compile(r"^(?:\s*(?:<!--.*?-->|<(a|span)\b[^<>]*>\s*</\1>|<(?:a|span)\b[^<>]*/>))+"
@@ -43,8 +45,10 @@ def heading_title(raw: str) -> str:
 
 
 def clean_text(text: str) -> str:
-    """Return requirement text with whitespace normalised, comments and empty anchors removed."""
-    return " ".join(_EMPTY_ELEMENT.sub("", _COMMENT.sub(" ", text)).split())
+    """Return requirement text with whitespace normalised, comments, empty anchors and
+    block-level tags (``<dd>``, ``</p>``) removed."""
+    text = _BLOCK_TAG.sub(" ", _COMMENT.sub(" ", text))
+    return " ".join(_EMPTY_ELEMENT.sub("", text).split())
 
 
 def leading_markup_removed(text: str) -> str:
