@@ -134,8 +134,10 @@ class Builder(NotesFill, AttendeeSections, SpecialSections, MetaLines, SentenceP
                 child_kind, child_detail = section_kind(child.title)
                 if child_kind == "attendees":
                     self.section(child)
-                else:
+                elif _lists_people(child):
                     self.people_blocks(child.blocks, detail or "present", child.title.strip())
+                else:
+                    self.section(child)  # a topic written one level too deep
             return
         if kind in ("info", "links", "next", "previous"):
             {"info": self.info_blocks, "links": self.link_blocks, "next": self.next_blocks,
@@ -220,6 +222,27 @@ class Builder(NotesFill, AttendeeSections, SpecialSections, MetaLines, SentenceP
             if key in names or key.lstrip("@") in names:
                 return clean(title)
         return None
+
+
+_PERSON_ENTRY = re.compile(r"^\s*(?:\[[ xX]\]\s*)?@?[A-ZÀ-Ý][\w'’.-]*(?:\s+[A-ZÀ-Ý@(][\w'’.()@-]*){0,4}"
+                           r"\s*(?:[,(/—–-].{0,80})?$")
+
+
+def _lists_people(sec: Section) -> bool:
+    """Return whether a subsection of an attendee section lists people (a group such as "TSC").
+
+    Most of its list entries must read as names; a subsection of topics ("Standing items")
+    put one level too deep under "Attendees" is read as a topic instead.
+    """
+    # an entry heading a nested list ("[ ] Events" over its items) is a topic, not a person
+    entries = [item.text if not item.children else "-" for block in sec.blocks
+               if block.kind == "list" for item in block.items]
+    entries += [line for block in sec.blocks if block.kind == "para"
+                for line in block.text.split("\n") for line in split_names(line)]
+    if sec.children or not entries:
+        return not sec.children and not sec.blocks
+    named = sum(bool(_PERSON_ENTRY.match(clean(text))) and len(text.split()) <= 8 for text in entries)
+    return named * 2 >= len(entries)
 
 
 class _TopicIndex:

@@ -130,7 +130,7 @@ class NotesFill:
                 if not decided.strip() and sub_items:
                     for sub in sub_items:
                         self.decision(target, sub)
-                else:
+                elif not self.not_a_decision(target, decided, entry.line):
                     self.decision(target, entry, _speaker_text(parent.text) if parent else None)
                 continue
             if depth == 0 and self.label(entry.text, entry.line, target, meta, sub_items,
@@ -168,7 +168,8 @@ class NotesFill:
                         self.decision(target, entry)
                     return "list"
                 if decided.strip():
-                    target.decisions.append((it.parse_decision(line), number))
+                    if not self.not_a_decision(target, decided, number):
+                        target.decisions.append((it.parse_decision(line), number))
                     return True
         if NEXT_SENTENCE.search(line) and find_date(line, self.year_hint):
             self.next_meeting(line, number, guess_place=False)

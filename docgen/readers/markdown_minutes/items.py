@@ -61,11 +61,11 @@ STATUS_WORDS = {"done": "done", "completed": "done", "closed": "done", "fait": "
                 "in_progress": "in_progress", "pending": "open", "blocked": "in_progress"}
 _CHECKBOX = re.compile(r"^\s*\[(?P<c>[ xX~-])\]\s+")
 _ACTION_LABEL = re.compile(
-    r"^\s*(?:\*\*|__)?\s*\[?(?P<label>(?i:ACTIONS?(?:\s+ITEMS?)?|Actions?(?:\s+items?)?|AI|TODOS?|"
+    r"^\s*(?:(?:→|->|=>|⇒|➜|➡️?)\s*)?(?:\*\*|__)?\s*\[?(?P<label>(?i:ACTIONS?(?:\s+ITEMS?)?|Actions?(?:\s+items?)?|AI|TODOS?|"
     r"To\s?-?\s?dos?|Next\s+steps?|Prochaines\s+étapes|À\s+faire|A\s+faire))\]?(?:\s*(?:-|–|—|\(|\[)\s*(?P<who>[^:)\]*]+?)\s*[)\]]?|\s+(?P<who2>@?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?))?"
     r"\s*(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(?P<rest>.*)$", re.DOTALL)
 _DECISION_LABEL = re.compile(
-    r"^\s*(?:\*\*|__)?\s*\[?(?P<label>[A-Za-zÀ-ÿ ]{2,20}?)\]?\s*(?:\*\*|__)?\s*[:：]\s*"
+    r"^\s*(?:(?:→|->|=>|⇒|➜|➡️?)\s*)?(?:\*\*|__)?\s*\[?(?P<label>[A-Za-zÀ-ÿ ]{2,20}?)\]?\s*(?:\*\*|__)?\s*[:：]\s*"
     r"(?:\*\*|__)?\s*(?P<rest>.*)$", re.DOTALL)
 
 

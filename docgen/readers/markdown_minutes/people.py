@@ -91,7 +91,8 @@ def _named(text: str, words: dict, hints: dict) -> str | None:
 
 _TAG = re.compile(r"</?[A-Za-z][^<>]{0,80}>")
 _COLLECTIVE = re.compile(r"(?i)^\s*\d|\b(?:au complet|tout le monde|everyone|everybody|all members|"
-                         r"whole team|full board|n/a)\b")
+                         r"whole team|full board|n/a)\b|^\s*(?:your|votre|ton|ta) (?:full )?"
+                         r"(?:name|nom|prénom)\b|^\s*(?:name|nom)\s*(?:/|$)")
 
 
 def _slash_fields(text: str, person: dict) -> str:

@@ -70,6 +70,14 @@ ENGLISH = {
         "is to", "are to", "needs to", "promised to", "committed to", "took an action to",
         "takes an action to", "has an action to", "will look into", "to",
     ],
+    # "the conventions must be sent": a task without an owner
+    "obligations": ["must", "needs to", "need to", "has to", "have to"],
+    "be": ["be"],
+    # "do it", "take that on": a task that names the previous sentence's subject
+    "anaphors": [r"do (?:it|that|this)", r"take (?:it|that|this)(?: on)?", r"handle (?:it|that)",
+                 r"look into (?:it|that)", "follow up", r"own (?:it|that)"],
+    # "Installation de librenms => oui": a question settled by a vote
+    "yes": ["yes", "ok", "go", "approved", "agreed", "accepted"],
     # "an action was raised to ...": an action without an owner
     "raised": [
         r"an? (?:action|action item|task) (?:was|is|has been) (?:raised|taken|recorded|"
@@ -177,6 +185,10 @@ FRENCH = {
     "will": [
         "se charge de", "se chargent de", "se charge d'", "se charge d’", "s'occupe de",
         "s’occupe de", "s'occupent de", "s’occupent de", "s'occupe d'", "s’occupe d’",
+        "s'est proposé pour", "s’est proposé pour", "s'est proposée pour", "s’est proposée pour",
+        "s'est proposé de", "s’est proposé de", "s'est porté volontaire pour",
+        "s’est porté volontaire pour", "s'est portée volontaire pour",
+        "s’est portée volontaire pour",
         "s'engage à", "s’engage à", "s'engagent à", "s’engagent à", "se propose pour",
         "se propose de", "se proposent pour", "se proposent de", "doit", "doivent", "va",
         "vont", "devra", "devront", "prend en charge", "prendra en charge", "s'en charge",
@@ -184,6 +196,15 @@ FRENCH = {
         "contactera", "enverra", "fera", "prépare", "préparera", "propose de",
     ],
     "raised": [r"une action (?:est|a été) (?:prise|créée|ouverte|notée) pour"],
+    "obligations": ["doit", "doivent", "devra", "devront"],
+    "be": ["être"],
+    "anaphors": ["le faire", "la faire", "les faire", r"s['’]en (?:occuper|charger)",
+                 r"s['’]occuper de (?:ça|cela)"],
+    "yes": ["oui", "ok", "go", "validé", "accepté", "adopté", "d'accord", "d’accord"],
+    # "Organisation précise à définir": what is still to be done, without an owner
+    "to_do": ["définir", "faire", "prévoir", "organiser", "planifier", "envoyer", "préparer",
+              "rédiger", "compléter", "finaliser", "contacter", "relancer", "vérifier", "mettre à jour",
+              "documenter", "corriger", "chiffrer", "programmer", "trouver", "lancer"],
     "deferrals": ["à revoir", "reporté", "reportée", "à suivre", "voir plus haut", "néant", "rien",
                   "en attente", "à rediscuter"],
     "undecided": [

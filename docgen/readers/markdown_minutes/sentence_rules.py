@@ -74,6 +74,9 @@ _UNDECIDED = re.compile(rf"(?<!\w)(?:{_alternatives('undecided')})(?!\w)|\?\s*$"
 _NOT_PEOPLE = frozenset(norm(w) for w in words("not_people"))
 _NOT_TASK = re.compile(rf"(?:{_alternatives('not_tasks')})(?!\w)", _FLAGS)
 _MEETING_ROLE = re.compile(rf"(?<!\w){_alternatives('meeting_roles')}(?!\w)")
+_NEXT_MEETING = re.compile(r"(?i)\b(?:next meeting|prochaine réunion|prochaine séance|date)\b")
+_ANAPHOR = re.compile(rf"^(?:{_alternatives('anaphors')})\W*$")
+_NOT_WORD = re.compile(r"(?i)n['’]t\b|\b(?:not|never|no|pas|jamais|aucun|aucune)\b")
 _NEGATION = re.compile(r"(?i)(?:not|non|pas|never|jamais|no)\b")
 # a verb in the subject makes "... validé" an adjective of a statement, not a verdict
 _FINITE_VERB = re.compile(r"(?i)\b(?:is|are|was|were|will|be|been|has|have|had|remains?|stays?|"
@@ -154,6 +157,22 @@ def _raised(match: re.Match, sentence: str, people: People) -> Finding | None:
     return Finding("action", task[:1].upper() + task[1:], "", who)
 
 
+def _obligation(match: re.Match, sentence: str, people: People) -> Finding | None:
+    """Return "The conventions must be sent to the coaches" as an action without an owner."""
+    subject = match.group("subject")
+    if _UNDECIDED.search(subject) or _NEXT_MEETING.search(subject) or _NOT_WORD.search(subject):
+        return None
+    return Finding("action", sentence, "")
+
+
+def _yes(match: re.Match, sentence: str, people: People) -> Finding | None:
+    """Return "Installation de librenms => oui" as the decision "Installation de librenms : oui"."""
+    subject = match.group("subject").strip()
+    if len(subject.split()) > 12 or _FINITE_VERB.search(subject):
+        return None
+    return Finding("decision", sentence, "")
+
+
 @dataclass(frozen=True)
 class LineRule:
     """One row of the table: what it finds, the pattern of the sentence and its handler."""
@@ -207,6 +226,16 @@ RULES: tuple[LineRule, ...] = (
     LineRule("verdict before its list", "decision",
              _compile(rf"^(?P<subject>[^.:;]{{3,60}}?)\s+{_ADVERB}(?:{_VERDICT})\s*:\s*\S"),
              _short_verdict),
+    LineRule("settled by a yes", "decision",
+             _compile(rf"^(?P<subject>[^.:;=>→]{{3,100}}?)\s*(?:=>|→|->|:)\s*"
+                      rf"{_alternatives('yes')}\s*[.!]?$"), _yes),
+    LineRule("must be done", "action",
+             _compile(rf"^(?P<subject>[^.;]{{3,120}}?)\s+{_alternatives('obligations')}\s+"
+                      rf"{_alternatives('be')}\s+(?i:\w+(?:é|ée|és|ées|ed|en|t))\s+\S"),
+             _obligation),
+    LineRule("still to be done", "action",
+             _compile(rf"^(?P<subject>[^.:;]{{3,80}}?)\s+à\s+{_alternatives('to_do')}\s*[.!]?$"),
+             _obligation),
     LineRule("short verdict", "decision",
              _compile(rf"^(?P<subject>[^.:;]{{3,100}}?)\s+{_ADVERB}(?:{_VERDICT})\s*[.!]?$"),
              _short_verdict),
@@ -238,5 +267,25 @@ def classify(sentence: str, people: People) -> Finding | None:
 
 
 def findings(text: str, people: People) -> list[Finding]:
-    """Return every decision and action the sentences of ``text`` state, in order."""
-    return [f for f in (classify(s, people) for s in sentences(text)) if f is not None]
+    """Return every decision and action the sentences of ``text`` state, in order.
+
+    A task that only points back ("Benoit s'est proposé pour le faire", "Tom will do it") is
+    the previous sentence's subject.
+    """
+    found: list[Finding] = []
+    previous = ""
+    for sentence in sentences(text):
+        finding = classify(sentence, people)
+        if finding is not None and finding.kind == "action" and _ANAPHOR.match(finding.text):
+            if not previous:
+                finding = None
+            else:
+                task = _VOTE_TAIL.sub("", previous).strip(" .")
+                finding = Finding("action", task, finding.rule, finding.owner)
+        if finding is not None:
+            found.append(finding)
+        previous = sentence
+    return found
+
+
+_VOTE_TAIL = re.compile(r"\s*(?:=>|→|->|:)\s*\w+\s*[.!]?$")

@@ -160,6 +160,13 @@ def people_label(key: str) -> tuple[str, bool] | None:
     return None
 
 
+# "To do after meeting", "Actions for next week", "À faire pour la prochaine fois": an actions
+# word, then when or for whom
+_ACTIONS_QUALIFIED = re.compile(r"^(?:to ?-?dos?|action items?|actions?|next steps?|a faire|"
+                                r"tasks?)\s+(?:after|for|before|until|pour|avant|d ici|from now|"
+                                r"this|cette|ce)\b(?:\s+\S+){0,4}$")
+
+
 def _kind_of(key: str) -> tuple[str, str | None]:
     people = people_label(key)
     if people:
@@ -167,6 +174,9 @@ def _kind_of(key: str) -> tuple[str, str | None]:
     for kind, words in SECTION_KINDS.items():
         if key in words:
             return kind, None
+    if _ACTIONS_QUALIFIED.match(key) and "last" not in key and "previous" not in key and \
+            "precedent" not in key:
+        return "actions", None
     return "general", None
 
 
