@@ -263,8 +263,8 @@ def test_pptx_changes_slide(outputs):
 
     prs = Presentation(outputs / "deck.pptx")
     titles = [s.shapes.title.text for s in prs.slides]
-    assert titles[2] == "Changes since October 2026" and titles[1] == "Executive summary"
-    slide = prs.slides[2]
+    assert titles[1:4] == ["Status at a glance", "Executive summary", "Changes since October 2026"]
+    slide = prs.slides[3]
     table = next(sh.table for sh in slide.shapes if sh.has_table)
     rows = [[c.text for c in row.cells] for row in table.rows]
     assert ["RAG status", "Schedule", "Green → Amber", "↓ Worse"] in rows
@@ -272,7 +272,7 @@ def test_pptx_changes_slide(outputs):
     worse = next(r for r, row in enumerate(rows) if row[3] == "↓ Worse")
     cell = table.cell(worse, 3)
     assert str(cell.fill.fore_color.rgb) == "C8102E"
-    summary = "\n".join(sh.text_frame.text for sh in prs.slides[1].shapes if sh.has_text_frame)
+    summary = "\n".join(sh.text_frame.text for sh in prs.slides[2].shapes if sh.has_text_frame)
     assert "Stable" in summary
 
 

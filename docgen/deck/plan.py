@@ -9,40 +9,49 @@ from __future__ import annotations
 from docgen.deck import (
     slides_actions,
     slides_changes,
+    slides_dashboard,
     slides_overview,
     slides_risks,
     slides_schedule,
 )
 from docgen.deck.changes import Changes
 from docgen.deck.context import Ctx, fit_title
+from docgen.deck.order import DEFAULT_ORDER
 from docgen.deck.shapes import DeckPlan, Frame, SlidePlan, TableShape
 from docgen.labels import Labels
 from docgen.model.status import Status
 
-# Slide planners in deck order; each returns [] when its data is absent.
-PLANNERS = (
-    slides_overview.cover,
-    slides_overview.summary,
-    slides_changes.changes,
-    slides_overview.dimensions,
-    slides_overview.workstreams,
-    slides_schedule.milestones,
-    slides_schedule.timeline,
-    slides_schedule.budget,
-    slides_risks.heatmap,
-    slides_risks.register,
-    slides_actions.issues,
-    slides_actions.decisions,
-    slides_actions.actions,
-)
+# Slide planners by slide kind (the names of ``order:`` in deck.yaml); each returns [] when its data is absent.
+PLANNERS = {
+    "cover": slides_overview.cover,
+    "dashboard": slides_dashboard.dashboard,
+    "summary": slides_overview.summary,
+    "changes": slides_changes.changes,
+    "dimensions": slides_overview.dimensions,
+    "workstreams": slides_overview.workstreams,
+    "milestones": slides_schedule.milestones,
+    "timeline": slides_schedule.timeline,
+    "budget": slides_schedule.budget,
+    "heatmap": slides_risks.heatmap,
+    "risks": slides_risks.register,
+    "issues": slides_actions.issues,
+    "decisions": slides_actions.decisions,
+    "actions": slides_actions.actions,
+}
 
-KINDS = ("cover", "summary", "dimensions", "workstreams", "milestones", "budget", "risks",
+# The kinds of the slides planned (a deck-layouts.yaml key): the timeline is a "milestones" slide,
+# the heat map a "risks" one.
+KINDS = ("cover", "dashboard", "summary", "dimensions", "workstreams", "milestones", "budget", "risks",
          "issues", "decisions", "actions")
 
 
 def plan_deck(status: Status, labels: Labels, frame: Frame | None = None,
-              changes: Changes | None = None, rule_flags: dict[str, str] | None = None) -> DeckPlan:
-    """Return the DeckPlan of ``status`` with ``labels``, laid out for ``frame``.
+              changes: Changes | None = None, rule_flags: dict[str, str] | None = None,
+              order: tuple[str, ...] = DEFAULT_ORDER) -> DeckPlan:
+    """Return the DeckPlan of ``status`` with ``labels``, laid out for ``frame``, slides in ``order``.
+
+    ``order`` names the slide kinds of :data:`PLANNERS` (see :mod:`docgen.deck.order`); a kind
+    it leaves out is not planned.
 
     With ``changes`` (against the previous period) a "Changes since" slide follows the summary;
     ``rule_flags`` (dimension -> sentence) are shown under the comment of the dimensions whose
@@ -51,8 +60,8 @@ def plan_deck(status: Status, labels: Labels, frame: Frame | None = None,
     """
     ctx = Ctx.make(status, labels, frame or Frame(), changes, rule_flags)
     slides: list[SlidePlan] = []
-    for planner in PLANNERS:
-        slides += planner(ctx)
+    for kind in order:
+        slides += PLANNERS[kind](ctx)
     for slide in slides:
         fit_title(ctx, slide)
         slide.notes += [text for shape in slide.shapes if isinstance(shape, TableShape)

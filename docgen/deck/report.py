@@ -16,6 +16,8 @@ from docgen.output import atomic_write_text
 from docgen.safety import neutralise_markdown_links
 
 TEMPLATE = "status-report.md.j2"
+# The deck's table slides the report shows, in its order (decisions and changes have sections of their own).
+REPORT_TABLES = ("dimensions", "workstreams", "milestones", "budget", "risks", "issues", "actions")
 
 
 def table_shapes(status: Status, labels: Labels,
@@ -27,10 +29,8 @@ def table_shapes(status: Status, labels: Labels,
     huge = Frame(body=Box(0, 0, width, 1e9))
     ctx = Ctx.make(status, labels, huge)
     out = []
-    for planner in PLANNERS[2:]:
-        if planner.__name__ in ("changes", "decisions", "timeline", "heatmap"):
-            continue
-        for slide in planner(ctx):
+    for kind in REPORT_TABLES:
+        for slide in PLANNERS[kind](ctx):
             out += [(slide.title, s) for s in slide.shapes if isinstance(s, TableShape)]
     return out
 

@@ -55,13 +55,15 @@ def write_pptx(period: Period, ctx: RenderContext, dest: Path) -> Path:
         from docgen.renderers import deck_pptx_template
 
         return atomic_write_bytes(dest, deck_pptx_template.fill(status, ctx.template, labels))
+    from docgen.deck.order import order_for
     from docgen.deck.plan import plan_deck
     from docgen.deck.template import load_template
     from docgen.deck.writer import write_deck
 
     template = load_template(ctx.dirs)
-    return write_deck(plan_deck(status, labels, template.frame, period.changes, rule_flags(status, labels)),
-                      template, dest, document_time(status.report_date))
+    plan = plan_deck(status, labels, template.frame, period.changes, rule_flags(status, labels),
+                     order_for(template.path))
+    return write_deck(plan, template, dest, document_time(status.report_date))
 
 
 def rule_flags(status, labels) -> dict[str, str]:
