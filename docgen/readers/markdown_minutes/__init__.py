@@ -293,6 +293,7 @@ def _assemble(builder: Builder, path: Path, heading, text: str) -> tuple[dict, d
         if isinstance(meeting.get(role), str):
             for name in meeting[role].split(","):
                 builder.add_role(name.strip(), role)
+    _role_holders_attend(builder, attendees, lines)
     known = {norm(p["name"]) for p in attendees} | {norm(p["name"]).split(" ")[0] for p in attendees}
     known |= {norm(p["handle"]) for p in attendees if p.get("handle")}
     handles = {p["handle"].lower(): p["name"] for p in attendees if p.get("handle")}
@@ -332,6 +333,31 @@ def _assemble(builder: Builder, path: Path, heading, text: str) -> tuple[dict, d
     if builder.notes:
         data["notes"] = "\n\n".join(builder.notes)
     return data, lines
+
+
+_ROLE_TITLES = {"chair": "Chair", "facilitator": "Facilitator", "minute_taker": "Minute taker"}
+_PERSON = re.compile(r"^@?[A-ZÀ-Ý][\w'’.-]*(?:\s+[A-ZÀ-Ý][\w'’.-]*){0,3}$")
+
+
+def _role_holders_attend(builder: Builder, attendees: list[dict], lines: dict[str, int]) -> None:
+    """Add the chair, facilitator and minute-taker to the attendees when no list names them.
+
+    Whoever chaired the meeting or took its minutes was there: "Chair: Adam Bezard" above a
+    list of the other attendees makes Adam an attendee too.
+    """
+    if not attendees:
+        return  # notes without any attendee list: nobody is guessed
+    known = {norm(p["name"]) for p in attendees} | {norm(p["name"]).split(" ")[0] for p in attendees}
+    known |= {norm(p.get("handle") or "") for p in attendees}
+    for role, title in _ROLE_TITLES.items():
+        value = builder.meeting.get(role)
+        for name in (value.split(",") if isinstance(value, str) else []):
+            name = name.strip()
+            if _PERSON.match(name) and norm(name) not in known and \
+                    norm(name).split(" ")[0] not in known:
+                attendees.append({"name": name, "role": title, "attendance": "present"})
+                lines[f"attendees[{len(attendees) - 1}]"] = builder.meeting_lines.get(role, 1)
+                known.add(norm(name))
 
 
 _AND = re.compile(r"\s+(?:and|&|et)\s+")

@@ -1,0 +1,225 @@
+"""One test per sentence rule of the notes reader, with the sentences each must leave alone."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from docgen.minutes import load
+from docgen.readers.markdown_minutes.relative_dates import resolve_due, take_due_phrase
+from docgen.readers.markdown_minutes.sentence_rules import RULES, People, classify, findings
+
+
+@pytest.fixture
+def people() -> People:
+    known = People()
+    for name in ("Priya Kumar", "Tom Baker", "Jane Doe", "Léa Martin"):
+        known.add(name)
+    return known
+
+
+# (sentence, rule name, kind, text found, owner)
+FOUND = [
+    ("An action was raised to update the wiki.", "action raised without owner", "action",
+     "Update the wiki", None),
+    ("Priya will send the draft by Friday.", "named person will do", "action",
+     "Send the draft by Friday", "Priya"),
+    ("Tom to book the room.", "named person will do", "action", "Book the room", "Tom"),
+    ("JD to check the logs.", "named person will do", "action", "Check the logs", "Jane Doe"),
+    ("Ana volunteered to organise the party.", "named person will do", "action",
+     "Organise the party", "Ana"),
+    ("Travis and Sangwhan will take a first pass review.", "named person will do", "action",
+     "Take a first pass review", "Travis, Sangwhan"),
+    ("Léa se charge de réserver la salle.", "named person will do", "action",
+     "Réserver la salle", "Léa"),
+    ("Marc se propose pour animer l'atelier.", "named person will do", "action",
+     "Animer l'atelier", "Marc"),
+    ("It was decided to move the release to March.", "impersonal decision", "decision",
+     "Move the release to March", None),
+    ("Il est décidé de reporter la formation.", "impersonal decision", "decision",
+     "Reporter la formation", None),
+    ("The board agreed that the budget stays at 120k.", "body decided", "decision",
+     "The board agreed that the budget stays at 120k", None),
+    ("Le comité valide le planning de bascule.", "body decided", "decision",
+     "Le comité valide le planning de bascule", None),
+    ("The motion carried 5 to 1.", "motion carried", "decision", "The motion carried 5 to 1", None),
+    ("La proposition est adoptée.", "motion carried", "decision", "La proposition est adoptée",
+     None),
+    ("The vote was unanimous.", "unanimity", "decision", "The vote was unanimous", None),
+    ("Spend money on 1000 flyers (all agreed).", "mark of assent", "decision",
+     "Spend money on 1000 flyers (all agreed)", None),
+    ("Lemming is Chair (moved Steve, seconded Russell).", "mark of assent", "decision",
+     "Lemming is Chair (moved Steve, seconded Russell)", None),
+    ("The minutes of last week are approved.", "subject is approved", "decision",
+     "The minutes of last week are approved", None),
+    ("Marie est élue présidente.", "subject is approved", "decision", "Marie est élue présidente",
+     None),
+    ("Le groupe de travail est clos.", "subject is approved", "decision",
+     "Le groupe de travail est clos", None),
+    ("Three documents approved for publication.", "subject approved for a purpose", "decision",
+     "Three documents approved for publication", None),
+    ("New members approved: Addam Eid, Kamil Seda.", "verdict before its list", "decision",
+     "New members approved: Addam Eid, Kamil Seda", None),
+    ("Installation de librenms => oui.", "settled by a yes", "decision",
+     "Installation de librenms => oui", None),
+    ("The conventions must be sent to the coaches.", "must be done", "action",
+     "The conventions must be sent to the coaches", None),
+    ("Organisation précise à définir.", "still to be done", "action",
+     "Organisation précise à définir", None),
+    ("Bilan financier validé.", "short verdict", "decision", "Bilan financier validé", None),
+    ("Budget approved.", "short verdict", "decision", "Budget approved", None),
+]
+
+LEFT_ALONE = [
+    "Should we approve the budget?",  # a question
+    "The proposal to approve the budget is pending.",  # not decided yet
+    "La séance est close à 21h.",  # closing the meeting
+    "Deborah Camp est désignée secrétaire de séance.",  # the meeting's secretary
+    "GitHub will deprecate the API next year.",  # a thing, not a person
+    "Tom will be away next week.",  # not a task
+    "Everything will be fine.",
+    "We need consensus on this.",
+    "Le reste à faire est conforme au budget validé.",  # a statement with a verb
+    "Tests passed for the build.",  # "passed" is not a verdict without an auxiliary
+    "Prochaine réunion à définir.",  # the next meeting, not a task
+    "The system must be able to scale.",
+    "We haven't found issues that need to be improved yet.",
+    "The PR was reviewed by Tom.",
+    "Nothing to report.",
+]
+
+
+@pytest.mark.parametrize(("sentence", "rule", "kind", "text", "owner"), FOUND,
+                         ids=[f"{case[1]}: {case[0][:30]}" for case in FOUND])
+def test_rule_finds(people, sentence, rule, kind, text, owner):
+    found = classify(sentence, people)
+    assert found is not None, sentence
+    assert (found.rule, found.kind, found.text, found.owner) == (rule, kind, text, owner)
+
+
+@pytest.mark.parametrize("sentence", LEFT_ALONE)
+def test_notes_stay_notes(people, sentence):
+    assert classify(sentence, people) is None
+
+
+def test_every_rule_has_a_case():
+    tested = {case[1] for case in FOUND}
+    assert {rule.name for rule in RULES} <= tested
+
+
+def test_task_pointing_back_takes_the_previous_sentence(people):
+    found = findings("Installation de librenms => oui. Benoit s'est proposé pour le faire.", people)
+    assert [(f.kind, f.text, f.owner) for f in found] == [
+        ("decision", "Installation de librenms => oui", None),
+        ("action", "Installation de librenms", "Benoit")]
+
+
+MEETING = date(2026, 2, 18)  # a Wednesday
+
+
+@pytest.mark.parametrize(("written", "due"), [
+    ("3 semaines", "2026-03-11"), ("two weeks", "2026-03-04"), ("next week", "2026-02-25"),
+    ("Friday", "2026-02-20"), ("vendredi prochain", "2026-02-20"), ("end of the month", "2026-02-28"),
+    ("fin septembre", "2026-09-30"), ("12TH MARCH", "2026-03-12"), ("demain", "2026-02-19"),
+    ("Prochaine réunion", "2026-03-04"), ("2026-04-01", "2026-04-01"), ("Sprint en cours", None),
+])
+def test_due_words_count_from_the_meeting(written, due):
+    assert resolve_due(written, MEETING, date(2026, 3, 4)) == due
+
+
+def test_due_phrase_is_taken_out_of_the_task():
+    assert take_due_phrase("Send the draft by Friday", MEETING) == ("Send the draft", "2026-02-20")
+    assert take_due_phrase("Envoyer le planning d'ici fin mars", MEETING) == (
+        "Envoyer le planning", "2026-03-31")
+    assert take_due_phrase("Put it in the wiki", MEETING) is None
+    assert take_due_phrase("Ask by Tom", MEETING) is None
+
+
+def _notes(tmp_path, text: str, name: str = "sync-2026-02-18.md"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return load(path)
+
+
+def test_a_due_cell_naming_no_day_is_kept_as_a_comment(tmp_path):
+    minutes = _notes(tmp_path, "# Sync 2026-02-18\n\n## Actions\n\n"
+                     "| Action | Owner | Due |\n|---|---|---|\n"
+                     "| Ship the API | Tristan | 3 semaines |\n| Fix the UI | Ilhan | Sprint en cours |\n")
+    got = [(a.text, a.owner, a.due and a.due.isoformat(), a.comment) for a in minutes.actions]
+    assert got == [("Ship the API", "Tristan", "2026-03-11", None),
+                   ("Fix the UI", "Ilhan", None, "Due: Sprint en cours")]
+
+
+def test_prose_decisions_and_actions_in_notes(tmp_path):
+    minutes = _notes(tmp_path, "# Board meeting 2026-02-18\n\nPresent: Priya Kumar, Tom Baker\n\n"
+                     "## Budget\n\nThe board agreed that the budget stays at 120k. Tom will send "
+                     "the figures by Friday.\n\n- Discussion of the forecast\n"
+                     "- Priya will update the plan\n")
+    assert [d.text for d in minutes.decisions] == ["The board agreed that the budget stays at 120k"]
+    assert [(a.text, a.owner, a.due and a.due.isoformat()) for a in minutes.actions] == [
+        ("Send the figures", "Tom", "2026-02-20"), ("Update the plan", "Priya", None)]
+    budget = minutes.agenda[0]
+    assert "Discussion of the forecast" in budget.notes
+    assert "Priya will update the plan" not in budget.notes  # the item became the action
+
+
+def test_notes_with_their_own_decisions_section_keep_prose_as_notes(tmp_path):
+    minutes = _notes(tmp_path, "# Sync 2026-02-18\n\n## Budget\n\nThe budget is approved.\n\n"
+                     "### Decisions\n\n- Keep the contingency\n")
+    assert [d.text for d in minutes.decisions] == ["Keep the contingency"]
+    assert "The budget is approved." in minutes.agenda[0].notes
+
+
+def test_a_deferral_is_not_an_action(tmp_path):
+    minutes = _notes(tmp_path, "# Sync 2026-02-18\n\n## Topic\n\nACTION: Revisit next week.\n\n"
+                     "ACTION: Tom to draft the reply.\n")
+    assert [(a.text, a.owner) for a in minutes.actions] == [("draft the reply.", "Tom")]
+
+
+def test_an_assignment_listed_as_a_decision_is_an_action(tmp_path):
+    minutes = _notes(tmp_path, "# Sync 2026-02-18\n\n## Decisions\n\n- Use GitLab issues\n"
+                     "- Kai will set up the GitHub pages\n- Next meeting will be on 2026-02-25.\n")
+    assert [d.text for d in minutes.decisions] == ["Use GitLab issues"]
+    assert [(a.text, a.owner) for a in minutes.actions] == [("Set up the GitHub pages", "Kai")]
+    assert minutes.next_meeting.date.isoformat() == "2026-02-25"
+
+
+def test_html_table_of_attendees_without_a_name_header(tmp_path):
+    minutes = _notes(tmp_path, "# 18 February 2026\n\n## Participants\n\n<table><thead><tr>"
+                     "<th>Position</th><th>POC</th></tr></thead><tbody><tr><td>Chair</td>"
+                     "<td>Samuel Leathers</td></tr><tr><td>Voting seat</td><td>Juan Sierra</td>"
+                     "</tr></tbody></table>\n")
+    assert [(a.name, a.role) for a in minutes.attendees] == [
+        ("Samuel Leathers", "Chair"), ("Juan Sierra", "Voting seat")]
+
+
+def test_meeting_details_in_a_key_value_table(tmp_path):
+    minutes = _notes(tmp_path, "| Key | Value |\n|---|---|\n| Date : | 27/11/2024 |\n"
+                     "| Location : | Room 10 |\n| Chair | Adam Bezard |\n"
+                     "| Attendees : | Kelvin Lee, Omer Majeed |\n\n## Agenda\n\n- Opening\n",
+                     name="notes.md")
+    m = minutes.meeting
+    assert (m.date.isoformat(), m.location, m.chair) == ("2024-11-27", "Room 10", "Adam Bezard")
+    assert {"Kelvin Lee", "Omer Majeed", "Adam Bezard"} <= {a.name for a in minutes.attendees}
+
+
+def test_sign_in_lines_with_slashes(tmp_path):
+    minutes = _notes(tmp_path, "# Sync 2026-02-18\n\n## Attendees\n\nYour name / GitHub ID / "
+                     "affiliation\n\n* Matt Fisher / @mfisher87 / Schmidt DSE\n"
+                     "* Greg / \\\\ / QuantStack\n\n### New agenda items\n\n- [ ] Events\n"
+                     "  * Happening now!\n")
+    assert [(a.name, a.handle, a.organisation) for a in minutes.attendees] == [
+        ("Matt Fisher", "mfisher87", "Schmidt DSE"), ("Greg", None, "QuantStack")]
+
+
+def test_front_matter_timestamp_is_a_publication_date(tmp_path):
+    minutes = _notes(tmp_path, "---\ntitle: minutes\ndate: 2023-01-04T03:00:55.676Z\n---\n"
+                     "# Committee Meeting 2017.06.07\n\nPresent: Lemming, Steve\n", name="x.md")
+    assert minutes.meeting.date.isoformat() == "2017-06-07"
+
+
+def test_first_dated_line_dates_notes_that_give_no_date(tmp_path):
+    minutes = _notes(tmp_path, "# Annual General Meeting\n\n## Minutes\n\n"
+                     "- 2022-04-08 19:00+0000 Call to order\n", name="agm.md")
+    assert minutes.meeting.date.isoformat() == "2022-04-08"
