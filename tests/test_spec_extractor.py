@@ -119,7 +119,16 @@ def test_rfc6265bis_boilerplate_and_split_pairs():
 def test_openapi_tables_emphasis_and_may_not():
     requirements = extract((REAL / "3.1.0.md").read_text(encoding="utf-8"), "keyword")
     rows = [r for r in requirements if " | " in r.text]
-    assert len(rows) == 77  # the README's count of table rows holding a keyword
+    assert len({r.line for r in rows}) == 77  # the README's count of table rows holding a keyword
+    assert len(rows) == 113  # one requirement per keyword sentence of their cells (issue 16)
+    openapi = [r for r in rows if r.id.startswith("openapi-object-fixed-fields-1")]
+    assert [(r.id, r.keywords) for r in openapi] == [
+        ("openapi-object-fixed-fields-1a", ["REQUIRED"]),
+        ("openapi-object-fixed-fields-1b", ["MUST"]),
+        ("openapi-object-fixed-fields-1c", ["SHOULD"])]
+    assert openapi[2].text == ("openapi | `string` | The `openapi` field SHOULD be used by "
+                               "tooling to interpret the OpenAPI document. This is *not* related "
+                               "to the API [`info.version`](#infoVersion) string.")
     title = next(r for r in rows if r.text.startswith("title | `string` | **REQUIRED**"))
     assert (title.id, title.section, title.level) == (
         "info-object-fixed-fields-1", "Info Object / Fixed Fields", "must")

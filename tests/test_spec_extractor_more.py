@@ -364,11 +364,15 @@ def test_slsa_requirements_in_html_tables_and_details():
 
 def test_overlay_tables_with_anchors_and_wiki_references():
     requirements = by_id("overlay-1.0.0.md")
-    assert len(requirements) == 27
-    version = requirements["overlay-object-fixed-fields-1"]
-    assert version.text.startswith("overlay | `string` | **REQUIRED**. This string MUST be the "
-                                   "[version number](#versions)")
-    assert (version.keywords, version.level) == (["REQUIRED", "MUST", "SHOULD"], "must")
+    # A row is read sentence by sentence inside its cells (issue 16): 27 requirements by row,
+    # 33 by sentence; each keeps the row's keyword-free cells as context.
+    assert len(requirements) == 33
+    version = [requirements[f"overlay-object-fixed-fields-1{letter}"] for letter in "abc"]
+    assert [(r.keywords, r.level) for r in version] == [
+        (["REQUIRED"], "must"), (["MUST"], "must"), (["SHOULD"], "should")]
+    assert version[1].text == ("overlay | `string` | This string MUST be the "
+                               "[version number](#versions) of the Overlay Specification that "
+                               "the Overlay document uses.")
     assert requirements["versions-1"].text == (
         "The `major`.`minor` portion of the version string (for example 1.0) SHALL designate "
         "the Overlay feature set.")

@@ -236,3 +236,55 @@ def test_html_definition_list_text_is_prose_without_its_tags():
             "\n  <dd>The size MAY be empty.</dd>\n</dl>\n")
     assert found(text) == [("fields-1", "must", "The name MUST be set."),
                            ("fields-2", "may", "The size MAY be empty.")]
+
+
+# --- 5. keyword mode, tables: the sentence rule inside cells --------------------------------
+
+def test_each_keyword_sentence_of_a_cell_is_a_requirement_with_the_row_as_context():
+    text = ("# Retries\n\n| Option | Rule |\n| --- | --- |\n"
+            "| `retry` | The client MUST retry. It SHOULD NOT retry more than 3 times. It MAY log "
+            "each retry. |\n| `log` | Logs MAY rotate. |\n")
+    assert found(text) == [
+        ("retries-1a", "must", "`retry` | The client MUST retry."),
+        ("retries-1b", "should", "`retry` | It SHOULD NOT retry more than 3 times."),
+        ("retries-1c", "may", "`retry` | It MAY log each retry."),
+        ("retries-2", "may", "`log` | Logs MAY rotate.")]
+
+
+def test_a_level_cell_is_a_sentence_and_keyword_free_sentences_are_context():
+    text = ("# Fields\n\nName | Description | Applicability | Constraints\n---|---|---|---\n"
+            "`vendor` | The vendor. Used by tools. | OPTIONAL | MUST NOT be set without `url`\n")
+    assert found(text) == [
+        ("fields-1a", "may", "`vendor` | The vendor. Used by tools. | OPTIONAL"),
+        ("fields-1b", "must", "`vendor` | The vendor. Used by tools. | MUST NOT be set without "
+                              "`url`")]
+
+
+def test_an_italic_note_in_a_cell_is_a_sentence_of_its_own():
+    text = ("# Fields\n\n| Field | Rule |\n|---|---|\n| `id` | The id MUST be unique "
+            "*Note: it MAY be reused after deletion* |\n| `tag` | Tags SHOULD be short.<br>"
+            "_Note, tags MAY repeat._ |\n")
+    assert found(text) == [
+        ("fields-1a", "must", "`id` | The id MUST be unique"),
+        ("fields-1b", "may", "`id` | *Note: it MAY be reused after deletion*"),
+        ("fields-2a", "should", "`tag` | Tags SHOULD be short."),
+        ("fields-2b", "may", "`tag` | _Note, tags MAY repeat._")]
+
+
+def test_a_header_row_is_column_titles_not_a_requirement():
+    text = "# Fields\n\n| Field | REQUIRED |\n|---|---|\n| `id` | yes |\n| `tag` | It MAY repeat. |\n"
+    assert found(text) == [("fields-1", "may", "`tag` | It MAY repeat.")]
+
+
+def test_id_mode_keeps_one_requirement_per_authors_id():
+    text = ("# Rules\n\n| ID | Requirement |\n|---|---|\n| SEC-1 | Keys MUST rotate. Old keys "
+            "MAY be kept. |\n| SEC-2 | Logs SHOULD be kept. |\n")
+    assert found(text, None) == [("SEC-1", "must", "Keys MUST rotate. Old keys MAY be kept."),
+                                 ("SEC-2", "should", "Logs SHOULD be kept.")]
+
+
+def test_row_suffixes_go_past_z():
+    from docgen.readers.spec_markdown.cells import suffix
+
+    assert [suffix(n) for n in (1, 2, 26, 27, 28, 52, 53)] == \
+        ["a", "b", "z", "aa", "ab", "az", "ba"]

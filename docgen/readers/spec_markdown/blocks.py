@@ -62,6 +62,7 @@ class Block:
     level: int = 0
     numbered: bool = True
     items: tuple[int, ...] = ()
+    header: bool = False  # a table's header row: column titles
 
     @property
     def line(self) -> int:
@@ -180,7 +181,7 @@ class _Scanner:
                     continue
                 table = False
             if "|" in stripped and self.table_starts(index - 1):
-                self.start("row", stripped, lineno)
+                self.start("row", stripped, lineno, header=True)
                 self.flush()
                 table = True
                 index += 1  # the delimiter row

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from docgen.errors import ConfigError
 from docgen.readers.spec_markdown.blocks import Block, Scan, scan
+from docgen.readers.spec_markdown.cells import row_pieces, suffix
 from docgen.readers.spec_markdown.ids import (
     DEFAULT_ID_PATTERN,
     compile_id_pattern,
@@ -54,11 +55,6 @@ class ExtractedRequirement:
                 "keywords": list(self.keywords)}
 
 
-def _row_text(row: str) -> str:
-    """Return a table row as readable text: its non-empty cells joined by `` | ``."""
-    return " | ".join(cell for cell in table_cells(row) if cell)
-
-
 def _walk(parsed: Scan):
     """Yield ``(section, block)`` for every non-heading block, headings resolved to sections."""
     sections = sections_of(parsed.blocks, parsed.kramdown_rfc)
@@ -80,11 +76,60 @@ class _Numberer:
         return f"{section.prefix}-{self.counts[section.prefix]}"
 
 
+def _holds_requirements(block: Block) -> bool:
+    """Return True if ``block`` may hold keyword requirements: a paragraph, item or body row
+    with a keyword that is neither the key-words boilerplate nor a quoted list of the words."""
+    if block.kind not in ("para", "item", "row") or block.header:
+        return False
+    text = block.text
+    return bool(find_keywords(text)) and not is_boilerplate(text) and not is_mention(text)
+
+
+def _prose_pieces(blocks: list[Block], index: int, context: Context) -> list[tuple[str, int]]:
+    """Return ``(sentence, line)`` for the sentences of a paragraph or item, lead-ins joined."""
+    block = blocks[index]
+    text = block.text
+    offsets = _line_offsets(block)
+    pieces = [(text[start:end], _line_at(offsets, block, start))
+              for start, end in split_sentences(text)]
+    if pieces[-1][0].rstrip().endswith(":"):
+        more = announced(blocks, index)
+        if more:
+            pieces[-1] = (f"{pieces[-1][0]} {joined(more)}", pieces[-1][1])
+    lead = context.of(index) if block.items else ""
+    return [(f"{lead} {piece}", line) for piece, line in pieces] if lead else pieces
+
+
+def _requirement(id_: str, section: Section, piece: str, line: int
+                 ) -> ExtractedRequirement | None:
+    """Return the requirement of one sentence as a renderer shows it, or None without keyword."""
+    shown = clean_text(piece)  # a keyword in an inline comment is no keyword
+    keywords = find_keywords(shown)
+    if not keywords:
+        return None
+    return ExtractedRequirement(id_, section.name, shown, strongest(keywords), keywords, line)
+
+
+def _row_requirements(block: Block, section: Section, numberer: _Numberer
+                      ) -> list[ExtractedRequirement]:
+    """Return the requirements of a table row (see :mod:`docgen.readers.spec_markdown.cells`)."""
+    pieces = row_pieces(block.text)
+    if not pieces:
+        return []
+    row_id = numberer.next(section)
+    ids = [row_id] if len(pieces) == 1 else [row_id + suffix(n)
+                                             for n in range(1, len(pieces) + 1)]
+    found = [_requirement(id_, section, piece, block.line) for id_, piece in zip(ids, pieces)]
+    return [req for req in found if req is not None]
+
+
 def extract_keyword(parsed: Scan) -> list[ExtractedRequirement]:
-    """Return one requirement per sentence or table row holding a BCP 14 keyword.
+    """Return one requirement per sentence holding a BCP 14 keyword, table cells included.
 
     Headings are titles, never requirements (``### OPTIONAL Fields``), whether ATX, setext or
-    the headings of kramdown-rfc and mmark divisions; a bold line alone is a paragraph.
+    the headings of kramdown-rfc and mmark divisions; a bold line alone is a paragraph. So is
+    a table's header row. In a body row the sentence rule applies inside each cell (see
+    :mod:`docgen.readers.spec_markdown.cells`).
     """
     found: list[ExtractedRequirement] = []
     numberer = _Numberer()
@@ -92,30 +137,16 @@ def extract_keyword(parsed: Scan) -> list[ExtractedRequirement]:
     blocks = [block for _, block in walked]
     context = Context(blocks)
     for index, (section, block) in enumerate(walked):
-        if block.kind not in ("para", "item", "row"):
-            continue
-        text = block.text
-        if not find_keywords(text) or is_boilerplate(text) or is_mention(text):
+        if not _holds_requirements(block):
             continue
         if block.kind == "row":
-            pieces = [(_row_text(text), block.line)]
-        else:
-            offsets = _line_offsets(block)
-            pieces = [(text[start:end], _line_at(offsets, block, start))
-                      for start, end in split_sentences(text)]
-        if block.kind in ("para", "item") and pieces[-1][0].rstrip().endswith(":"):
-            more = announced(blocks, index)
-            if more:
-                pieces[-1] = (f"{pieces[-1][0]} {joined(more)}", pieces[-1][1])
-        lead = context.of(index) if block.items else ""
-        if lead:
-            pieces = [(f"{lead} {piece}", line) for piece, line in pieces]
-        for piece, line in pieces:
-            shown = clean_text(piece)  # as rendered: a keyword in an inline comment is no keyword
-            keywords = find_keywords(shown)
-            if keywords:
-                found.append(ExtractedRequirement(numberer.next(section), section.name,
-                                                  shown, strongest(keywords), keywords, line))
+            found += _row_requirements(block, section, numberer)
+            continue
+        for piece, line in _prose_pieces(blocks, index, context):
+            req = _requirement("", section, piece, line)
+            if req is not None:
+                req.id = numberer.next(section)
+                found.append(req)
     return found
 
 
