@@ -7,19 +7,16 @@ import re
 from docgen.readers.markdown_minutes import items as it
 from docgen.readers.markdown_minutes.blocks import Block, Item, Section, to_markdown
 from docgen.readers.markdown_minutes.collect import (
-    _DURATION,
     _IRC,
-    _NOBODY,
     Agenda,
     _group_name,
     role_label,
 )
-from docgen.readers.markdown_minutes.dates import find_date
+from docgen.readers.markdown_minutes.label_rules import Line, read_label
 from docgen.readers.markdown_minutes.people import clean, parse_person, split_names
 from docgen.readers.markdown_minutes.sentence_pass import is_deferral
 from docgen.readers.markdown_minutes.vocab import (
     META_WORDS,
-    NEXT_SENTENCE,
     norm,
     people_label,
     split_label,
@@ -36,6 +33,9 @@ _ACTION_IS = re.compile(r"(?i)^(?:another |the |an |one )?(?:action(?: item)?|to
                         r"(?:is|was|would be) (?:to )?")
 # "Greg to take a look at the design doc": an attendee named before "to" and a verb
 _NAMED_TASK = re.compile(r"^\s*(?P<who>@?[A-ZÀ-Ý][\w'’.-]*(?: [A-ZÀ-Ý][\w'’.-]*)?) to [a-z]\w+ ")
+
+
+_CHECKBOX = re.compile(r"^\s*\[[ xX~-]\]\s")
 
 
 def _speaker_text(text: str) -> str:
@@ -55,42 +55,56 @@ class NotesFill:
             block = blocks[index]
             following = blocks[index + 1] if index + 1 < len(blocks) else None
             if block.kind == "para":
-                lines = block.text.split("\n")
-                keep: list[str] = []
-                for offset, line in enumerate(lines):
-                    last = offset == len(lines) - 1
-                    items = following.items if last and following and following.kind == "list" \
-                        else None
-                    if last and following is not None and following.kind == "para" and \
-                            self.people_para(line, following, meta):
-                        index += 1
-                        continue
-                    result = self.label(line, block.line + offset, target, meta, items)
-                    if isinstance(result, Agenda):
-                        if keep:
-                            kept.append(Block("para", block.line, text="\n".join(keep)))
-                        self._flush(target, kept)
-                        kept, keep, target = [], [], result
-                    elif result == "list":
-                        index += 1
-                    elif not result:
-                        irc = _IRC.match(line)
-                        keep.append(f"**{irc.group(1)}:** {irc.group(2)}  " if irc else line)
-                if keep and not self.sentence_lines(target, keep, block.line):
-                    kept.append(Block("para", block.line, text="\n".join(keep)))
-            elif block.kind == "list":
-                block.items = self.walk(block.items, target, meta, depth=0)
-                kept.append(block)
-            elif block.kind == "table":
-                if self.label_table(block, target):
-                    pass
-                elif not self.table(block, target, None):
-                    self.sentence_cells(target, block)
-                    kept.append(block)
-            elif not self.sentence_quote(target, block):
-                kept.append(block)
+                target, kept, taken = self._fill_para(block, following, target, meta, kept)
+                index += taken
+            else:
+                self._fill_block(block, target, meta, kept)
             index += 1
         self._flush(target, kept)
+
+    def _fill_block(self, block: Block, target: Agenda, meta: bool, kept: list[Block]) -> None:
+        """Read a list, table or other block into ``target``, adding what stays notes to ``kept``."""
+        if block.kind == "list":
+            block.items = self.walk(block.items, target, meta, depth=0)
+            kept.append(block)
+        elif block.kind == "table":
+            if not self.label_table(block, target) and not self.table(block, target, None):
+                self.sentence_cells(target, block)
+                kept.append(block)
+        elif not self.sentence_quote(target, block):
+            kept.append(block)
+
+    def _fill_para(self, block: Block, following: Block | None, target: Agenda, meta: bool,
+                   kept: list[Block]) -> tuple[Agenda, list[Block], int]:
+        """Read a paragraph line by line; return (target, kept, blocks after it it used up).
+
+        A ``Topic:`` line opens a new target (the notes so far go to the previous one); a
+        label may take the list or the paragraph that follows (then 1 block is used up).
+        """
+        lines = block.text.split("\n")
+        keep: list[str] = []
+        taken = 0
+        for offset, line in enumerate(lines):
+            last = offset == len(lines) - 1
+            items = following.items if last and following and following.kind == "list" else None
+            if last and following is not None and following.kind == "para" and \
+                    self.people_para(line, following, meta):
+                taken = 1
+                continue
+            result = self.label(line, block.line + offset, target, meta, items)
+            if isinstance(result, Agenda):
+                if keep:
+                    kept.append(Block("para", block.line, text="\n".join(keep)))
+                self._flush(target, kept)
+                kept, keep, target = [], [], result
+            elif result == "list":
+                taken = 1
+            elif not result:
+                irc = _IRC.match(line)
+                keep.append(f"**{irc.group(1)}:** {irc.group(2)}  " if irc else line)
+        if keep and not self.sentence_lines(target, keep, block.line):
+            kept.append(Block("para", block.line, text="\n".join(keep)))
+        return target, kept, taken
 
     def _flush(self, target: Agenda, kept: list[Block]) -> None:
         text = to_markdown(kept)
@@ -102,124 +116,74 @@ class NotesFill:
         """Return the list items that stay notes, taking out actions, decisions and labels."""
         kept = []
         for entry in entries:
-            if parent is not None and _VERDICT.match(entry.text):
-                subject = _speaker_text(parent.text)
-                target.decisions.append(({"text": f"{subject} — {clean(entry.text)}"}, entry.line))
+            if self._take_item(entry, target, meta, depth, parent):
                 continue
-            self.commitment(entry, target, parent)
-            nested = [c for c in entry.children if c.kind == "list"]
-            sub_items = nested[0].items if nested else None
-            if re.match(r"^\s*\[[ xX~-]\]\s", entry.text):
-                self.raw_action(target, entry, labelled=False)
-                continue
-            if self._named_task(entry.text):
-                self.raw_action(target, entry, labelled=True)
-                continue
-            label = it.action_label(entry.text)
-            if label is not None and not label[0] and is_deferral(label[1]):
-                label = None  # "ACTION: Revisit next week" moves the topic: a note
-            elif label is not None:
-                if not label[1].strip() and sub_items:
-                    for sub in sub_items:
-                        self.raw_action(target, sub, labelled=True, owner=label[0])
-                else:
-                    self.raw_action(target, entry, labelled=True)
-                continue
-            decided = it.decision_label(entry.text) if label is None else None
-            if decided is not None:
-                if not decided.strip() and sub_items:
-                    for sub in sub_items:
-                        self.decision(target, sub)
-                elif not self.not_a_decision(target, decided, entry.line):
-                    self.decision(target, entry, _speaker_text(parent.text) if parent else None)
-                continue
-            if depth == 0 and self.label(entry.text, entry.line, target, meta, sub_items,
-                                         in_list=True):
-                continue
-            for child in nested:
-                child.items = self.walk(child.items, target, meta, depth + 1, entry)
-            if self.sentence_item(target, entry):
-                continue
-            kept.append(entry)
+            for child in entry.children:
+                if child.kind == "list":
+                    child.items = self.walk(child.items, target, meta, depth + 1, entry)
+            if not self.sentence_item(target, entry):
+                kept.append(entry)
         return kept
+
+    def _take_item(self, entry: Item, target: Agenda, meta: bool, depth: int,
+                   parent: Item | None) -> bool:
+        """Return whether a marked or labelled list item was taken out of the notes.
+
+        In order: a verdict under an item ("Approved"), a checkbox, "Greg to ...", an
+        ``ACTION:`` or ``Decision:`` label (which may head a list of them), then at the top
+        level any other label (``Present:``, ``Chair:``...).
+        """
+        if parent is not None and _VERDICT.match(entry.text):
+            subject = _speaker_text(parent.text)
+            target.decisions.append(({"text": f"{subject} — {clean(entry.text)}"}, entry.line))
+            return True
+        self.commitment(entry, target, parent)
+        nested = [c for c in entry.children if c.kind == "list"]
+        sub_items = nested[0].items if nested else None
+        if _CHECKBOX.match(entry.text) or self._named_task(entry.text):
+            self.raw_action(target, entry, labelled=not _CHECKBOX.match(entry.text))
+            return True
+        if self._action_item(entry, target, sub_items) or \
+                self._decision_item(entry, target, sub_items, parent):
+            return True
+        return depth == 0 and bool(self.label(entry.text, entry.line, target, meta, sub_items,
+                                              in_list=True))
+
+    def _action_item(self, entry: Item, target: Agenda, sub_items: list[Item] | None) -> bool:
+        """Take an ``ACTION:`` item (or the items under an empty ``Actions:``); return whether it was."""
+        label = it.action_label(entry.text)
+        if label is None or (not label[0] and is_deferral(label[1])):
+            return False  # "ACTION: Revisit next week" moves the topic: a note
+        if not label[1].strip() and sub_items:
+            for sub in sub_items:
+                self.raw_action(target, sub, labelled=True, owner=label[0])
+        else:
+            self.raw_action(target, entry, labelled=True)
+        return True
+
+    def _decision_item(self, entry: Item, target: Agenda, sub_items: list[Item] | None,
+                       parent: Item | None) -> bool:
+        """Take a ``Decision:`` item (or the items under an empty one); return whether it was."""
+        if it.action_label(entry.text) is not None:
+            return False  # a deferred "ACTION:" line stays a note
+        decided = it.decision_label(entry.text)
+        if decided is None:
+            return False
+        if not decided.strip() and sub_items:
+            for sub in sub_items:
+                self.decision(target, sub)
+        elif not self.not_a_decision(target, decided, entry.line):
+            self.decision(target, entry, _speaker_text(parent.text) if parent else None)
+        return True
 
     def label(self, line: str, number: int, target: Agenda, meta: bool,
               following: list[Item] | None, in_list: bool = False):
         """Handle one ``Label: value`` line; return what it consumed (falsy when it is a note).
 
         Returns an Agenda when the line opens a new topic, "list" when the label also took the
-        list that follows, True when only the line was consumed.
+        list that follows, True when only the line was consumed (see label_rules.LABEL_RULES).
         """
-        if not in_list:
-            label = it.action_label(line)
-            if label is not None and not label[0] and is_deferral(label[1]):
-                return False  # "ACTION: Revisit next week" moves the topic: a note
-            if label is not None:
-                if not label[1].strip() and following:
-                    for entry in following:
-                        self.raw_action(target, entry, labelled=True, owner=label[0])
-                    return "list"
-                target.actions.append(({"head": line, "labelled": True}, number))
-                return True
-            decided = it.decision_label(line)
-            if decided is not None:
-                if not decided.strip() and following:
-                    for entry in following:
-                        self.decision(target, entry)
-                    return "list"
-                if decided.strip():
-                    if not self.not_a_decision(target, decided, number):
-                        target.decisions.append((it.parse_decision(line), number))
-                    return True
-        if NEXT_SENTENCE.search(line) and find_date(line, self.year_hint):
-            self.next_meeting(line, number, guess_place=False)
-            return True
-        if meta and self.date_line(line, number):
-            return True
-        pair = split_label(line)
-        if pair is None:
-            return False
-        key, value = pair
-        people = people_label(key)
-        if people and (meta or not people[1]):
-            attendance, group = people[0], _group_name(key) if people[1] else None
-            if value and _NOBODY.match(value):
-                return True
-            if value:
-                for name in split_names(value):
-                    self.add_person(parse_person(name), number, attendance or "present", group)
-                return True
-            if following:
-                for entry in following:
-                    self.person_entry(entry, attendance or "present", group)
-                return "list"
-            return bool(meta)
-        role = role_label(key)
-        if role and value and all(len(n.split()) <= 5 for n in split_names(value)):
-            self.set_meeting(role, ", ".join(clean(n) for n in split_names(value)), number)
-            for name in split_names(value):
-                self.add_role(clean(name), role)
-            return True
-        if key in META_WORDS["next"] and value:
-            self.next_meeting(value, number)
-            return True
-        if key in META_WORDS["topic"] and value and not in_list:
-            return self.item(clean(value), number)
-        if key in META_WORDS["agenda"] and not value and following:
-            self.agenda_list([Block("list", number, items=following)])
-            return "list"
-        if meta and key.split("/")[0].strip() in META_WORDS["agenda"] and not value:
-            return True  # "Agenda:" over topics that follow as numbered paragraphs
-        if meta:
-            return self.meta_label(key, value, number)
-        if key in META_WORDS["presenter"] and value and not target.base.get("presenter") and \
-                not self.nested:
-            target.base["presenter"] = clean(value)
-            return True
-        if key in META_WORDS["duration"] and _DURATION.search(" " + value):
-            target.base["duration"] = int(_DURATION.search(" " + value).group(1))
-            return True
-        return False
+        return read_label(self, Line(line, number, target, meta, following, in_list))
 
     def label_table(self, block: Block, target: Agenda) -> bool:
         """Read a two-column table of labels and values as labelled lines; return whether it was.

@@ -1,0 +1,198 @@
+"""Labelled lines of notes (``ACTION:``, ``Decision:``, ``Present:``, ``Chair:``...), one table of rules.
+
+A line is offered to the rules of :data:`LABEL_RULES` in order; the first rule that takes it
+decides what it was. A rule says where it applies (its scope: anywhere, not inside a list
+item, only among the meeting details, or only inside a topic) and whether it needs the line
+split as ``Label: value``. Its handler returns what the line consumed (True, "list" when the
+list after the line went with it, an Agenda when the line opens a topic, False when the line
+is a note after all), or None to let the next rule try. The next convention is a row here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from docgen.readers.markdown_minutes import items as it
+from docgen.readers.markdown_minutes.blocks import Block, Item
+from docgen.readers.markdown_minutes.collect import _DURATION, _NOBODY, Agenda, _group_name, role_label
+from docgen.readers.markdown_minutes.dates import find_date
+from docgen.readers.markdown_minutes.people import clean, parse_person, split_names
+from docgen.readers.markdown_minutes.sentence_pass import is_deferral
+from docgen.readers.markdown_minutes.vocab import META_WORDS, NEXT_SENTENCE, people_label, split_label
+
+
+@dataclass
+class Line:
+    """One line offered to the rules, with where it stands."""
+
+    text: str
+    number: int
+    target: Agenda
+    meta: bool  # among the meeting details (before the first topic)
+    following: list[Item] | None  # the list right after the line, which a label may take
+    in_list: bool  # the line is a list item
+    key: str = ""  # the normalised label, when the line reads "Label: value"
+    value: str = ""
+
+
+# -- rules on the whole line -------------------------------------------------------------------
+def _action(fill, line: Line):
+    label = it.action_label(line.text)
+    if label is None:
+        return None
+    if not label[0] and is_deferral(label[1]):
+        return False  # "ACTION: Revisit next week" moves the topic: a note
+    if not label[1].strip() and line.following:
+        for entry in line.following:
+            fill.raw_action(line.target, entry, labelled=True, owner=label[0])
+        return "list"
+    line.target.actions.append(({"head": line.text, "labelled": True}, line.number))
+    return True
+
+
+def _decision(fill, line: Line):
+    decided = it.decision_label(line.text)
+    if decided is None:
+        return None
+    if not decided.strip() and line.following:
+        for entry in line.following:
+            fill.decision(line.target, entry)
+        return "list"
+    if not decided.strip():
+        return None
+    if not fill.not_a_decision(line.target, decided, line.number):
+        line.target.decisions.append((it.parse_decision(line.text), line.number))
+    return True
+
+
+def _next_sentence(fill, line: Line):
+    if NEXT_SENTENCE.search(line.text) and find_date(line.text, fill.year_hint):
+        fill.next_meeting(line.text, line.number, guess_place=False)
+        return True
+    return None
+
+
+def _date_line(fill, line: Line):
+    return True if fill.date_line(line.text, line.number) else None
+
+
+# -- rules on "Label: value" -------------------------------------------------------------------
+def _people(fill, line: Line):
+    people = people_label(line.key)
+    if not people or not (line.meta or not people[1]):
+        return None
+    attendance, group = people[0] or "present", _group_name(line.key) if people[1] else None
+    if line.value and _NOBODY.match(line.value):
+        return True
+    if line.value:
+        for name in split_names(line.value):
+            fill.add_person(parse_person(name), line.number, attendance, group)
+        return True
+    if line.following:
+        for entry in line.following:
+            fill.person_entry(entry, attendance, group)
+        return "list"
+    return bool(line.meta)
+
+
+def _role(fill, line: Line):
+    role = role_label(line.key)
+    names = split_names(line.value) if line.value else []
+    if not role or not names or any(len(n.split()) > 5 for n in names):
+        return None
+    fill.set_meeting(role, ", ".join(clean(n) for n in names), line.number)
+    for name in names:
+        fill.add_role(clean(name), role)
+    return True
+
+
+def _next_label(fill, line: Line):
+    if line.key in META_WORDS["next"] and line.value:
+        fill.next_meeting(line.value, line.number)
+        return True
+    return None
+
+
+def _topic(fill, line: Line):
+    if line.key in META_WORDS["topic"] and line.value:
+        return fill.item(clean(line.value), line.number)
+    return None
+
+
+def _agenda(fill, line: Line):
+    if line.key in META_WORDS["agenda"] and not line.value and line.following:
+        fill.agenda_list([Block("list", line.number, items=line.following)])
+        return "list"
+    if line.meta and line.key.split("/")[0].strip() in META_WORDS["agenda"] and not line.value:
+        return True  # "Agenda:" over topics that follow as numbered paragraphs
+    return None
+
+
+def _meta(fill, line: Line):
+    return fill.meta_label(line.key, line.value, line.number)
+
+
+def _presenter(fill, line: Line):
+    target = line.target
+    if line.key in META_WORDS["presenter"] and line.value and not target.base.get("presenter") \
+            and not fill.nested:
+        target.base["presenter"] = clean(line.value)
+        return True
+    return None
+
+
+def _duration(fill, line: Line):
+    found = _DURATION.search(" " + line.value)
+    if line.key in META_WORDS["duration"] and found:
+        line.target.base["duration"] = int(found.group(1))
+        return True
+    return None
+
+
+@dataclass(frozen=True)
+class LabelRule:
+    """One row of the table: its name, where it applies, whether it needs a label, its handler."""
+
+    name: str
+    scope: str  # "any", "line" (not a list item), "meta" (meeting details), "topic" (not meta)
+    labelled: bool  # the handler needs the line split as "Label: value"
+    handler: Callable[[object, Line], object]
+
+
+#: The rules, in the order they are tried.
+LABEL_RULES: tuple[LabelRule, ...] = (
+    LabelRule("action label", "line", False, _action),
+    LabelRule("decision label", "line", False, _decision),
+    LabelRule("next meeting sentence", "any", False, _next_sentence),
+    LabelRule("date line", "meta", False, _date_line),
+    LabelRule("people", "any", True, _people),
+    LabelRule("meeting role", "any", True, _role),
+    LabelRule("next meeting label", "any", True, _next_label),
+    LabelRule("topic label", "line", True, _topic),
+    LabelRule("agenda label", "any", True, _agenda),
+    LabelRule("meeting detail", "meta", True, _meta),
+    LabelRule("presenter", "topic", True, _presenter),
+    LabelRule("duration", "topic", True, _duration),
+)
+
+
+def _applies(rule: LabelRule, line: Line) -> bool:
+    """Return whether ``rule`` may look at ``line`` (its scope, and a label when it needs one)."""
+    if rule.scope == "line" and line.in_list or rule.scope == "meta" and not line.meta or \
+            rule.scope == "topic" and line.meta:
+        return False
+    return not rule.labelled or bool(line.key)
+
+
+def read_label(fill, line: Line):
+    """Return what the first rule taking ``line`` consumed, or False when it is a note."""
+    pair = split_label(line.text)
+    if pair is not None:
+        line.key, line.value = pair
+    for rule in LABEL_RULES:
+        if _applies(rule, line):
+            result = rule.handler(fill, line)
+            if result is not None:
+                return result
+    return False
