@@ -122,7 +122,7 @@ def test_items_without_counterparts():
     before["issues"][1]["status"] = "resolved"           # I-010 resolved then dropped
     now["milestones"].append({"name": "Undated", "status": "on_track"})
     before["milestones"].append({"name": "Undated", "forecast": "2027-03-01"})
-    now["budget"].append({"category": "Travel", "budget": 5000})
+    now["budget"]["lines"].append({"category": "Travel", "budget": 5000})  # the sample's budget has a headline
     before["budget"].append({"category": "Hardware", "budget": 10000, "forecast": 12000})
     changes = compare(status_of(now), status_of(before))
     assert [r.id or r.title for r in changes.new_risks] == ["R-004", "R-013"]
@@ -263,7 +263,8 @@ def test_pptx_changes_slide(outputs):
 
     prs = Presentation(outputs / "deck.pptx")
     titles = [s.shapes.title.text for s in prs.slides]
-    assert titles[1:4] == ["Status at a glance", "Executive summary", "Changes since October 2026"]
+    assert titles[1:4] == ["Go-live on 5 January kept; a second parallel run to approve today", "Executive summary",
+                          "Changes since October 2026"]
     slide = prs.slides[3]
     table = next(sh.table for sh in slide.shapes if sh.has_table)
     rows = [[c.text for c in row.cells] for row in table.rows]

@@ -126,7 +126,7 @@ def test_bad_rag_value_exit_2_nothing_written(tmp_path, invoke):
     result = invoke("deck", bad, "-o", dest)
     assert result.exit_code == 2
     assert "dimensions.scope.status" in result.stderr and "'purple'" in result.stderr
-    assert "bad.yaml:27:" in result.stderr
+    assert "bad.yaml:28:" in result.stderr
     assert not dest.exists()
 
 

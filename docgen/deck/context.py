@@ -14,6 +14,10 @@ from docgen.labels import Labels
 from docgen.model.status import Status
 
 TITLE_ONLY = "Title Only"
+# Slide kind -> the status section whose headline is its title (see Status.headline).
+TITLE_SECTIONS = {"dashboard": "overall", "workstreams": "workstreams", "milestones": "milestones",
+                  "budget": "budget", "risks": "risks", "issues": "issues", "decisions": "decisions_required",
+                  "actions": "actions"}
 TITLE_SLIDE = "Title Slide"
 _COUNTER = re.compile(r" \(\d+/\d+\)$")
 
@@ -29,6 +33,7 @@ class Ctx:
     changes: Changes | None = None  # set when built against a previous period
     # dimension -> "Schedule typed Green; rule says Red: ..." where a typed RAG is better than its rule's
     rule_flags: dict[str, str] | None = None
+    headlines: bool = True  # section headlines title their slides (the written report keeps section names)
 
     @classmethod
     def make(cls, status: Status, labels: Labels, frame: Frame,
@@ -44,6 +49,11 @@ class Ctx:
     def t(self, key: str) -> str:
         """Return the deck label ``key`` (e.g. ``titles.risks``)."""
         return self.labels[f"deck.{key}"]
+
+    def title(self, kind: str, label: str | None = None) -> str:
+        """Return the title of the ``kind`` slides: their section's headline, else the label ``titles.<label>``."""
+        section = TITLE_SECTIONS.get(kind) if self.headlines else None
+        return (self.status.headline(section) if section else None) or self.t(f"titles.{label or kind}")
 
     def day(self, value: date | None) -> str:
         """Return a short date ("30 Jun 2026") or ""."""

@@ -4,8 +4,9 @@ Each name is one kind of slide (a planner of :mod:`docgen.deck.plan`)::
 
     order: [cover, dashboard, decisions, summary, milestones, timeline, budget, risks, actions]
 
-The slides are made in that order; a kind not listed is left out of the deck. A name that is no slide kind, a name given twice or a value that is not a list
-is refused with the file and key path (``deck.yaml: order[3]``), every problem at once.
+The slides are made in that order; a kind not listed is left out of the deck. A name that is
+no slide kind, a name given twice or a value that is not a list is refused with the file and key
+path (``deck.yaml: order[3]``), every problem at once.
 """
 
 from __future__ import annotations

@@ -28,6 +28,7 @@ def table_shapes(status: Status, labels: Labels,
     """
     huge = Frame(body=Box(0, 0, width, 1e9))
     ctx = Ctx.make(status, labels, huge)
+    ctx.headlines = False  # the report's sections keep their names
     out = []
     for kind in REPORT_TABLES:
         for slide in PLANNERS[kind](ctx):

@@ -53,7 +53,7 @@ def issues(ctx: Ctx) -> list[SlidePlan]:
         if with_comment:
             row.append(Cell(issue.comment or ""))
         rows.append(row)
-    return table_slides(ctx, "issues", ctx.t("titles.issues"), columns, rows)
+    return table_slides(ctx, "issues", ctx.title("issues"), columns, rows)
 
 
 def _due_cell(ctx: Ctx, due, is_open: bool) -> Cell:
@@ -88,7 +88,7 @@ def actions(ctx: Ctx) -> list[SlidePlan]:
         if with_comment:
             row.append(Cell(action.comment or ""))
         rows.append(row)
-    return table_slides(ctx, "actions", ctx.t("titles.actions"), columns, rows)
+    return table_slides(ctx, "actions", ctx.title("actions"), columns, rows)
 
 
 def decisions(ctx: Ctx) -> list[SlidePlan]:
@@ -112,9 +112,9 @@ def decisions(ctx: Ctx) -> list[SlidePlan]:
     ] for n, d in enumerate(items, 1)]
     tables = fit_table(columns, rows, ctx.frame.body, ctx.font, 16, 13)
     if len(tables) == 1 and len(items) > 1:
-        return [SlidePlan("decisions", TITLE_ONLY, ctx.t("titles.decisions"), tables)]
+        return [SlidePlan("decisions", TITLE_ONLY, ctx.title("decisions"), tables)]
     pages = [page for d in items for page in _decision_pages(ctx, d)]
-    title = ctx.t("titles.decisions" if len(items) > 1 else "titles.decision")
+    title = ctx.title("decisions", "decisions" if len(items) > 1 else "decision")
     return [SlidePlan("decisions", TITLE_ONLY, numbered(title, i, len(pages)), shapes, notes=notes)
             for i, (shapes, notes) in enumerate(pages, 1)]
 

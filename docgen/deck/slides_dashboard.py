@@ -52,7 +52,7 @@ def dashboard(ctx: Ctx) -> list[SlidePlan]:
     shapes = strip(ctx, Box(body.x, body.y, body.w, STRIP_H))
     lower = Box(body.x, body.y + STRIP_H + GAP, body.w, body.h - STRIP_H - GAP)
     panel_shapes, notes = panels(ctx, lower)
-    return [SlidePlan("dashboard", TITLE_ONLY, ctx.t("titles.dashboard"), shapes + panel_shapes,
+    return [SlidePlan("dashboard", TITLE_ONLY, ctx.title("dashboard"), shapes + panel_shapes,
                       notes=notes)]
 
 

@@ -224,7 +224,7 @@ def workstreams(ctx: Ctx) -> list[SlidePlan]:
         Cell(percent(w.progress, ctx.lang)),
         Cell(w.comment or ""),
     ] for w in items]
-    slides = table_slides(ctx, "workstreams", ctx.t("titles.workstreams"), columns, rows,
+    slides = table_slides(ctx, "workstreams", ctx.title("workstreams"), columns, rows,
                           max_size=16, floor=10)
     for slide in slides:
         slide.shapes += _progress_bars(ctx, slide.shapes[0], 3)

@@ -162,4 +162,4 @@ def register(ctx: Ctx) -> list[SlidePlan]:
         if with_status:
             row.append(Cell(ctx.t(f"risk_status.{r.status}")))
         rows.append(row)
-    return table_slides(ctx, "risks", ctx.t("titles.risks"), columns, rows)
+    return table_slides(ctx, "risks", ctx.title("risks"), columns, rows)

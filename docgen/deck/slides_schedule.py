@@ -78,7 +78,7 @@ def milestones(ctx: Ctx) -> list[SlidePlan]:
         if with_comment:
             row.append(Cell(m.comment or ""))
         rows.append(row)
-    return table_slides(ctx, "milestones", ctx.t("titles.milestones"), columns, rows)
+    return table_slides(ctx, "milestones", ctx.title("milestones"), columns, rows)
 
 
 def _when(m: Milestone) -> date | None:
@@ -241,9 +241,9 @@ def budget(ctx: Ctx) -> list[SlidePlan]:
                                         ev_h - 8), ev_paras, fill=PANEL, anchor="ctr",
                                     name="Earned value"))
         slides.append(SlidePlan("budget", TITLE_ONLY,
-                                numbered(ctx.t("titles.budget"), i, len(tables)), shapes))
+                                numbered(ctx.title("budget"), i, len(tables)), shapes))
     if wide:
-        slides.insert(0, SlidePlan("budget", TITLE_ONLY, ctx.t("titles.budget"),
+        slides.insert(0, SlidePlan("budget", TITLE_ONLY, ctx.title("budget"),
                                    [ChartShape(body, chart.categories, chart.series,
                                                chart.title)]))
     return slides

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
+from pydantic import BeforeValidator, Field, PrivateAttr, WithJsonSchema, model_validator
 
 from docgen.model.common import (
     Action,
@@ -30,6 +30,11 @@ Scale = Annotated[int, Field(ge=1, le=5)]
 Amount = Annotated[float, Field(allow_inf_nan=False)]
 
 DIMENSIONS = ("scope", "schedule", "budget", "quality", "resources", "risks")
+# Lists of the status that may also be written as a mapping {headline: ..., items: [...]} (the budget's
+# list is ``lines``): the headline is the action title of the section's slide.
+SECTION_LISTS = {"workstreams": "items", "milestones": "items", "budget": "lines", "risks": "items",
+                 "issues": "items", "decisions_required": "items", "actions": "items"}
+_HEADLINED = " Also a mapping {headline: ..., items: [...]}: the headline is the title of its slide."
 
 
 class Project(Record):
@@ -54,6 +59,8 @@ class Overall(Record):
 
     status: Rag = Field(description="Overall RAG: green, amber or red.")
     trend: Trend | None = Field(None, description="up, stable or down (computed from --previous when absent).")
+    headline: Text | None = Field(None, description="Action title of the dashboard slide (the key message), "
+                                                    "e.g. Go-live kept with a second parallel run.")
     summary: Text | None = Field(None, description="Executive summary (Markdown).")
 
 
@@ -196,29 +203,47 @@ class Status(Record):
     project: Project = Field(description="Who and what the status is about.")
     overall: Overall = Field(description="Overall RAG, trend and executive summary.")
     dimensions: Dimensions | None = Field(None, description="The RAG table: any of the six dimensions.")
-    workstreams: list[Workstream] = Field([], description="Workstreams with lead, RAG and progress.")
+    workstreams: list[Workstream] = Field([], description="Workstreams with lead, RAG and progress." + _HEADLINED)
     achievements: TextList = Field([], description="Achievements of the period (Markdown).")
     next_steps: TextList = Field([], description="Next steps for the next period (Markdown).")
-    milestones: list[Milestone] = Field([], description="Milestones with baseline, forecast and actual dates.")
+    milestones: list[Milestone] = Field(
+        [], description="Milestones with baseline, forecast and actual dates." + _HEADLINED)
     budget: list[BudgetLine] = Field(
-        [], description="Budget lines (a list, or {lines: [...], earned_value: {...}}); amounts in currency units.")
+        [], description="Budget lines (a list, or {headline: ..., lines: [...], earned_value: {...}}, the headline "
+                        "being the budget slide's title); amounts in currency units.")
     earned_value: EarnedValue | None = Field(None, description="Earned value: pv, ev, ac, or spi/cpi directly.")
-    risks: list[Risk] = Field([], description="The risk register.")
-    issues: list[Issue] = Field([], description="Open problems.")
-    decisions_required: list[DecisionRequired] = Field([], description="What the committee is asked to decide.")
-    actions: list[Action] = Field([], description="Committee actions, as in meeting.yaml.")
+    risks: list[Risk] = Field([], description="The risk register." + _HEADLINED)
+    issues: list[Issue] = Field([], description="Open problems." + _HEADLINED)
+    decisions_required: list[DecisionRequired] = Field(
+        [], description="What the committee is asked to decide." + _HEADLINED)
+    actions: list[Action] = Field([], description="Committee actions, as in meeting.yaml." + _HEADLINED)
 
-    @model_validator(mode="before")
+    _headlines: dict[str, str] = PrivateAttr(default_factory=dict)
+
+    @model_validator(mode="wrap")
     @classmethod
-    def _budget_mapping(cls, data: object) -> object:
-        # ``budget`` may also be a mapping {lines: [...], earned_value: {...}}.
-        if isinstance(data, dict) and isinstance(data.get("budget"), dict):
+    def _section_mappings(cls, data: object, handler):
+        # A list may also be a mapping {headline: ..., items: [...]} (budget: {lines:, earned_value:}).
+        headlines: dict[str, str] = {}
+        if isinstance(data, dict) and any(isinstance(data.get(k), dict) for k in SECTION_LISTS):
             data = dict(data)
-            block = data.pop("budget")
-            data["budget"] = block.get("lines", [])
-            if "earned_value" in block and "earned_value" not in data:
-                data["earned_value"] = block["earned_value"]
-        return data
+            for key, items in SECTION_LISTS.items():
+                if isinstance(data.get(key), dict):
+                    block = data.pop(key)
+                    data[key] = block.get(items, [])
+                    if block.get("headline") not in (None, ""):
+                        headlines[key] = block["headline"]
+                    if key == "budget" and "earned_value" in block and "earned_value" not in data:
+                        data["earned_value"] = block["earned_value"]
+        status = handler(data)
+        status._headlines = {k: " ".join(str(v).split()) for k, v in headlines.items()}
+        return status
+
+    def headline(self, section: str) -> str | None:
+        """Return the headline of ``section`` (``risks``, ``budget``..., ``overall``), or None when it has none."""
+        if section == "overall":
+            return " ".join(self.overall.headline.split()) if self.overall.headline else None
+        return self._headlines.get(section) or None
 
     @property
     def report_date(self) -> date:
