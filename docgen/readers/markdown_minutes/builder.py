@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from docgen.readers.markdown_minutes.attendees import AttendeeSections
@@ -87,29 +88,40 @@ class Builder(NotesFill, AttendeeSections, SpecialSections, MetaLines, SentenceP
     def item(self, title: str, line: int) -> Agenda:
         """Return the agenda item titled ``title``, created at the end unless one matches."""
         key = _topic_key(title)
-        size = len(key)
+        index = self._topic_index()
+        existing = self._matching_item(key, index)
+        if existing is None:
+            return self._new_item(title, line, index)
+        self._merge_heading(existing, title)
+        return existing
+
+    def _topic_index(self) -> _TopicIndex:
+        """Return the index of the agenda's topic keys, rebuilt when items were added without it."""
         index = self._topics if self._topics is not None and self._topics.count == len(self.agenda) \
             else _TopicIndex(self.agenda)
         self._topics = index
+        return index
+
+    def _matching_item(self, key: str, index: _TopicIndex) -> Agenda | None:
+        """Return the first agenda item naming the same topic as ``key`` (exact keys first), else None."""
         candidates = self.agenda if index.may_match(key) else ()
         exact = [existing for existing in candidates if _topic_key_cached(existing.title) == key]
-        for existing in exact or candidates:
-            other = _topic_key_cached(existing.title)
-            # an agenda line and its heading name the same topic; "Next steps" is not
-            # "Follow up on next steps from last meeting" (lengths first: every pair is tried),
-            # and "Budget review" is not "Budget review 2027" (see _contains)
-            if key == other or (
-                    (8 <= size <= len(other) <= 2 * size and _contains(other, key)) or
-                    (8 <= len(other) < size <= 2 * len(other) and _contains(key, other))):
-                if "](" in title and "[" in existing.title:
-                    # the heading's link is well formed where the agenda line's was not
-                    existing.title, links = plain_title(split_title(title)[0])
-                    self._topics = None  # a title changed: the index is rebuilt
-                    existing.notes.insert(0, _link_line(links))
-                presenter = split_title(title)[1]
-                if presenter and not existing.base.get("presenter"):
-                    existing.base["presenter"] = presenter
-                return existing
+        return next((existing for existing in exact or candidates
+                     if _same_topic(key, _topic_key_cached(existing.title))), None)
+
+    def _merge_heading(self, existing: Agenda, title: str) -> None:
+        """Give an agenda item met again the heading's well-formed link title and its presenter."""
+        if "](" in title and "[" in existing.title:
+            # the heading's link is well formed where the agenda line's was not
+            existing.title, links = plain_title(split_title(title)[0])
+            self._topics = None  # a title changed: the index is rebuilt
+            existing.notes.insert(0, _link_line(links))
+        presenter = split_title(title)[1]
+        if presenter and not existing.base.get("presenter"):
+            existing.base["presenter"] = presenter
+
+    def _new_item(self, title: str, line: int, index: _TopicIndex) -> Agenda:
+        """Return a new agenda item appended for ``title`` (its links, presenter and duration read)."""
         title, presenter, duration = split_title(title)
         title, links = plain_title(title)
         agenda = Agenda(title, line)
@@ -125,75 +137,110 @@ class Builder(NotesFill, AttendeeSections, SpecialSections, MetaLines, SentenceP
 
     # -- sections -----------------------------------------------------------------------------
     def section(self, sec: Section, parent: Agenda | None = None) -> None:
-        """Read one section (and its subsections) by what its heading says it holds."""
+        """Read one section (and its subsections) by what its heading says it holds.
+
+        Headings of a special kind go to their reader in :data:`_KIND_READERS`; any other is a
+        dated heading, an agenda, a subsection of ``parent``, a role holder or a new topic.
+        """
         kind, detail = section_kind(sec.title)
-        if kind == "attendees":
-            group = None if detail else _group_name(sec.title)
-            self.people_blocks(sec.blocks, detail or "present", group)
-            for child in sec.children:
-                child_kind, child_detail = section_kind(child.title)
-                if child_kind == "attendees":
-                    self.section(child)
-                elif _lists_people(child):
-                    self.people_blocks(child.blocks, detail or "present", child.title.strip())
-                else:
-                    self.section(child)  # a topic written one level too deep
+        read = _KIND_READERS.get(kind)
+        if read is not None:
+            read(self, sec, parent, kind, detail)
+        elif self._dated_heading(sec, parent, kind) or self._agenda_heading(sec, parent, kind):
             return
-        if kind in ("info", "links", "next", "previous"):
-            {"info": self.info_blocks, "links": self.link_blocks, "next": self.next_blocks,
-             "previous": self.previous_blocks}[kind](sec)
-            for child in sec.children:
-                self.section(child, parent)
-            return
-        if kind in ("actions", "decisions"):
-            if parent is None and not sec.blocks and not sec.children:
-                return  # an empty "## Action items" heading holds no agenda item
-            target = parent or self.item(sec.title, sec.line)
-            loose: list[Section] = []
-            for child in sec.children:
-                owner = self._person_title(child.title) if kind == "actions" else None
-                if owner:
-                    self.action_blocks(target, child.blocks, owner)
-                elif section_kind(child.title)[0] == "general":
-                    loose.append(child)
-                else:
-                    self.section(child, parent)
-            if kind == "actions":
-                self.action_blocks(target, sec.blocks)
+        elif parent is not None:
+            self._subsection(sec, parent)
+        elif not self._role_topic(sec):
+            self._new_topic(sec)
+
+    def _attendee_section(self, sec: Section, parent: Agenda | None, kind: str, detail: str | None) -> None:
+        """Read an attendee section; subsections listing people are groups, others are read as they are."""
+        group = None if detail else _group_name(sec.title)
+        self.people_blocks(sec.blocks, detail or "present", group)
+        for child in sec.children:
+            if section_kind(child.title)[0] == "attendees":
+                self.section(child)
+            elif _lists_people(child):
+                self.people_blocks(child.blocks, detail or "present", child.title.strip())
             else:
-                self.decision_blocks(target, sec.blocks)
-            for child in loose:
-                self.section(child, None)
-            return
+                self.section(child)  # a topic written one level too deep
+
+    def _details_section(self, sec: Section, parent: Agenda | None, kind: str, detail: str | None) -> None:
+        """Read a meeting-details, links, next-meeting or previous-actions section, then its subsections."""
+        read = {"info": self.info_blocks, "links": self.link_blocks, "next": self.next_blocks,
+                "previous": self.previous_blocks}[kind]
+        read(sec)
+        for child in sec.children:
+            self.section(child, parent)
+
+    def _entries_section(self, sec: Section, parent: Agenda | None, kind: str, detail: str | None) -> None:
+        """Read an actions or decisions section into ``parent`` (or an item of its own)."""
+        if parent is None and not sec.blocks and not sec.children:
+            return  # an empty "## Action items" heading holds no agenda item
+        target = parent or self.item(sec.title, sec.line)
+        loose = self._entries_children(sec, parent, kind, target)
+        if kind == "actions":
+            self.action_blocks(target, sec.blocks)
+        else:
+            self.decision_blocks(target, sec.blocks)
+        for child in loose:
+            self.section(child, None)
+
+    def _entries_children(self, sec: Section, parent: Agenda | None, kind: str,
+                          target: Agenda) -> list[Section]:
+        """Read the subsections of an actions or decisions section; return the plain ones, read last.
+
+        A subsection titled with an attendee's name holds that person's actions.
+        """
+        loose: list[Section] = []
+        for child in sec.children:
+            owner = self._person_title(child.title) if kind == "actions" else None
+            if owner:
+                self.action_blocks(target, child.blocks, owner)
+            elif section_kind(child.title)[0] == "general":
+                loose.append(child)
+            else:
+                self.section(child, parent)
+        return loose
+
+    def _dated_heading(self, sec: Section, parent: Agenda | None, kind: str) -> bool:
+        """Read a top-level heading that is only the meeting's date as meeting details; return whether it was."""
         dated = find_date(sec.title, self.year_hint, short_year=True)
-        if dated and parent is None and kind == "general" and norm(
-                sec.title.replace(dated[1].group(0), "")).strip(" -") in META_WORDS["date"] | {""}:
-            self.set_meeting("date", dated[0], sec.line)
-            self.fill(self.preamble, sec.blocks, meta=True)
-            for child in sec.children:
-                self.section(child, None)
-            return
-        if kind == "agenda" and parent is None and (sec.children or _is_agenda(sec.title)):
-            if _is_agenda(sec.title):
-                self.agenda_list(sec.blocks)
-            else:
-                self.fill(self.preamble, sec.blocks, meta=False)
-            for child in sec.children:
-                self.section(child, None)
-            return
-        if kind == "agenda" and parent is None and not sec.children and self.topic_blocks(sec):
-            return
-        if parent is not None:
-            parent.notes.append(f"**{sec.title}**")
-            # a subsection's "Liaison:"/"Owner:" lines belong to it, so they stay in the notes
-            self.nested, outer = True, self.nested
-            self.fill(parent, sec.blocks)
-            self.nested = outer
-            for child in sec.children:
-                self.section(child, parent)
-            return
-        if self._role_topic(sec):
-            return
+        if not (dated and parent is None and kind == "general" and norm(
+                sec.title.replace(dated[1].group(0), "")).strip(" -") in META_WORDS["date"] | {""}):
+            return False
+        self.set_meeting("date", dated[0], sec.line)
+        self.fill(self.preamble, sec.blocks, meta=True)
+        for child in sec.children:
+            self.section(child, None)
+        return True
+
+    def _agenda_heading(self, sec: Section, parent: Agenda | None, kind: str) -> bool:
+        """Read a top-level agenda section (a list of items, or topics under it); return whether it was."""
+        if kind != "agenda" or parent is not None:
+            return False
+        if not sec.children and not _is_agenda(sec.title):
+            return self.topic_blocks(sec)
+        if _is_agenda(sec.title):
+            self.agenda_list(sec.blocks)
+        else:
+            self.fill(self.preamble, sec.blocks, meta=False)
+        for child in sec.children:
+            self.section(child, None)
+        return True
+
+    def _subsection(self, sec: Section, parent: Agenda) -> None:
+        """Read a subsection into the notes of ``parent`` under its title in bold."""
+        parent.notes.append(f"**{sec.title}**")
+        # a subsection's "Liaison:"/"Owner:" lines belong to it, so they stay in the notes
+        self.nested, outer = True, self.nested
+        self.fill(parent, sec.blocks)
+        self.nested = outer
+        for child in sec.children:
+            self.section(child, parent)
+
+    def _new_topic(self, sec: Section) -> None:
+        """Read a top-level section as an agenda item, its subsections into it."""
         agenda = self.item(sec.title, sec.line)
         self.fill(agenda, sec.blocks)
         for child in sec.children:
@@ -243,6 +290,31 @@ def _lists_people(sec: Section) -> bool:
         return not sec.children and not sec.blocks
     named = sum(bool(_PERSON_ENTRY.match(clean(text))) and len(text.split()) <= 8 for text in entries)
     return named * 2 >= len(entries)
+
+
+#: Readers of the sections whose heading names their kind: (builder, section, parent, kind, detail).
+_KIND_READERS: dict[str, Callable[[Builder, Section, Agenda | None, str, str | None], None]] = {
+    "attendees": Builder._attendee_section,
+    "info": Builder._details_section,
+    "links": Builder._details_section,
+    "next": Builder._details_section,
+    "previous": Builder._details_section,
+    "actions": Builder._entries_section,
+    "decisions": Builder._entries_section,
+}
+
+
+def _same_topic(key: str, other: str) -> bool:
+    """Return whether topic keys ``key`` (a new title) and ``other`` (an item's) name one topic.
+
+    An agenda line and its heading name the same topic; "Next steps" is not "Follow up on next
+    steps from last meeting" (lengths first: every pair is tried), and "Budget review" is not
+    "Budget review 2027" (see _contains).
+    """
+    size = len(key)
+    return key == other or (
+        (8 <= size <= len(other) <= 2 * size and _contains(other, key)) or
+        (8 <= len(other) < size <= 2 * len(other) and _contains(key, other)))
 
 
 class _TopicIndex:

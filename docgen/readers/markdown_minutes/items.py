@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 
 from docgen.readers.markdown_minutes.dates import DATE_PATTERN, find_date
@@ -115,6 +117,127 @@ def _owner_to_verb(text: str, known: set[str]) -> tuple[str, str] | None:
     return None
 
 
+@dataclass
+class _Draft:
+    """One action line while its fields are taken out of it, in the order of :data:`_STEPS`."""
+
+    text: str
+    known: set[str]
+    year: int | None
+    labelled: bool
+    owner: str | None
+    status: str | None
+    today: date | None
+    next_meeting: date | None
+    id: str | None = None
+    due: str | None = None
+    priority: str | None = None
+
+
+def _checkbox(draft: _Draft) -> None:
+    """Take a leading ``[x]``/``[ ]``/``[~]`` box as the status (it beats a given status)."""
+    box = _CHECKBOX.match(draft.text)
+    if box:
+        draft.status = {"x": "done", "X": "done", "~": "cancelled", "-": "cancelled"}.get(box["c"], "open")
+        draft.text = draft.text[box.end():]
+
+
+def _action_id(draft: _Draft) -> None:
+    """Take a leading ``AI-12`` / ``[A-3]`` id."""
+    m = _ID.match(draft.text)
+    if m:
+        draft.id, draft.text = m.group("id"), draft.text[m.end():]
+
+
+def _label(draft: _Draft) -> None:
+    """Take an ``ACTION:``/``TODO (Ann):`` label, which makes the line labelled and may name the owner."""
+    labelled_owner = action_label(draft.text)
+    if labelled_owner:
+        draft.labelled = True
+        draft.owner = draft.owner or (clean(labelled_owner[0]) if labelled_owner[0] else None)
+        draft.text = labelled_owner[1]
+
+
+def _struck(draft: _Draft) -> None:
+    """Read a line struck through as a whole (``~~task~~``) as cancelled unless a status was given."""
+    if re.fullmatch(r"~~.+~~", draft.text.strip()):
+        draft.status, draft.text = draft.status or "cancelled", draft.text.strip()[2:-2]
+
+
+def _status(draft: _Draft) -> None:
+    """Take a closing ``(done)``/``[en cours]`` status."""
+    draft.text, draft.status = _take(_STATUS, draft.text, "s", draft.status,
+                                     lambda v: STATUS_WORDS.get(v.lower()))
+
+
+def _due_date(draft: _Draft) -> None:
+    """Take the due date: ``due 5 Dec``, then a bare ``(2026-03-01)``, then a phrase (``next Friday``)."""
+    text, due = _take(_DUE, draft.text, "date", None, lambda v: _date(v, draft.year))
+    if due is None:
+        text, due = _take(_BARE_DUE, text, "date", None, lambda v: _date(v, draft.year))
+    if due is None:
+        relative = take_due_phrase(text, draft.today, draft.next_meeting)
+        if relative:
+            text, due = relative
+    draft.text, draft.due = text, due
+
+
+def _priority_field(draft: _Draft) -> None:
+    """Take a ``priority: high`` / ``(low)`` priority."""
+    draft.text, draft.priority = _take(_PRIORITY, draft.text, None, None, _priority)
+
+
+def _owner_field(draft: _Draft) -> None:
+    """Take an ``owner: Tim`` field; a ``Name:`` prefix left in the text then goes too."""
+    draft.text, field_owner = _take(_OWNER_FIELD, draft.text, "owner", None, clean)
+    draft.owner = draft.owner or field_owner
+    if field_owner and owner_prefix(draft.text):
+        draft.text = owner_prefix(draft.text)[1]
+
+
+def _owner_before(draft: _Draft) -> None:
+    """Without an owner yet, take ``Name: task`` (or, on a labelled line, ``Name to task``)."""
+    if draft.owner is not None:
+        return
+    prefix = owner_prefix(draft.text) or (_owner_to_verb(draft.text, draft.known) if draft.labelled else None)
+    if prefix:
+        draft.owner, draft.text = prefix
+
+
+def _owner_in_parens(draft: _Draft) -> None:
+    """Without an owner yet, on a labelled line, take the people of a closing parenthesis."""
+    if draft.owner is not None or not draft.labelled:
+        return
+    # "Communication Tools (Brian/Todd)": the people in a closing parenthesis own the task
+    m = _OWNER_PARENS.search(draft.text)
+    if m and norm(m.group("who")) not in NOT_OWNERS:
+        draft.owner = ", ".join(n.strip() for n in re.split(r"\s*(?:/|,|&|\band\b|\bet\b)\s*",
+                                                            m.group("who")))
+        draft.text = draft.text[: m.start()]
+
+
+def _owner_handles(draft: _Draft) -> None:
+    """Without an owner yet, the ``@handles`` of the line own it (one opening or closing it is cut)."""
+    if draft.owner is not None:
+        return
+    handles = re.findall(r"(?<![\w.])@[A-Za-z0-9][\w-]*", draft.text)
+    if not handles:
+        return
+    draft.owner = ", ".join(dict.fromkeys(handles))
+    text = draft.text.strip()
+    if text.startswith(handles[0]):
+        draft.text = text[len(handles[0]):].lstrip(" :—–-")
+    elif text.endswith(handles[-1]) and len(handles) == 1:
+        draft.text = text[: -len(handles[-1])].rstrip(" :—–-(")
+
+
+#: The fields taken out of an action line, in order: each step sees what the earlier ones left.
+_STEPS: tuple[Callable[[_Draft], None], ...] = (
+    _checkbox, _action_id, _label, _struck, _status, _due_date, _priority_field, _owner_field,
+    _owner_before, _owner_in_parens, _owner_handles,
+)
+
+
 def parse_action(text: str, *, known: set[str] | None = None, year: int | None = None,
                  labelled: bool = False, owner: str | None = None,
                  status: str | None = None, today: date | None = None,
@@ -124,57 +247,20 @@ def parse_action(text: str, *, known: set[str] | None = None, year: int | None =
     ``labelled`` says the line carried an ACTION/TODO label, which allows ``Name to do X``;
     ``known`` holds normalised attendee names and handles; ``year`` completes ``due 5 Dec``.
     """
-    known = known or set()
+    draft = _Draft(text.strip(), known or set(), year, labelled, owner, status, today, next_meeting)
+    for step in _STEPS:
+        step(draft)
+    return _action_record(draft)
+
+
+def _action_record(draft: _Draft) -> dict:
+    """Return the contract action of a draft whose fields were all taken: id, text, then the rest."""
     action: dict = {}
-    text = text.strip()
-    box = _CHECKBOX.match(text)
-    if box:
-        status = {"x": "done", "X": "done", "~": "cancelled", "-": "cancelled"}.get(box["c"], "open")
-        text = text[box.end():]
-    m = _ID.match(text)
-    if m:
-        action["id"], text = m.group("id"), text[m.end():]
-    labelled_owner = action_label(text)
-    if labelled_owner:
-        labelled = True
-        owner = owner or (clean(labelled_owner[0]) if labelled_owner[0] else None)
-        text = labelled_owner[1]
-    if re.fullmatch(r"~~.+~~", text.strip()):
-        status, text = status or "cancelled", text.strip()[2:-2]
-    text, status = _take(_STATUS, text, "s", status, lambda v: STATUS_WORDS.get(v.lower()))
-    text, due = _take(_DUE, text, "date", None, lambda v: _date(v, year))
-    if due is None:
-        text, due = _take(_BARE_DUE, text, "date", None, lambda v: _date(v, year))
-    if due is None:
-        relative = take_due_phrase(text, today, next_meeting)
-        if relative:
-            text, due = relative
-    text, priority = _take(_PRIORITY, text, None, None, _priority)
-    text, field_owner = _take(_OWNER_FIELD, text, "owner", None, clean)
-    owner = owner or field_owner
-    if field_owner and owner_prefix(text):
-        text = owner_prefix(text)[1]
-    if owner is None:
-        prefix = owner_prefix(text) or (_owner_to_verb(text, known) if labelled else None)
-        if prefix:
-            owner, text = prefix
-    if owner is None and labelled:
-        # "Communication Tools (Brian/Todd)": the people in a closing parenthesis own the task
-        m = _OWNER_PARENS.search(text)
-        if m and norm(m.group("who")) not in NOT_OWNERS:
-            owner, text = ", ".join(n.strip() for n in re.split(r"\s*(?:/|,|&|\band\b|\bet\b)\s*",
-                                                               m.group("who"))), text[: m.start()]
-    if owner is None:
-        handles = re.findall(r"(?<![\w.])@[A-Za-z0-9][\w-]*", text)
-        if handles:
-            owner = ", ".join(dict.fromkeys(handles))
-            if text.strip().startswith(handles[0]):
-                text = text.strip()[len(handles[0]):].lstrip(" :—–-")
-            elif text.strip().endswith(handles[-1]) and len(handles) == 1:
-                text = text.strip()[: -len(handles[-1])].rstrip(" :—–-(")
-    action["text"] = text.strip().rstrip(" ,;—–-") or text.strip()
-    for key, value in (("owner", owner), ("due", due), ("status", status),
-                       ("priority", priority)):
+    if draft.id is not None:
+        action["id"] = draft.id
+    action["text"] = draft.text.strip().rstrip(" ,;—–-") or draft.text.strip()
+    for key, value in (("owner", draft.owner), ("due", draft.due), ("status", draft.status),
+                       ("priority", draft.priority)):
         if value:
             action[key] = value
     return action

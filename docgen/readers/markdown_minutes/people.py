@@ -122,59 +122,100 @@ def parse_person(text: str) -> dict | None:
     parentheses give attendance (``(remote)``), a meeting role (``(chair)``) or the organisation.
     """
     person: dict = {}
-    box = _BOX.match(text)
-    if box:
-        # roll-call lists tick who came: "[x] Name" attended, "[ ] Name" did not
-        person["attendance"] = "present" if box.group(1).strip() else "absent"
-        text = text[box.end():]
-    text = clean(_LINK.sub(r"\1", _TAG.sub(" ", text.replace("~~", "")).replace("\\@", "@")))
+    text = _plain_entry(_take_box(text, person))
     if _COLLECTIVE.search(text):
         return None  # "CA au complet", "7 membres", "everyone": no one in particular
-    text = _slash_fields(text, person)
-    handle = _HANDLE.search(text)
-    if handle:
-        person["handle"] = handle.group(1)
-        text = (text[: handle.start()] + text[handle.end():]).strip()
-    remarks = [piece for remark in _PARENS.findall(text)
-               for piece in (remark.split(",") if role_key(remark) or attendance_key(remark)
-                             else [remark])]
-    text = _PARENS.sub("", text).strip()
-    for remark in remarks:
-        remark = remark.strip()
-        if not remark:
-            continue
-        if remark.startswith("@"):
-            person["handle"] = remark[1:].strip()
-        elif attendance_key(remark):
-            person["attendance"] = attendance_key(remark)
-        elif role_key(remark):
-            person["_role"] = role_key(remark)
-            person.setdefault("role", remark)
-        elif handle and "group" not in person:
-            person["group"] = remark
-        elif "role" not in person and _role_like(remark):
-            person["role"] = remark  # "Camille Roux (cheffe de projet)", "Sean Cooper (TSC)"
-        elif "organisation" not in person:
-            person["organisation"] = remark
-        else:
-            person["role"] = remark
-    parts = _DASH.split(text, maxsplit=1)
-    if len(parts) == 1 and "," in text:
-        parts = [p.strip() for p in text.split(",", 1)]
-    name = clean(parts[0])
-    if len(parts) > 1 and clean(parts[1]):
-        if "role" in person and "organisation" not in person:
-            person["organisation"] = clean(parts[1])  # "Name (TSC Chair) - Company"
-        elif "organisation" in person and "role" not in person and \
-                _role_like(person["organisation"]):
-            # "Name (TSC Chair) - Company": the parenthesis is the role, the dash part the company
-            person["role"], person["organisation"] = person["organisation"], clean(parts[1])
-        else:
-            person["role"] = clean(parts[1])
+    text, has_handle = _take_handle(_slash_fields(text, person), person)
+    text = _take_remarks(text, person, has_handle)
+    name = _take_dash_part(text, person)
     if not name and person.get("handle"):
         name = person["handle"]
-    if not name or len(name.split()) > 6 or ":" in name or re.search(r"https?://", name):
+    if not _is_name(name):
         return None
     person["name"] = name
     return {k: person[k] for k in ("name", "role", "organisation", "attendance", "handle",
                                    "group", "_role") if k in person}
+
+
+def _take_box(text: str, person: dict) -> str:
+    """Return ``text`` without a leading roll-call box, whose tick gives ``person`` its attendance."""
+    box = _BOX.match(text)
+    if not box:
+        return text
+    # roll-call lists tick who came: "[x] Name" attended, "[ ] Name" did not
+    person["attendance"] = "present" if box.group(1).strip() else "absent"
+    return text[box.end():]
+
+
+def _plain_entry(text: str) -> str:
+    """Return an entry without strike-through, HTML tags, link targets, escapes and emphasis."""
+    return clean(_LINK.sub(r"\1", _TAG.sub(" ", text.replace("~~", "")).replace("\\@", "@")))
+
+
+def _take_handle(text: str, person: dict) -> tuple[str, bool]:
+    """Return (``text`` without its first ``@handle``, whether there was one); the handle goes to ``person``."""
+    handle = _HANDLE.search(text)
+    if not handle:
+        return text, False
+    person["handle"] = handle.group(1)
+    return (text[: handle.start()] + text[handle.end():]).strip(), True
+
+
+def _take_remarks(text: str, person: dict, has_handle: bool) -> str:
+    """Return ``text`` without its parentheses, each remark in them recorded in ``person``.
+
+    A parenthesis naming attendance or a role may hold several remarks separated by commas.
+    """
+    remarks = [piece for remark in _PARENS.findall(text)
+               for piece in (remark.split(",") if role_key(remark) or attendance_key(remark)
+                             else [remark])]
+    for remark in remarks:
+        remark = remark.strip()
+        if remark:
+            _remark(remark, person, has_handle)
+    return _PARENS.sub("", text).strip()
+
+
+def _remark(remark: str, person: dict, has_handle: bool) -> None:
+    """Record one parenthetical remark: a handle, attendance, meeting role, group, role or organisation."""
+    if remark.startswith("@"):
+        person["handle"] = remark[1:].strip()
+    elif attendance_key(remark):
+        person["attendance"] = attendance_key(remark)
+    elif role_key(remark):
+        person["_role"] = role_key(remark)
+        person.setdefault("role", remark)
+    elif has_handle and "group" not in person:
+        person["group"] = remark
+    elif "role" not in person and _role_like(remark):
+        person["role"] = remark  # "Camille Roux (cheffe de projet)", "Sean Cooper (TSC)"
+    elif "organisation" not in person:
+        person["organisation"] = remark
+    else:
+        person["role"] = remark
+
+
+def _take_dash_part(text: str, person: dict) -> str:
+    """Return the name before a dash (or a comma); what follows it is a role or organisation of ``person``."""
+    parts = _DASH.split(text, maxsplit=1)
+    if len(parts) == 1 and "," in text:
+        parts = [p.strip() for p in text.split(",", 1)]
+    if len(parts) > 1 and clean(parts[1]):
+        _after_dash(clean(parts[1]), person)
+    return clean(parts[0])
+
+
+def _after_dash(extra: str, person: dict) -> None:
+    """Record what follows the name's dash: the organisation beside a role, else the role."""
+    if "role" in person and "organisation" not in person:
+        person["organisation"] = extra  # "Name (TSC Chair) - Company"
+    elif "organisation" in person and "role" not in person and _role_like(person["organisation"]):
+        # "Name (TSC Chair) - Company": the parenthesis is the role, the dash part the company
+        person["role"], person["organisation"] = person["organisation"], extra
+    else:
+        person["role"] = extra
+
+
+def _is_name(name: str) -> bool:
+    """Return whether an entry's name can be a person's: up to six words, no colon, no address."""
+    return bool(name) and len(name.split()) <= 6 and ":" not in name and not re.search(r"https?://", name)
