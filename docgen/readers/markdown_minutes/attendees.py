@@ -42,6 +42,24 @@ def split_label_raw(line: str) -> str:
     return line.split(":", 1)[0].strip().lstrip("-*+ ").strip()
 
 
+def _name_column(body: list[list[str]]) -> int | None:
+    """Return the index of the column whose cells are mostly names (at least half the rows), else None."""
+    width = max((len(row) for row in body), default=0)
+    scores = [sum(_looks_like_name(row[c]) for row in body if c < len(row)) for c in range(width)]
+    if not scores or max(scores) < max(1, len(body) // 2):
+        return None
+    return scores.index(max(scores))
+
+
+def _row_person(row: list[str], column: int) -> dict | None:
+    """Return the person named in ``row[column]``, the row's first other cell as their role."""
+    person = parse_person(row[column])
+    others = [cell for c, cell in enumerate(row) if c != column and cell.strip()]
+    if person and others and "role" not in person:
+        person["role"] = clean(others[0])
+    return person
+
+
 class AttendeeSections:
     """Builder methods reading attendee sections and lines."""
 
@@ -73,18 +91,12 @@ class AttendeeSections:
         names (capitalised words, no digits), the other gives each person's role.
         """
         body = block.rows[1:]
-        width = max((len(row) for row in body), default=0)
-        scores = [sum(_looks_like_name(row[c]) for row in body if c < len(row)) for c in range(width)]
-        if not scores or max(scores) < max(1, len(body) // 2):
+        column = _name_column(body)
+        if column is None:
             return
-        column = scores.index(max(scores))
         for offset, row in enumerate(body, start=1):
             if column < len(row) and _looks_like_name(row[column]):
-                person = parse_person(row[column])
-                others = [cell for c, cell in enumerate(row) if c != column and cell.strip()]
-                if person and others and "role" not in person:
-                    person["role"] = clean(others[0])
-                self.add_person(person, block.line + offset, attendance, group)
+                self.add_person(_row_person(row, column), block.line + offset, attendance, group)
 
     def person_line(self, line: str, number: int, attendance: str, group: str | None,
                     following: list[Item] | None) -> None:
@@ -92,27 +104,33 @@ class AttendeeSections:
         if self.role_phrases(line):
             return
         pair = split_label(line)
-        if pair and _HANDLE_ONLY.match(pair[1]) and pair[0] not in _ALL_ATTENDANCE | _ROLE_KEYS:
+        if pair is None:
+            self._names_line(line, number, attendance, group)
+        elif _HANDLE_ONLY.match(pair[1]) and pair[0] not in _ALL_ATTENDANCE | _ROLE_KEYS:
             # "Rafael Gonzaga: (@RafaelGSS)" names a person, not a group
             name = clean(split_label_raw(line))
             self.add_person(parse_person(f"{name} {pair[1]}"), number, attendance, group)
-            return
-        if pair:
-            key, value = pair
-            role = role_label(key)
-            if role:
-                self.label(line, number, self.preamble, True, None)
-                return
-            sub = attendance_key(key) if key in _ALL_ATTENDANCE else None
-            sub_group = None if sub else _group_name(pair[0])
-            names = split_names(value) if value and not _NOBODY.match(value) else []
-            for name in names:
-                self.add_person(parse_person(name), number, sub or attendance,
-                                sub_group or group)
-            if not value:
-                for entry in following or []:
-                    self.person_entry(entry, sub or attendance, sub_group or group)
-            return
+        elif role_label(pair[0]):
+            self.label(line, number, self.preamble, True, None)
+        else:
+            self._labelled_people(pair, number, attendance, group, following)
+
+    def _labelled_people(self, pair: tuple[str, str], number: int, attendance: str, group: str | None,
+                         following: list[Item] | None) -> None:
+        """Read ``Label: a, b``: the label gives their attendance or group; an empty value takes the list after it."""
+        key, value = pair
+        sub = attendance_key(key) if key in _ALL_ATTENDANCE else None
+        sub_group = None if sub else _group_name(key)
+        names = split_names(value) if value and not _NOBODY.match(value) else []
+        for name in names:
+            self.add_person(parse_person(name), number, sub or attendance,
+                            sub_group or group)
+        if not value:
+            for entry in following or []:
+                self.person_entry(entry, sub or attendance, sub_group or group)
+
+    def _names_line(self, line: str, number: int, attendance: str, group: str | None) -> None:
+        """Read an unlabelled line as a list of names, unless it is a long sentence without commas."""
         if len(line.split()) > 8 and "," not in line:
             return
         for name in split_names(line):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
@@ -64,28 +65,57 @@ def _inline(node: SyntaxTreeNode) -> str:
 
 
 def _block(node: SyntaxTreeNode, source: list[str]) -> Block:
+    """Return the Block of one top-level node (a paragraph, list, table or raw block)."""
     line = node.map[0] + 1 if node.map else 0
-    if node.type == "paragraph":
-        return Block("para", line, text=_inline(node))
-    if node.type in ("bullet_list", "ordered_list"):
-        items = []
-        for child in node.children:
-            nested = [_block(n, source) for n in child.children]
-            text = ""
-            if nested and nested[0].kind == "para":
-                text = nested.pop(0).text
-            items.append(Item(text, child.map[0] + 1 if child.map else line, nested))
-        start = int(node.attrs.get("start", 1)) if node.type == "ordered_list" else 1
-        return Block("list", line, items=items, ordered=node.type == "ordered_list", start=start)
-    if node.type == "table":
-        rows = [[_inline(cell) for cell in tr.children]
-                for part in node.children for tr in part.children]
+    return _BLOCK_READERS.get(node.type, _raw_block)(node, source, line)
+
+
+def _para_block(node: SyntaxTreeNode, source: list[str], line: int) -> Block:
+    """Return a paragraph's Block, its inline Markdown as written."""
+    return Block("para", line, text=_inline(node))
+
+
+def _list_block(node: SyntaxTreeNode, source: list[str], line: int) -> Block:
+    """Return a bullet or ordered list's Block, each item's first paragraph as its text."""
+    items = []
+    for child in node.children:
+        nested = [_block(n, source) for n in child.children]
+        text = ""
+        if nested and nested[0].kind == "para":
+            text = nested.pop(0).text
+        items.append(Item(text, child.map[0] + 1 if child.map else line, nested))
+    start = int(node.attrs.get("start", 1)) if node.type == "ordered_list" else 1
+    return Block("list", line, items=items, ordered=node.type == "ordered_list", start=start)
+
+
+def _table_block(node: SyntaxTreeNode, source: list[str], line: int) -> Block:
+    """Return a Markdown table's Block: its cells' text by row, the table as written."""
+    rows = [[_inline(cell) for cell in tr.children]
+            for part in node.children for tr in part.children]
+    return Block("table", line, rows=rows, text=_raw(node, source))
+
+
+def _html_block(node: SyntaxTreeNode, source: list[str], line: int) -> Block:
+    """Return an HTML block's Block: a table when it holds one, else kept verbatim."""
+    rows = html_table_rows(node.content)
+    if rows:  # an HTML table is a table; its text stays as written for the notes
         return Block("table", line, rows=rows, text=_raw(node, source))
-    if node.type == "html_block":
-        rows = html_table_rows(node.content)
-        if rows:  # an HTML table is a table; its text stays as written for the notes
-            return Block("table", line, rows=rows, text=_raw(node, source))
+    return _raw_block(node, source, line)
+
+
+def _raw_block(node: SyntaxTreeNode, source: list[str], line: int) -> Block:
+    """Return any other node's Block, its source lines kept verbatim."""
     return Block("raw", line, text=_raw(node, source))
+
+
+#: The reader of each node type markdown-it gives; other types are kept verbatim.
+_BLOCK_READERS: dict[str, Callable[[SyntaxTreeNode, list[str], int], Block]] = {
+    "paragraph": _para_block,
+    "bullet_list": _list_block,
+    "ordered_list": _list_block,
+    "table": _table_block,
+    "html_block": _html_block,
+}
 
 
 def _raw(node: SyntaxTreeNode, source: list[str]) -> str:

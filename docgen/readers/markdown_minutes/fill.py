@@ -86,25 +86,32 @@ class NotesFill:
         taken = 0
         for offset, line in enumerate(lines):
             last = offset == len(lines) - 1
-            items = following.items if last and following and following.kind == "list" else None
-            if last and following is not None and following.kind == "para" and \
-                    self.people_para(line, following, meta):
+            if last and self._people_para_after(line, following, meta):
                 taken = 1
                 continue
+            items = following.items if last and following and following.kind == "list" else None
             result = self.label(line, block.line + offset, target, meta, items)
             if isinstance(result, Agenda):
-                if keep:
-                    kept.append(Block("para", block.line, text="\n".join(keep)))
-                self._flush(target, kept)
+                self._close_para(target, kept, keep, block.line)
                 kept, keep, target = [], [], result
             elif result == "list":
                 taken = 1
             elif not result:
-                irc = _IRC.match(line)
-                keep.append(f"**{irc.group(1)}:** {irc.group(2)}  " if irc else line)
+                keep.append(_note_line(line))
         if keep and not self.sentence_lines(target, keep, block.line):
             kept.append(Block("para", block.line, text="\n".join(keep)))
         return target, kept, taken
+
+    def _people_para_after(self, line: str, following: Block | None, meta: bool) -> bool:
+        """Return whether ``line`` is a people label that took the paragraph of names after it."""
+        return following is not None and following.kind == "para" and \
+            self.people_para(line, following, meta)
+
+    def _close_para(self, target: Agenda, kept: list[Block], keep: list[str], line: int) -> None:
+        """Add the notes read so far (``kept`` and the lines in ``keep``) to ``target`` before a new topic."""
+        if keep:
+            kept.append(Block("para", line, text="\n".join(keep)))
+        self._flush(target, kept)
 
     def _flush(self, target: Agenda, kept: list[Block]) -> None:
         text = to_markdown(kept)
@@ -190,13 +197,8 @@ class NotesFill:
 
         ``| Date | 03.06.2025 |``, ``| Chair | Adam |``, ``| Attendees : | Kelvin, Omer |``:
         meeting details in a table (its header row may be a pair too, or "Key | Value").
-        Most first cells must be known labels, so a two-column table of notes is left alone.
         """
-        rows = [row for row in block.rows if len(row) >= 2 and any(c.strip() for c in row)]
-        if not rows or any(len(row) > 2 and any(c.strip() for c in row[2:]) for row in rows):
-            return False
-        known = [row for row in rows if _known_label(row[0])]
-        if len(known) < 2 or len(known) * 2 < len(rows):
+        if not _is_label_table(block.rows):
             return False
         for offset, row in enumerate(block.rows):
             if len(row) >= 2 and _known_label(row[0]) and row[1].strip():
@@ -256,6 +258,24 @@ class NotesFill:
             block = blocks[start]
             self.fill(self.item(block.text.strip(), block.line), blocks[start + 1:end])
         return True
+
+
+def _note_line(line: str) -> str:
+    """Return a line kept as notes, an IRC ``<nick> text`` line written as ``**nick:** text``."""
+    irc = _IRC.match(line)
+    return f"**{irc.group(1)}:** {irc.group(2)}  " if irc else line
+
+
+def _is_label_table(rows: list[list[str]]) -> bool:
+    """Return whether a table is two columns of labels and values.
+
+    Most first cells must be known labels, so a two-column table of notes is left alone.
+    """
+    rows = [row for row in rows if len(row) >= 2 and any(c.strip() for c in row)]
+    if not rows or any(len(row) > 2 and any(c.strip() for c in row[2:]) for row in rows):
+        return False
+    known = [row for row in rows if _known_label(row[0])]
+    return len(known) >= 2 and len(known) * 2 >= len(rows)
 
 
 def _known_label(cell: str) -> bool:

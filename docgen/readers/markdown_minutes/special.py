@@ -58,31 +58,45 @@ class SpecialSections:
         kept: list[Block] = []
         for block in blocks:
             if block.kind == "list":
-                for entry in block.items:
-                    if owner is None and self._group_of_owned(entry):
-                        head = it.parse_action(entry.text)["text"]
-                        for sub in entry.children[0].items:
-                            self.raw_action(target, sub, prefix=head)
-                    else:
-                        self.raw_action(target, entry, owner=owner, labelled=True)
+                self._action_entries(target, block.items, owner)
             elif block.kind == "para":
-                keep = []
-                for offset, line in enumerate(block.text.split("\n")):
-                    number = block.line + offset
-                    pair = split_label(line)
-                    if pair and pair[0] in META_WORDS["next"] and pair[1]:
-                        self.next_meeting(pair[1], number)
-                    elif it.decision_label(line):
-                        target.decisions.append((it.parse_decision(line), number))
-                    elif it.action_label(line) or it.owner_prefix(line) or owner:
-                        target.actions.append(({"head": line, "owner": owner}, number))
-                    elif not NOTHING.match(line):
-                        keep.append(line)
-                if keep:
-                    kept.append(Block("para", block.line, text="\n".join(keep)))
+                kept.extend(self._action_para(target, block, owner))
             elif not (block.kind == "table" and self.table(block, target, "actions")):
                 kept.append(block)
         self._flush(target, kept)
+
+    def _action_entries(self, target: Agenda, entries: list[Item], owner: str | None) -> None:
+        """Queue the items of an actions list; a heading over owned items prefixes each of them."""
+        for entry in entries:
+            if owner is None and self._group_of_owned(entry):
+                head = it.parse_action(entry.text)["text"]
+                for sub in entry.children[0].items:
+                    self.raw_action(target, sub, prefix=head)
+            else:
+                self.raw_action(target, entry, owner=owner, labelled=True)
+
+    def _action_para(self, target: Agenda, block: Block, owner: str | None) -> list[Block]:
+        """Read a paragraph of an actions section line by line; return the paragraph of lines left as notes."""
+        keep = [line for offset, line in enumerate(block.text.split("\n"))
+                if not self._action_line(target, line, block.line + offset, owner)]
+        return [Block("para", block.line, text="\n".join(keep))] if keep else []
+
+    def _action_line(self, target: Agenda, line: str, number: int, owner: str | None) -> bool:
+        """Read one line of an actions section; return whether it leaves the notes.
+
+        A ``Next meeting:`` line, a decision, an action (labelled, ``Name: task``, or any line
+        under an owner's heading); an empty-value line ("None") is dropped.
+        """
+        pair = split_label(line)
+        if pair and pair[0] in META_WORDS["next"] and pair[1]:
+            self.next_meeting(pair[1], number)
+        elif it.decision_label(line):
+            target.decisions.append((it.parse_decision(line), number))
+        elif it.action_label(line) or it.owner_prefix(line) or owner:
+            target.actions.append(({"head": line, "owner": owner}, number))
+        else:
+            return bool(NOTHING.match(line))
+        return True
 
     def _group_of_owned(self, entry: Item) -> bool:
         lists = [c for c in entry.children if c.kind == "list"]

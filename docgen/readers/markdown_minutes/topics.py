@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from docgen.readers.markdown_minutes import items as it
-from docgen.readers.markdown_minutes.blocks import Block, Section
+from docgen.readers.markdown_minutes.blocks import Block, Item, Section
 from docgen.readers.markdown_minutes.vocab import people_label, split_label
 
 _BOLD_LINE = re.compile(r"^\s*(\*\*|__)(?P<title>[^*_\n]{2,120}?)\s*:?\s*\1\s*:?\s*$")
@@ -88,13 +88,15 @@ def _topic_list(block: Block) -> bool:
     headed = [item for item in block.items if item.children]
     if len(headed) < 2 or len(headed) * 2 < len(block.items):
         return False
-    for item in headed:
-        text = item.text.strip()
-        if not text or "\n" in text or len(text) > 120 or \
-                not any(child.kind == "list" for child in item.children):
-            return False
-        pair = split_label(text)
-        if it.action_label(text) is not None or it.decision_label(text) is not None or (
-                pair and people_label(pair[0])):
-            return False
-    return True
+    return all(_heads_topic(item) for item in headed)
+
+
+def _heads_topic(item: Item) -> bool:
+    """Return whether a list item with nested blocks is a topic: one short unlabelled line over a list."""
+    text = item.text.strip()
+    if not text or "\n" in text or len(text) > 120 or \
+            not any(child.kind == "list" for child in item.children):
+        return False
+    pair = split_label(text)
+    return not (it.action_label(text) is not None or it.decision_label(text) is not None or (
+        pair and people_label(pair[0])))
