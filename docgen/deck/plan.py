@@ -7,6 +7,7 @@ Nothing here imports python-pptx: the plan is tested on its own, then
 from __future__ import annotations
 
 from docgen.deck import (
+    notes,
     slides_actions,
     slides_changes,
     slides_dashboard,
@@ -47,7 +48,8 @@ KINDS = ("cover", "dashboard", "summary", "dimensions", "workstreams", "mileston
 
 def plan_deck(status: Status, labels: Labels, frame: Frame | None = None,
               changes: Changes | None = None, rule_flags: dict[str, str] | None = None,
-              order: tuple[str, ...] = DEFAULT_ORDER) -> DeckPlan:
+              order: tuple[str, ...] = DEFAULT_ORDER, source: str | None = None,
+              previous: str | None = None) -> DeckPlan:
     """Return the DeckPlan of ``status`` with ``labels``, laid out for ``frame``, slides in ``order``.
 
     ``order`` names the slide kinds of :data:`PLANNERS` (see :mod:`docgen.deck.order`); a kind
@@ -55,17 +57,22 @@ def plan_deck(status: Status, labels: Labels, frame: Frame | None = None,
 
     With ``changes`` (against the previous period) a "Changes since" slide follows the summary;
     ``rule_flags`` (dimension -> sentence) are shown under the comment of the dimensions whose
-    typed RAG is better than the RAG rules' (see :mod:`docgen.portfolio.rules`). A text
-    shortened with "…" to fit its box is kept whole in its slide's ``notes``.
+    typed RAG is better than the RAG rules' (see :mod:`docgen.portfolio.rules`). Every slide's
+    ``notes`` name the data behind it (``source`` and ``previous`` file names, the status date),
+    what it shows and leaves out, and give whole every text shortened with "…" to fit its box.
     """
     ctx = Ctx.make(status, labels, frame or Frame(), changes, rule_flags)
     slides: list[SlidePlan] = []
     for kind in order:
-        slides += PLANNERS[kind](ctx)
+        for slide in PLANNERS[kind](ctx):
+            slide.planner = kind
+            slides.append(slide)
     for slide in slides:
         fit_title(ctx, slide)
         slide.notes += [text for shape in slide.shapes if isinstance(shape, TableShape)
                         for text in shape.notes]
+    left_out = [ctx.t(f"notes.kinds.{k}") for k in DEFAULT_ORDER if k not in order and PLANNERS[k](ctx)]
+    notes.compose(ctx, slides, notes.source_line(ctx, source, previous if changes else None), left_out)
     project = status.project
     footer = " · ".join(x for x in (project.name, project.committee) if x)
     return DeckPlan(

@@ -171,7 +171,9 @@ class SlidePlan:
     shapes: list = field(default_factory=list)
     subtitle: list[Para] = field(default_factory=list)
     title_size: float | None = None
-    notes: list[str] = field(default_factory=list)  # speaker notes: full texts shortened with "…"
+    notes: list[str] = field(default_factory=list)  # full texts shortened with "…" (then all speaker notes)
+    data: list[str] = field(default_factory=list)  # what the slide shows of its data and leaves out
+    planner: str = ""  # the slide kind of deck.yaml's order: that made it (set by plan_deck)
 
 
 @dataclass

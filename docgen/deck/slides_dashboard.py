@@ -51,9 +51,9 @@ def dashboard(ctx: Ctx) -> list[SlidePlan]:
     body = ctx.frame.body
     shapes = strip(ctx, Box(body.x, body.y, body.w, STRIP_H))
     lower = Box(body.x, body.y + STRIP_H + GAP, body.w, body.h - STRIP_H - GAP)
-    panel_shapes, notes = panels(ctx, lower)
+    panel_shapes, notes, data = panels(ctx, lower)
     return [SlidePlan("dashboard", TITLE_ONLY, ctx.title("dashboard"), shapes + panel_shapes,
-                      notes=notes)]
+                      notes=notes, data=data)]
 
 
 def next_milestones(status: Status) -> list[Milestone]:
@@ -132,8 +132,8 @@ def _panels_of(ctx: Ctx) -> tuple[list[Panel], Panel | None]:
     return mid, asked if decisions else None
 
 
-def panels(ctx: Ctx, area: Box) -> tuple[list, list[str]]:
-    """Return the shapes of the panels in ``area`` and the notes (full texts shortened, items left out).
+def panels(ctx: Ctx, area: Box) -> tuple[list, list[str], list[str]]:
+    """Return the shapes of the panels in ``area``, the full texts they shortened and what they leave out.
 
     One text size for the whole slide: the largest at which the decisions and the panels side by
     side above them all fit.
@@ -143,16 +143,19 @@ def panels(ctx: Ctx, area: Box) -> tuple[list, list[str]]:
     mid_h = area.h - dec_h - (GAP if dec_h and mid else 0)
     shapes: list = []
     notes: list[str] = []
+    data: list[str] = []
     col_w = (area.w - COL_GAP * (len(mid) - 1)) / max(len(mid), 1)
     for n, panel in enumerate(mid):
-        got, said = _panel(ctx, panel, Box(area.x + n * (col_w + COL_GAP), area.y, col_w, mid_h), size)
+        got, said, left = _panel(ctx, panel, Box(area.x + n * (col_w + COL_GAP), area.y, col_w, mid_h), size)
         shapes += got
         notes += said
+        data += left
     if asked is not None:
-        got, said = _panel(ctx, asked, Box(area.x, area.bottom - dec_h, area.w, dec_h), size)
+        got, said, left = _panel(ctx, asked, Box(area.x, area.bottom - dec_h, area.w, dec_h), size)
         shapes += got
         notes += said
-    return shapes, notes
+        data += left
+    return shapes, notes, data
 
 
 def _split(ctx: Ctx, mid: list[Panel], asked: Panel | None, area: Box) -> tuple[float, float]:
@@ -202,8 +205,8 @@ def _content(box: Box) -> Box:
     return Box(box.x, box.y + HEAD_H + 4, box.w, box.h - HEAD_H - 4)
 
 
-def _panel(ctx: Ctx, panel: Panel, box: Box, size: float) -> tuple[list, list[str]]:
-    """Return a panel's heading, rule and content at ``size``, and its notes."""
+def _panel(ctx: Ctx, panel: Panel, box: Box, size: float) -> tuple[list, list[str], list[str]]:
+    """Return a panel's heading, rule and content at ``size``, the texts it shortened and what it leaves out."""
     title = ctx.t(f"dashboard.{panel.key}")
     heading = TextShape(Box(box.x, box.y, box.w, HEAD_H - 2),
                         [Para([Run(shorten(title, box.w - 4, 14, 1, True, ctx.font), bold=True,
@@ -212,7 +215,7 @@ def _panel(ctx: Ctx, panel: Panel, box: Box, size: float) -> tuple[list, list[st
     shapes: list = [heading, LineShape(box.x, y, box.right, y, EMPHASIS, 1.5)]
     content = _content(box)
     if panel.build is None:
-        return shapes + budget_shapes(ctx, content, size), []
+        return shapes + budget_shapes(ctx, content, size), [], []
     built = panel.build(size, content.w, panel.compact)
     notes = [text for row in built for text in row.notes or []]
     placed, left_out = place_rows(built, content, ctx.font, title)
@@ -224,6 +227,6 @@ def _panel(ctx: Ctx, panel: Panel, box: Box, size: float) -> tuple[list, list[st
         placed.append(TextShape(Box(content.x, content.bottom - line, content.w, line), [more], inset=2,
                                 name="More"))
     shown = len(built) - left_out
-    if panel.total > shown:
-        notes.insert(0, ctx.t("dashboard.shown").format(title=title, shown=shown, total=panel.total))
-    return shapes + placed, notes
+    data = ([ctx.t("dashboard.shown").format(title=title, shown=shown, total=panel.total)]
+            if panel.total > shown else [])
+    return shapes + placed, notes, data

@@ -25,6 +25,8 @@ class Period:
 
     status: Status
     changes: Changes | None = None
+    source: str | None = None  # file names, for the speaker notes
+    previous: str | None = None
 
 
 def load(path: Path, previous: Path | None = None, plan: Path | None = None) -> tuple[Period, list[str]]:
@@ -38,7 +40,8 @@ def load(path: Path, previous: Path | None = None, plan: Path | None = None) -> 
 
     with plan_for(Path(path), plan):
         status, changes, warnings = load_pair_checked(Path(path), previous)
-    return Period(status, changes), [str(w) for w in warnings]
+    return Period(status, changes, Path(path).name, Path(previous).name if previous else None), \
+        [str(w) for w in warnings]
 
 
 def _labels(period: Period, ctx: RenderContext):
@@ -62,7 +65,7 @@ def write_pptx(period: Period, ctx: RenderContext, dest: Path) -> Path:
 
     template = load_template(ctx.dirs)
     plan = plan_deck(status, labels, template.frame, period.changes, rule_flags(status, labels),
-                     order_for(template.path))
+                     order_for(template.path), period.source, period.previous)
     return write_deck(plan, template, dest, document_time(status.report_date))
 
 
