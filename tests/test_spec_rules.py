@@ -288,3 +288,31 @@ def test_row_suffixes_go_past_z():
 
     assert [suffix(n) for n in (1, 2, 26, 27, 28, 52, 53)] == \
         ["a", "b", "z", "aa", "ab", "az", "ba"]
+
+
+# --- 6. the benchmark's specification and its figures ---------------------------------------
+
+def _bench():
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "spec_bench.py"
+    spec = importlib.util.spec_from_file_location("spec_bench", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("spec_bench", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_benchmark_specification_reads_as_the_rules_say(capsys):
+    bench = _bench()
+    requirements = extract(bench.make_spec(100))
+    assert len(requirements) == 2 * 17  # two sections of 50 lines, 17 keyword sentences each
+    texts = " ".join(r.text for r in requirements)
+    for excluded in ("MUST NOT count", "key words", "Quoted text", "editor's note"):
+        assert excluded not in texts
+    assert {r.id for r in requirements if r.id.startswith("1-6")} == {"1-6a", "1-6b", "1-6c"}
+    assert bench.main(["--lines", "200,400", "--runs", "1", "--limit", "60"]) == 0
+    printed = capsys.readouterr().out
+    assert "for x2.0 the lines" in printed and "under the 60 s limit" in printed

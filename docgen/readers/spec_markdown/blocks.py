@@ -82,6 +82,7 @@ class Scan:
     blocks: list[Block]
     front_matter: tuple[int, int] | None = None  # 0-based [start, end) of the YAML lines
     kramdown_rfc: bool = False
+    sections: dict | None = None  # heading index -> Section, computed once by the extractor
 
 
 class _Scanner:

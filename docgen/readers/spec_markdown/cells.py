@@ -38,6 +38,8 @@ def _prose(part: str) -> list[str]:
 
 def cell_sentences(cell: str) -> list[Sentence]:
     """Return the sentences of table ``cell`` in order (see the module for where it is cut)."""
+    if not find_keywords(cell):  # its sentences are context only: no need to cut it
+        return [Sentence(cell, False)] if cell else []
     texts: list[str] = []
     for part in _BREAK.split(cell):
         position = 0
@@ -56,10 +58,11 @@ def _shown(sentences: list[Sentence], keep: Sentence | None) -> str:
 
 def row_pieces(row: str) -> list[str]:
     """Return the texts of the requirements of a table row: one, or one per keyword sentence."""
-    cells = [cell_sentences(cell) for cell in table_cells(row)]
+    texts = table_cells(row)
+    cells = [cell_sentences(cell) for cell in texts]
     keyed = [(index, s) for index, cell in enumerate(cells) for s in cell if s.keyword]
     if len(keyed) <= 1:
-        return [" | ".join(c for c in table_cells(row) if c)] if keyed else []
+        return [" | ".join(text for text in texts if text)] if keyed else []
     pieces = []
     for where, sentence in keyed:
         shown = [_shown(cell, sentence if index == where else None)

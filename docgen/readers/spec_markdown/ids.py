@@ -42,28 +42,28 @@ _NOT_PREFIXES = re.compile(
 MIN_SERIES = 3
 
 
+_CELL_MARK = re.compile(r"\\\||`|\|")  # an escaped pipe, a backtick or a pipe
+
+
 def table_cells(row: str) -> list[str]:
-    """Return the cells of a pipe-table row (escaped ``\\|`` and pipes in code kept)."""
+    """Return the cells of a pipe-table row (escaped ``\\|`` and pipes in code kept).
+
+    Only the escaped pipes, backticks and pipes are visited, so a row costs its marks, not its
+    characters.
+    """
     row = row.strip()
     row = row[1:] if row.startswith("|") else row
     row = row[:-1] if row.endswith("|") and not row.endswith("\\|") else row
-    cells, current, ticks = [], [], 0
-    index = 0
-    while index < len(row):
-        char = row[index]
-        if char == "\\" and index + 1 < len(row) and row[index + 1] == "|":
-            current.append("\\|")
-            index += 2
-            continue
-        if char == "`":
+    if "`" not in row and "\\" not in row:
+        return [cell.strip() for cell in row.split("|")]
+    cells, start, ticks = [], 0, 0
+    for mark in _CELL_MARK.finditer(row):
+        if mark.group() == "`":
             ticks ^= 1
-        if char == "|" and not ticks:
-            cells.append("".join(current).strip())
-            current = []
-        else:
-            current.append(char)
-        index += 1
-    cells.append("".join(current).strip())
+        elif mark.group() == "|" and not ticks:
+            cells.append(row[start:mark.start()].strip())
+            start = mark.end()
+    cells.append(row[start:].strip())
     return cells
 
 

@@ -38,7 +38,10 @@ def _title_end_removed(title: str) -> str:
 
 def heading_title(raw: str) -> str:
     """Return a heading's title as a renderer shows it: no closing hashes, attributes or HTML."""
-    title = _COMMENT.sub(" ", raw or "")
+    raw = raw or ""
+    if not any(mark in raw for mark in "<{#"):  # plain text: only the spaces to normalise
+        return " ".join(raw.split())
+    title = _COMMENT.sub(" ", raw)
     title = _EMPTY_ELEMENT.sub(" ", title)
     title = _INLINE_TAG.sub(lambda m: " " if m.group(0)[1:3].lower() == "br" else "", title)
     return " ".join(_title_end_removed(title.rstrip()).split())
@@ -47,10 +50,11 @@ def heading_title(raw: str) -> str:
 def clean_text(text: str) -> str:
     """Return requirement text with whitespace normalised, comments, empty anchors and
     block-level tags (``<dd>``, ``</p>``) removed."""
-    text = _BLOCK_TAG.sub(" ", _COMMENT.sub(" ", text))
-    return " ".join(_EMPTY_ELEMENT.sub("", text).split())
+    if "<" in text:  # no tag, no comment: only the whitespace to normalise
+        text = _EMPTY_ELEMENT.sub("", _BLOCK_TAG.sub(" ", _COMMENT.sub(" ", text)))
+    return " ".join(text.split())
 
 
 def leading_markup_removed(text: str) -> str:
     """Return ``text`` without the comments and empty anchors before its first word."""
-    return _LEADING.sub("", text)
+    return _LEADING.sub("", text) if text.lstrip()[:1] == "<" else text

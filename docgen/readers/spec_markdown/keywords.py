@@ -27,6 +27,7 @@ _ALTERNATION = "|".join(k.replace(" ", r"\s+") for k in KEYWORDS)
 KEYWORD_RE = re.compile(  # the leading lookahead lets the engine skip most positions fast
     "(?=[MSRNO])" + _BEFORE + "(" + _ALTERNATION + ")" + _AFTER
 )
+_NORMAL = {keyword: keyword for keyword in KEYWORDS}  # the usual spelling, no re-joining
 _LOWER_RE = re.compile(r"\b(must|shall|required|should|recommended|may|optional)\b")
 _LOWER_LEVEL = {"must": "must", "shall": "must", "required": "must", "should": "should",
                 "recommended": "should", "may": "may", "optional": "may"}
@@ -58,7 +59,8 @@ _MENTION_GLUE = re.compile(r"(?:[\s,;:./|()-]|\band\b|\bor\b)*", re.IGNORECASE)
 
 def find_keywords(text: str) -> list[str]:
     """Return the upper-case BCP 14 keywords in ``text`` in order, two-word forms normalised."""
-    return [" ".join(m.group(1).split()) for m in KEYWORD_RE.finditer(text)]
+    return [_NORMAL.get(word) or " ".join(word.split())
+            for word in KEYWORD_RE.findall(text)]
 
 
 def strongest(keywords: list[str]) -> str | None:
@@ -78,7 +80,7 @@ def _quoted_only(text: str, keywords: list[str]) -> bool:
     return len(_QUOTED_RE.findall(text)) >= len(keywords)
 
 
-def is_boilerplate(text: str) -> bool:
+def is_boilerplate(text: str, keywords: list[str] | None = None) -> bool:
     """Return True if ``text`` is the BCP 14 key-words paragraph, which holds no requirement.
 
     That is a paragraph holding two keywords or more that names the key words (a phrase such
@@ -86,9 +88,10 @@ def is_boilerplate(text: str) -> bool:
     BCP 14, RFC 2119, RFC 8174, the ETSI Drafting Rules or the ISO/IEC Directives, or, with
     three keywords or more, says how they are used ("are to be interpreted", "as described in",
     "indicates a requirement"): the IETF, W3C, OASIS, ETSI and ISO wordings and a
-    specification's own copy of RFC 2119 ("as described in [TRD1]").
+    specification's own copy of RFC 2119 ("as described in [TRD1]"). ``keywords`` are those
+    of ``text`` when the caller has them.
     """
-    keywords = find_keywords(text)
+    keywords = find_keywords(text) if keywords is None else keywords
     if len(keywords) < 2:
         return False
     if not (_NAMES_RE.search(text) or _quoted_only(text, keywords)):
@@ -98,6 +101,6 @@ def is_boilerplate(text: str) -> bool:
 
 def is_mention(text: str) -> bool:
     """Return True if ``text`` is only keywords in quotes (an item ``"MUST"`` listing the words)."""
-    if not _QUOTED_RE.search(text):
+    if text.lstrip()[:1] not in _QUOTE_OPEN or not _QUOTED_RE.search(text):
         return False
     return _MENTION_GLUE.fullmatch(_QUOTED_RE.sub(" ", text)) is not None

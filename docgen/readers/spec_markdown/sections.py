@@ -15,6 +15,7 @@ _NUMBER = re.compile(
     r"(?:\.|:)?(?:\s+|$)"
 )
 _SLUG_DROP = re.compile(r"[^\w\- ]", re.UNICODE)
+_SLUG_MARKUP = re.compile(r"`|\*\*|__|\[([^\]]*)\]\([^)]*\)")
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,7 @@ def slug(title: str, limit: int = 30) -> str:
     Words are kept while the slug stays within ``limit`` characters, so ids stay readable in a
     checklist table ("semantic-versioning-13", not the whole title).
     """
-    text = re.sub(r"`|\*\*|__|\[([^\]]*)\]\([^)]*\)", r"\1", title).lower()
+    text = _SLUG_MARKUP.sub(r"\1", title).lower()
     words = [w for w in _SLUG_DROP.sub("", text).replace("_", " ").split() if w.strip("-")]
     kept: list[str] = []
     for word in words:
@@ -59,8 +60,8 @@ def sections_of(blocks: list[Block], kramdown_rfc: bool) -> dict[int, Section]:
     aside) is shown after its parent's ("Info Object / Fixed Fields", slug
     ``info-object-fixed-fields``).
     """
-    headings = [(i, b) for i, b in enumerate(blocks) if b.kind == "heading"]
-    titles = Counter(slug(b.lines[0]) for _, b in headings)  # "Transfer" and "transfer" too
+    slugs = {i: slug(b.lines[0]) for i, b in enumerate(blocks) if b.kind == "heading"}
+    titles = Counter(slugs.values())  # "Transfer" and "transfer" too
     counters: list[int] = []
     back = False
     parents: list[tuple[int, str]] = []  # (level, title) of enclosing headings
@@ -76,7 +77,7 @@ def sections_of(blocks: list[Block], kramdown_rfc: bool) -> dict[int, Section]:
         while parents and parents[-1][0] >= level:
             parents.pop()
         name = title
-        if titles[slug(title)] > 1 and parents:
+        if titles[slugs[index]] > 1 and parents:
             name = f"{parents[-1][1]} / {title}"
         parents.append((level, title))
         explicit = _NUMBER.match(title)
@@ -92,5 +93,6 @@ def sections_of(blocks: list[Block], kramdown_rfc: bool) -> dict[int, Section]:
             number = ".".join(parts)
             result[index] = Section(f"{number}. {title}", number)
         else:
-            result[index] = Section(name, slug(name.replace(" / ", " ")))
+            prefix = slug(name.replace(" / ", " ")) if name != title else slugs[index]
+            result[index] = Section(name, prefix)
     return result

@@ -13,6 +13,7 @@ _PROTECTED = re.compile(
     r"|\{\{(?P<xref>[^}]*)\}\}"
     r"|(?P<url>\b(?:https?|ftp|mailto|urn):[^\s<>()\[\]`]*[^\s<>()\[\]`.,;:!?'\"])"
 )
+_MARKS = ("`", "](", "<", "{{", ":")  # one of them is in every protected span
 # A sentence ends at . ! or ? (with closing quotes, brackets or emphasis after it), then
 # whitespace, then something that can start a sentence.
 _END = re.compile(r"[.!?][\"'\u201d\u2019)\]*_]*(?=\s+[A-Z0-9\"'\u201c\u2018(\[*_`{<])")
@@ -39,6 +40,8 @@ def _mask(text: str) -> str:
                 return whole[:start] + inside + whole[end:]
         return whole
 
+    if not any(mark in text for mark in _MARKS):  # nothing to protect (most sentences)
+        return text
     return _PROTECTED.sub(hide, text)
 
 
