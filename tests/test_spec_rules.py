@@ -276,6 +276,13 @@ def test_a_header_row_is_column_titles_not_a_requirement():
     assert found(text) == [("fields-1", "may", "`tag` | It MAY repeat.")]
 
 
+def test_a_table_of_one_row_holds_content():
+    # A boxed note, or a Word call-out box turned into Markdown: no body row, no column titles.
+    text = "# Notes\n\n| Clients MUST log every retry. |\n| --- |\n\nLogs MAY rotate.\n"
+    assert found(text) == [("notes-1", "must", "Clients MUST log every retry."),
+                           ("notes-2", "may", "Logs MAY rotate.")]
+
+
 def test_id_mode_keeps_one_requirement_per_authors_id():
     text = ("# Rules\n\n| ID | Requirement |\n|---|---|\n| SEC-1 | Keys MUST rotate. Old keys "
             "MAY be kept. |\n| SEC-2 | Logs SHOULD be kept. |\n")
@@ -316,3 +323,4 @@ def test_benchmark_specification_reads_as_the_rules_say(capsys):
     assert bench.main(["--lines", "200,400", "--runs", "1", "--limit", "60"]) == 0
     printed = capsys.readouterr().out
     assert "for x2.0 the lines" in printed and "under the 60 s limit" in printed
+

@@ -315,4 +315,17 @@ def scan(text: str) -> Scan:
         if name not in ("middle", "back"):
             scanner.blocks.insert(0, Block("heading", [name.capitalize()], [end + 1], level=1,
                                            numbered=False))
+    _body_of_lone_headers(scanner.blocks)
     return Scan(scanner.blocks, front, scanner.kramdown_rfc)
+
+
+def _body_of_lone_headers(blocks: list[Block]) -> None:
+    """Make a table's header row a body row when no body row follows it.
+
+    A one-row table (a Word call-out box turned into Markdown, a boxed note) holds content, not
+    column titles.
+    """
+    for index, block in enumerate(blocks):
+        if block.header:
+            after = blocks[index + 1] if index + 1 < len(blocks) else None
+            block.header = after is not None and after.kind == "row" and not after.header
