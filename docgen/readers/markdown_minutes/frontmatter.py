@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -53,13 +54,25 @@ def _is_timestamp(value: object) -> bool:
 
 
 def apply_front_matter(fm: Source, builder: Builder) -> None:
-    """Record the front matter's meeting fields, people, agenda and lists in ``builder``."""
-    data, lines = fm.data, fm.lines
+    """Record the front matter's meeting fields, people, agenda and lists in ``builder``.
+
+    The passes of :data:`_PASSES` run in order: earlier meeting fields win over later ones.
+    """
+    for read in _PASSES:
+        read(fm.data, fm.lines, builder)
+
+
+def _contract_meeting(data: dict, lines: dict, builder: Builder) -> None:
+    """Record the fields of a contract-shaped ``meeting:`` mapping (they override anything before)."""
     meeting = data.get("meeting")
     if isinstance(meeting, dict):
         for key, value in meeting.items():
             builder.set_meeting(str(key), normalise(value) if key == "date" else value,
                                 lines.get(f"meeting.{key}", 1), override=True)
+
+
+def _flat_meeting(data: dict, lines: dict, builder: Builder) -> None:
+    """Record the flat meeting keys (``title:``, ``date:``, ``lieu:``...) the contract's ``meeting`` left unset."""
     for key, value in data.items():
         field = _MEETING_KEYS.get(str(key).lower())
         if field == "date" and _is_timestamp(value):
@@ -67,46 +80,82 @@ def apply_front_matter(fm: Source, builder: Builder) -> None:
         if field and not isinstance(value, (dict, list)):
             builder.set_meeting(field, normalise(value) if field == "date" else value,
                                 lines.get(str(key), 1))
+
+
+def _time(data: dict, lines: dict, builder: Builder) -> None:
+    """Record the start and end of a ``time: 14:00-15:00`` key."""
     if isinstance(data.get("time"), str):
         builder.times(data["time"], lines.get("time", 1))
+
+
+def _people(data: dict, lines: dict, builder: Builder) -> None:
+    """Record the people of every people list (``attendees:``, ``regrets:``, ``guests:``...)."""
     people_keys = [k for k in data if str(k).lower() in _PEOPLE_KEYS and isinstance(data[k], list)]
     grouping = [k for k in people_keys if attendance_key(str(k)) in (None, "present")]
     for key in people_keys:
         name = str(key).lower()
         attendance = attendance_key(name) if name not in _PLAIN_PEOPLE else "present"
+        # a list of people who attended is a group, unless it is the one plain attendee list
         group = None if attendance and attendance != "present" or (
             name in _PLAIN_PEOPLE and len(grouping) == 1) else name
-        for index, entry in enumerate(data[key]):
-            line = lines.get(f"{key}[{index}]", 1)
-            if isinstance(entry, dict):
-                builder.add_person(dict(entry), line, attendance, group)
-            elif entry is not None:
-                person = parse_person(str(entry))
-                builder.add_person(person, line, attendance or "present", group)
+        _people_list(key, data[key], lines, builder, attendance, group)
+
+
+def _people_list(key: object, entries: list, lines: dict, builder: Builder, attendance: str | None,
+                 group: str | None) -> None:
+    """Record the people of one list: mappings as written, strings read as attendee entries."""
+    for index, entry in enumerate(entries):
+        line = lines.get(f"{key}[{index}]", 1)
+        if isinstance(entry, dict):
+            builder.add_person(dict(entry), line, attendance, group)
+        elif entry is not None:
+            person = parse_person(str(entry))
+            builder.add_person(person, line, attendance or "present", group)
+
+
+def _roles(data: dict, lines: dict, builder: Builder) -> None:
+    """Record who holds the meeting's chair, facilitator and minute-taker roles."""
     for key, role in (("chair", "chair"), ("facilitator", "facilitator"),
                       ("minute_taker", "minute_taker")):
         if isinstance(builder.meeting.get(key), str) and role_key(role):
             builder.add_role(builder.meeting[key], role)
-    _lists(data, lines, builder)
 
 
-def _lists(data: dict, lines: dict, builder: Builder) -> None:
+def _distribution(data: dict, lines: dict, builder: Builder) -> None:
+    """Record the distribution list (one string or a list)."""
     distribution = data.get("distribution")
     if isinstance(distribution, (list, str)):
         builder.distribution.extend([distribution] if isinstance(distribution, str)
                                     else [str(d) for d in distribution])
+
+
+def _previous_actions(data: dict, lines: dict, builder: Builder) -> None:
+    """Record the previous actions as written."""
     for index, action in enumerate(data.get("previous_actions") or []):
         builder.previous.append((action, lines.get(f"previous_actions[{index}]", 1)))
+
+
+def _agenda(data: dict, lines: dict, builder: Builder) -> None:
+    """Record the agenda: contract-shaped items as they are, a plain title as a new item."""
     for index, item in enumerate(data.get("agenda") or []):
         line = lines.get(f"agenda[{index}]", 1)
         if isinstance(item, dict):
-            agenda = Agenda(str(item.get("title", "")), line, base=dict(item))
-            agenda.notes = [item["notes"]] if item.get("notes") else []
-            agenda.decisions = [(d, line) for d in item.get("decisions") or []]
-            agenda.actions = [({"ready": a}, line) for a in item.get("actions") or []]
-            builder.agenda.append(agenda)
+            builder.agenda.append(_contract_item(item, line))
         elif item is not None:
             builder.item(str(item), line)
+
+
+def _contract_item(item: dict, line: int) -> Agenda:
+    """Return the agenda item of a contract-shaped mapping, its actions already parsed."""
+    agenda = Agenda(str(item.get("title", "")), line, base=dict(item))
+    agenda.notes = [item["notes"]] if item.get("notes") else []
+    agenda.decisions = [(d, line) for d in item.get("decisions") or []]
+    agenda.actions = [({"ready": a}, line) for a in item.get("actions") or []]
+    return agenda
+
+
+def _links(data: dict, lines: dict, builder: Builder) -> None:
+    """Record the links: a mapping of label to URL, or a list of mappings or Markdown links."""
     links = data.get("links")
     if isinstance(links, dict):
         links = [{"label": k, "url": v} for k, v in links.items()]
@@ -115,8 +164,23 @@ def _lists(data: dict, lines: dict, builder: Builder) -> None:
         if isinstance(link, str):
             link = parse_link(link) or {"label": link, "url": link}
         builder.links.append((link, line))
+
+
+def _next_meeting(data: dict, lines: dict, builder: Builder) -> None:
+    """Record a contract-shaped ``next_meeting:`` mapping."""
     if isinstance(data.get("next_meeting"), dict):
         builder.next.update(data["next_meeting"])
         builder.next_line = lines.get("next_meeting", 1)
+
+
+def _notes(data: dict, lines: dict, builder: Builder) -> None:
+    """Record general ``notes:`` text."""
     if isinstance(data.get("notes"), str):
         builder.notes.append(data["notes"])
+
+
+#: The passes over the front matter, in order: meeting fields, people and roles, then the lists.
+_PASSES: tuple[Callable[[dict, dict, Builder], None], ...] = (
+    _contract_meeting, _flat_meeting, _time, _people, _roles, _distribution, _previous_actions,
+    _agenda, _links, _next_meeting, _notes,
+)
