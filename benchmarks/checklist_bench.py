@@ -2,7 +2,10 @@
 
 Run with ``python benchmarks/checklist_bench.py [--runs N] [--rows 1000,5000,10000] [--previous]``
 (``--previous``: the checklist is compared with an earlier assessment, as with
-``--previous-assessment``: two more columns and the change counts). Prints,
+``--previous-assessment``: two more columns and the change counts). ``--fresh 50000`` instead
+writes a specification and an assessment of that many requirements as YAML files and times
+``docgen checklist spec.yaml -a assessment.yaml -o c.docx -o c.xlsx`` in fresh processes
+(median of ``--runs``: wall and CPU seconds, each child's own peak RSS, from ``os.wait4``). Otherwise it prints,
 per row count and writer: seconds (median and best of N runs, rendering only: the checklist is
 built once), peak Python memory (tracemalloc, which does not see lxml's C allocations), the
 growth of the process's peak resident memory while rendering once in a fresh process (which
@@ -34,11 +37,8 @@ LEVELS = ["must", "must", "should", "may"]
 VERBS = ["export", "encrypt", "log", "validate", "archive", "notify", "reconcile", "retry"]
 
 
-def make_checklist(rows: int, previous: bool = False):
-    """Return a synthetic Checklist of ``rows`` requirements in 40 sections.
-
-    With ``previous``, it is compared with an earlier assessment whose statuses are shifted.
-    """
+def synthetic_rows(rows: int) -> tuple[list[dict], list[dict]]:
+    """Return the requirements (125 per section) and assessment entries of a synthetic checklist."""
     reqs, entries = [], []
     for i in range(rows):
         ident = f"REQ-{i + 1:05d}"
@@ -58,12 +58,22 @@ def make_checklist(rows: int, previous: bool = False):
         if status != "compliant":
             entry["comment"] = f"Gap found in run {i % 50}; fix planned for sprint {i % 9 + 1}."
         entries.append(entry)
+    return reqs, entries
+
+
+SPEC_HEADER = {"title": "Synthetic specification", "reference": "SPEC-BENCH", "version": "1.0", "date": "2026-09-15"}
+ASSESSMENT_HEADER = {"title": "Benchmark", "assessor": "Bench", "date": "2026-11-20"}
+
+
+def make_checklist(rows: int, previous: bool = False):
+    """Return a synthetic Checklist of ``rows`` requirements in 40 sections.
+
+    With ``previous``, it is compared with an earlier assessment whose statuses are shifted.
+    """
+    reqs, entries = synthetic_rows(rows)
     spec = RequirementSet.model_validate(
-        {"specification": {"title": "Synthetic specification", "reference": "SPEC-BENCH",
-                           "version": "1.0", "date": "2026-09-15"}, "requirements": reqs})
-    assessment = AssessmentSet.model_validate(
-        {"assessment": {"title": "Benchmark", "assessor": "Bench", "date": "2026-11-20"},
-         "compliance": entries})
+        {"specification": SPEC_HEADER, "requirements": reqs})
+    assessment = AssessmentSet.model_validate({"assessment": ASSESSMENT_HEADER, "compliance": entries})
     checklist = merge(spec, Source(Path("spec.yaml"), {}), assessment,
                       Source(Path("assessment.yaml"), {}))
     if not previous:
@@ -172,6 +182,45 @@ def child(name: str, rows: int, previous: bool = False) -> None:
     print(f"{(_status_kib('VmHWM') - before) / 1024:.1f}")
 
 
+def write_yaml_inputs(folder: Path, rows: int) -> tuple[Path, Path]:
+    """Write ``spec.yaml`` and ``assessment.yaml`` of ``rows`` synthetic requirements; return both paths."""
+    import yaml
+
+    reqs, entries = synthetic_rows(rows)
+    spec, assessment = folder / "spec.yaml", folder / "assessment.yaml"
+    spec.write_text(yaml.safe_dump({"specification": SPEC_HEADER, "requirements": reqs}, allow_unicode=True,
+                                   sort_keys=False, width=200), encoding="utf-8")
+    assessment.write_text(yaml.safe_dump({"assessment": ASSESSMENT_HEADER, "compliance": entries},
+                                         allow_unicode=True, sort_keys=False, width=200), encoding="utf-8")
+    return spec, assessment
+
+
+def fresh_process(rows: int, runs: int) -> None:
+    """Print the median seconds and peak RSS of `docgen checklist` on ``rows`` YAML requirements, fresh processes."""
+    import os
+
+    folder = Path(tempfile.mkdtemp(prefix="docgen-bench-"))
+    spec, assessment = write_yaml_inputs(folder, rows)
+    command = [sys.executable, "-m", "docgen", "checklist", str(spec), "-a", str(assessment),
+               "-o", str(folder / "c.docx"), "-o", str(folder / "c.xlsx")]
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    times, cpu, peaks = [], [], []
+    for _ in range(runs):
+        start = time.perf_counter()
+        child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+        _, status, usage = os.wait4(child.pid, 0)  # this child's own peak, not the largest child's so far
+        times.append(time.perf_counter() - start)
+        child.returncode = os.waitstatus_to_exitcode(status)
+        if child.returncode != 0:
+            raise SystemExit(child.stderr.read().decode()[-2000:])
+        cpu.append(usage.ru_utime + usage.ru_stime)  # less sensitive than wall time to a shared machine
+        peaks.append(usage.ru_maxrss / 1024)  # KiB on Linux
+    print(f"docgen checklist, {rows} requirements (YAML) -> .docx + .xlsx, fresh process, median of {runs}: "
+          f"{statistics.median(times):.2f} s (runs {', '.join(f'{t:.2f}' for t in times)}; CPU "
+          f"{statistics.median(cpu):.2f} s), "
+          f"peak RSS {statistics.median(peaks):.0f} MiB (bar: 4 s, 200 MiB)")
+
+
 def _status_kib(field: str) -> int:
     for line in Path("/proc/self/status").read_text().splitlines():
         if line.startswith(field + ":"):
@@ -186,8 +235,13 @@ def main() -> None:
     parser.add_argument("--no-baseline", action="store_true", help="skip python-docx/docxtpl")
     parser.add_argument("--previous", action="store_true",
                         help="compare with an earlier assessment (Previous status, Change columns)")
+    parser.add_argument("--fresh", type=int, default=None, metavar="ROWS",
+                        help="time `docgen checklist` on ROWS requirements read from YAML, fresh processes")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.fresh:
+        fresh_process(args.fresh, args.runs)
+        return
     if args.child:
         child(args.child, int(args.rows), args.previous)
         return

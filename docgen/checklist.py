@@ -6,12 +6,17 @@ Readers are looked up in the reader table; the writers are the checklist job's (
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TypeVar
 
 from docgen.errors import GateFailed
 from docgen.model.checklist import Checklist, merge
 from docgen.model.requirements import AssessmentSet, RequirementSet
 from docgen.model.validate import build
 from docgen.readers.requirements import read_assessment, read_requirements
+from docgen.readers.source import Source
+from docgen.readers.yaml_source import paused_gc
+
+Model = TypeVar("Model", RequirementSet, AssessmentSet)
 
 
 def load_checklist(
@@ -28,13 +33,15 @@ def load_checklist(
     problem of a file; each file is read only once the ones before it are valid.
     """
     spec_source = read_requirements(Path(spec), mode=mode, id_pattern=id_pattern)
-    requirements = build(RequirementSet, spec_source)
+    requirements = _validated(RequirementSet, spec_source)
     if assessment is None:
-        checklist = merge(requirements, spec_source)
+        with paused_gc():
+            checklist = merge(requirements, spec_source)
     else:
         assessment_source = read_assessment(Path(assessment))
-        checklist = merge(requirements, spec_source, build(AssessmentSet, assessment_source),
-                          assessment_source)
+        assessed = _validated(AssessmentSet, assessment_source)
+        with paused_gc():
+            checklist = merge(requirements, spec_source, assessed, assessment_source)
     # What the readers noticed (a value cut by ' #', a Won't row left out) is warned about too.
     checklist.warnings.extend(w for source in (spec_source, assessment_source if assessment else None)
                               if source is not None for w in getattr(source, "warnings", []))
@@ -43,7 +50,21 @@ def load_checklist(
     from docgen.model.checklist_changes import compare
 
     previous_source = read_assessment(Path(previous))
-    return compare(checklist, build(AssessmentSet, previous_source), previous_source)
+    earlier = _validated(AssessmentSet, previous_source)
+    with paused_gc():
+        return compare(checklist, earlier, previous_source)
+
+
+def _validated(model: type[Model], source: Source) -> Model:
+    """Return ``source`` validated as ``model``; the source keeps its lines for messages, not its raw data.
+
+    The garbage collector is paused meanwhile: every model object built stays alive (a
+    50,000-requirement file makes half a million), so collecting only walks them again.
+    """
+    with paused_gc():
+        validated = build(model, source)
+    source.data = {}  # the model holds what is needed: the raw copy of a large file would stay alive
+    return validated
 
 
 def check_gate(checklist: Checklist, level: str | None) -> None:

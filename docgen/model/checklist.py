@@ -179,18 +179,17 @@ def merge(
         problems += _duplicates(ids, assessment_source, "compliance")
         known = {r.id for r in requirements.requirements}
         for index, entry in enumerate(assessment.compliance):
-            path = f"compliance[{index}]"
-            line = assessment_source.line_of(f"{path}.id")
+            path = f"compliance[{index}]"  # its line is looked up for a message only (sources may find lines lazily)
             if entry.id not in known:
                 problems.append(Problem(
                     str(assessment_source.path),
                     f"'{entry.id}' is not a requirement of {spec_source.path.name}",
-                    line, f"{path}.id"))
+                    assessment_source.line_of(f"{path}.id"), f"{path}.id"))
             elif entry.status in _NEEDS_COMMENT and not (entry.comment or "").strip():
                 warnings.append(Problem(
                     str(assessment_source.path),
                     f"{entry.id} is {entry.status.replace('_', ' ')} but has no comment",
-                    line, path))
+                    assessment_source.line_of(f"{path}.id"), path))
             entries.setdefault(entry.id, entry)
     if problems:
         raise InputError(problems)

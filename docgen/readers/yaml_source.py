@@ -6,19 +6,27 @@ Hand-written YAML has traps a plain ``safe_load`` lets through; this reader refu
 - an unquoted value cut by `` #`` (``committee: Steering #4``) is a warning with the quoted fix;
 - aliases that expand past :data:`ALIAS_BUDGET` nodes ("billion laughs") and nesting deeper than
   :data:`MAX_DEPTH` levels are refused before anything is built, in time linear in the input.
+
+Plain data (no anchor, alias, tag, merge key or complex key: nearly every input) is built from the
+parser's events (:mod:`docgen.readers.yaml_events`), and the line of each key path is found only
+when a message needs one (:class:`KeyLines` composes the text again then); anything else is
+composed into a node graph, checked and constructed as before.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import json
 import re
+from collections.abc import Iterator, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from docgen.errors import InputError, Problem
+from docgen.readers import yaml_events
 from docgen.readers.source import Source, read_text
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml parses ~10x faster when present
@@ -142,12 +150,12 @@ class _Walk:
     MAX_DEPTH, so the pass (and the construction after it) stays linear in the input.
     """
 
-    def __init__(self, file: str, text: str, start_line: int):
+    def __init__(self, file: str, text: str, start_line: int, cuts: bool = True):
         self.file, self.text, self.base = file, text, start_line + 1
-        self.lines: dict[str, int] = {}
+        self.lines: MutableMapping[str, int] = {}
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
-        self.cut_lines = self._cut_candidates(text) if "#" in text else {}
+        self.cut_lines = self._cut_candidates(text) if cuts and "#" in text else {}
 
     @staticmethod
     def _cut_candidates(text: str) -> dict[int, int]:
@@ -162,7 +170,7 @@ class _Walk:
             found.setdefault(line, text.rfind("\n", 0, pos) + 1)
         return found
 
-    def _check_cut(self, node: yaml.ScalarNode, key_path: str | None) -> None:
+    def _check_cut(self, node: yaml.ScalarNode | yaml.ScalarEvent, key_path: str | None) -> None:
         end = node.end_mark
         start = self.cut_lines.get(end.line)
         if start is None or node.style not in _PLAIN:
@@ -181,6 +189,8 @@ class _Walk:
         base, lines, check_cut = self.base, self.lines, bool(self.cut_lines)
         scalar, mapping = yaml.ScalarNode, yaml.MappingNode
         lines[""] = root.start_mark.line + base
+        if type(root) is scalar:  # a document that is one value: no key path below it
+            return
         seen: set[int] = set()
         expanded = 0
         # node, key path (None under a complex key), depth, 0-based line of the alias being
@@ -297,17 +307,35 @@ def _load(text: str, path: Path, start_line: int) -> tuple[object, _Walk]:
     walk = _Walk(str(path), text, start_line)
     # The nodes and objects built here are all alive until the end: collecting garbage while
     # building them only costs time (a third of reading a 50,000-requirement file).
+    with paused_gc():
+        return _load_nodes(text, path, start_line, walk)
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """Run the block without the cyclic garbage collector (as it was before afterwards).
+
+    For code building many objects that all stay alive (a large input's data, its models): the
+    collector would walk them again and again for nothing.
+    """
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _load_nodes(text, path, start_line, walk)
+        yield
     finally:
         if collecting:
             gc.enable()
 
 
 def _load_nodes(text: str, path: Path, start_line: int, walk: _Walk) -> tuple[object, _Walk]:
-    """Return the data of YAML ``text`` composed, checked by ``walk`` and constructed (see _load)."""
+    """Return the data of YAML ``text`` built from events, else composed, checked by ``walk`` and constructed.
+
+    See _load. Data built from events gets lazy ``walk.lines`` (:class:`KeyLines`).
+    """
+    plain, data = _load_plain(text, walk)  # events nest without recursion: no depth check needed first
+    if plain:
+        walk.lines = KeyLines(text, path, start_line)
+        return data, walk
     try:
         _check_depth_before_composing(text)
         loader = _Loader(text)
@@ -325,6 +353,81 @@ def _load_nodes(text: str, path: Path, start_line: int, walk: _Walk) -> tuple[ob
         raise InputError.single(path, exc.message, line=exc.line + 1 + start_line) from None
     except yaml.YAMLError as exc:
         raise _syntax_error(exc, text, path, start_line) from None
+
+
+def _load_plain(text: str, walk: _Walk) -> tuple[bool, object]:
+    """Return (True, data) when ``text`` is plain data built from its events, else (False, None).
+
+    Values cut by `` #`` are warned about by ``walk`` as the node walk does. Whatever the events
+    cannot build (or any error while building) is left to the node path, which reports it.
+    """
+    loader = _Loader(text)
+    cut: list[yaml_events.Candidate] = []
+    try:
+        data = yaml_events.build(loader, MAX_DEPTH, walk.cut_lines, cut)
+    except Exception:  # noqa: BLE001 - the node path reads it again and says what is wrong
+        return False, None
+    finally:
+        loader.dispose()
+    for _, event, key_path in cut:
+        walk._check_cut(event, key_path)
+    return True, data
+
+
+def _lines_of(text: str, path: Path, start_line: int) -> MutableMapping[str, int]:
+    """Return the 1-based line of every key path of YAML ``text`` (composed again; {} if it cannot be)."""
+    walk = _Walk(str(path), text, start_line, cuts=False)
+    loader = _Loader(text)
+    try:
+        with paused_gc():
+            node = loader.get_single_node()
+            if node is not None:
+                walk.run(node)
+    except (yaml.YAMLError, _Refused):
+        return {}
+    finally:
+        loader.dispose()
+    return walk.lines
+
+
+class KeyLines(MutableMapping):
+    """The line of each key path of a YAML text, found when first asked for (the text is composed again then).
+
+    Reading a large file keeps no record per key: a valid input whose messages need no line
+    never pays for them. Behaves as the dict the node walk makes (readers may add or move keys).
+    """
+
+    def __init__(self, text: str, path: Path, start_line: int):
+        self._source: tuple[str, Path, int] | None = (text, Path(path), start_line)
+        self._lines: MutableMapping[str, int] | None = None
+
+    def _all(self) -> MutableMapping[str, int]:
+        """Return the lines, composing the text the first time."""
+        if self._lines is None:
+            assert self._source is not None
+            self._lines, self._source = _lines_of(*self._source), None
+        return self._lines
+
+    def __getitem__(self, key: str) -> int:
+        return self._all()[key]
+
+    def __setitem__(self, key: str, value: int) -> None:
+        self._all()[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self._all()[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._all()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def __repr__(self) -> str:
+        return f"KeyLines({self._lines!r})" if self._lines is not None else "KeyLines(<not read yet>)"
 
 
 def parse_yaml(text: str, path: Path, start_line: int = 0) -> YamlSource:
