@@ -147,31 +147,17 @@ def _first_dated_line(builder: Builder, text: str) -> None:
 
 
 def _title_and_date(builder: Builder, path: Path, heading, text: str = "") -> None:
+    """Settle the meeting's title and date from the heading, the title, the file name, then the text.
+
+    Raises InputError when no meeting date is found anywhere.
+    """
     meeting = builder.meeting
     if isinstance(meeting.get("title"), str) and _only_date(meeting["title"]):
         del meeting["title"]
     if heading is not None:
-        found = _heading_date(heading.title)
-        if found:
-            # a date in the title beats a front-matter timestamp, which dates the publication
-            builder.set_meeting("date", found[0], heading.line, override=builder.published)
-        title = plain_title(heading.title)[0]
-        rest = (title.replace(found[1].group(0), "") if found else title).strip(" -–—:,.")
-        if rest:
-            builder.set_meeting("title", title, heading.line)
-    title = meeting.get("title")
-    if "date" not in meeting and isinstance(title, str) and find_date(title, short_year=True):
-        # front matter "title: 2023-05-11 TOC Meeting Record" dates the meeting
-        builder.set_meeting("date", find_date(title, short_year=True)[0],
-                            builder.meeting_lines.get("title", 0))
-    named = date_in_name(path.stem)
-    if named and meeting.get("date") != named and isinstance(meeting.get("date"), str) and \
-            re.fullmatch(r"\d{4}-\d\d-\d\d", meeting["date"]) and \
-            swap_day_month(meeting["date"]) == named:
-        # 2-6-19 reads as 2 June in Europe and 6 February in the US: the file name decides
-        meeting["date"] = named
-    if "date" not in meeting and named:
-        builder.set_meeting("date", named, 0)
+        _heading_title_and_date(builder, heading)
+    _date_from_title(builder)
+    _date_from_name(builder, date_in_name(path.stem))
     if "date" not in meeting:
         _first_dated_line(builder, text)
     if "date" not in meeting:
@@ -181,6 +167,39 @@ def _title_and_date(builder: Builder, path: Path, heading, text: str = "") -> No
         builder.set_meeting("title", _title_from_name(
             path.stem, str(meeting["date"]),
             heading.title if heading and not _only_date(heading.title) else None), 0)
+
+
+def _heading_title_and_date(builder: Builder, heading) -> None:
+    """Take the title heading's date, and its title unless the heading is only a date."""
+    found = _heading_date(heading.title)
+    if found:
+        # a date in the title beats a front-matter timestamp, which dates the publication
+        builder.set_meeting("date", found[0], heading.line, override=builder.published)
+    title = plain_title(heading.title)[0]
+    rest = (title.replace(found[1].group(0), "") if found else title).strip(" -–—:,.")
+    if rest:
+        builder.set_meeting("title", title, heading.line)
+
+
+def _date_from_title(builder: Builder) -> None:
+    """Without a date yet, take the one the meeting's title holds."""
+    title = builder.meeting.get("title")
+    if "date" not in builder.meeting and isinstance(title, str) and find_date(title, short_year=True):
+        # front matter "title: 2023-05-11 TOC Meeting Record" dates the meeting
+        builder.set_meeting("date", find_date(title, short_year=True)[0],
+                            builder.meeting_lines.get("title", 0))
+
+
+def _date_from_name(builder: Builder, named: str | None) -> None:
+    """Let the file name's date settle a day and month read the other way round, or give the date."""
+    meeting = builder.meeting
+    if named and meeting.get("date") != named and isinstance(meeting.get("date"), str) and \
+            re.fullmatch(r"\d{4}-\d\d-\d\d", meeting["date"]) and \
+            swap_day_month(meeting["date"]) == named:
+        # 2-6-19 reads as 2 June in Europe and 6 February in the US: the file name decides
+        meeting["date"] = named
+    if "date" not in meeting and named:
+        builder.set_meeting("date", named, 0)
 
 
 def _title_from_name(stem: str, day: str, heading: str | None) -> str:
@@ -240,48 +259,102 @@ def _heading_and_label_words(text: str) -> list[str]:
         if not rest:
             continue
         if rest.startswith("#"):
-            title = rest.lstrip("#").strip()
-            if not title:  # "#" alone: the title is the next non-blank line
-                while index < len(lines) and not lines[index].strip():
-                    index += 1
-                title = lines[index].strip() if index < len(lines) else ""
-                index += 1
-            if title:
-                words.append(title)
-            continue
-        line = _cut_blanks(line)
-        match = None
-        if rest.rstrip() in ("-", "*"):
-            # a list marker alone: the label may open the next non-blank line
-            following = index
-            while following < len(lines) and not lines[following].strip():
-                following += 1
-            if following < len(lines):
-                match = _LABEL_WORD.match("-\n" + _cut_blanks(lines[following]))
-                if match:
-                    index = following + 1
-        match = match or _LABEL_WORD.match(line)
-        if match is None:
-            # "Term" then ": definition" on the next non-blank line: the colon may follow blanks
-            following = index
-            while following < len(lines) and not lines[following].strip():
-                following += 1
-            if following < len(lines) and lines[following].lstrip().startswith(":"):
-                match = _LABEL_WORD.match(line + "\n:")
-                if match:
-                    index = following + 1
-        if match:
-            words.append(match.group(1))
+            word, index = _heading_title(rest, lines, index)
+        else:
+            word, index = _label_word(line, rest, lines, index)
+        if word:
+            words.append(word)
     return words
 
 
+def _next_filled(lines: list[str], index: int) -> int:
+    """Return the index of the first non-blank line from ``index`` on (``len(lines)`` when none)."""
+    while index < len(lines) and not lines[index].strip():
+        index += 1
+    return index
+
+
+def _heading_title(rest: str, lines: list[str], index: int) -> tuple[str, int]:
+    """Return (title, index of the line after it) for a heading line (``rest``, blanks stripped)."""
+    title = rest.lstrip("#").strip()
+    if title:
+        return title, index
+    # "#" alone: the title is the next non-blank line
+    index = _next_filled(lines, index)
+    return (lines[index].strip() if index < len(lines) else ""), index + 1
+
+
+def _label_word(line: str, rest: str, lines: list[str], index: int) -> tuple[str | None, int]:
+    """Return (the ``Label:`` word opening ``line`` or None, index of the line after what it used)."""
+    line = _cut_blanks(line)
+    match = None
+    if rest.rstrip() in ("-", "*"):
+        # a list marker alone: the label may open the next non-blank line
+        match, index = _label_after_marker(lines, index)
+    match = match or _LABEL_WORD.match(line)
+    if match is None:
+        # "Term" then ": definition" on the next non-blank line: the colon may follow blanks
+        match, index = _label_before_colon(line, lines, index)
+    return (match.group(1) if match else None), index
+
+
+def _label_after_marker(lines: list[str], index: int) -> tuple[re.Match | None, int]:
+    """Return (the label opening the next non-blank line, index after it), or (None, ``index``)."""
+    following = _next_filled(lines, index)
+    if following < len(lines):
+        match = _LABEL_WORD.match("-\n" + _cut_blanks(lines[following]))
+        if match:
+            return match, following + 1
+    return None, index
+
+
+def _label_before_colon(line: str, lines: list[str], index: int) -> tuple[re.Match | None, int]:
+    """Return (``line`` as a label when the next non-blank line opens with ":", index after that line).
+
+    Returns (None, ``index``) when it is not one.
+    """
+    following = _next_filled(lines, index)
+    if following < len(lines) and lines[following].lstrip().startswith(":"):
+        match = _LABEL_WORD.match(line + "\n:")
+        if match:
+            return match, following + 1
+    return None, index
+
+
 def _assemble(builder: Builder, path: Path, heading, text: str) -> tuple[dict, dict[str, int]]:
+    """Return (contract data, line of each key) once every section was read into ``builder``."""
     _title_and_date(builder, path, heading, text)
     _language(builder, text)
     meeting = builder.meeting
     year = _Days(_day(meeting.get("date")), _day(builder.next.get("date")))
+    # the meeting's lines are taken before attendees' roles add fields: those have no line
     lines: dict[str, int] = {f"meeting.{k}": v for k, v in builder.meeting_lines.items() if v}
     lines["meeting"] = min(lines.values(), default=1)
+    attendees = _attendee_records(builder, lines)
+    for role in _ROLES:
+        if isinstance(meeting.get(role), str):
+            for name in meeting[role].split(","):
+                builder.add_role(name.strip(), role)
+    _role_holders_attend(builder, attendees, lines)
+    known, speakers = _known_names(attendees)
+    by_handle = speakers[0]
+    for role in _ROLES:
+        value = meeting.get(role)
+        if isinstance(value, str) and value.startswith("@"):
+            meeting[role] = by_handle.get(value[1:].lower(), value)
+    settle_sentences([builder.preamble, *builder.agenda])
+    agenda = [_item(item, f"agenda[{index}]", lines, known, speakers, year)
+              for index, item in enumerate(_agenda_items(builder))]
+    data: dict = {"meeting": meeting, "attendees": attendees, "agenda": agenda}
+    _add_lists(builder, data, lines, known, speakers, year)
+    return data, lines
+
+
+_ROLES = ("chair", "facilitator", "minute_taker")
+
+
+def _attendee_records(builder: Builder, lines: dict[str, int]) -> list[dict]:
+    """Return the attendees, recording their lines; a meeting role written by a name goes to the meeting."""
     attendees = []
     for index, (person, line) in enumerate(builder.attendees):
         role = person.pop("_role", None)
@@ -289,11 +362,11 @@ def _assemble(builder: Builder, path: Path, heading, text: str) -> tuple[dict, d
             builder.set_meeting(role, person["name"], line)
         attendees.append(person)
         lines[f"attendees[{index}]"] = line
-    for role in ("chair", "facilitator", "minute_taker"):
-        if isinstance(meeting.get(role), str):
-            for name in meeting[role].split(","):
-                builder.add_role(name.strip(), role)
-    _role_holders_attend(builder, attendees, lines)
+    return attendees
+
+
+def _known_names(attendees: list[dict]) -> tuple[set[str], tuple[dict[str, str], dict[str, str]]]:
+    """Return (the attendees' normalised names, first names and handles; (names by handle, by nick))."""
     known = {norm(p["name"]) for p in attendees} | {norm(p["name"]).split(" ")[0] for p in attendees}
     known |= {norm(p["handle"]) for p in attendees if p.get("handle")}
     handles = {p["handle"].lower(): p["name"] for p in attendees if p.get("handle")}
@@ -302,37 +375,46 @@ def _assemble(builder: Builder, path: Path, heading, text: str) -> tuple[dict, d
         firsts.setdefault(person["name"].split(" ")[0].lower(), []).append(person["name"])
     # scribes write speakers as lower-case nicks ("[rob] I will ..."): the one attendee so named
     nicks = {k: v[0] for k, v in firsts.items() if len(v) == 1 and k not in handles}
-    for role in ("chair", "facilitator", "minute_taker"):
-        value = meeting.get(role)
-        if isinstance(value, str) and value.startswith("@"):
-            meeting[role] = handles.get(value[1:].lower(), value)
-    settle_sentences([builder.preamble, *builder.agenda])
+    return known, (handles, nicks)
+
+
+def _agenda_items(builder: Builder) -> list[Agenda]:
+    """Return the agenda items, the preamble first when it holds decisions or actions.
+
+    A preamble of notes only becomes the first general note instead.
+    """
     items = list(builder.agenda)
     if builder.preamble.decisions or builder.preamble.actions:
         items.insert(0, builder.preamble)
     elif builder.preamble.notes:
         builder.notes.insert(0, "\n\n".join(builder.preamble.notes))
-    agenda = []
-    for index, item in enumerate(items):
-        agenda.append(_item(item, f"agenda[{index}]", lines, known, (handles, nicks), year))
-    data: dict = {"meeting": meeting, "attendees": attendees, "agenda": agenda}
+    return items
+
+
+def _add_lists(builder: Builder, data: dict, lines: dict[str, int], known: set, speakers: tuple,
+           year: _Days) -> None:
+    """Add the distribution, previous actions, next meeting, links and notes ``builder`` found to ``data``.
+
+    Each is left out when the notes gave none.
+    """
     if builder.distribution:
         data["distribution"] = builder.distribution
     if builder.previous:
-        data["previous_actions"] = [
-            _action(raw, known, (handles, nicks), year) for raw, _ in builder.previous]
-        for index, (_, line) in enumerate(builder.previous):
-            lines[f"previous_actions[{index}]"] = line
+        data["previous_actions"] = [_action(raw, known, speakers, year) for raw, _ in builder.previous]
+        lines.update(_keyed_lines("previous_actions", builder.previous))
     if builder.next:
         data["next_meeting"] = builder.next
         lines["next_meeting"] = builder.next_line or 1
     if builder.links:
         data["links"] = [link for link, _ in builder.links]
-        for index, (_, line) in enumerate(builder.links):
-            lines[f"links[{index}]"] = line
+        lines.update(_keyed_lines("links", builder.links))
     if builder.notes:
         data["notes"] = "\n\n".join(builder.notes)
-    return data, lines
+
+
+def _keyed_lines(key: str, entries: list[tuple[object, int]]) -> dict[str, int]:
+    """Return the line of each entry of a list, keyed ``key[index]``."""
+    return {f"{key}[{index}]": line for index, (_, line) in enumerate(entries)}
 
 
 _ROLE_TITLES = {"chair": "Chair", "facilitator": "Facilitator", "minute_taker": "Minute taker"}
@@ -426,7 +508,8 @@ def _due(action: dict, written: str, days: _Days) -> None:
         action["comment"] = f"{action['comment']} · {note}" if action.get("comment") else note
 
 
-def _action(raw: dict, known: set, handles: dict, days: _Days) -> dict:
+def _action(raw: dict, known: set, handles: tuple, days: _Days) -> dict:
+    """Return the contract action of a queued one: parsed once every attendee is known."""
     if "ready" in raw:
         return raw["ready"]
     if "head" not in raw:
@@ -434,6 +517,15 @@ def _action(raw: dict, known: set, handles: dict, days: _Days) -> dict:
     year = days.meeting.year if days.meeting else None
     action = it.parse_action(raw["head"], known=known, year=year, labelled=raw.get("labelled"),
                              owner=raw.get("owner"), today=days.meeting, next_meeting=days.next)
+    _queued_fields(action, raw, days)
+    owner = action.get("owner")
+    if owner:
+        action["owner"] = ", ".join(_owner_name(o.strip(), raw, handles) for o in _owner_names(owner))
+    return action
+
+
+def _queued_fields(action: dict, raw: dict, days: _Days) -> None:
+    """Add the fields queued with the action (a table's cells, a heading's prefix, nested notes) to it."""
     for key in ("id", "comment", "priority", "status"):
         if raw.get(key) and key not in action:
             action[key] = raw[key]
@@ -443,12 +535,10 @@ def _action(raw: dict, known: set, handles: dict, days: _Days) -> dict:
         action["text"] = f"{raw['prefix']} — {action['text']}"
     if raw.get("body"):
         action["text"] = f"{action['text']}\n\n{raw['body']}"
-    owner = action.get("owner")
-    if owner:
-        handles, nicks = handles
-        action["owner"] = ", ".join(
-            handles.get(o.strip().lstrip("@").lower()) or
-            (nicks.get(o.strip().lower()) if o.strip().islower() or raw.get("speaker") else None)
-            or o.strip()
-            for o in _owner_names(owner))
-    return action
+
+
+def _owner_name(owner: str, raw: dict, speakers: tuple[dict[str, str], dict[str, str]]) -> str:
+    """Return the attendee an owner names by handle or (a lower-case nick, or a speaker) by first name."""
+    handles, nicks = speakers
+    return handles.get(owner.lstrip("@").lower()) or \
+        (nicks.get(owner.lower()) if owner.islower() or raw.get("speaker") else None) or owner
