@@ -175,6 +175,95 @@ class _Open:
     heading: bool = False
 
 
+class _IdReader:
+    """Reads requirements by identifier: each id opens one, which runs to the next id or to the
+    end of its paragraph, its list item's blocks or, for an id in a heading, its section."""
+
+    def __init__(self, regex: re.Pattern, default: bool):
+        self.regex = regex
+        self.default = default
+        self.found: list[ExtractedRequirement] = []
+        self.current: _Open | None = None
+        self.section = PREAMBLE
+
+    def close(self) -> None:
+        """Finish the open requirement: its text, keywords and level (must when none is said)."""
+        current, self.current = self.current, None
+        if current is None:
+            return
+        req = current.req
+        req.text = clean_text(" ".join(current.parts))
+        req.keywords = find_keywords(req.text)
+        if req.level == "":
+            req.level = strongest(req.keywords) or lower_case_level(req.text) or "must"
+        self.found.append(req)
+
+    def open(self, match: re.Match, rest: str, line: int, scope: int | None,
+             heading: bool = False) -> None:
+        """Close the open requirement and open the one of identifier ``match``."""
+        self.close()
+        req = ExtractedRequirement(match.group("id"), self.section.name, "", "", [], line)
+        self.current = _Open(req, [rest], scope, heading)
+
+    def match(self, text: str, first: bool = True) -> re.Match | None:
+        """Return the identifier at the start of ``text`` (see :func:`ids.match_id`), or None."""
+        return match_id(self.regex, text, self.default, first)
+
+    def heading(self, block: Block, section: Section) -> None:
+        """A heading opens a requirement if it starts with an id, else a section."""
+        match = self.match(block.lines[0])
+        if match:
+            title = block.lines[0][match.end():].strip()
+            self.open(match, title + ":" if title else "", block.line, None, True)
+        else:
+            self.close()
+            self.section = section
+
+    def row(self, block: Block) -> None:
+        """A table row whose first cell starts with an id is one requirement; a level cell
+        (``MUST``, ``Should have``, ``OPTIONAL``) gives its level."""
+        cells = table_cells(block.text)
+        first = leading_markup_removed(cells[0]) if cells else ""
+        match = self.match(first) if cells else None
+        if not match:
+            return
+        rest = [c for c in [first[match.end():].strip(), *cells[1:]] if c]
+        level = next((_LEVEL_WORD[m.group(1).lower()] for c in rest
+                      if (m := _LEVEL_CELL.match(c))), "")
+        self.open(match, " | ".join(c for c in rest if not _LEVEL_CELL.match(c)), block.line,
+                  None)
+        self.current.req.level = level
+        self.close()
+
+    def text(self, block: Block) -> None:
+        """A paragraph or item: an id at a line start opens a requirement; other lines continue
+        the open one."""
+        for position, (part, line) in enumerate(zip(block.lines, block.linenos)):
+            start = leading_markup_removed(part.strip())
+            match = self.match(start, position == 0)
+            if match:
+                scope = block.items[-1] if block.kind == "item" and position == 0 else None
+                self.open(match, start[match.end():], line, scope)
+            elif self.current is not None:
+                self.current.parts.append(part)
+        if self.current is not None and self.current.scope is None and not self.current.heading:
+            self.close()
+
+    def block(self, block: Block, section: Section) -> None:
+        """Read one block of the document."""
+        if block.kind == "heading":
+            self.heading(block, section)
+            return
+        current = self.current
+        if current is not None and not current.heading and (
+                current.scope is None or current.scope not in block.items):
+            self.close()
+        if block.kind == "row":
+            self.row(block)
+        else:
+            self.text(block)
+
+
 def extract_id(parsed: Scan, id_pattern: str | None = None, default: bool | None = None
                ) -> list[ExtractedRequirement]:
     """Return one requirement per identifier found at the start of a line, list item or row.
@@ -182,71 +271,13 @@ def extract_id(parsed: Scan, id_pattern: str | None = None, default: bool | None
     ``default`` (None: whether ``id_pattern`` is None) leaves out names of standards such as
     ``UTF-8``, which the default pattern would take for identifiers.
     """
-    regex = compile_id_pattern(id_pattern)
-    default = id_pattern is None if default is None else default
-    found: list[ExtractedRequirement] = []
-    current: _Open | None = None
-
-    def close() -> None:
-        nonlocal current
-        if current is not None:
-            text = clean_text(" ".join(current.parts))
-            current.req.text = text
-            current.req.keywords = find_keywords(text)
-            if current.req.level == "":
-                current.req.level = strongest(current.req.keywords) or lower_case_level(
-                    text) or "must"
-            found.append(current.req)
-        current = None
-
-    def open_(match: re.Match, rest: str, section: Section, line: int, scope, heading=False):
-        close()
-        req = ExtractedRequirement(match.group("id"), section.name, "", "", [], line)
-        nonlocal current
-        current = _Open(req, [rest], scope, heading)
-
-    section = PREAMBLE
-    for block_section, block in _walk(parsed):
-        if block.kind == "part":
-            continue
-        if block.kind == "heading":
-            match = match_id(regex, block.lines[0], default, True)
-            if match:
-                title = block.lines[0][match.end():].strip()
-                open_(match, title + ":" if title else "", section, block.line, None, True)
-            else:
-                close()
-                section = block_section
-            continue
-        if current is not None and not current.heading and (
-                current.scope is None or current.scope not in block.items):
-            close()
-        if block.kind == "row":
-            cells = table_cells(block.text)
-            if cells:
-                cells[0] = leading_markup_removed(cells[0])
-            match = match_id(regex, cells[0], default, True) if cells else None
-            if match:
-                rest = [c for c in [cells[0][match.end():].strip(), *cells[1:]] if c]
-                level = next((_LEVEL_WORD[m.group(1).lower()] for c in rest
-                              if (m := _LEVEL_CELL.match(c))), "")
-                rest = [c for c in rest if not _LEVEL_CELL.match(c)]
-                open_(match, " | ".join(rest), section, block.line, None)
-                current.req.level = level
-                close()
-            continue
-        for position, (part, line) in enumerate(zip(block.lines, block.linenos)):
-            start = leading_markup_removed(part.strip())
-            match = match_id(regex, start, default, position == 0)
-            if match:
-                scope = block.items[-1] if block.kind == "item" and position == 0 else None
-                open_(match, start[match.end():], section, line, scope)
-            elif current is not None:
-                current.parts.append(part)
-        if current is not None and current.scope is None and not current.heading:
-            close()
-    close()
-    return found
+    reader = _IdReader(compile_id_pattern(id_pattern),
+                       id_pattern is None if default is None else default)
+    for section, block in _walk(parsed):
+        if block.kind != "part":
+            reader.block(block, section)
+    reader.close()
+    return reader.found
 
 
 def _a_series(found: list[ExtractedRequirement]) -> bool:
