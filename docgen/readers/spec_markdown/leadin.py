@@ -30,6 +30,25 @@ def _head(block: Block) -> Block | None:
     return Block(block.kind, [head], block.linenos[:1], items=block.items) if head else None
 
 
+def _sibling_head(block: Block, taken: list[Block]) -> Block | None:
+    """Return the keyword-free head of ``block`` if it is a sibling of the items taken, else
+    None (a block holding a keyword of its own then stops the run)."""
+    sibling = block.kind == "item" and bool(taken) and taken[0].kind == "item" \
+        and len(block.items) == len(taken[0].items)
+    return _head(block) if sibling else None
+
+
+def _paragraph_taken(lead: Block, block: Block, taken: list[Block]) -> tuple[bool, bool]:
+    """Return whether a keyword-free paragraph is taken and whether the run goes on after it.
+
+    The first paragraph is taken, and a later one inside the item just taken; the run goes on
+    only inside a list, and never after the one paragraph a paragraph lead-in announces.
+    """
+    if taken and not set(taken[-1].items) & set(block.items):
+        return False, False
+    return True, bool(block.items) and not (lead.kind == "para" and not taken)
+
+
 def announced(blocks: list[Block], index: int) -> list[Block]:
     """Return the blocks that the lead-in ending ``blocks[index]`` announces, maybe none.
 
@@ -50,21 +69,18 @@ def announced(blocks: list[Block], index: int) -> list[Block]:
             continue
         skip = None
         if find_keywords(block.text):
-            sibling = block.kind == "item" and taken and taken[0].kind == "item" \
-                and len(block.items) == len(taken[0].items)
-            head = _head(block) if sibling else None
+            head = _sibling_head(block, taken)
             if head is None:
                 break
             taken.append(head)
             last, skip = block, block.items[-1]
             continue
         if block.kind == "para":
-            inside_item = taken and set(taken[-1].items) & set(block.items)
-            if taken and not inside_item:
-                break
-            taken.append(block)
-            last = block
-            if not block.items or lead.kind == "para" and not taken[:-1]:
+            take, go_on = _paragraph_taken(lead, block, taken)
+            if take:
+                taken.append(block)
+                last = block
+            if not go_on:
                 break
             continue
         if lead.kind == "item" and block.items[:len(lead.items)] != lead.items:

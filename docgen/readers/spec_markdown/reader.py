@@ -158,16 +158,7 @@ def read_spec_markdown(path: Path, mode: str | None = None, id_pattern: str | No
     if not found:
         elsewhere = used == "keyword" and find_keywords(text)
         raise InputError.single(path, _ONLY_OUTSIDE if elsewhere else _NO_REQUIREMENT[used])
-    if "title" not in spec:
-        heading = next((b for b in parsed.blocks if b.kind == "heading" and b.numbered), None)
-        spec["title"] = heading.lines[0] if heading else path.stem
-        if heading:
-            lines["specification.title"] = heading.line
-    if "version" not in spec:
-        version = _VERSION.search("\n".join(text.splitlines()[:30]))
-        if version:
-            spec["version"] = version.group(1)
-            lines["specification.version"] = text[: version.start(1)].count("\n") + 1
+    _complete_specification(spec, lines, parsed, text, path)
     data = {
         "specification": {key: spec.get(key) for key in ("title", "reference", "version", "date")
                           if spec.get(key) is not None},
@@ -184,3 +175,18 @@ def read_spec_markdown(path: Path, mode: str | None = None, id_pattern: str | No
             warnings.append(Problem(str(path), left_out_message(id_pattern, [t for t, _ in missed]),
                                     missed[0][1]))
     return MarkdownSource(path=path, data=data, lines=lines, format="markdown", warnings=warnings)
+
+
+def _complete_specification(spec: dict, lines: dict, parsed, text: str, path: Path) -> None:
+    """Fill in a title (the first numbered heading, else the file name) and a version ("####
+    Version 3.1.0" near the top) the front matter did not give, with their lines."""
+    if "title" not in spec:
+        heading = next((b for b in parsed.blocks if b.kind == "heading" and b.numbered), None)
+        spec["title"] = heading.lines[0] if heading else path.stem
+        if heading:
+            lines["specification.title"] = heading.line
+    if "version" not in spec:
+        version = _VERSION.search("\n".join(text.splitlines()[:30]))
+        if version:
+            spec["version"] = version.group(1)
+            lines["specification.version"] = text[: version.start(1)].count("\n") + 1

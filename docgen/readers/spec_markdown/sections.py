@@ -51,6 +51,30 @@ def _appendix_letter(number: int) -> str:
         letters[(number - 1) % 26]
 
 
+class _RfcNumbers:
+    """Numbers headings as an RFC renders them: 1, 1.1, ... and A, A.1 after ``--- back``."""
+
+    def __init__(self) -> None:
+        self.counters: list[int] = []
+        self.back = False
+
+    def part(self, name: str) -> None:
+        """Start a kramdown-rfc part (``middle``, ``back``...): numbering starts again."""
+        self.back = name == "back"
+        self.counters = []
+
+    def next(self, level: int) -> str:
+        """Return the number of the next heading of ``level``."""
+        counters = self.counters
+        del counters[level:]
+        counters.extend([0] * (level - len(counters)))
+        counters[level - 1] += 1
+        parts = [str(n) for n in counters]
+        if self.back:
+            parts[0] = _appendix_letter(counters[0])
+        return ".".join(parts)
+
+
 def sections_of(blocks: list[Block], kramdown_rfc: bool) -> dict[int, Section]:
     """Return the Section of every heading, keyed by the heading block's index in ``blocks``.
 
@@ -62,35 +86,25 @@ def sections_of(blocks: list[Block], kramdown_rfc: bool) -> dict[int, Section]:
     """
     slugs = {i: slug(b.lines[0]) for i, b in enumerate(blocks) if b.kind == "heading"}
     titles = Counter(slugs.values())  # "Transfer" and "transfer" too
-    counters: list[int] = []
-    back = False
+    numbers = _RfcNumbers()
     parents: list[tuple[int, str]] = []  # (level, title) of enclosing headings
     result: dict[int, Section] = {}
     for index, block in enumerate(blocks):
         if block.kind == "part":
-            back = block.lines[0] == "back"
-            counters = []
+            numbers.part(block.lines[0])
             continue
         if block.kind != "heading":
             continue
         title, level = block.lines[0], block.level
         while parents and parents[-1][0] >= level:
             parents.pop()
-        name = title
-        if titles[slugs[index]] > 1 and parents:
-            name = f"{parents[-1][1]} / {title}"
+        name = f"{parents[-1][1]} / {title}" if titles[slugs[index]] > 1 and parents else title
         parents.append((level, title))
         explicit = _NUMBER.match(title)
         if explicit:
             result[index] = Section(title, explicit.group("n"))
         elif kramdown_rfc and block.numbered:
-            del counters[level:]
-            counters.extend([0] * (level - len(counters)))
-            counters[level - 1] += 1
-            parts = [str(n) for n in counters]
-            if back:
-                parts[0] = _appendix_letter(counters[0])
-            number = ".".join(parts)
+            number = numbers.next(level)
             result[index] = Section(f"{number}. {title}", number)
         else:
             prefix = slug(name.replace(" / ", " ")) if name != title else slugs[index]
