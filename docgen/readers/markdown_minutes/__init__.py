@@ -375,7 +375,14 @@ def _known_names(attendees: list[dict]) -> tuple[set[str], tuple[dict[str, str],
         firsts.setdefault(person["name"].split(" ")[0].lower(), []).append(person["name"])
     # scribes write speakers as lower-case nicks ("[rob] I will ..."): the one attendee so named
     nicks = {k: v[0] for k, v in firsts.items() if len(v) == 1 and k not in handles}
-    return known, (handles, nicks)
+    # owners written as initials ("[PK]", "JD to ...", "ACTION AB, CD:"): the one attendee so named
+    by_initials: dict[str, list[str]] = {}
+    for person in attendees:
+        words = person["name"].split()
+        if len(words) >= 2:
+            by_initials.setdefault("".join(w[0] for w in words).lower(), []).append(person["name"])
+    initials = {k: v[0] for k, v in by_initials.items() if len(v) == 1 and k not in handles}
+    return known, (handles, nicks, initials)
 
 
 def _agenda_items(builder: Builder) -> list[Agenda]:
@@ -537,8 +544,23 @@ def _queued_fields(action: dict, raw: dict, days: _Days) -> None:
         action["text"] = f"{action['text']}\n\n{raw['body']}"
 
 
-def _owner_name(owner: str, raw: dict, speakers: tuple[dict[str, str], dict[str, str]]) -> str:
-    """Return the attendee an owner names by handle or (a lower-case nick, or a speaker) by first name."""
-    handles, nicks = speakers
-    return handles.get(owner.lstrip("@").lower()) or \
-        (nicks.get(owner.lower()) if owner.islower() or raw.get("speaker") else None) or owner
+_EVERYONE = {"everyone", "everybody", "all", "tous", "toutes", "tout le monde"}
+
+
+def _owner_name(owner: str, raw: dict, speakers: tuple[dict[str, str], ...]) -> str:
+    """Return the attendee an owner names: by handle, by initials ("PK"), or by first name.
+
+    A first name counts when written as a lower-case nick, in capitals ("SOPHIE") or by a
+    speaker; otherwise the owner is kept as written.
+    """
+    handles, nicks, initials = speakers
+    key = owner.lstrip("@").lower()
+    if key in _EVERYONE:
+        return owner[:1].upper() + owner[1:]
+    if key in handles:
+        return handles[key]
+    if owner.isupper() and 2 <= len(owner) <= 3 and key in initials:
+        return initials[key]
+    if not owner.startswith("@") and (owner.islower() or owner.isupper() or raw.get("speaker")):
+        return nicks.get(key) or owner  # an @handle is an identity: only the handle map names it
+    return owner

@@ -147,7 +147,8 @@ class NotesFill:
         self.commitment(entry, target, parent)
         nested = [c for c in entry.children if c.kind == "list"]
         sub_items = nested[0].items if nested else None
-        if _CHECKBOX.match(entry.text) or self._named_task(entry.text):
+        if _CHECKBOX.match(entry.text) or self._named_task(entry.text) or \
+                self._initialled_task(entry.text):
             self.raw_action(target, entry, labelled=not _CHECKBOX.match(entry.text))
             return True
         if self._action_item(entry, target, sub_items) or \
@@ -205,6 +206,12 @@ class NotesFill:
                 line = f"{row[0].strip().rstrip(':： ')}: {row[1].strip()}"
                 self.label(line, block.line + offset, target, True, None)
         return True
+
+    def _initialled_task(self, text: str) -> bool:
+        """Return whether a note ends with an attendee's initials in brackets ("... [PK]")."""
+        m = it.INITIALS_TAIL.search(text)
+        return bool(m) and all(self.people.resolve(who) for who in
+                               re.split(r"\s*[,/&+]\s*", m.group("who")))
 
     def _named_task(self, text: str) -> bool:
         """Return whether a note reads ``Greg to take a look at ...`` with Greg an attendee."""

@@ -64,7 +64,8 @@ STATUS_WORDS = {"done": "done", "completed": "done", "closed": "done", "fait": "
 _CHECKBOX = re.compile(r"^\s*\[(?P<c>[ xX~-])\]\s+")
 _ACTION_LABEL = re.compile(
     r"^\s*(?:(?:→|->|=>|⇒|➜|➡️?)\s*)?(?:\*\*|__)?\s*\[?(?P<label>(?i:ACTIONS?(?:\s+ITEMS?)?|Actions?(?:\s+items?)?|AI|TODOS?|"
-    r"To\s?-?\s?dos?|Next\s+steps?|Prochaines\s+étapes|À\s+faire|A\s+faire))\]?(?:\s*(?:-|–|—|\(|\[)\s*(?P<who>[^:)\]*]+?)\s*[)\]]?|\s+(?P<who2>@?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?))?"
+    r"To\s?-?\s?dos?|Next\s+steps?|Prochaines\s+étapes|À\s+faire|A\s+faire))\]?(?:\s*(?:-|–|—|\(|\[)\s*(?P<who>[^:)\]*]+?)\s*[)\]]?|\s+(?P<who2>(?i:everyone|everybody|all|tous)|@?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?"
+    r"(?:\s*(?:,|&|\+|/|\band\b|\bet\b)\s*@?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)*))?"
     r"\s*(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(?P<rest>.*)$", re.DOTALL)
 _DECISION_LABEL = re.compile(
     r"^\s*(?:(?:→|->|=>|⇒|➜|➡️?)\s*)?(?:\*\*|__)?\s*\[?(?P<label>[A-Za-zÀ-ÿ ]{2,20}?)\]?\s*(?:\*\*|__)?\s*[:：]\s*"
@@ -231,10 +232,24 @@ def _owner_handles(draft: _Draft) -> None:
         draft.text = text[: -len(handles[-1])].rstrip(" :—–-(")
 
 
+#: "Circulate the draft [PK]", "[JD, AB]": initials in closing brackets own the task.
+INITIALS_TAIL = re.compile(r"\s*\[(?P<who>[A-Z]{2,3}(?:\s*[,/&+]\s*[A-Z]{2,3})*)\]\s*\.?\s*$")
+
+
+def _owner_initials(draft: _Draft) -> None:
+    """Without an owner yet, take initials in closing brackets (resolved to names later)."""
+    if draft.owner is not None:
+        return
+    m = INITIALS_TAIL.search(draft.text)
+    if m:
+        draft.owner = ", ".join(re.split(r"\s*[,/&+]\s*", m.group("who")))
+        draft.text = draft.text[: m.start()]
+
+
 #: The fields taken out of an action line, in order: each step sees what the earlier ones left.
 _STEPS: tuple[Callable[[_Draft], None], ...] = (
     _checkbox, _action_id, _label, _struck, _status, _due_date, _priority_field, _owner_field,
-    _owner_before, _owner_in_parens, _owner_handles,
+    _owner_before, _owner_in_parens, _owner_initials, _owner_handles,
 )
 
 

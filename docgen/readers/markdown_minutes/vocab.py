@@ -113,8 +113,8 @@ SECTION_KINDS = {
                      "review of action items", "previous meeting actions"),
 }
 #: "Next meeting will be on ...", "La prochaine réunion aura lieu ...": a sentence giving the next meeting.
-NEXT_SENTENCE = re.compile(r"(?i)\b(?:next|prochaine)\s+(?:meeting|call|session|réunion|séance)\s+"
-                           r"(?:will\s+be|is|aura\s+lieu|se\s+tiendra)\b")
+NEXT_SENTENCE = re.compile(r"(?i)\b(?:next|prochaine?)\s+(?:meeting|call|session|réunion|séance|"
+                           r"rencontre)\s+(?:will\s+be|is|aura\s+lieu|se\s+tiendra|le|on)\b")
 NOTHING = re.compile(r"^\s*(none|n/a|nothing|no decisions?|no actions?|aucune?|néant|rien)[.!]?\s*$",
                      re.IGNORECASE)
 FRENCH_HINTS = _set("ordre du jour", "présents", "excusés", "absents", "décisions",
@@ -145,12 +145,17 @@ _PEOPLE_TAILS = _set("attendees", "participants", "members", "observers", "guest
                      "present", "invités", "membres", "presents")
 
 
+# inclusive writing in a normalised label: "present e s", "absent-e-s", "excuse(e)s" -> plural
+_INCLUSIVE = re.compile(r"(?:\s|-|\.|·|\()e(?:\s|-|\.|·|\))?s\b")
+
+
 def people_label(key: str) -> tuple[str, bool] | None:
     """Return (attendance, grouped) for a normalised people label, or None when it is not one.
 
     ``grouped`` says the label names a group of people (``Members``, ``TSC members``,
     ``Additional attendees``) rather than an attendance (``Present``, ``Regrets``).
     """
+    key = _INCLUSIVE.sub("s", key)  # "présent·e·s", "absent-e-s", "excusé.e.s": the plural
     for attendance, words in ATTENDANCE_WORDS.items():
         if key in words:
             return attendance, False
@@ -167,6 +172,13 @@ _ACTIONS_QUALIFIED = re.compile(r"^(?:to ?-?dos?|action items?|actions?|next ste
                                 r"this|cette|ce)\b(?:\s+\S+){0,4}$")
 
 
+# "Suivi des actions de la séance précédente", "Review of actions from the last meeting"
+_PREVIOUS_ACTIONS = re.compile(
+    r"^(?:suivi|revue|review|follow-up|follow up|status|point)\s+(?:of\s+|des\s+|de\s+l[a']?\s*|sur\s+les\s+)?"
+    r"(?:the\s+)?(?:open\s+|previous\s+|last\s+)?actions?\b|^actions?\b.*\b(?:last|previous|"
+    r"precedente?s?|derniere|passee|from last)\b")
+
+
 def _kind_of(key: str) -> tuple[str, str | None]:
     people = people_label(key)
     if people:
@@ -174,6 +186,8 @@ def _kind_of(key: str) -> tuple[str, str | None]:
     for kind, words in SECTION_KINDS.items():
         if key in words:
             return kind, None
+    if _PREVIOUS_ACTIONS.match(key):
+        return "previous", None
     if _ACTIONS_QUALIFIED.match(key) and "last" not in key and "previous" not in key and \
             "precedent" not in key:
         return "actions", None

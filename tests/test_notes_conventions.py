@@ -1,0 +1,113 @@
+"""The conventions of minutes that the notes reader must recognise, stated generally.
+
+Each test writes a short notes file in one convention (the examples are ours, not copied from
+any real file) and checks what the reader makes of it.
+"""
+
+from __future__ import annotations
+
+from docgen.minutes import load
+
+
+def _read(tmp_path, text: str, name: str = "notes.md"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return load(path)
+
+
+def _actions(minutes):
+    return [(a.text, a.owner, a.due and a.due.isoformat()) for a in minutes.actions]
+
+
+# -- meeting details ---------------------------------------------------------------------------
+def test_european_dates_in_details(tmp_path):
+    minutes = _read(tmp_path, "# Réunion de bureau\n\nDate : 03.06.2025\n\nPrésents : Léa, Marc\n")
+    assert minutes.meeting.date.isoformat() == "2025-06-03"
+    minutes = _read(tmp_path, "# Réunion de bureau\n\nLe 3 juin 2025 à 14h\n\nPrésents : Léa\n")
+    assert minutes.meeting.date.isoformat() == "2025-06-03"
+
+
+def test_inclusive_french_attendance_labels(tmp_path):
+    minutes = _read(tmp_path, "# CA 2025-06-03\n\nPrésent·e·s : Léa Martin, Marc Roux\n\n"
+                    "Excusé.e.s : Inès Petit\n\nAbsent-e-s : Paul Girard\n\nRédaction : Marc Roux\n")
+    assert [(a.name, str(a.attendance)) for a in minutes.attendees] == [
+        ("Léa Martin", "present"), ("Marc Roux", "present"), ("Inès Petit", "excused"),
+        ("Paul Girard", "absent")]
+    assert minutes.meeting.minute_taker == "Marc Roux"
+
+
+def test_next_meeting_sentence_in_french(tmp_path):
+    minutes = _read(tmp_path, "# CA 2025-06-03\n\nPrésents : Léa\n\n## Divers\n\n"
+                    "Prochaine séance le 4 juillet à 9h.\n")
+    assert minutes.next_meeting.date.isoformat() == "2025-07-04"
+    assert minutes.next_meeting.start == "09:00"
+
+
+def test_review_of_previous_actions_in_french(tmp_path):
+    minutes = _read(tmp_path, "# CA 2025-06-03\n\nPrésents : Léa\n\n"
+                    "## Suivi des actions de la séance précédente\n\n- Léa : relancer la mairie (fait)\n")
+    assert [(a.owner, str(a.status)) for a in minutes.previous_actions] == [("Léa", "done")]
+    assert minutes.actions == []
+
+
+# -- owners --------------------------------------------------------------------------------------
+def test_owner_initials_resolve_to_attendees(tmp_path):
+    minutes = _read(tmp_path, "# Sync 2026-03-02\n\nPresent: Priya Kumar, John Doe\n\n## Plan\n\n"
+                    "- Update the plan [PK]\n- JD to book the room\n")
+    assert [(a.text, a.owner) for a in minutes.actions] == [
+        ("Update the plan", "Priya Kumar"), ("Book the room", "John Doe")]
+
+
+def test_several_owners_on_one_line(tmp_path):
+    minutes = _read(tmp_path, "# Sync 2026-03-02\n\nPresent: Anna Bell, Carl Dunn\n\n## Plan\n\n"
+                    "ACTION AB, CD: draft the charter\n\nACTION everyone: review the charter\n")
+    assert [(a.text, a.owner) for a in minutes.actions] == [
+        ("draft the charter", "Anna Bell, Carl Dunn"), ("review the charter", "Everyone")]
+
+
+def test_owner_in_capitals(tmp_path):
+    minutes = _read(tmp_path, "# Sync 2026-03-02\n\nPresent: Sophie Laurent\n\n## Actions\n\n"
+                    "- SOPHIE: send the invitation\n")
+    assert [(a.text, a.owner) for a in minutes.actions] == [("send the invitation", "Sophie Laurent")]
+
+
+# -- actions ---------------------------------------------------------------------------------
+def test_one_action_written_twice_is_one_action(tmp_path):
+    minutes = _read(tmp_path, "# Sync 2026-03-02\n\nPresent: Tom Baker\n\n## Budget\n\n"
+                    "ACTION: Tom to send the forecast by Friday\n\n## Action items\n\n"
+                    "- Tom: send the forecast (due 2026-03-06)\n")
+    assert _actions(minutes) == [("send the forecast", "Tom", "2026-03-06")]
+
+
+def test_subheadings_inside_an_actions_section_keep_their_items_as_actions(tmp_path):
+    minutes = _read(tmp_path, "# Sync 2026-03-02\n\n## Action items\n\n### Website\n\n"
+                    "- Fix the footer\n\n### Newsletter\n\n- Draft the March issue\n")
+    assert [a.text for a in minutes.actions] == ["Fix the footer", "Draft the March issue"]
+
+
+def test_an_action_wrapped_over_two_lines_is_one_action(tmp_path):
+    minutes = _read(tmp_path, "# Sync 2026-03-02\n\n## Topic\n\nACTION: Tom to write the migration\n"
+                    "guide for the new API.\n")
+    assert [(a.text, a.owner) for a in minutes.actions] == [
+        ("write the migration guide for the new API.", "Tom")]
+
+
+def test_due_dates_in_words_and_capitals(tmp_path):
+    minutes = _read(tmp_path, "# Sync 2026-03-02\n\n## Actions\n\n- Tom: send the forecast by Friday\n"
+                    "- Léa : envoyer le bilan d'ici fin septembre\n- Ana: book the venue DUE 12TH MARCH\n"
+                    "- Kim: renew the licence before the end of the month\n- Bo: ask IT next week\n")
+    assert [a.due.isoformat() for a in minutes.actions] == [
+        "2026-03-06", "2026-09-30", "2026-03-12", "2026-03-31", "2026-03-09"]
+
+
+# -- topics and title ------------------------------------------------------------------------
+def test_numbered_bold_paragraphs_are_topics(tmp_path):
+    minutes = _read(tmp_path, "# Board 2026-03-02\n\n**1. Budget**\n\nThe forecast is on track.\n\n"
+                    "**2. Hiring**\n\nTwo offers were made.\n")
+    assert [i.title for i in minutes.agenda] == ["Budget", "Hiring"]
+
+
+def test_a_date_only_heading_is_not_part_of_the_title(tmp_path):
+    minutes = _read(tmp_path, "# Platform team sync\n\n## 2 March 2026\n\n- Deploy went fine\n")
+    assert minutes.meeting.title == "Platform team sync"
+    assert minutes.meeting.date.isoformat() == "2026-03-02"
