@@ -375,14 +375,20 @@ def _known_names(attendees: list[dict]) -> tuple[set[str], tuple[dict[str, str],
         firsts.setdefault(person["name"].split(" ")[0].lower(), []).append(person["name"])
     # scribes write speakers as lower-case nicks ("[rob] I will ..."): the one attendee so named
     nicks = {k: v[0] for k, v in firsts.items() if len(v) == 1 and k not in handles}
-    # owners written as initials ("[PK]", "JD to ...", "ACTION AB, CD:"): the one attendee so named
-    by_initials: dict[str, list[str]] = {}
+    return known, (handles, nicks, _by_initials(attendees, handles))
+
+
+def _by_initials(attendees: list[dict], handles: dict[str, str]) -> dict[str, str]:
+    """Return the attendees by lower-case initials, for owners written "PK", "JD to", "[AB, CD]".
+
+    Only initials that name one attendee, and are not a handle, count.
+    """
+    found: dict[str, list[str]] = {}
     for person in attendees:
         words = person["name"].split()
         if len(words) >= 2:
-            by_initials.setdefault("".join(w[0] for w in words).lower(), []).append(person["name"])
-    initials = {k: v[0] for k, v in by_initials.items() if len(v) == 1 and k not in handles}
-    return known, (handles, nicks, initials)
+            found.setdefault("".join(w[0] for w in words).lower(), []).append(person["name"])
+    return {k: v[0] for k, v in found.items() if len(v) == 1 and k not in handles}
 
 
 def _agenda_items(builder: Builder) -> list[Agenda]:
