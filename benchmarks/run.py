@@ -10,7 +10,8 @@ Builds equivalent documents with docgen, docxtpl, python-docx's object API and p
 - ``docgen build`` of 1,000 minutes and 100 decks on all cores (s);
 - peak memory of a worker (MiB).
 
-Options: ``--quick`` (fewer runs), ``--skip-batch``. Needs ``pip install -e '.[bench]'``.
+Options: ``--quick`` (fewer runs), ``--skip-batch``, ``--fresh-only`` (only the fresh-process
+comparison, ``--runs`` times each, interleaved). Needs ``pip install -e '.[bench]'``.
 """
 
 from __future__ import annotations
@@ -60,9 +61,8 @@ def median_ms(fn, runs: int) -> float:
     return statistics.median(times)
 
 
-def fresh_ms(cmd: list[str], runs: int) -> float:
-    """Return the median wall time of running ``cmd`` as a new process, in milliseconds."""
-    return median_ms(lambda: subprocess.run(cmd, check=True, capture_output=True), runs)
+# Children import this checkout's docgen (an installed copy elsewhere would be measured otherwise).
+CHILD_ENV = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
 
 
 def line(name: str, value: float, unit: str, note: str = "") -> None:
@@ -150,26 +150,52 @@ def naive_pptx(dest: Path) -> None:
     prs.save(str(dest))
 
 
+def run_child(cmd: list[str]) -> tuple[float, float]:
+    """Return the wall and CPU (user + system) milliseconds of running ``cmd`` as a new process."""
+    started = time.perf_counter()
+    child = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=CHILD_ENV)
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = (time.perf_counter() - started) * 1000
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise subprocess.CalledProcessError(child.returncode, cmd)
+    return wall, (usage.ru_utime + usage.ru_stime) * 1000
+
+
 def bench_fresh(tmp: Path, runs: int) -> dict:
-    print("one document from a fresh process:")
+    """Print and return the median wall ms of one document from a fresh process, docgen and the others.
+
+    The commands take turns in each round (one warm-up round first), so a load on a shared machine
+    weighs on all of them alike; the CPU time of each child is printed too.
+    """
+    print("one document from a fresh process (wall ms, CPU ms; commands take turns):")
     exe = sys.executable
-    results = {"docgen minutes": fresh_ms([exe, "-m", "docgen", "minutes", str(MEETING), "-o",
-                                            str(tmp / "f.docx")], runs)}
+    commands = {"docgen minutes": [exe, "-m", "docgen", "minutes", str(MEETING), "-o", str(tmp / "f.docx")]}
     md = jobs.write("minutes", load_minutes(MEETING), tmp / "f.md")
     pandoc = equivalents.pandoc_path()
     if pandoc:
-        results["pandoc CLI"] = fresh_ms([pandoc, str(md), "-o", str(tmp / "pf.docx")], runs)
+        commands["pandoc CLI"] = [pandoc, str(md), "-o", str(tmp / "pf.docx")]
     template = equivalents.build_docxtpl_template(tmp / "tpl.docx")
     # What a docxtpl user runs: read the YAML, derive the action list, render the template.
     script = ("import yaml; from docxtpl import DocxTemplate\n"
               f"data = yaml.safe_load(open({str(MEETING)!r}, encoding='utf-8'))\n"
               "data['actions'] = [a for item in data['agenda'] for a in item.get('actions', [])]\n"
               f"tpl = DocxTemplate({str(template)!r}); tpl.render(data); tpl.save({str(tmp / 'tf.docx')!r})\n")
-    results["docxtpl script"] = fresh_ms([exe, "-c", script], runs)
-    results["python start (floor)"] = fresh_ms([exe, "-c", "pass"], runs)
+    commands["docxtpl script"] = [exe, "-c", script]
+    commands["python start (floor)"] = [exe, "-c", "pass"]
+    measured: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
+    for round_ in range(runs + 1):
+        for name, cmd in commands.items():
+            result = run_child(cmd)
+            if round_:
+                measured[name].append(result)
+    results = {name: statistics.median(w for w, _ in values) for name, values in measured.items()}
+    cpu = {name: statistics.median(c for _, c in values) for name, values in measured.items()}
     base = results["docgen minutes"]
     for name, value in results.items():
-        note = "" if name == "docgen minutes" else f"docgen / this = {base / value:.2f}"
+        note = f"CPU {cpu[name]:6.1f} ms"
+        if name != "docgen minutes":
+            note += f"  docgen / this = {base / value:.2f}"
         line(name, value, "ms", note)
     return results
 
@@ -215,8 +241,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer runs")
     parser.add_argument("--skip-batch", action="store_true", help="skip the 1,100-document build")
+    parser.add_argument("--fresh-only", action="store_true", help="only one document from a fresh process")
+    parser.add_argument("--runs", type=int, default=None, help="runs per measure (default 30, 10 with --quick)")
     args = parser.parse_args()
-    runs = 10 if args.quick else 30
+    runs = args.runs or (10 if args.quick else 30)
+    if args.fresh_only:
+        with tempfile.TemporaryDirectory(prefix="docgen-bench-") as tmp_name:
+            bench_fresh(Path(tmp_name), runs)
+        return
     print(f"docgen benchmarks on {os.cpu_count()} cores, Python {sys.version.split()[0]}; "
           "medians; ratio = alternative / docgen\n")
     with tempfile.TemporaryDirectory(prefix="docgen-bench-") as tmp_name:

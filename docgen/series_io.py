@@ -90,7 +90,7 @@ def series_date(path: Path) -> tuple[str, date] | None:
 
     None when the file holds no meeting header, no series, or no valid date.
     """
-    from docgen.model.common import _to_date
+    from docgen.model.dates import parse_date as _to_date  # no pydantic for a folder's headers
 
     meeting = meeting_header(path)
     if not meeting or not str(meeting.get("series") or "").strip():
@@ -119,9 +119,11 @@ def meeting_header(path: Path) -> dict | None:
 
     A line scan of the usual block layout (``meeting:`` then indented keys), falling back to a
     full YAML parse for anything else: a batch reads the header of every meeting of a folder.
+    None too, without parsing, for text that cannot name a series (no ``series`` in it, and no
+    escape that could spell it): the statuses and specifications beside a meeting.
     """
     text = _header_text(path)
-    if text is None:
+    if text is None or ("series" not in text and "\\" not in text):
         return None
     found = _scan(text)
     return found if found is not None else _meeting_header(path)

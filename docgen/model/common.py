@@ -3,29 +3,14 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
+from docgen.model.dates import parse_date as _to_date
+
 _TIME = re.compile(r"^([01]?\d|2[0-3])[:h.]([0-5]\d)$")
-
-
-def _to_date(value: Any) -> Any:
-    if value is None or isinstance(value, date):
-        return value.date() if isinstance(value, datetime) else value
-    if isinstance(value, str):
-        text = value.strip()
-        try:
-            return date.fromisoformat(text[:10]) if re.match(r"^\d{4}-\d{2}-\d{2}", text) else _bad()
-        except ValueError as exc:
-            detail = str(exc) if "range" in str(exc) else "expected YYYY-MM-DD"
-            raise ValueError(f"'{value}' is not a valid date ({detail})") from None
-    raise ValueError(f"{value!r} is not a date (expected YYYY-MM-DD)")
-
-
-def _bad():
-    raise ValueError("expected YYYY-MM-DD")
 
 
 def _to_time(value: Any) -> Any:

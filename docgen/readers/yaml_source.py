@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import json
 import re
 from collections.abc import Iterator, MutableMapping
 from dataclasses import dataclass, field
@@ -179,6 +178,8 @@ class _Walk:
         rest = self.text[start:stop if stop >= 0 else len(self.text)][end.column:].rstrip()
         if not re.match(r"[ \t]+#[^\s#]", rest):
             return
+        import json  # only for this message: a minutes run need not import it
+
         kept = json.dumps(f"{node.value}{rest}", ensure_ascii=False)
         self.warnings.append(Problem(
             self.file, f"text after ' #' was read as a comment; quote the value to keep it ({kept})",
