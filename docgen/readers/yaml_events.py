@@ -18,6 +18,7 @@ from __future__ import annotations
 import yaml
 
 _STR = "tag:yaml.org,2002:str"
+_MEMO_CHARS = 40  # plain scalars up to this long have their tag remembered (a text repeated is a key or a code)
 _PLAIN_TAGS = {"tag:yaml.org,2002:null", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int",
                "tag:yaml.org,2002:float", _STR}
 # a value scalar whose end line may hide a cut comment: (walk order, event, key path)
@@ -57,6 +58,8 @@ def build(loader: yaml.BaseLoader, max_depth: int, cut_lines: dict[int, int], cu
 
     Each value scalar ending on a line of ``cut_lines`` is added to ``cut``, in the node walk's order.
     """
+    if getattr(loader, "yaml_path_resolvers", None):
+        raise NotPlain  # tags would depend on where a scalar is, not only on its text
     get = loader.get_event
     if type(get()) is not yaml.StreamStartEvent:
         raise NotPlain
@@ -70,38 +73,48 @@ def build(loader: yaml.BaseLoader, max_depth: int, cut_lines: dict[int, int], cu
     return root
 
 
-def _scalar(loader: yaml.BaseLoader, event: yaml.ScalarEvent) -> tuple[str, object]:
-    """Return the tag and value of a scalar event as the node path builds it; raise NotPlain for a tag of its own."""
-    if event.anchor is not None or event.tag is not None:
-        raise NotPlain
-    tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
-    if tag == _STR:
-        return tag, event.value
+def _construct(loader: yaml.BaseLoader, tag: str, event: yaml.ScalarEvent) -> object:
+    """Return the value of a scalar event of ``tag`` (not str) as the node path builds it; NotPlain for other tags."""
     if tag not in _PLAIN_TAGS:
         raise NotPlain  # a merge key, '=' value...
-    return tag, loader.yaml_constructors[tag](loader, yaml.ScalarNode(tag, event.value, style=event.style))
+    return loader.yaml_constructors[tag](loader, yaml.ScalarNode(tag, event.value, style=event.style))
 
 
 def _document(loader: yaml.BaseLoader, max_depth: int, cut_lines: dict[int, int], cut: list[Candidate]) -> object:
-    """Return the data of one document, its DocumentStartEvent consumed, through its DocumentEndEvent."""
-    get = loader.get_event
+    """Return the data of one document, its DocumentStartEvent consumed, through its DocumentEndEvent.
+
+    A plain scalar's tag depends on its text only: short texts (keys, statuses, levels) are
+    resolved once each.
+    """
+    get, resolve = loader.get_event, loader.resolve
     scalar, mapping_start, sequence_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
     frames: list[_Frame] = []
     result: object = None
     opened = 0
+    tags: dict[str, str] = {}
     while True:
         event = get()
         kind = type(event)
         if kind is scalar:
+            if event.anchor is not None or event.tag is not None:
+                raise NotPlain
+            text = event.value
+            if event.implicit[0]:  # plain: the resolvers tell its type
+                tag = tags.get(text)
+                if tag is None:
+                    tag = resolve(yaml.ScalarNode, text, event.implicit)
+                    if len(text) <= _MEMO_CHARS:
+                        tags[text] = tag
+            else:  # quoted or a block scalar: text
+                tag = _STR
+            value = text if tag == _STR else _construct(loader, tag, event)
             top = frames[-1] if frames else None
             if top is not None and top.seen is not None and top.text is None:  # a key
-                tag, value = _scalar(loader, event)
-                if (event.value, tag) in top.seen:
+                if (text, tag) in top.seen:
                     raise NotPlain  # a duplicate key: reported with both lines by the node path
-                top.seen.add((event.value, tag))
-                top.key, top.text = value, event.value
+                top.seen.add((text, tag))
+                top.key, top.text = value, text
                 continue
-            value = _scalar(loader, event)[1]
             if cut_lines and top is not None and event.end_mark.line in cut_lines:
                 cut.append(((top.number, len(cut)), event, _path(frames)))
         elif kind is mapping_start or kind is sequence_start:
