@@ -195,7 +195,10 @@ def test_wecg_split_date_topics_commitments_and_next_meeting():
             "regexFilter") in owned
     assert ("Timothy Hatcher", "Codify this process in the How we work section of "
             "CONTRIBUTING.md") in owned
-    assert ("Simeon Vincent", "reach out to engineers on my side this week") in owned
+    # "this week" at the end of the task is its due date: the Friday of the meeting's week
+    assert ("Simeon Vincent", "reach out to engineers on my side") in owned
+    week = [a for a in minutes.actions if a.text == "reach out to engineers on my side"]
+    assert week[0].due.isoformat() == "2023-01-20"
     assert minutes.next_meeting.date.isoformat() == "2023-02-02"
     assert str(minutes.next_meeting.start) == "08:00"
     assert minutes.next_meeting.location is None

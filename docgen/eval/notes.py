@@ -17,9 +17,10 @@ Matching rules:
 - decisions and actions: token-set overlap ``|A & B| / min(|A|, |B|) >= 0.5`` on the normalised
   words of both texts (stop words of English and French removed), pairs matched one to one,
   best overlap first, ties to the higher Jaccard index (greedy);
-- owners, on matched actions only: equal normalised names, or the found owner is the initials of
-  the truth owner (``MF`` for ``Matt Fisher``); recall is over the truth actions that name an
-  owner, precision over the matched found actions that name one;
+- owners, on matched actions only: equal normalised names, or one is the initials of the other
+  (``MF`` found for ``Matt Fisher``, or ``Greg Wilson`` found where the minutes wrote ``GW``);
+  recall is over the truth actions that name an owner, precision over the matched found
+  actions that name one;
 - due dates, on matched actions only: equal ISO dates, recall and precision as for owners;
 - meeting date: exact, per file.
 
@@ -81,7 +82,10 @@ def same_person(truth: str | None, found: str | None) -> bool:
         return False
     if t == f:
         return True
-    return " " not in f and len(f) >= 2 and len(t.split()) >= 2 and f == initials(t)
+    # initials name the person either way: "MF" found for "Matt Fisher", or "Greg Wilson"
+    # found (resolved from the attendees) where the minutes wrote "GW"
+    return (" " not in f and len(f) >= 2 and len(t.split()) >= 2 and f == initials(t)) or \
+        (" " not in t and len(t) >= 2 and len(f.split()) >= 2 and t == initials(f))
 
 
 def words(text: str | None) -> frozenset[str]:

@@ -15,12 +15,14 @@ from typing import NamedTuple
 from docgen.errors import InputError
 from docgen.readers.markdown_minutes import items as it
 from docgen.readers.markdown_minutes.blocks import parse_sections
+from docgen.readers.markdown_minutes.bold_headings import promote_bold_headings
 from docgen.readers.markdown_minutes.builder import Builder
 from docgen.readers.markdown_minutes.collect import Agenda, plain_title
 from docgen.readers.markdown_minutes.dates import date_in_name, find_date, swap_day_month, year_in
 from docgen.readers.markdown_minutes.frontmatter import apply_front_matter, split_front_matter
 from docgen.readers.markdown_minutes.people import clean
 from docgen.readers.markdown_minutes.relative_dates import resolve_due
+from docgen.readers.markdown_minutes.repeats import merge_repeated_actions
 from docgen.readers.markdown_minutes.sentence_pass import explicit_kinds, settle_sentences
 from docgen.readers.markdown_minutes.topics import split_topics
 from docgen.readers.markdown_minutes.vocab import FRENCH_HINTS, NOTHING, norm, section_kind
@@ -53,7 +55,7 @@ def read_markdown_minutes(path: Path) -> Source:
     builder = Builder()
     if front is not None:
         apply_front_matter(front, builder)
-    preamble, sections = parse_sections(body)
+    preamble, sections = promote_bold_headings(*parse_sections(body))
     builder.explicit = explicit_kinds(preamble, sections)
     heading = None
     if sections and _is_title_heading(sections, preamble):
@@ -345,6 +347,7 @@ def _assemble(builder: Builder, path: Path, heading, text: str) -> tuple[dict, d
     settle_sentences([builder.preamble, *builder.agenda])
     agenda = [_item(item, f"agenda[{index}]", lines, known, speakers, year)
               for index, item in enumerate(_agenda_items(builder))]
+    merge_repeated_actions(agenda, lines)
     data: dict = {"meeting": meeting, "attendees": attendees, "agenda": agenda}
     _add_lists(builder, data, lines, known, speakers, year)
     return data, lines

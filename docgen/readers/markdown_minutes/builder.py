@@ -190,13 +190,19 @@ class Builder(NotesFill, AttendeeSections, SpecialSections, MetaLines, SentenceP
                           target: Agenda) -> list[Section]:
         """Read the subsections of an actions or decisions section; return the plain ones, read last.
 
-        A subsection titled with an attendee's name holds that person's actions.
+        A subsection titled with an attendee's name holds that person's actions; one that
+        names an agenda item is that topic (read last); any other groups more entries.
         """
         loose: list[Section] = []
         for child in sec.children:
             owner = self._person_title(child.title) if kind == "actions" else None
             if owner:
                 self.action_blocks(target, child.blocks, owner)
+            elif section_kind(child.title)[0] == "general" and (child.blocks or child.children) \
+                    and self._matching_item(_topic_key(child.title), self._topic_index()) is None:
+                # "## Action items / ### Website / - Fix the footer": the sub-heading groups
+                # more entries of the same kind
+                self._entries_section(child, target, kind, None)
             elif section_kind(child.title)[0] == "general":
                 loose.append(child)
             else:

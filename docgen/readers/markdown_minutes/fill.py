@@ -84,13 +84,19 @@ class NotesFill:
         lines = block.text.split("\n")
         keep: list[str] = []
         taken = 0
+        opened: dict | None = None  # the action the previous line opened, which may wrap
         for offset, line in enumerate(lines):
             last = offset == len(lines) - 1
             if last and self._people_para_after(line, following, meta):
                 taken = 1
                 continue
+            if opened is not None and _wraps(opened["head"], line):
+                opened["head"] += " " + line.strip()
+                continue
             items = following.items if last and following and following.kind == "list" else None
+            count = len(target.actions)
             result = self.label(line, block.line + offset, target, meta, items)
+            opened = _opened_action(target, count) if result is True else None
             if isinstance(result, Agenda):
                 self._close_para(target, kept, keep, block.line)
                 kept, keep, target = [], [], result
@@ -283,6 +289,24 @@ def _is_label_table(rows: list[list[str]]) -> bool:
         return False
     known = [row for row in rows if _known_label(row[0])]
     return len(known) >= 2 and len(known) * 2 >= len(rows)
+
+
+def _opened_action(target: Agenda, count: int) -> dict | None:
+    """Return the action a line just added to ``target`` (which had ``count``), else None."""
+    if len(target.actions) > count and "head" in target.actions[-1][0]:
+        return target.actions[-1][0]
+    return None
+
+
+def _wraps(head: str, line: str) -> bool:
+    """Return whether ``line`` continues an action line cut by the writer's line break.
+
+    The action line ends without closing punctuation and the next line goes on in lower case
+    ("ACTION: Tom to write the migration" / "guide for the new API.").
+    """
+    text = line.strip()
+    return bool(text) and text[0].islower() and head.rstrip()[-1:] not in ".!?;:)]" and \
+        not split_label(text)
 
 
 def _known_label(cell: str) -> bool:

@@ -13,7 +13,7 @@ from docgen.readers.markdown_minutes.relative_dates import take_due_phrase
 from docgen.readers.markdown_minutes.vocab import ACTION_WORDS, DECISION_WORDS, norm
 
 _NAME = r"(?:@[\w-]+|[A-ZÀ-Ý][\w'’.-]*(?:\s+(?:de\s+|van\s+|von\s+|le\s+)?[A-ZÀ-Ý][\w'’.-]*){0,3})"
-_OWNERS = rf"(?:{_NAME}|All|Everyone|Everybody|Tous|Toutes|Team|Équipe)"
+_OWNERS = rf"(?:{_NAME}|(?i:all|everyone|everybody|tous|toutes)|Team|Équipe)"
 _OWNER_PREFIX = re.compile(
     rf"^(?:\*\*|__)?(?P<owner>{_OWNERS}(?:\s*(?:,|&|/|\+|and|et)\s*{_NAME})*)(?:\*\*|__)?"
     rf"\s*(?::|：|\s[—–]\s)\s*(?:\*\*|__)?\s*(?P<rest>\S.*)$", re.DOTALL)

@@ -149,4 +149,15 @@ def take_due_phrase(text: str, meeting: date | None,
         if day:
             rest = (text[: m.start()] + text[m.end():]).strip()
             return rest or text, day
+    tail = _TRAILING_WHEN.search(text)  # "ask IT next week", "relancer demain"
+    if tail:
+        day = resolve_due(tail["phrase"], meeting, next_meeting)
+        if day:
+            return text[: tail.start()].strip() or text, day
     return None
+
+
+# a day named at the end of a task without a due word: "ask IT next week", "relancer demain"
+_TRAILING_WHEN = re.compile(
+    rf"[\s,;(—–-]*\b(?P<phrase>{'|'.join(RELATIVE['next_week'] + RELATIVE['tomorrow'])}|"
+    rf"{'|'.join(RELATIVE['end_of_week'])})\s*[.)]?\s*$", re.IGNORECASE)

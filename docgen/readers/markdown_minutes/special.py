@@ -243,7 +243,15 @@ class SpecialSections:
         """Add a list item as a decision; its nested items stay in its text.
 
         ``subject`` is the item the decision is nested under (``Verdict: Approved`` under a PR).
+        An item that ends with a colon over a list ("Election of officers:" / "- Chair: Katy")
+        introduces one decision per nested item, each prefixed by it.
         """
+        lists = [c for c in entry.children if c.kind == "list"]
+        if entry.text.rstrip().endswith(":") and len(entry.children) == 1 and lists:
+            head = clean(entry.text.rstrip().rstrip(":"))
+            for sub in lists[0].items:
+                self.decision(target, sub, f"{subject} — {head}" if subject else head)
+            return
         decision = it.parse_decision(entry.text.replace("\n", " "))
         if subject:
             decision["text"] = f"{subject} — {decision['text']}"

@@ -127,6 +127,11 @@ def section_kind(title: str) -> tuple[str, str | None]:
     """Return (kind, detail) for a heading: attendees (detail = attendance), actions, decisions..."""
     key = _heading_key(title)
     kind = _kind_of(key)
+    if kind[0] == "general" and "/" in title and " " not in title.split("/")[0].strip():
+        # "Actions/Resolutions", "Décisions/Actions": the first kind named
+        head = _heading_key(title.split("/", 1)[0])
+        if head and _kind_of(head)[0] != "general":
+            return _kind_of(head)
     if kind[0] == "general" and ":" in title:
         # "Agenda: [github issues](...)", "Attendees (sign yourself in):" name their kind first
         head = _heading_key(title.split(":", 1)[0])
@@ -200,10 +205,15 @@ LABEL = re.compile(
 )
 
 
+_LABEL_REMARK = re.compile(r"\s*\([^()]*\)\s*$")
+
+
 def split_label(line: str) -> tuple[str, str] | None:
     """Return (normalised label, value) for ``Label: value`` / ``**Label**: value`` lines."""
     m = LABEL.match(line)
     # a link cut at its URL's colon ("[PR 331](https://...): title") is not a label
     if not m or m.group("label").strip().startswith(("http", "<")) or "](" in m.group("label"):
         return None
-    return norm(m.group("label")), m.group("value").strip()
+    # "Attendees (Name, Role):", "Chair(s):": a closing parenthesis explains the label
+    label = _LABEL_REMARK.sub("", m.group("label")) or m.group("label")
+    return norm(label), m.group("value").strip()
