@@ -63,6 +63,8 @@ FOUND = [
      "New members approved: Addam Eid, Kamil Seda", None),
     ("Installation de librenms => oui.", "settled by a yes", "decision",
      "Installation de librenms => oui", None),
+    ("Il faudra cependant régler le problème d'accès.", "it is needed", "action",
+     "Régler le problème d'accès", None),
     ("The conventions must be sent to the coaches.", "must be done", "action",
      "The conventions must be sent to the coaches", None),
     ("Organisation précise à définir.", "still to be done", "action",
@@ -87,6 +89,7 @@ LEFT_ALONE = [
     "We haven't found issues that need to be improved yet.",
     "The PR was reviewed by Tom.",
     "Nothing to report.",
+    "Il faudra peut-être arrêter la newsletter.",  # maybe
 ]
 
 

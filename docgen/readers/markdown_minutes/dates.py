@@ -101,14 +101,19 @@ def date_in_name(stem: str) -> str | None:
     return _make(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
 
 
+_TIME_OF_DAY = re.compile(r"[T\s]?\d{1,2}:\d\d(?::\d\d(?:\.\d+)?)?\s*(?:Z|[+-]\d\d:?\d\d)?")
+
+
 def normalise_date(value: object, default_year: int | None = None) -> object:
     """Return ``value`` as "YYYY-MM-DD" when it reads as a date; otherwise unchanged for validation."""
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, str):
+        value = value.strip().strip("`'\"")  # "`2016-11-29T20:19:00`": code marks are markup
         found = find_date(value, default_year)
-        if found and not value.replace(found[1].group(0), "").strip(" ,.()"):
-            return found[0]
+        rest = value.replace(found[1].group(0), "").strip(" ,.()") if found else ""
+        if found and (not rest or _TIME_OF_DAY.fullmatch(rest)):
+            return found[0]  # a day, or a day and its time: the day
         if found and re.match(r"^\s*\w+day\b|^\s*(lundi|mardi|mercredi|jeudi|vendredi|samedi|"
                               r"dimanche)\b", value, re.IGNORECASE):
             return found[0]

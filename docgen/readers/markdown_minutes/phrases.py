@@ -72,6 +72,9 @@ ENGLISH = {
     ],
     # "the conventions must be sent": a task without an owner
     "obligations": ["must", "needs to", "need to", "has to", "have to"],
+    "it_is_needed": [r"we (?:will|'ll|’ll) (?:need|have) to", r"it (?:will be|is) necessary to"],
+    "hedges": ["also", "still", "then", "now", "first"],
+    "maybe": ["maybe", "perhaps", "possibly", "probably"],
     "be": ["be"],
     # "do it", "take that on": a task that names the previous sentence's subject
     "anaphors": [r"do (?:it|that|this)", r"take (?:it|that|this)(?: on)?", r"handle (?:it|that)",
@@ -197,6 +200,12 @@ FRENCH = {
     ],
     "raised": [r"une action (?:est|a été) (?:prise|créée|ouverte|notée) pour"],
     "obligations": ["doit", "doivent", "devra", "devront"],
+    # "Il faudra régler le problème": a task without an owner
+    "it_is_needed": [r"il (?:faut|faudra|reste à|restera à)", r"il nous (?:faut|faudra)",
+                     r"(?:on|nous) (?:doit|devra|devons|devrons)"],
+    "hedges": ["cependant", "encore", "aussi", "donc", "alors", "également", "toujours",
+               "absolument", "maintenant", "ensuite", "d'abord", "d’abord"],
+    "maybe": ["peut-être", "peut être", "éventuellement", "probablement", "sans doute"],
     "be": ["être"],
     "anaphors": ["le faire", "la faire", "les faire", r"s['’]en (?:occuper|charger)",
                  r"s['’]occuper de (?:ça|cela)"],

@@ -76,6 +76,7 @@ _NOT_TASK = re.compile(rf"(?:{_alternatives('not_tasks')})(?!\w)", _FLAGS)
 _MEETING_ROLE = re.compile(rf"(?<!\w){_alternatives('meeting_roles')}(?!\w)")
 _NEXT_MEETING = re.compile(r"(?i)\b(?:next meeting|prochaine réunion|prochaine séance|date)\b")
 _ANAPHOR = re.compile(rf"^(?:{_alternatives('anaphors')})\W*$")
+_MAYBE = re.compile(rf"{_alternatives('maybe')}(?!\w)")
 _NOT_WORD = re.compile(r"(?i)n['’]t\b|\b(?:not|never|no|pas|jamais|aucun|aucune)\b")
 _NEGATION = re.compile(r"(?i)(?:not|non|pas|never|jamais|no)\b")
 # a verb in the subject makes "... validé" an adjective of a statement, not a verdict
@@ -165,6 +166,14 @@ def _obligation(match: re.Match, sentence: str, people: People) -> Finding | Non
     return Finding("action", sentence, "")
 
 
+def _needed(match: re.Match, sentence: str, people: People) -> Finding | None:
+    """Return "Il faudra régler le problème d'ARTEMIS" as the task "Régler le problème d'ARTEMIS"."""
+    task = match.group("task").strip()
+    if _MAYBE.match(task) or len(task.split()) < 2 or task.endswith("?"):
+        return None
+    return Finding("action", task[:1].upper() + task[1:], "")
+
+
 def _yes(match: re.Match, sentence: str, people: People) -> Finding | None:
     """Return "Installation de librenms => oui" as the decision "Installation de librenms : oui"."""
     subject = match.group("subject").strip()
@@ -229,6 +238,9 @@ RULES: tuple[LineRule, ...] = (
     LineRule("settled by a yes", "decision",
              _compile(rf"^(?P<subject>[^.:;=>→]{{3,100}}?)\s*(?:=>|→|->|:)\s*"
                       rf"{_alternatives('yes')}\s*[.!]?$"), _yes),
+    LineRule("it is needed", "action",
+             _compile(rf"^(?:{_alternatives('it_is_needed')})\s+(?:{_alternatives('hedges')}\s+)*"
+                      rf"(?P<task>.+)$"), _needed),
     LineRule("must be done", "action",
              _compile(rf"^(?P<subject>[^.;]{{3,120}}?)\s+{_alternatives('obligations')}\s+"
                       rf"{_alternatives('be')}\s+(?i:\w+(?:é|ée|és|ées|ed|en|t))\s+\S"),
