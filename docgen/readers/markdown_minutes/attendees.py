@@ -31,10 +31,17 @@ _ROLE_PHRASE = re.compile(
 _NAME_CELL = re.compile(r"^@?[A-ZÀ-Ý][\w'’.-]*(?:\s+(?:de |van |von |le |la |du )?[A-ZÀ-Ý@][\w'’.-]*){0,3}$")
 
 
+_MARKS = {"yes", "no", "oui", "non", "present", "absent", "x", "excused", "excuse", "remote", "n/a"}
+
+
 def _looks_like_name(cell: str) -> bool:
-    """Return whether a table cell reads as a person's name (1-4 capitalised words, no digits)."""
-    text = clean(cell)
-    return bool(_NAME_CELL.match(text)) and not any(ch.isdigit() for ch in text)
+    """Return whether a table cell reads as a person's name (1-4 capitalised words, no digits).
+
+    A closing parenthesis (the organisation) is allowed; attendance marks ("Yes") are not names.
+    """
+    text = re.sub(r"\s*\([^()]*\)\s*$", "", clean(cell))
+    return bool(_NAME_CELL.match(text)) and not any(ch.isdigit() for ch in text) and \
+        text.lower() not in _MARKS
 
 
 def split_label_raw(line: str) -> str:

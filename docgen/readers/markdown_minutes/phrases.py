@@ -22,6 +22,9 @@ ENGLISH = {
         "ratified", "confirmed", "elected", "appointed", "chose", "selected", "concluded",
         "settled on", "signed off", "rejected", "declined", "tested and approved",
         "reviewed and approved", "unanimously agreed", "unanimously approved",
+        # the present of minutes written as they happen: "Steering Committee approves."
+        "approves", "decides", "adopts", "accepts", "endorses", "ratifies", "resolves",
+        "elects", "appoints",
     ],
     # impersonal openings: "it was decided to ...", "it was agreed that ..."
     "impersonal": [

@@ -258,9 +258,32 @@ _MARKUP = re.compile(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)|`")
 
 
 def sentences(text: str) -> list[str]:
-    """Return the sentences of a note (Markdown emphasis removed, lines joined)."""
-    flat = " ".join(_MARKUP.sub("", text).split())
-    return [s.strip() for s in _SENTENCE_END.split(flat) if s.strip()]
+    """Return the sentences of a note (Markdown emphasis removed, wrapped lines joined).
+
+    A line break ends a sentence when the line ends with closing punctuation, or when the next
+    line opens with a capital and the line does not end on a word that needs a sequel ("and",
+    "the", "de"...): "Other SIGs need to add theirs" / "Prasanth to see how ..." are two.
+    """
+    lines = [line.strip() for line in _MARKUP.sub("", text).split("\n") if line.strip()]
+    parts: list[str] = []
+    for line in lines:
+        if parts and not _ENDS_SENTENCE.search(parts[-1]) and not _opens_sentence(parts[-1], line):
+            parts[-1] += " " + line
+        else:
+            parts.append(line)
+    return [s.strip() for part in parts for s in _SENTENCE_END.split(" ".join(part.split()))
+            if s.strip()]
+
+
+_ENDS_SENTENCE = re.compile(r"[.!?]\s*$")
+_SEQUEL = re.compile(r"(?i)\b(?:and|or|but|the|a|an|of|to|with|for|by|in|on|at|that|which|"
+                     r"et|ou|mais|le|la|les|un|une|des|du|de|d'|à|au|aux|avec|pour|par|en|"
+                     r"sur|que|qui)\s*$|[,;(\-–—/&+]\s*$")
+
+
+def _opens_sentence(previous: str, line: str) -> bool:
+    """Return whether ``line`` starts a new sentence after ``previous`` (which has no full stop)."""
+    return line[:1].isupper() and not _SEQUEL.search(previous)
 
 
 def classify(sentence: str, people: People) -> Finding | None:
@@ -285,19 +308,37 @@ def findings(text: str, people: People) -> list[Finding]:
     the previous sentence's subject.
     """
     found: list[Finding] = []
-    previous = ""
+    previous, previous_found = "", False
     for sentence in sentences(text):
         finding = classify(sentence, people)
         if finding is not None and finding.kind == "action" and _ANAPHOR.match(finding.text):
-            if not previous:
-                finding = None
-            else:
-                task = _VOTE_TAIL.sub("", previous).strip(" .")
-                finding = Finding("action", task, finding.rule, finding.owner)
+            finding = _pointing_back(finding, previous)
+        elif finding is not None and _bare_outcome(finding):
+            if previous_found and found and found[-1].kind == "decision":
+                last = found.pop()  # "The motion was passed unanimously." confirms the one before
+                finding = Finding("decision", f"{last.text.rstrip('.')}. {finding.text}", last.rule)
+            elif previous:
+                finding = Finding("decision", f"{previous.rstrip('.')}. {finding.text}", finding.rule)
         if finding is not None:
             found.append(finding)
-        previous = sentence
+        previous, previous_found = sentence, finding is not None
     return found
+
+
+_OUTCOME_RULES = {"motion carried", "unanimity", "mark of assent"}
+
+
+def _bare_outcome(finding: Finding) -> bool:
+    """Return whether a decision only says that something passed ("The motion carries.")."""
+    return finding.kind == "decision" and finding.rule in _OUTCOME_RULES and \
+        len(finding.text.split()) <= 6
+
+
+def _pointing_back(finding: Finding, previous: str) -> Finding | None:
+    """Return the action whose task is the previous sentence's subject, or None without one."""
+    if not previous:
+        return None
+    return Finding("action", _VOTE_TAIL.sub("", previous).strip(" ."), finding.rule, finding.owner)
 
 
 _VOTE_TAIL = re.compile(r"\s*(?:=>|→|->|:)\s*\w+\s*[.!]?$")

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from docgen.readers.markdown_minutes.items import STATUS_WORDS
+from docgen.readers.markdown_minutes.people import attendance_key
 from docgen.readers.markdown_minutes.vocab import norm
 
 _COLUMNS = {
@@ -29,10 +32,15 @@ _COLUMNS = {
 }
 
 
+# "Name (Affiliation)", "Present?": what the column holds, without its remark or question mark
+_REMARK = re.compile(r"\s*\([^()]*\)\s*$|\?\s*$")
+
+
 def _columns(header: list[str]) -> dict[str, int]:
+    """Return the index of each known column of a header row (the first column of each kind)."""
     found: dict[str, int] = {}
     for index, cell in enumerate(header):
-        key = norm(cell)
+        key = norm(_REMARK.sub("", cell) or cell)
         for column, words in _COLUMNS.items():
             if key in words and column not in found:
                 found[column] = index
@@ -78,13 +86,35 @@ def table_records(rows: list[list[str]], kind: str) -> list[tuple[dict, int]]:
             if value:
                 record.setdefault("text" if key == "decision" else key, value)
         if kind == "actions" and "status" in record:
-            status = STATUS_WORDS.get(record["status"].strip().lower())
-            if status is None:
-                record["comment"] = "; ".join(filter(None, [record.get("comment"),
-                                                            record["status"]]))
-                del record["status"]
-            else:
-                record["status"] = status
+            _status_cell(record)
+        if kind == "attendees" and record.get("name"):
+            _name_remark(record)
         if record.get("text") or record.get("name"):
             records.append((record, index))
     return records
+
+
+def _status_cell(record: dict) -> None:
+    """Read an action's status cell: a known status word, or else a comment."""
+    status = STATUS_WORDS.get(record["status"].strip().lower())
+    if status is None:
+        record["comment"] = "; ".join(filter(None, [record.get("comment"), record["status"]]))
+        del record["status"]
+    else:
+        record["status"] = status
+
+
+_NAME_REMARK = re.compile(r"^(?P<name>.*?\S)\s*\((?P<remark>[^()]+)\)\s*$")
+
+
+def _name_remark(record: dict) -> None:
+    """Split "Joe Spisak (Facebook)" in a name cell: the parenthesis is the attendance or organisation."""
+    m = _NAME_REMARK.match(record["name"])
+    if not m:
+        return
+    record["name"] = m.group("name")
+    attendance = attendance_key(m.group("remark"))
+    if attendance and "attendance" not in record:
+        record["attendance"] = m.group("remark")
+    elif not attendance:
+        record.setdefault("organisation", m.group("remark").strip())
