@@ -46,6 +46,8 @@ FOUND = [
     ("The motion carried 5 to 1.", "motion carried", "decision", "The motion carried 5 to 1", None),
     ("La proposition est adoptée.", "motion carried", "decision", "La proposition est adoptée",
      None),
+    ("Steve moves that Lemming is Chair, seconded by Russell.", "motion moved and seconded",
+     "decision", "Steve moves that Lemming is Chair, seconded by Russell", None),
     ("The vote was unanimous.", "unanimity", "decision", "The vote was unanimous", None),
     ("Spend money on 1000 flyers (all agreed).", "mark of assent", "decision",
      "Spend money on 1000 flyers (all agreed)", None),
@@ -65,6 +67,18 @@ FOUND = [
      "Installation de librenms => oui", None),
     ("Il faudra cependant régler le problème d'accès.", "it is needed", "action",
      "Régler le problème d'accès", None),
+    ("The next step is to finalise the grammar.", "next step", "action", "Finalise the grammar",
+     None),
+    ("La prochaine étape consistera à finaliser la grammaire.", "next step", "action",
+     "Finaliser la grammaire", None),
+    ("Les membres doivent se mettre d'accord sur la date.", "a group must do", "action",
+     "Se mettre d'accord sur la date", "Les membres"),
+    ("We will send the invitation on Monday.", "we will do", "action",
+     "We will send the invitation on Monday", None),
+    ("Nous amènerons les ecocups à la soirée.", "we will do", "action",
+     "Nous amènerons les ecocups à la soirée", None),
+    ("Reminder invitation email to be sent.", "to be done", "action",
+     "Reminder invitation email to be sent", None),
     ("The conventions must be sent to the coaches.", "must be done", "action",
      "The conventions must be sent to the coaches", None),
     ("Organisation précise à définir.", "still to be done", "action",
@@ -90,6 +104,10 @@ LEFT_ALONE = [
     "The PR was reviewed by Tom.",
     "Nothing to report.",
     "Il faudra peut-être arrêter la newsletter.",  # maybe
+    "We will see next time.",
+    "Nous verrons la semaine prochaine.",
+    "If there's another attribute, I'd add it, since I want to be framed.",
+    "James, we need to figure out what we want to support over time.",  # discussion
 ]
 
 

@@ -184,3 +184,33 @@ def _list(block: Block, indent: str) -> str:
 def children_markdown(item: Item) -> str:
     """Return the blocks nested under ``item`` as Markdown at top level."""
     return to_markdown(item.children)
+
+
+_QUOTE_MARK = re.compile(r"^[ \t]{0,3}>[ \t]?", re.MULTILINE)
+
+
+def expand_quotes(blocks: list[Block]) -> list[Block]:
+    """Return ``blocks`` with each block quote replaced by the blocks it holds.
+
+    A quote used as styling (``> * Create a channel ...`` under "Decisions made") holds the
+    section's entries; their lines keep their place in the file.
+    """
+    expanded: list[Block] = []
+    for block in blocks:
+        if block.kind != "raw" or not block.text.lstrip().startswith(">"):
+            expanded.append(block)
+            continue
+        inner, _ = parse_sections(_QUOTE_MARK.sub("", block.text))
+        for piece in inner:
+            _shift(piece, block.line - 1)
+        expanded.extend(inner)
+    return expanded
+
+
+def _shift(block: Block, offset: int) -> None:
+    """Move a block parsed from a quote (and its list items) to its line in the file."""
+    block.line += offset
+    for item in block.items:
+        item.line += offset
+        for child in item.children:
+            _shift(child, offset)

@@ -286,6 +286,9 @@ def parse_decision(text: str) -> dict:
     decision: dict = {}
     rest = decision_label(text)
     text = (rest if rest is not None else text).strip()
+    box = _CHECKBOX.match(text)
+    if box:  # "- [x] Everyone is copied on project mail" under Rules: the box is layout
+        text = text[box.end():]
     m = _ID.match(text)
     if m:
         decision["id"], text = m.group("id"), text[m.end():]

@@ -59,6 +59,8 @@ ENGLISH = {
         # a motion's mover and seconder: "(moved Steve, seconded Russell)"
         r"moved(?: by)? [A-Z][\w'’-]*[^()]{0,40}seconded", "seconded by", "seconded",
     ],
+    # "Steve moves that Lemming is Chair, seconded by Russell": a motion moved and seconded
+    "moved": [r"moves?\s+(?:that|to)\b[^.]{0,160}?\bseconded\b", r"moved\s+by\b[^.]{0,80}?\bseconded\b"],
     # what a decision is for: "X approved as interim voting seats", "documents approved for publication"
     "purpose": ["as", "for", "by", "until", "with effect from"],
     # meeting roles given at the start of a meeting: an appointment of the day, not a decision
@@ -76,6 +78,17 @@ ENGLISH = {
     # "the conventions must be sent": a task without an owner
     "obligations": ["must", "needs to", "need to", "has to", "have to"],
     "it_is_needed": [r"we (?:will|'ll|’ll) (?:need|have) to", r"it (?:will be|is) necessary to"],
+    # "Minutes of July 15 to be approved asynchronously": a task in the passive, no owner
+    "to_be": [r"(?:is |are )?(?:still )?to be"],
+    # who a task may be given to without being named: "The members must agree on the date"
+    "groups": ["everyone", "everybody", "each member", "all members", "the members", "members",
+               "the team", "the group", "the committee", "the board", "each of us"],
+    # "The next step is to finalise the grammar"
+    "next_step": [r"(?:the )?next steps? (?:is|are|will be|would be) (?:to )?"],
+    # "We will send the invitation": a task of the whole group (not "we will see")
+    "we_will": [r"we (?:will|'ll|’ll|shall)"],
+    "not_our_tasks": ["see", "be", "have", "meet", "continue", "discuss", "talk", "hear", "know",
+                      "try", "probably", "likely", "not", "also be", "get back"],
     "hedges": ["also", "still", "then", "now", "first"],
     "maybe": ["maybe", "perhaps", "possibly", "probably"],
     "be": ["be"],
@@ -183,6 +196,7 @@ FRENCH = {
         r"proposé par [A-Z][\w'’-]*[^()]{0,40}appuyé", "appuyé par",
     ],
     "purpose": ["comme", "pour", "en tant que", "par", "jusqu'à", "jusqu’à"],
+    "moved": [r"propose\s+que\b[^.]{0,160}?\bappuy[ée]", r"proposé\s+par\b[^.]{0,80}?\bappuy[ée]"],
     "meeting_roles": [
         "secrétaire de séance", "secretaire de seance", "président de séance",
         "présidente de séance", "president de seance", "animateur de séance",
@@ -205,7 +219,13 @@ FRENCH = {
     "obligations": ["doit", "doivent", "devra", "devront"],
     # "Il faudra régler le problème": a task without an owner
     "it_is_needed": [r"il (?:faut|faudra|reste à|restera à)", r"il nous (?:faut|faudra)",
-                     r"(?:on|nous) (?:doit|devra|devons|devrons)"],
+                     r"(?:on|nous) (?:doit|devra|devons|devrons)(?: donc| également| aussi)?"],
+    "groups": ["les membres", "chacun", "chacune", "tout le monde", "tous", "l'équipe", "l’équipe",
+               "le groupe", "le bureau", "le comité", "le ca", "les participants"],
+    "next_step": [r"(?:la )?prochaine étape (?:est|sera|consiste|consistera) (?:à |de |d['’])",
+                  r"(?:les )?prochaines étapes (?:sont|seront|consistent|consisteront) (?:à |de |d['’])"],
+    "we_will": [r"nous (?=\w+rons\b)"],
+    "not_our_tasks": ["verrons", "serons", "aurons", "saurons", "pourrons", "continuerons"],
     "hedges": ["cependant", "encore", "aussi", "donc", "alors", "également", "toujours",
                "absolument", "maintenant", "ensuite", "d'abord", "d’abord"],
     "maybe": ["peut-être", "peut être", "éventuellement", "probablement", "sans doute"],

@@ -76,6 +76,9 @@ _NOT_TASK = re.compile(rf"(?:{_alternatives('not_tasks')})(?!\w)", _FLAGS)
 _MEETING_ROLE = re.compile(rf"(?<!\w){_alternatives('meeting_roles')}(?!\w)")
 _NEXT_MEETING = re.compile(r"(?i)\b(?:next meeting|prochaine réunion|prochaine séance|date)\b")
 _ANAPHOR = re.compile(rf"^(?:{_alternatives('anaphors')})\W*$")
+_NOT_OUR_TASK = re.compile(rf"{_alternatives('not_our_tasks')}(?!\w)")
+_WISH = re.compile(r"(?i)\b(?:I|I'd|I'm|we|you|they|if|want|wants|wanted|like|likes|seems?|hopes?|"
+                   r"expects?|going|ready|able|happy|used|meant|likely|supposed|would|could|might)\b")
 _MAYBE = re.compile(rf"{_alternatives('maybe')}(?!\w)")
 _NOT_WORD = re.compile(r"(?i)n['’]t\b|\b(?:not|never|no|pas|jamais|aucun|aucune)\b")
 _NEGATION = re.compile(r"(?i)(?:not|non|pas|never|jamais|no)\b")
@@ -174,6 +177,32 @@ def _needed(match: re.Match, sentence: str, people: People) -> Finding | None:
     return Finding("action", task[:1].upper() + task[1:], "")
 
 
+def _group_task(match: re.Match, sentence: str, people: People) -> Finding | None:
+    """Return "The members must agree on the date" as the members' task."""
+    task = match.group("task").strip()
+    if len(task.split()) < 2 or task.endswith("?") or _NOT_TASK.match(task):
+        return None
+    return Finding("action", task[:1].upper() + task[1:], "", match.group("who").strip())
+
+
+def _our_task(match: re.Match, sentence: str, people: People) -> Finding | None:
+    """Return "We will send the invitation" / "Nous amènerons les ecocups" as a task without owner."""
+    task = match.group("task").strip()
+    if _NOT_OUR_TASK.match(task) or len(task.split()) < 2 or task.endswith("?") or \
+            _UNDECIDED.search(task):
+        return None
+    return Finding("action", sentence, "")
+
+
+def _passive_task(match: re.Match, sentence: str, people: People) -> Finding | None:
+    """Return "Reminder email to be sent" as a task without owner (not a question or a wish)."""
+    subject = match.group("subject")
+    if _NEXT_MEETING.search(subject) or _NOT_WORD.search(subject) or sentence.endswith("?") or \
+            _WISH.search(subject):
+        return None  # "since I want to be framed", "it seems to be fixed": not a task
+    return Finding("action", sentence, "")
+
+
 def _yes(match: re.Match, sentence: str, people: People) -> Finding | None:
     """Return "Installation de librenms => oui" as the decision "Installation de librenms : oui"."""
     subject = match.group("subject").strip()
@@ -216,11 +245,14 @@ RULES: tuple[LineRule, ...] = (
                       rf"(?i:that\s+|to\s+|de\s+|d['’]|que\s+|qu['’]|on\s+)?(?P<rest>.+)$"),
              _decision_rest),
     LineRule("body decided", "decision",
-             _compile(rf"^(?i:the\s+)?(?:{_alternatives('bodies')})\s+(?i:has\s+|have\s+)?"
+             _compile(rf"(?:^|,\s*(?i:and|et)\s+)(?i:the\s+|all\s+)?(?:{_alternatives('bodies')})\s+"
+                      rf"(?i:has\s+|have\s+)?"
                       rf"{_ADVERB}(?:{_alternatives('decided')})(?!\w)"), _decision),
     LineRule("motion carried", "decision",
              _compile(rf"(?:^|\b)(?i:the\s+)?(?:{_alternatives('motions')})\b[^.;]{{0,80}}?"
                       rf"(?<!\w)(?:{_alternatives('motion_verbs')})(?!\w)"), _decision),
+    LineRule("motion moved and seconded", "decision",
+             _compile(rf"(?<!\w){_alternatives('moved')}"), _decision),
     LineRule("unanimity", "decision",
              _compile(r"(?i:\bunanimous(?:ly)?\b|à l['’]unanimité|unanimement)"), _decision),
     LineRule("mark of assent", "decision",
@@ -238,15 +270,28 @@ RULES: tuple[LineRule, ...] = (
     LineRule("settled by a yes", "decision",
              _compile(rf"^(?P<subject>[^.:;=>→]{{3,100}}?)\s*(?:=>|→|->|:)\s*"
                       rf"{_alternatives('yes')}\s*[.!]?$"), _yes),
+    LineRule("next step", "action",
+             _compile(rf"^{_alternatives('next_step')}\s*(?P<task>.+)$"), _needed),
     LineRule("it is needed", "action",
-             _compile(rf"^(?:{_alternatives('it_is_needed')})\s+(?:{_alternatives('hedges')}\s+)*"
+             _compile(rf"(?:^|[,;]\s+(?i:(?:et|mais|donc|and|so|but)\s+)?)"
+                      rf"(?:{_alternatives('it_is_needed')})\s+(?:{_alternatives('hedges')}\s+)*"
                       rf"(?P<task>.+)$"), _needed),
+    LineRule("a group must do", "action",
+             _compile(rf"^(?P<who>{_alternatives('groups')})\s+(?:{_alternatives('obligations')})\s+"
+                      rf"(?P<task>.+)$"), _group_task),
+    LineRule("we will do", "action",
+             _compile(rf"^{_alternatives('we_will')}\s*(?P<task>.+)$"), _our_task),
+    LineRule("to be done", "action",
+             _compile(rf"^(?P<subject>[^.:;?]{{3,120}}?)\s+{_alternatives('to_be')}\s+"
+                      rf"(?i:\w+ed|\w+en|sent|done|made|set up|held|shared|written|put|run|kept)"
+                      rf"(?!\w)"), _passive_task),
     LineRule("must be done", "action",
              _compile(rf"^(?P<subject>[^.;]{{3,120}}?)\s+{_alternatives('obligations')}\s+"
                       rf"{_alternatives('be')}\s+(?i:\w+(?:é|ée|és|ées|ed|en|t))\s+\S"),
              _obligation),
     LineRule("still to be done", "action",
-             _compile(rf"^(?P<subject>[^.:;]{{3,80}}?)\s+à\s+{_alternatives('to_do')}\s*[.!]?$"),
+             _compile(rf"^(?P<subject>[^.:;]{{3,120}}?)\s+(?i:(?:reste|restent)\s+(?:encore\s+)?)?à\s+"
+                      rf"{_alternatives('to_do')}\s*[.!]?$"),
              _obligation),
     LineRule("short verdict", "decision",
              _compile(rf"^(?P<subject>[^.:;]{{3,100}}?)\s+{_ADVERB}(?:{_VERDICT})\s*[.!]?$"),

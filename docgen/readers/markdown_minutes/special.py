@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from docgen.readers.markdown_minutes import items as it
-from docgen.readers.markdown_minutes.blocks import Block, Item, Section, to_markdown
+from docgen.readers.markdown_minutes.blocks import Block, Item, Section, expand_quotes, to_markdown
 from docgen.readers.markdown_minutes.collect import (
     _FILLER,
     Agenda,
@@ -56,7 +56,7 @@ class SpecialSections:
     def action_blocks(self, target: Agenda, blocks: list[Block], owner: str | None = None) -> None:
         """Read an actions section: every top-level list item is an action."""
         kept: list[Block] = []
-        for block in blocks:
+        for block in expand_quotes(blocks):
             if block.kind == "list":
                 self._action_entries(target, block.items, owner)
             elif block.kind == "para":
@@ -108,6 +108,7 @@ class SpecialSections:
     def decision_blocks(self, target: Agenda, blocks: list[Block]) -> None:
         """Read a decisions section: list items and paragraphs are decisions."""
         kept: list[Block] = []
+        blocks = expand_quotes(blocks)
         for index, block in enumerate(blocks):
             if block.kind == "list":
                 for entry in block.items:

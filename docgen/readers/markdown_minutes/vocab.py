@@ -86,7 +86,12 @@ SECTION_KINDS = {
                       "resolutions", "relevé de décisions", "decisions taken", "décisions prises",
                       "outcomes", "agreements", "resolved", "on a décidé", "ce qui a été décidé",
                       "nous avons décidé", "décidé", "what we decided", "we decided",
-                      "decisions and agreements"),
+                      "decisions and agreements",
+                      # rules a group adopts are its decisions
+                      "rules", "ground rules", "team rules", "working agreements", "agreements",
+                      "group contract", "team contract", "règles", "règles de fonctionnement",
+                      "règles de l'équipe", "charte", "conventions", "conventions à mettre en place",
+                      "conventions adoptées"),
     "links": _set("links", "liens", "references", "références", "resources", "ressources",
                   "documents", "useful links", "liens utiles", "transcript", "transcripts",
                   "recording", "recordings", "enregistrement"),
