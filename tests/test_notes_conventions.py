@@ -111,3 +111,25 @@ def test_a_date_only_heading_is_not_part_of_the_title(tmp_path):
     minutes = _read(tmp_path, "# Platform team sync\n\n## 2 March 2026\n\n- Deploy went fine\n")
     assert minutes.meeting.title == "Platform team sync"
     assert minutes.meeting.date.isoformat() == "2026-03-02"
+
+
+# -- more attendee forms -----------------------------------------------------------------------
+def test_attendance_inside_a_longer_label_and_proxies(tmp_path):
+    minutes = _read(tmp_path, "# AG 2023-10-22\n\nMembres actifs présents ou représentés (3) :\n\n"
+                    "* Laurent Ceard\n* Elodie R, représentée par Laurent Ceard.\n\n"
+                    "Membres actifs absents (1) :\n\n* Yann\n")
+    assert [(a.name, str(a.attendance)) for a in minutes.attendees] == [
+        ("Laurent Ceard", "present"), ("Elodie R", "excused"), ("Yann", "absent")]
+
+
+def test_sign_in_line_without_colon_and_pseudo_at_group(tmp_path):
+    minutes = _read(tmp_path, "# Admincamp 2017-12-16\n\nLà le samedi (pseudo@groupe)\n\n"
+                    "  * Caps\n  * VG@adminsys\n\n## Backups\n\n- find a machine\n")
+    assert [(a.name, a.group) for a in minutes.attendees] == [("Caps", None), ("VG", "adminsys")]
+
+
+def test_unclosed_parenthesis_after_a_name(tmp_path):
+    minutes = _read(tmp_path, "# Steering 2015-02-03\n\n## Attending\n\n"
+                    " - Raniere Silva (University of Campinas\n - Greg Wilson (Software Carpentry)\n")
+    assert [(a.name, a.organisation) for a in minutes.attendees] == [
+        ("Raniere Silva", "University of Campinas"), ("Greg Wilson", "Software Carpentry")]

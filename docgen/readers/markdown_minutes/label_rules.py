@@ -10,6 +10,7 @@ is a note after all), or None to let the next rule try. The next convention is a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -19,7 +20,7 @@ from docgen.readers.markdown_minutes.collect import _DURATION, _NOBODY, Agenda, 
 from docgen.readers.markdown_minutes.dates import find_date
 from docgen.readers.markdown_minutes.people import clean, parse_person, split_names
 from docgen.readers.markdown_minutes.sentence_pass import is_deferral
-from docgen.readers.markdown_minutes.vocab import META_WORDS, NEXT_SENTENCE, people_label, split_label
+from docgen.readers.markdown_minutes.vocab import META_WORDS, NEXT_SENTENCE, norm, people_label, split_label
 
 
 @dataclass
@@ -96,6 +97,22 @@ def _people(fill, line: Line):
     return bool(line.meta)
 
 
+def _people_line(fill, line: Line):
+    """Read "Là le samedi (pseudo@groupe)" / "Present" over a list: a people label without colon."""
+    if line.key or not line.following or len(line.text) > 80:
+        return None
+    key = norm(_TRAILING_REMARK.sub("", line.text.strip().strip("*_ ")))
+    people = people_label(key) if key else None
+    if not people or people[1]:
+        return None
+    for entry in line.following:
+        fill.person_entry(entry, people[0] or "present", None)
+    return "list"
+
+
+_TRAILING_REMARK = re.compile(r"\s*\([^()]*\)\s*$")
+
+
 def _role(fill, line: Line):
     role = role_label(line.key)
     names = split_names(line.value) if line.value else []
@@ -167,6 +184,7 @@ LABEL_RULES: tuple[LabelRule, ...] = (
     LabelRule("next meeting sentence", "any", False, _next_sentence),
     LabelRule("date line", "meta", False, _date_line),
     LabelRule("people", "any", True, _people),
+    LabelRule("people line over a list", "line", False, _people_line),
     LabelRule("meeting role", "any", True, _role),
     LabelRule("next meeting label", "any", True, _next_label),
     LabelRule("topic label", "line", True, _topic),

@@ -125,6 +125,7 @@ def parse_person(text: str) -> dict | None:
     text = _plain_entry(_take_box(text, person))
     if _COLLECTIVE.search(text):
         return None  # "CA au complet", "7 membres", "everyone": no one in particular
+    text = _take_proxy(_take_group_suffix(_close_paren(text), person), person)
     text, has_handle = _take_handle(_slash_fields(text, person), person)
     text = _take_remarks(text, person, has_handle)
     name = _take_dash_part(text, person)
@@ -135,6 +136,37 @@ def parse_person(text: str) -> dict | None:
     person["name"] = name
     return {k: person[k] for k in ("name", "role", "organisation", "attendance", "handle",
                                    "group", "_role") if k in person}
+
+
+_PROXY = re.compile(r"(?i)[,;]?\s*\(?\s*(?:représentée?s?|represented|proxy|par procuration)\b"
+                    r"(?:\s+(?:par|by|to|à))?[^()]*\)?\s*\.?$")
+_GROUP_SUFFIX = re.compile(r"^(?P<name>[\w'’-]+(?:\s+[\w'’-]+)?)@(?P<group>[A-Za-z][\w-]*)$")
+
+
+def _close_paren(text: str) -> str:
+    """Return ``text`` with an unclosed last parenthesis closed ("Name (University of X")."""
+    return text + ")" if text.count("(") > text.count(")") else text
+
+
+def _take_proxy(text: str, person: dict) -> str:
+    """Return a name without its proxy ("Elodie R, représentée par J. Brucker"): not there, excused."""
+    m = _PROXY.search(text)
+    if not m or not text[: m.start()].strip():
+        return text
+    person.setdefault("attendance", "excused")
+    return text[: m.start()].strip()
+
+
+def _take_group_suffix(text: str, person: dict) -> str:
+    """Return the name of a ``pseudo@groupe`` sign-in (``VG@adminsys``); the group goes to ``person``.
+
+    An address has a dot after the @, a sign-in does not.
+    """
+    m = _GROUP_SUFFIX.match(text.strip())
+    if not m:
+        return text
+    person["group"] = m.group("group")
+    return m.group("name")
 
 
 def _take_box(text: str, person: dict) -> str:

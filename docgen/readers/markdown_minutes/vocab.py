@@ -159,6 +159,40 @@ _PEOPLE_TAILS = _set("attendees", "participants", "members", "observers", "guest
 _INCLUSIVE = re.compile(r"(?:\s|-|\.|·|\()e(?:\s|-|\.|·|\))?s\b")
 
 
+# single words that give attendance inside a longer label ("Membres actifs absents (4)",
+# "Autres personnes présentes", "Là le samedi"), absences first
+_ATTENDANCE_IN = (
+    ("absent", {"absent", "absents", "absente", "absentes"}),
+    ("excused", {"excused", "excuse", "excuses", "excusee", "excusees", "apologies", "regrets"}),
+    ("remote", {"remote", "remotely", "online", "visio", "distance"}),
+    ("present", {"present", "presents", "presente", "presentes", "attending", "attended", "la",
+                 "here"}),
+)
+_PEOPLE_NOUNS = {"membres", "members", "personnes", "people", "participants", "attendees",
+                 "invites", "guests", "administrateurs", "directors", "students", "etudiants",
+                 "adherents", "benevoles", "volunteers", "staff", "autres", "others"}
+_WHEN_WORDS = {"le", "on", "the", "samedi", "dimanche", "lundi", "mardi", "mercredi", "jeudi",
+               "vendredi", "saturday", "sunday", "monday", "tuesday", "wednesday", "thursday",
+               "friday", "matin", "morning", "afternoon", "apres-midi", "soir", "evening", "day",
+               "jour", "1", "2", "ou", "or", "representes", "represented", "actifs", "active"}
+
+
+def _attendance_in(words: list[str]) -> str | None:
+    """Return the attendance a longer label names, or None.
+
+    It must name people ("Membres actifs absents") or open on the attendance word with only
+    when it applies after it ("Là le samedi", "Present on Monday").
+    """
+    if not 1 < len(words) <= 7:
+        return None
+    for attendance, marks in _ATTENDANCE_IN:
+        if not marks & set(words):
+            continue
+        if _PEOPLE_NOUNS & set(words) or (words[0] in marks and set(words[1:]) <= _WHEN_WORDS):
+            return attendance
+    return None
+
+
 def people_label(key: str) -> tuple[str, bool] | None:
     """Return (attendance, grouped) for a normalised people label, or None when it is not one.
 
@@ -170,6 +204,9 @@ def people_label(key: str) -> tuple[str, bool] | None:
         if key in words:
             return attendance, False
     words = key.split()
+    named = _attendance_in(words)
+    if named:
+        return named, False
     if key in GROUP_WORDS or (1 < len(words) <= 3 and words[-1] in _PEOPLE_TAILS):
         return "present", True
     return None
@@ -205,7 +242,7 @@ def _kind_of(key: str) -> tuple[str, str | None]:
 
 
 LABEL = re.compile(
-    r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?\s*(?P<label>[^:：*_]{1,40}?)\s*(?:\*\*|__)?\s*[:：]\s*"
+    r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?\s*(?P<label>[^:：*_]{1,60}?)\s*(?:\*\*|__)?\s*[:：]\s*"
     r"(?:\*\*|__)?\s*(?P<value>.*?)\s*$"
 )
 
