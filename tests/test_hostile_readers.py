@@ -86,8 +86,8 @@ def test_hostile_notes_render_to_word(shape: str, tmp_path: Path) -> None:
     _ok(run, tmp_path / "m.docx")
 
 
-def test_notes_with_100k_lines_are_refused(tmp_path: Path) -> None:
-    notes = _notes(tmp_path, "a\n" * 100_000)
+def test_notes_over_200k_lines_are_refused(tmp_path: Path) -> None:
+    notes = _notes(tmp_path, "a\n" * 200_001)
     before = snapshot(tmp_path)
     run = run_docgen("minutes", notes, "-o", "m.docx", cwd=tmp_path)
     assert_clean_failure(run, "notes-2026-03-04.md", "lines")

@@ -197,3 +197,12 @@ def test_four_times_the_input_takes_less_than_six_times_as_long(function, make, 
     function(small, tmp_path)  # warm-up: imports, compiled patterns
     ratio = _best_of(function, large, tmp_path, 3) / _best_of(function, small, tmp_path, 5)
     assert ratio < 6, f"ratio {ratio:.1f} for 4x the input"
+
+
+def test_notes_of_100k_lines_read_in_linear_time(tmp_path: Path) -> None:
+    """A 100,000-line notes file (9,090 topics with actions and decisions) reads in linear time."""
+    small, large = _realistic_notes(2_272), _realistic_notes(9_090)  # 25,000 and 100,000 lines
+    assert large.count("\n") >= 99_990
+    _notes(small, tmp_path)  # warm-up
+    ratio = _best_of(_notes, large, tmp_path, 1) / _best_of(_notes, small, tmp_path, 2)
+    assert ratio < 6, f"ratio {ratio:.1f} for 4x the lines"

@@ -31,7 +31,7 @@ from docgen.readers.source import Source, read_text
 __all__ = ["MAX_LINES", "read_markdown_minutes"]
 
 #: Longest notes file read, in lines (the longest real minutes of tests/data have 3,468).
-MAX_LINES = 20_000
+MAX_LINES = 200_000
 
 def read_markdown_minutes(path: Path) -> Source:
     """Return the minutes in Markdown notes at ``path`` as a contract-shaped Source.
@@ -345,9 +345,10 @@ def _assemble(builder: Builder, path: Path, heading, text: str) -> tuple[dict, d
         if isinstance(value, str) and value.startswith("@"):
             meeting[role] = by_handle.get(value[1:].lower(), value)
     settle_sentences([builder.preamble, *builder.agenda])
+    items = _agenda_items(builder)
     agenda = [_item(item, f"agenda[{index}]", lines, known, speakers, year)
-              for index, item in enumerate(_agenda_items(builder))]
-    merge_repeated_actions(agenda, lines)
+              for index, item in enumerate(items)]
+    merge_repeated_actions(agenda, [item.collects for item in items], lines)
     data: dict = {"meeting": meeting, "attendees": attendees, "agenda": agenda}
     _add_lists(builder, data, lines, known, speakers, year)
     return data, lines

@@ -178,6 +178,7 @@ class Builder(NotesFill, AttendeeSections, SpecialSections, MetaLines, SentenceP
         if parent is None and not sec.blocks and not sec.children:
             return  # an empty "## Action items" heading holds no agenda item
         target = parent or self.item(sec.title, sec.line)
+        target.collects = target.collects or (parent is None and kind == "actions")
         loose = self._entries_children(sec, parent, kind, target)
         if kind == "actions":
             self.action_blocks(target, sec.blocks)

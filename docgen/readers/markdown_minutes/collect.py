@@ -46,6 +46,7 @@ class Agenda:
     notes: list[str] = field(default_factory=list)
     decisions: list[tuple[dict, int]] = field(default_factory=list)
     actions: list[tuple[dict, int]] = field(default_factory=list)
+    collects: bool = False  # an Action items / Next steps section, which lists actions again
 
 
 _NOBODY = re.compile(r"(?i)^\s*(?:none|no one|nobody|n/a|-|personne|aucun|aucune|néant)\b")

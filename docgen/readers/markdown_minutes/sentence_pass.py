@@ -6,6 +6,7 @@ import re
 
 from docgen.readers.markdown_minutes.blocks import Block, Item, Section, to_markdown
 from docgen.readers.markdown_minutes.collect import Agenda
+from docgen.readers.markdown_minutes.repeats import WordIndex, content_words
 from docgen.readers.markdown_minutes.sentence_rules import DEFERRAL, Finding, People, findings, sentences
 from docgen.readers.markdown_minutes.tables import table_kind
 from docgen.readers.markdown_minutes.vocab import section_kind
@@ -85,17 +86,6 @@ def is_deferral(text: str) -> bool:
     return bool(DEFERRAL.match(text.strip()))
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(w for w in re.findall(r"\w{3,}", text.lower()))
-
-
-def _repeats(text: str, others: list[frozenset[str]]) -> bool:
-    """Return whether ``text`` says what one of ``others`` says (most of the shorter's words)."""
-    mine = _words(text)
-    return any(mine and other and len(mine & other) >= 0.6 * min(len(mine), len(other))
-               for other in others)
-
-
 def explicit_kinds(preamble: list[Block], sections: list[Section]) -> set[str]:
     """Return the kinds ("decisions", "actions") the notes record in sections or tables of their own.
 
@@ -128,14 +118,19 @@ def settle_sentences(items: list[Agenda]) -> None:
     A prose action that repeats a labelled one ("Alice will chase the vendor", then "ACTION:
     Alice to chase the vendor") is the same action, kept once.
     """
-    listed = {kind: [_words(_text(raw)) for item in items for raw, _ in getattr(item, kind)
-                     if SENTENCE not in raw] for kind in ("decisions", "actions")}
+    # a prose finding repeats a listed entry when 60 % of the shorter's words are in the other
+    listed = {kind: WordIndex(share=0.6) for kind in ("decisions", "actions")}
+    for item in items:
+        for kind in ("decisions", "actions"):
+            for raw, _ in getattr(item, kind):
+                if SENTENCE not in raw:
+                    listed[kind].add(content_words(_text(raw)), True)
     for item in items:
         for kind in ("decisions", "actions"):
             kept = []
             for raw, line in getattr(item, kind):
                 if SENTENCE in raw:
-                    if _repeats(_text(raw), listed[kind]):
+                    if listed[kind].similar(content_words(_text(raw))):
                         continue
                     raw = {k: v for k, v in raw.items() if k != SENTENCE}
                 kept.append((raw, line))
