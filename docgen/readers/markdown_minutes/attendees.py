@@ -28,6 +28,8 @@ _ROLE_PHRASE = re.compile(
     r"chaired|hosted|scribed|took (?:the )?(?:notes|minutes)|wrote (?:the )?(?:notes|minutes))\b")
 
 
+_BOLD_NAME_ROLE = re.compile(r"^(\*\*|__)(?P<name>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){1,2})\1"
+                             r"\s*[:：—–-]\s*(?P<role>\S.*)$")
 _NAME_CELL = re.compile(r"^@?[A-ZÀ-Ý][\w'’.-]*(?:\s+(?:de |van |von |le |la |du )?[A-ZÀ-Ý@][\w'’.-]*){0,3}$")
 
 
@@ -157,6 +159,14 @@ class AttendeeSections:
         """Read one list item of an attendee section (a person, or a labelled group)."""
         nested = [c for c in entry.children if c.kind == "list"]
         following = nested[0].items if nested else None
+        named = _BOLD_NAME_ROLE.match(entry.text.strip())
+        if named and not following:
+            # "**Paul Bonneau** : Capture Vidéo & Intégration": a person and what they do
+            person = parse_person(named.group("name"))
+            if person:
+                person.setdefault("role", clean(named.group("role")))
+            self.add_person(person, entry.line, attendance, group)
+            return
         labelled = split_label(entry.text) is not None
         if labelled or (following and not (parse_person(entry.text) or {}).get("handle")):
             text = entry.text if labelled else entry.text.rstrip(": ") + ":"

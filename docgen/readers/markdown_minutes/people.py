@@ -248,6 +248,24 @@ def _after_dash(extra: str, person: dict) -> None:
         person["role"] = extra
 
 
+_FUNCTION_WORDS = {"if", "for", "to", "the", "a", "an", "and", "or", "with", "on", "in", "at", "is",
+                   "are", "be", "was", "will", "asks", "ask", "check", "ping", "see", "not", "et",
+                   "ou", "pour", "avec", "sur", "est", "sont", "les", "une", "un", "que", "qui",
+                   "dans", "pas", "fait", "faire"}
+_NOT_NAMES = {"ok", "yes", "no", "oui", "non", "n/a", "na", "tbd", "none", "nobody", "personne",
+              "x", "-", "?", "todo", "done"}
+
+
 def _is_name(name: str) -> bool:
-    """Return whether an entry's name can be a person's: up to six words, no colon, no address."""
-    return bool(name) and len(name.split()) <= 6 and ":" not in name and not re.search(r"https?://", name)
+    """Return whether an entry's name can be a person's.
+
+    Up to six words, no colon, no address, not a mark ("OK", "Yes"); in a name of several words
+    a lower-case word that is a function word or verb ("check if renewal") makes it a note.
+    """
+    if not name or len(name.split()) > 6 or ":" in name or re.search(r"https?://", name):
+        return False
+    words = name.split()
+    if name.lower() in _NOT_NAMES:
+        return False
+    # "connor horman" is a name written in lower case; "check if renewal" is a note
+    return not any(w.lower() in _FUNCTION_WORDS for w in words if not w[:1].isupper())
