@@ -133,3 +133,14 @@ def test_unclosed_parenthesis_after_a_name(tmp_path):
                     " - Raniere Silva (University of Campinas\n - Greg Wilson (Software Carpentry)\n")
     assert [(a.name, a.organisation) for a in minutes.attendees] == [
         ("Raniere Silva", "University of Campinas"), ("Greg Wilson", "Software Carpentry")]
+
+
+def test_attendees_after_a_closing_dash_own_the_task(tmp_path):
+    minutes = _read(tmp_path, "# Réunion 2024-12-12\n\n# Intervenants et rôles :\n\n"
+                    "- Nicolas Ho \\- Animateur\n- Luca Gaches\n- Robin Gourgues\n\n# Déroulement\n\n"
+                    "## Tâches\n\n* Dashboard :\n  * Créer une interface d'ajout de produit. \\- **Robin**\n"
+                    "  * Mettre en place une confirmation. - Luca & Nicolas\n  * Revoir le design - Marketing\n")
+    assert [a.name for a in minutes.attendees] == ["Nicolas Ho", "Luca Gaches", "Robin Gourgues"]
+    assert [(a.text, a.owner) for a in minutes.actions] == [
+        ("Créer une interface d'ajout de produit", "Robin"),
+        ("Mettre en place une confirmation", "Luca, Nicolas")]

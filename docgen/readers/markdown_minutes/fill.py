@@ -36,6 +36,9 @@ _NAMED_TASK = re.compile(r"^\s*(?P<who>@?[A-ZÀ-Ý][\w'’.-]*(?: [A-ZÀ-Ý][\w'
 
 
 _CHECKBOX = re.compile(r"^\s*\[[ xX~-]\]\s")
+# "... - **Robin**", "... — Luca & Nicolas": the attendees who own a task, after a closing dash
+_TRAILING_OWNER = re.compile(r"\s\\?[-–—]\s*(?:\*\*|__)?(?P<who>[A-ZÀ-Ý][\w'’-]+"
+                             r"(?:\s*(?:&|,|\+|\bet\b|\band\b)\s*[A-ZÀ-Ý][\w'’-]+)*)(?:\*\*|__)?\s*$")
 
 
 def _speaker_text(text: str) -> str:
@@ -153,6 +156,8 @@ class NotesFill:
         self.commitment(entry, target, parent)
         nested = [c for c in entry.children if c.kind == "list"]
         sub_items = nested[0].items if nested else None
+        if self._owned_at_end(entry, target):
+            return True
         if _CHECKBOX.match(entry.text) or self._named_task(entry.text) or \
                 self._initialled_task(entry.text):
             self.raw_action(target, entry, labelled=not _CHECKBOX.match(entry.text))
@@ -211,6 +216,19 @@ class NotesFill:
             if len(row) >= 2 and _known_label(row[0]) and row[1].strip():
                 line = f"{row[0].strip().rstrip(':： ')}: {row[1].strip()}"
                 self.label(line, block.line + offset, target, True, None)
+        return True
+
+    def _owned_at_end(self, entry: Item, target: Agenda) -> bool:
+        """Take "Créer l'interface d'ajout. - **Robin**" (attendees after a closing dash) as their action."""
+        flat = " ".join(entry.text.split())
+        m = _TRAILING_OWNER.search(flat)
+        if not m or not flat[: m.start()].strip():
+            return False
+        names = [n for n in re.split(r"\s*(?:&|,|\+|\bet\b|\band\b)\s*", m.group("who")) if n]
+        if not all(self.people.resolve(name) for name in names):
+            return False
+        target.actions.append(({"head": flat[: m.start()].rstrip(" .\\"), "owner": ", ".join(names),
+                                "body": to_markdown(entry.children), "labelled": True}, entry.line))
         return True
 
     def _initialled_task(self, text: str) -> bool:

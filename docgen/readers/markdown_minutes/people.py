@@ -89,6 +89,7 @@ def _named(text: str, words: dict, hints: dict) -> str | None:
     return None
 
 
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~@])")  # Markdown escapes: "Nicolas Ho \- Animateur"
 _TAG = re.compile(r"</?[A-Za-z][^<>]{0,80}>")
 _COLLECTIVE = re.compile(r"(?i)^\s*\d|\b(?:au complet|tout le monde|everyone|everybody|all members|"
                          r"whole team|full board|n/a)\b|^\s*(?:your|votre|ton|ta) (?:full )?"
@@ -181,7 +182,7 @@ def _take_box(text: str, person: dict) -> str:
 
 def _plain_entry(text: str) -> str:
     """Return an entry without strike-through, HTML tags, link targets, escapes and emphasis."""
-    return clean(_LINK.sub(r"\1", _TAG.sub(" ", text.replace("~~", "")).replace("\\@", "@")))
+    return clean(_LINK.sub(r"\1", _ESCAPE.sub(r"\1", _TAG.sub(" ", text.replace("~~", "")))))
 
 
 def _take_handle(text: str, person: dict) -> tuple[str, bool]:
@@ -265,7 +266,7 @@ def _is_name(name: str) -> bool:
     if not name or len(name.split()) > 6 or ":" in name or re.search(r"https?://", name):
         return False
     words = name.split()
-    if name.lower() in _NOT_NAMES:
-        return False
+    if name.lower() in _NOT_NAMES or re.search(r"\d\D", name):
+        return False  # "G1A-2" is a team; a nick may end with digits ("tom28")
     # "connor horman" is a name written in lower case; "check if renewal" is a note
     return not any(w.lower() in _FUNCTION_WORDS for w in words if not w[:1].isupper())
