@@ -144,3 +144,11 @@ def test_attendees_after_a_closing_dash_own_the_task(tmp_path):
     assert [(a.text, a.owner) for a in minutes.actions] == [
         ("Créer une interface d'ajout de produit", "Robin"),
         ("Mettre en place une confirmation", "Luca, Nicolas")]
+
+
+def test_role_slot_then_the_name_in_parentheses(tmp_path):
+    minutes = _read(tmp_path, "# Meeting Minutes\n\n**Date:** Monday 26 August 2024\n\n**Attendees:**\n\n"
+                    "* Client Name (Cian)\n* Team Member 2 (Daniel Geng)\n* Greg Wilson (Software Carpentry)\n")
+    assert [(a.name, a.role, a.organisation) for a in minutes.attendees] == [
+        ("Cian", "Client Name", None), ("Daniel Geng", "Team Member 2", None),
+        ("Greg Wilson", None, "Software Carpentry")]

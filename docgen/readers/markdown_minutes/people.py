@@ -127,6 +127,7 @@ def parse_person(text: str) -> dict | None:
     if _COLLECTIVE.search(text):
         return None  # "CA au complet", "7 membres", "everyone": no one in particular
     text = _take_proxy(_take_group_suffix(_close_paren(text), person), person)
+    text = _role_then_name(text, person)
     text, has_handle = _take_handle(_slash_fields(text, person), person)
     text = _take_remarks(text, person, has_handle)
     name = _take_dash_part(text, person)
@@ -142,6 +143,28 @@ def parse_person(text: str) -> dict | None:
 _PROXY = re.compile(r"(?i)[,;]?\s*\(?\s*(?:représentée?s?|represented|proxy|par procuration)\b"
                     r"(?:\s+(?:par|by|to|à))?[^()]*\)?\s*\.?$")
 _GROUP_SUFFIX = re.compile(r"^(?P<name>[\w'’-]+(?:\s+[\w'’-]+)?)@(?P<group>[A-Za-z][\w-]*)$")
+
+
+_ROLE_THEN_NAME = re.compile(r"^(?P<role>[^()]{2,40}?)\s*\((?P<name>[A-ZÀ-Ý][\w'’.-]*"
+                             r"(?:\s+[A-ZÀ-Ý][\w'’.-]*){0,3})\)\s*$")
+_PLACEHOLDER_WORDS = {"team", "member", "client", "name", "customer", "supervisor", "tutor",
+                      "tuteur", "membre", "equipe", "étudiant", "etudiant", "student"}
+
+
+def _role_then_name(text: str, person: dict) -> str:
+    """Return the name of "Team Member 2 (Daniel Geng)" / "Client (Cian)": the role comes first.
+
+    The part before the parenthesis must read as a role (a numbered slot, or role words), so
+    "Greg Wilson (Software Carpentry)" keeps its name.
+    """
+    m = _ROLE_THEN_NAME.match(text.strip())
+    if not m or re.search(r"[—–,;/]|\s-\s", m.group("role")) or len(m.group("role").split()) > 4:
+        return text
+    words = norm(m.group("role")).split()
+    if not words or words[0] not in _PLACEHOLDER_WORDS | _ROLE_NOUNS:
+        return text  # "Greg Wilson (Software Carpentry)", "Rich Trott (TSC)": a name first
+    person.setdefault("role", m.group("role").strip())
+    return m.group("name")
 
 
 def _close_paren(text: str) -> str:
