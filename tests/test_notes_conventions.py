@@ -152,3 +152,11 @@ def test_role_slot_then_the_name_in_parentheses(tmp_path):
     assert [(a.name, a.role, a.organisation) for a in minutes.attendees] == [
         ("Cian", "Client Name", None), ("Daniel Geng", "Team Member 2", None),
         ("Greg Wilson", None, "Software Carpentry")]
+
+
+def test_stand_up_plans_of_the_day_are_the_persons_actions(tmp_path):
+    minutes = _read(tmp_path, "# Standup 2021-02-08\n\n### Attendees:\n1. Ian Rebmann\n2. Jasmine Chen\n\n"
+                    "## Ian Rebmann\n- today\n  - research pipeline\n- no blockers\n\n"
+                    "## Jasmine Chen\n- yesterday\n  - made pipeline wiki\n- next\n  - write the docs\n")
+    assert [(a.text, a.owner, a.due and a.due.isoformat()) for a in minutes.actions] == [
+        ("research pipeline", "Ian Rebmann", "2021-02-08"), ("write the docs", "Jasmine Chen", None)]

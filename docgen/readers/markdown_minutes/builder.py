@@ -249,6 +249,7 @@ class Builder(NotesFill, AttendeeSections, SpecialSections, MetaLines, SentenceP
     def _new_topic(self, sec: Section) -> None:
         """Read a top-level section as an agenda item, its subsections into it."""
         agenda = self.item(sec.title, sec.line)
+        agenda.person = agenda.person or self._person_title(sec.title)  # a stand-up's "## Ian Rebmann"
         self.fill(agenda, sec.blocks)
         for child in sec.children:
             self.section(child, agenda)

@@ -47,6 +47,7 @@ class Agenda:
     decisions: list[tuple[dict, int]] = field(default_factory=list)
     actions: list[tuple[dict, int]] = field(default_factory=list)
     collects: bool = False  # an Action items / Next steps section, which lists actions again
+    person: str | None = None  # the attendee a stand-up topic is about ("## Ian Rebmann")
 
 
 _NOBODY = re.compile(r"(?i)^\s*(?:none|no one|nobody|n/a|-|personne|aucun|aucune|néant)\b")

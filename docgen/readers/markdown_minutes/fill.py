@@ -17,6 +17,7 @@ from docgen.readers.markdown_minutes.people import clean, parse_person, split_na
 from docgen.readers.markdown_minutes.sentence_pass import is_deferral
 from docgen.readers.markdown_minutes.vocab import (
     META_WORDS,
+    NOTHING,
     norm,
     people_label,
     split_label,
@@ -36,6 +37,11 @@ _NAMED_TASK = re.compile(r"^\s*(?P<who>@?[A-ZÀ-Ý][\w'’.-]*(?: [A-ZÀ-Ý][\w'
 
 
 _CHECKBOX = re.compile(r"^\s*\[[ xX~-]\]\s")
+# the plan of a stand-up, and the due date its items take ("" when it names no day)
+_PLAN_WORDS = {"today": "today", "aujourd'hui": "today", "aujourd hui": "today",
+               "today's plan": "today", "plan for today": "today", "will do": "", "next": "",
+               "next steps": "", "plans": "", "to do": "", "todo": "", "a faire": "",
+               "prochaines etapes": "", "this week": "this week", "cette semaine": "cette semaine"}
 # "... - **Robin**", "... — Luca & Nicolas": the attendees who own a task, after a closing dash
 _TRAILING_OWNER = re.compile(r"\s\\?[-–—]\s*(?:\*\*|__)?(?P<who>[A-ZÀ-Ý][\w'’-]+"
                              r"(?:\s*(?:&|,|\+|\bet\b|\band\b)\s*[A-ZÀ-Ý][\w'’-]+)*)(?:\*\*|__)?\s*$")
@@ -156,7 +162,7 @@ class NotesFill:
         self.commitment(entry, target, parent)
         nested = [c for c in entry.children if c.kind == "list"]
         sub_items = nested[0].items if nested else None
-        if self._owned_at_end(entry, target):
+        if self._owned_at_end(entry, target) or self._plans_of_the_day(entry, target):
             return True
         if _CHECKBOX.match(entry.text) or self._named_task(entry.text) or \
                 self._initialled_task(entry.text):
@@ -216,6 +222,23 @@ class NotesFill:
             if len(row) >= 2 and _known_label(row[0]) and row[1].strip():
                 line = f"{row[0].strip().rstrip(':： ')}: {row[1].strip()}"
                 self.label(line, block.line + offset, target, True, None)
+        return True
+
+    def _plans_of_the_day(self, entry: Item, target: Agenda) -> bool:
+        """Take a stand-up's "today" / "next" list under a person's heading as that person's actions.
+
+        "## Ian Rebmann / - today / - research pipeline": due the meeting day ("next": no date);
+        "yesterday", "done" and "blockers" lists stay notes.
+        """
+        lists = [c for c in entry.children if c.kind == "list"]
+        plan = _PLAN_WORDS.get(norm(entry.text).rstrip(":"))
+        if target.person is None or plan is None or not lists:
+            return False
+        for sub in lists[0].items:
+            head = " ".join(sub.text.split())
+            if head and not NOTHING.match(head):
+                target.actions.append(({"head": head, "owner": target.person, "labelled": True,
+                                        "due": plan or None}, sub.line))
         return True
 
     def _owned_at_end(self, entry: Item, target: Agenda) -> bool:

@@ -147,6 +147,7 @@ ENGLISH = {
     "end_of_week": [r"end of (?:the |this )?week", r"\beow\b", r"this week"],
     "next_week": [r"next week", r"within a week", r"in a week"],
     "tomorrow": [r"\btomorrow\b"],
+    "today": [r"\btoday\b", r"\bend of day\b", r"\beod\b"],
 }
 
 FRENCH = {
@@ -267,6 +268,7 @@ FRENCH = {
     "end_of_week": [r"fin de (?:la )?semaine", r"cette semaine"],
     "next_week": [r"semaine prochaine", r"la semaine prochaine", r"sous huitaine", r"d'ici une semaine"],
     "tomorrow": [r"\bdemain\b"],
+    "today": [r"\baujourd['’ ]hui\b", r"\bce jour\b"],
 }
 
 #: Every language the sentence rules read, by code.
@@ -311,4 +313,5 @@ RELATIVE = {
     "end_of_week": words("end_of_week"),
     "next_week": words("next_week"),
     "tomorrow": words("tomorrow"),
+    "today": words("today"),
 }

@@ -27,6 +27,7 @@ _END_OF_MONTH = re.compile(rf"(?:{'|'.join(RELATIVE['end_of'])})\s*(?:the\s+)?(?
 _END_OF_WEEK = re.compile("|".join(RELATIVE["end_of_week"]), re.IGNORECASE)
 _NEXT_WEEK = re.compile("|".join(RELATIVE["next_week"]), re.IGNORECASE)
 _TOMORROW = re.compile("|".join(RELATIVE["tomorrow"]), re.IGNORECASE)
+_TODAY = re.compile("|".join(RELATIVE["today"]), re.IGNORECASE)
 _IN_COUNT = re.compile(rf"(?<!\w)(?P<n>{_COUNT})\s+(?P<unit>{_UNIT})(?!\w)", re.IGNORECASE)
 _ON_WEEKDAY = re.compile(rf"(?<!\w)(?P<day>{_WEEKDAY})(?!\w)", re.IGNORECASE)
 # "12TH MARCH", "the 3rd": a day and month without a year, or a day of the meeting's month
@@ -98,6 +99,8 @@ def _by_week(text: str, meeting: date, _next: date | None) -> date | None:
         return meeting + timedelta(days=7)
     if _TOMORROW.search(text):
         return meeting + timedelta(days=1)
+    if _TODAY.search(text):
+        return meeting
     return None
 
 
