@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from docgen.errors import InputError, Problem
+from docgen.errors import InputError
 
 # Inputs that are packages or XML, read by their own readers (not as text).
 OFFICE_SUFFIXES = (".xlsx", ".xlsm", ".docx", ".docm", ".reqif", ".reqifz")
@@ -17,24 +17,21 @@ def check(path: Path) -> str:
     return check_with_warnings(path)[0]
 
 
-def check_with_warnings(path: Path) -> tuple[str, list[Problem]]:
-    """Return the kind of the valid input at ``path`` and the warnings about it (statuses have some).
+def check_with_warnings(path: Path) -> tuple[str, list[str]]:
+    """Return the kind of the valid input at ``path`` and the warnings its job's reading gives.
 
-    Raises InputError listing its problems.
+    The kind is told as ``docgen build`` tells it (a file of no known kind is read as a
+    meeting), and the file is loaded by the job of the table reading that kind
+    (:func:`docgen.jobs.check`). Raises InputError listing its problems.
     """
     from docgen.discover import kind_of
-    from docgen.inputs import load
+    from docgen.jobs import check as check_input
     from docgen.readers.source import read_text
 
     if path.suffix.lower() not in OFFICE_SUFFIXES:
         read_text(path)  # missing, binary and undecodable files get their own clear message
     kind = kind_of(path) or "meeting"
-    if kind == "status":
-        from docgen.deck.job import load_checked
-
-        return kind, load_checked(path)[1]
-    load(path, kind)
-    return kind, []
+    return kind, check_input(path, kind)
 
 
 @click.command()

@@ -2,7 +2,9 @@
 
 A job module (``docgen/jobs/<job>.py``) exposes ``NAME``, ``KIND`` (its ``kind:`` in a build
 manifest), ``INPUTS`` (the input kinds of the reader table it reads), ``DEFAULT_FORMATS``, a
-``load(...)`` returning the validated model, and ``WRITERS``: output extension -> ``write(model,
+``load(...)`` returning the validated model (``load(path)`` alone reads one input, as ``docgen
+validate`` asks; a job may add ``check(path, kind)`` for an input it reads beside its main one),
+and ``WRITERS``: output extension -> ``write(model,
 ctx, dest) -> Path`` (:mod:`docgen.jobs.protocol`; ``ctx`` is the run's
 :class:`~docgen.jobs.context.RenderContext`). The CLI commands, ``docgen build`` and ``docgen
 validate`` look jobs up here instead of deciding again. Modules are imported on first use, so
@@ -35,6 +37,12 @@ KINDS: dict[str, str] = {
 }
 
 
+# Arguments with which a job's ``load(path, ...)`` reads the one file alone (``docgen validate``),
+# for a job whose ``load(path)`` reads more and that has no ``check``: minutes carry actions of
+# earlier meetings unless told not to.
+ALONE: dict[str, dict[str, object]] = {"minutes": {"carry": False}}
+
+
 def job(name: str) -> ModuleType:
     """Return the module of job ``name`` (a key of :data:`JOBS`)."""
     return importlib.import_module(JOBS[name])
@@ -56,3 +64,35 @@ def write(name: str, model: object, dest: Path, ctx: object | None = None) -> Pa
 
     context = ctx if ctx is not None else RenderContext.resolve()
     return writer_for(job(name).WRITERS, Path(dest))(model, context, Path(dest))
+
+
+def job_reading(kind: str) -> ModuleType:
+    """Return the module of the job reading input ``kind`` (a kind told by ``docgen.discover.kind_of``).
+
+    The job of the manifest ``kind:`` when it is one (as ``docgen build`` picks it), else the
+    first job of :data:`JOBS` whose ``INPUTS`` hold it (the checklist reads assessments). Raises
+    KeyError when no job reads ``kind``.
+    """
+    if kind in KINDS:
+        return job_of_kind(kind)
+    for name in JOBS:
+        module = job(name)
+        if kind in module.INPUTS:
+            return module
+    raise KeyError(kind)
+
+
+def check(path: Path, kind: str) -> list[str]:
+    """Return the warnings about the input ``path`` of ``kind`` read alone by its job.
+
+    Raises InputError listing its problems. The job's ``check(path, kind)`` when it has one, else
+    its ``load(path)`` (with the job's :data:`ALONE` arguments); the warnings are the second item
+    of what ``load`` returns, or the model's ``warnings``.
+    """
+    module = job_reading(kind)
+    own = getattr(module, "check", None)
+    if own is not None:
+        return [str(w) for w in own(Path(path), kind)]
+    loaded = module.load(Path(path), **ALONE.get(module.NAME, {}))
+    found = loaded[1] if isinstance(loaded, tuple) else getattr(loaded, "warnings", [])
+    return [str(w) for w in found]

@@ -22,6 +22,22 @@ def load(spec: Path, assessment: Path | None = None, previous: Path | None = Non
     return load_checklist(Path(spec), assessment, mode=mode, id_pattern=id_pattern, previous=previous)
 
 
+def check(path: Path, kind: str) -> list:
+    """Return the warnings about one checklist input read alone: a specification, or an assessment (``kind``).
+
+    Raises InputError listing its problems (``docgen validate``).
+    """
+    if kind != "assessment":
+        return load(path).warnings
+    from docgen.model.requirements import AssessmentSet
+    from docgen.model.validate import build
+    from docgen.readers.requirements import read_assessment
+
+    source = read_assessment(Path(path))
+    build(AssessmentSet, source)
+    return list(getattr(source, "warnings", []))
+
+
 def write_docx(checklist: Checklist, ctx: RenderContext, dest: Path) -> Path:
     """Write the Word checklist (``checklist.docx`` reference document); return ``dest``."""
     from docgen.renderers import checklist_docx
