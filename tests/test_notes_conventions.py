@@ -160,3 +160,25 @@ def test_stand_up_plans_of_the_day_are_the_persons_actions(tmp_path):
                     "## Jasmine Chen\n- yesterday\n  - made pipeline wiki\n- next\n  - write the docs\n")
     assert [(a.text, a.owner, a.due and a.due.isoformat()) for a in minutes.actions] == [
         ("research pipeline", "Ian Rebmann", "2021-02-08"), ("write the docs", "Jasmine Chen", None)]
+
+
+def test_a_name_then_a_task_in_the_imperative_is_an_action(tmp_path):
+    minutes = _read(tmp_path, "# Board 2022-11-18\n\n## Past events\n\n* Thierry: prepare post(s) for the website\n"
+                    "  - [ ] Jonathan: add a link on the projects page\n* Dan: The new API looks fine\n")
+    assert [(a.text, a.owner) for a in minutes.actions] == [
+        ("prepare post(s) for the website", "Thierry"), ("add a link on the projects page", "Jonathan")]
+
+
+def test_an_actions_heading_that_names_a_due_date_gives_it_to_its_items(tmp_path):
+    minutes = _read(tmp_path, "# Réunion du 9 septembre 2020\n\n## À réaliser avant la prochaine réunion\n\n"
+                    " * Choisir les technologies.\n\n## Prochaine réunion\n\nLe 16 septembre 2020 à 14 heures.\n")
+    assert [(a.text, a.due.isoformat()) for a in minutes.actions] == [
+        ("Choisir les technologies.", "2020-09-16")]
+
+
+def test_table_of_people_columns(tmp_path):
+    minutes = _read(tmp_path, "# Réunion 2020-09-09\n\n| Étudiants présents | Clients présents |\n|:--:|:--:|\n"
+                    "| Alexandre Boudet<br>Thomas Perichet | Thomas Cauchy |\n")
+    assert [(a.name, a.group) for a in minutes.attendees] == [
+        ("Alexandre Boudet", "Étudiants présents"), ("Thomas Perichet", "Étudiants présents"),
+        ("Thomas Cauchy", "Clients présents")]

@@ -46,6 +46,8 @@ FOUND = [
     ("The motion carried 5 to 1.", "motion carried", "decision", "The motion carried 5 to 1", None),
     ("La proposition est adoptée.", "motion carried", "decision", "La proposition est adoptée",
      None),
+    ("Thomas Cauchy et Benoit Da Mota ont opté pour une refonte du projet.", "named people opted for",
+     "decision", "Thomas Cauchy et Benoit Da Mota ont opté pour une refonte du projet", None),
     ("Steve moves that Lemming is Chair, seconded by Russell.", "motion moved and seconded",
      "decision", "Steve moves that Lemming is Chair, seconded by Russell", None),
     ("The vote was unanimous.", "unanimity", "decision", "The vote was unanimous", None),

@@ -20,7 +20,7 @@ from docgen.readers.markdown_minutes.people import (
     split_names,
 )
 from docgen.readers.markdown_minutes.tables import table_kind, table_records
-from docgen.readers.markdown_minutes.vocab import split_label
+from docgen.readers.markdown_minutes.vocab import norm, people_label, split_label
 
 _HANDLE_ONLY = re.compile(r"^\(?\s*@[\w/-]+\s*\)?$")
 _ROLE_PHRASE = re.compile(
@@ -106,6 +106,23 @@ class AttendeeSections:
         for offset, row in enumerate(body, start=1):
             if column < len(row) and _looks_like_name(row[column]):
                 self.add_person(_row_person(row, column), block.line + offset, attendance, group)
+
+    def people_columns(self, block: Block) -> bool:
+        """Read a table whose column headings are people labels ("Étudiants présents | Clients présents").
+
+        Each cell below lists names (split at ``<br>``, line breaks and commas); the heading gives
+        their attendance and, with several columns, their group. Returns whether it was one.
+        """
+        header = [re.sub(r"\s*\([^()]*\)\s*$", "", cell).strip() for cell in block.rows[0]]
+        labels = [people_label(norm(cell)) if cell else None for cell in header]
+        if not header or any(label is None for label in labels) or len(block.rows) < 2:
+            return False
+        for offset, row in enumerate(block.rows[1:], start=1):
+            for column, cell in enumerate(row[: len(header)]):
+                group = header[column] if len(header) > 1 else None
+                for name in split_names(re.sub(r"(?i)<br\s*/?>|\n", ",", cell)):
+                    self.add_person(parse_person(name), block.line + offset, labels[column][0], group)
+        return True
 
     def person_line(self, line: str, number: int, attendance: str, group: str | None,
                     following: list[Item] | None) -> None:

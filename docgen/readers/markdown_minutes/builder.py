@@ -179,9 +179,11 @@ class Builder(NotesFill, AttendeeSections, SpecialSections, MetaLines, SentenceP
             return  # an empty "## Action items" heading holds no agenda item
         target = parent or self.item(sec.title, sec.line)
         target.collects = target.collects or (parent is None and kind == "actions")
+        count = len(target.actions)
         loose = self._entries_children(sec, parent, kind, target)
         if kind == "actions":
             self.action_blocks(target, sec.blocks)
+            _due_from_title(sec.title, target.actions[count:])
         else:
             self.decision_blocks(target, sec.blocks)
         for child in loose:
@@ -277,6 +279,21 @@ class Builder(NotesFill, AttendeeSections, SpecialSections, MetaLines, SentenceP
             if key in names or key.lstrip("@") in names:
                 return clean(title)
         return None
+
+
+_TITLE_DUE = re.compile(r"(?i)\b(?:before|by|until|avant|pour|d['’]ici)\b.*$")
+
+
+def _due_from_title(title: str, actions: list[tuple[dict, int]]) -> None:
+    """Give the actions of "À réaliser avant la prochaine réunion" the due date the title names.
+
+    The words are kept and counted from the meeting date when the minutes are assembled; an
+    action's own due date comes first.
+    """
+    m = _TITLE_DUE.search(title)
+    if m:
+        for raw, _ in actions:
+            raw.setdefault("due", m.group(0))
 
 
 _PERSON_ENTRY = re.compile(r"^\s*(?:\[[ xX]\]\s*)?@?[A-ZÀ-Ý][\w'’.-]*(?:\s+[A-ZÀ-Ý@(][\w'’.()@-]*){0,4}"

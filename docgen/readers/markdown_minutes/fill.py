@@ -15,6 +15,7 @@ from docgen.readers.markdown_minutes.collect import (
 from docgen.readers.markdown_minutes.label_rules import Line, read_label
 from docgen.readers.markdown_minutes.people import clean, parse_person, split_names
 from docgen.readers.markdown_minutes.sentence_pass import is_deferral
+from docgen.readers.markdown_minutes.sentence_rules import TASK_AFTER_NAME
 from docgen.readers.markdown_minutes.vocab import (
     META_WORDS,
     NOTHING,
@@ -77,7 +78,8 @@ class NotesFill:
             block.items = self.walk(block.items, target, meta, depth=0)
             kept.append(block)
         elif block.kind == "table":
-            if not self.label_table(block, target) and not self.table(block, target, None):
+            if not self.label_table(block, target) and not self.people_columns(block) and \
+                    not self.table(block, target, None):
                 self.sentence_cells(target, block)
                 kept.append(block)
         elif not self.sentence_quote(target, block):
@@ -162,7 +164,8 @@ class NotesFill:
         self.commitment(entry, target, parent)
         nested = [c for c in entry.children if c.kind == "list"]
         sub_items = nested[0].items if nested else None
-        if self._owned_at_end(entry, target) or self._plans_of_the_day(entry, target):
+        if self._owned_at_end(entry, target) or self._plans_of_the_day(entry, target) or \
+                self._task_after_name(entry, target, meta, depth):
             return True
         if _CHECKBOX.match(entry.text) or self._named_task(entry.text) or \
                 self._initialled_task(entry.text):
@@ -222,6 +225,22 @@ class NotesFill:
             if len(row) >= 2 and _known_label(row[0]) and row[1].strip():
                 line = f"{row[0].strip().rstrip(':： ')}: {row[1].strip()}"
                 self.label(line, block.line + offset, target, True, None)
+        return True
+
+    def _task_after_name(self, entry: Item, target: Agenda, meta: bool, depth: int) -> bool:
+        """Take "Thierry: prepare post(s) for the website" (a name, then a verb in lower case) as an action.
+
+        A speaker's statement ("Dan: The new API ...", "Anne: I think ...") stays a note.
+        """
+        m = TASK_AFTER_NAME.match(" ".join(entry.text.split()))
+        if not m or norm(m.group("who")) in it.NOT_OWNERS or not m.group("task")[:1].islower():
+            return False
+        first = len(target.actions)
+        for child in entry.children:  # the items under it are read as notes of their own
+            if child.kind == "list":
+                child.items = self.walk(child.items, target, meta, depth + 1, entry)
+        self.raw_action(target, entry, labelled=True)
+        target.actions.insert(first, target.actions.pop())  # before what its items gave
         return True
 
     def _plans_of_the_day(self, entry: Item, target: Agenda) -> bool:

@@ -24,8 +24,11 @@ ENGLISH = {
         "reviewed and approved", "unanimously agreed", "unanimously approved",
         # the present of minutes written as they happen: "Steering Committee approves."
         "approves", "decides", "adopts", "accepts", "endorses", "ratifies", "resolves",
-        "elects", "appoints",
+        "elects", "appoints", "opted for", "chose to", "opted to",
     ],
+    # a choice made by the people named: "Thomas Cauchy and Benoit Da Mota opted for a rewrite"
+    "opted": [r"(?:opted|have opted|has opted) (?:for|to)", r"(?:ont|a) opté pour",
+              r"(?:ont|a) fait le choix (?:de|d['’])"],
     # impersonal openings: "it was decided to ...", "it was agreed that ..."
     "impersonal": [
         r"it (?:was|is|has been) (?:unanimously )?(?:decided|agreed|resolved|determined|"
@@ -97,6 +100,16 @@ ENGLISH = {
                  r"look into (?:it|that)", "follow up", r"own (?:it|that)"],
     # "Installation de librenms => oui": a question settled by a vote
     "yes": ["yes", "ok", "go", "approved", "agreed", "accepted"],
+    # "Thierry: prepare the post", "- [ ] Jonathan: add a link": a name, then a task in the imperative
+    "task_verbs": [
+        "send", "ask", "talk to", "contact", "prepare", "write", "update", "review", "create",
+        "schedule", "organise", "organize", "book", "follow up", "share", "draft", "circulate",
+        "invite", "email", "call", "finalise", "finalize", "fix", "set up", "publish", "post",
+        "reach out", "ping", "submit", "order", "buy", "register", "renew", "arrange", "plan",
+        "confirm", "investigate", "look into", "find", "remind", "notify", "collect", "upload",
+        "add", "remove", "implement", "deploy", "document", "check", "make", "prepare", "finish",
+        "complete", "open", "close", "merge", "test",
+    ],
     # "an action was raised to ...": an action without an owner
     "raised": [
         r"an? (?:action|action item|task) (?:was|is|has been) (?:raised|taken|recorded|"
@@ -217,6 +230,14 @@ FRENCH = {
         "contactera", "enverra", "fera", "prépare", "préparera", "propose de",
     ],
     "raised": [r"une action (?:est|a été) (?:prise|créée|ouverte|notée) pour"],
+    "task_verbs": [
+        "envoyer", "demander", "contacter", "préparer", "rédiger", "mettre à jour", "créer",
+        "organiser", "planifier", "vérifier", "finaliser", "relancer", "trouver", "installer",
+        "réserver", "commander", "acheter", "inscrire", "prévoir", "compléter", "corriger",
+        "publier", "partager", "diffuser", "transmettre", "appeler", "écrire", "informer",
+        "inviter", "documenter", "tester", "déployer", "mettre en place", "ajouter", "faire",
+        "terminer", "finir",
+    ],
     "obligations": ["doit", "doivent", "devra", "devront"],
     # "Il faudra régler le problème": a task without an owner
     "it_is_needed": [r"il (?:faut|faudra|reste à|restera à)", r"il nous (?:faut|faudra)",

@@ -231,6 +231,10 @@ _IS = r"(?i:is|are|was|were|has been|have been|est|sont|a été|ont été|sera|s
 _ADVERB = (r"(?i:(?:unanimously|formally|officially|hereby|also|finally|provisionally|"
            r"à l['’]unanimité|officiellement|également|finalement)\s+)?")
 
+#: "Thierry: prepare post(s) for the website": a name, a colon, a task in the imperative
+TASK_AFTER_NAME = re.compile(rf"^(?:\[[ xX]\]\s+)?(?P<who>{_NAMES})\s*:\s+(?P<task>"
+                             rf"{_alternatives('task_verbs')}\s+\S.*)$")
+
 #: The rules, in the order they are tried: assignments first (a sentence naming who will do
 #: something is an action even when it says "agreed"), then decisions from the most explicit
 #: form (an impersonal "it was decided") to the shortest ("Budget approved.").
@@ -251,6 +255,8 @@ RULES: tuple[LineRule, ...] = (
     LineRule("motion carried", "decision",
              _compile(rf"(?:^|\b)(?i:the\s+)?(?:{_alternatives('motions')})\b[^.;]{{0,80}}?"
                       rf"(?<!\w)(?:{_alternatives('motion_verbs')})(?!\w)"), _decision),
+    LineRule("named people opted for", "decision",
+             _compile(rf"^[^.;:?]{{3,120}}?\s{_alternatives('opted')}\s+\S"), _decision),
     LineRule("motion moved and seconded", "decision",
              _compile(rf"(?<!\w){_alternatives('moved')}"), _decision),
     LineRule("unanimity", "decision",

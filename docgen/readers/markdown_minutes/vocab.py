@@ -217,7 +217,7 @@ def people_label(key: str) -> tuple[str, bool] | None:
 
 # "To do after meeting", "Actions for next week", "À faire pour la prochaine fois": an actions
 # word, then when or for whom
-_ACTIONS_QUALIFIED = re.compile(r"^(?:to ?-?dos?|action items?|actions?|next steps?|a faire|"
+_ACTIONS_QUALIFIED = re.compile(r"^(?:to ?-?dos?|action items?|actions?|next steps?|a faire|a realiser|"
                                 r"tasks?)\s+(?:after|for|before|until|pour|avant|d ici|from now|"
                                 r"this|cette|ce)\b(?:\s+\S+){0,4}$")
 
