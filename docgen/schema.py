@@ -64,11 +64,17 @@ def _meeting(schema: dict[str, Any]) -> None:
 
 
 def _status(schema: dict[str, Any]) -> None:
-    # ``budget`` may also be written as {lines: [...], earned_value: {...}} (Status._budget_mapping).
-    budget = schema["properties"]["budget"]
-    lines = {key: budget.pop(key) for key in ("type", "items")}
-    budget["anyOf"] = [lines, {"type": "object", "properties": {
-        "lines": lines, "earned_value": {"$ref": "#/$defs/EarnedValue"}}, "additionalProperties": True}]
+    # A section's list may also be a mapping {headline: ..., items: [...]} (budget: {headline:,
+    # lines: [...], earned_value: {...}}): see model.status.SECTION_LISTS.
+    from docgen.model.status import SECTION_LISTS
+
+    for section, key in SECTION_LISTS.items():
+        prop = schema["properties"][section]
+        listed = {name: prop.pop(name) for name in ("type", "items") if name in prop}
+        mapping: dict[str, Any] = {"headline": {"type": "string"}, key: listed}
+        if section == "budget":
+            mapping["earned_value"] = {"$ref": "#/$defs/EarnedValue"}
+        prop["anyOf"] = [listed, {"type": "object", "properties": mapping, "additionalProperties": False}]
 
 
 _WIDEN = {"meeting": _meeting, "status": _status}
