@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from docgen.ooxml.package import package_bytes
+from docgen.ooxml.package import Deflated, package_bytes
 from docgen.ooxml.xmltext import esc
 
 NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
@@ -17,16 +17,16 @@ _ABSTRACT_BULLET, _ABSTRACT_NUMBER = 9001, 9002
 BULLET_NUM_ID = 9001  # every bulleted paragraph; numbered lists get 9002, 9003... (one per list)
 
 
-def assemble(reference_parts: dict[str, bytes], document_xml: str, links: dict[str, str],
+def assemble(reference_parts: dict[str, bytes], document_xml: str | Deflated, links: dict[str, str],
              numbered_ids: list[int], tokens: dict[str, str], core_xml: bytes) -> bytes:
     """Return the .docx bytes: the reference's parts with this document's body and extras.
 
+    ``document_xml`` is the text of word/document.xml, or that part already compressed;
     ``links`` maps hyperlink targets to relationship ids; ``numbered_ids`` are the numbering
     instances of the document's numbered lists; ``tokens`` fill {title}, {date}... in the
     header and footer parts.
     """
     parts = dict(reference_parts)
-    parts["word/document.xml"] = document_xml.encode("utf-8")
     for name in list(parts):
         if name.startswith(("word/header", "word/footer")) and name.endswith(".xml"):
             parts[name] = fill_tokens(parts[name], tokens)
@@ -35,7 +35,8 @@ def assemble(reference_parts: dict[str, bytes], document_xml: str, links: dict[s
     parts["[Content_Types].xml"] = with_override(parts["[Content_Types].xml"], "/word/numbering.xml",
                                                  _NUMBERING_CT)
     parts["docProps/core.xml"] = core_xml
-    return package_bytes(parts)
+    document = document_xml if isinstance(document_xml, Deflated) else document_xml.encode("utf-8")
+    return package_bytes({**parts, "word/document.xml": document})
 
 
 def document_rels(rels_xml: bytes, links: dict[str, str]) -> bytes:

@@ -7,12 +7,13 @@ XML of paragraphs, runs, tables, lists, hyperlinks and sections lives here.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from docgen.ooxml.docx_package import BULLET_NUM_ID, NS, assemble
-from docgen.ooxml.package import core_properties_xml
+from docgen.ooxml.package import core_properties_xml, deflate_stream
 from docgen.ooxml.reference import ReferenceDocx, section_text_width
 from docgen.ooxml.xmltext import esc
 from docgen.output import atomic_write_bytes
@@ -58,7 +59,8 @@ class DocxBuilder:
 
     def __init__(self, reference: ReferenceDocx, landscape: bool = False):
         self.ref = reference
-        self.body: list[str] = []
+        # XML strings, or iterables of them consumed only when the document is written (stream).
+        self.body: list[str | Iterable[str]] = []
         self._links: dict[str, str] = {}
         self._numbered_lists: dict[tuple, int] = {}
         self._sect_pr = reference.landscape_sect_pr() if landscape else reference.sect_pr
@@ -116,6 +118,15 @@ class DocxBuilder:
     def bullet(self, content: Content, level: int = 0) -> None:
         """Append a bulleted paragraph at list ``level`` (0 = top)."""
         self.body.append(self.paragraph_xml(content, "List Paragraph", num=(BULLET_NUM_ID, level)))
+
+    def stream(self, chunks: Iterable[str]) -> None:
+        """Append the XML strings ``chunks`` will produce, read only when the document is written.
+
+        A long table is then never held whole: its rows go to the compressor as they are made.
+        Hyperlinks and numbered lists it registers are numbered when it is read, so nothing
+        appended after it should register any (a stream is the end of a document).
+        """
+        self.body.append(chunks)
 
     def page_break(self) -> None:
         """Append a page break."""
@@ -240,11 +251,24 @@ class DocxBuilder:
         self._sect_pr = self.ref.landscape_sect_pr() if landscape else self.ref.sect_pr
 
     # -- package --------------------------------------------------------------------------
+    def document_chunks(self) -> Iterator[str]:
+        """Return (as a generator) the text of word/document.xml, piece by piece, streams read."""
+        yield f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {NS}><w:body>'
+        for part in self.body:
+            if isinstance(part, str):
+                yield part
+            else:
+                yield from part
+        yield f"{self._sect_pr}</w:body></w:document>"
+
     def to_bytes(self, title: str, tokens: dict[str, str], when: datetime,
                  subject: str = "") -> bytes:
-        """Return the finished .docx as bytes; ``tokens`` fill {title}, {date}... in header/footer."""
-        document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {NS}>'
-                    f'<w:body>{"".join(self.body)}{self._sect_pr}</w:body></w:document>')
+        """Return the finished .docx as bytes; ``tokens`` fill {title}, {date}... in header/footer.
+
+        word/document.xml is compressed as it is produced (never held whole); the relationships
+        and numbering follow once it is done, with every hyperlink and list it registered.
+        """
+        document = deflate_stream(self.document_chunks())
         return assemble(self.ref.parts, document, self._links, sorted(self._numbered_lists.values()),
                         tokens, core_properties_xml(title, subject, when=when))
 

@@ -7,6 +7,8 @@ import re
 import struct
 import zipfile
 import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -23,12 +25,49 @@ def read_parts(path: Path) -> dict[str, bytes]:
         return {info.filename: zf.read(info) for info in zf.infolist() if not info.is_dir()}
 
 
-def package_bytes(parts: dict[str, bytes]) -> bytes:
+@dataclass(frozen=True)
+class Deflated:
+    """A part compressed while it was produced: its CRC-32, its size and its raw deflate stream."""
+
+    crc: int
+    size: int
+    packed: bytes
+
+
+_STREAM_CHUNK = 1 << 20  # characters of XML joined, encoded and compressed at a time
+
+
+def deflate_stream(chunks: Iterable[str]) -> Deflated:
+    """Return the part made of the XML text ``chunks`` (UTF-8), compressed as they come.
+
+    The part is never held whole: a 50,000-row table is tens of megabytes of XML but a few
+    megabytes compressed. The deflate stream is the one compressing the whole text at once gives.
+    """
+    packer = zlib.compressobj(6, zlib.DEFLATED, -15)
+    crc = size = held = 0
+    packed: list[bytes] = []
+    pending: list[str] = []
+    for chunk in chunks:
+        pending.append(chunk)
+        held += len(chunk)
+        if held >= _STREAM_CHUNK:
+            data = "".join(pending).encode("utf-8")
+            crc, size = zlib.crc32(data, crc), size + len(data)
+            packed.append(packer.compress(data))
+            pending, held = [], 0
+    data = "".join(pending).encode("utf-8")
+    crc, size = zlib.crc32(data, crc), size + len(data)
+    packed += [packer.compress(data), packer.flush()]
+    return Deflated(crc, size, b"".join(packed))
+
+
+def package_bytes(parts: dict[str, bytes | Deflated]) -> bytes:
     """Return a zip archive holding ``parts`` with content types first, then names in order.
 
-    Entries carry a fixed date, so the same parts give the same bytes. Compressed data is
-    cached by content: the parts every document shares with its template (styles, themes,
-    slide layouts) are deflated once per process, not once per document.
+    Entries carry a fixed date, so the same parts give the same bytes. A part is bytes, or
+    :class:`Deflated` when it was compressed while produced (:func:`deflate_stream`).
+    Compressed data is cached by content: the parts every document shares with its template
+    (styles, themes, slide layouts) are deflated once per process, not once per document.
     """
     names = sorted(parts, key=lambda n: (n != _FIRST, n))
     chunks: list[bytes] = []
@@ -36,10 +75,13 @@ def package_bytes(parts: dict[str, bytes]) -> bytes:
     offset = 0
     for name in names:
         data = parts[name]
-        crc, packed = _deflated(data)
+        if isinstance(data, Deflated):
+            crc, packed, size = data.crc, data.packed, data.size
+        else:
+            (crc, packed), size = _deflated(data), len(data)
         encoded = name.encode("utf-8")
         flags = 0x800 if not encoded.isascii() else 0  # bit 11: the name is UTF-8
-        fields = (20, flags, 8, _DOS_TIME, _DOS_DATE, crc, len(packed), len(data), len(encoded))
+        fields = (20, flags, 8, _DOS_TIME, _DOS_DATE, crc, len(packed), size, len(encoded))
         header = struct.pack("<IHHHHHIIIHH", 0x04034B50, *fields, 0)
         chunks += [header, encoded, packed]
         central.append(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, *fields, 0, 0, 0, 0,
@@ -55,6 +97,7 @@ _DOS_DATE = (ZIP_DATE[0] - 1980) << 9 | ZIP_DATE[1] << 5 | ZIP_DATE[2]
 _DOS_TIME = ZIP_DATE[3] << 11 | ZIP_DATE[4] << 5 | ZIP_DATE[5] // 2
 _DEFLATED: dict[bytes, tuple[int, bytes]] = {}
 _CACHE_LIMIT = 16 * 1024 * 1024
+_CACHED_PART = 4 * 1024 * 1024  # larger parts are a document's own body, not shared template parts
 
 
 def _deflated(data: bytes) -> tuple[int, bytes]:
@@ -64,7 +107,8 @@ def _deflated(data: bytes) -> tuple[int, bytes]:
         return hit
     packer = zlib.compressobj(6, zlib.DEFLATED, -15)
     result = (zlib.crc32(data), packer.compress(data) + packer.flush())
-    if len(data) >= 2048:  # small parts are cheap to compress and mostly per-document
+    # Small parts are cheap to compress and mostly per-document; large ones are a document's body.
+    if 2048 <= len(data) <= _CACHED_PART:
         if sum(len(k) for k in _DEFLATED) + len(data) > _CACHE_LIMIT:
             _DEFLATED.clear()
         _DEFLATED[data] = result

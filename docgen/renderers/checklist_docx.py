@@ -6,6 +6,7 @@ lead's direct-XML writer, so 5,000 rows take a fraction of a second.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from docgen.labels import Labels
@@ -133,13 +134,20 @@ def _summary(doc: DocxBuilder, checklist: Checklist, L: Labels) -> None:
 
 
 def _checklist(doc: DocxBuilder, checklist: Checklist, L: Labels) -> None:
+    """Append the requirements heading, then the sections' tables as a stream (rows made as written)."""
     doc.heading(L["checklist.requirements"], 1)
-    compared = checklist.compared
     header = [L["checklist.id"], L["checklist.level_heading"], L["checklist.text"],
               L["checklist.status_heading"], L["checklist.evidence"], L["checklist.owner"],
               L["checklist.comment"]]
-    if compared:
+    if checklist.compared:
         header[4:4] = [L["checklist.previous_status"], L["checklist.change"]]
+    doc.stream(_section_tables(doc, checklist, L, header))
+
+
+def _section_tables(doc: DocxBuilder, checklist: Checklist, L: Labels,
+                    header: list[str]) -> Iterator[str]:
+    """Return (as a generator) the XML of each section's heading and table, row by row."""
+    compared = checklist.compared
     table = BulkTable(doc, WIDTHS_COMPARED if compared else WIDTHS)
     # Columns after the status move two places right when the change columns are there.
     at = 2 if compared else 0
@@ -153,8 +161,8 @@ def _checklist(doc: DocxBuilder, checklist: Checklist, L: Labels) -> None:
         moves = {c: _latin1(table.shaded(5, change_marker(L, c), CHANGE_FILL[c], CHANGE_FONT[c],
                                          bold=c != "unchanged")) for c in CHANGES}
     for section, items in checklist.sections():
-        doc.heading(section_name(L, section), 2)
-        parts = [table.start(header)]
+        yield doc.paragraph_xml(section_name(L, section), "Heading 2")
+        yield table.start(header)
         for item in items:
             cells = [text(0, item.id, bold=True), levels[item.level],
                      runs(2, cell_runs(item.requirement.text)), statuses[item.status],
@@ -162,9 +170,8 @@ def _checklist(doc: DocxBuilder, checklist: Checklist, L: Labels) -> None:
                      runs(6 + at, cell_runs(item.comment))]
             if compared:
                 cells[4:4] = [before[item.previous_status], moves[item.change]]
-            parts.append(row(cells))
-        parts.append(table.end())
-        doc.body.append("".join(parts))
+            yield row(cells)
+        yield table.end()
 
 
 def build(checklist: Checklist, labels: Labels, reference: ReferenceDocx) -> DocxBuilder:
