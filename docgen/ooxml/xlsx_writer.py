@@ -10,10 +10,11 @@ formatting on cell values, and external hyperlinks.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from docgen.ooxml.package import core_properties_xml, package_bytes
+from docgen.ooxml.package import Deflated, core_properties_xml, deflate_stream, package_bytes
 from docgen.ooxml.theme import SPREADSHEET_INDEX
 from docgen.ooxml.xlsx_theme import THEME_XML
 from docgen.ooxml.xmltext import esc
@@ -51,10 +52,15 @@ class SharedStrings:
 
     def xml(self) -> bytes:
         """Return the xl/sharedStrings.xml part."""
-        items = "".join(f'<si><t xml:space="preserve">{esc(text)}</t></si>' for text in self._index)
+        return "".join(self.chunks()).encode("utf-8")
+
+    def chunks(self) -> Iterator[str]:
+        """Return (as a generator) the text of the xl/sharedStrings.xml part, text by text."""
         count = len(self._index)
-        return (f'{_XML}<sst xmlns="{_MAIN}" count="{count}" uniqueCount="{count}">{items}</sst>'
-                ).encode("utf-8")
+        yield f'{_XML}<sst xmlns="{_MAIN}" count="{count}" uniqueCount="{count}">'
+        for text in self._index:
+            yield f'<si><t xml:space="preserve">{esc(text)}</t></si>'
+        yield "</sst>"
 
 
 def number_cell(ref: str, value: float, style: int = 0) -> str:
@@ -154,12 +160,14 @@ def _fill(rgb: str, dxf: bool = False) -> str:
 class Sheet:
     """One worksheet: its rows (XML strings from :func:`row_xml`) and sheet-level settings.
 
+    ``rows`` may be a generator: it is read once, when the workbook is written, so a long
+    sheet is never held whole (hyperlinks it collects are written after its rows).
     ``conditional`` holds ``(range, [(value, dxf index), ...])``: a cell equal to a value takes
     that format. ``validations`` holds ``(range, [allowed values])`` shown as a drop-down.
     """
 
     name: str
-    rows: list[str] = field(default_factory=list)
+    rows: Iterable[str] = field(default_factory=list)
     widths: list[float] = field(default_factory=list)
     freeze: str | None = None
     auto_filter: str | None = None
@@ -169,22 +177,32 @@ class Sheet:
 
     def xml(self, selected: bool) -> bytes:
         """Return the xl/worksheets/sheetN.xml part of this sheet."""
-        view = '<sheetView workbookViewId="0"' + (' tabSelected="1"' if selected else "")
-        if self.freeze:
-            row = int("".join(ch for ch in self.freeze if ch.isdigit())) - 1
-            view += (f'><pane ySplit="{row}" topLeftCell="{self.freeze}" activePane="bottomLeft" '
-                     f'state="frozen"/><selection pane="bottomLeft" activeCell="{self.freeze}" '
-                     f'sqref="{self.freeze}"/></sheetView>')
-        else:
-            view += "/>"
+        return "".join(self.chunks(selected)).encode("utf-8")
+
+    def chunks(self, selected: bool) -> Iterator[str]:
+        """Return (as a generator) the text of the sheet's part, its rows one by one."""
         cols = "".join(f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>'
                        for i, w in enumerate(self.widths, 1))
-        parts = [_XML, f'<worksheet xmlns="{_MAIN}" xmlns:r="{_REL}">',
-                 f"<sheetViews>{view}</sheetViews>",
-                 '<sheetFormatPr defaultRowHeight="15"/>',
-                 f"<cols>{cols}</cols>" if cols else "", "<sheetData>", *self.rows, "</sheetData>"]
-        if self.auto_filter:
-            parts.append(f'<autoFilter ref="{self.auto_filter}"/>')
+        yield (f'{_XML}<worksheet xmlns="{_MAIN}" xmlns:r="{_REL}"><sheetViews>{self._view(selected)}'
+               f'</sheetViews><sheetFormatPr defaultRowHeight="15"/>{f"<cols>{cols}</cols>" if cols else ""}'
+               "<sheetData>")
+        yield from self.rows
+        yield "</sheetData>"
+        yield self._tail()
+
+    def _view(self, selected: bool) -> str:
+        """Return the sheetView element: selected tab, frozen panes."""
+        view = '<sheetView workbookViewId="0"' + (' tabSelected="1"' if selected else "")
+        if not self.freeze:
+            return view + "/>"
+        row = int("".join(ch for ch in self.freeze if ch.isdigit())) - 1
+        return (f'{view}><pane ySplit="{row}" topLeftCell="{self.freeze}" activePane="bottomLeft" '
+                f'state="frozen"/><selection pane="bottomLeft" activeCell="{self.freeze}" '
+                f'sqref="{self.freeze}"/></sheetView>')
+
+    def _tail(self) -> str:
+        """Return what follows the rows: filter, conditional formats, validations, links, page."""
+        parts = [f'<autoFilter ref="{self.auto_filter}"/>'] if self.auto_filter else []
         for priority, (sqref, rules) in enumerate(self.conditional):
             first = sqref.split(":")[0]
             parts.append(f'<conditionalFormatting sqref="{sqref}">')
@@ -210,7 +228,7 @@ class Sheet:
         parts.append('<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" '
                      'footer="0.3"/><pageSetup orientation="landscape" paperSize="9" '
                      'fitToHeight="0"/></worksheet>')
-        return "".join(parts).encode("utf-8")
+        return "".join(parts)
 
     def rels(self) -> bytes | None:
         """Return the sheet's relationships part (its hyperlinks), or None when it has none."""
@@ -229,43 +247,37 @@ def sheet_title(name: str) -> str:
     return name.strip()[:31] or "Sheet"
 
 
-def workbook_bytes(sheets: list[Sheet], styles: Styles, strings: SharedStrings, title: str,
+def workbook_bytes(sheets: Iterable[Sheet], styles: Styles, strings: SharedStrings, title: str,
                    when: datetime) -> bytes:
-    """Return a reproducible .xlsx package holding ``sheets`` (the first one is selected)."""
-    parts: dict[str, bytes] = {}
+    """Return a reproducible .xlsx package holding ``sheets`` (the first one is selected).
+
+    Sheets are taken one at a time and each is compressed as its rows come before the next
+    is asked for (``sheets`` may be a generator whose next sheet adds shared strings only then);
+    the shared strings follow, once every sheet has added its own.
+    """
+    parts: dict[str, bytes | Deflated] = {}
     sheet_entries, rels, overrides, names = [], [], [], []
-    for number, sheet in enumerate(sheets, 1):
-        parts[f"xl/worksheets/sheet{number}.xml"] = sheet.xml(selected=number == 1)
+    count = 0
+    for count, sheet in enumerate(sheets, 1):
+        parts[f"xl/worksheets/sheet{count}.xml"] = deflate_stream(sheet.chunks(selected=count == 1))
         sheet_rels = sheet.rels()
         if sheet_rels:
-            parts[f"xl/worksheets/_rels/sheet{number}.xml.rels"] = sheet_rels
-        quoted = sheet.name.replace("'", "''")
-        sheet_entries.append(f'<sheet name="{esc(sheet.name)}" sheetId="{number}" r:id="rId{number}"/>')
-        rels.append(f'<Relationship Id="rId{number}" Type="{_REL}/worksheet" '
-                    f'Target="worksheets/sheet{number}.xml"/>')
-        overrides.append(f'<Override PartName="/xl/worksheets/sheet{number}.xml" ContentType="'
+            parts[f"xl/worksheets/_rels/sheet{count}.xml.rels"] = sheet_rels
+        sheet_entries.append(f'<sheet name="{esc(sheet.name)}" sheetId="{count}" r:id="rId{count}"/>')
+        rels.append(f'<Relationship Id="rId{count}" Type="{_REL}/worksheet" '
+                    f'Target="worksheets/sheet{count}.xml"/>')
+        overrides.append(f'<Override PartName="/xl/worksheets/sheet{count}.xml" ContentType="'
                          'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>')
         if sheet.auto_filter:
+            quoted = sheet.name.replace("'", "''")
             ref = re.sub(r"([A-Z]+)(\d+)", r"$\1$\2", sheet.auto_filter)
-            names.append(f'<definedName name="_xlnm._FilterDatabase" localSheetId="{number - 1}" '
+            names.append(f'<definedName name="_xlnm._FilterDatabase" localSheetId="{count - 1}" '
                          f"hidden=\"1\">'{esc(quoted)}'!{ref}</definedName>")
-    extra = len(sheets)
-    rels.append(f'<Relationship Id="rId{extra + 1}" Type="{_REL}/styles" Target="styles.xml"/>')
-    rels.append(f'<Relationship Id="rId{extra + 2}" Type="{_REL}/theme" '
-                'Target="theme/theme1.xml"/>')
-    rels.append(f'<Relationship Id="rId{extra + 3}" Type="{_REL}/sharedStrings" '
-                'Target="sharedStrings.xml"/>')
-    defined = f"<definedNames>{''.join(names)}</definedNames>" if names else ""
-    parts["xl/workbook.xml"] = (
-        _XML + f'<workbook xmlns="{_MAIN}" xmlns:r="{_REL}"><bookViews>'
-        '<workbookView activeTab="0"/></bookViews>'
-        f"<sheets>{''.join(sheet_entries)}</sheets>{defined}"
-        '<calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>').encode("utf-8")
-    parts["xl/_rels/workbook.xml.rels"] = (
-        _XML + f'<Relationships xmlns="{_PKG_REL}">{"".join(rels)}</Relationships>').encode()
+    parts["xl/workbook.xml"] = _workbook_xml(sheet_entries, names)
+    parts["xl/_rels/workbook.xml.rels"] = _workbook_rels(rels, count)
     parts["xl/styles.xml"] = styles.xml()
     parts["xl/theme/theme1.xml"] = THEME_XML
-    parts["xl/sharedStrings.xml"] = strings.xml()
+    parts["xl/sharedStrings.xml"] = deflate_stream(strings.chunks())
     parts["_rels/.rels"] = (
         _XML + f'<Relationships xmlns="{_PKG_REL}">'
         f'<Relationship Id="rId1" Type="{_REL}/officeDocument" Target="xl/workbook.xml"/>'
@@ -273,7 +285,32 @@ def workbook_bytes(sheets: list[Sheet], styles: Styles, strings: SharedStrings, 
         'relationships/metadata/core-properties" Target="docProps/core.xml"/>'
         "</Relationships>").encode()
     parts["docProps/core.xml"] = core_properties_xml(title, when=when)
-    parts["[Content_Types].xml"] = (
+    parts["[Content_Types].xml"] = _content_types(overrides)
+    return package_bytes(parts)
+
+
+def _workbook_xml(sheet_entries: list[str], names: list[str]) -> bytes:
+    """Return the xl/workbook.xml part: the sheets and their defined names (filter ranges)."""
+    defined = f"<definedNames>{''.join(names)}</definedNames>" if names else ""
+    return (
+        _XML + f'<workbook xmlns="{_MAIN}" xmlns:r="{_REL}"><bookViews>'
+        '<workbookView activeTab="0"/></bookViews>'
+        f"<sheets>{''.join(sheet_entries)}</sheets>{defined}"
+        '<calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>').encode("utf-8")
+
+
+def _workbook_rels(rels: list[str], sheets: int) -> bytes:
+    """Return the workbook's relationships: ``rels`` of the sheets, then styles, theme, strings."""
+    rels = [*rels, f'<Relationship Id="rId{sheets + 1}" Type="{_REL}/styles" Target="styles.xml"/>',
+            f'<Relationship Id="rId{sheets + 2}" Type="{_REL}/theme" Target="theme/theme1.xml"/>',
+            f'<Relationship Id="rId{sheets + 3}" Type="{_REL}/sharedStrings" '
+            'Target="sharedStrings.xml"/>']
+    return (_XML + f'<Relationships xmlns="{_PKG_REL}">{"".join(rels)}</Relationships>').encode()
+
+
+def _content_types(overrides: list[str]) -> bytes:
+    """Return [Content_Types].xml with the sheets' ``overrides`` among the workbook's parts."""
+    return (
         _XML + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
         'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
@@ -286,4 +323,3 @@ def workbook_bytes(sheets: list[Sheet], styles: Styles, strings: SharedStrings, 
         'officedocument.spreadsheetml.sharedStrings+xml"/><Override PartName="/docProps/core.xml" '
         'ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
         "</Types>").encode()
-    return package_bytes(parts)

@@ -7,6 +7,8 @@ conditional formatting when a reviewer picks another status.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from itertools import chain
 from pathlib import Path
 
 from docgen.labels import Labels
@@ -62,65 +64,83 @@ def _criterion(text: str) -> str | None:
 
 def checklist_sheet(checklist: Checklist, labels: Labels, styles: Styles, strings: SharedStrings,
                     name: str) -> Sheet:
-    """Return the sheet of the checklist: one row per requirement under a frozen, filtered header."""
-    text_cell = strings.cell
+    """Return the sheet of the checklist: one row per requirement under a frozen, filtered header.
+
+    Its rows are a generator, made while the workbook is written (never held whole); the
+    hyperlinks they find are collected meanwhile, for the sheet's part after its rows.
+    """
     head = styles.xf(bold=True, color=HEADER_TEXT, fill=HEADER_FILL, wrap=True, border=True)
-    body = styles.xf(wrap=True, border=True)
-    strong = styles.xf(bold=True, wrap=True, border=True)
-    link = styles.xf(wrap=True, border=True, color="hlink", underline=True)
-    status_xf = {s: styles.xf(bold=True, color=STATUS_FONT[s], fill=STATUS_FILL[s], border=True,
-                              halign="center") for s in STATUSES}
+    row_styles = _RowStyles(styles, checklist.compared)
+    columns = COLUMNS[:5] + CHANGE_COLUMNS + COLUMNS[5:] if checklist.compared else COLUMNS
+    header = row_xml(1, [strings.cell(f"{column_letter(i)}1", labels[f"checklist.{key}"], head)
+                         for i, (key, _) in enumerate(columns, 1)])
+    links: list[tuple[str, str]] = []
+    last = len(checklist.items) + 1
+    status_range = f"E2:E{last}"
+    words = [status_word(labels, s) for s in STATUSES]
+    return Sheet(
+        name=name,
+        rows=chain([header], _item_rows(checklist, labels, row_styles, strings, links)),
+        widths=[width for _, width in columns],
+        freeze="A2",
+        auto_filter=f"A1:{column_letter(len(columns))}{last}",
+        validations=[(status_range, words)],
+        conditional=[(status_range, [(word, styles.dxf(STATUS_FILL[s], STATUS_FONT[s]))
+                                     for word, s in zip(words, STATUSES)])],
+        hyperlinks=links,
+    )
+
+
+class _RowStyles:
+    """The cell formats of the checklist's rows, made once (in the order the workbook numbers them)."""
+
+    def __init__(self, styles: Styles, compared: bool) -> None:
+        self.body = styles.xf(wrap=True, border=True)
+        self.strong = styles.xf(bold=True, wrap=True, border=True)
+        self.link = styles.xf(wrap=True, border=True, color="hlink", underline=True)
+        self.status = {s: styles.xf(bold=True, color=STATUS_FONT[s], fill=STATUS_FILL[s], border=True,
+                                    halign="center") for s in STATUSES}
+        if compared:
+            self.before = {s: styles.xf(color=STATUS_FONT[s], fill=STATUS_FILL[s], border=True,
+                                        halign="center") for s in STATUSES}
+            self.change = {c: styles.xf(bold=c != "unchanged", color=CHANGE_FONT[c],
+                                        fill=CHANGE_FILL[c], border=True, halign="center")
+                           for c in CHANGES}
+
+
+def _item_rows(checklist: Checklist, labels: Labels, st: _RowStyles, strings: SharedStrings,
+               links: list[tuple[str, str]]) -> Iterator[str]:
+    """Return (as a generator) the XML of each requirement's row; evidence links go to ``links``."""
+    text_cell = strings.cell
     levels = {lv: level_word(labels, lv) for lv in ("must", "should", "may")}
     words = {s: status_word(labels, s) for s in STATUSES}
     compared = checklist.compared
-    columns = COLUMNS[:5] + CHANGE_COLUMNS + COLUMNS[5:] if compared else COLUMNS
+    markers = {c: change_marker(labels, c) for c in CHANGES} if compared else {}
     ev, ow, co = "HIJ" if compared else "FGH"
-    if compared:
-        before_xf = {s: styles.xf(color=STATUS_FONT[s], fill=STATUS_FILL[s], border=True,
-                                  halign="center") for s in STATUSES}
-        change_xf = {c: styles.xf(bold=c != "unchanged", color=CHANGE_FONT[c],
-                                  fill=CHANGE_FILL[c], border=True, halign="center")
-                     for c in CHANGES}
-        markers = {c: change_marker(labels, c) for c in CHANGES}
-    rows = [row_xml(1, [text_cell(f"{column_letter(i)}1", labels[f"checklist.{key}"], head)
-                        for i, (key, _) in enumerate(columns, 1)])]
-    links: list[tuple[str, str]] = []
+    body = st.body
     for number, item in enumerate(checklist.items, 2):
         req = item.requirement
         n = str(number)
-        cells = [text_cell("A" + n, req.id, strong)]
+        cells = [text_cell("A" + n, req.id, st.strong)]
         if req.section:
             cells.append(text_cell("B" + n, req.section, body))
         cells.append(text_cell("C" + n, levels[req.level], body))
         cells.append(text_cell("D" + n, cell_plain(req.text), body))
-        cells.append(text_cell("E" + n, words[item.status], status_xf[item.status]))
+        cells.append(text_cell("E" + n, words[item.status], st.status[item.status]))
         if compared:
             was = item.previous_status
-            cells.append(text_cell("F" + n, words[was], before_xf[was]))
-            cells.append(text_cell("G" + n, markers[item.change], change_xf[item.change]))
+            cells.append(text_cell("F" + n, words[was], st.before[was]))
+            cells.append(text_cell("G" + n, markers[item.change], st.change[item.change]))
         if item.evidence:
             url = first_link(item.evidence)
-            cells.append(text_cell(ev + n, cell_plain(item.evidence), link if url else body))
+            cells.append(text_cell(ev + n, cell_plain(item.evidence), st.link if url else body))
             if url:
                 links.append((ev + n, url))
         if item.owner:
             cells.append(text_cell(ow + n, item.owner, body))
         if item.comment:
             cells.append(text_cell(co + n, cell_plain(item.comment), body))
-        rows.append(row_xml(number, cells))
-    last = len(checklist.items) + 1
-    status_range = f"E2:E{last}"
-    return Sheet(
-        name=name,
-        rows=rows,
-        widths=[width for _, width in columns],
-        freeze="A2",
-        auto_filter=f"A1:{column_letter(len(columns))}{last}",
-        validations=[(status_range, [words[s] for s in STATUSES])],
-        conditional=[(status_range, [(words[s], styles.dxf(STATUS_FILL[s], STATUS_FONT[s]))
-                                     for s in STATUSES])],
-        hyperlinks=links,
-    )
+        yield row_xml(number, cells)
 
 
 def summary_sheet(checklist: Checklist, labels: Labels, styles: Styles, strings: SharedStrings,
@@ -256,10 +276,15 @@ def workbook(checklist: Checklist, labels: Labels) -> bytes:
     styles, strings = Styles(), SharedStrings()
     data_name = sheet_title(labels["checklist.requirements"])
     summary_name = sheet_title(labels["checklist.summary"])
-    sheets = [checklist_sheet(checklist, labels, styles, strings, data_name),
-              summary_sheet(checklist, labels, styles, strings, summary_name, data_name)]
+
+
+    def sheets() -> Iterator[Sheet]:
+        # The summary is made once the checklist's rows are written: shared strings keep their order.
+        yield checklist_sheet(checklist, labels, styles, strings, data_name)
+        yield summary_sheet(checklist, labels, styles, strings, summary_name, data_name)
+
     day = checklist.assessment.date or checklist.specification.date
-    return workbook_bytes(sheets, styles, strings, checklist.specification.title,
+    return workbook_bytes(sheets(), styles, strings, checklist.specification.title,
                           document_time(day))
 
 
