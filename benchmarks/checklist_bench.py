@@ -5,7 +5,9 @@ Run with ``python benchmarks/checklist_bench.py [--runs N] [--rows 1000,5000,100
 ``--previous-assessment``: two more columns and the change counts). ``--fresh 50000`` instead
 writes a specification and an assessment of that many requirements as YAML files and times
 ``docgen checklist spec.yaml -a assessment.yaml -o c.docx -o c.xlsx`` in fresh processes
-(median of ``--runs``: wall and CPU seconds, each child's own peak RSS, from ``os.wait4``). Otherwise it prints,
+(median of ``--runs``: wall and CPU seconds, each child's own peak RSS, from ``os.wait4``; the
+inputs are written by another child, so that this process stays small: a child's peak counts its
+parent's memory at the fork). Otherwise it prints,
 per row count and writer: seconds (median and best of N runs, rendering only: the checklist is
 built once), peak Python memory (tracemalloc, which does not see lxml's C allocations), the
 growth of the process's peak resident memory while rendering once in a fresh process (which
@@ -200,7 +202,10 @@ def fresh_process(rows: int, runs: int) -> None:
     import os
 
     folder = Path(tempfile.mkdtemp(prefix="docgen-bench-"))
-    spec, assessment = write_yaml_inputs(folder, rows)
+    # Written by a child: a child's peak RSS (wait4) includes its parent's at the fork, and
+    # building 50,000 rows of YAML here would take this process past 200 MiB.
+    subprocess.run([sys.executable, __file__, "--write-inputs", str(folder), "--rows", str(rows)], check=True)
+    spec, assessment = folder / "spec.yaml", folder / "assessment.yaml"
     command = [sys.executable, "-m", "docgen", "checklist", str(spec), "-a", str(assessment),
                "-o", str(folder / "c.docx"), "-o", str(folder / "c.xlsx")]
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
@@ -228,6 +233,19 @@ def _status_kib(field: str) -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
+def _one_shot(args: argparse.Namespace) -> bool:
+    """Return True after running what ``--write-inputs``, ``--fresh`` or ``--child`` asks (False: none)."""
+    if args.write_inputs:
+        write_yaml_inputs(args.write_inputs, int(args.rows))
+    elif args.fresh:
+        fresh_process(args.fresh, args.runs)
+    elif args.child:
+        child(args.child, int(args.rows), args.previous)
+    else:
+        return False
+    return True
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
@@ -238,12 +256,9 @@ def main() -> None:
     parser.add_argument("--fresh", type=int, default=None, metavar="ROWS",
                         help="time `docgen checklist` on ROWS requirements read from YAML, fresh processes")
     parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--write-inputs", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.fresh:
-        fresh_process(args.fresh, args.runs)
-        return
-    if args.child:
-        child(args.child, int(args.rows), args.previous)
+    if _one_shot(args):
         return
     folder = Path(tempfile.mkdtemp(prefix="docgen-bench-"))
     functions = writers(folder, docxtpl_template(folder), load_labels("en"))
