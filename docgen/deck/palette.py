@@ -16,13 +16,18 @@ colours that carry a meaning (late, overrun, heat-map zones) default to fixed he
       green: "2E7D32"
       amber: "F9A825"
       red: "C62828"
-      amber_text: "000000"
+      amber_text: auto   # the default: black or white by contrast
+
+The text on a RAG fill is black or white, whichever contrasts more with the fill (WCAG relative
+luminance; the defaults give 6.1:1 on green, 10.2:1 on amber, 5.9:1 on red), unless ``deck.yaml``
+sets it (``green_text:``) or a fill is set without its text colour (then chosen for that fill).
 """
 
 from __future__ import annotations
 
 import colorsys
 import re
+import zipfile
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -54,9 +59,35 @@ BRAND_ROLES: dict[str, str] = {
     "series3": "accent3",
 }
 
+DARK, LIGHT = "000000", "FFFFFF"  # the two text colours a meaning fill may carry
+AA = 4.5  # WCAG 2 AA: the least contrast of text with what it is drawn on
+AUTO = "auto"  # deck.yaml: the text colour of a RAG fill chosen by contrast (the default)
+
+
+def luminance(hex_colour: str) -> float:
+    """Return the WCAG 2 relative luminance (0 black to 1 white) of an RGB hex."""
+    def linear(byte: int) -> float:
+        value = byte / 255
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (linear(int(hex_colour[i:i + 2], 16)) for i in (0, 2, 4))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(one: str, other: str) -> float:
+    """Return the WCAG 2 contrast ratio (1 to 21) of two RGB hex colours; AA asks 4.5 for text."""
+    high, low = sorted((luminance(one), luminance(other)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def readable_on(fill: str) -> str:
+    """Return the text colour (black or white hex) that contrasts more with the RGB hex ``fill``."""
+    return DARK if contrast(DARK, fill) >= contrast(LIGHT, fill) else LIGHT
+
+
 # Roles whose colour is a meaning, not a brand: fixed defaults, changed in deck.yaml only.
 RAG_HEX: dict[str, str] = {"green": "2E9E44", "amber": "F2A900", "red": "C8102E"}
-RAG_TEXT_HEX: dict[str, str] = {"green": "FFFFFF", "amber": "000000", "red": "FFFFFF"}
+RAG_TEXT_HEX: dict[str, str] = {k: readable_on(v) for k, v in RAG_HEX.items()}  # black, black, white
 OVERRUN_HEX = "C00000"
 UNDERRUN_HEX = "2E7D32"
 MEANING_ROLES: dict[str, str] = {
@@ -110,6 +141,9 @@ class Palette:
 
     roles: dict[str, str] = field(default_factory=lambda: dict(ROLES))
     _fills: dict[str, str] = field(default_factory=dict, repr=False)
+    theme: dict[str, str] = field(default_factory=dict)  # the template's theme colours, {} for the built-in one
+    given: frozenset[str] = frozenset()  # the roles deck.yaml sets (drawn as set, even when hard to read)
+    _readable: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
 
     def spec(self, colour: str) -> str:
         """Return the colour spec of a role (a spec or hex given instead of a role is returned as is)."""
@@ -144,11 +178,7 @@ class Palette:
         base = (theme or BUILTIN_THEME).get(name) or BUILTIN_THEME[name]
         if not amount:
             return base.upper()
-        pct = int(amount) / 100
-        r, g, b = (int(base[i:i + 2], 16) / 255 for i in (0, 2, 4))
-        h, lum, sat = colorsys.rgb_to_hls(r, g, b)
-        lum = lum * (1 - pct) + (pct if sign == "+" else 0)
-        return "".join(f"{round(v * 255):02X}" for v in colorsys.hls_to_rgb(h, min(lum, 1.0), sat))
+        return _shaded_hex(base, sign, int(amount))
 
     def hex(self, role: str, default: str) -> str:
         """Return the RGB hex of ``role`` when the palette gives one (RAG in Word and Excel), else ``default``."""
@@ -163,6 +193,45 @@ class Palette:
         """Return the RGB hex of the text drawn on the RAG fill ``rag``."""
         return self.hex(f"rag_{rag}_text", RAG_TEXT_HEX[rag])
 
+    def text_on(self, colour: str, behind: str) -> str:
+        """Return the colour to draw text of ``colour`` on the fill ``behind`` (roles or specs), at least 4.5:1.
+
+        ``colour`` itself when it contrasts enough or ``deck.yaml`` sets it; else the first shade of it
+        that does (25, 50, 75 % darker on a light fill, lighter on a dark one: still a theme colour);
+        else black or white.
+        """
+        key = (colour, behind)
+        found = self._readable.get(key)
+        if found is None:
+            found = self._readable[key] = self._readable_shade(colour, behind)
+        return found
+
+    def _readable_shade(self, colour: str, behind: str) -> str:
+        """Return ``colour`` or the shade of it readable on ``behind`` (see :meth:`text_on`)."""
+        ground = self.rgb(behind, self.theme)
+        if colour in self.given or contrast(self.rgb(colour, self.theme), ground) >= AA:
+            return colour
+        spec = self.spec(colour)
+        sign = "-" if contrast(DARK, ground) >= contrast(LIGHT, ground) else "+"
+        found = _SCHEME.fullmatch(spec)
+        for amount in (25, 50, 75):
+            shade = f"{found.group(1)}{sign}{amount}" if found else _shaded_hex(spec, sign, amount)
+            if contrast(self.rgb(shade, self.theme), ground) >= AA:
+                return shade
+        return readable_on(ground)
+
+
+def _shaded_hex(hex_colour: str, sign: str, amount: int) -> str:
+    """Return the RGB hex ``amount`` % lighter (``sign`` "+") or darker ("-") than ``hex_colour``.
+
+    As Office's lumMod/lumOff do it: on the HSL luminance.
+    """
+    pct = amount / 100
+    r, g, b = (int(hex_colour.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4))
+    h, lum, sat = colorsys.rgb_to_hls(r, g, b)
+    lum = lum * (1 - pct) + (pct if sign == "+" else 0)
+    return "".join(f"{round(v * 255):02X}" for v in colorsys.hls_to_rgb(h, min(lum, 1.0), sat))
+
 
 DEFAULT = Palette()
 
@@ -170,17 +239,20 @@ DEFAULT = Palette()
 def palette_for(template_path: Path) -> Palette:
     """Return the palette of the deck template at ``template_path``: its ``deck.yaml``, else the defaults.
 
-    Cached while the file is unchanged; raises TemplateError when ``deck.yaml`` is unreadable or
+    The palette knows the template's theme colours (to choose readable text colours). Cached
+    while the files are unchanged; raises TemplateError when ``deck.yaml`` is unreadable or
     names an unknown role or colour.
     """
-    path = Path(template_path).parent / PALETTE_NAME
+    return _load(_stamp(Path(template_path).parent / PALETTE_NAME), _stamp(Path(template_path)))
+
+
+def _stamp(path: Path) -> tuple[Path, int, int] | None:
+    """Return (resolved path, mtime, size) of the file ``path``, None when there is none (a cache key)."""
     try:
         stat = path.stat() if path.is_file() else None
     except OSError:
         stat = None
-    if stat is None:
-        return DEFAULT
-    return _load(path.resolve(), stat.st_mtime_ns, stat.st_size)
+    return (path.resolve(), stat.st_mtime_ns, stat.st_size) if stat else None
 
 
 def palette_along(dirs: tuple[Path, ...] = ()) -> Palette:
@@ -191,9 +263,17 @@ def palette_along(dirs: tuple[Path, ...] = ()) -> Palette:
 
 
 @lru_cache(maxsize=8)
-def _load(path: Path, _mtime: int, _size: int) -> Palette:
+def _load(settings: tuple[Path, int, int] | None, template: tuple[Path, int, int] | None) -> Palette:
+    """Return the Palette of the ``deck.yaml`` and template stamped ``settings`` and ``template`` (see _stamp).
+
+    Raises TemplateError naming the bad key of ``deck.yaml``.
+    """
     from docgen.deck.settings_file import read_settings
 
+    theme = _template_theme(template[0]) if template else {}
+    if settings is None:
+        return Palette(dict(ROLES), theme=theme)
+    path = settings[0]
     data = read_settings(path, "deck settings", MAX_PALETTE_BYTES)
     if not isinstance(data, dict):
         raise TemplateError(f"{path}: expected a mapping (palette:, rag:)")
@@ -203,20 +283,48 @@ def _load(path: Path, _mtime: int, _size: int) -> Palette:
         if not isinstance(given, dict):
             raise TemplateError(f"{path}: {section}: expected a mapping of name -> colour")
         for key, value in given.items():
-            role = f"{prefix}{key}"
-            if role not in roles or (prefix and role not in MEANING_ROLES):
-                known = sorted(k[len(prefix):] for k in roles if k.startswith(prefix)) if prefix \
-                    else sorted(roles)
-                raise TemplateError(f"{path}: {section}.{key}: unknown; known: {', '.join(known)}")
-            spec = _spec(value)
-            try:
-                colour_xml(spec)
-            except ValueError:
-                raise TemplateError(
-                    f"{path}: {section}.{key}: {value!r} is not a colour (a hex such as \"7B1E3A\", or a "
-                    f"theme colour {', '.join(SCHEME)}, optionally lighter +NN or darker -NN)") from None
-            roles[role] = spec
-    return Palette(roles)
+            roles[f"{prefix}{key}"] = _role_spec(path, section, prefix, key, value)
+    rag = data.get("rag") or {}
+    given = {f"rag_{key}" for key, value in rag.items() if value != AUTO}
+    given |= {str(key) for key in (data.get("palette") or {})}
+    for name in RAG_HEX:
+        if f"rag_{name}_text" not in given:  # chosen by contrast with the fill
+            roles[f"rag_{name}_text"] = readable_on(Palette(roles).rgb(f"rag_{name}", theme))
+    return Palette(roles, theme=theme, given=frozenset(given))
+
+
+def _role_spec(path: Path, section: str, prefix: str, key: str, value: object) -> str:
+    """Return the colour spec ``deck.yaml`` gives the role ``prefix + key``.
+
+    Raises TemplateError when the role is unknown or the value not a colour.
+    """
+    role = f"{prefix}{key}"
+    if role not in ROLES or (prefix and role not in MEANING_ROLES):
+        known = sorted(k[len(prefix):] for k in ROLES if k.startswith(prefix)) if prefix else sorted(ROLES)
+        raise TemplateError(f"{path}: {section}.{key}: unknown; known: {', '.join(known)}")
+    if value == AUTO and role.endswith("_text") and prefix:
+        return ROLES[role]  # replaced once the fills are known
+    spec = _spec(value)
+    try:
+        colour_xml(spec)
+    except ValueError:
+        raise TemplateError(
+            f"{path}: {section}.{key}: {value!r} is not a colour (a hex such as \"7B1E3A\", or a "
+            f"theme colour {', '.join(SCHEME)}, optionally lighter +NN or darker -NN)") from None
+    return spec
+
+
+def _template_theme(path: Path) -> dict[str, str]:
+    """Return the colour slots (dk1, lt1, accent1...) of the theme of the deck template ``path``, {} when unreadable."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            xml = package.read("ppt/theme/theme1.xml").decode("utf-8")
+    except (OSError, KeyError, zipfile.BadZipFile, UnicodeDecodeError):
+        return {}
+    scheme = re.search(r"<a:clrScheme\b.*?</a:clrScheme>", xml, re.S)
+    found = re.findall(r'<a:(\w+)>\s*<a:(?:srgbClr val|sysClr [^>]*?lastClr)="([0-9A-Fa-f]{6})"',
+                       scheme.group(0)) if scheme else []
+    return {slot: value.upper() for slot, value in found}
 
 
 def _spec(value: object) -> str:

@@ -156,6 +156,7 @@ class ChartShape:
     colors: tuple[str, ...] = ("series1", "series2", "series3")
     overlay: bool = False
     name: str = "Chart"
+    descr: str = ""  # alt text read out instead of the chart (the title when empty)
 
 
 Shape = TextShape | LineShape | TableShape | ChartShape

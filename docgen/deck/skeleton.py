@@ -40,6 +40,9 @@ class LayoutInfo:
     title_ph: str | None
     subtitle_ph: str | None
     footers: list[tuple[str, str, float, int]]  # (kind, xml with TEXT_MARK, width pt, shape id)
+    # (top, left) in EMU of the subtitle and footer placeholders ("subtitle", "footer", "date", "number"):
+    # where they fall in the reading order of a slide
+    positions: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
 @dataclass
@@ -190,11 +193,26 @@ def _bare(element) -> str:
     return text
 
 
-def _layout_info(layout) -> LayoutInfo:
+def _footer_template(element) -> str | None:
+    """Return the footer placeholder ``element`` emptied, TEXT_MARK where its run goes; None without a text body."""
     from pptx.oxml.ns import qn
 
+    copy = etree.fromstring(etree.tostring(element))
+    sp_pr = copy.find(qn("p:spPr"))
+    for child in list(sp_pr):
+        sp_pr.remove(child)
+    body = copy.find(qn("p:txBody"))
+    for p in body.findall(qn("a:p")) if body is not None else ():
+        body.remove(p)
+    text = _bare(copy).replace("</p:txBody>", f"<a:p>{TEXT_MARK}</a:p></p:txBody>")
+    return None if "<p:txBody/>" in text or "</p:txBody>" not in text else text
+
+
+def _layout_info(layout) -> LayoutInfo:
+    """Return what slides on ``layout`` need: its target, title/subtitle placeholders, footers and their places."""
     title = subtitle = None
     footers = []
+    positions = {}
     for ph in layout.placeholders:
         el = ph._element
         kind = el.ph.get("type", "obj")
@@ -202,17 +220,12 @@ def _layout_info(layout) -> LayoutInfo:
             title = _bare(el.ph)
         elif kind in ("subTitle", "body", "obj") and subtitle is None:
             subtitle = _bare(el.ph)
+            positions["subtitle"] = (int(ph.top or 0), int(ph.left or 0))
         elif kind in FOOTER_KINDS:
-            copy = etree.fromstring(etree.tostring(el))
-            sp_pr = copy.find(qn("p:spPr"))
-            for child in list(sp_pr):
-                sp_pr.remove(child)
-            body = copy.find(qn("p:txBody"))
-            for p in body.findall(qn("a:p")):
-                body.remove(p)
-            text = _bare(copy).replace("</p:txBody>", f"<a:p>{TEXT_MARK}</a:p></p:txBody>")
-            if "<p:txBody/>" in text or "</p:txBody>" not in text:
+            text = _footer_template(el)
+            if text is None:
                 continue
             footers.append((FOOTER_KINDS[kind], text, (ph.width or 0) / 12700, ph.shape_id))
+            positions[FOOTER_KINDS[kind]] = (int(ph.top or 0), int(ph.left or 0))
     target = layout.part.partname.relative_ref("/ppt/slides")
-    return LayoutInfo(target, title, subtitle, footers)
+    return LayoutInfo(target, title, subtitle, footers, positions)

@@ -220,16 +220,7 @@ def budget(ctx: Ctx) -> list[SlidePlan]:
     if wide:
         full = Box(body.x, body.y, body.w, body.h - ev_h)
         tables = fit_table(columns, rows, full, ctx.font, 14, 10, total)
-    chart = ChartShape(
-        Box(body.x, body.y, chart_w, body.h),
-        # A category label longer than two lines under its columns is shortened (whole in the table).
-        [shorten(b.category, chart_w / 2, 10, 2, False, ctx.font) for b in lines],
-        [(ctx.t(k), [round(getattr(b, a) if getattr(b, a) is not None else b.budget) / 1000
-                     for b in lines])
-         for k, a in (("budget_col", "budget"), ("actual_col", "actual"),
-                      ("forecast_col", "forecast"))],
-        title=f"{ctx.t('chart_title')} ({unit(cur, lang)})",
-    )
+    chart = _budget_chart(ctx, Box(body.x, body.y, chart_w, body.h), unit(cur, lang))
     slides = []
     for i, table in enumerate(tables, 1):
         shapes: list = [table]
@@ -245,8 +236,23 @@ def budget(ctx: Ctx) -> list[SlidePlan]:
     if wide:
         slides.insert(0, SlidePlan("budget", TITLE_ONLY, ctx.title("budget"),
                                    [ChartShape(body, chart.categories, chart.series,
-                                               chart.title)]))
+                                               chart.title, descr=chart.descr)]))
     return slides
+
+
+def _budget_chart(ctx: Ctx, box: Box, amounts: str) -> ChartShape:
+    """Return the column chart of the budget lines (in thousands, ``amounts`` their unit) with its alt text."""
+    lines = ctx.status.budget
+    # A category label longer than two lines under its columns is shortened (whole in the table).
+    categories = [shorten(b.category, box.w / 2, 10, 2, False, ctx.font) for b in lines]
+    series = [(ctx.t(k), [round(getattr(b, a) if getattr(b, a) is not None else b.budget) / 1000
+                          for b in lines])
+              for k, a in (("budget_col", "budget"), ("actual_col", "actual"), ("forecast_col", "forecast"))]
+    title = f"{ctx.t('chart_title')} ({amounts})"
+    descr = ctx.labels.get("deck.chart_alt", "{title}: {series}; {categories}.").format(
+        title=title, series=", ".join(name for name, _ in series), count=len(lines),
+        categories=", ".join(b.category for b in lines))
+    return ChartShape(box, categories, series, title=title, descr=descr)
 
 
 def _earned_value(ctx: Ctx) -> list[Para]:

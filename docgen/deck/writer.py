@@ -60,10 +60,8 @@ def deck_parts(plan: DeckPlan, template: DeckTemplate, when: datetime) -> dict[s
     deck.palette = pal
     for number, slide_plan in enumerate(plan.slides, 1):
         info = skeleton.layouts[template.layout_for(slide_plan.kind, slide_plan.layout)]
-        body = _placeholders_xml(slide_plan, plan, number, info, font, pal)
-        body += _shapes_xml(slide_plan.shapes, pal)
-        deck.add_slide(info, body, [s for s in slide_plan.shapes if isinstance(s, ChartShape)],
-                       slide_plan.notes)
+        title, placed = _placeholders_xml(slide_plan, plan, number, info, font, pal)
+        deck.add_slide(info, title, placed, slide_plan.shapes, slide_plan.notes)
     core = skeleton.core_xml(plan.title, plan.footer, plan.language).encode("utf-8")
     return deck.finish(core)
 
@@ -88,9 +86,13 @@ class _Package:
         return cls(skeleton, when, dict(skeleton.parts), set(skeleton.used_names),
                    list(skeleton.rels), dict(skeleton.overrides), dict(skeleton.defaults))
 
-    def add_slide(self, info: LayoutInfo, body: str, charts: list[ChartShape],
-                  notes: list[str] | None = None) -> None:
-        """Add a slide on ``info``'s layout holding the shapes XML ``body``, ``charts`` and ``notes``."""
+    def add_slide(self, info: LayoutInfo, title: str, placed: list[tuple[tuple[int, int], str]],
+                  shapes: list, notes: list[str] | None = None) -> None:
+        """Add a slide on ``info``'s layout holding ``title``, ``placed``, ``shapes`` and ``notes``.
+
+        ``title`` is the title placeholder's XML, ``placed`` the other placeholders as ((top, left), XML).
+        The shape tree is in reading order (see :func:`reading_order`).
+        """
         index = self.skeleton.slide_count + len(self.slide_ids) + 1
         name = f"ppt/slides/slide{index}.xml"
         rels = [Rel("rId1", RT + "slideLayout", info.target)]
@@ -99,13 +101,12 @@ class _Package:
         entry = self.skeleton.presentation[1]
         number = self.skeleton.first_slide_id + len(self.slide_ids)
         self.slide_ids.append(entry.replace("{id}", str(number)).replace("{rid}", rid))
-        sid = max(int(n) for n in _ID.findall(body)) if charts else 1  # python-pptx's next id
-        for chart in charts:
-            sid += 1
-            chart_rid = next_rid({r.rid for r in rels})
-            target = posixpath.relpath(self._add_chart(chart), "ppt/slides")
-            rels.append(Rel(chart_rid, RT + "chart", target))
-            body += chart_frame_xml(chart, sid, chart_rid)
+        written, key = [], (-1, -1)
+        for sid, shape in enumerate(reading_order(shapes), 100):
+            key = position(shape) if _holds_text(shape) else key  # a decoration goes with the shape before it
+            written.append((key, self._shape_xml(shape, sid, rels)))
+        ordered = sorted(placed + written, key=lambda item: item[0])  # stable: ties keep their order
+        body = title + "".join(xml for _, xml in ordered)
         if notes:
             rels.append(Rel(next_rid({r.rid for r in rels}), RT + "notesSlide",
                             posixpath.relpath(self._add_notes(name, notes), "ppt/slides")))
@@ -113,6 +114,19 @@ class _Package:
         self.parts[f"ppt/slides/_rels/slide{index}.xml.rels"] = rels_xml(rels)
         self.overrides[name] = CT_SLIDE
         self.used.add(name)
+
+    def _shape_xml(self, shape, sid: int, rels: list[Rel]) -> str:
+        """Return the XML of one planned shape with id ``sid`` (a chart adds its part and its relation to ``rels``)."""
+        if isinstance(shape, ChartShape):
+            chart_rid = next_rid({r.rid for r in rels})
+            target = posixpath.relpath(self._add_chart(shape), "ppt/slides")
+            rels.append(Rel(chart_rid, RT + "chart", target))
+            return chart_frame_xml(shape, sid, chart_rid)
+        if isinstance(shape, TableShape):
+            return xs.table_xml(shape, sid, self.palette)
+        if isinstance(shape, LineShape):
+            return xs.line_xml(shape, sid, self.palette)
+        return xs.text_xml(shape, sid, self.palette)
 
     def _add_notes(self, slide: str, notes: list[str]) -> str:
         """Add the notes slide of the slide part ``slide`` holding ``notes``; return its part name."""
@@ -152,46 +166,74 @@ class _Package:
 
 
 def _placeholders_xml(sp: SlidePlan, plan: DeckPlan, number: int, info: LayoutInfo,
-                      font: Font, pal: Palette) -> str:
-    out = []
+                      font: Font, pal: Palette) -> tuple[str, list[tuple[tuple[int, int], str]]]:
+    """Return the title placeholder's XML, and ((top, left), XML) of the subtitle and footer placeholders."""
+    title = ""
+    placed = []
     if info.title_ph:
         size = int(round((sp.title_size or 28) * 100))
-        out.append(
+        title = (
             f'<p:sp><p:nvSpPr><p:cNvPr id="2" name="Title 1"/><p:cNvSpPr><a:spLocks noGrp="1"/>'
             f"</p:cNvSpPr><p:nvPr>{info.title_ph}</p:nvPr></p:nvSpPr><p:spPr/><p:txBody>"
             f'<a:bodyPr/><a:lstStyle/><a:p><a:r><a:rPr lang="en-US" sz="{size}" dirty="0"/>'
             f"<a:t>{esc(sp.title)}</a:t></a:r></a:p></p:txBody></p:sp>")
     if info.subtitle_ph and sp.subtitle:
-        out.append(
+        placed.append((info.positions.get("subtitle", (0, 0)),
             f'<p:sp><p:nvSpPr><p:cNvPr id="3" name="Subtitle 2"/><p:cNvSpPr><a:spLocks '
             f'noGrp="1"/></p:cNvSpPr><p:nvPr>{info.subtitle_ph}</p:nvPr></p:nvSpPr><p:spPr/>'
             f"<p:txBody><a:bodyPr/><a:lstStyle/>{xs.paras_xml(sp.subtitle, None, pal)}"
-            "</p:txBody></p:sp>")
+            "</p:txBody></p:sp>"))
     if sp.layout == "Title Slide":
-        return "".join(out)
+        return title, placed
     values = {"footer": plan.footer, "date": plan.date_text, "number": str(number)}
     for kind, template, width, _ in info.footers:
-        text = values[kind]
-        size = 10.0
-        while size > FOOTER_FLOOR and text_width(text, size, False, font) > width - 14.4:
-            size -= 0.5
-        # Still too wide: shortened, whole on the cover or in its notes (a width of 0 is unknown).
-        if width > 14.4 and text_width(text, size, False, font) > width - 14.4:
-            text = shorten(text, width - 14.4, size, 1, False, font)
-        rpr = f'<a:rPr lang="en-US" sz="{int(size * 100)}"/>'
-        run = (f'<a:fld id="{FIELD_ID}" type="slidenum">{rpr}<a:t>{text}</a:t></a:fld>'
-               if kind == "number" else f"<a:r>{rpr}<a:t>{esc(text)}</a:t></a:r>")
-        out.append(template.replace(TEXT_MARK, run))
-    return "".join(out)
+        placed.append((info.positions.get(kind, (0, 0)), _footer_xml(kind, values[kind], template, width, font)))
+    return title, placed
 
 
-def _shapes_xml(shapes: list, pal: Palette) -> str:
-    xml = []
-    for n, shape in enumerate(shapes, 100):
-        if isinstance(shape, TableShape):
-            xml.append(xs.table_xml(shape, n, pal))
-        elif isinstance(shape, LineShape):
-            xml.append(xs.line_xml(shape, n, pal))
-        elif isinstance(shape, TextShape):
-            xml.append(xs.text_xml(shape, n, pal))
-    return "".join(xml)
+def _footer_xml(kind: str, text: str, template: str, width: float, font: Font) -> str:
+    """Return a footer placeholder (``kind`` footer, date or number) holding ``text`` sized to fit ``width`` points."""
+    size = 10.0
+    while size > FOOTER_FLOOR and text_width(text, size, False, font) > width - 14.4:
+        size -= 0.5
+    # Still too wide: shortened, whole on the cover or in its notes (a width of 0 is unknown).
+    if width > 14.4 and text_width(text, size, False, font) > width - 14.4:
+        text = shorten(text, width - 14.4, size, 1, False, font)
+    rpr = f'<a:rPr lang="en-US" sz="{int(size * 100)}"/>'
+    run = (f'<a:fld id="{FIELD_ID}" type="slidenum">{rpr}<a:t>{text}</a:t></a:fld>'
+           if kind == "number" else f"<a:r>{rpr}<a:t>{esc(text)}</a:t></a:r>")
+    return template.replace(TEXT_MARK, run)
+
+
+def _holds_text(shape) -> bool:
+    """Return True when ``shape`` is read out: a table, a chart, or a text shape with some text."""
+    if isinstance(shape, (TableShape, ChartShape)):
+        return True
+    return isinstance(shape, TextShape) and any(p.text.strip() for p in shape.paras)
+
+
+def position(shape) -> tuple[int, int]:
+    """Return (top, left) in EMU of ``shape`` as written: where it falls in the reading order."""
+    if isinstance(shape, ChartShape):  # chart frames truncate, as python-pptx does
+        return int(shape.box.y * xs.EMU), int(shape.box.x * xs.EMU)
+    return xs.emu(shape.box.y), xs.emu(shape.box.x)
+
+
+def reading_order(shapes: list) -> list:
+    """Return ``shapes`` in the order the shape tree draws them, so a screen reader reads them in visual order.
+
+    The shapes read out (:func:`_holds_text`) go top to bottom, then left to right. Each decoration
+    (line, empty fill) goes just above the last shape it was planned over (a progress bar over its
+    table, a marker over its connector), and never above a shape planned over it (a label over a
+    connector): that one wins when both cannot hold.
+    """
+    out = sorted((s for s in shapes if _holds_text(s)), key=position)
+    rank = {id(s): n for n, s in enumerate(shapes)}
+    for shape in shapes:
+        if _holds_text(shape):
+            continue
+        overlapping = [n for n, other in enumerate(out) if other.box.overlaps(shape.box)]
+        under = [n for n in overlapping if rank[id(out[n])] < rank[id(shape)]]
+        over = [n for n in overlapping if rank[id(out[n])] > rank[id(shape)]]
+        out.insert(min(max(under, default=-1) + 1, min(over, default=len(out))), shape)
+    return out

@@ -24,7 +24,9 @@ def chart_frame_xml(shape: ChartShape, sid: int, rid: str) -> str:
     """Return the slide's ``<p:graphicFrame>`` pointing at the chart part related as ``rid``."""
     b = shape.box
     x, y, w, h = (int(v * 12700) for v in (b.x, b.y, b.w, b.h))  # python-pptx's Pt() truncates
-    return (f'<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{sid}" name="{esc(shape.name)}"/>'
+    descr = esc(shape.descr or shape.title or shape.name)
+    return (f'<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{sid}" name="{esc(shape.name)}" '
+            f'descr="{descr}"/>'
             '<p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/>'
             f'</p:nvGraphicFramePr><p:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="{w}" cy="{h}"/>'
             f'</p:xfrm><a:graphic><a:graphicData uri="{C_NS}"><c:chart xmlns:c="{C_NS}" '

@@ -17,6 +17,7 @@ TEXT = "text"
 BAND = "band"
 ROW = "row"
 ALIGN = {"l": "l", "c": "ctr", "r": "r"}
+BACKGROUND = "bg1"  # what a shape without fill is drawn on: the slide background
 
 
 SLIDE_HEAD = (
@@ -49,8 +50,12 @@ _BULLETS = {"1.": '<a:buFont typeface="+mj-lt"/><a:buAutoNum type="arabicPeriod"
 _BULLET = '<a:buFont typeface="Arial"/><a:buChar char="•"/>'
 
 
-def paras_xml(paras: list[Para], default_color: str | None = TEXT, pal: Palette = DEFAULT) -> str:
-    """Return ``<a:p>`` elements for ``paras`` with explicit sizes, colours and bullets."""
+def paras_xml(paras: list[Para], default_color: str | None = TEXT, pal: Palette = DEFAULT,
+              behind: str = BACKGROUND) -> str:
+    """Return ``<a:p>`` elements for ``paras`` with explicit sizes, colours and bullets.
+
+    Colours are drawn readable on ``behind`` (the fill under the text, see :meth:`Palette.text_on`).
+    """
     out = []
     for para in paras:
         size = int(round(para.size * 100))
@@ -62,16 +67,16 @@ def paras_xml(paras: list[Para], default_color: str | None = TEXT, pal: Palette 
         before = (f'<a:spcBef><a:spcPts val="{int(round(para.space_before * 100))}"/></a:spcBef>'
                   if para.space_before else "")
         runs = "".join(_run_xml(run.text, size, run.bold, run.italic,
-                                run.color or para.color or default_color, pal) for run in para.runs)
+                                run.color or para.color or default_color, pal, behind) for run in para.runs)
         out.append(_para_xml(para.align, size, runs, ind, before + bullet))
     return "".join(out) or '<a:p><a:endParaRPr lang="en-US" dirty="0"/></a:p>'
 
 
 def _run_xml(text: str, size: int, bold: bool, italic: bool, colour: str | None,
-             pal: Palette = DEFAULT) -> str:
-    """Return one ``<a:r>``; ``size`` is in hundredths of a point."""
+             pal: Palette = DEFAULT, behind: str = BACKGROUND) -> str:
+    """Return one ``<a:r>`` in ``colour`` made readable on ``behind``; ``size`` is in hundredths of a point."""
     attrs = f' lang="en-US" sz="{size}" b="{1 if bold else 0}"' + (' i="1"' if italic else "")
-    rpr = (f'<a:rPr{attrs} dirty="0">{pal.solid(colour)}</a:rPr>' if colour
+    rpr = (f'<a:rPr{attrs} dirty="0">{pal.solid(pal.text_on(colour, behind))}</a:rPr>' if colour
            else f'<a:rPr{attrs} dirty="0"/>')
     return f"<a:r>{rpr}<a:t>{esc(text)}</a:t></a:r>"
 
@@ -100,7 +105,8 @@ def text_xml(shape: TextShape, sid: int, pal: Palette = DEFAULT) -> str:
             f'<a:prstGeom prst="{geometry}">{adj}</a:prstGeom>{fill}{line}'
             f'</p:spPr><p:txBody><a:bodyPr wrap="square" lIns="{ins}" tIns="{ins}" '
             f'rIns="{ins}" bIns="{ins}" anchor="{shape.anchor}" rtlCol="0"{vert}><a:noAutofit/>'
-            f'</a:bodyPr><a:lstStyle/>{paras_xml(shape.paras, TEXT, pal)}</p:txBody></p:sp>')
+            f'</a:bodyPr><a:lstStyle/>{paras_xml(shape.paras, TEXT, pal, shape.fill or BACKGROUND)}'
+            '</p:txBody></p:sp>')
 
 
 def notes_paras_xml(notes: list[str]) -> str:
@@ -132,14 +138,14 @@ def _border(pal: Palette) -> str:
                    for side in ("lnL", "lnR", "lnT", "lnB"))
 
 
-def _cell_paras(cell: Cell, size: int, pal: Palette = DEFAULT) -> str:
-    """Return a table cell's paragraphs: one per line, the first bold for ``lead_bold``."""
+def _cell_paras(cell: Cell, size: int, pal: Palette = DEFAULT, fill: str = ROW) -> str:
+    """Return a table cell's paragraphs on ``fill``: one per line, the first bold for ``lead_bold``."""
     lines = cell.text.split("\n")
     colour = cell.color or TEXT
     lead = cell.lead_bold and len(lines) > 1
     return "".join(
         _para_xml(cell.align, size,
-                  _run_xml(text, size, cell.bold or (lead and n == 0), False, colour, pal) if text else "")
+                  _run_xml(text, size, cell.bold or (lead and n == 0), False, colour, pal, fill) if text else "")
         for n, text in enumerate(lines))
 
 
@@ -158,7 +164,7 @@ def table_xml(shape: TableShape, sid: int, pal: Palette = DEFAULT) -> str:
         tcs = []
         for cell in cells:
             fill = cell.fill or (PANEL if total else BAND if r % 2 == 0 else ROW)
-            tcs.append(f"<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>{_cell_paras(cell, sz, pal)}"
+            tcs.append(f"<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>{_cell_paras(cell, sz, pal, fill)}"
                        f"</a:txBody>{tc_pr}{pal.solid(fill)}</a:tcPr></a:tc>")
         rows.append(f'<a:tr h="{emu(height)}">{"".join(tcs)}</a:tr>')
     return (f'<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{sid}" name="{esc(shape.name)}"/>'
