@@ -31,7 +31,7 @@ from docgen.renderers.checklist_common import (
     since_text,
     status_word,
 )
-from docgen.renderers.checklist_text import cell_runs
+from docgen.renderers.checklist_text import cell_runs, plain_cell
 from docgen.template_path import along, find_template
 
 REFERENCE = "checklist.docx"
@@ -154,7 +154,12 @@ def _section_tables(doc: DocxBuilder, checklist: Checklist, L: Labels,
     levels = {lv: table.text(1, level_word(L, lv)) for lv in ("must", "should", "may")}
     statuses = {s: table.shaded(3, status_word(L, s), STATUS_FILL[s], STATUS_FONT[s])
                 for s in STATUSES}
-    text, runs, row = table.text, table.runs, table.row
+    text, row = table.text, table.row
+
+    def markdown(column: int, value: str | None) -> str:
+        plain = plain_cell(value)  # most cells hold no Markdown: no runs to build
+        return text(column, plain) if plain is not None else table.runs(column, cell_runs(value))
+
     if compared:
         before = {s: table.shaded(4, status_word(L, s), STATUS_FILL[s], STATUS_FONT[s],
                                   bold=False) for s in STATUSES}
@@ -165,9 +170,9 @@ def _section_tables(doc: DocxBuilder, checklist: Checklist, L: Labels,
         yield table.start(header)
         for item in items:
             cells = [text(0, item.id, bold=True), levels[item.level],
-                     runs(2, cell_runs(item.requirement.text)), statuses[item.status],
-                     runs(4 + at, cell_runs(item.evidence)), text(5 + at, item.owner),
-                     runs(6 + at, cell_runs(item.comment))]
+                     markdown(2, item.requirement.text), statuses[item.status],
+                     markdown(4 + at, item.evidence), text(5 + at, item.owner),
+                     markdown(6 + at, item.comment)]
             if compared:
                 cells[4:4] = [before[item.previous_status], moves[item.change]]
             yield row(cells)

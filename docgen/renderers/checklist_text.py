@@ -16,15 +16,51 @@ _SPECIAL = frozenset("*_`[<\\\n#>|~&")
 _LEADING = frozenset("-+0123456789=")
 _FAST_MAX = 2_000  # characters of a cell split by the fast path
 _FAST_MARKERS = 200  # brackets, stars, underscores and backticks in one cell
-_BLOCKY = re.compile(r"^\s*(?:[-+*>#]\s|\d+[.)]\s|```|~~~|    )|\n|\\|<(?!https?://)|&|~~")
+# Block structure at the start of a cell (a list, a quote, a heading, a fence, indented code).
+_BLOCK_START = re.compile(r"\s*(?:[-+*>#]\s|\d+[.)]\s|```|~~~|    )")
+_HTML = re.compile(r"<(?!https?://)")
+# Each alternative opens with its marker, lookbehinds after it: the regex engine then skips to
+# the next marker character instead of trying every alternative at every position.
 _INLINE = re.compile(
     r"\[(?P<label>[^\]\n]+)\]\((?P<url>(?:[^()\s]|\([^()\s]*\))+)\)"
     r"|<(?P<auto>https?://[^>\s]+)>"
-    r"|\*\*(?P<b1>\S(?:.*?\S)?)\*\*|(?<!\w)__(?P<b2>\S(?:.*?\S)?)__(?!\w)"
+    r"|\*\*(?P<b1>\S(?:.*?\S)?)\*\*|__(?<!\w__)(?P<b2>\S(?:.*?\S)?)__(?!\w)"
     r"|`(?P<code>[^`]+)`"
-    r"|(?<![\w*])\*(?P<i1>[^\s*](?:[^*]*?[^\s*])?)\*(?!\*)"
-    r"|(?<![\w_])_(?P<i2>[^\s_](?:[^_]*?[^\s_])?)_(?![\w_])"
+    r"|\*(?<![\w*]\*)(?P<i1>[^\s*](?:[^*]*?[^\s*])?)\*(?!\*)"
+    r"|_(?<![\w_]_)(?P<i2>[^\s_](?:[^_]*?[^\s_])?)_(?![\w_])"
 )
+
+
+def _blocky(text: str) -> bool:
+    """Return True when ``text`` needs the full parser: block structure, escapes, HTML, entities."""
+    return ("\n" in text or "\\" in text or "&" in text or "~~" in text
+            or ("<" in text and _HTML.search(text) is not None)
+            or _BLOCK_START.match(text) is not None)
+
+
+def _needs_parser(text: str) -> bool:
+    """Return True when ``text`` goes to the full parser rather than the fast path's regex.
+
+    The regex backtracks on long runs of markers; the full parser is bounded.
+    """
+    return _blocky(text) or len(text) > _FAST_MAX or sum(map(text.count, "[*_`")) > _FAST_MARKERS
+
+
+def _inner(match: re.Match) -> str:
+    """Return the text a fast-path match shows: a link's label, the code, the bold or italic words."""
+    return next(filter(None, match.group("label", "auto", "code", "b1", "b2", "i1", "i2")))
+
+
+def plain_cell(text: str | None) -> str | None:
+    """Return ``text`` stripped when it holds no Markdown at all ("" for None), else None.
+
+    Such a cell is one plain run (or none): callers write it without building runs.
+    """
+    if not text:
+        return ""
+    if _SPECIAL.isdisjoint(text) and text.lstrip()[:1] not in _LEADING:
+        return text.strip()
+    return None
 
 
 def cell_runs(text: str | None) -> list[Run]:
@@ -34,8 +70,7 @@ def cell_runs(text: str | None) -> list[Run]:
     if _SPECIAL.isdisjoint(text) and text.lstrip()[:1] not in _LEADING:
         stripped = text.strip()
         return [Run(stripped)] if stripped else []
-    if _BLOCKY.search(text) or len(text) > _FAST_MAX or sum(map(text.count, "[*_`")) > _FAST_MARKERS:
-        # The fast path's regex backtracks on long runs of markers; the full parser is bounded.
+    if _needs_parser(text):
         return inline_runs(text)
     runs: list[Run] = []
     pos = 0
@@ -64,11 +99,26 @@ def cell_runs(text: str | None) -> list[Run]:
 
 def cell_plain(text: str | None) -> str:
     """Return one cell's Markdown ``text`` as plain text ("" for None)."""
-    if not text:
-        return ""
-    if _SPECIAL.isdisjoint(text) and text.lstrip()[:1] not in _LEADING:
-        return text.strip()
-    return "".join(run.text for run in cell_runs(text))
+    plain = plain_cell(text)
+    if plain is not None:
+        return plain
+    if _needs_parser(text):
+        return "".join(run.text for run in inline_runs(text))
+    return _INLINE.sub(_inner, text.strip())
+
+
+def cell_plain_link(text: str | None) -> tuple[str, str | None]:
+    """Return one cell's Markdown ``text`` as plain text and its first link target (or None).
+
+    The same as :func:`cell_plain` and :func:`first_link`, the Markdown read once.
+    """
+    plain = plain_cell(text)
+    if plain is not None:
+        return plain, None
+    if "](" not in text and "<http" not in text:
+        return cell_plain(text), None
+    runs = cell_runs(text)
+    return "".join(run.text for run in runs), next((run.href for run in runs if run.href), None)
 
 
 def first_link(text: str | None) -> str | None:

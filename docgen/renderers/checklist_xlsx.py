@@ -41,7 +41,7 @@ from docgen.renderers.checklist_common import (
     since_text,
     status_word,
 )
-from docgen.renderers.checklist_text import cell_plain, first_link
+from docgen.renderers.checklist_text import cell_plain, cell_plain_link
 
 # (label key, width) of the checklist columns, in the CSV output's order.
 COLUMNS = [("id", 12), ("section", 24), ("level_heading", 11), ("text", 60),
@@ -132,8 +132,8 @@ def _item_rows(checklist: Checklist, labels: Labels, st: _RowStyles, strings: Sh
             cells.append(text_cell("F" + n, words[was], st.before[was]))
             cells.append(text_cell("G" + n, markers[item.change], st.change[item.change]))
         if item.evidence:
-            url = first_link(item.evidence)
-            cells.append(text_cell(ev + n, cell_plain(item.evidence), st.link if url else body))
+            evidence, url = cell_plain_link(item.evidence)
+            cells.append(text_cell(ev + n, evidence, st.link if url else body))
             if url:
                 links.append((ev + n, url))
         if item.owner:
