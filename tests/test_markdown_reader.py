@@ -124,8 +124,10 @@ def test_nodejs_agenda_items_and_links(nodejs):
     ]
     assert source.lines["agenda[1]"] == 30
     # commitments written as sentences ("Rich volunteered to ...", "James will ...") are actions
+    # ... and "Need to invite those involved" is a task without an owner
     assert [(a.owner, a.text) for a in actions(minutes)] == [
         ("Rich", "Create separate issue"),
+        (None, "Invite those involved in the 2 issues as well"),
         ("James", "Add a comment as to what he’d like to see before it lands"),
         ("Rich", "Email to ask for rest of members to approve"),
     ]

@@ -81,6 +81,11 @@ FOUND = [
      "Nous amènerons les ecocups à la soirée", None),
     ("Reminder invitation email to be sent.", "to be done", "action",
      "Reminder invitation email to be sent", None),
+    ("Need to send out the invitation for the talk.", "need to, without subject", "action",
+     "Send out the invitation for the talk", None),
+    ("Community content needs to be created by the Steering Committee in 2 weeks.", "to be done",
+     "action", "Community content needs to be created by the Steering Committee in 2 weeks",
+     "the Steering Committee"),
     ("The conventions must be sent to the coaches.", "must be done", "action",
      "The conventions must be sent to the coaches", None),
     ("Organisation précise à définir.", "still to be done", "action",
@@ -110,6 +115,7 @@ LEFT_ALONE = [
     "Nous verrons la semaine prochaine.",
     "If there's another attribute, I'd add it, since I want to be framed.",
     "James, we need to figure out what we want to support over time.",  # discussion
+    "Still need to consider that.",  # points back, no task
 ]
 
 

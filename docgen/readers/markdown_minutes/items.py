@@ -63,7 +63,7 @@ STATUS_WORDS = {"done": "done", "completed": "done", "closed": "done", "fait": "
                 "in_progress": "in_progress", "pending": "open", "blocked": "in_progress"}
 _CHECKBOX = re.compile(r"^\s*\[(?P<c>[ xX~-])\]\s+")
 _ACTION_LABEL = re.compile(
-    r"^\s*(?:(?:→|->|=>|⇒|➜|➡️?)\s*)?(?:\*\*|__)?\s*\[?(?P<label>(?i:ACTIONS?(?:\s+ITEMS?)?|Actions?(?:\s+items?)?|AI|TODOS?|"
+    r"^\s*(?:(?:→|->|=>|⇒|➜|➡️?)\s*)?(?:\*\*|__)?\s*\[?(?P<label>(?i:ACTIONS?(?:\s+ITEMS?)?|Actions?(?:\s+items?)?|Actions?\s+(?:required|requise)|AI|AR|TODOS?|"
     r"To\s?-?\s?dos?|Next\s+steps?|Prochaines\s+étapes|À\s+faire|A\s+faire))\]?(?:\s*(?:-|–|—|\(|\[)\s*(?P<who>[^:)\]*]+?)\s*[)\]]?|\s+(?P<who2>(?i:everyone|everybody|all|tous)|@?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?"
     r"(?:\s*(?:,|&|\+|/|\band\b|\bet\b)\s*@?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)*))?"
     r"\s*(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(?P<rest>.*)$", re.DOTALL)

@@ -81,6 +81,8 @@ ENGLISH = {
     # "the conventions must be sent": a task without an owner
     "obligations": ["must", "needs to", "need to", "has to", "have to"],
     "it_is_needed": [r"we (?:will|'ll|’ll) (?:need|have) to", r"it (?:will be|is) necessary to"],
+    # a note opening on "Need to send out the invitation": a task without a subject
+    "need_to": [r"(?:still )?needs? to"],
     # "Minutes of July 15 to be approved asynchronously": a task in the passive, no owner
     "to_be": [r"(?:is |are )?(?:still )?to be"],
     # who a task may be given to without being named: "The members must agree on the date"

@@ -80,6 +80,9 @@ _NOT_OUR_TASK = re.compile(rf"{_alternatives('not_our_tasks')}(?!\w)")
 _WISH = re.compile(r"(?i)\b(?:I|I'd|I'm|we|you|they|if|want|wants|wanted|like|likes|seems?|hopes?|"
                    r"expects?|going|ready|able|happy|used|meant|likely|supposed|would|could|might)\b")
 _MAYBE = re.compile(rf"{_alternatives('maybe')}(?!\w)")
+# "... needs to be created by the Steering Committee in 2 weeks": the agent owns the task
+_AGENT = re.compile(r"^(?:.*?\s)?by\s+(?P<who>(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})")
+_POINTS_BACK = re.compile(r"(?i)\b(?:that|it|this|them|those)\s*$")
 _NOT_WORD = re.compile(r"(?i)n['’]t\b|\b(?:not|never|no|pas|jamais|aucun|aucune)\b")
 _NEGATION = re.compile(r"(?i)(?:not|non|pas|never|jamais|no)\b")
 # a verb in the subject makes "... validé" an adjective of a statement, not a verdict
@@ -166,7 +169,8 @@ def _obligation(match: re.Match, sentence: str, people: People) -> Finding | Non
     subject = match.group("subject")
     if _UNDECIDED.search(subject) or _NEXT_MEETING.search(subject) or _NOT_WORD.search(subject):
         return None
-    return Finding("action", sentence, "")
+    agent = _AGENT.search(sentence[match.end():] if match.end() < len(sentence) else "")
+    return Finding("action", sentence, "", agent.group("who").strip() if agent else None)
 
 
 def _needed(match: re.Match, sentence: str, people: People) -> Finding | None:
@@ -175,6 +179,14 @@ def _needed(match: re.Match, sentence: str, people: People) -> Finding | None:
     if _MAYBE.match(task) or len(task.split()) < 2 or task.endswith("?"):
         return None
     return Finding("action", task[:1].upper() + task[1:], "")
+
+
+def _need_to(match: re.Match, sentence: str, people: People) -> Finding | None:
+    """Return "Need to send out the invitation for the talk" as a task (not "need to consider that")."""
+    task = match.group("task").strip().rstrip(".")
+    if len(task.split()) < 3 or _POINTS_BACK.search(task):
+        return None
+    return _needed(match, sentence, people)
 
 
 def _group_task(match: re.Match, sentence: str, people: People) -> Finding | None:
@@ -200,7 +212,8 @@ def _passive_task(match: re.Match, sentence: str, people: People) -> Finding | N
     if _NEXT_MEETING.search(subject) or _NOT_WORD.search(subject) or sentence.endswith("?") or \
             _WISH.search(subject):
         return None  # "since I want to be framed", "it seems to be fixed": not a task
-    return Finding("action", sentence, "")
+    agent = _AGENT.search(sentence[match.end():])
+    return Finding("action", sentence, "", agent.group("who").strip() if agent else None)
 
 
 def _yes(match: re.Match, sentence: str, people: People) -> Finding | None:
@@ -282,6 +295,8 @@ RULES: tuple[LineRule, ...] = (
              _compile(rf"(?:^|[,;]\s+(?i:(?:et|mais|donc|and|so|but)\s+)?)"
                       rf"(?:{_alternatives('it_is_needed')})\s+(?:{_alternatives('hedges')}\s+)*"
                       rf"(?P<task>.+)$"), _needed),
+    LineRule("need to, without subject", "action",
+             _compile(rf"^{_alternatives('need_to')}\s+(?P<task>(?!be\b)\w.+)$"), _need_to),
     LineRule("a group must do", "action",
              _compile(rf"^(?P<who>{_alternatives('groups')})\s+(?:{_alternatives('obligations')})\s+"
                       rf"(?P<task>.+)$"), _group_task),

@@ -75,7 +75,8 @@ DECISION_WORDS = _set("decision", "decisions", "decided", "resolved", "resolutio
                       "conclusion")
 ACTION_WORDS = _set("action", "actions", "action item", "action items", "ai", "todo", "to do",
                     "to-do", "action point", "action points", "à faire", "a faire", "next step",
-                    "next steps", "follow-up", "follow up", "task", "tasks")
+                    "next steps", "follow-up", "follow up", "task", "tasks", "ar",
+                    "action required", "action requise")
 
 SECTION_KINDS = {
     "actions": _set("action items", "actions", "action points", "next steps", "todo", "todos",
