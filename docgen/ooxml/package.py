@@ -7,6 +7,7 @@ import re
 import struct
 import zipfile
 import zlib
+from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
@@ -37,28 +38,65 @@ class Deflated:
 _STREAM_CHUNK = 1 << 20  # characters of XML joined, encoded and compressed at a time
 
 
+class _Packer:
+    """One raw deflate stream, compressed on a helper thread while the caller makes more text.
+
+    zlib releases the GIL while it compresses, so on two cores the compression of a long part
+    costs no wall time. Pieces are compressed in order on one thread (the stream is the one of
+    compressing them all at once); at most three pieces wait. Returns nothing: see finish().
+    """
+
+    def __init__(self) -> None:
+        self._zlib = zlib.compressobj(6, zlib.DEFLATED, -15)
+        self.crc = self.size = 0
+        self._packed: list[bytes] = []
+        self._waiting: deque = deque()
+        self._pool = None
+
+    def feed(self, data: bytes) -> None:
+        """Add ``data`` to the stream (compressed on the helper thread)."""
+        self.crc, self.size = zlib.crc32(data, self.crc), self.size + len(data)
+        if self._pool is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._pool = ThreadPoolExecutor(1, thread_name_prefix="docgen-deflate")
+        self._waiting.append(self._pool.submit(self._zlib.compress, data))
+        while len(self._waiting) > 2:
+            self._packed.append(self._waiting.popleft().result())
+
+    def finish(self, data: bytes) -> Deflated:
+        """Return the whole stream, ``data`` its last piece."""
+        self.crc, self.size = zlib.crc32(data, self.crc), self.size + len(data)
+        while self._waiting:
+            self._packed.append(self._waiting.popleft().result())
+        self._packed += [self._zlib.compress(data), self._zlib.flush()]
+        return Deflated(self.crc, self.size, b"".join(self._packed))
+
+    def close(self) -> None:
+        """Stop the helper thread (after the piece it is compressing)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+
 def deflate_stream(chunks: Iterable[str]) -> Deflated:
     """Return the part made of the XML text ``chunks`` (UTF-8), compressed as they come.
 
     The part is never held whole: a 50,000-row table is tens of megabytes of XML but a few
     megabytes compressed. The deflate stream is the one compressing the whole text at once gives.
     """
-    packer = zlib.compressobj(6, zlib.DEFLATED, -15)
-    crc = size = held = 0
-    packed: list[bytes] = []
+    packer = _Packer()
+    held = 0
     pending: list[str] = []
-    for chunk in chunks:
-        pending.append(chunk)
-        held += len(chunk)
-        if held >= _STREAM_CHUNK:
-            data = "".join(pending).encode("utf-8")
-            crc, size = zlib.crc32(data, crc), size + len(data)
-            packed.append(packer.compress(data))
-            pending, held = [], 0
-    data = "".join(pending).encode("utf-8")
-    crc, size = zlib.crc32(data, crc), size + len(data)
-    packed += [packer.compress(data), packer.flush()]
-    return Deflated(crc, size, b"".join(packed))
+    try:
+        for chunk in chunks:
+            pending.append(chunk)
+            held += len(chunk)
+            if held >= _STREAM_CHUNK:
+                packer.feed("".join(pending).encode("utf-8"))
+                pending, held = [], 0
+        return packer.finish("".join(pending).encode("utf-8"))
+    finally:
+        packer.close()
 
 
 def package_bytes(parts: dict[str, bytes | Deflated]) -> bytes:
