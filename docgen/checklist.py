@@ -34,6 +34,7 @@ def load_checklist(
     """
     spec_source = read_requirements(Path(spec), mode=mode, id_pattern=id_pattern)
     requirements = _validated(RequirementSet, spec_source)
+    _drop_unneeded_lines(requirements, spec_source)
     if assessment is None:
         with paused_gc():
             checklist = merge(requirements, spec_source)
@@ -65,6 +66,18 @@ def _validated(model: type[Model], source: Source) -> Model:
         validated = build(model, source)
     source.data = {}  # the model holds what is needed: the raw copy of a large file would stay alive
     return validated
+
+
+def _drop_unneeded_lines(requirements: RequirementSet, source: Source) -> None:
+    """Forget where the specification's keys were when no message can name one; returns nothing.
+
+    Once the specification is valid, its lines serve only to place duplicate ids. A YAML
+    source's lines keep the whole text until first asked for (to compose it again then):
+    10 MB at 50,000 requirements, held while the assessment is read and validated.
+    """
+    ids = [req.id for req in requirements.requirements]
+    if len(set(ids)) == len(ids):
+        source.lines = {}
 
 
 def check_gate(checklist: Checklist, level: str | None) -> None:
