@@ -21,9 +21,9 @@ from docgen.source import Source
 _NEEDS_COMMENT = ("partial", "non_compliant", "not_applicable")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Item:
-    """One line of the checklist: a requirement and its verdict."""
+    """One line of the checklist: a requirement and its verdict (slots: one per requirement)."""
 
     requirement: Requirement
     status: str = "not_verified"
@@ -137,9 +137,13 @@ def summarise(items: list[Item]) -> Summary:
     levels = {level: Tally(level) for level in LEVELS}
     sections: dict[str, Tally] = {}
     for item in items:
-        overall.counts[item.status] += 1
-        levels[item.level].counts[item.status] += 1
-        sections.setdefault(item.section, Tally(item.section)).counts[item.status] += 1
+        status, section = item.status, item.section
+        overall.counts[status] += 1
+        levels[item.level].counts[status] += 1
+        tally = sections.get(section)
+        if tally is None:  # a Tally made only for a new section, not for every item
+            tally = sections[section] = Tally(section)
+        tally.counts[status] += 1
     return Summary(overall, [t for t in levels.values() if t.total], list(sections.values()))
 
 
