@@ -9,6 +9,7 @@ import pytest
 import yaml
 from pptx import Presentation
 
+from docgen.deck.typography import plain
 from tests.deck_data import CONTRACT, large_status
 from tests.test_deck_plan import plan_of
 
@@ -31,7 +32,7 @@ def contract() -> dict:
 
 def titles_of(plan, kind: str) -> list[str]:
     """Return the titles of the slides of ``kind`` (the timeline and heat map have kinds of their own there)."""
-    return [s.title for s in plan.slides if s.kind == kind]
+    return [plain(s.title) for s in plan.slides if s.kind == kind]
 
 
 @pytest.mark.parametrize("key", sorted(SECTIONS))
@@ -111,7 +112,7 @@ def test_sample_deck_and_report(tmp_path, invoke):
     deck, report = tmp_path / "deck.pptx", tmp_path / "report.md"
     result = invoke("deck", SAMPLE, "-o", deck, "-o", report)
     assert result.exit_code == 0, result.output
-    titles = [s.shapes.title.text for s in Presentation(deck).slides]
+    titles = [plain(s.shapes.title.text) for s in Presentation(deck).slides]
     assert "Forecast +€7k, within contingency" in titles and "Budget" not in titles
     assert titles[1] == "Go-live on 5 January kept; a second parallel run to approve today"
     text = report.read_text(encoding="utf-8")

@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 from pptx import Presentation
 
+from docgen.deck.typography import plain
 from docgen.template_path import builtin_dir
 from tests.deck_data import CONTRACT, write_large
 
@@ -22,7 +23,7 @@ def notes_by_title(path: Path) -> dict[str, str]:
     out = {}
     for slide in Presentation(path).slides:
         assert slide.has_notes_slide, slide.shapes.title.text
-        out[slide.shapes.title.text] = slide.notes_slide.notes_text_frame.text
+        out[plain(slide.shapes.title.text)] = slide.notes_slide.notes_text_frame.text
     return out
 
 

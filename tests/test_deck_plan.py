@@ -10,6 +10,7 @@ from docgen.deck.measure import DEFAULT_FONT, font_for, shorten, text_width, wra
 from docgen.deck.plan import KINDS, plan_deck
 from docgen.deck.shapes import Box, Cell, Frame, LineShape, TableShape, TextShape
 from docgen.deck.tables import Column, fit_table
+from docgen.deck.typography import plain
 from docgen.labels import load_labels
 from docgen.model.status import Status
 from docgen.model.validate import build
@@ -83,14 +84,14 @@ def test_risk_register_sorted_by_score():
     status, plan = plan_of(CONTRACT)
     register = next(s for s in plan.slides if s.title == "Risk register")
     table = register.shapes[0]
-    assert [row[0].text for row in table.rows[1:]] == ["R-004", "R-007"]
+    assert [plain(row[0].text) for row in table.rows[1:]] == ["R-004", "R-007"]
     assert [row[4].text for row in table.rows[1:]] == ["20", "8"]
 
 
 def test_heat_map_places_ids():
     status, plan = plan_of(CONTRACT)
     heat = next(s for s in plan.slides if s.title == "Risk heat map")
-    cells = {s.name: " ".join(p.text for p in s.paras) for s in heat.shapes
+    cells = {s.name: plain(" ".join(p.text for p in s.paras)) for s in heat.shapes
              if isinstance(s, TextShape) and s.name.startswith("Cell")}
     assert cells["Cell P4 I5"] == "R-004"
     assert cells["Cell P2 I4"] == "R-007"
@@ -175,12 +176,12 @@ def test_large_status_paginates_everything():
 
 def _texts(plan):
     for slide in plan.slides:
-        yield slide.title
+        yield plain(slide.title)
         for shape in slide.shapes:
             if isinstance(shape, TableShape):
-                yield from (c.text for row in shape.rows for c in row)
+                yield from (plain(c.text) for row in shape.rows for c in row)
             elif isinstance(shape, TextShape):
-                yield from (p.text for p in shape.paras)
+                yield from (plain(p.text) for p in shape.paras)
 
 
 def test_absent_sections_are_skipped():

@@ -8,6 +8,7 @@ import pytest
 from office import needs_office, render, word_boxes
 from pptx import Presentation
 
+from docgen.deck.typography import plain
 from tests.deck_data import CONTRACT, large_status, write_large
 
 
@@ -18,7 +19,7 @@ def texts(slide) -> str:
             out.append(shape.text_frame.text)
         if shape.has_table:
             out += [c.text for row in shape.table.rows for c in row.cells]
-    return "\n".join(out)
+    return plain("\n".join(out))
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +36,7 @@ def contract_deck(tmp_path_factory) -> Path:
 
 def test_contract_deck_slides(contract_deck):
     prs = Presentation(contract_deck)
-    titles = [s.shapes.title.text for s in prs.slides]
+    titles = [plain(s.shapes.title.text) for s in prs.slides]
     assert titles[0] == "HRIS Core HR & Payroll Deployment (HRIS-26)"
     for title in ("Executive summary", "Status by dimension", "Workstreams", "Milestones",
                   "Milestone timeline", "Budget", "Risk heat map", "Risk register", "Issues",
@@ -55,7 +56,7 @@ def test_contract_deck_tables_and_footer(contract_deck):
     by_title = {s.shapes.title.text: s for s in prs.slides}
     register = next(sh.table for sh in by_title["Risk register"].shapes if sh.has_table)
     assert register.cell(0, 0).text == "ID"
-    assert [register.cell(r, 0).text for r in (1, 2)] == ["R-004", "R-007"]
+    assert [plain(register.cell(r, 0).text) for r in (1, 2)] == ["R-004", "R-007"]
     assert register.cell(1, 4).text == "20"
     dims = next(sh.table for sh in by_title["Status by dimension"].shapes if sh.has_table)
     assert dims.cell(2, 0).text == "Schedule" and dims.cell(2, 1).text == "Amber"
@@ -80,7 +81,7 @@ def test_budget_chart_is_native(contract_deck):
 def test_heat_map_r004_at_p4_i5(contract_deck):
     prs = Presentation(contract_deck)
     slide = next(s for s in prs.slides if s.shapes.title.text == "Risk heat map")
-    cells = {sh.name: sh.text_frame.text for sh in slide.shapes if sh.name.startswith("Cell P")}
+    cells = {sh.name: plain(sh.text_frame.text) for sh in slide.shapes if sh.name.startswith("Cell P")}
     assert cells["Cell P4 I5"] == "R-004"
     assert cells["Cell P2 I4"] == "R-007"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pptx import Presentation
 
+from docgen.deck.typography import plain
 from tests.deck_data import CONTRACT
 
 
@@ -21,7 +22,7 @@ def test_typed_rag_better_than_the_rule_is_flagged(invoke, tmp_path, monkeypatch
     assert invoke("deck", CONTRACT, "-o", out).exit_code == 0
     rows = dimension_rows(out)
     # Risks typed amber, but R-004 scores 4 x 5 = 20: the default rule says red from 20.
-    assert rows["Risks"][3].endswith("\nRisks typed Amber; rule says Red: R-004 scores 20")
+    assert plain(rows["Risks"][3]).endswith("\nRisks typed Amber; rule says Red: R-004 scores 20")
     assert "rule says" not in rows["Scope"][3] and "rule says" not in rows["Budget"][3]
 
 

@@ -9,6 +9,8 @@ import yaml
 from office import needs_office, render
 from test_deck_pptx import assert_no_text_over_text
 
+from docgen.deck.typography import plain
+
 WORDS = ("payroll interface migration cutover supplier parallel run freeze consultation validation "
          "regression ticket employees contracts overtime benefits pension reconciliation").split()
 
@@ -85,11 +87,11 @@ def test_every_item_is_in_the_deck(rough, invoke):
     for slide in Presentation(str(folder / "rough.pptx")).slides:
         for shape in slide.shapes:
             if shape.has_text_frame:
-                words.update(shape.text_frame.text.replace("\u00a0", " ").split())
+                words.update(plain(shape.text_frame.text).split())
             if shape.has_table:
                 for row in shape.table.rows:
                     for cell in row.cells:
-                        words.update(cell.text.split())
+                        words.update(plain(cell.text).split())
     missing = [i for i in ids(data) if i not in words]
     assert not missing, missing[:10]
 

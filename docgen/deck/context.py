@@ -55,6 +55,18 @@ class Ctx:
         section = TITLE_SECTIONS.get(kind) if self.headlines else None
         return (self.status.headline(section) if section else None) or self.t(f"titles.{label or kind}")
 
+    def count(self, number: int, key: str) -> str:
+        """Return ``number`` and the label ``key`` agreeing with it: "2 risques clos", "1 risque clos".
+
+        The singular is ``deck.singular`` of the plural's text (one, and zero in French); a label
+        replaced by another text (a reused planner's) stays as it is.
+        """
+        word = self.t(key)
+        if number == 1 or (self.lang == "fr" and number == 0):
+            singular = self.labels.section("deck").get("singular") or {}
+            word = singular.get(word, word) if isinstance(singular, dict) else word
+        return f"{number} {word}"
+
     def day(self, value: date | None) -> str:
         """Return a short date ("30 Jun 2026") or ""."""
         return self.labels.format_date(value, short=True) if value else ""

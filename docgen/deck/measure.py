@@ -4,14 +4,21 @@ python-pptx cannot measure rendered text, so the planner estimates it here from 
 widths of Carlito (metric-compatible with Calibri) and Liberation Sans (with Arial). Estimates
 err on the wide side: unknown characters count one em, widths get a small safety margin, and
 an unknown font uses the wider of the two tables.
+
+Lines break only where the slide can (:func:`docgen.deck.typography.glue`): never at a no-break
+space (U+00A0, U+202F), between a number and its unit, inside a date or before ``: ; ! ?``. The
+no-break spaces are as wide as a space (the narrow one too: an estimate on the wide side), a
+non-breaking hyphen (U+2011) as a hyphen, a word joiner (U+2060) nothing.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from docgen.deck.font_metrics import METRICS
+from docgen.deck.typography import glue
 
 # Renderers kern and hint differently; 4 % extra width keeps our wraps at or before theirs.
 SAFETY = 1.04
@@ -54,12 +61,18 @@ def font_for(name: str | None) -> Font:
 
 
 DEFAULT_FONT = Font()
+# Advance widths with the typography characters the tables lack, measured like the ones they stand for.
+WIDTHS = {key: {**widths, "\u00a0": widths[" "], "\u202f": widths[" "], "\u2007": widths["0"],
+                "\u2011": widths["-"], "\u2060": 0}
+          for key, (_, widths) in METRICS.items()}
+# Where a line may break: white space other than the no-break spaces.
+_BREAK = re.compile(r"[^\S\u00a0\u2007\u202f]+")
 
 
 @lru_cache(maxsize=65536)
 def _units(text: str, family: str, bold: bool) -> int:
     """Return the advance width of ``text`` in 1/1000 em (integers: widths of parts add up)."""
-    widths = METRICS[(family, bold)][1]
+    widths = WIDTHS[(family, bold)]
     return sum(widths.get(ch, 1000) for ch in text)
 
 
@@ -84,7 +97,7 @@ def wrap(text: str, width: float, size: float, bold: bool = False,
     for raw in (text or "").split("\n"):
         if limit is not None and len(lines) > limit:
             return lines
-        words = raw.split()
+        words = [word for word in _BREAK.split(glue(raw)) if word]
         if not words:
             lines.append("")
             continue
@@ -117,7 +130,7 @@ def _break_word(word: str, lines: list[str], width: float, size: float, bold: bo
     the word, so a word of 50,000 characters costs what its width does. With ``limit``, stops
     once ``lines`` holds more than ``limit`` lines.
     """
-    widths = METRICS[(font.family, bold)][1]
+    widths = WIDTHS[(font.family, bold)]
     factor = font.factor
     start, used = 0, 0
     for i, ch in enumerate(word):

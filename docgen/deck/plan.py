@@ -19,6 +19,7 @@ from docgen.deck.changes import Changes
 from docgen.deck.context import Ctx, fit_title
 from docgen.deck.order import DEFAULT_ORDER
 from docgen.deck.shapes import DeckPlan, Frame, SlidePlan, TableShape
+from docgen.deck.typography import typeset, typeset_slide
 from docgen.labels import Labels
 from docgen.model.status import Status
 
@@ -69,6 +70,7 @@ def plan_deck(status: Status, labels: Labels, frame: Frame | None = None,
             slides.append(slide)
     for slide in slides:
         fit_title(ctx, slide)
+        typeset_slide(slide, labels.language)  # measured with the same rules (docgen.deck.typography)
         slide.notes += [text for shape in slide.shapes if isinstance(shape, TableShape)
                         for text in shape.notes]
     left_out = [ctx.t(f"notes.kinds.{k}") for k in DEFAULT_ORDER if k not in order and PLANNERS[k](ctx)]
@@ -77,8 +79,8 @@ def plan_deck(status: Status, labels: Labels, frame: Frame | None = None,
     footer = " · ".join(x for x in (project.name, project.committee) if x)
     return DeckPlan(
         slides=slides,
-        footer=footer,
-        date_text=labels.format_date(project.report_date),
+        footer=typeset(footer, labels.language),
+        date_text=typeset(labels.format_date(project.report_date), labels.language),
         title=project.name,
         language=labels.language,
     )

@@ -105,9 +105,9 @@ def _side_panel(ctx: Ctx, risks: list[Risk], side: Box) -> list[TextShape]:
                                 [Para([Run(ctx.t(f"zones.{name}"))], 12)], inset=1, name="Zone"))
         y += 26
     closed = len(ctx.status.risks) - len(risks)
-    note = f"{len(risks)} {ctx.t('open_risks')}"
+    note = ctx.count(len(risks), "open_risks")
     if closed:
-        note += f"; {closed} {ctx.t('closed_risks')}"
+        note += ctx.labels.get("deck.list_separator", "; ") + ctx.count(closed, "closed_risks")
     shapes.append(TextShape(Box(side.x, y + 4, side.w, 22),
                             [Para([Run(note, color=MUTED, italic=True)], 12)], inset=1,
                             name="Count"))
