@@ -1,4 +1,4 @@
-"""The written status report in Markdown: the deck's tables, rendered from a Jinja template."""
+"""The written status report in Markdown: the status's tables (docgen.deck.report_tables) in a Jinja template."""
 
 from __future__ import annotations
 
@@ -6,9 +6,7 @@ from pathlib import Path
 
 from docgen.deck import changes_text
 from docgen.deck.changes import Changes
-from docgen.deck.context import Ctx
-from docgen.deck.plan import PLANNERS
-from docgen.deck.shapes import Box, Frame, TableShape
+from docgen.deck.report_tables import status_tables
 from docgen.jinja_env import render_template
 from docgen.labels import Labels
 from docgen.model.status import Status
@@ -16,32 +14,16 @@ from docgen.output import atomic_write_text
 from docgen.safety import neutralise_markdown_links
 
 TEMPLATE = "status-report.md.j2"
-# The deck's table slides the report shows, in its order (decisions and changes have sections of their own).
+# The sections shown as tables, in the report's order (decisions and changes have sections of their own).
 REPORT_TABLES = ("dimensions", "workstreams", "milestones", "budget", "risks", "issues", "actions")
 
 
-def table_shapes(status: Status, labels: Labels,
-                 width: float = 888) -> list[tuple[str, TableShape]]:
-    """Return (title, table) for each of the deck's tables, unpaginated (decisions excepted).
-
-    ``width`` is the table width in points at the deck's 14 pt body size.
-    """
-    huge = Frame(body=Box(0, 0, width, 1e9))
-    ctx = Ctx.make(status, labels, huge)
-    ctx.headlines = False  # the report's sections keep their names
-    out = []
-    for kind in REPORT_TABLES:
-        for slide in PLANNERS[kind](ctx):
-            out += [(slide.title, s) for s in slide.shapes if isinstance(s, TableShape)]
-    return out
-
-
 def tables(status: Status, labels: Labels) -> list[dict]:
-    """Return the deck's tables as text (title, header, rows) for the Markdown report."""
-    return [{"title": title,
-             "header": [_md(c.text) for c in shape.rows[0]],
-             "rows": [[_md(c.text) for c in row] for row in shape.rows[1:]]}
-            for title, shape in table_shapes(status, labels)]
+    """Return the status's tables as text (title, header, rows) for the Markdown report."""
+    return [{"title": table.title,
+             "header": [_md(h) for h in table.header],
+             "rows": [[_md(c.text) for c in row] for row in table.rows]}
+            for table in status_tables(status, labels, REPORT_TABLES)]
 
 
 def _md(text: str) -> str:

@@ -1,7 +1,8 @@
-"""The written status report in Word, on the ``report.docx`` reference, with the deck's tables."""
+"""The written status report in Word, on the ``report.docx`` reference, with the status's tables."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -9,7 +10,8 @@ from docgen.deck.changes import Changes
 from docgen.deck.fmt import trend_text
 from docgen.deck.measure import text_width
 from docgen.deck.palette import Palette, palette_along
-from docgen.deck.report import changes_section, table_shapes
+from docgen.deck.report import REPORT_TABLES, changes_section
+from docgen.deck.report_tables import Table, status_tables
 from docgen.deck.shapes import Cell as DeckCell
 from docgen.labels import Labels
 from docgen.model.status import Status
@@ -46,16 +48,25 @@ def write_docx(status: Status, labels: Labels, dest: Path, dirs: tuple[Path, ...
     _changes(doc, changes_section(changes, labels, p.currency), L, pal)
     # The deck's colour roles in Word: theme colours as the reference's table header colours them.
     theme = {**BUILTIN_THEME, "accent1": reference.header_fill("docgen Table")}
+    _tables(doc, status_tables(status, labels, REPORT_TABLES), lambda c: pal.rgb(c, theme) if c else None)
+    _decisions(doc, status, L)
+    tokens = {"title": title, "date": L.format_date(p.report_date), "project": p.name,
+              "kind": L["deck.report_title"], "page": L["common.page"], "of": L["common.of"]}
+    return doc.save(dest, title, tokens, when, subject=L["deck.report_title"])
 
-    def rgb(colour: str | None) -> str | None:
-        return pal.rgb(colour, theme) if colour else None
 
-    for heading, table in table_shapes(status, labels):
-        doc.heading(heading, 1)
-        header = [c.text for c in table.rows[0]]
+def _tables(doc: DocxBuilder, tables: list[Table], rgb: Callable[[str | None], str | None]) -> None:
+    """Add each table under its heading, colour roles drawn as ``rgb`` gives them."""
+    for table in tables:
+        doc.heading(table.title, 1)
         rows = [[Cell(c.text, fill=rgb(c.fill), bold=c.bold, color=rgb(c.color), align=ALIGN[c.align])
-                 for c in row] for row in table.rows[1:]]
-        doc.table(header, rows, column_widths(table.rows, doc.text_width / 20))
+                 for c in row] for row in table.rows]
+        measured = [[DeckCell(h, bold=True) for h in table.header], *table.rows]
+        doc.table(table.header, rows, column_widths(measured, doc.text_width / 20))
+
+
+def _decisions(doc: DocxBuilder, status: Status, L: Labels) -> None:
+    """Add the decisions required, one sub-heading each: context, options, recommendation, deadline."""
     if status.decisions_required:
         doc.heading(L["deck.titles.decisions"], 1)
     for d in status.decisions_required:
@@ -68,24 +79,13 @@ def write_docx(status: Status, labels: Labels, dest: Path, dirs: tuple[Path, ...
         if d.deadline:
             doc.paragraph([Run(L["deck.deadline"] + ": ", bold=True),
                            Run(L.format_date(d.deadline))])
-    tokens = {"title": title, "date": L.format_date(p.report_date), "project": p.name,
-              "kind": L["deck.report_title"], "page": L["common.page"], "of": L["common.of"]}
-    return doc.save(dest, title, tokens, when, subject=L["deck.report_title"])
 
 
 def column_widths(rows: list[list], total: float, size: float = 9.0,
                   margin: float = 12.0) -> list[float]:
     """Return column widths (points) for Word: short columns fit their text, long ones share the rest."""
     count = len(rows[0])
-    need = [0.0] * count
-    least = [0.0] * count
-    for r, row in enumerate(rows):
-        for c, cell in enumerate(row):
-            bold = cell.bold or r == 0
-            for line in cell.text.split("\n"):
-                need[c] = max(need[c], text_width(line, size, bold) + margin)
-                words = line.split() or [""]
-                least[c] = max(least[c], max(text_width(w, size, bold) for w in words) + margin)
+    need, least = _measured(rows, count, size, margin)
     short = [c for c in range(count) if need[c] <= total * 0.16]
     widths = [need[c] if c in short else least[c] for c in range(count)]
     long_cols = [c for c in range(count) if c not in short]
@@ -95,6 +95,20 @@ def column_widths(rows: list[list], total: float, size: float = 9.0,
         for c in long_cols:
             widths[c] += spare * need[c] / weight
     return widths
+
+
+def _measured(rows: list[list], count: int, size: float, margin: float) -> tuple[list[float], list[float]]:
+    """Return, per column, the width of its widest line and of its widest word (points, ``margin`` added)."""
+    need = [0.0] * count
+    least = [0.0] * count
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            bold = cell.bold or r == 0
+            for line in cell.text.split("\n"):
+                need[c] = max(need[c], text_width(line, size, bold) + margin)
+                words = line.split() or [""]
+                least[c] = max(least[c], max(text_width(w, size, bold) for w in words) + margin)
+    return need, least
 
 
 def _changes(doc: DocxBuilder, section: dict | None, L: Labels, pal: Palette) -> None:
