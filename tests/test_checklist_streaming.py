@@ -99,3 +99,11 @@ def test_nothing_written_when_a_streamed_row_fails(tmp_path, monkeypatch):
         checklist_xlsx.render(checklist, tmp_path / "c.xlsx", labels)
         checklist_docx.render(checklist, tmp_path / "c.docx", labels)
     assert sorted(p.name for p in Path(tmp_path).iterdir()) == []
+
+
+def test_fresh_process_benchmark_runs():
+    import subprocess
+
+    result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "checklist_bench.py"), "--fresh", "300",
+                             "--runs", "1"], capture_output=True, text=True, check=True, timeout=120)
+    assert "300 requirements" in result.stdout and "peak RSS" in result.stdout

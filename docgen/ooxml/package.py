@@ -43,7 +43,7 @@ class _Packer:
 
     zlib releases the GIL while it compresses, so on two cores the compression of a long part
     costs no wall time. Pieces are compressed in order on one thread (the stream is the one of
-    compressing them all at once); at most three pieces wait. Returns nothing: see finish().
+    compressing them all at once); at most three pieces wait. :meth:`finish` returns the part.
     """
 
     def __init__(self) -> None:
@@ -51,7 +51,7 @@ class _Packer:
         self.crc = self.size = 0
         self._packed: list[bytes] = []
         self._waiting: deque = deque()
-        self._pool = None
+        self._pool = None  # a ThreadPoolExecutor from the first full piece (small parts need none)
 
     def feed(self, data: bytes) -> None:
         """Add ``data`` to the stream (compressed on the helper thread)."""
