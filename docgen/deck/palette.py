@@ -19,7 +19,7 @@ colours that carry a meaning (late, overrun, heat-map zones) default to fixed he
       amber_text: auto   # the default: black or white by contrast
 
 The text on a RAG fill is black or white, whichever contrasts more with the fill (WCAG relative
-luminance; the defaults give 6.1:1 on green, 10.2:1 on amber, 5.9:1 on red), unless ``deck.yaml``
+luminance; the defaults give 6.1:1 on green, 10.5:1 on amber, 5.9:1 on red), unless ``deck.yaml``
 sets it (``green_text:``) or a fill is set without its text colour (then chosen for that fill).
 """
 
