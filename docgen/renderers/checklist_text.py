@@ -48,7 +48,14 @@ def _needs_parser(text: str) -> bool:
 
 def _inner(match: re.Match) -> str:
     """Return the text a fast-path match shows: a link's label, the code, the bold or italic words."""
-    return next(filter(None, match.group("label", "auto", "code", "b1", "b2", "i1", "i2")))
+    group = match.lastgroup  # each alternative's one group (a link's last one is its url)
+    return match.group("label" if group == "url" else group)
+
+
+def _href(match: re.Match) -> str | None:
+    """Return the target of a fast-path match (as its run's href: unsafe links have none), or None."""
+    group = match.lastgroup
+    return safe_url(match.group("url")) if group == "url" else match.group("auto")
 
 
 def plain_cell(text: str | None) -> str | None:
@@ -117,8 +124,18 @@ def cell_plain_link(text: str | None) -> tuple[str, str | None]:
         return plain, None
     if "](" not in text and "<http" not in text:
         return cell_plain(text), None
-    runs = cell_runs(text)
-    return "".join(run.text for run in runs), next((run.href for run in runs if run.href), None)
+    if _needs_parser(text):
+        runs = inline_runs(text)
+        return "".join(run.text for run in runs), next((run.href for run in runs if run.href), None)
+    links: list[str] = []
+
+    def inner(match: re.Match) -> str:
+        href = None if links else _href(match)
+        if href:
+            links.append(href)
+        return _inner(match)
+
+    return _INLINE.sub(inner, text.strip()), (links[0] if links else None)
 
 
 def first_link(text: str | None) -> str | None:
