@@ -16,6 +16,10 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from docgen.jobs.context import RenderContext
 
 # job name (the command) -> module; adding a job is one module and one line here.
 JOBS: dict[str, str] = {
@@ -53,7 +57,7 @@ def job_of_kind(kind: str) -> ModuleType:
     return job(KINDS[kind])
 
 
-def write(name: str, model: object, dest: Path, ctx: object | None = None) -> Path:
+def write(name: str, model: object, dest: Path, ctx: RenderContext | None = None) -> Path:
     """Return ``dest`` after writing ``model`` with job ``name``'s writer for its extension.
 
     For library use and benchmarks: ``ctx`` defaults to the built-in templates, English labels

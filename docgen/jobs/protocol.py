@@ -8,16 +8,18 @@ the same name is created or touched beside the PDF.
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
 from docgen.errors import OutputError
 from docgen.jobs.context import RenderContext
 
-Writer = Callable[[object, RenderContext, Path], Path]
+# The model is the job's own (Minutes, Period, Checklist...): Any, as each writer names its type.
+Writer = Callable[[Any, RenderContext, Path], Path]
 
 
-def writer_for(writers: dict[str, Writer], dest: Path) -> Writer:
+def writer_for(writers: Mapping[str, Writer], dest: Path) -> Writer:
     """Return the writer of ``dest``'s extension among ``writers``; raise OutputError naming the others."""
     suffix = Path(dest).suffix.lower()
     if suffix not in writers:
@@ -26,7 +28,7 @@ def writer_for(writers: dict[str, Writer], dest: Path) -> Writer:
     return writers[suffix]
 
 
-def check_outputs(writers: dict[str, Writer], outputs: list[Path] | tuple[Path, ...]) -> None:
+def check_outputs(writers: Mapping[str, Writer], outputs: list[Path] | tuple[Path, ...]) -> None:
     """Raise OutputError, before anything is read, when an output's extension has no writer."""
     for dest in outputs:
         writer_for(writers, dest)
@@ -36,7 +38,7 @@ def check_outputs(writers: dict[str, Writer], outputs: list[Path] | tuple[Path, 
         soffice()  # install advice before any work
 
 
-def write_all(writers: dict[str, Writer], model: object, ctx: RenderContext, outputs: list[Path]) -> list[Path]:
+def write_all(writers: Mapping[str, Writer], model: object, ctx: RenderContext, outputs: list[Path]) -> list[Path]:
     """Write ``model`` to every output with the writer its extension names; return the outputs."""
     written = []
     for dest in outputs:  # a loop, not a comprehension: one frame less under a recursing template
