@@ -94,6 +94,14 @@ def test_notes_over_200k_lines_are_refused(tmp_path: Path) -> None:
     assert snapshot(tmp_path) == before
 
 
+def test_notes_over_20k_headings_are_refused(tmp_path: Path) -> None:
+    notes = _notes(tmp_path, "# topic\n" * 20_001)
+    before = snapshot(tmp_path)
+    run = run_docgen("minutes", notes, "-o", "m.docx", cwd=tmp_path)
+    assert_clean_failure(run, "notes-2026-03-04.md", "headings")
+    assert snapshot(tmp_path) == before
+
+
 def test_deep_notes_list_keeps_the_decision_after_it(tmp_path: Path) -> None:
     notes = _notes(tmp_path, _nested_list() + "\n## Decisions\n\n- Ship the release\n")
     run = run_docgen("minutes", notes, "-o", "m.md", cwd=tmp_path)

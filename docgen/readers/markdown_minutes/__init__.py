@@ -28,10 +28,27 @@ from docgen.readers.markdown_minutes.topics import split_topics
 from docgen.readers.markdown_minutes.vocab import FRENCH_HINTS, NOTHING, norm, section_kind
 from docgen.readers.source import Source, read_text
 
-__all__ = ["MAX_LINES", "read_markdown_minutes"]
+__all__ = ["MAX_HEADINGS", "MAX_LINES", "read_markdown_minutes"]
 
 #: Longest notes file read, in lines (the longest real minutes of tests/data have 3,468).
 MAX_LINES = 200_000
+#: Most headings read: each is a topic; 100,000 lines of real minutes hold about 9,000.
+MAX_HEADINGS = 20_000
+_HEADING_LINE = re.compile(r"(?m)^ {0,3}#{1,6}(?:[ \t]|$)")
+
+def _check_size(path: Path, text: str) -> None:
+    """Raise InputError when the notes are empty, or over the lines or headings read."""
+    if not text.strip():
+        raise InputError.single(path, "is empty (expected Markdown meeting notes)")
+    lines_count = text.count("\n") + 1
+    if lines_count > MAX_LINES:
+        raise InputError.single(path, f"has {lines_count:,} lines; meeting notes are read up to "
+                                f"{MAX_LINES:,} lines (split the file)")
+    headings = len(_HEADING_LINE.findall(text))
+    if headings > MAX_HEADINGS:
+        raise InputError.single(path, f"has {headings:,} headings; meeting notes are read up to "
+                                f"{MAX_HEADINGS:,} headings (split the file)")
+
 
 def read_markdown_minutes(path: Path) -> Source:
     """Return the minutes in Markdown notes at ``path`` as a contract-shaped Source.
@@ -45,12 +62,7 @@ def read_markdown_minutes(path: Path) -> Source:
     # line-label patterns rescan it from each of its positions, so long runs are cut.
     text = _LONG_RUN.sub(lambda m: m.group(0)[:_MAX_RUN], text) if " " * _MAX_RUN in text or \
         "\t" * _MAX_RUN in text else text
-    if not text.strip():
-        raise InputError.single(path, "is empty (expected Markdown meeting notes)")
-    lines_count = text.count("\n") + 1
-    if lines_count > MAX_LINES:
-        raise InputError.single(path, f"has {lines_count:,} lines; meeting notes are read up to "
-                                f"{MAX_LINES:,} lines (split the file)")
+    _check_size(path, text)
     front, body = split_front_matter(text, path)
     builder = Builder()
     if front is not None:

@@ -331,13 +331,14 @@ def sentences(text: str) -> list[str]:
     "the", "de"...): "Other SIGs need to add theirs" / "Prasanth to see how ..." are two.
     """
     lines = [line.strip() for line in _MARKUP.sub("", text).split("\n") if line.strip()]
-    parts: list[str] = []
+    parts: list[list[str]] = []  # the lines of each part, joined once (linear on long paragraphs)
     for line in lines:
-        if parts and not _ENDS_SENTENCE.search(parts[-1]) and not _opens_sentence(parts[-1], line):
-            parts[-1] += " " + line
+        if parts and not _ENDS_SENTENCE.search(parts[-1][-1]) and \
+                not _opens_sentence(parts[-1][-1], line):
+            parts[-1].append(line)
         else:
-            parts.append(line)
-    return [s.strip() for part in parts for s in _SENTENCE_END.split(" ".join(part.split()))
+            parts.append([line])
+    return [s.strip() for part in parts for s in _SENTENCE_END.split(" ".join(" ".join(part).split()))
             if s.strip()]
 
 

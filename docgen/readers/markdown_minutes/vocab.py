@@ -4,17 +4,28 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+
+_LINKED = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_TAG_PREFIX = re.compile(r"^\s*\[[^\]]*\]\s*")
+_EMPHASIS = re.compile(r"[*_`~]")
+_NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[ivx]+[.)])\s+", re.IGNORECASE)
+_NOT_WORD = re.compile(r"[^\w&'/+-]+")
 
 
+@lru_cache(maxsize=65536)
 def norm(text: str) -> str:
-    """Return ``text`` reduced for matching: lower case, no accents, Markdown, tags or numbering."""
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"^\s*\[[^\]]*\]\s*", "", text)
-    text = re.sub(r"[*_`~]", "", text)
-    text = re.sub(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[ivx]+[.)])\s+", "", text, flags=re.IGNORECASE)
+    """Return ``text`` reduced for matching: lower case, no accents, Markdown, tags or numbering.
+
+    Cached: headings and labels repeat (every topic's "Decisions:", a file of 50,000 "# h").
+    """
+    text = _LINKED.sub(r"\1", text)
+    text = _TAG_PREFIX.sub("", text)
+    text = _EMPHASIS.sub("", text)
+    text = _NUMBERING.sub("", text)
     text = unicodedata.normalize("NFKD", text.lower())
     text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"[^\w&'/+-]+", " ", text).replace("’", "'")
+    text = _NOT_WORD.sub(" ", text).replace("’", "'")
     return " ".join(text.split())
 
 
@@ -132,6 +143,7 @@ FRENCH_HINTS = _set("ordre du jour", "présents", "excusés", "absents", "décis
                     "plan d'actions", "points abordés", "participants", "diffusion", "objet")
 
 
+@lru_cache(maxsize=65536)
 def section_kind(title: str) -> tuple[str, str | None]:
     """Return (kind, detail) for a heading: attendees (detail = attendance), actions, decisions..."""
     key = _heading_key(title)
