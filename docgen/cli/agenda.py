@@ -13,7 +13,7 @@ from docgen.cli.series_options import previous_options
 @click.command()
 @click.argument("input_file", metavar="INPUT", type=click.Path(path_type=Path))
 @click.option("-o", "--output", "outputs", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="Output file (.docx, .md, .html or .pdf); repeat for several. "
+              help="Output file (.docx, .md, .html, .pdf, or .ics: the calendar invitation); repeat for several. "
                    "Default: INPUT with -agenda.docx, next to it.")
 @previous_options
 @templates_option

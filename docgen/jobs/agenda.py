@@ -37,5 +37,12 @@ def write_html(minutes: Minutes, ctx: RenderContext, dest: Path) -> Path:
     return agenda_text.render(minutes, ctx.labels(minutes.meeting.language), dest, "html", ctx.dirs)
 
 
+def write_ics(minutes: Minutes, ctx: RenderContext, dest: Path) -> Path:
+    """Write the iCalendar invitation (.ics) of the meeting, its agenda as description; return ``dest``."""
+    from docgen.renderers import meeting_ics
+
+    return meeting_ics.render(minutes, ctx.labels(minutes.meeting.language), dest)
+
+
 WRITERS = {".docx": write_docx, ".md": write_md, ".markdown": write_md, ".html": write_html,
-           ".htm": write_html, ".pdf": pdf(write_docx, ".docx")}
+           ".htm": write_html, ".pdf": pdf(write_docx, ".docx"), ".ics": write_ics}

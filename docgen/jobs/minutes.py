@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,39 @@ def load(path: Path, previous: tuple[Path, ...] = (), carry: bool = True) -> tup
         return minutes, warnings
     minutes, carried = with_previous(Path(path), minutes, tuple(previous))
     return minutes, warnings + carried
+
+
+def approve(path: Path, by: str, on: str | None = None, previous: tuple[Path, ...] = (),
+            carry: bool = True) -> tuple[Minutes, list[str], str]:
+    """Return the approved Minutes of the meeting.yaml ``path``, the warnings, and the file's new text.
+
+    The approval (``status: approved``, ``approved_by: by``, ``approved_on``: ``on`` or the
+    meeting's date) is set in the model and, as text, in the file's ``meeting:`` block, keeping
+    its comments and key order. Raises ConfigError for an input that is not YAML or a bad
+    ``--on``, InputError when the file cannot hold the approval.
+    """
+    from docgen.errors import ConfigError
+    from docgen.model.dates import parse_date
+    from docgen.renderers.meeting_yaml import with_meeting_keys
+
+    path = Path(path)
+    if path.suffix.lower() not in (".yaml", ".yml"):
+        raise ConfigError(f"{path}: --approve records the approval in a meeting.yaml (this input is not YAML)")
+    if not by.strip():
+        raise ConfigError("--by: give the name of who approves the minutes")
+    try:
+        day = parse_date(on) if on else None
+    except ValueError as exc:
+        raise ConfigError(f"--on: {exc}") from None
+    minutes, warnings = load(path, previous, carry)
+    values: dict[str, str | date] = {"status": "approved", "approved_by": by.strip(),
+                                     "approved_on": day or minutes.meeting.date}
+    meeting = minutes.meeting.model_copy(update=values)
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: --approve rewrites the file, which is not UTF-8 (save it as UTF-8)") from None
+    return minutes.model_copy(update={"meeting": meeting}), warnings, with_meeting_keys(text, values, str(path))
 
 
 def write_docx(minutes: Minutes, ctx: RenderContext, dest: Path) -> Path:
@@ -67,5 +101,12 @@ def write_draft(minutes: Minutes, ctx: RenderContext, dest: Path) -> Path:
     return minutes_draft.render(minutes, ctx.labels(minutes.meeting.language), dest, ctx.dirs)
 
 
+def write_next_ics(minutes: Minutes, ctx: RenderContext, dest: Path) -> Path:
+    """Write the iCalendar invitation (.ics) of the next meeting (``next_meeting``); return ``dest``."""
+    from docgen.renderers import meeting_ics
+
+    return meeting_ics.render_next(minutes, ctx.labels(minutes.meeting.language), dest)
+
+
 WRITERS = {".docx": write_docx, ".md": write_md, ".markdown": write_md, ".html": write_html,
-           ".htm": write_html, ".pdf": pdf(write_docx, ".docx")}
+           ".htm": write_html, ".pdf": pdf(write_docx, ".docx"), ".ics": write_next_ics}

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BeforeValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 
 from docgen.model.common import (
     Action,
@@ -18,6 +20,32 @@ from docgen.model.common import (
 )
 
 Attendance = Annotated[Literal["present", "remote", "excused", "absent"], BeforeValidator(_lower)]
+Purpose = Annotated[Literal["decision", "information", "discussion"], BeforeValidator(_lower)]
+MinutesStatus = Annotated[Literal["draft", "approved"], BeforeValidator(_lower)]
+_EMAIL = re.compile(r"^[^@\s<>\"',;:()]+@[^@\s<>\"',;:()]+\.[^@\s<>\"',;:().]+$")
+
+
+def _email(value: str) -> str:
+    """Return the e-mail address ``value`` without a ``mailto:`` prefix; raise ValueError when it is not one."""
+    address = value.strip().removeprefix("mailto:")
+    if not _EMAIL.match(address):
+        raise ValueError(f"'{value}' is not an e-mail address (expected name@example.com)")
+    return address
+
+
+def _time_zone(value: str) -> str:
+    """Return the IANA time zone name ``value``; raise ValueError when zoneinfo does not know it."""
+    name = value.strip()
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        raise ValueError(f"'{value}' is not a known time zone (expected an IANA name, e.g. Europe/Paris)") from None
+    return name
+
+
+Email = Annotated[Text, AfterValidator(_email), WithJsonSchema({"type": "string", "examples": ["claire@example.com"]})]
+TimeZone = Annotated[Text, AfterValidator(_time_zone),
+                     WithJsonSchema({"type": "string", "examples": ["Europe/Paris"]})]
 
 
 class MeetingInfo(Record):
@@ -34,6 +62,13 @@ class MeetingInfo(Record):
     minute_taker: Text | None = Field(None, description="Who writes the minutes.")
     facilitator: Text | None = Field(None, description="Who facilitates the meeting, when not the chair.")
     language: Language = Field("en", description="en or fr: labels and date format of the outputs.")
+    timezone: TimeZone | None = Field(
+        None, description="IANA time zone of start and end, e.g. Europe/Paris (invitations); default the machine's.")
+    status: MinutesStatus | None = Field(
+        None, description="draft or approved: draft minutes carry a DRAFT watermark and a document-control table.")
+    version: Text | None = Field(None, description="Version of the minutes, e.g. 0.2 (document-control table).")
+    approved_by: Text | None = Field(None, description="Who approved the minutes (`docgen minutes --approve --by`).")
+    approved_on: Date | None = Field(None, description="When the minutes were approved (YYYY-MM-DD).")
 
 
 class Attendee(Record):
@@ -45,6 +80,7 @@ class Attendee(Record):
     attendance: Attendance = Field("present", description="present, remote, excused or absent.")
     handle: Text | None = Field(None, description="Chat or code-hosting handle, e.g. @claire.")
     group: Text | None = Field(None, description="Group the person attends for (members, observers...).")
+    email: Email | None = Field(None, description="E-mail address, written in the .ics invitation.")
 
 
 class Decision(Record):
@@ -61,6 +97,7 @@ class AgendaItem(Record):
     title: Text = Field(description="Title of the agenda item.")
     presenter: Text | None = Field(None, description="Who presents the item.")
     duration: Annotated[int, Field(ge=0, le=24 * 60)] | None = Field(None, description="Planned length in minutes.")
+    purpose: Purpose | None = Field(None, description="decision, information or discussion: why the item is there.")
     notes: Text | None = Field(None, description="What was said (Markdown).")
     decisions: list[Decision] = Field([], description="Decisions taken under this item.")
     actions: list[Action] = Field([], description="Actions agreed under this item.")

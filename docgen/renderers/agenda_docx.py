@@ -44,6 +44,11 @@ def _invited(doc: DocxBuilder, minutes: Minutes, L: Labels) -> None:
         people_table(doc, minutes, L, attendance=False)
 
 
+def titled(title: str, purpose: str | None, L: Labels) -> str:
+    """Return an agenda item's Markdown ``title`` followed by its purpose as a short italic tag ("*[Decision]*")."""
+    return f"{title} *[{L[f'purpose.{purpose}']}]*" if purpose else title
+
+
 def _agenda(doc: DocxBuilder, minutes: Minutes, L: Labels) -> None:
     doc.heading(L["minutes.agenda"], 1)
     slots = schedule(minutes)
@@ -56,7 +61,7 @@ def _agenda(doc: DocxBuilder, minutes: Minutes, L: Labels) -> None:
         duration = f"{slot.item.duration} {L['minutes.minutes_unit']}" if slot.item.duration else ""
         rows.append([Cell(str(slot.number), bold=True)]
                     + ([Cell(slot.start or "", bold=True)] if timed else [])
-                    + [Cell(slot.item.title, markdown=True), slot.item.presenter or "",
+                    + [Cell(titled(slot.item.title, slot.item.purpose, L), markdown=True), slot.item.presenter or "",
                        Cell(duration, align="right")])
     total = total_duration(minutes)
     if total:

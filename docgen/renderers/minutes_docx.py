@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from pathlib import Path
 
 from docgen.labels import Labels
 from docgen.model.common import Action
-from docgen.model.meeting import Minutes
+from docgen.model.meeting import AgendaItem, Minutes
 from docgen.ooxml.docx_writer import Cell, DocxBuilder
 from docgen.ooxml.package import document_time
 from docgen.ooxml.reference import ReferenceDocx
+from docgen.ooxml.watermark import with_watermark
 from docgen.renderers.palette import ACTION_STATUS_FILL, OVERDUE_FILL, OVERDUE_TEXT
 from docgen.richtext import Run
 from docgen.safety import safe_url
@@ -35,14 +37,45 @@ def render(minutes: Minutes, labels: Labels, reference: ReferenceDocx, dest: Pat
 def build(minutes: Minutes, labels: Labels, reference: ReferenceDocx) -> DocxBuilder:
     """Return a DocxBuilder holding the whole body of the minutes."""
     reference.require(REQUIRED_STYLES)
-    doc = DocxBuilder(reference)
+    doc = DocxBuilder(watermarked(reference, minutes, labels))
     title_block(doc, minutes, labels, labels["minutes.kind"])
+    document_control(doc, minutes, labels)
     _attendance(doc, minutes, labels)
     _previous_actions(doc, minutes, labels)
     _agenda(doc, minutes, labels)
     _summary(doc, minutes, labels)
     _closing(doc, minutes, labels)
     return doc
+
+
+def watermarked(reference: ReferenceDocx, minutes: Minutes, L: Labels) -> ReferenceDocx:
+    """Return ``reference`` with a DRAFT watermark in its headers for draft minutes, else ``reference`` itself."""
+    if minutes.meeting.status != "draft":
+        return reference
+    parts, sect_pr = with_watermark(reference.parts, reference.sect_pr, L["minutes.draft_watermark"])
+    return dataclasses.replace(reference, parts=parts, sect_pr=sect_pr)
+
+
+def control_row(minutes: Minutes, L: Labels) -> list[str] | None:
+    """Return the document-control row (version, date, status, approver), or None when the minutes give none."""
+    m = minutes.meeting
+    if not (m.status or m.version or m.approved_by or m.approved_on):
+        return None
+    status = L[f"minutes_status.{m.status}"] if m.status else ""
+    return [m.version or "", L.format_date(m.approved_on or m.date), status, m.approved_by or ""]
+
+
+def control_header(L: Labels) -> list[str]:
+    """Return the header of the document-control table."""
+    return [L["minutes.version"], L["minutes.date"], L["common.status"], L["minutes.approved_by"]]
+
+
+def document_control(doc: DocxBuilder, minutes: Minutes, L: Labels) -> None:
+    """Append the document-control table when the minutes say a status, version or approval."""
+    row = control_row(minutes, L)
+    if row is not None:
+        doc.heading(L["minutes.document_control"], 1)
+        doc.table(control_header(L), [row], [1.5, 3, 2.5, 4])
 
 
 def dest_write(doc: DocxBuilder, minutes: Minutes, labels: Labels, dest: Path) -> Path:
@@ -151,20 +184,25 @@ def _previous_actions(doc: DocxBuilder, minutes: Minutes, L: Labels) -> None:
                  priority=False)
 
 
+def item_meta(item: AgendaItem, L: Labels) -> list[Run]:
+    """Return the "Presenter: X · Duration: 10 min · Purpose: Decision" runs of an agenda item (maybe empty)."""
+    pairs = [(L["minutes.presenter"], item.presenter),
+             (L["minutes.duration"], f"{item.duration} {L['minutes.minutes_unit']}" if item.duration else None),
+             (L["minutes.purpose"], L[f"purpose.{item.purpose}"] if item.purpose else None)]
+    meta: list[Run] = []
+    for label, value in pairs:
+        if value:
+            meta += ([Run("   \u00b7   ")] if meta else []) + [Run(label + L["common.colon"], bold=True), Run(value)]
+    return meta
+
+
 def _agenda(doc: DocxBuilder, minutes: Minutes, L: Labels) -> None:
     if not minutes.agenda:
         return
     doc.heading(L["minutes.agenda"], 1)
     for number, item in enumerate(minutes.agenda, 1):
         doc.heading(f"{number}. {item.title}", 2)
-        meta = []
-        if item.presenter:
-            meta += [Run(L['minutes.presenter'] + L['common.colon'], bold=True), Run(item.presenter)]
-        if item.duration:
-            if meta:
-                meta.append(Run("   \u00b7   "))
-            meta += [Run(L['minutes.duration'] + L['common.colon'], bold=True),
-                     Run(f"{item.duration} {L['minutes.minutes_unit']}")]
+        meta = item_meta(item, L)
         if meta:
             doc.paragraph(meta, "Info Label", keep_next=True)
         doc.markdown(item.notes)
