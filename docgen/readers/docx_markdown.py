@@ -139,25 +139,34 @@ def paragraph_text(paragraph) -> str:
     return "".join(parts).replace("\t", " ")
 
 
+def numbering_levels(document) -> dict[tuple[str, int], tuple[str, str]]:
+    """Return (level text, number format) of each (numId, level) of a document's numbering part.
+
+    ``("%1.", "decimal")`` for a numbered list, ``("", "bullet")``...; empty without a numbering part.
+    """
+    levels: dict[tuple[str, int], tuple[str, str]] = {}
+    try:
+        root = document.part.numbering_part.element
+    except (NotImplementedError, KeyError, AttributeError):
+        return levels
+    abstract = {a.get(f"{_W}abstractNumId"): a for a in root.findall(f"{_W}abstractNum")}
+    for num in root.findall(f"{_W}num"):
+        ref = num.find(f"{_W}abstractNumId")
+        node = abstract.get(ref.get(f"{_W}val")) if ref is not None else None
+        for lvl in node.findall(f"{_W}lvl") if node is not None else ():
+            text, fmt = lvl.find(f"{_W}lvlText"), lvl.find(f"{_W}numFmt")
+            levels[(num.get(f"{_W}numId"), int(lvl.get(f"{_W}ilvl") or 0))] = (
+                text.get(f"{_W}val") if text is not None else "",
+                fmt.get(f"{_W}val") if fmt is not None else "decimal")
+    return levels
+
+
 class _HeadingNumbers:
     """Numbers of auto-numbered headings, as Word shows them from the numbering definitions."""
 
     def __init__(self, document) -> None:
         self.counters: dict[str, list[int]] = {}
-        self.formats: dict[tuple[str, int], tuple[str, str]] = {}
-        try:
-            root = document.part.numbering_part.element
-        except (NotImplementedError, KeyError, AttributeError):
-            return
-        abstract = {a.get(f"{_W}abstractNumId"): a for a in root.findall(f"{_W}abstractNum")}
-        for num in root.findall(f"{_W}num"):
-            ref = num.find(f"{_W}abstractNumId")
-            node = abstract.get(ref.get(f"{_W}val")) if ref is not None else None
-            for lvl in node.findall(f"{_W}lvl") if node is not None else ():
-                text, fmt = lvl.find(f"{_W}lvlText"), lvl.find(f"{_W}numFmt")
-                self.formats[(num.get(f"{_W}numId"), int(lvl.get(f"{_W}ilvl") or 0))] = (
-                    text.get(f"{_W}val") if text is not None else "",
-                    fmt.get(f"{_W}val") if fmt is not None else "decimal")
+        self.formats: dict[tuple[str, int], tuple[str, str]] = numbering_levels(document)
 
     def number(self, num: tuple[str, int]) -> str:
         """Return the number Word shows for a heading numbered ``num`` (numId, level), or ""."""

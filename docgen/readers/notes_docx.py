@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from docgen.errors import InputError, Problem
-from docgen.readers.docx_markdown import PlacedLines, body_children
+from docgen.readers.docx_markdown import PlacedLines, body_children, numbering_levels
 from docgen.readers.source import Source
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -65,21 +65,10 @@ class _Styles:
 
     def __init__(self, document) -> None:
         self.document = document
-        self.formats: dict[tuple[str, int], str] = {}
+        self.formats: dict[tuple[str, int], str] = {
+            key: fmt for key, (_, fmt) in numbering_levels(document).items()}
         self._bold: dict[str, bool] = {}
         self._chains: dict[str | None, list] = {}
-        try:
-            root = document.part.numbering_part.element
-        except (NotImplementedError, KeyError, AttributeError):
-            return
-        abstract = {a.get(f"{_W}abstractNumId"): a for a in root.findall(f"{_W}abstractNum")}
-        for num in root.findall(f"{_W}num"):
-            ref = num.find(f"{_W}abstractNumId")
-            node = abstract.get(ref.get(f"{_W}val")) if ref is not None else None
-            for lvl in node.findall(f"{_W}lvl") if node is not None else ():
-                fmt = lvl.find(f"{_W}numFmt")
-                self.formats[(num.get(f"{_W}numId"), int(lvl.get(f"{_W}ilvl") or 0))] = (
-                    fmt.get(f"{_W}val") if fmt is not None else "decimal")
 
     def chain(self, paragraph) -> list:
         """Return the paragraph's style and the styles it is based on (at most 10), looked up once per style."""
