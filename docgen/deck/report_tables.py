@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from docgen.deck.fmt import decimals_for, money, percent, trend_text
-from docgen.deck.shapes import EMPHASIS, EMPHASIS_TEXT, LATE, PANEL, RAG_FILL, RAG_TEXT
+from docgen.deck.shapes import EMPHASIS, EMPHASIS_TEXT, LATE, PANEL, RAG_FILL, RAG_TEXT, Cell
 from docgen.labels import Labels
 from docgen.model.status import Status
 
@@ -22,17 +22,6 @@ MILESTONE_RAG = {"done": None, "on_track": "green", "at_risk": "amber", "late": 
 SEVERITY_RAG = {"low": "green", "medium": "amber", "high": "red", "critical": "red"}
 ZONE_RAG = {"low": "green", "medium": "amber", "high": "red"}
 OVERRUN, UNDERRUN = "overrun", "underrun"  # colour roles of a budget variance
-
-
-@dataclass(frozen=True)
-class Cell:
-    """One cell: its text, bold or not, colour roles of its fill and text, alignment (l, c, r)."""
-
-    text: str
-    bold: bool = False
-    fill: str | None = None
-    color: str | None = None
-    align: str = "l"
 
 
 @dataclass(frozen=True)
