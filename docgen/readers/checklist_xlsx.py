@@ -17,7 +17,7 @@ from pathlib import Path
 
 from docgen.errors import InputError
 from docgen.ooxml.xlsx_writer import column_letter
-from docgen.readers.matrix_columns import cell_text, normalise
+from docgen.readers.matrix_columns import cell_text, heading_columns, normalise
 from docgen.readers.office_open import OfficeSource, open_checked
 from docgen.readers.table import ReadOptions
 
@@ -38,12 +38,7 @@ _WORDED_DATE = re.compile(r"^(\d{1,2})(?:er)? ([a-z]+) (\d{4})$")
 
 def checklist_header(row: tuple) -> dict[str, int] | None:
     """Return {key: column index} when ``row`` holds an id and a status heading, else None."""
-    columns: dict[str, int] = {}
-    for index, value in enumerate(row):
-        key = _HEADINGS.get(normalise(value))
-        if key and key not in columns:
-            columns[key] = index
-    return columns if "id" in columns and "status" in columns else None
+    return heading_columns(row, _HEADINGS, ("id", "status"))
 
 
 def _date(value: object) -> str | None:

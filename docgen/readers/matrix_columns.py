@@ -56,14 +56,23 @@ def normalise(text: object) -> str:
     return value.rstrip(" .:*").strip()
 
 
-def header_columns(cells: Sequence[object]) -> dict[str, int] | None:
-    """Return {key: column index} when ``cells`` is a matrix header (an id and a text heading), else None."""
+def heading_columns(cells: Sequence[object], headings: dict[str, str],
+                    required: tuple[str, ...]) -> dict[str, int] | None:
+    """Return {key: column index} of the first cell naming each key of ``headings``.
+
+    None unless every ``required`` key is there (the row is not a header).
+    """
     columns: dict[str, int] = {}
     for index, cell in enumerate(cells):
-        key = HEADING_KEYS.get(normalise(cell))
+        key = headings.get(normalise(cell))
         if key and key not in columns:
             columns[key] = index
-    return columns if "id" in columns and "text" in columns else None
+    return columns if all(key in columns for key in required) else None
+
+
+def header_columns(cells: Sequence[object]) -> dict[str, int] | None:
+    """Return {key: column index} when ``cells`` is a matrix header (an id and a text heading), else None."""
+    return heading_columns(cells, HEADING_KEYS, ("id", "text"))
 
 
 def level_word(value: object) -> str | None:
