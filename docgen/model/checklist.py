@@ -11,6 +11,7 @@ from docgen.model.requirements import (
     STATUSES,
     Assessment,
     AssessmentSet,
+    ComplianceEntry,
     Requirement,
     RequirementSet,
     Specification,
@@ -176,7 +177,7 @@ def merge(
     """
     assessment = assessment or AssessmentSet()
     problems = _duplicates([r.id for r in requirements.requirements], spec_source, "requirements")
-    entries = {}
+    entries: dict[str, ComplianceEntry] = {}
     warnings: list[Problem] = []
     if assessment_source is not None:
         ids = [e.id for e in assessment.compliance]
@@ -199,11 +200,11 @@ def merge(
         raise InputError(problems)
     items = []
     for req in requirements.requirements:
-        entry = entries.get(req.id)
-        if entry is None:
+        found = entries.get(req.id)
+        if found is None:
             items.append(Item(req))
         else:
-            items.append(Item(req, entry.status, entry.evidence, entry.owner, entry.comment, True))
+            items.append(Item(req, found.status, found.evidence, found.owner, found.comment, True))
     return Checklist(
         specification=requirements.specification,
         assessment=assessment.assessment,

@@ -62,17 +62,19 @@ def compare(checklist: Checklist, previous: AssessmentSet, previous_source: Sour
                 f"'{entry.id}' of the previous assessment is not a requirement of {spec_name} "
                 "any more; ignored", previous_source.line_of(path), path))
     items = []
+    changes: list[str] = []  # each item's change, as a str (Item.change is optional)
     for item in checklist.items:
         was = before.get(item.id, "not_verified")
-        items.append(replace(item, previous_status=was, change=change(was, item.status)))
+        changes.append(change(was, item.status))
+        items.append(replace(item, previous_status=was, change=changes[-1]))
     summary = summarise(items)
     levels = {t.name: t for t in summary.by_level}
     sections = {t.name: t for t in summary.by_section}
     for tally in (summary.overall, *levels.values(), *sections.values()):
         tally.changes = dict.fromkeys(CHANGES, 0)
-    for item in items:
+    for item, kind in zip(items, changes):
         for tally in (summary.overall, levels[item.level], sections[item.section]):
-            tally.changes[item.change] += 1
+            tally.changes[kind] += 1
     return replace(checklist, items=items, summary=summary, warnings=warnings,
                    previous=previous.assessment, previous_file=str(previous_source.path))
 

@@ -6,6 +6,7 @@ import re
 from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from docgen.errors import InputError, Problem
 from docgen.source import Source, join_path
@@ -28,7 +29,7 @@ def _expected(ctx_expected: str) -> str:
     return ", ".join(names) if names else ctx_expected
 
 
-def _message(error: dict) -> str:
+def _message(error: ErrorDetails) -> str:
     kind = error["type"]
     value = error.get("input")
     if kind == "missing":
