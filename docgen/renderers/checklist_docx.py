@@ -179,21 +179,27 @@ def _section_tables(doc: DocxBuilder, checklist: Checklist, L: Labels,
         yield table.end()
 
 
-def build(checklist: Checklist, labels: Labels, reference: ReferenceDocx) -> DocxBuilder:
-    """Return a DocxBuilder holding the title block, the summary and the landscape checklist."""
+def build(checklist: Checklist, labels: Labels, reference: ReferenceDocx, full: bool = True) -> DocxBuilder:
+    """Return a DocxBuilder holding the title block, the summary and (``full``) the landscape checklist."""
     reference.require(REQUIRED_STYLES)
     doc = DocxBuilder(reference)
     _title_block(doc, checklist, labels)
     _summary(doc, checklist, labels)
-    doc.section(landscape=True)
-    _checklist(doc, checklist, labels)
+    if full:
+        doc.section(landscape=True)
+        _checklist(doc, checklist, labels)
     return doc
 
 
-def render(checklist: Checklist, dest: Path, labels: Labels, dirs: tuple[Path, ...] = ()) -> Path:
-    """Return ``dest`` after writing the checklist as a Word document."""
-    reference = load_reference(find_template(REFERENCE, list(along(dirs))))
-    doc = build(checklist, labels, reference)
+def render(checklist: Checklist, dest: Path, labels: Labels, dirs: tuple[Path, ...] = (),
+           reference: ReferenceDocx | None = None, full: bool = True) -> Path:
+    """Return ``dest`` after writing the checklist as a Word document (``full=False``: its summary only).
+
+    ``reference``: the reference document to build on instead of the search path's ``checklist.docx``.
+    """
+    if reference is None:
+        reference = load_reference(find_template(REFERENCE, list(along(dirs))))
+    doc = build(checklist, labels, reference, full)
     spec, assessment = checklist.specification, checklist.assessment
     day = assessment.date or spec.date
     tokens = {"title": spec.title, "date": labels.format_date(day),
