@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -86,6 +86,13 @@ class ReferenceDocx:
         found = re.findall(r'<a:(\w+)>\s*<a:(?:srgbClr val|sysClr [^>]*?lastClr)="([0-9A-Fa-f]{6})"',
                            scheme.group(0)) if scheme else []
         return {slot: value.upper() for slot, value in found}
+
+    def without_footers(self) -> ReferenceDocx:
+        """Return this reference with no footer on its pages (a part of a pack, numbered by the pack itself).
+
+        Headers are kept: the draft watermark of minutes lives in the header.
+        """
+        return replace(self, sect_pr=re.sub(r"<w:footerReference\b[^>]*/>", "", self.sect_pr))
 
     def landscape_sect_pr(self) -> str:
         """Return the section properties turned to landscape (width and height swapped)."""
