@@ -13,6 +13,7 @@ from docgen.readers.markdown_minutes.collect import (
     _group_name,
     role_label,
 )
+from docgen.readers.markdown_minutes.draft import Passes
 from docgen.readers.markdown_minutes.people import (
     attendance_key,
     clean,
@@ -69,7 +70,7 @@ def _row_person(row: list[str], column: int) -> dict | None:
     return person
 
 
-class AttendeeSections:
+class AttendeeSections(Passes):
     """Builder methods reading attendee sections and lines."""
 
     def people_blocks(self, blocks: list[Block], attendance: str, group: str | None) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
 
 from docgen.readers.markdown_minutes.attendees import AttendeeSections
 from docgen.readers.markdown_minutes.blocks import Section
@@ -12,9 +11,7 @@ from docgen.readers.markdown_minutes.collect import (
     Agenda,
     _group_name,
     _is_agenda,
-    plain_title,
     role_label,
-    split_title,
 )
 from docgen.readers.markdown_minutes.dates import find_date
 from docgen.readers.markdown_minutes.fill import NotesFill
@@ -24,8 +21,8 @@ from docgen.readers.markdown_minutes.people import (
     split_names,
 )
 from docgen.readers.markdown_minutes.sentence_pass import SentencePass
-from docgen.readers.markdown_minutes.sentence_rules import People
 from docgen.readers.markdown_minutes.special import SpecialSections
+from docgen.readers.markdown_minutes.topic_index import topic_key
 from docgen.readers.markdown_minutes.vocab import (
     META_WORDS,
     norm,
@@ -34,106 +31,7 @@ from docgen.readers.markdown_minutes.vocab import (
 
 
 class Builder(NotesFill, AttendeeSections, SpecialSections, MetaLines, SentencePass):
-    """Collects contract-shaped data while sections are read in document order."""
-
-    def __init__(self) -> None:
-        self.meeting: dict = {}
-        self.meeting_lines: dict[str, int] = {}
-        self.attendees: list[tuple[dict, int]] = []
-        self.agenda: list[Agenda] = []
-        self.previous: list[tuple[dict, int]] = []
-        self.links: list[tuple[dict, int]] = []
-        self.next: dict = {}
-        self.next_line = 0
-        self.notes: list[str] = []
-        self.distribution: list[str] = []
-        self.preamble = Agenda("Discussion", 0)
-        self.year_hint: int | None = None
-        self.nested = False
-        self._topics: _TopicIndex | None = None
-        self.people = People()
-        self.published = False  # the front matter's date is a publication timestamp
-        # kinds ("decisions", "actions") the notes record in sections or tables of their own
-        self.explicit: set[str] = set()
-
-    # -- collected records ------------------------------------------------------------------
-    def set_meeting(self, key: str, value, line: int, override: bool = False) -> None:
-        """Record a meeting field unless an earlier source already gave it."""
-        if value in (None, "") or (key in self.meeting and not override):
-            return
-        self.meeting[key] = value
-        self.meeting_lines[key] = line
-
-    def add_person(self, person: dict | None, line: int, attendance: str | None = None,
-                   group: str | None = None) -> None:
-        """Add an attendee, merging with an earlier entry of the same name."""
-        if not person:
-            return
-        if attendance and "attendance" not in person:
-            person["attendance"] = attendance
-        if group and "group" not in person:
-            person["group"] = group
-        self.people.add(person["name"], person.get("handle"))
-        for known, _ in self.attendees:
-            if norm(known["name"]) == norm(person["name"]) or (
-                    person.get("handle") and known.get("handle", "").lower() ==
-                    person["handle"].lower() and norm(person["name"]) == norm(person["handle"])):
-                for key, value in person.items():
-                    if key == "attendance" and attendance and attendance != "present":
-                        known[key] = value
-                    known.setdefault(key, value)
-                return
-        self.attendees.append((person, line))
-
-    def item(self, title: str, line: int) -> Agenda:
-        """Return the agenda item titled ``title``, created at the end unless one matches."""
-        key = _topic_key(title)
-        index = self._topic_index()
-        existing = self._matching_item(key, index)
-        if existing is None:
-            return self._new_item(title, line, index)
-        self._merge_heading(existing, title)
-        return existing
-
-    def _topic_index(self) -> _TopicIndex:
-        """Return the index of the agenda's topic keys, rebuilt when items were added without it."""
-        index = self._topics if self._topics is not None and self._topics.count == len(self.agenda) \
-            else _TopicIndex(self.agenda)
-        self._topics = index
-        return index
-
-    def _matching_item(self, key: str, index: _TopicIndex) -> Agenda | None:
-        """Return the first agenda item naming the same topic as ``key`` (exact keys first), else None."""
-        candidates = self.agenda if index.may_match(key) else ()
-        exact = [existing for existing in candidates if _topic_key_cached(existing.title) == key]
-        return next((existing for existing in exact or candidates
-                     if _same_topic(key, _topic_key_cached(existing.title))), None)
-
-    def _merge_heading(self, existing: Agenda, title: str) -> None:
-        """Give an agenda item met again the heading's well-formed link title and its presenter."""
-        if "](" in title and "[" in existing.title:
-            # the heading's link is well formed where the agenda line's was not
-            existing.title, links = plain_title(split_title(title)[0])
-            self._topics = None  # a title changed: the index is rebuilt
-            existing.notes.insert(0, _link_line(links))
-        presenter = split_title(title)[1]
-        if presenter and not existing.base.get("presenter"):
-            existing.base["presenter"] = presenter
-
-    def _new_item(self, title: str, line: int, index: _TopicIndex) -> Agenda:
-        """Return a new agenda item appended for ``title`` (its links, presenter and duration read)."""
-        title, presenter, duration = split_title(title)
-        title, links = plain_title(title)
-        agenda = Agenda(title, line)
-        if links:
-            agenda.notes.append(_link_line(links))
-        if presenter:
-            agenda.base["presenter"] = presenter
-        if duration is not None:
-            agenda.base["duration"] = duration
-        self.agenda.append(agenda)
-        index.add(agenda)
-        return agenda
+    """Reads the sections of a notes file into its Draft (draft.py), in document order."""
 
     # -- sections -----------------------------------------------------------------------------
     def section(self, sec: Section, parent: Agenda | None = None) -> None:
@@ -202,7 +100,7 @@ class Builder(NotesFill, AttendeeSections, SpecialSections, MetaLines, SentenceP
             if owner:
                 self.action_blocks(target, child.blocks, owner)
             elif section_kind(child.title)[0] == "general" and (child.blocks or child.children) \
-                    and self._matching_item(_topic_key(child.title), self._topic_index()) is None:
+                    and self._matching_item(topic_key(child.title), self._topic_index()) is None:
                 # "## Action items / ### Website / - Fix the footer": the sub-heading groups
                 # more entries of the same kind
                 self._entries_section(child, target, kind, None)
@@ -327,82 +225,4 @@ _KIND_READERS: dict[str, Callable[[Builder, Section, Agenda | None, str, str | N
     "actions": Builder._entries_section,
     "decisions": Builder._entries_section,
 }
-
-
-def _same_topic(key: str, other: str) -> bool:
-    """Return whether topic keys ``key`` (a new title) and ``other`` (an item's) name one topic.
-
-    An agenda line and its heading name the same topic; "Next steps" is not "Follow up on next
-    steps from last meeting" (lengths first: every pair is tried), and "Budget review" is not
-    "Budget review 2027" (see _contains).
-    """
-    size = len(key)
-    return key == other or (
-        (8 <= size <= len(other) <= 2 * size and _contains(other, key)) or
-        (8 <= len(other) < size <= 2 * len(other) and _contains(key, other)))
-
-
-class _TopicIndex:
-    """The topic keys of the agenda items, to skip comparing a new title with every item.
-
-    :meth:`may_match` is never False when an item matches (so results are unchanged); it is
-    False for most new topics, which makes reading many topics linear instead of quadratic.
-    """
-
-    def __init__(self, agenda: list[Agenda]) -> None:
-        self.count = 0
-        self.joined = bytearray(b"\x00")
-        self.keys: set[str] = set()
-        for item in agenda:
-            self.add(item)
-
-    def add(self, item: Agenda) -> None:
-        """Index one more agenda item."""
-        key = _topic_key_cached(item.title)
-        self.joined += key.encode() + b"\x00"
-        self.keys.add(key)
-        self.count += 1
-
-    def may_match(self, key: str) -> bool:
-        """Return False only when no indexed key equals ``key``, holds it, or is held by it."""
-        if key.encode() in self.joined:
-            return True  # equal to, or inside, an indexed key
-        size = len(key)
-        if size > 120:
-            return True  # long titles: compared one by one
-        # an indexed key inside this one is at least 8 characters and half its length
-        for length in range(max(8, (size + 1) // 2), size):
-            if any(key[start:start + length] in self.keys for start in range(size - length + 1)):
-                return True
-        return False
-
-
-@lru_cache(maxsize=65536)
-def _topic_key_cached(title: str) -> str:
-    """Return _topic_key(title), computed once per title (every new item is compared to all)."""
-    return _topic_key(title)
-
-
-def _contains(longer: str, shorter: str) -> bool:
-    """Return True when topic key ``shorter`` names the same topic as ``longer``, which holds it.
-
-    It must stand there as whole words, and what ``longer`` adds must hold no number: a year,
-    a version or an index ("Budget review 2027", "Topic 10") makes another topic.
-    """
-    match = re.search(rf"(?<!\w){re.escape(shorter)}(?!\w)", longer)
-    if match is None:
-        return False
-    rest = longer[:match.start()] + longer[match.end():]
-    return not any(ch.isdigit() for ch in rest)
-
-
-def _topic_key(title: str) -> str:
-    """Return a title reduced for matching an agenda line with its heading (addresses dropped)."""
-    title = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", title)
-    return norm(re.sub(r"\(?<?https?://\S+", " ", title))
-
-
-def _link_line(links: list[tuple[str, str]]) -> str:
-    """Return the links of an agenda title as one Markdown line kept at the top of its notes."""
-    return " · ".join(f"[{label}]({url})" for label, url in links)
 

@@ -12,8 +12,10 @@ from docgen.readers.markdown_minutes.collect import (
     _group_name,
     role_label,
 )
+from docgen.readers.markdown_minutes.draft import Passes
 from docgen.readers.markdown_minutes.label_rules import Line, read_label
 from docgen.readers.markdown_minutes.people import clean, parse_person, split_names
+from docgen.readers.markdown_minutes.records import decision, flush, raw_action
 from docgen.readers.markdown_minutes.sentence_pass import is_deferral
 from docgen.readers.markdown_minutes.sentence_rules import TASK_AFTER_NAME
 from docgen.readers.markdown_minutes.vocab import (
@@ -54,7 +56,7 @@ def _speaker_text(text: str) -> str:
     return clean((m.group("rest") if m else text).replace("\n", " "))
 
 
-class NotesFill:
+class NotesFill(Passes):
     """Builder methods reading paragraphs and lists into an agenda item."""
 
     def fill(self, target: Agenda, blocks: list[Block], meta: bool = False) -> None:
@@ -70,7 +72,7 @@ class NotesFill:
             else:
                 self._fill_block(block, target, meta, kept)
             index += 1
-        self._flush(target, kept)
+        flush(target, kept)
 
     def _fill_block(self, block: Block, target: Agenda, meta: bool, kept: list[Block]) -> None:
         """Read a list, table or other block into ``target``, adding what stays notes to ``kept``."""
@@ -128,12 +130,7 @@ class NotesFill:
         """Add the notes read so far (``kept`` and the lines in ``keep``) to ``target`` before a new topic."""
         if keep:
             kept.append(Block("para", line, text="\n".join(keep)))
-        self._flush(target, kept)
-
-    def _flush(self, target: Agenda, kept: list[Block]) -> None:
-        text = to_markdown(kept)
-        if text:
-            target.notes.append(text)
+        flush(target, kept)
 
     def walk(self, entries: list[Item], target: Agenda, meta: bool, depth: int,
              parent: Item | None = None) -> list[Item]:
@@ -169,7 +166,7 @@ class NotesFill:
             return True
         if _CHECKBOX.match(entry.text) or self._named_task(entry.text) or \
                 self._initialled_task(entry.text):
-            self.raw_action(target, entry, labelled=not _CHECKBOX.match(entry.text))
+            raw_action(target, entry, labelled=not _CHECKBOX.match(entry.text))
             return True
         if self._action_item(entry, target, sub_items) or \
                 self._decision_item(entry, target, sub_items, parent):
@@ -184,9 +181,9 @@ class NotesFill:
             return False  # "ACTION: Revisit next week" moves the topic: a note
         if not label[1].strip() and sub_items:
             for sub in sub_items:
-                self.raw_action(target, sub, labelled=True, owner=label[0])
+                raw_action(target, sub, labelled=True, owner=label[0])
         else:
-            self.raw_action(target, entry, labelled=True)
+            raw_action(target, entry, labelled=True)
         return True
 
     def _decision_item(self, entry: Item, target: Agenda, sub_items: list[Item] | None,
@@ -199,9 +196,9 @@ class NotesFill:
             return False
         if not decided.strip() and sub_items:
             for sub in sub_items:
-                self.decision(target, sub)
+                decision(target, sub)
         elif not self.not_a_decision(target, decided, entry.line):
-            self.decision(target, entry, _speaker_text(parent.text) if parent else None)
+            decision(target, entry, _speaker_text(parent.text) if parent else None)
         return True
 
     def label(self, line: str, number: int, target: Agenda, meta: bool,
@@ -239,7 +236,7 @@ class NotesFill:
         for child in entry.children:  # the items under it are read as notes of their own
             if child.kind == "list":
                 child.items = self.walk(child.items, target, meta, depth + 1, entry)
-        self.raw_action(target, entry, labelled=True)
+        raw_action(target, entry, labelled=True)
         target.actions.insert(first, target.actions.pop())  # before what its items gave
         return True
 

@@ -19,6 +19,7 @@ from docgen.readers.markdown_minutes.blocks import Block, Item
 from docgen.readers.markdown_minutes.collect import _DURATION, _NOBODY, Agenda, _group_name, role_label
 from docgen.readers.markdown_minutes.dates import find_date
 from docgen.readers.markdown_minutes.people import clean, parse_person, split_names
+from docgen.readers.markdown_minutes.records import decision, raw_action
 from docgen.readers.markdown_minutes.sentence_pass import is_deferral
 from docgen.readers.markdown_minutes.vocab import META_WORDS, NEXT_SENTENCE, norm, people_label, split_label
 
@@ -46,7 +47,7 @@ def _action(fill, line: Line):
         return False  # "ACTION: Revisit next week" moves the topic: a note
     if not label[1].strip() and line.following:
         for entry in line.following:
-            fill.raw_action(line.target, entry, labelled=True, owner=label[0])
+            raw_action(line.target, entry, labelled=True, owner=label[0])
         return "list"
     line.target.actions.append(({"head": line.text, "labelled": True}, line.number))
     return True
@@ -58,7 +59,7 @@ def _decision(fill, line: Line):
         return None
     if not decided.strip() and line.following:
         for entry in line.following:
-            fill.decision(line.target, entry)
+            decision(line.target, entry)
         return "list"
     if not decided.strip():
         return None

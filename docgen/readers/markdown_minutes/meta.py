@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from docgen.readers.markdown_minutes.dates import find_date, find_times
+from docgen.readers.markdown_minutes.draft import Passes
 from docgen.readers.markdown_minutes.people import (
     clean,
     split_names,
@@ -18,7 +19,7 @@ _WEEKDAY = re.compile(r"(?i)(?:mon|tues|wednes|thurs|fri|satur|sun)day|lundi|mar
                       r"vendredi|samedi|dimanche|le")
 
 
-class MetaLines:
+class MetaLines(Passes):
     """Builder methods recording the meeting's own fields from labelled lines."""
 
     def meta_label(self, key: str, value: str, number: int) -> bool:

@@ -6,8 +6,9 @@ import re
 
 from docgen.readers.markdown_minutes.blocks import Block, Item, Section, to_markdown
 from docgen.readers.markdown_minutes.collect import Agenda
+from docgen.readers.markdown_minutes.draft import Passes
 from docgen.readers.markdown_minutes.repeats import WordIndex, content_words
-from docgen.readers.markdown_minutes.sentence_rules import DEFERRAL, Finding, People, findings, sentences
+from docgen.readers.markdown_minutes.sentence_rules import DEFERRAL, Finding, findings, sentences
 from docgen.readers.markdown_minutes.tables import table_kind
 from docgen.readers.markdown_minutes.vocab import section_kind
 
@@ -18,12 +19,8 @@ SENTENCE = "_sentence"
 _CALLOUT = re.compile(r"^\s*\[!\w+\]\s*$|^\s*\*\*\w+\*\*\s*$")
 
 
-class SentencePass:
+class SentencePass(Passes):
     """Decisions and actions found in note sentences ("The board agreed ...", "Tom will ...")."""
-
-    people: People
-
-    explicit: set[str]
 
     def add_finding(self, target: Agenda, found: Finding, line: int, body: str = "") -> None:
         """Record one finding on ``target``: a decision, or an action parsed with the others."""

@@ -13,9 +13,11 @@ from docgen.readers.markdown_minutes.collect import (
     parse_link,
 )
 from docgen.readers.markdown_minutes.dates import find_date, find_times
+from docgen.readers.markdown_minutes.draft import Passes
 from docgen.readers.markdown_minutes.people import (
     clean,
 )
+from docgen.readers.markdown_minutes.records import decision, flush, raw_action
 from docgen.readers.markdown_minutes.sentence_rules import classify
 from docgen.readers.markdown_minutes.tables import table_kind, table_records
 from docgen.readers.markdown_minutes.vocab import (
@@ -29,7 +31,7 @@ from docgen.readers.markdown_minutes.vocab import (
 _ZONE = re.compile(r"\(?\b(?:UTC|GMT|[ECMP][SD]?T|CES?T|BST|IST|JST|AES?T)(?:\s*[+−-]\s*\d{1,2}"
                    r"(?::?\d\d)?)?\b\)?")
 _CATEGORY = re.compile(r"^\s*(\*\*|__)[^*_\n]+\1\s*:?\s*$")
-class SpecialSections:
+class SpecialSections(Passes):
     """Builder methods reading the sections whose heading names what they hold."""
 
     def agenda_list(self, blocks: list[Block]) -> None:
@@ -63,7 +65,7 @@ class SpecialSections:
                 kept.extend(self._action_para(target, block, owner))
             elif not (block.kind == "table" and self.table(block, target, "actions")):
                 kept.append(block)
-        self._flush(target, kept)
+        flush(target, kept)
 
     def _action_entries(self, target: Agenda, entries: list[Item], owner: str | None) -> None:
         """Queue the items of an actions list; a heading over owned items prefixes each of them."""
@@ -71,9 +73,9 @@ class SpecialSections:
             if owner is None and self._group_of_owned(entry):
                 head = it.parse_action(entry.text)["text"]
                 for sub in entry.children[0].items:
-                    self.raw_action(target, sub, prefix=head)
+                    raw_action(target, sub, prefix=head)
             else:
-                self.raw_action(target, entry, owner=owner, labelled=True)
+                raw_action(target, entry, owner=owner, labelled=True)
 
     def _action_para(self, target: Agenda, block: Block, owner: str | None) -> list[Block]:
         """Read a paragraph of an actions section line by line; return the paragraph of lines left as notes."""
@@ -113,9 +115,9 @@ class SpecialSections:
             if block.kind == "list":
                 for entry in block.items:
                     if it.action_label(entry.text):
-                        self.raw_action(target, entry, labelled=True)
+                        raw_action(target, entry, labelled=True)
                     elif not self.not_a_decision(target, entry.text, entry.line):
-                        self.decision(target, entry)
+                        decision(target, entry)
             elif block.kind == "para":
                 next_is_list = index + 1 < len(blocks) and blocks[index + 1].kind == "list"
                 text = block.text.strip()
@@ -129,7 +131,7 @@ class SpecialSections:
                                              block.line))
             elif not (block.kind == "table" and self.table(block, target, "decisions")):
                 kept.append(block)
-        self._flush(target, kept)
+        flush(target, kept)
 
     def not_a_decision(self, target: Agenda, text: str, line: int) -> bool:
         """Read an entry of a decisions list that is not one; return whether it was.
@@ -231,32 +233,3 @@ class SpecialSections:
                 record["attendance"] = _attendance_cell(record.pop("attendance", ""))
                 self.add_person(record, number)
         return True
-
-    def raw_action(self, target: Agenda, entry: Item, labelled: bool = False,
-                   owner: str | None = None, prefix: str | None = None) -> None:
-        """Queue a list item as an action; it is parsed once every attendee is known."""
-        body = to_markdown(entry.children)
-        target.actions.append(({"head": " ".join(entry.text.split()), "body": body,
-                                "labelled": labelled, "owner": owner, "prefix": prefix},
-                               entry.line))
-
-    def decision(self, target: Agenda, entry: Item, subject: str | None = None) -> None:
-        """Add a list item as a decision; its nested items stay in its text.
-
-        ``subject`` is the item the decision is nested under (``Verdict: Approved`` under a PR).
-        An item that ends with a colon over a list ("Election of officers:" / "- Chair: Katy")
-        introduces one decision per nested item, each prefixed by it.
-        """
-        lists = [c for c in entry.children if c.kind == "list"]
-        if entry.text.rstrip().endswith(":") and len(entry.children) == 1 and lists:
-            head = clean(entry.text.rstrip().rstrip(":"))
-            for sub in lists[0].items:
-                self.decision(target, sub, f"{subject} — {head}" if subject else head)
-            return
-        decision = it.parse_decision(entry.text.replace("\n", " "))
-        if subject:
-            decision["text"] = f"{subject} — {decision['text']}"
-        body = to_markdown(entry.children)
-        if body:
-            decision["text"] = f"{decision['text']}\n\n{body}"
-        target.decisions.append((decision, entry.line))
