@@ -23,7 +23,8 @@ from lxml import etree
 from pptx import Presentation
 from pptx.util import Emu
 
-from docgen.deck.palette import DEFAULT, Palette, contrast, palette_for
+from docgen.deck.palette import palette_for
+from docgen.ooxml.drawingml.palette import DEFAULT, Palette, contrast
 from tests.deck_data import CONTRACT
 
 ROOT = Path(__file__).resolve().parents[1]

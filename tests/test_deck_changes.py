@@ -11,11 +11,11 @@ from office import needs_office, render
 
 from docgen.deck.changes import compare, with_trends
 from docgen.deck.plan import plan_deck
-from docgen.deck.shapes import TableShape, TextShape
 from docgen.deck.typography import plain
 from docgen.labels import load_labels
 from docgen.model.status import Status
 from docgen.model.validate import build
+from docgen.ooxml.drawingml.shapes import TableShape, TextShape
 from docgen.readers.source import Source
 from docgen.readers.yaml_source import read_yaml
 from tests.deck_data import large_status

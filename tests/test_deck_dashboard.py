@@ -12,11 +12,12 @@ from office import needs_office, render
 from pptx import Presentation
 
 from docgen.deck.order import DEFAULT_ORDER
-from docgen.deck.palette import MEANING_ROLES
 from docgen.deck.plan import plan_deck
-from docgen.deck.shapes import Box, Frame, TextShape
+from docgen.deck.shapes import Frame
 from docgen.deck.typography import plain
 from docgen.labels import load_labels
+from docgen.ooxml.drawingml.palette import MEANING_ROLES
+from docgen.ooxml.drawingml.shapes import Box, TextShape
 from docgen.template_path import builtin_dir
 from tests.deck_data import CONTRACT, large_status
 from tests.test_deck_plan import boxes_ok, plan_of

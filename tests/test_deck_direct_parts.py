@@ -14,9 +14,9 @@ from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.util import Pt
 
-from docgen.deck.shapes import Box, ChartShape
-from docgen.deck.xml_chart import chart_xml
 from docgen.ooxml.chart_workbook import column_letter, workbook_bytes
+from docgen.ooxml.drawingml.chart_xml import chart_xml
+from docgen.ooxml.drawingml.shapes import Box, ChartShape
 from docgen.ooxml.opc import Rel, content_types_xml, next_partname, next_rid, rels_xml
 from docgen.ooxml.package import fix_core_times
 

@@ -22,12 +22,12 @@ from pptx.util import Emu
 from docgen.deck import text as tx
 from docgen.deck.measure import ELLIPSIS, text_width
 from docgen.deck.plan import plan_deck
-from docgen.deck.shapes import Cell, Para, Run
 from docgen.deck.tables import _cell_height
 from docgen.deck.template import load_template
 from docgen.deck.typography import plain
 from docgen.labels import load_labels
 from docgen.model.status import Status
+from docgen.ooxml.drawingml.shapes import Cell, Para, Run
 from tests.deck_data import CONTRACT
 from tests.test_deck_plan import boxes_ok
 

@@ -8,12 +8,13 @@ import pytest
 
 from docgen.deck.measure import DEFAULT_FONT, font_for, shorten, text_width, wrap
 from docgen.deck.plan import KINDS, plan_deck
-from docgen.deck.shapes import Box, Cell, Frame, LineShape, TableShape, TextShape
+from docgen.deck.shapes import Frame
 from docgen.deck.tables import Column, fit_table
 from docgen.deck.typography import plain
 from docgen.labels import load_labels
 from docgen.model.status import Status
 from docgen.model.validate import build
+from docgen.ooxml.drawingml.shapes import Box, Cell, LineShape, TableShape, TextShape
 from docgen.readers.source import Source
 from docgen.readers.yaml_source import read_yaml
 from tests.deck_data import CONTRACT, large_status

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from docgen.deck import text as tx
 from docgen.deck.measure import font_for
-from docgen.deck.shapes import Para, Run
+from docgen.ooxml.drawingml.shapes import Para, Run
 
 FONT = font_for("Calibri")
 LONG = " ".join(f"word{i}" for i in range(600))

@@ -12,10 +12,11 @@ from deck_data import CONTRACT, large_status
 from docgen.deck.context import Ctx
 from docgen.deck.plan import PLANNERS
 from docgen.deck.report_tables import SECTIONS, Cell, status_tables
-from docgen.deck.shapes import Box, Frame, TableShape
+from docgen.deck.shapes import Frame
 from docgen.labels import load_labels
 from docgen.model.status import Status
 from docgen.model.validate import build
+from docgen.ooxml.drawingml.shapes import Box, TableShape
 from docgen.readers.table import read
 
 

@@ -17,8 +17,9 @@ import pytest
 from office import needs_office, render
 from pptx import Presentation
 
-from docgen.deck.palette import DEFAULT, colour_xml, palette_for
+from docgen.deck.palette import palette_for
 from docgen.errors import TemplateError
+from docgen.ooxml.drawingml.palette import DEFAULT, colour_xml
 
 ROOT = Path(__file__).resolve().parents[1]
 STATUS = ROOT / "docs" / "formats" / "status.yaml"

@@ -8,10 +8,11 @@ from datetime import date
 
 from docgen.deck.changes import Changes
 from docgen.deck.measure import Font, font_for, shorten_keeping, text_width
-from docgen.deck.shapes import RAG_FILL, RAG_TEXT, Box, Cell, Frame, SlidePlan
+from docgen.deck.shapes import Frame, SlidePlan
 from docgen.deck.tables import Column, fit_table
 from docgen.labels import Labels
 from docgen.model.status import Status
+from docgen.ooxml.drawingml.shapes import RAG_FILL, RAG_TEXT, Box, Cell
 
 TITLE_ONLY = "Title Only"
 # Slide kind -> the status section whose headline is its title (see Status.headline).

@@ -11,7 +11,10 @@ from docgen.deck.context import Ctx
 from docgen.deck.fmt import NBSP, decimals_for, money, number, percent
 from docgen.deck.measure import text_width
 from docgen.deck.rows import INSET, Row, clip
-from docgen.deck.shapes import (
+from docgen.deck.slides_risks import ZONE_CELL, ZONE_TEXT, zone
+from docgen.deck.slides_schedule import MILESTONE_RAG, OVERRUN, UNDERRUN
+from docgen.model.status import DecisionRequired, Milestone, Risk
+from docgen.ooxml.drawingml.shapes import (
     BORDER,
     EMPHASIS,
     EMPHASIS_TEXT,
@@ -27,12 +30,9 @@ from docgen.deck.shapes import (
     Run,
     TextShape,
 )
-from docgen.deck.slides_risks import ZONE_CELL, ZONE_TEXT, zone
-from docgen.deck.slides_schedule import MILESTONE_RAG, OVERRUN, UNDERRUN
-from docgen.model.status import DecisionRequired, Milestone, Risk
 
 BAR_H = 10.0
-TEXT = "text"  # colour role of body text (docgen.deck.palette)
+TEXT = "text"  # colour role of body text (docgen.ooxml.drawingml.palette)
 
 
 def _clipped(row: Row, paras: list[tuple[Para, int]], width: float, ctx: Ctx) -> Row:

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from docgen.deck.context import Ctx
-from docgen.deck.shapes import SlidePlan, TableShape
+from docgen.deck.shapes import SlidePlan
+from docgen.ooxml.drawingml.shapes import TableShape
 
 
 def source_line(ctx: Ctx, source: str | None, previous: str | None = None) -> list[str]:

@@ -18,10 +18,11 @@ from docgen.deck import (
 from docgen.deck.changes import Changes
 from docgen.deck.context import Ctx, fit_title
 from docgen.deck.order import DEFAULT_ORDER
-from docgen.deck.shapes import DeckPlan, Frame, SlidePlan, TableShape
+from docgen.deck.shapes import DeckPlan, Frame, SlidePlan
 from docgen.deck.typography import typeset, typeset_slide
 from docgen.labels import Labels
 from docgen.model.status import Status
+from docgen.ooxml.drawingml.shapes import TableShape
 
 # Slide planners by slide kind (the names of ``order:`` in deck.yaml); each returns [] when its data is absent.
 PLANNERS = {

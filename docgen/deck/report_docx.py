@@ -9,13 +9,14 @@ from pathlib import Path
 from docgen.deck.changes import Changes
 from docgen.deck.fmt import trend_text
 from docgen.deck.measure import text_width
-from docgen.deck.palette import Palette, palette_along
+from docgen.deck.palette import palette_along
 from docgen.deck.report import REPORT_TABLES, changes_section
 from docgen.deck.report_tables import Table, status_tables
-from docgen.deck.shapes import Cell as DeckCell
 from docgen.labels import Labels
 from docgen.model.status import Status
 from docgen.ooxml.docx_writer import Cell, DocxBuilder
+from docgen.ooxml.drawingml.palette import Palette
+from docgen.ooxml.drawingml.shapes import Cell as DeckCell
 from docgen.ooxml.reference import load_reference
 from docgen.ooxml.theme import BUILTIN_THEME
 from docgen.richtext import Run

@@ -3,7 +3,7 @@
 The written status report (Markdown and Word) is rendered from this view of the Status model
 in the words of the labels; nothing here measures text or lays out a slide. A cell says what it
 shows and its emphasis: bold, a colour role for its fill and text (:mod:`docgen.deck.shapes`,
-drawn by :mod:`docgen.deck.palette`) and its alignment. The deck's table slides show the same
+drawn by :mod:`docgen.ooxml.drawingml.palette`) and its alignment. The deck's table slides show the same
 rows (``tests/test_status_report.py`` keeps them equal).
 """
 
@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from docgen.deck.fmt import decimals_for, money, percent, trend_text
-from docgen.deck.shapes import EMPHASIS, EMPHASIS_TEXT, LATE, PANEL, RAG_FILL, RAG_TEXT, Cell
 from docgen.labels import Labels
 from docgen.model.status import Status
+from docgen.ooxml.drawingml.shapes import EMPHASIS, EMPHASIS_TEXT, LATE, PANEL, RAG_FILL, RAG_TEXT, Cell
 
 MILESTONE_RAG = {"done": None, "on_track": "green", "at_risk": "amber", "late": "red"}
 SEVERITY_RAG = {"low": "green", "medium": "amber", "high": "red", "critical": "red"}

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from docgen.deck import text as tx
 from docgen.deck.measure import Font, shorten
-from docgen.deck.shapes import Box, Para, Run, TextShape
+from docgen.ooxml.drawingml.shapes import Box, Para, Run, TextShape
 
 ROW_GAP = 6.0
 SIDE_GAP = 6.0

@@ -5,7 +5,10 @@ from __future__ import annotations
 from docgen.deck import text as tx
 from docgen.deck.context import TITLE_ONLY, Ctx, numbered, table_slides
 from docgen.deck.measure import shorten
-from docgen.deck.shapes import (
+from docgen.deck.shapes import SlidePlan
+from docgen.deck.tables import Column, fit_table
+from docgen.model.status import DecisionRequired
+from docgen.ooxml.drawingml.shapes import (
     EMPHASIS,
     HEADING,
     LATE,
@@ -16,11 +19,8 @@ from docgen.deck.shapes import (
     Cell,
     Para,
     Run,
-    SlidePlan,
     TextShape,
 )
-from docgen.deck.tables import Column, fit_table
-from docgen.model.status import DecisionRequired
 
 SEVERITY_RAG = {"low": "green", "medium": "amber", "high": "red", "critical": "red"}
 

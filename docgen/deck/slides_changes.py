@@ -8,8 +8,9 @@ from docgen.deck import changes_text as ct
 from docgen.deck import text as tx
 from docgen.deck.context import TITLE_ONLY, Ctx, table_slides
 from docgen.deck.measure import text_width
-from docgen.deck.shapes import MUTED, RAG_FILL, RAG_TEXT, Box, Cell, Para, Run, SlidePlan, TableShape, TextShape
+from docgen.deck.shapes import SlidePlan
 from docgen.deck.tables import MARGIN_X, Column
+from docgen.ooxml.drawingml.shapes import MUTED, RAG_FILL, RAG_TEXT, Box, Cell, Para, Run, TableShape, TextShape
 
 
 def changes(ctx: Ctx) -> list[SlidePlan]:

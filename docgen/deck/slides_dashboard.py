@@ -18,20 +18,10 @@ from docgen.deck.dashboard_panels import budget_height, budget_shapes, decision_
 from docgen.deck.fmt import trend_text
 from docgen.deck.measure import shorten
 from docgen.deck.rows import Row, place_rows, rows_height
-from docgen.deck.shapes import (
-    EMPHASIS,
-    MUTED,
-    RAG_FILL,
-    RAG_TEXT,
-    Box,
-    LineShape,
-    Para,
-    Run,
-    SlidePlan,
-    TextShape,
-)
+from docgen.deck.shapes import SlidePlan
 from docgen.deck.slides_risks import ranked
 from docgen.model.status import Milestone, Status
+from docgen.ooxml.drawingml.shapes import EMPHASIS, MUTED, RAG_FILL, RAG_TEXT, Box, LineShape, Para, Run, TextShape
 
 GAP = 12.0          # between the band and the panels, and above the decisions
 COL_GAP = 18.0      # between panels side by side

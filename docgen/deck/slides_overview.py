@@ -8,7 +8,9 @@ from docgen.deck import text as tx
 from docgen.deck.context import TITLE_ONLY, TITLE_SLIDE, Ctx, numbered, table_slides
 from docgen.deck.fmt import percent, trend_text
 from docgen.deck.measure import shorten, shorten_keeping
-from docgen.deck.shapes import (
+from docgen.deck.shapes import SlidePlan
+from docgen.deck.tables import MARGIN_X, Column
+from docgen.ooxml.drawingml.shapes import (
     EMPHASIS,
     HEADING,
     PANEL,
@@ -19,11 +21,9 @@ from docgen.deck.shapes import (
     Cell,
     Para,
     Run,
-    SlidePlan,
     TableShape,
     TextShape,
 )
-from docgen.deck.tables import MARGIN_X, Column
 
 INSET = 4.0
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 from docgen.deck import text as tx
 from docgen.deck.context import TITLE_ONLY, Ctx, table_slides
 from docgen.deck.measure import wrap
-from docgen.deck.shapes import BORDER, EMPHASIS, MUTED, RAG_FILL, RAG_TEXT, Box, Cell, Para, Run, SlidePlan, TextShape
+from docgen.deck.shapes import SlidePlan
 from docgen.deck.tables import Column
 from docgen.model.status import Risk
+from docgen.ooxml.drawingml.shapes import BORDER, EMPHASIS, MUTED, RAG_FILL, RAG_TEXT, Box, Cell, Para, Run, TextShape
 
-# Colour roles (docgen.deck.palette): zones as light fills, scores on the RAG colours.
+# Colour roles (docgen.ooxml.drawingml.palette): zones as light fills, scores on the RAG colours.
 ZONE_FILL = {"low": "zone_low", "medium": "zone_medium", "high": "zone_high"}
 ZONE_RAG = {"low": "green", "medium": "amber", "high": "red"}
 ZONE_CELL = {z: RAG_FILL[rag] for z, rag in ZONE_RAG.items()}

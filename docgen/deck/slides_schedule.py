@@ -8,7 +8,10 @@ from docgen.deck import text as tx
 from docgen.deck.context import TITLE_ONLY, Ctx, numbered, table_slides
 from docgen.deck.fmt import decimals_for, money, number, unit
 from docgen.deck.measure import shorten, text_width
-from docgen.deck.shapes import (
+from docgen.deck.shapes import SlidePlan
+from docgen.deck.tables import Column, fit_table
+from docgen.model.status import Milestone
+from docgen.ooxml.drawingml.shapes import (
     BORDER,
     EMPHASIS,
     EMPHASIS_TEXT,
@@ -24,14 +27,11 @@ from docgen.deck.shapes import (
     LineShape,
     Para,
     Run,
-    SlidePlan,
     TextShape,
 )
-from docgen.deck.tables import Column, fit_table
-from docgen.model.status import Milestone
 
 MILESTONE_RAG = {"done": None, "on_track": "green", "at_risk": "amber", "late": "red"}
-OVERRUN = "overrun"  # colour roles (docgen.deck.palette)
+OVERRUN = "overrun"  # colour roles (docgen.ooxml.drawingml.palette)
 UNDERRUN = "underrun"
 
 

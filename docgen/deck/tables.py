@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from docgen.deck.measure import Font, shorten, text_width, wrap
-from docgen.deck.shapes import HEADER, HEADER_TEXT, Box, Cell, TableShape
+from docgen.ooxml.drawingml.shapes import HEADER, HEADER_TEXT, Box, Cell, TableShape
 
 MARGIN_X = 5.0
 MARGIN_Y = 3.0

@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from docgen.deck.shapes import Box, Frame
+from docgen.deck.shapes import Frame
 from docgen.errors import DocgenError, TemplateError
+from docgen.ooxml.drawingml.shapes import Box
 from docgen.template_path import along, find_template
 
 TEMPLATE_NAME = "deck.pptx"
@@ -33,11 +34,11 @@ class DeckTemplate:
 
     @cached_property
     def skeleton(self):
-        """Return the template's :class:`~docgen.deck.skeleton.Skeleton` (built once, kept).
+        """Return the template's :class:`~docgen.ooxml.pptx_skeleton.Skeleton` (built once, kept).
 
         Raises TemplateError when python-pptx cannot make sense of the (already checked) package.
         """
-        from docgen.deck.skeleton import build_skeleton
+        from docgen.ooxml.pptx_skeleton import build_skeleton
 
         try:
             return build_skeleton(self.data)
@@ -156,16 +157,12 @@ def _frame(prs, template: DeckTemplate) -> Frame:
 
 def _body_font(prs) -> str:
     """Return the theme's body (minor) Latin typeface, e.g. "Calibri"."""
-    from lxml import etree
+    from docgen.ooxml.theme import minor_latin_font
 
-    # The package guard refused DTDs and entities already; this parser would not resolve them either.
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     master = prs.slide_master
     for rel in master.part.rels.values():
         if rel.reltype.endswith("/theme"):
-            theme = etree.fromstring(rel.target_part.blob, parser)
-            ns = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
-            found = theme.find(".//a:minorFont/a:latin", ns)
-            if found is not None and found.get("typeface"):
-                return found.get("typeface")
+            found = minor_latin_font(rel.target_part.blob)
+            if found:
+                return found
     return "Calibri"

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from docgen import richtext
 from docgen.deck.measure import Font, shorten, wrap
-from docgen.deck.shapes import Para, Run
+from docgen.ooxml.drawingml.shapes import Para, Run
 
 BULLET_INDENT = 14.0
 

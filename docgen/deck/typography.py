@@ -20,7 +20,8 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from docgen.deck.shapes import ChartShape, Para, SlidePlan, TableShape, TextShape
+from docgen.deck.shapes import SlidePlan
+from docgen.ooxml.drawingml.shapes import ChartShape, Para, TableShape, TextShape
 
 NBSP = "\u00a0"
 NNBSP = "\u202f"

@@ -13,8 +13,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from docgen.deck.context import fit_title
-from docgen.deck.shapes import DeckPlan, Frame, TableShape
+from docgen.deck.shapes import DeckPlan, Frame
 from docgen.labels import Labels
+from docgen.ooxml.drawingml.shapes import TableShape
 from docgen.ooxml.package import document_time
 from docgen.output import atomic_write_bytes
 from docgen.portfolio import deck_budget, deck_risks, deck_slides

@@ -10,9 +10,10 @@ from __future__ import annotations
 from docgen.deck.context import TITLE_ONLY, numbered
 from docgen.deck.fmt import decimals_for, money, unit
 from docgen.deck.measure import shorten
-from docgen.deck.shapes import PANEL, Box, Cell, ChartShape, SlidePlan
+from docgen.deck.shapes import SlidePlan
 from docgen.deck.slides_schedule import OVERRUN, UNDERRUN
 from docgen.deck.tables import Column, fit_table
+from docgen.ooxml.drawingml.shapes import PANEL, Box, Cell, ChartShape
 from docgen.portfolio.deck_context import PortfolioCtx
 from docgen.portfolio.summary import CurrencyTotal, Portfolio
 

@@ -11,8 +11,9 @@ from dataclasses import replace
 
 from docgen.deck.context import numbered
 from docgen.deck.measure import text_width
-from docgen.deck.shapes import Para, Run, SlidePlan, TextShape
+from docgen.deck.shapes import SlidePlan
 from docgen.deck.slides_risks import heatmap, register
+from docgen.ooxml.drawingml.shapes import Para, Run, TextShape
 from docgen.portfolio.deck_context import PortfolioCtx
 
 

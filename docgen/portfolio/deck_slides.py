@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from docgen.deck.context import TITLE_ONLY, TITLE_SLIDE, table_slides
 from docgen.deck.fmt import trend_text
-from docgen.deck.shapes import EMPHASIS, Box, Cell, Para, Run, SlidePlan, TextShape
+from docgen.deck.shapes import SlidePlan
 from docgen.deck.slides_schedule import OVERRUN, milestone_cell
 from docgen.deck.tables import Column
 from docgen.model.status import DIMENSIONS
+from docgen.ooxml.drawingml.shapes import EMPHASIS, Box, Cell, Para, Run, TextShape
 from docgen.portfolio.deck_context import PortfolioCtx
 from docgen.portfolio.summary import Portfolio, Row
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from docgen.deck.fmt import trend_text
-from docgen.deck.palette import OVERRUN_HEX as OVERRUN
 from docgen.model.status import DIMENSIONS
+from docgen.ooxml.drawingml.palette import OVERRUN_HEX as OVERRUN
 from docgen.ooxml.package import document_time
 from docgen.ooxml.xlsx_writer import SharedStrings, Styles, workbook_bytes
 from docgen.output import atomic_write_bytes

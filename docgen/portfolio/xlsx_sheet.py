@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from docgen.deck.palette import DEFAULT
+from docgen.ooxml.drawingml.palette import DEFAULT
 from docgen.ooxml.xlsx_writer import SharedStrings, Sheet, Styles, column_letter, number_cell, row_xml, sheet_title
 
 HEADER_FILL = "accent1"  # a theme colour of the workbook (docgen.ooxml.xlsx_theme)

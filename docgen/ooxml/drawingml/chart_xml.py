@@ -9,9 +9,9 @@ are palette roles (theme colours of the template unless ``deck.yaml`` says other
 
 from __future__ import annotations
 
-from docgen.deck.palette import DEFAULT, Palette
-from docgen.deck.shapes import ChartShape
 from docgen.ooxml.chart_workbook import column_letter
+from docgen.ooxml.drawingml.palette import DEFAULT, Palette
+from docgen.ooxml.drawingml.shapes import ChartShape
 from docgen.ooxml.xmltext import esc
 
 DECLARATION = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"

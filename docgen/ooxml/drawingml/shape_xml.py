@@ -2,14 +2,14 @@
 
 Every look is explicit (fills, borders, run colours): no table style or theme effect is relied
 on, so PowerPoint and LibreOffice draw the same thing. Colours are docgen's roles, drawn with a
-:class:`~docgen.deck.palette.Palette`: theme colours of the template (``<a:schemeClr>``) unless
+:class:`~docgen.ooxml.drawingml.palette.Palette`: theme colours of the template (``<a:schemeClr>``) unless
 ``deck.yaml`` says otherwise, RAG and the other meaning colours as RGB.
 """
 
 from __future__ import annotations
 
-from docgen.deck.palette import DEFAULT, Palette
-from docgen.deck.shapes import BORDER, PANEL, Cell, LineShape, Para, TableShape, TextShape
+from docgen.ooxml.drawingml.palette import DEFAULT, Palette
+from docgen.ooxml.drawingml.shapes import BORDER, PANEL, Cell, LineShape, Para, TableShape, TextShape
 from docgen.ooxml.xmltext import esc
 
 EMU = 12700

@@ -2,7 +2,7 @@
 
 The template's parts are serialised once, as python-pptx would save them; a deck only adds
 slides, charts and their workbooks, and rewrites the few parts that list them (presentation,
-its relationships, content types, core properties). See :mod:`docgen.deck.writer`.
+its relationships, content types, core properties). See :mod:`docgen.ooxml.pptx_deck`.
 """
 
 from __future__ import annotations
