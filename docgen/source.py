@@ -6,6 +6,7 @@ imports the other's package.
 
 from __future__ import annotations
 
+from collections.abc import MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +22,7 @@ class Source:
 
     path: Path
     data: dict
-    lines: dict[str, int | str] = field(default_factory=dict)
+    lines: MutableMapping[str, int | str] = field(default_factory=dict)
     format: str = "yaml"
 
     def line_of(self, key_path: str) -> int | str | None:

@@ -48,7 +48,7 @@ def read_csv_table(path: Path, key: str, required: tuple[str, ...],
             raise InputError.single(
                 path, f"missing column{plural} {', '.join(missing)} (found: {found})", line=1)
         rows: list[dict] = []
-        lines: dict[str, int] = {key: 2}
+        lines: dict[str, int | str] = {key: 2}
         start = reader.line_num + 1
         for cells in reader:
             if any(cell.strip() for cell in cells):

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping, MutableMapping, Sequence
 from pathlib import Path
 
 from docgen.errors import InputError, Problem
@@ -32,6 +33,7 @@ from docgen.readers.status_workbook import cell_value, open_workbook
 LISTS = ("risks", "issues", "actions")
 HEADER_SEARCH = 30  # rows looked at for the heading row (RAID logs often have a title block above it)
 BLOCK_KEYS = ("from", "sheet", "columns", "values", "where")
+_Rows = Sequence[tuple[int, Sequence[object]]]  # (line or row number, cells) of a CSV file or a sheet
 
 
 def expand_sources(source: Source) -> None:
@@ -43,11 +45,14 @@ def expand_sources(source: Source) -> None:
     problems: list[Problem] = []
     for key in LISTS:
         value = source.data.get(key)
-        single = isinstance(value, dict) and "from" in value
-        if not single and not (isinstance(value, list) and any(isinstance(v, dict) and "from" in v for v in value)):
+        if isinstance(value, dict) and "from" in value:
+            items, single = [value], True
+        elif isinstance(value, list) and any(isinstance(v, dict) and "from" in v for v in value):
+            items, single = value, False
+        else:
             continue
         try:
-            _expand_list(source, key, [value] if single else value, single)
+            _expand_list(source, key, items, single)
         except InputError as exc:
             problems += exc.problems
     if problems:
@@ -82,14 +87,15 @@ def _expand_list(source: Source, key: str, items: list, single: bool) -> None:
     source.data[key] = result
 
 
-def _move_lines(old: dict[str, int | str], prefix: str, new_prefix: str, lines: dict[str, int | str]) -> None:
+def _move_lines(old: Mapping[str, int | str], prefix: str, new_prefix: str,
+               lines: MutableMapping[str, int | str]) -> None:
     for k, v in old.items():
         if k == prefix or k.startswith((prefix + ".", prefix + "[")):
             lines[new_prefix + k[len(prefix):]] = v
 
 
 def read_block(source: Source, key: str, block: dict, prefix: str,
-               lines: dict[str, int | str]) -> list[tuple[dict, dict[str, str]]]:
+               lines: Mapping[str, int | str]) -> list[tuple[dict, dict[str, str]]]:
     """Return (entry, {key: place}) for each row the ``from:`` block names; raise InputError if it cannot be read."""
     status = str(source.path)
 
@@ -113,6 +119,7 @@ def read_block(source: Source, key: str, block: dict, prefix: str,
         if block.get(sub) is not None and not isinstance(block[sub], dict):
             raise fail(sub, "expected a mapping")
     suffix = path.suffix.lower()
+    rows: _Rows
     if suffix == ".csv":
         name, rows = f"{written.strip()}", _csv_rows(path)
     elif suffix in (".xlsx", ".xlsm"):
@@ -187,7 +194,7 @@ class _Mapping:
                 found[index] = column
         return found
 
-    def rows(self, name: str, rows: list[tuple[int, list]], is_csv: bool) -> list[tuple[dict, dict[str, str]]]:
+    def rows(self, name: str, rows: _Rows, is_csv: bool) -> list[tuple[dict, dict[str, str]]]:
         """Return (entry, places) for the data rows under the heading row of ``rows``."""
         header_at, mapping = None, {}
         for position, (_, cells) in enumerate(rows[:HEADER_SEARCH]):

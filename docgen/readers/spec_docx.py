@@ -48,11 +48,11 @@ def _open(path: Path):
         raise InputError.single(path, f"is not a Word document python-docx can read ({exc})") from None
 
 
-def _title(document, markdown: WordMarkdown, parsed, path: Path) -> tuple[dict, dict[str, str]]:
+def _title(document, markdown: WordMarkdown, parsed, path: Path) -> tuple[dict, dict[str, int | str]]:
     """Return the specification block (title from the Title style, core properties, first heading)."""
     props = document.core_properties
     spec: dict = {}
-    where: dict[str, str] = {}
+    where: dict[str, int | str] = {}
     if markdown.title:
         spec["title"], where["specification.title"] = markdown.title
     elif (props.title or "").strip():

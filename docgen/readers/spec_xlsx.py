@@ -36,10 +36,10 @@ def _open(path: Path):
         raise InputError.single(path, f"is not an Excel workbook openpyxl can read ({exc})") from None
 
 
-def _cover(sheet) -> tuple[dict, dict[str, str]]:
+def _cover(sheet) -> tuple[dict, dict[str, int | str]]:
     """Return the title block written on a cover sheet ("Title" | value pairs, else its first text)."""
     spec: dict = {}
-    where: dict[str, str] = {}
+    where: dict[str, int | str] = {}
     first: tuple[str, str] | None = None
     for r, row in enumerate(sheet.iter_rows(max_row=60, values_only=True), 1):
         texts = [cell_text(v) for v in row]

@@ -28,7 +28,10 @@ from docgen.errors import InputError, Problem
 from docgen.readers import yaml_events
 from docgen.readers.source import Source, read_text
 
-_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml parses ~10x faster when present
+try:
+    from yaml import CSafeLoader as _Base  # libyaml parses ~10x faster when present
+except ImportError:  # PyYAML built without libyaml
+    from yaml import SafeLoader as _Base
 
 MAX_DEPTH = 100  # collections inside collections; real inputs use fewer than 10
 MAX_REPORTED = 20  # duplicate keys named one by one; the rest are counted
@@ -151,7 +154,7 @@ class _Walk:
 
     def __init__(self, file: str, text: str, start_line: int, cuts: bool = True):
         self.file, self.text, self.base = file, text, start_line + 1
-        self.lines: MutableMapping[str, int] = {}
+        self.lines: MutableMapping[str, int | str] = {}
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
         self.cut_lines = self._cut_candidates(text) if cuts and "#" in text else {}
@@ -234,7 +237,8 @@ class _Walk:
                     elif check_cut and fresh:
                         self._check_cut(value_node, child)
             else:
-                here = site if path is None else lines.get(path, site + base) - base
+                # int(): the walk stores line numbers only (readers add places to the Source later)
+                here = site if path is None else int(lines.get(path, site + base)) - base
                 for index, item in enumerate(node.value):
                     child = None if path is None else f"{path}[{index}]"
                     if child is not None and child not in lines:
@@ -375,7 +379,7 @@ def _load_plain(text: str, walk: _Walk) -> tuple[bool, object]:
     return True, data
 
 
-def _lines_of(text: str, path: Path, start_line: int) -> MutableMapping[str, int]:
+def _lines_of(text: str, path: Path, start_line: int) -> MutableMapping[str, int | str]:
     """Return the 1-based line of every key path of YAML ``text`` (composed again; {} if it cannot be)."""
     walk = _Walk(str(path), text, start_line, cuts=False)
     loader = _Loader(text)
@@ -391,7 +395,7 @@ def _lines_of(text: str, path: Path, start_line: int) -> MutableMapping[str, int
     return walk.lines
 
 
-class KeyLines(MutableMapping):
+class KeyLines(MutableMapping[str, int | str]):
     """The line of each key path of a YAML text, found when first asked for (the text is composed again then).
 
     Reading a large file keeps no record per key: a valid input whose messages need no line
@@ -400,19 +404,19 @@ class KeyLines(MutableMapping):
 
     def __init__(self, text: str, path: Path, start_line: int):
         self._source: tuple[str, Path, int] | None = (text, Path(path), start_line)
-        self._lines: MutableMapping[str, int] | None = None
+        self._lines: MutableMapping[str, int | str] | None = None
 
-    def _all(self) -> MutableMapping[str, int]:
+    def _all(self) -> MutableMapping[str, int | str]:
         """Return the lines, composing the text the first time."""
         if self._lines is None:
             assert self._source is not None
             self._lines, self._source = _lines_of(*self._source), None
         return self._lines
 
-    def __getitem__(self, key: str) -> int:
+    def __getitem__(self, key: str) -> int | str:
         return self._all()[key]
 
-    def __setitem__(self, key: str, value: int) -> None:
+    def __setitem__(self, key: str, value: int | str) -> None:
         self._all()[key] = value
 
     def __delitem__(self, key: str) -> None:

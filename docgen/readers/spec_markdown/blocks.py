@@ -203,9 +203,10 @@ class _Scanner:
 
     def text(self, line: _Line) -> None:
         """Continue the open block with the line, or start a paragraph."""
-        if line.lazy or (self.current is not None and not line.was_blank):
-            self.current.lines.append(line.stripped)
-            self.current.linenos.append(line.lineno)
+        current = self.current  # a lazy line was read with a paragraph or item open
+        if current is not None and (line.lazy or not line.was_blank):
+            current.lines.append(line.stripped)
+            current.linenos.append(line.lineno)
         else:
             self.start("para", line.stripped, line.lineno)
 
@@ -434,9 +435,10 @@ def scan(text: str) -> Scan:
     scanner = _Scanner(lines, indented_code=not _BIKESHED.match(text[:2000]))
     scanner.run(end + 1 if end is not None else 0)
     front = (1, end) if end is not None else None
-    if end is not None and _KRAMDOWN_PART.match(lines[end].rstrip()):
+    part = _KRAMDOWN_PART.match(lines[end].rstrip()) if end is not None else None
+    if end is not None and part:
         scanner.kramdown_rfc = True
-        name = _KRAMDOWN_PART.match(lines[end].rstrip()).group(1)
+        name = part.group(1)
         if name not in ("middle", "back"):
             scanner.blocks.insert(0, Block("heading", [name.capitalize()], [end + 1], level=1,
                                            numbered=False))

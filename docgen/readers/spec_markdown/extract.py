@@ -109,9 +109,10 @@ def _requirement(id_: str, section: Section, piece: str, line: int
     """Return the requirement of one sentence as a renderer shows it, or None without keyword."""
     shown = clean_text(piece)  # a keyword in an inline comment is no keyword
     keywords = find_keywords(shown)
-    if not keywords:
+    level = strongest(keywords)
+    if level is None:  # no keyword
         return None
-    return ExtractedRequirement(id_, section.name, shown, strongest(keywords), keywords, line)
+    return ExtractedRequirement(id_, section.name, shown, level, keywords, line)
 
 
 def _row_requirements(block: Block, section: Section, numberer: _Numberer
@@ -199,11 +200,12 @@ class _IdReader:
         self.found.append(req)
 
     def open(self, match: re.Match, rest: str, line: int, scope: int | None,
-             heading: bool = False) -> None:
-        """Close the open requirement and open the one of identifier ``match``."""
+             heading: bool = False) -> ExtractedRequirement:
+        """Close the open requirement, open the one of identifier ``match`` and return it."""
         self.close()
         req = ExtractedRequirement(match.group("id"), self.section.name, "", "", [], line)
         self.current = _Open(req, [rest], scope, heading)
+        return req
 
     def match(self, text: str, first: bool = True) -> re.Match | None:
         """Return the identifier at the start of ``text`` (see :func:`ids.match_id`), or None."""
@@ -230,9 +232,8 @@ class _IdReader:
         rest = [c for c in [first[match.end():].strip(), *cells[1:]] if c]
         level = next((_LEVEL_WORD[m.group(1).lower()] for c in rest
                       if (m := _LEVEL_CELL.match(c))), "")
-        self.open(match, " | ".join(c for c in rest if not _LEVEL_CELL.match(c)), block.line,
-                  None)
-        self.current.req.level = level
+        req = self.open(match, " | ".join(c for c in rest if not _LEVEL_CELL.match(c)), block.line, None)
+        req.level = level
         self.close()
 
     def text(self, block: Block) -> None:

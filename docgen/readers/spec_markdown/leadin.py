@@ -148,7 +148,9 @@ class Context:
         self.starts[top] = start
         if start not in self.intros:
             before = self.blocks[start - 1] if start > 0 else None
-            usable = before is not None and before.kind == "para" and not before.items \
-                and _adjacent(before, self.blocks[start])
-            self.intros[start] = _lead_in(before) if usable else None
+            if before is not None and before.kind == "para" and not before.items \
+                    and _adjacent(before, self.blocks[start]):
+                self.intros[start] = _lead_in(before)
+            else:
+                self.intros[start] = None
         return self.intros[start]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from pathlib import Path
@@ -49,12 +50,11 @@ def _scalar(value: object) -> str | None:
     return str(value).strip() or None
 
 
-def _front_matter(text: str, path: Path) -> tuple[dict, dict[str, int]]:
+def _front_matter(text: str, path: Path) -> tuple[dict, dict[str, int | str]]:
     """Return the front matter's specification fields and their lines ({} if there is none)."""
     lines = text.splitlines()
     if lines and lines[0].rstrip() == "%%%":
-        data, key_lines = _toml_title_block(lines)
-        return _specification_fields(data, key_lines)
+        return _specification_fields(*_toml_title_block(lines))
     if not lines or lines[0].rstrip() != "---":
         return {}, {}
     end = next((i for i in range(1, len(lines)) if _FRONT_END.match(lines[i].rstrip())), None)
@@ -111,10 +111,10 @@ def _toml_title_block(lines: list[str]) -> tuple[dict, dict[str, int]]:
     return fields, key_lines
 
 
-def _specification_fields(data: dict, key_lines: dict[str, int]) -> tuple[dict, dict[str, int]]:
+def _specification_fields(data: dict, key_lines: Mapping[str, int | str]) -> tuple[dict, dict[str, int | str]]:
     """Return title, reference, version and date from front-matter ``data`` and their lines."""
     spec: dict = {}
-    where: dict[str, int] = {}
+    where: dict[str, int | str] = {}
     number = _scalar(data.get("number"))
     candidates = {
         "title": ["title"],
