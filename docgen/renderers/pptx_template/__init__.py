@@ -84,8 +84,9 @@ def render_bytes(template: Path, context: dict, when: datetime) -> bytes:
 
 def _fill(prs, env, context: dict, template: Path) -> None:
     """Fill every slide of ``prs`` in place: slide markers first, then each slide's tags."""
-    from docgen.renderers.pptx_template.jinja import Where, loop_contexts
-    from docgen.renderers.pptx_template.slides import delete, duplicate, render_slide, take_marker
+    from docgen.ooxml.pptx_template.slides import delete, duplicate, render_slide, take_marker
+    from docgen.ooxml.pptx_template.where import Where
+    from docgen.renderers.pptx_template.jinja import JinjaEngine, loop_contexts
 
     jobs = []
     for number, slide in enumerate(list(prs.slides), 1):
@@ -103,5 +104,6 @@ def _fill(prs, env, context: dict, template: Path) -> None:
         for _ in contexts[1:]:
             copies.append(duplicate(prs, slide, copies[-1]))
         jobs.extend((copy, number, ctx) for copy, ctx in zip(copies, contexts))
+    engine = JinjaEngine(env)
     for slide, number, ctx in jobs:
-        render_slide(slide, env, ctx, template, number)
+        render_slide(slide, engine, ctx, template, number)

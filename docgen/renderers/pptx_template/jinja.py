@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import jinja2
 from jinja2 import nodes
@@ -18,30 +17,25 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from docgen.errors import TemplateError
 from docgen.jinja_env import template_error
+from docgen.ooxml.pptx_template.where import Where
 from docgen.template_sandbox import BoundedSandbox, guarded
 
 # Errors a template can cause by calling a helper with the wrong value, e.g. date("soon").
 
 
 @dataclass(frozen=True)
-class Where:
-    """Where a piece of template text sits: the file, the slide number (1-based), the shape."""
+class JinjaEngine:
+    """The :class:`~docgen.ooxml.pptx_template.where.Engine` of a sandboxed Jinja environment."""
 
-    template: Path
-    slide: int
-    place: str
+    env: SandboxedEnvironment
 
-    def text(self, source: str) -> str:
-        """Return ' on slide 2 in text box "Title 1" ("{{ x }}")' for error messages."""
-        around = " ".join(source.split())
-        if len(around) > 120:
-            around = around[:117] + "..."
-        return f' on slide {self.slide} in {self.place} ("{around}")'
+    def render(self, source: str, context: dict, where: Where, shown: str) -> str:
+        """Return ``source`` rendered with ``context`` (see :func:`render`)."""
+        return render(self.env, source, context, where, shown)
 
-    def cell(self, row: int | None, col: int) -> Where:
-        """Return the Where of a table cell of this shape (1-based; row None for a repeated row)."""
-        row_name = f"row {row}" if row else "a repeated row"
-        return Where(self.template, self.slide, f"{self.place}, {row_name}, cell {col}")
+    def loops(self, kind: str, expr: str, context: dict, where: Where, marker: str) -> Iterator[dict]:
+        """Yield the context of each repetition of a block marker (see :func:`loop_contexts`)."""
+        return loop_contexts(self.env, kind, expr, context, where, marker)
 
 
 @lru_cache(maxsize=1)

@@ -18,14 +18,14 @@ from copy import deepcopy
 from lxml import etree
 
 from docgen.errors import TemplateError
-from docgen.renderers.pptx_template.jinja import Where, loop_contexts
-from docgen.renderers.pptx_template.paragraphs import (
+from docgen.ooxml.pptx_template.paragraphs import (
     A,
     P,
     paragraph_text,
     render_paragraph,
     straighten,
 )
+from docgen.ooxml.pptx_template.where import Engine, Where
 
 TR, TC, TXBODY = f"{{{A}}}tr", f"{{{A}}}tc", f"{{{A}}}txBody"
 _MARKER = r"\{{%-?\s*{kind}\s+(for|if|endfor|endif)\b\s*(.*?)\s*-?%\}}"
@@ -40,7 +40,7 @@ def marker(text: str, kind: str) -> tuple[str, str] | None:
 
 
 def expand(elements: list[etree._Element], kind: str, text_of: Callable[[etree._Element], str],
-           leaf: Leaf, env, context: dict, where: Where) -> list[etree._Element]:
+           leaf: Leaf, engine: Engine, context: dict, where: Where) -> list[etree._Element]:
     """Return ``elements`` with their blocks expanded for ``context`` and every other one rendered."""
     out: list[etree._Element] = []
     i = 0
@@ -58,9 +58,9 @@ def expand(elements: list[etree._Element], kind: str, text_of: Callable[[etree._
                                 f"'{{%{kind} {verb} %}}' without its opening marker")
         end = _closing(elements, i, kind, verb, text_of, where, text)
         body = elements[i + 1:end]
-        for item in loop_contexts(env, verb, expr, context, where, text):
+        for item in engine.loops(verb, expr, context, where, text):
             copies = [deepcopy(e) for e in body]
-            out.extend(expand(copies, kind, text_of, leaf, env, item, where))
+            out.extend(expand(copies, kind, text_of, leaf, engine, item, where))
         i = end + 1
     return out
 
@@ -81,19 +81,19 @@ def _closing(elements, start: int, kind: str, verb: str, text_of, where: Where, 
                         f"no '{{%{kind} {_CLOSE[verb]} %}}' closes this marker")
 
 
-def render_text_body(body: etree._Element, env, context: dict, where: Where) -> None:
+def render_text_body(body: etree._Element, engine: Engine, context: dict, where: Where) -> None:
     """Render a text frame (``p:txBody`` or a cell's ``a:txBody``) in place: blocks, then paragraphs."""
     paragraphs = [c for c in body if c.tag == P]
     if not any("{" in paragraph_text(p) for p in paragraphs):
         return
     out = expand(paragraphs, "p", paragraph_text,
-                 lambda p, ctx: render_paragraph(p, env, ctx, where), env, context, where)
+                 lambda p, ctx: render_paragraph(p, engine, ctx, where), engine, context, where)
     _replace(body, paragraphs, out)
     if not out:
         body.append(etree.Element(P))  # a text frame holds at least one paragraph
 
 
-def render_table(tbl: etree._Element, env, context: dict, where: Where) -> int:
+def render_table(tbl: etree._Element, engine: Engine, context: dict, where: Where) -> int:
     """Render a table (``a:tbl``) in place: row blocks, then every cell; return the rows left."""
     rows = [c for c in tbl if c.tag == TR]
 
@@ -102,9 +102,9 @@ def render_table(tbl: etree._Element, env, context: dict, where: Where) -> int:
             body = tc.find(TXBODY)
             if body is not None:
                 number = next((n for n, row in enumerate(rows, 1) if row is tr), None)
-                render_text_body(body, env, ctx, where.cell(number, col))
+                render_text_body(body, engine, ctx, where.cell(number, col))
 
-    out = expand(rows, "tr", _row_text, render_row, env, context, where)
+    out = expand(rows, "tr", _row_text, render_row, engine, context, where)
     _replace(tbl, rows, out)
     return len(out)
 

@@ -16,9 +16,9 @@ from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from docgen.errors import TemplateError
-from docgen.renderers.pptx_template.blocks import render_table, render_text_body
-from docgen.renderers.pptx_template.jinja import Where
-from docgen.renderers.pptx_template.paragraphs import A, P, paragraph_text, remove_tag, straighten
+from docgen.ooxml.pptx_template.blocks import render_table, render_text_body
+from docgen.ooxml.pptx_template.paragraphs import A, P, paragraph_text, remove_tag, straighten
+from docgen.ooxml.pptx_template.where import Engine, Where
 
 PML = "http://schemas.openxmlformats.org/presentationml/2006/main"
 RNS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -73,7 +73,7 @@ def _body_text(body) -> str:
     return "\n".join(paragraph_text(p) for p in body.iter(P))
 
 
-def render_slide(slide, env, context: dict, template, number: int) -> None:
+def render_slide(slide, engine: Engine, context: dict, template, number: int) -> None:
     """Render every table, text frame and the notes of ``slide`` with ``context``, in place."""
     root = slide._element
     for frame in list(root.iter(FRAME)):
@@ -81,16 +81,16 @@ def render_slide(slide, env, context: dict, template, number: int) -> None:
         if tbl is None:
             continue
         where = Where(template, number, f'table "{_name(frame)}"')
-        if render_table(tbl, env, context, where) == 0:
+        if render_table(tbl, engine, context, where) == 0:
             frame.getparent().remove(frame)
         else:
             _fit_frame(frame, tbl)
     for body in list(root.iter(TXBODY)):
         where = Where(template, number, f'shape "{_name(body.getparent())}"')
-        render_text_body(body, env, context, where)
+        render_text_body(body, engine, context, where)
     if slide.has_notes_slide:
         for body in list(slide.notes_slide._element.iter(TXBODY)):
-            render_text_body(body, env, context, Where(template, number, "the notes"))
+            render_text_body(body, engine, context, Where(template, number, "the notes"))
 
 
 def _name(shape) -> str:

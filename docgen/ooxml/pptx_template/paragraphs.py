@@ -14,8 +14,8 @@ from copy import deepcopy
 
 from lxml import etree
 
+from docgen.ooxml.pptx_template.where import Engine, Where
 from docgen.ooxml.xmltext import clean
-from docgen.renderers.pptx_template.jinja import Where, render
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 R, T, BR, RPR = f"{{{A}}}r", f"{{{A}}}t", f"{{{A}}}br", f"{{{A}}}rPr"
@@ -49,7 +49,7 @@ def has_tags(text: str) -> bool:
     return "{{" in text or "{%" in text or "{#" in text
 
 
-def render_paragraph(p: etree._Element, env, context: dict, where: Where) -> None:
+def render_paragraph(p: etree._Element, engine: Engine, context: dict, where: Where) -> None:
     """Render the Jinja tags of paragraph ``p`` in place with ``context``; plain text is left alone."""
     text = paragraph_text(p)
     if not has_tags(text):
@@ -57,7 +57,7 @@ def render_paragraph(p: etree._Element, env, context: dict, where: Where) -> Non
     pieces = [c for c in p if c.tag not in (PPR, END)]
     _gather_tags(pieces)
     source = "".join(f"\ue000{i}\ue001{_text(c)}" for i, c in enumerate(pieces))
-    output = render(env, source, context, where, text)
+    output = engine.render(source, context, where, text)
     first_rpr = next((c.find(RPR) for c in pieces if c.tag == R and c.find(RPR) is not None), None)
     for c in pieces:
         p.remove(c)
