@@ -20,6 +20,7 @@ COMMANDS: dict[str, str] = {
     "checklist": "docgen.cli.checklist:checklist",
     "deck": "docgen.cli.deck:deck",
     "minutes": "docgen.cli.minutes:minutes",
+    "pack": "docgen.cli.pack:pack",
     "portfolio": "docgen.cli.portfolio:portfolio",
     "schema": "docgen.cli.schema:schema",
     "templates": "docgen.cli.templates:templates",

@@ -29,6 +29,7 @@ JOBS: dict[str, str] = {
     "checklist": "docgen.jobs.checklist",
     "actions": "docgen.jobs.actions",
     "portfolio": "docgen.jobs.portfolio",
+    "pack": "docgen.jobs.pack",
 }
 # manifest ``kind:`` -> job name (a meeting makes minutes, a status a deck, a spec a checklist).
 KINDS: dict[str, str] = {
@@ -38,6 +39,7 @@ KINDS: dict[str, str] = {
     "spec": "checklist",
     "actions": "actions",
     "portfolio": "portfolio",
+    "pack": "pack",
 }
 
 
