@@ -43,7 +43,7 @@ def checklist_header(row: tuple) -> dict[str, int] | None:
 
 def _date(value: object) -> str | None:
     """Return a summary date cell ("24 November 2026", "1er décembre 2026", a date) as YYYY-MM-DD."""
-    if hasattr(value, "year"):
+    if isinstance(value, date):  # a date cell (datetime is a date too)
         return value.isoformat()[:10]
     match = _WORDED_DATE.match(normalise(value))
     if match and match.group(2) in _MONTHS:

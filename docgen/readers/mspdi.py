@@ -62,12 +62,15 @@ def _local(tag: object) -> str:
 def _fields(task) -> dict[str, object]:
     """Return the direct children of a ``<Task>`` as {name: text}, baselines as {"Baseline": [{...}]}."""
     found: dict[str, object] = {}
+    baselines: list[dict[str, str]] = []
     for child in task:
         name = _local(child.tag)
         if name == "Baseline":
-            found.setdefault("Baseline", []).append({_local(c.tag): (c.text or "").strip() for c in child})
+            baselines.append({_local(c.tag): (c.text or "").strip() for c in child})
         else:
             found.setdefault(name, (child.text or "").strip())
+    if baselines:
+        found["Baseline"] = baselines
     return found
 
 
@@ -99,7 +102,8 @@ def read_plan(path: Path, shown: str | None = None) -> Plan:
     if root.tag != f"{{{NAMESPACE}}}Project":
         raise InputError.single(path, f"is not an MS Project XML plan (root <{_local(root.tag)}>, expected <Project> "
                                       f"in {NAMESPACE})")
-    plan, problems = Plan([], []), []
+    plan = Plan([], [])
+    problems: list[Problem] = []
     for task in (t for tasks in root if _local(tasks.tag) == "Tasks" for t in tasks if _local(t.tag) == "Task"):
         _add_task(_fields(task), plan, problems, shown, path)
     if problems:
@@ -132,7 +136,7 @@ def _add_task(task: dict, plan: Plan, problems: list[Problem], shown: str, path:
                                 f"task UID {task.get('UID', '?')}", name))
         return
     if task.get("Milestone") == "1" and task.get("Summary") != "1":
-        baseline = next((b for b in task.get("Baseline", []) if b.get("Number", "0") == "0"), {})
+        baseline: dict[str, str] = next((b for b in task.get("Baseline", []) if b.get("Number", "0") == "0"), {})
         entry = {"name": name, "baseline": day("Baseline Finish", baseline.get("Finish")),
                  "forecast": day("Finish", task.get("Finish"))}
         if percent >= 100:

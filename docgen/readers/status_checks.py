@@ -47,7 +47,9 @@ def budget_in_thousands(source: Source) -> list[Problem]:
     amounts = _amounts(data.get("budget"))
     if not amounts or not 0 < max(amounts) < THOUSAND:
         return []
-    project = data.get("project") if isinstance(data.get("project"), dict) else {}
+    project = data.get("project")
+    if not isinstance(project, dict):
+        project = {}
     currency = str(project.get("currency") or "EUR").strip().upper()
     example = max(amounts) if max(amounts) >= 1 and float(max(amounts)).is_integer() else 250
     message = (f"amounts are in currency units ({currency}), not thousands: every budget line is under "

@@ -14,6 +14,8 @@ import typing
 import unicodedata
 from dataclasses import dataclass, field
 
+from pydantic import BaseModel
+
 from docgen.model.common import Action
 from docgen.model.status import (
     DIMENSIONS,
@@ -43,7 +45,7 @@ class Table:
     sheet: str
     key: str
     columns: tuple[str, ...]
-    model: type | None = None
+    model: type[BaseModel] | None = None
     names: tuple[str, ...] = ()  # other sheet names accepted (French)
     aliases: dict[str, str] = field(default_factory=dict)  # heading -> column, for this sheet only
 
@@ -87,7 +89,8 @@ TABLES: tuple[Table, ...] = (
     # Where lists come from besides the sheets: a RAID log or a Jira export (see docgen.readers.raid).
     Table("Sources", "sources", ("list", "from", "sheet", "columns", "values", "where"), None, ()),
 )
-KEY_VALUE_SHEETS: dict[str, tuple[str, type]] = {"Project": ("project", Project), "Overall": ("overall", Overall)}
+KEY_VALUE_SHEETS: dict[str, tuple[str, type[BaseModel]]] = {
+    "Project": ("project", Project), "Overall": ("overall", Overall)}
 KEY_VALUE_NAMES = {"projet": "Project", "global": "Overall", "synthese": "Overall", "ensemble": "Overall"}
 # Keys of the Overall sheet that are top-level status keys: earned_value.pv... (bare pv, ev... too).
 EARNED_VALUE = tuple(EarnedValue.model_fields)
@@ -139,7 +142,7 @@ class Kind:
     choices: tuple[str, ...] = ()
 
 
-def kind_of_field(model: type | None, key: str) -> Kind:
+def kind_of_field(model: type[BaseModel] | None, key: str) -> Kind:
     """Return the kind of the model field ``key`` (from its type: Literal, date, 1-5 scale, number, list)."""
     if key == "status" and model is None:
         return Kind("choice", ("green", "amber", "red"))

@@ -127,9 +127,9 @@ class _Reader:
         self.lines: dict[str, int | str] = {}
         self.problems: list[Problem] = []
         self.seen: set[str] = set()
-        self.pending: list[tuple[str, dict, dict[str, str]]] = []
+        self.pending: list[tuple[str, dict, dict[str, int | str]]] = []
 
-    def problem(self, place: str, message: str, key_path: str | None = None) -> None:
+    def problem(self, place: int | str, message: str, key_path: str | None = None) -> None:
         """Record a problem at ``place`` (``Sheet!A1``)."""
         self.problems.append(Problem(str(self.path), message, place, key_path))
 
@@ -163,13 +163,13 @@ class _Reader:
                     self.data.setdefault("earned_value", {})[field] = value
                     self.lines[f"earned_value.{field}"] = place
                 continue
-            field = next((f for f in model.model_fields if norm(f) == name), None) or KEY_ALIASES.get(name)
-            if kind == "Project" and (name in TOP_LEVEL_PROJECT_KEYS or field in TOP_LEVEL_PROJECT_KEYS):
+            known = next((f for f in model.model_fields if norm(f) == name), None) or KEY_ALIASES.get(name)
+            if kind == "Project" and (name in TOP_LEVEL_PROJECT_KEYS or known in TOP_LEVEL_PROJECT_KEYS):
                 if value is not None:
                     self.data[name] = value
                     self.lines[name] = place
                 continue
-            field = field or str(row[0]).strip()
+            field = known or str(row[0]).strip()
             if value is None:
                 self.lines.setdefault(f"{key}.{field}", place)
                 continue
@@ -250,7 +250,7 @@ class _Reader:
                              f"sources[{index}].list")
                 continue
             block: dict = {}
-            places = {"": f"{title}!A{number}"}
+            places: dict[str, int | str] = {"": f"{title}!A{number}"}
             for key in ("from", "sheet", "columns", "values", "where"):
                 value = entry.get(key)
                 if value is None:

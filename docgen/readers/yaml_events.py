@@ -138,8 +138,9 @@ def _document(loader: yaml.BaseLoader, max_depth: int, cut_lines: dict[int, int]
             result = value
             continue
         top = frames[-1]
-        if top.seen is None:
-            top.data.append(value)
+        data = top.data
+        if isinstance(data, list):  # same as top.seen is None
+            data.append(value)
         else:
-            top.data[top.key] = value
+            data[top.key] = value
             top.key, top.text = None, None
