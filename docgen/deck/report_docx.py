@@ -17,7 +17,7 @@ from docgen.model.status import Status
 from docgen.ooxml.docx_writer import Cell, DocxBuilder
 from docgen.ooxml.drawingml.palette import Palette
 from docgen.ooxml.drawingml.shapes import Cell as DeckCell
-from docgen.ooxml.reference import load_reference
+from docgen.ooxml.reference import ReferenceDocx, load_reference
 from docgen.ooxml.theme import BUILTIN_THEME
 from docgen.richtext import Run
 from docgen.template_path import along, find_template
@@ -32,11 +32,27 @@ def write_docx(status: Status, labels: Labels, dest: Path, dirs: tuple[Path, ...
                when: datetime, changes: Changes | None = None) -> Path:
     """Write the Word status report of ``status`` to ``dest`` atomically; return ``dest``."""
     reference = load_reference(find_template(REFERENCE, list(along(dirs))))
-    reference.require(STYLES)
-    doc = DocxBuilder(reference)
+    doc = build(status, labels, reference, dirs, changes)
     p, L = status.project, labels
-    title = f"{p.name}" + (f" ({p.code})" if p.code else "")
-    doc.paragraph(title, "Title")
+    title = report_title(status)
+    tokens = {"title": title, "date": L.format_date(p.report_date), "project": p.name,
+              "kind": L["deck.report_title"], "page": L["common.page"], "of": L["common.of"]}
+    return doc.save(dest, title, tokens, when, subject=L["deck.report_title"])
+
+
+def report_title(status: Status) -> str:
+    """Return the report's title: the project's name, with its code in brackets."""
+    p = status.project
+    return f"{p.name}" + (f" ({p.code})" if p.code else "")
+
+
+def build(status: Status, labels: Labels, reference: ReferenceDocx, dirs: tuple[Path, ...],
+          changes: Changes | None = None, doc: DocxBuilder | None = None) -> DocxBuilder:
+    """Return ``doc`` (a new DocxBuilder on ``reference`` when None) with the whole report appended."""
+    reference.require(STYLES)
+    doc = doc if doc is not None else DocxBuilder(reference)
+    p, L = status.project, labels
+    doc.paragraph(report_title(status), "Title")
     doc.paragraph(" · ".join(x for x in (L["deck.report_title"], p.committee, p.period) if x),
                   "Subtitle")
     doc.info_table([
@@ -51,9 +67,7 @@ def write_docx(status: Status, labels: Labels, dest: Path, dirs: tuple[Path, ...
     theme = {**BUILTIN_THEME, "accent1": reference.header_fill("docgen Table")}
     _tables(doc, status_tables(status, labels, REPORT_TABLES), lambda c: pal.rgb(c, theme) if c else None)
     _decisions(doc, status, L)
-    tokens = {"title": title, "date": L.format_date(p.report_date), "project": p.name,
-              "kind": L["deck.report_title"], "page": L["common.page"], "of": L["common.of"]}
-    return doc.save(dest, title, tokens, when, subject=L["deck.report_title"])
+    return doc
 
 
 def _tables(doc: DocxBuilder, tables: list[Table], rgb: Callable[[str | None], str | None]) -> None:

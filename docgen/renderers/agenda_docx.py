@@ -7,7 +7,7 @@ from pathlib import Path
 from docgen.agenda import schedule, total_duration
 from docgen.labels import Labels
 from docgen.model.meeting import Minutes
-from docgen.ooxml.docx_writer import Cell, DocxBuilder
+from docgen.ooxml.docx_writer import Cell, Content, DocxBuilder
 from docgen.ooxml.package import document_time
 from docgen.ooxml.reference import ReferenceDocx
 from docgen.renderers.minutes_docx import REQUIRED_STYLES, action_table, people_table, title_block
@@ -26,10 +26,10 @@ def render(minutes: Minutes, labels: Labels, reference: ReferenceDocx, dest: Pat
     return doc.save(dest, m.title, tokens, document_time(m.date), subject=labels["agenda.kind"])
 
 
-def build(minutes: Minutes, labels: Labels, reference: ReferenceDocx) -> DocxBuilder:
-    """Return a DocxBuilder holding the whole body of the agenda."""
+def build(minutes: Minutes, labels: Labels, reference: ReferenceDocx, doc: DocxBuilder | None = None) -> DocxBuilder:
+    """Return ``doc`` (a new DocxBuilder on ``reference`` when None) with the whole body of the agenda appended."""
     reference.require(REQUIRED_STYLES)
-    doc = DocxBuilder(reference)
+    doc = doc if doc is not None else DocxBuilder(reference)
     title_block(doc, minutes, labels, labels["agenda.kind"])
     _invited(doc, minutes, labels)
     _agenda(doc, minutes, labels)
@@ -56,19 +56,19 @@ def _agenda(doc: DocxBuilder, minutes: Minutes, L: Labels) -> None:
     header = ["#"] + ([L["agenda.start"]] if timed else []) + [
         L["agenda.item"], L["minutes.presenter"], L["minutes.duration"]]
     widths = [0.5] + ([1.1] if timed else []) + [6, 2.8, 1.4]
-    rows = []
+    rows: list[list[Cell | Content]] = []
     for slot in slots:
         duration = f"{slot.item.duration} {L['minutes.minutes_unit']}" if slot.item.duration else ""
-        rows.append([Cell(str(slot.number), bold=True)]
-                    + ([Cell(slot.start or "", bold=True)] if timed else [])
-                    + [Cell(titled(slot.item.title, slot.item.purpose, L), markdown=True), slot.item.presenter or "",
-                       Cell(duration, align="right")])
+        rows.append([Cell(str(slot.number), bold=True),
+                     *([Cell(slot.start or "", bold=True)] if timed else []),
+                     Cell(titled(slot.item.title, slot.item.purpose, L), markdown=True), slot.item.presenter or "",
+                     Cell(duration, align="right")])
     total = total_duration(minutes)
     if total:
         end = slots[-1].end if slots else None
         label = L["agenda.total"] + (f" \u2013 {L['agenda.end']} {end}" if end else "")
-        rows.append([""] + ([""] if timed else []) + [Cell(label, bold=True), "",
-                    Cell(f"{total} {L['minutes.minutes_unit']}", bold=True, align="right")])
+        rows.append(["", *([""] if timed else []), Cell(label, bold=True), "",
+                     Cell(f"{total} {L['minutes.minutes_unit']}", bold=True, align="right")])
     doc.table(header, rows, widths)
 
 

@@ -14,7 +14,7 @@ from docgen.model.checklist import Checklist, Tally
 from docgen.model.checklist_changes import CHANGES
 from docgen.model.requirements import STATUSES
 from docgen.ooxml.docx_bulk_table import BulkTable
-from docgen.ooxml.docx_writer import Cell, DocxBuilder
+from docgen.ooxml.docx_writer import Cell, Content, DocxBuilder
 from docgen.ooxml.package import document_time
 from docgen.ooxml.reference import ReferenceDocx, load_reference
 from docgen.renderers.checklist_common import (
@@ -88,7 +88,7 @@ def _callout(doc: DocxBuilder, checklist: Checklist, L: Labels) -> None:
 def _changes(doc: DocxBuilder, checklist: Checklist, L: Labels) -> None:
     """Append the counts of improved, regressed and unchanged requirements by level."""
     doc.heading(L["checklist.changes"], 2)
-    rows = []
+    rows: list[list[Cell | Content]] = []
     for name, tally, bold in [*((level_word(L, t.name), t, False)
                                 for t in checklist.summary.by_level),
                               (L["common.total"], checklist.summary.overall, True)]:
@@ -104,7 +104,7 @@ def _tally_table(doc: DocxBuilder, title: str, tallies: list[tuple[str, Tally]],
                  L: Labels) -> None:
     header = [title, *(status_word(L, s) for s in STATUSES), L["common.total"],
               L["checklist.compliance_rate"]]
-    rows = []
+    rows: list[list[Cell | Content]] = []
     for name, tally in tallies:
         counts = [Cell(str(tally.counts[s]), align="right",
                        fill=STATUS_FILL[s] if tally.counts[s] else None) for s in STATUSES]
@@ -117,7 +117,7 @@ def _summary(doc: DocxBuilder, checklist: Checklist, L: Labels) -> None:
     summary = checklist.summary
     doc.heading(L["checklist.summary"], 1)
     doc.heading(L["checklist.by_status"], 2)
-    rows = [[_status_cell(L, s), Cell(str(summary.overall.counts[s]), align="right"),
+    rows: list[list[Cell | Content]] = [[_status_cell(L, s), Cell(str(summary.overall.counts[s]), align="right"),
              Cell(percent(summary.overall.percent(s)), align="right")] for s in STATUSES]
     rows.append([Cell(L["common.total"], bold=True),
                  Cell(str(summary.overall.total), bold=True, align="right"), Cell("")])
@@ -179,10 +179,12 @@ def _section_tables(doc: DocxBuilder, checklist: Checklist, L: Labels,
         yield table.end()
 
 
-def build(checklist: Checklist, labels: Labels, reference: ReferenceDocx, full: bool = True) -> DocxBuilder:
-    """Return a DocxBuilder holding the title block, the summary and (``full``) the landscape checklist."""
+def build(checklist: Checklist, labels: Labels, reference: ReferenceDocx, full: bool = True,
+          doc: DocxBuilder | None = None) -> DocxBuilder:
+    """Return ``doc`` (a new DocxBuilder on ``reference`` when None) with the title block, the summary
+    and (``full``) the landscape checklist appended."""
     reference.require(REQUIRED_STYLES)
-    doc = DocxBuilder(reference)
+    doc = doc if doc is not None else DocxBuilder(reference)
     _title_block(doc, checklist, labels)
     _summary(doc, checklist, labels)
     if full:

@@ -9,7 +9,7 @@ from pathlib import Path
 from docgen.labels import Labels
 from docgen.model.common import Action
 from docgen.model.meeting import AgendaItem, Minutes
-from docgen.ooxml.docx_writer import Cell, DocxBuilder
+from docgen.ooxml.docx_writer import Cell, Content, DocxBuilder
 from docgen.ooxml.package import document_time
 from docgen.ooxml.reference import ReferenceDocx
 from docgen.ooxml.watermark import with_watermark
@@ -34,10 +34,14 @@ def render(minutes: Minutes, labels: Labels, reference: ReferenceDocx, dest: Pat
     return dest_write(build(minutes, labels, reference), minutes, labels, dest)
 
 
-def build(minutes: Minutes, labels: Labels, reference: ReferenceDocx) -> DocxBuilder:
-    """Return a DocxBuilder holding the whole body of the minutes."""
+def build(minutes: Minutes, labels: Labels, reference: ReferenceDocx, doc: DocxBuilder | None = None) -> DocxBuilder:
+    """Return ``doc`` with the whole body of the minutes appended.
+
+    Without ``doc``, a new DocxBuilder on ``reference``, watermarked DRAFT for draft minutes;
+    appended to another document, the document control table says the status.
+    """
     reference.require(REQUIRED_STYLES)
-    doc = DocxBuilder(watermarked(reference, minutes, labels))
+    doc = doc if doc is not None else DocxBuilder(watermarked(reference, minutes, labels))
     title_block(doc, minutes, labels, labels["minutes.kind"])
     document_control(doc, minutes, labels)
     _attendance(doc, minutes, labels)
@@ -75,7 +79,7 @@ def document_control(doc: DocxBuilder, minutes: Minutes, L: Labels) -> None:
     row = control_row(minutes, L)
     if row is not None:
         doc.heading(L["minutes.document_control"], 1)
-        doc.table(control_header(L), [row], [1.5, 3, 2.5, 4])
+        doc.table(control_header(L), [[*row]], [1.5, 3, 2.5, 4])
 
 
 def dest_write(doc: DocxBuilder, minutes: Minutes, labels: Labels, dest: Path) -> Path:
@@ -223,8 +227,8 @@ def _summary(doc: DocxBuilder, minutes: Minutes, L: Labels) -> None:
     decisions = [(d, n) for n, item in enumerate(minutes.agenda, 1) for d in item.decisions]
     doc.heading(L["minutes.all_decisions"], 1)
     if decisions:
-        rows = [[Cell(d.id or f"#{i}", bold=True), Cell(d.text, markdown=True), d.approver or "",
-                 str(n)] for i, (d, n) in enumerate(decisions, 1)]
+        rows: list[list[Cell | Content]] = [[Cell(d.id or f"#{i}", bold=True), Cell(d.text, markdown=True),
+                                             d.approver or "", str(n)] for i, (d, n) in enumerate(decisions, 1)]
         doc.table([L["common.id"], L["minutes.decision"], L["minutes.approver"], "#"], rows,
                   [1.1, 7.5, 2.6, 0.6])
     else:
