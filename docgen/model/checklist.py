@@ -56,6 +56,15 @@ class Item:
         """Return True when the status satisfies the requirement (compliant or not applicable)."""
         return self.status in PASSING
 
+    def comparison(self) -> tuple[str, str]:
+        """Return (previous status, change) of an item compared with a previous assessment.
+
+        Raise ValueError for an item that was not compared (its checklist has no previous assessment).
+        """
+        if self.previous_status is None or self.change is None:
+            raise ValueError(f"{self.id} was not compared with a previous assessment")
+        return self.previous_status, self.change
+
 
 @dataclass
 class Tally:

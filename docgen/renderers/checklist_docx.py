@@ -174,7 +174,8 @@ def _section_tables(doc: DocxBuilder, checklist: Checklist, L: Labels,
                      markdown(4 + at, item.evidence), text(5 + at, item.owner),
                      markdown(6 + at, item.comment)]
             if compared:
-                cells[4:4] = [before[item.previous_status], moves[item.change]]
+                was, moved = item.comparison()
+                cells[4:4] = [before[was], moves[moved]]
             yield row(cells)
         yield table.end()
 

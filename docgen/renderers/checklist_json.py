@@ -32,15 +32,13 @@ def as_dict(checklist: Checklist) -> dict:
     summary = checklist.summary
     items = []
     for item in checklist.items:
-        row = item_row(item)
-        row["category"] = item.requirement.category
-        row["keywords"] = list(item.requirement.keywords)
-        row["assessed"] = item.assessed
-        row["passed"] = item.passed
+        row: dict[str, object] = {**item_row(item), "category": item.requirement.category,
+                                  "keywords": list(item.requirement.keywords), "assessed": item.assessed,
+                                  "passed": item.passed}
         if checklist.compared:
             row.update(change_row(item))
         items.append(row)
-    data = {
+    data: dict[str, object] = {
         "specification": checklist.specification.model_dump(mode="json"),
         "assessment": checklist.assessment.model_dump(mode="json"),
     }

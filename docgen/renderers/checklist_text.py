@@ -49,6 +49,7 @@ def _needs_parser(text: str) -> bool:
 def _inner(match: re.Match) -> str:
     """Return the text a fast-path match shows: a link's label, the code, the bold or italic words."""
     group = match.lastgroup  # each alternative's one group (a link's last one is its url)
+    assert group is not None  # every alternative of the fast-path pattern is a group
     return match.group("label" if group == "url" else group)
 
 
@@ -106,6 +107,8 @@ def cell_runs(text: str | None) -> list[Run]:
 
 def cell_plain(text: str | None) -> str:
     """Return one cell's Markdown ``text`` as plain text ("" for None)."""
+    if not text:
+        return ""
     plain = plain_cell(text)
     if plain is not None:
         return plain
@@ -119,6 +122,8 @@ def cell_plain_link(text: str | None) -> tuple[str, str | None]:
 
     The same as :func:`cell_plain` and :func:`first_link`, the Markdown read once.
     """
+    if not text:
+        return "", None
     plain = plain_cell(text)
     if plain is not None:
         return plain, None

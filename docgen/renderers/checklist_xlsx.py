@@ -128,9 +128,9 @@ def _item_rows(checklist: Checklist, labels: Labels, st: _RowStyles, strings: Sh
         cells.append(text_cell("D" + n, cell_plain(req.text), body))
         cells.append(text_cell("E" + n, words[item.status], st.status[item.status]))
         if compared:
-            was = item.previous_status
+            was, moved = item.comparison()
             cells.append(text_cell("F" + n, words[was], st.before[was]))
-            cells.append(text_cell("G" + n, markers[item.change], st.change[item.change]))
+            cells.append(text_cell("G" + n, markers[moved], st.change[moved]))
         if item.evidence:
             evidence, url = cell_plain_link(item.evidence)
             cells.append(text_cell(ev + n, evidence, st.link if url else body))

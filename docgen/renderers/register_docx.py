@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from docgen.labels import Labels
-from docgen.ooxml.docx_writer import Cell, DocxBuilder
+from docgen.ooxml.docx_writer import Cell, Content, DocxBuilder
 from docgen.ooxml.package import document_time
 from docgen.ooxml.reference import ReferenceDocx
 from docgen.register import STATUSES, Register
@@ -45,7 +45,7 @@ def _actions(doc: DocxBuilder, register: Register, L: Labels) -> None:
         return
     header = [L["common.id"], L[R + "text"], L["common.owner"], L["common.due"],
               L["common.status"], L[R + "origin"], L[R + "last"], L[R + "overdue_days"]]
-    rows = []
+    rows: list[list[Cell | Content]] = []
     for row in register.rows:
         a = row.action
         status = L[f"action_status.{a.status}"]
@@ -65,7 +65,7 @@ def _actions(doc: DocxBuilder, register: Register, L: Labels) -> None:
 def _summary(doc: DocxBuilder, register: Register, L: Labels) -> None:
     doc.heading(L[R + "summary"], 1)
     doc.paragraph(L[R + "by_status"], "Heading 3")
-    rows = [[L[f"action_status.{s}"], Cell(str(n), align="right")]
+    rows: list[list[Cell | Content]] = [[L[f"action_status.{s}"], Cell(str(n), align="right")]
             for s, n in register.by_status.items()]
     rows.append([Cell(L[R + "total"], bold=True),
                  Cell(str(len(register.rows)), bold=True, align="right")])

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from pydantic import BaseModel
+
 from docgen.model.status import DIMENSIONS, EarnedValue, Overall, Project
 from docgen.ooxml.package import document_time
 from docgen.ooxml.xlsx_writer import SharedStrings, Sheet, Styles, column_letter, number_cell, row_xml, workbook_bytes
@@ -138,9 +140,11 @@ def _readme(cells: _Cells) -> Sheet:
     return Sheet("README", rows, [120])
 
 
-def _key_value(cells: _Cells, name: str, key: str, model: type, data: dict) -> Sheet:
+def _key_value(cells: _Cells, name: str, key: str, model: type[BaseModel], data: dict) -> Sheet:
     """Return the key/value sheet ``name``: key, value and meaning of each key of ``model``."""
-    values = data.get(key) if isinstance(data.get(key), dict) else {}
+    values = data.get(key)
+    if not isinstance(values, dict):
+        values = {}
     keys: list[tuple[str, object, Kind, str]] = []
     for field_name, info in model.model_fields.items():
         meaning = (info.description or "") + (" (required)" if info.is_required() else "")
@@ -206,6 +210,7 @@ def _table(cells: _Cells, table: Table, entries: list[dict]) -> Sheet:
     last = column_letter(len(table.columns))
     validations = [(f"{column_letter(i)}2:{column_letter(i)}{VALIDATED_ROWS}", list(kind.choices))
                    for i, kind in enumerate(kinds, 1) if kind.choices]
-    widths = [_WIDE.get(c, 12 if k.name in ("date", "choice", "number") else 18) for c, k in zip(table.columns, kinds)]
+    widths: list[float] = [_WIDE.get(c, 12 if k.name in ("date", "choice", "number") else 18)
+                           for c, k in zip(table.columns, kinds)]
     return Sheet(table.sheet, rows, widths, freeze="A2", validations=validations,
                  auto_filter=f"A1:{last}{max(len(entries) + 1, 2)}")
