@@ -8,6 +8,7 @@ line by line. The result is a :class:`Source` in the shape of the YAML contract.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import NamedTuple
@@ -83,7 +84,7 @@ def read_markdown_minutes(path: Path) -> Source:
     for section in topics + sections:
         builder.section(section)
     data, lines = _assemble(builder, path, heading, text)
-    return Source(path=path, data=data, lines=lines, format="markdown")
+    return Source(path=path, data=data, lines=dict(lines), format="markdown")
 
 
 _MAX_RUN = 200
@@ -131,7 +132,7 @@ def _year_hint(builder: Builder, path: Path, heading) -> int | None:
 
 def _only_date(text: str) -> bool:
     found = find_date(text, short_year=True)
-    return bool(found) and not text.replace(found[1].group(0), "").strip(" -–—:,.#")
+    return found is not None and not text.replace(found[1].group(0), "").strip(" -–—:,.#")
 
 
 def _title_line(builder: Builder, block) -> None:
@@ -198,10 +199,11 @@ def _heading_title_and_date(builder: Builder, heading) -> None:
 def _date_from_title(builder: Builder) -> None:
     """Without a date yet, take the one the meeting's title holds."""
     title = builder.meeting.get("title")
-    if "date" not in builder.meeting and isinstance(title, str) and find_date(title, short_year=True):
+    found = find_date(title, short_year=True) if "date" not in builder.meeting and isinstance(title, str) \
+        else None
+    if found:
         # front matter "title: 2023-05-11 TOC Meeting Record" dates the meeting
-        builder.set_meeting("date", find_date(title, short_year=True)[0],
-                            builder.meeting_lines.get("title", 0))
+        builder.set_meeting("date", found[0], builder.meeting_lines.get("title", 0))
 
 
 def _date_from_name(builder: Builder, named: str | None) -> None:
@@ -218,8 +220,8 @@ def _date_from_name(builder: Builder, named: str | None) -> None:
 
 def _title_from_name(stem: str, day: str, heading: str | None) -> str:
     found = find_date(stem)
-    words = stem.replace(found[1].group(0), " ") if found else re.sub(r"\d{8}", " ", stem)
-    words = [w for w in re.split(r"[-_\s.]+", words) if w]
+    rest = stem.replace(found[1].group(0), " ") if found else re.sub(r"\d{8}", " ", stem)
+    words = [w for w in re.split(r"[-_\s.]+", rest) if w]
     pretty = " ".join(w.upper() if len(w) <= 3 and not re.search(r"[aeiouy]", w.lower())
                       else w[:1].upper() + w[1:] for w in words)
     if not pretty:
@@ -272,6 +274,7 @@ def _heading_and_label_words(text: str) -> list[str]:
         rest = line.lstrip()
         if not rest:
             continue
+        word: str | None
         if rest.startswith("#"):
             word, index = _heading_title(rest, lines, index)
         else:
@@ -381,8 +384,8 @@ def _attendee_records(builder: Builder, lines: dict[str, int]) -> list[dict]:
     return attendees
 
 
-def _known_names(attendees: list[dict]) -> tuple[set[str], tuple[dict[str, str], dict[str, str]]]:
-    """Return (the attendees' normalised names, first names and handles; (names by handle, by nick))."""
+def _known_names(attendees: list[dict]) -> tuple[set[str], tuple[dict[str, str], dict[str, str], dict[str, str]]]:
+    """Return (the attendees' normalised names, first names and handles; (names by handle, by nick, by initials))."""
     known = {norm(p["name"]) for p in attendees} | {norm(p["name"]).split(" ")[0] for p in attendees}
     known |= {norm(p["handle"]) for p in attendees if p.get("handle")}
     handles = {p["handle"].lower(): p["name"] for p in attendees if p.get("handle")}
@@ -441,7 +444,7 @@ def _add_lists(builder: Builder, data: dict, lines: dict[str, int], known: set, 
         data["notes"] = "\n\n".join(builder.notes)
 
 
-def _keyed_lines(key: str, entries: list[tuple[object, int]]) -> dict[str, int]:
+def _keyed_lines(key: str, entries: Sequence[tuple[object, int]]) -> dict[str, int]:
     """Return the line of each entry of a list, keyed ``key[index]``."""
     return {f"{key}[{index}]": line for index, (_, line) in enumerate(entries)}
 
@@ -476,7 +479,7 @@ _AND = re.compile(r"\s+(?:and|&|et)\s+")
 
 def _owner_names(owner: str) -> list[str]:
     """Return the owners of "Travis and Sangwhan" / "A, B" one by one (a name holds no "and")."""
-    names = []
+    names: list[str] = []
     for part in owner.split(","):
         pieces = _AND.split(part)
         names.extend(pieces if all(p[:1].isupper() or p.startswith("@") for p in pieces)
@@ -484,7 +487,8 @@ def _owner_names(owner: str) -> list[str]:
     return [n for n in names if n.strip()]
 
 
-def _item(item: Agenda, key: str, lines: dict, known: set, handles: dict, year) -> dict:
+def _item(item: Agenda, key: str, lines: dict, known: set, handles: tuple[dict[str, str], ...],
+          year: _Days) -> dict:
     record = {k: v for k, v in item.base.items() if k not in ("notes", "decisions", "actions")}
     record["title"] = record.get("title") or item.title
     if item.line:
@@ -544,7 +548,7 @@ def _action(raw: dict, known: set, handles: tuple, days: _Days) -> dict:
     if "head" not in raw:
         return raw
     year = days.meeting.year if days.meeting else None
-    action = it.parse_action(raw["head"], known=known, year=year, labelled=raw.get("labelled"),
+    action = it.parse_action(raw["head"], known=known, year=year, labelled=bool(raw.get("labelled")),
                              owner=raw.get("owner"), today=days.meeting, next_meeting=days.next)
     _queued_fields(action, raw, days)
     owner = action.get("owner")

@@ -115,8 +115,9 @@ class AttendeeSections(Passes):
         their attendance and, with several columns, their group. Returns whether it was one.
         """
         header = [re.sub(r"\s*\([^()]*\)\s*$", "", cell).strip() for cell in block.rows[0]]
-        labels = [people_label(norm(cell)) if cell else None for cell in header]
-        if not header or any(label is None for label in labels) or len(block.rows) < 2:
+        found = [people_label(norm(cell)) if cell else None for cell in header]
+        labels = [label for label in found if label is not None]
+        if not header or len(labels) < len(found) or len(block.rows) < 2:
             return False
         for offset, row in enumerate(block.rows[1:], start=1):
             for column, cell in enumerate(row[: len(header)]):

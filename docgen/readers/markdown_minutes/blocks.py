@@ -134,7 +134,8 @@ def parse_sections(text: str) -> tuple[list[Block], list[Section]]:
     stack: list[Section] = []
     for node in root.children:
         if node.type == "heading":
-            section = Section(_inline(node).strip(), int(node.tag[1]), node.map[0] + 1)
+            section = Section(_inline(node).strip(), int(node.tag[1]),
+                              node.map[0] + 1 if node.map else 0)
             while stack and stack[-1].level >= section.level:
                 stack.pop()
             (stack[-1].children if stack else top).append(section)

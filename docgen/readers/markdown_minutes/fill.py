@@ -273,7 +273,7 @@ class NotesFill(Passes):
     def _initialled_task(self, text: str) -> bool:
         """Return whether a note ends with an attendee's initials in brackets ("... [PK]")."""
         m = it.INITIALS_TAIL.search(text)
-        return bool(m) and all(self.people.resolve(who) for who in
+        return m is not None and all(self.people.resolve(who) for who in
                                re.split(r"\s*[,/&+]\s*", m.group("who")))
 
     def _named_task(self, text: str) -> bool:
@@ -288,7 +288,9 @@ class NotesFill(Passes):
     def people_para(self, line: str, following: Block, meta: bool) -> bool:
         """Read ``Additional attendees:`` followed by a paragraph of names; return whether it did."""
         pair = split_label(line)
-        people = people_label(pair[0]) if pair and not pair[1] else None
+        if not pair or pair[1]:
+            return False
+        people = people_label(pair[0])
         if not people or not (meta or not people[1]) or len(following.text) > 600:
             return False
         group = _group_name(pair[0]) if people[1] else None
@@ -301,7 +303,7 @@ class NotesFill(Passes):
         """Queue ``[speaker] I will ...`` as an action owned by the speaker (the note stays)."""
         m = _SPEAKER.match(entry.text)
         commit = _COMMIT.search(m.group("rest").strip()) if m else None
-        if not commit:
+        if m is None or not commit:
             return
         owner = clean(m.group("a") or m.group("b"))
         task = clean(commit.group("task").replace("\n", " ")).rstrip(".")

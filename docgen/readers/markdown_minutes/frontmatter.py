@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from pathlib import Path
 
@@ -26,6 +26,14 @@ _PEOPLE_KEYS = ("attendees", "participants", "present", "presents", "présents",
                 "membres", "observers", "guests", "invites", "invités", "regrets", "excused",
                 "excusés", "apologies", "absent", "absents", "remote", "staff")
 _PLAIN_PEOPLE = ("attendees", "participants", "present", "presents", "présents")
+
+#: The front matter's line of each key path (Source.lines; the YAML reader gives numbers).
+_Lines = Mapping[str, int | str]
+
+
+def _line(lines: _Lines, key: str) -> int:
+    """Return the line of ``key`` in the front matter, 1 when it has none."""
+    return int(lines.get(key, 1))
 
 
 def split_front_matter(text: str, path: Path) -> tuple[Source | None, str]:
@@ -62,16 +70,16 @@ def apply_front_matter(fm: Source, builder: Builder) -> None:
         read(fm.data, fm.lines, builder)
 
 
-def _contract_meeting(data: dict, lines: dict, builder: Builder) -> None:
+def _contract_meeting(data: dict, lines: _Lines, builder: Builder) -> None:
     """Record the fields of a contract-shaped ``meeting:`` mapping (they override anything before)."""
     meeting = data.get("meeting")
     if isinstance(meeting, dict):
         for key, value in meeting.items():
             builder.set_meeting(str(key), normalise(value) if key == "date" else value,
-                                lines.get(f"meeting.{key}", 1), override=True)
+                                _line(lines, f"meeting.{key}"), override=True)
 
 
-def _flat_meeting(data: dict, lines: dict, builder: Builder) -> None:
+def _flat_meeting(data: dict, lines: _Lines, builder: Builder) -> None:
     """Record the flat meeting keys (``title:``, ``date:``, ``lieu:``...) the contract's ``meeting`` left unset."""
     for key, value in data.items():
         field = _MEETING_KEYS.get(str(key).lower())
@@ -79,16 +87,16 @@ def _flat_meeting(data: dict, lines: dict, builder: Builder) -> None:
             builder.published = True  # a time of day to the second: when the page was published
         if field and not isinstance(value, (dict, list)):
             builder.set_meeting(field, normalise(value) if field == "date" else value,
-                                lines.get(str(key), 1))
+                                _line(lines, str(key)))
 
 
-def _time(data: dict, lines: dict, builder: Builder) -> None:
+def _time(data: dict, lines: _Lines, builder: Builder) -> None:
     """Record the start and end of a ``time: 14:00-15:00`` key."""
     if isinstance(data.get("time"), str):
-        builder.times(data["time"], lines.get("time", 1))
+        builder.times(data["time"], _line(lines, "time"))
 
 
-def _people(data: dict, lines: dict, builder: Builder) -> None:
+def _people(data: dict, lines: _Lines, builder: Builder) -> None:
     """Record the people of every people list (``attendees:``, ``regrets:``, ``guests:``...)."""
     people_keys = [k for k in data if str(k).lower() in _PEOPLE_KEYS and isinstance(data[k], list)]
     grouping = [k for k in people_keys if attendance_key(str(k)) in (None, "present")]
@@ -101,11 +109,11 @@ def _people(data: dict, lines: dict, builder: Builder) -> None:
         _people_list(key, data[key], lines, builder, attendance, group)
 
 
-def _people_list(key: object, entries: list, lines: dict, builder: Builder, attendance: str | None,
+def _people_list(key: object, entries: list, lines: _Lines, builder: Builder, attendance: str | None,
                  group: str | None) -> None:
     """Record the people of one list: mappings as written, strings read as attendee entries."""
     for index, entry in enumerate(entries):
-        line = lines.get(f"{key}[{index}]", 1)
+        line = _line(lines, f"{key}[{index}]")
         if isinstance(entry, dict):
             builder.add_person(dict(entry), line, attendance, group)
         elif entry is not None:
@@ -113,7 +121,7 @@ def _people_list(key: object, entries: list, lines: dict, builder: Builder, atte
             builder.add_person(person, line, attendance or "present", group)
 
 
-def _roles(data: dict, lines: dict, builder: Builder) -> None:
+def _roles(data: dict, lines: _Lines, builder: Builder) -> None:
     """Record who holds the meeting's chair, facilitator and minute-taker roles."""
     for key, role in (("chair", "chair"), ("facilitator", "facilitator"),
                       ("minute_taker", "minute_taker")):
@@ -121,7 +129,7 @@ def _roles(data: dict, lines: dict, builder: Builder) -> None:
             builder.add_role(builder.meeting[key], role)
 
 
-def _distribution(data: dict, lines: dict, builder: Builder) -> None:
+def _distribution(data: dict, lines: _Lines, builder: Builder) -> None:
     """Record the distribution list (one string or a list)."""
     distribution = data.get("distribution")
     if isinstance(distribution, (list, str)):
@@ -129,16 +137,16 @@ def _distribution(data: dict, lines: dict, builder: Builder) -> None:
                                     else [str(d) for d in distribution])
 
 
-def _previous_actions(data: dict, lines: dict, builder: Builder) -> None:
+def _previous_actions(data: dict, lines: _Lines, builder: Builder) -> None:
     """Record the previous actions as written."""
     for index, action in enumerate(data.get("previous_actions") or []):
-        builder.previous.append((action, lines.get(f"previous_actions[{index}]", 1)))
+        builder.previous.append((action, _line(lines, f"previous_actions[{index}]")))
 
 
-def _agenda(data: dict, lines: dict, builder: Builder) -> None:
+def _agenda(data: dict, lines: _Lines, builder: Builder) -> None:
     """Record the agenda: contract-shaped items as they are, a plain title as a new item."""
     for index, item in enumerate(data.get("agenda") or []):
-        line = lines.get(f"agenda[{index}]", 1)
+        line = _line(lines, f"agenda[{index}]")
         if isinstance(item, dict):
             builder.agenda.append(_contract_item(item, line))
         elif item is not None:
@@ -154,33 +162,33 @@ def _contract_item(item: dict, line: int) -> Agenda:
     return agenda
 
 
-def _links(data: dict, lines: dict, builder: Builder) -> None:
+def _links(data: dict, lines: _Lines, builder: Builder) -> None:
     """Record the links: a mapping of label to URL, or a list of mappings or Markdown links."""
     links = data.get("links")
     if isinstance(links, dict):
         links = [{"label": k, "url": v} for k, v in links.items()]
     for index, link in enumerate(links or []):
-        line = lines.get(f"links[{index}]", 1)
+        line = _line(lines, f"links[{index}]")
         if isinstance(link, str):
             link = parse_link(link) or {"label": link, "url": link}
         builder.links.append((link, line))
 
 
-def _next_meeting(data: dict, lines: dict, builder: Builder) -> None:
+def _next_meeting(data: dict, lines: _Lines, builder: Builder) -> None:
     """Record a contract-shaped ``next_meeting:`` mapping."""
     if isinstance(data.get("next_meeting"), dict):
         builder.next.update(data["next_meeting"])
-        builder.next_line = lines.get("next_meeting", 1)
+        builder.next_line = _line(lines, "next_meeting")
 
 
-def _notes(data: dict, lines: dict, builder: Builder) -> None:
+def _notes(data: dict, lines: _Lines, builder: Builder) -> None:
     """Record general ``notes:`` text."""
     if isinstance(data.get("notes"), str):
         builder.notes.append(data["notes"])
 
 
 #: The passes over the front matter, in order: meeting fields, people and roles, then the lists.
-_PASSES: tuple[Callable[[dict, dict, Builder], None], ...] = (
+_PASSES: tuple[Callable[[dict, _Lines, Builder], None], ...] = (
     _contract_meeting, _flat_meeting, _time, _people, _roles, _distribution, _previous_actions,
     _agenda, _links, _next_meeting, _notes,
 )

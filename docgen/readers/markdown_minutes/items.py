@@ -192,8 +192,9 @@ def _owner_field(draft: _Draft) -> None:
     """Take an ``owner: Tim`` field; a ``Name:`` prefix left in the text then goes too."""
     draft.text, field_owner = _take(_OWNER_FIELD, draft.text, "owner", None, clean)
     draft.owner = draft.owner or field_owner
-    if field_owner and owner_prefix(draft.text):
-        draft.text = owner_prefix(draft.text)[1]
+    prefixed = owner_prefix(draft.text) if field_owner else None
+    if prefixed:
+        draft.text = prefixed[1]
 
 
 def _owner_before(draft: _Draft) -> None:

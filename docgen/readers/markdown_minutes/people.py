@@ -61,7 +61,7 @@ def split_names(value: str) -> list[str]:
         else:
             current += char
     parts.append(current)
-    names = []
+    names: list[str] = []
     for part in parts:
         names.extend(re.split(r"\s+(?:and|&|et)\s+", part) if "(" not in part else [part])
     return [n.strip() for n in names if n.strip()]

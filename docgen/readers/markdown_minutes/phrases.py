@@ -8,6 +8,8 @@ case-insensitively at word boundaries; accents are written as people write them.
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 ENGLISH = {
     # who takes decisions: "the board agreed ...", "the committee approved ..."
     "bodies": [
@@ -325,8 +327,23 @@ def _merged_maps(key: str) -> dict[int, list[str]]:
     return merged
 
 
+class Relative(TypedDict):
+    """The vocabulary of relative due dates: day names, unit and number words, phrase fragments."""
+
+    weekdays: list[list[str]]  # by weekday, Monday first
+    units: dict[int, list[str]]  # days in one unit -> its words
+    numbers: dict[int, list[str]]  # value -> its words
+    next_meeting: list[str]
+    end_of: list[str]
+    this_month: list[str]
+    end_of_week: list[str]
+    next_week: list[str]
+    tomorrow: list[str]
+    today: list[str]
+
+
 #: The vocabulary of relative due dates, merged over the languages (see relative_dates.py).
-RELATIVE = {
+RELATIVE: Relative = {
     "weekdays": _merged_lists("weekdays"),
     "units": _merged_maps("units"),
     "numbers": _merged_maps("numbers"),

@@ -16,12 +16,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 
 _WORD = re.compile(r"\w{3,}")
 _NUMBER = re.compile(r"\d+")
 _STOP = frozenset("the and for with from that this les des pour avec dans une sur aux par".split())
 _SAME = 0.8
 _PER_WORD = 16  # actions kept per word: a word in every action does not make this quadratic
+
+V = TypeVar("V")
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -36,14 +39,14 @@ def same_words(a: frozenset[str], b: frozenset[str], share: float = _SAME) -> bo
 
 
 @dataclass
-class WordIndex:
+class WordIndex(Generic[V]):
     """Texts indexed by their words, to find the ones that may say the same in constant time."""
 
     share: float = _SAME  # the share of the shorter text's words the other must hold
-    entries: list[tuple[frozenset[str], object]] = field(default_factory=list)
+    entries: list[tuple[frozenset[str], V]] = field(default_factory=list)
     by_word: dict[str, list[int]] = field(default_factory=dict)
 
-    def add(self, words: frozenset[str], value: object) -> None:
+    def add(self, words: frozenset[str], value: V) -> None:
         """Index ``value`` under ``words``."""
         position = len(self.entries)
         self.entries.append((words, value))
@@ -53,7 +56,7 @@ class WordIndex:
             if len(slot) > _PER_WORD:
                 del slot[0]
 
-    def similar(self, words: frozenset[str]) -> list[object]:
+    def similar(self, words: frozenset[str]) -> list[V]:
         """Return the indexed values whose words say the same as ``words``, first indexed first."""
         positions = sorted({p for word in words for p in self.by_word.get(word, ())})
         return [self.entries[p][1] for p in positions
@@ -73,9 +76,9 @@ def merge_repeated_actions(agenda: list[dict], collects: list[bool], lines: dict
     ``collects`` says, per agenda item, whether it is a section that collects actions; a repeat
     counts only when one of the two actions is in such an item. The line map is re-keyed.
     """
-    index = WordIndex()
+    index: WordIndex[tuple[dict, bool]] = WordIndex()
     for position, item in enumerate(agenda):
-        kept = []
+        kept: list[dict] = []
         key = f"agenda[{position}].actions"
         moved: dict[str, str] = {}
         for number, action in enumerate(item.get("actions", [])):

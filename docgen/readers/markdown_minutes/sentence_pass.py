@@ -103,9 +103,9 @@ def explicit_kinds(preamble: list[Block], sections: list[Section]) -> set[str]:
             stack.extend(section.children)
     for block in blocks:
         if block.kind == "table":
-            kind = table_kind(block.rows)
-            if kind in ("decisions", "actions"):
-                found.add(kind)
+            table = table_kind(block.rows)
+            if table in ("decisions", "actions"):
+                found.add(table)
     return found
 
 
@@ -116,7 +116,7 @@ def settle_sentences(items: list[Agenda]) -> None:
     Alice to chase the vendor") is the same action, kept once.
     """
     # a prose finding repeats a listed entry when 60 % of the shorter's words are in the other
-    listed = {kind: WordIndex(share=0.6) for kind in ("decisions", "actions")}
+    listed: dict[str, WordIndex[bool]] = {kind: WordIndex(share=0.6) for kind in ("decisions", "actions")}
     for item in items:
         for kind in ("decisions", "actions"):
             for raw, _ in getattr(item, kind):

@@ -75,6 +75,7 @@ def table_records(rows: list[list[str]], kind: str) -> list[tuple[dict, int]]:
     records = []
     for index, row in enumerate(rows[1:], start=1):
         record: dict = {}
+        keys: tuple[str, ...]
         if kind == "actions":
             keys = ("text", "owner", "due", "status", "priority", "id", "comment")
         elif kind == "decisions":

@@ -219,11 +219,11 @@ def people_label(key: str) -> tuple[str, bool] | None:
     for attendance, words in ATTENDANCE_WORDS.items():
         if key in words:
             return attendance, False
-    words = key.split()
-    named = _attendance_in(words)
+    parts = key.split()
+    named = _attendance_in(parts)
     if named:
         return named, False
-    if key in GROUP_WORDS or (1 < len(words) <= 3 and words[-1] in _PEOPLE_TAILS):
+    if key in GROUP_WORDS or (1 < len(parts) <= 3 and parts[-1] in _PEOPLE_TAILS):
         return "present", True
     return None
 
