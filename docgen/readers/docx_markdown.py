@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from docgen.ooxml.docx_reading import body_children, is_table, numbering, numbering_levels, outline_level
 from docgen.readers.matrix_columns import MatrixRow, header_columns
 
 _HEADING = re.compile(r"^(?:heading|titre|uberschrift|titulo|titolo|kop|rubrik|otsikko)\s*([1-9])$")
@@ -23,7 +24,6 @@ _SKIPPED = re.compile(r"^(?:title|titre|subtitle|sous-titre|toc.*|table des mati
 _LIST_STYLE = re.compile(r"^(?:list|liste)\b.*?(\d)?$")
 # A line the Markdown scanner would read as structure: escaped so it stays text.
 _STRUCTURE = re.compile(r"^(?:[#>*+=|<{:!%~`\[\\_-]|\d{1,9}[.)](?:\s|$))")
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 @dataclass
@@ -102,25 +102,9 @@ def _num_pr(paragraph) -> tuple[str, int] | None:
     while style is not None and len(nodes) < 10:
         nodes.append(style.element.pPr)
         style = style.base_style
-    num_id, level = None, None
-    for node in nodes:
-        num_pr = node.find(f"{_W}numPr") if node is not None else None
-        if num_pr is None:
-            continue
-        if num_id is None and num_pr.find(f"{_W}numId") is not None:
-            num_id = num_pr.find(f"{_W}numId").get(f"{_W}val")
-        if level is None and num_pr.find(f"{_W}ilvl") is not None:
-            level = int(num_pr.find(f"{_W}ilvl").get(f"{_W}val") or 0)
+    num_id, ilvl = numbering(nodes)
+    level = int(ilvl or 0) if ilvl is not None else None
     return (num_id, level or 0) if num_id not in (None, "0") else None
-
-
-def _outline_level(paragraph) -> int | None:
-    pPr = paragraph._p.pPr
-    node = pPr.find(f"{_W}outlineLvl") if pPr is not None else None
-    if node is None:
-        return None
-    value = int(node.get(f"{_W}val") or 9)
-    return value + 1 if value < 9 else None
 
 
 def escape_line(line: str) -> str:
@@ -137,28 +121,6 @@ def paragraph_text(paragraph) -> str:
         url = getattr(item, "url", None)
         parts.append(f"[{text}]({url})" if url and text.strip() else text)
     return "".join(parts).replace("\t", " ")
-
-
-def numbering_levels(document) -> dict[tuple[str, int], tuple[str, str]]:
-    """Return (level text, number format) of each (numId, level) of a document's numbering part.
-
-    ``("%1.", "decimal")`` for a numbered list, ``("", "bullet")``...; empty without a numbering part.
-    """
-    levels: dict[tuple[str, int], tuple[str, str]] = {}
-    try:
-        root = document.part.numbering_part.element
-    except (NotImplementedError, KeyError, AttributeError):
-        return levels
-    abstract = {a.get(f"{_W}abstractNumId"): a for a in root.findall(f"{_W}abstractNum")}
-    for num in root.findall(f"{_W}num"):
-        ref = num.find(f"{_W}abstractNumId")
-        node = abstract.get(ref.get(f"{_W}val")) if ref is not None else None
-        for lvl in node.findall(f"{_W}lvl") if node is not None else ():
-            text, fmt = lvl.find(f"{_W}lvlText"), lvl.find(f"{_W}numFmt")
-            levels[(num.get(f"{_W}numId"), int(lvl.get(f"{_W}ilvl") or 0))] = (
-                text.get(f"{_W}val") if text is not None else "",
-                fmt.get(f"{_W}val") if fmt is not None else "decimal")
-    return levels
 
 
 class _HeadingNumbers:
@@ -206,7 +168,7 @@ def to_markdown(document) -> WordMarkdown:
     numbers = _HeadingNumbers(document)
     paragraph_no = table_no = 0
     for child in body_children(document.element.body):
-        if child.tag == f"{_W}tbl":
+        if is_table(child):
             table_no += 1
             _add_table(out, Table(child, document), table_no)
             continue
@@ -218,7 +180,7 @@ def to_markdown(document) -> WordMarkdown:
         place = f"paragraph {paragraph_no}"
         names = _names(paragraph.style)
         level = next((int(m.group(1)) for n in names if (m := _HEADING.match(n))), None)
-        level = _outline_level(paragraph) or level
+        level = outline_level(paragraph._p.pPr) or level
         if level is None and any(n in ("title", "titre") for n in names[:2]):
             out.title = out.title or (" ".join(text.split()), place)
             continue
@@ -251,17 +213,6 @@ def _list_depth(names: list[str], num: tuple[str, int] | None) -> int | None:
     if num is not None:
         return max(num[1], styled or 0)
     return None if styled is None or "paragraph" in names[0] else styled
-
-
-def body_children(body):
-    """Yield the body's paragraphs and tables in order, content controls opened."""
-    for child in body.iterchildren():
-        if child.tag in (f"{_W}p", f"{_W}tbl"):
-            yield child
-        elif child.tag == f"{_W}sdt":
-            content = child.find(f"{_W}sdtContent")
-            if content is not None:
-                yield from body_children(content)
 
 
 def _add_table(out: WordMarkdown, table, number: int) -> None:

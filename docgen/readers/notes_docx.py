@@ -14,15 +14,23 @@ from __future__ import annotations
 
 import re
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
 from docgen.errors import InputError, Problem
-from docgen.readers.docx_markdown import PlacedLines, body_children, numbering_levels
+from docgen.ooxml.docx_reading import (
+    body_children,
+    cell_paragraphs,
+    continues_merge,
+    first_outline_level,
+    is_table,
+    numbering,
+    numbering_levels,
+    style_bold,
+)
+from docgen.ooxml.docx_runs import Piece, paragraph_pieces
+from docgen.readers.docx_markdown import PlacedLines
 from docgen.readers.source import Source
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 # Heading styles in the languages Word localises their names into ("Titre 1", "Überschrift 1").
 _HEADING = re.compile(r"(?i)^(?:heading|titre|[uü]berschrift|t[ií]tulo|titolo|kop|rubrik|otsikko|nagłówek)"
                       r"\s*([1-9])$")
@@ -33,7 +41,6 @@ _CHECKED = "☑☒✅"
 # A paragraph that is only a rule ("-----", "=====", "*****"): Markdown would read it as structure.
 _RULE = re.compile(r"^\s*([-=*_~])(?:\s*\1){2,}\s*$")
 _FENCE = re.compile(r"^(?:```|~~~)")
-_OFF = ("0", "false", "off", "none")
 PROPERTIES = "document properties"
 
 
@@ -91,11 +98,7 @@ class _Styles:
                 match = _HEADING.match(name)
                 if match:
                     return int(match.group(1))
-        for node in [paragraph._p.pPr] + [s.element.pPr for s in styles]:
-            level = node.find(f"{_W}outlineLvl") if node is not None else None
-            if level is not None and (level.get(f"{_W}val") or "9").isdigit() and int(level.get(f"{_W}val")) < 9:
-                return int(level.get(f"{_W}val")) + 1
-        return None
+        return first_outline_level([paragraph._p.pPr] + [s.element.pPr for s in styles])
 
     def list_kind(self, paragraph, styles: list) -> tuple[str, int] | None:
         """Return ("bullet" or "number", level) for a list paragraph, or None when it is not in a list.
@@ -114,16 +117,11 @@ class _Styles:
 
     def _numbering(self, nodes: list) -> tuple[str, int] | None:
         """Return (kind, level) of the first numbering found in the paragraph properties ``nodes``, or None."""
-        num_id, level = None, None
-        for node in nodes:
-            num_pr = node.find(f"{_W}numPr") if node is not None else None
-            if num_pr is None:
-                continue
-            if num_id is None and num_pr.find(f"{_W}numId") is not None:
-                num_id = num_pr.find(f"{_W}numId").get(f"{_W}val")
-            if level is None and num_pr.find(f"{_W}ilvl") is not None:
-                value = num_pr.find(f"{_W}ilvl").get(f"{_W}val") or "0"
-                level = min(int(value), 8) if value.isdigit() else 0
+        num_id, ilvl = numbering(nodes)
+        level = None
+        if ilvl is not None:
+            value = ilvl or "0"
+            level = min(int(value), 8) if value.isdigit() else 0
         if num_id in (None, "0"):
             return None
         fmt = self.formats.get((num_id, level or 0), "bullet")
@@ -132,152 +130,36 @@ class _Styles:
     def style_bold(self, style_id: str) -> bool:
         """Return whether the character style ``style_id`` (or one it is based on) is bold."""
         if style_id not in self._bold:
-            bold, seen, current = False, 0, style_id
-            while current and seen < 10:
-                element = self.document.styles.element.get_by_id(current)
-                if element is None:
-                    break
-                flag = element.find(f"{_W}rPr/{_W}b")
-                if flag is not None:
-                    bold = flag.get(f"{_W}val", "1").lower() not in _OFF
-                    break
-                based = element.find(f"{_W}basedOn")
-                current, seen = (based.get(f"{_W}val") if based is not None else None), seen + 1
-            self._bold[style_id] = bold
+            self._bold[style_id] = style_bold(self.document, style_id)
         return self._bold[style_id]
 
 
 # --- runs -------------------------------------------------------------------------------------------
 
-@dataclass
-class _Piece:
-    text: str
-    bold: bool
-    strike: bool
-    url: str | None
+def _markdown(pieces: list[Piece]) -> str:
+    """Return a paragraph's pieces as Markdown (``**bold**``, ``~~struck~~``, ``[text](url)``)."""
+    groups: list[Piece] = []
+    for piece in pieces:
+        last = groups[-1] if groups else None
+        if last is not None and (last.bold, last.strike, last.url) == (piece.bold, piece.strike, piece.url):
+            last.text += piece.text
+        else:
+            groups.append(Piece(piece.text, piece.bold, piece.strike, piece.url))
+    out: list[str] = []
+    index = 0
+    while index < len(groups):
+        url = groups[index].url
+        end = index
+        while end < len(groups) and groups[end].url == url:
+            end += 1
+        inner = "".join(_marked(g, first=not "".join(out).strip() and g is groups[index])
+                        for g in groups[index:end])
+        out.append(_link(inner, url) if url else inner)
+        index = end
+    return "".join(out)
 
 
-class _Runs:
-    """The text of one paragraph as pieces of the same formatting, hyperlinks and fields followed."""
-
-    def __init__(self, styles: _Styles, part) -> None:
-        self.styles, self.part = styles, part
-        self.pieces: list[_Piece] = []
-        self.url: str | None = None
-        self.field: list[str] | None = None  # instruction text of the complex field being read
-        self.field_urls: list[str | None] = []
-
-    def walk(self, element) -> None:
-        """Collect the text under ``element`` in document order (deleted text and drawings left out)."""
-        for child in element:
-            tag = child.tag
-            if tag == f"{_W}r":
-                self.run(child)
-            elif tag == f"{_W}hyperlink":
-                outer, self.url = self.url, self.link_target(child) or self.url
-                self.walk(child)
-                self.url = outer
-            elif tag == f"{_W}fldSimple":
-                outer = self.url
-                self.url = _field_url(child.get(f"{_W}instr") or "") or self.url
-                self.walk(child)
-                self.url = outer
-            elif tag in (f"{_W}del", f"{_W}moveFrom", f"{_W}pPr", f"{_W}rPr"):
-                continue
-            elif isinstance(tag, str):
-                self.walk(child)  # w:ins, w:sdt/w:sdtContent, w:smartTag, w:customXml...
-
-    def link_target(self, link) -> str | None:
-        """Return the external address of a w:hyperlink, or None (an anchor inside the document)."""
-        rid = link.get(f"{_R}id")
-        if not rid:
-            return None
-        rel = self.part.rels.get(rid)
-        return rel.target_ref if rel is not None and rel.is_external else None
-
-    def run(self, run) -> None:
-        """Add the text of one w:r with its bold and strike-through formatting."""
-        props = run.find(f"{_W}rPr")
-        bold = strike = False
-        if props is not None:
-            style = props.find(f"{_W}rStyle")
-            if style is not None:
-                bold = self.styles.style_bold(style.get(f"{_W}val") or "")
-            flag = props.find(f"{_W}b")
-            if flag is not None:
-                bold = flag.get(f"{_W}val", "1").lower() not in _OFF
-            flag = props.find(f"{_W}strike")
-            strike = flag is not None and flag.get(f"{_W}val", "1").lower() not in _OFF
-        for child in run:
-            tag = child.tag
-            if tag == f"{_W}fldChar":
-                self.field_char(child.get(f"{_W}fldCharType"))
-            elif tag == f"{_W}instrText":
-                if self.field is not None:
-                    self.field.append(child.text or "")
-            elif self.field is not None and self.field_urls and self.field_urls[-1] == "":
-                continue  # inside a field's instructions
-            elif tag == f"{_W}t":
-                self.add(child.text or "", bold, strike)
-            elif tag in (f"{_W}tab", f"{_W}ptab"):
-                self.add(" ", bold, strike)
-            elif tag in (f"{_W}br", f"{_W}cr"):
-                kind = child.get(f"{_W}type")
-                self.add("\n" if kind in (None, "textWrapping") else "", False, False)
-            elif tag == f"{_W}noBreakHyphen":
-                self.add("-", bold, strike)
-
-    def field_char(self, kind: str | None) -> None:
-        """Follow a complex field: its instructions are not text, a HYPERLINK's result is a link."""
-        if kind == "begin":
-            self.field = []
-            self.field_urls.append("")  # "" while the instructions are read
-        elif kind == "separate" and self.field_urls:
-            url = _field_url("".join(self.field or []))
-            self.field_urls[-1] = url
-            self.field = None
-            if url:
-                self.url = url
-        elif kind == "end" and self.field_urls:
-            if self.field_urls.pop():
-                self.url = next((u for u in reversed(self.field_urls) if u), None)
-            self.field = None
-
-    def add(self, text: str, bold: bool, strike: bool) -> None:
-        """Append ``text`` with its formatting to the pieces."""
-        if text:
-            self.pieces.append(_Piece(text, bold, strike, self.url))
-
-    def markdown(self) -> str:
-        """Return the paragraph's text as Markdown (``**bold**``, ``~~struck~~``, ``[text](url)``)."""
-        groups: list[_Piece] = []
-        for piece in self.pieces:
-            last = groups[-1] if groups else None
-            if last is not None and (last.bold, last.strike, last.url) == (piece.bold, piece.strike, piece.url):
-                last.text += piece.text
-            else:
-                groups.append(_Piece(piece.text, piece.bold, piece.strike, piece.url))
-        out: list[str] = []
-        index = 0
-        while index < len(groups):
-            url = groups[index].url
-            end = index
-            while end < len(groups) and groups[end].url == url:
-                end += 1
-            inner = "".join(_marked(g, first=not "".join(out).strip() and g is groups[index])
-                            for g in groups[index:end])
-            out.append(_link(inner, url) if url else inner)
-            index = end
-        return "".join(out)
-
-
-def _field_url(instruction: str) -> str | None:
-    """Return the address of a ``HYPERLINK "url"`` field instruction, or None."""
-    match = re.match(r'\s*HYPERLINK\s+(?!\\l)"?([^"\s]+)"?', instruction)
-    return match.group(1) if match else None
-
-
-def _marked(piece: _Piece, first: bool) -> str:
+def _marked(piece: Piece, first: bool) -> str:
     """Return one piece with its emphasis markers, blanks kept outside them (``**Label:** text``).
 
     A bold label inside a line (``... **Responsable :** Ana``) is written plain, as the notes
@@ -310,9 +192,7 @@ def _link(text: str, url: str) -> str:
 # --- the document -------------------------------------------------------------------------------
 
 def _paragraph_markdown(paragraph, styles: _Styles, part) -> str:
-    runs = _Runs(styles, part)
-    runs.walk(paragraph._p)
-    return runs.markdown()
+    return _markdown(paragraph_pieces(paragraph._p, part, styles.style_bold))
 
 
 def _checkbox(text: str) -> tuple[str | None, str]:
@@ -365,11 +245,11 @@ def to_markdown(document) -> NotesMarkdown:
     out = NotesMarkdown()
     lists = _Lists()
     children = list(body_children(document.element.body))
-    paragraphs = [Paragraph(c, document) for c in children if c.tag == f"{_W}p"]
+    paragraphs = [Paragraph(c, document) for c in children if not is_table(c)]
     shift = int(any(styles.heading_level(p, styles.chain(p)) == 0 for p in paragraphs))
     paragraph_no = table_no = 0
     for child in children:
-        if child.tag == f"{_W}tbl":
+        if is_table(child):
             table_no += 1
             lists.end()
             out.blank()
@@ -418,7 +298,7 @@ def _cell_text(cell, styles: _Styles, part) -> str:
     from docx.text.paragraph import Paragraph
 
     texts = []
-    for p in cell._tc.iter(f"{_W}p"):
+    for p in cell_paragraphs(cell._tc):
         text = " ".join(_paragraph_markdown(Paragraph(p, cell), styles, part).split())
         if text:
             texts.append(text)
@@ -434,8 +314,7 @@ def _add_table(out: NotesMarkdown, table, number: int, styles: _Styles, part) ->
             if cell._tc is previous:  # python-docx repeats a cell merged across columns
                 continue
             previous = cell._tc
-            merged = cell._tc.tcPr is not None and cell._tc.tcPr.find(f"{_W}vMerge") is not None \
-                and cell._tc.tcPr.find(f"{_W}vMerge").get(f"{_W}val") != "restart"
+            merged = continues_merge(cell._tc)
             cells.append("" if merged else _cell_text(cell, styles, part))
         if any(cells):
             rows.append((index, cells))

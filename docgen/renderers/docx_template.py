@@ -12,10 +12,8 @@ and ``{% extends %}`` are errors in a Word template.
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Callable
 from datetime import datetime
-from html import unescape
 from pathlib import Path
 
 import jinja2
@@ -23,6 +21,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from docgen.errors import TemplateError
 from docgen.jinja_env import CALL_ERRORS, LIMIT_ERRORS, template_error
+from docgen.ooxml.docx_locate import paragraph_at
 from docgen.ooxml.package import fix_core_times, package_bytes, read_parts
 from docgen.ooxml.safe_zip import CheckedPackage, checked_package
 from docgen.output import atomic_write_bytes
@@ -152,15 +151,10 @@ def _where(tpl, exc: BaseException) -> str:
         xml = tpl.patch_xml(tpl.get_xml() if body else tpl.get_part_xml(part))
     except Exception:  # diagnostics only: never hide the real error
         return ""
-    lines = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml).split("\n")
-    if lineno > len(lines):
+    found = paragraph_at(xml, lineno)
+    if found is None:
         return ""
-    before = "\n".join(lines[: lineno - 1])
-    in_cell = len(re.findall(r"<w:tc[ >]", before)) > before.count("</w:tc>")
-    paragraph = lines[lineno - 1].split("</w:p>")[0]
-    text = unescape(re.sub(r"<[^>]+>", "", paragraph)).strip()
-    if len(text) > 120:
-        text = text[:117] + "..."
+    text, in_cell = found
     kind = "table cell" if in_cell else "paragraph"
     place = "" if body else f" ({str(part.partname).lstrip('/')})"
     return f' in {kind} "{text}"{place}'
