@@ -17,6 +17,10 @@ from docgen.readers.markdown_minutes.sentence_rules import People
 from docgen.readers.markdown_minutes.topic_index import TopicIndex, link_line, same_topic, topic_key, topic_key_cached
 from docgen.readers.markdown_minutes.vocab import norm
 
+#: What a labelled line consumed: an Agenda when it opens a topic, "list" when the label took the
+#: list after it, True when only the line, False when it is a note (see label_rules.py).
+Consumed = Agenda | str | bool
+
 
 def _preamble() -> Agenda:
     """Return the item holding what the notes say before their first topic."""
@@ -74,6 +78,14 @@ class Draft:
                     known.setdefault(key, value)
                 return
         self.attendees.append((person, line))
+
+    def add_role(self, name: str, role: str) -> None:
+        """Give the attendee called ``name`` the meeting role ``role`` when they have none."""
+        titles = {"chair": "Chair", "facilitator": "Facilitator", "minute_taker": "Minute taker"}
+        for person, _ in self.attendees:
+            if norm(person["name"]) in (norm(name), norm(name).split(" ")[0]) or \
+                    norm(person.get("handle") or "-") == norm(name).lstrip("@"):
+                person.setdefault("role", titles[role])
 
     def item(self, title: str, line: int) -> Agenda:
         """Return the agenda item titled ``title``, created at the end unless one matches."""
@@ -135,7 +147,7 @@ class Passes(Draft, ABC):
 
     @abstractmethod
     def label(self, line: str, number: int, target: Agenda, meta: bool,
-              following: list[Item] | None, in_list: bool = False) -> Agenda | str | bool:
+              following: list[Item] | None, in_list: bool = False) -> Consumed:
         """Handle one ``Label: value`` line; return what it consumed (fill.NotesFill)."""
 
     @abstractmethod
@@ -165,3 +177,23 @@ class Passes(Draft, ABC):
     @abstractmethod
     def sentence_quote(self, target: Agenda, block: Block) -> bool:
         """Read a block quote or callout box like a paragraph of its lines; return whether it did (sentence_pass)."""
+
+    @abstractmethod
+    def date_line(self, line: str, number: int) -> bool:
+        """Record a line that starts with the meeting's date; return whether it was one (meta)."""
+
+    @abstractmethod
+    def meta_label(self, key: str, value: str, number: int) -> bool:
+        """Record ``Date:``, ``Time:``, ``Location:``... of the meeting; return whether it did (meta)."""
+
+    @abstractmethod
+    def person_entry(self, entry: Item, attendance: str, group: str | None) -> None:
+        """Read one list item of an attendee section (attendees)."""
+
+    @abstractmethod
+    def agenda_list(self, blocks: list[Block]) -> None:
+        """Make each top-level item of an agenda list an agenda item (special)."""
+
+    @abstractmethod
+    def next_meeting(self, value: str, number: int, guess_place: bool = True) -> None:
+        """Record the next meeting's date, times and place from one written value (special)."""

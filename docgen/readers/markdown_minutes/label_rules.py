@@ -18,6 +18,7 @@ from docgen.readers.markdown_minutes import items as it
 from docgen.readers.markdown_minutes.blocks import Block, Item
 from docgen.readers.markdown_minutes.collect import _DURATION, _NOBODY, Agenda, _group_name, role_label
 from docgen.readers.markdown_minutes.dates import find_date
+from docgen.readers.markdown_minutes.draft import Consumed, Passes
 from docgen.readers.markdown_minutes.people import clean, parse_person, split_names
 from docgen.readers.markdown_minutes.records import decision, raw_action
 from docgen.readers.markdown_minutes.sentence_pass import is_deferral
@@ -39,7 +40,7 @@ class Line:
 
 
 # -- rules on the whole line -------------------------------------------------------------------
-def _action(fill, line: Line):
+def _action(fill: Passes, line: Line) -> Consumed | None:
     label = it.action_label(line.text)
     if label is None:
         return None
@@ -53,7 +54,7 @@ def _action(fill, line: Line):
     return True
 
 
-def _decision(fill, line: Line):
+def _decision(fill: Passes, line: Line) -> Consumed | None:
     decided = it.decision_label(line.text)
     if decided is None:
         return None
@@ -68,19 +69,19 @@ def _decision(fill, line: Line):
     return True
 
 
-def _next_sentence(fill, line: Line):
+def _next_sentence(fill: Passes, line: Line) -> Consumed | None:
     if NEXT_SENTENCE.search(line.text) and find_date(line.text, fill.year_hint):
         fill.next_meeting(line.text, line.number, guess_place=False)
         return True
     return None
 
 
-def _date_line(fill, line: Line):
+def _date_line(fill: Passes, line: Line) -> Consumed | None:
     return True if fill.date_line(line.text, line.number) else None
 
 
 # -- rules on "Label: value" -------------------------------------------------------------------
-def _people(fill, line: Line):
+def _people(fill: Passes, line: Line) -> Consumed | None:
     people = people_label(line.key)
     if not people or not (line.meta or not people[1]):
         return None
@@ -98,7 +99,7 @@ def _people(fill, line: Line):
     return bool(line.meta)
 
 
-def _people_line(fill, line: Line):
+def _people_line(fill: Passes, line: Line) -> Consumed | None:
     """Read "Là le samedi (pseudo@groupe)" / "Present" over a list: a people label without colon."""
     if line.key or not line.following or len(line.text) > 80:
         return None
@@ -114,7 +115,7 @@ def _people_line(fill, line: Line):
 _TRAILING_REMARK = re.compile(r"\s*\([^()]*\)\s*$")
 
 
-def _role(fill, line: Line):
+def _role(fill: Passes, line: Line) -> Consumed | None:
     role = role_label(line.key)
     names = split_names(line.value) if line.value else []
     if not role or not names or any(len(n.split()) > 5 for n in names):
@@ -125,20 +126,20 @@ def _role(fill, line: Line):
     return True
 
 
-def _next_label(fill, line: Line):
+def _next_label(fill: Passes, line: Line) -> Consumed | None:
     if line.key in META_WORDS["next"] and line.value:
         fill.next_meeting(line.value, line.number)
         return True
     return None
 
 
-def _topic(fill, line: Line):
+def _topic(fill: Passes, line: Line) -> Consumed | None:
     if line.key in META_WORDS["topic"] and line.value:
         return fill.item(clean(line.value), line.number)
     return None
 
 
-def _agenda(fill, line: Line):
+def _agenda(fill: Passes, line: Line) -> Consumed | None:
     if line.key in META_WORDS["agenda"] and not line.value and line.following:
         fill.agenda_list([Block("list", line.number, items=line.following)])
         return "list"
@@ -147,11 +148,11 @@ def _agenda(fill, line: Line):
     return None
 
 
-def _meta(fill, line: Line):
+def _meta(fill: Passes, line: Line) -> Consumed | None:
     return fill.meta_label(line.key, line.value, line.number)
 
 
-def _presenter(fill, line: Line):
+def _presenter(fill: Passes, line: Line) -> Consumed | None:
     target = line.target
     if line.key in META_WORDS["presenter"] and line.value and not target.base.get("presenter") \
             and not fill.nested:
@@ -160,7 +161,7 @@ def _presenter(fill, line: Line):
     return None
 
 
-def _duration(fill, line: Line):
+def _duration(fill: Passes, line: Line) -> Consumed | None:
     found = _DURATION.search(" " + line.value)
     if line.key in META_WORDS["duration"] and found:
         line.target.base["duration"] = int(found.group(1))
@@ -175,7 +176,7 @@ class LabelRule:
     name: str
     scope: str  # "any", "line" (not a list item), "meta" (meeting details), "topic" (not meta)
     labelled: bool  # the handler needs the line split as "Label: value"
-    handler: Callable[[object, Line], object]
+    handler: Callable[[Passes, Line], Consumed | None]
 
 
 #: The rules, in the order they are tried.
@@ -204,7 +205,7 @@ def _applies(rule: LabelRule, line: Line) -> bool:
     return not rule.labelled or bool(line.key)
 
 
-def read_label(fill, line: Line):
+def read_label(fill: Passes, line: Line) -> Consumed:
     """Return what the first rule taking ``line`` consumed, or False when it is a note."""
     pair = split_label(line.text)
     if pair is not None:

@@ -12,7 +12,6 @@ from docgen.readers.markdown_minutes.people import (
 )
 from docgen.readers.markdown_minutes.vocab import (
     META_WORDS,
-    norm,
 )
 
 _WEEKDAY = re.compile(r"(?i)(?:mon|tues|wednes|thurs|fri|satur|sun)day|lundi|mardi|mercredi|jeudi|"
@@ -65,11 +64,3 @@ class MetaLines(Passes):
         self.set_meeting("start", start, number)
         self.set_meeting("end", end, number)
         return start is not None
-
-    def add_role(self, name: str, role: str) -> None:
-        """Give the attendee called ``name`` the meeting role ``role`` when they have none."""
-        titles = {"chair": "Chair", "facilitator": "Facilitator", "minute_taker": "Minute taker"}
-        for person, _ in self.attendees:
-            if norm(person["name"]) in (norm(name), norm(name).split(" ")[0]) or \
-                    norm(person.get("handle") or "-") == norm(name).lstrip("@"):
-                person.setdefault("role", titles[role])
