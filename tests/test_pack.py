@@ -176,3 +176,58 @@ def test_the_pack_of_one_meeting_alone_is_its_agenda(invoke, tmp_path):
     reader = PdfReader(tmp_path / "p.pdf")
     assert [title for title, _ in outline(reader)] == ["Agenda"]
     assert "Steering" in reader.pages[1].extract_text()
+
+
+def test_the_word_pack_holds_every_part_after_a_contents_list(invoke, tmp_path):
+    import zipfile
+
+    from docx import Document
+
+    dest = tmp_path / "pack.docx"
+    result = invoke("pack", *FULL, "-o", dest)
+    assert result.exit_code == 0, result.stderr
+    doc = Document(str(dest))
+    texts = [p.text for p in doc.paragraphs]
+    assert texts[:2] == ["Committee pack", "HRIS weekly project meeting – week 48"]
+    entries = [t for t in texts[:texts.index("Contents") + 5] if re.match(r"\d\.\s", t)]
+    assert [e.split("\t")[0] for e in entries] == ["1.  Agenda", "2.  Minutes of the previous meeting",
+                                                   "3.  Project status", "4.  Compliance checklist summary"]
+    titles = [p.text for p in doc.paragraphs if p.style.name == "Title"]
+    assert titles == ["HRIS weekly project meeting – week 48", "HRIS weekly project meeting – week 48",
+                      "HRIS weekly project meeting – week 47", "HRIS Core HR & Payroll Deployment (HRIS-26)",
+                      "Payroll Interface Specification"]
+    with zipfile.ZipFile(dest) as package:
+        body = package.read("word/document.xml").decode()
+        settings = package.read("word/settings.xml").decode()
+    marks = re.findall(r'<w:bookmarkStart w:id="\d+" w:name="([^"]+)"/>', body)
+    assert marks == [f"_pack_part_{n}" for n in range(1, 5)]
+    assert re.findall(r"PAGEREF (\S+) \\h", body) == marks
+    assert re.findall(r'<w:hyperlink w:anchor="([^"]+)"', body)[:4] == marks
+    assert body.count("<w:pageBreakBefore/>") == 4
+    assert '<w:updateFields w:val="true"/>' in settings
+    assert "REQ-PAY-0" not in body  # the checklist summary, not the whole checklist
+    assert invoke("pack", *FULL, "-o", tmp_path / "again.docx").exit_code == 0
+    assert (tmp_path / "again.docx").read_bytes() == dest.read_bytes()
+
+
+@pytest.mark.office
+@needs_office
+def test_libreoffice_numbers_the_word_pack_contents_with_the_parts_pages(invoke, tmp_path):
+    import subprocess
+
+    dest = tmp_path / "pack.docx"
+    assert invoke("pack", *FULL, "-o", dest).exit_code == 0
+    out = tmp_path / "pdf"
+    subprocess.run(["soffice", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(out), str(dest)],
+                   check=True, capture_output=True, timeout=180)
+    reader = PdfReader(out / "pack.pdf")
+    texts = [page.extract_text() for page in reader.pages]
+    pages = [int(n) for n in re.findall(r"\.{5,}\s*(\d+)", texts[0])]
+    assert len(pages) == 4
+    starts = {"week 48": pages[0], "week 47": pages[1], "HRIS Core HR": pages[2],
+              "Payroll Interface Specification": pages[3]}
+    for words, page in starts.items():
+        assert words in texts[page - 1].split("\n", 1)[-1][:120], (words, page)  # under the running header
+    total = len(reader.pages)
+    assert all(f"Page {n} of {total}" in text for n, text in enumerate(texts, start=1))

@@ -1,4 +1,4 @@
-"""The pack job: the pre-read pack of a committee in one document (PDF).
+"""The pack job: the pre-read pack of a committee in one document (PDF or Word).
 
 A meeting -> its agenda, then the minutes of the previous meeting, the project's committee deck
 (two slides per page) and the compliance checklist summary, each when given; with a contents
@@ -9,16 +9,15 @@ temporary folder, converted by one LibreOffice process and merged with pypdf.
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docgen.jobs.context import RenderContext
+from docgen.jobs.pack_parts import labels_of, parts_of
 
 if TYPE_CHECKING:
     from docgen.jobs.deck import Period
-    from docgen.labels import Labels
     from docgen.model.checklist import Checklist
     from docgen.model.meeting import Minutes
     from docgen.renderers.pack_pdf import Cover
@@ -70,59 +69,9 @@ def load(path: Path, status: Path | None = None, spec: Path | None = None, asses
     return Pack(meeting, before, period, checked), warnings
 
 
-# A part of the pack: its label key, its scratch file name, whether it is a deck, and how it is written.
-PartWriter = Callable[[Pack, RenderContext, Path], Path]
-
-
-def _agenda(pack: Pack, ctx: RenderContext, dest: Path) -> Path:
-    from docgen.renderers import agenda_docx
-
-    minutes = pack.meeting
-    reference = ctx.reference("agenda.docx").without_footers()
-    return agenda_docx.render(minutes, ctx.labels(minutes.meeting.language), reference, dest)
-
-
-def _previous_minutes(pack: Pack, ctx: RenderContext, dest: Path) -> Path:
-    from docgen.renderers import minutes_docx
-
-    minutes = pack.previous_minutes
-    assert minutes is not None  # parts are written only when present
-    reference = ctx.reference("minutes.docx").without_footers()
-    return minutes_docx.render(minutes, ctx.labels(minutes.meeting.language), reference, dest)
-
-
-def _deck(pack: Pack, ctx: RenderContext, dest: Path) -> Path:
-    from docgen.jobs.deck import write_pptx
-
-    assert pack.period is not None
-    return write_pptx(pack.period, ctx.with_template(None), dest)
-
-
-def _checklist(pack: Pack, ctx: RenderContext, dest: Path) -> Path:
-    from docgen.renderers import checklist_docx
-
-    assert pack.checklist is not None
-    reference = ctx.reference(checklist_docx.REFERENCE).without_footers()
-    return checklist_docx.render(pack.checklist, dest, ctx.labels(None), ctx.dirs, reference, full=False)
-
-
-# The parts in the order of the pack: label key, scratch file, is a deck, present?, writer.
-PARTS: list[tuple[str, str, bool, Callable[[Pack], bool], PartWriter]] = [
-    ("pack.agenda", "1-agenda.docx", False, lambda p: True, _agenda),
-    ("pack.previous_minutes", "2-previous-minutes.docx", False, lambda p: p.previous_minutes is not None,
-     _previous_minutes),
-    ("pack.deck", "3-deck.pptx", True, lambda p: p.period is not None, _deck),
-    ("pack.checklist", "4-checklist-summary.docx", False, lambda p: p.checklist is not None, _checklist),
-]
-
-
-def _labels(pack: Pack, ctx: RenderContext) -> Labels:
-    return ctx.labels(pack.meeting.meeting.language)
-
-
 def _details(pack: Pack, ctx: RenderContext) -> dict[str, str]:
-    """Return the contents-page line under each part's title: whose and when it is."""
-    L = _labels(pack, ctx)
+    """Return the contents line under each part's title (by label key): whose and when it is."""
+    L = labels_of(pack, ctx)
     lines = {"pack.agenda": L.format_date(pack.meeting.meeting.date)}
     if pack.previous_minutes is not None:
         m = pack.previous_minutes.meeting
@@ -141,7 +90,7 @@ def cover(pack: Pack, ctx: RenderContext) -> Cover:
     from docgen.renderers.minutes_docx import time_span
     from docgen.renderers.pack_pdf import Cover
 
-    L, m = _labels(pack, ctx), pack.meeting.meeting
+    L, m = labels_of(pack, ctx), pack.meeting.meeting
     when = " \u00b7 ".join(x for x in (L.format_date(m.date), time_span(m.start, m.end)) if x)
     return Cover(L["pack.kind"], m.title, [x for x in (when, m.location) if x], L["pack.contents"],
                  L["common.page"], L["common.of"])
@@ -154,19 +103,47 @@ def write_pdf(pack: Pack, ctx: RenderContext, dest: Path) -> Path:
     from docgen.pdf import convert_many
     from docgen.renderers.pack_pdf import Part, assemble
 
-    L, details = _labels(pack, ctx), _details(pack, ctx)
+    L, details, wanted = labels_of(pack, ctx), _details(pack, ctx), parts_of(pack)
     with tempfile.TemporaryDirectory(prefix="docgen-pack-") as tmp:
-        wanted = [(key, Path(tmp, name), slides, write) for key, name, slides, present, write in PARTS
-                  if present(pack)]
+        scratch = [Path(tmp, part.scratch) for part in wanted]
         with unstaged():  # scratch files, removed with the folder
-            for _, scratch, _, write in wanted:
-                write(pack, ctx, scratch)
-            pdfs = convert_many([(scratch, scratch.with_suffix(".pdf")) for _, scratch, _, _ in wanted])
+            for part, path in zip(wanted, scratch):
+                part.write(pack, ctx, path)
+            pdfs = convert_many([(path, path.with_suffix(".pdf")) for path in scratch])
         if len(pdfs) != len(wanted):
             raise OutputError(f"{dest}: LibreOffice converted {len(pdfs)} of the pack's {len(wanted)} parts")
-        parts = [Part(L[key], pdf.read_bytes(), details.get(key, ""), slides)
-                 for (key, _, slides, _), pdf in zip(wanted, pdfs)]
+        parts = [Part(L[part.label], pdf.read_bytes(), details.get(part.label, ""), part.slides)
+                 for part, pdf in zip(wanted, pdfs)]
     return atomic_write_bytes(Path(dest), assemble(parts, cover(pack, ctx)))
 
 
-WRITERS = {".pdf": write_pdf}
+def write_docx(pack: Pack, ctx: RenderContext, dest: Path) -> Path:
+    """Write the pack as one Word document (contents with page fields, each part from a new page); return ``dest``.
+
+    The deck is its written status report; pages are numbered "Page X of Y" by the footer of
+    the ``minutes.docx`` reference document.
+    """
+    from docgen.ooxml.docx_contents import contents_entry, page_break_with_bookmark, updating_fields
+    from docgen.ooxml.docx_writer import DocxBuilder
+    from docgen.ooxml.package import document_time
+
+    L, m, words, details = labels_of(pack, ctx), pack.meeting.meeting, cover(pack, ctx), _details(pack, ctx)
+    doc = DocxBuilder(updating_fields(ctx.reference("minutes.docx")))
+    doc.paragraph(words.kind, "Subtitle")
+    doc.paragraph(words.title, "Title")
+    for line in words.details:
+        doc.paragraph(line)
+    doc.heading(words.contents, 1)
+    wanted = parts_of(pack)
+    for number, part in enumerate(wanted, start=1):
+        doc.body.append(contents_entry(f"{number}.  {L[part.label]}", f"_pack_part_{number}", doc.text_width,
+                                       details.get(part.label, "")))
+    for number, part in enumerate(wanted, start=1):
+        doc.body.append(page_break_with_bookmark(f"_pack_part_{number}", number))
+        part.append(pack, ctx, doc)
+    tokens = {"title": m.title, "date": L.format_date(m.date), "project": m.project or m.series or "",
+              "kind": words.kind, "page": L["common.page"], "of": L["common.of"]}
+    return doc.save(Path(dest), f"{words.kind}: {m.title}", tokens, document_time(m.date), subject=words.kind)
+
+
+WRITERS = {".pdf": write_pdf, ".docx": write_docx}
