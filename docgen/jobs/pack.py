@@ -9,33 +9,19 @@ temporary folder, converted by one LibreOffice process and merged with pypdf.
 from __future__ import annotations
 
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docgen.jobs.context import RenderContext
-from docgen.jobs.pack_parts import labels_of, parts_of
+from docgen.jobs.pack_parts import Pack, labels_of, parts_of
 
 if TYPE_CHECKING:
-    from docgen.jobs.deck import Period
-    from docgen.model.checklist import Checklist
-    from docgen.model.meeting import Minutes
     from docgen.renderers.pack_pdf import Cover
 
 NAME = "pack"
 KIND = "pack"
 INPUTS = ("meeting",)
 DEFAULT_FORMATS = ("pdf",)
-
-
-@dataclass(frozen=True)
-class Pack:
-    """What the pack holds: the meeting, and the documents read before it (each may be absent)."""
-
-    meeting: Minutes
-    previous_minutes: Minutes | None = None
-    period: Period | None = None
-    checklist: Checklist | None = None
 
 
 def load(path: Path, status: Path | None = None, spec: Path | None = None, assessment: Path | None = None,

@@ -1,4 +1,4 @@
-"""The parts of a committee pack, in their order: how each is written alone (for the PDF) and into one Word file.
+"""What a committee pack holds, and its parts in order: each written alone (for the PDF) or into one Word file.
 
 Alone, each part is the document its own job writes, on its reference document without its
 footer (the pack numbers its pages); in the Word pack, each part's body is appended to the one
@@ -15,9 +15,21 @@ from typing import TYPE_CHECKING
 from docgen.jobs.context import RenderContext
 
 if TYPE_CHECKING:
-    from docgen.jobs.pack import Pack
+    from docgen.jobs.deck import Period
     from docgen.labels import Labels
+    from docgen.model.checklist import Checklist
+    from docgen.model.meeting import Minutes
     from docgen.ooxml.docx_writer import DocxBuilder
+
+
+@dataclass(frozen=True)
+class Pack:
+    """What the pack holds: the meeting, and the documents read before it (each may be absent)."""
+
+    meeting: Minutes
+    previous_minutes: Minutes | None = None
+    period: Period | None = None
+    checklist: Checklist | None = None
 
 
 def labels_of(pack: Pack, ctx: RenderContext) -> Labels:
