@@ -89,7 +89,9 @@ def parse_config(path: Path) -> Config:
     """Return the Config read from the docgen.yaml at ``path``."""
     data, problems, problem = read_config(path)
 
-    defaults = data.get("defaults") if isinstance(data.get("defaults"), dict) else {}
+    defaults = data.get("defaults")
+    if not isinstance(defaults, dict):
+        defaults = {}
     # ``templates:``/``language:`` may sit at the top or under ``defaults:`` (docgen build's place).
     templates = data.get("templates") or defaults.get("templates") or []
     if isinstance(templates, str):

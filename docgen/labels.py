@@ -119,7 +119,7 @@ def _checked(path: Path, data: dict, reference: dict) -> dict:
             if key in date_spec:
                 _check_names(path, f"date.{key}", date_spec[key], count)
         for key in DATE_PATTERNS:
-            if key in date_spec:
+            if key in date_spec:  # text: _check_node refused anything else
                 _check_pattern(path, f"date.{key}", date_spec[key])
     return data
 
@@ -146,7 +146,7 @@ def _check_node(path: Path, node: dict, reference: object, prefix: str) -> None:
             if not isinstance(value, dict if prefix == "" else list):
                 raise TemplateError(f"{path}: {dotted}: expected {'a mapping' if prefix == '' else 'a list'}, "
                                     f"found {_kind(value)}")
-            if prefix == "":
+            if isinstance(value, dict):  # the date mapping (its lists of names hold no labels)
                 _check_node(path, value, expected, f"{dotted}.")
             continue
         if isinstance(expected, dict) or (expected is None and isinstance(value, dict)):
@@ -165,10 +165,10 @@ def _check_names(path: Path, dotted: str, names: list, count: int) -> None:
                             + ("" if all(isinstance(n, str) for n in names) else ", not all text"))
 
 
-def _check_pattern(path: Path, dotted: str, pattern: object) -> None:
+def _check_pattern(path: Path, dotted: str, pattern: str) -> None:
     allowed = ", ".join(f"{{{f}}}" for f in DATE_FIELDS)
     try:
-        fields = list(string.Formatter().parse(pattern))  # type: ignore[arg-type]
+        fields = list(string.Formatter().parse(pattern))
     except ValueError as exc:
         raise TemplateError(f"{path}: {dotted}: {pattern!r} is not a date pattern ({exc}; "
                             f"use {allowed}, and {{{{ }}}} for braces)") from None

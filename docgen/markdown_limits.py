@@ -44,7 +44,9 @@ def cap_depth(text: str) -> str:
         return text
     lines = text.split("\n")
     for index, line in enumerate(lines):
-        prefix = _PREFIX.match(line).group(0)
+        match = _PREFIX.match(line)
+        assert match is not None  # every part of _PREFIX is optional: it matches every line
+        prefix = match.group(0)
         indent_part = prefix[: len(prefix) - len(prefix.lstrip(" \t"))]
         width = len(indent_part.expandtabs(4))
         tokens = _ONE_TOKEN.findall(prefix, len(indent_part))

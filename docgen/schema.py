@@ -10,7 +10,10 @@ from __future__ import annotations
 import importlib
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 # kind -> (module, model class, title of the schema)
 KINDS: dict[str, tuple[str, str, str]] = {
@@ -41,7 +44,7 @@ def example_text(kind: str) -> str:
     return (formats_dir() / EXAMPLES[kind]).read_text(encoding="utf-8")
 
 
-def model_of(kind: str) -> type:
+def model_of(kind: str) -> type[BaseModel]:
     """Return the pydantic model class of input ``kind``; raise KeyError for an unknown kind."""
     module, name, _ = KINDS[kind]
     return getattr(importlib.import_module(module), name)

@@ -32,7 +32,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import wraps
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import jinja2
 from jinja2.compiler import CodeGenerator
@@ -193,7 +193,11 @@ def _size(value: object) -> int:
     return 0
 
 
-def _check_value(value: object, what: str) -> object:
+_V = TypeVar("_V")
+
+
+def _check_value(value: _V, what: str) -> _V:
+    """Return ``value`` unchanged; raise TemplateLimitError when it is too big."""
     size = _size(value)
     if size > MAX_VALUE:
         raise TemplateLimitError(f"{what} would build a value of more than {MAX_VALUE:,} characters or items")
@@ -298,8 +302,8 @@ def _check_call(obj: object, args: tuple, kwargs: dict) -> None:
             _refuse_size(args[0] if isinstance(args[0], int) else 0, f"{name}()")
         elif name == "expandtabs":
             size = args[0] if args and isinstance(args[0], int) else kwargs.get("tabsize", 8)
-            _refuse_size(len(owner) + owner.count("\t" if isinstance(owner, str) else b"\t") * size,
-                         "expandtabs()")
+            tabs = owner.count("\t") if isinstance(owner, str) else owner.count(b"\t")
+            _refuse_size(len(owner) + tabs * size, "expandtabs()")
         elif name == "replace" and len(args) >= 2:
             _refuse_size(_replace_size(owner, args[0], args[1]), "replace()")
         elif name == "join" and args:
@@ -307,8 +311,18 @@ def _check_call(obj: object, args: tuple, kwargs: dict) -> None:
 
 
 def _replace_size(text: object, old: object, new: object) -> int:
-    if not isinstance(text, (str, bytes)) or not isinstance(old, type(text)) or not isinstance(new, type(text)):
-        return 0
+    """Return the length of ``text.replace(old, new)`` for text or bytes of one type, else 0."""
+    if isinstance(text, str) and isinstance(old, type(text)) and isinstance(new, type(text)):
+        return _replaced_size(text, old, new)
+    if isinstance(text, bytes) and isinstance(old, type(text)) and isinstance(new, type(text)):
+        return _replaced_size(text, old, new)
+    return 0
+
+
+_Text = TypeVar("_Text", str, bytes)
+
+
+def _replaced_size(text: _Text, old: _Text, new: _Text) -> int:
     if not old:
         return len(text) + (len(text) + 1) * len(new)
     return len(text) + text.count(old) * max(len(new) - len(old), 0)
@@ -372,7 +386,7 @@ def bounded_lipsum(n: int = 5, html: bool = True, min: int = 20, max: int = 100)
 def checked_join(join: Callable[[Iterable[Any]], str], parts: tuple) -> str:
     """Return ``join(parts)`` (the ``~`` operator) unless the result would be too long."""
     _refuse_size(sum(len(p) if isinstance(p, str) else len(str(p)) for p in parts), "'~'")
-    return _check_value(join(parts), "'~'")  # type: ignore[return-value]
+    return _check_value(join(parts), "'~'")
 
 
 class _CodeGenerator(CodeGenerator):
@@ -448,7 +462,8 @@ class BoundedSandbox(SandboxedEnvironment):
     def format_string(self, s: str, args: tuple, kwargs: dict, format_func: Callable | None = None) -> str:
         """Return ``s.format(...)`` in the sandbox, refused when a width would build a huge string."""
         _check_format_spec(s, (*args, *kwargs.values()))
-        return _check_value(super().format_string(s, args, kwargs, format_func), "format()")  # type: ignore[return-value]
+        # Jinja before 3.1.5 calls format_string; later versions have none (str.format is wrapped: see call())
+        return _check_value(super().format_string(s, args, kwargs, format_func), "format()")  # type: ignore[misc]
 
     def call(__self, __context, __obj, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 (Jinja's signature)
         """Return ``__obj(*args, **kwargs)`` called from the template, with size checks before and after."""
