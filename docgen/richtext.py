@@ -134,7 +134,7 @@ def markdown_html(text: str | None) -> str:
     return md.convert(text)
 
 
-_STASH = re.compile("\x02wzxhzdk:\\d+\x03")
+_STASH = re.compile("\x02wzxhzdk:(\\d+)\x03")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
@@ -195,7 +195,7 @@ class _Walker:
         match = _STASH.fullmatch((element.text or "").strip()) if len(element) == 0 else None
         if not match:
             return None
-        index = int(re.search(r"\d+", match.group(0)).group(0))
+        index = int(match.group(1))
         raw = self.stash[index] if index < len(self.stash) else ""
         return raw if isinstance(raw, str) else str(raw)
 

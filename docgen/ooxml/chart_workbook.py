@@ -126,5 +126,12 @@ def _base(number_format: str) -> _Base:
     head, rest = sheet.split("<sheetData>", 1)
     tail = rest[rest.index("</sheetData>"):]
     head = re.sub(r'<dimension ref="[^"]*"/>', '<dimension ref="{ref}"/>', head) + "<sheetData>"
-    return _Base(parts, head, tail, re.search(r'r="A2" s="(\d+)"', sheet).group(1),
-                 re.search(r'r="B2" s="(\d+)"', sheet).group(1))
+    return _Base(parts, head, tail, _style_of(sheet, "A2"), _style_of(sheet, "B2"))
+
+
+def _style_of(sheet: str, ref: str) -> str:
+    """Return the style index of cell ``ref`` in the worksheet XML ``sheet``; raise ValueError when it has none."""
+    found = re.search(rf'r="{ref}" s="(\d+)"', sheet)
+    if found is None:
+        raise ValueError(f"python-pptx's chart workbook has no styled cell {ref}")
+    return found.group(1)

@@ -81,7 +81,8 @@ def numbering_levels(document) -> dict[tuple[str, int], tuple[str, str]]:
 
 def style_bold(document, style_id: str) -> bool:
     """Return whether the style ``style_id`` of ``document`` (or one it is based on, 10 at most) is bold."""
-    bold, seen, current = False, 0, style_id
+    bold, seen = False, 0
+    current: str | None = style_id
     while current and seen < 10:
         element = document.styles.element.get_by_id(current)
         if element is None:

@@ -7,7 +7,7 @@ XML of paragraphs, runs, tables, lists, hyperlinks and sections lives here.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -168,7 +168,7 @@ class DocxBuilder:
         return self._numbered_lists[key]
 
     # -- tables ---------------------------------------------------------------------------
-    def table(self, header: list[str] | None, rows: list[list[Cell | Content]],
+    def table(self, header: list[str] | None, rows: Sequence[Sequence[Cell | Content]],
               widths: list[float], style: str = "docgen Table", header_fill: str | None = "style",
               text_style: str = "Table Text", header_style: str = "Table Heading",
               width: int | None = None) -> None:

@@ -8,12 +8,16 @@ import struct
 import zipfile
 import zlib
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from docgen.output import atomic_write_bytes
+
+if TYPE_CHECKING:
+    from concurrent.futures import ThreadPoolExecutor
 
 # 1980-01-01 is the earliest date a zip entry can hold; any fixed value makes bytes repeatable.
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -51,7 +55,7 @@ class _Packer:
         self.crc = self.size = 0
         self._packed: list[bytes] = []
         self._waiting: deque = deque()
-        self._pool = None  # a ThreadPoolExecutor from the first full piece (small parts need none)
+        self._pool: ThreadPoolExecutor | None = None  # made for the first full piece (small parts need none)
 
     def feed(self, data: bytes) -> None:
         """Add ``data`` to the stream (compressed on the helper thread)."""
@@ -99,7 +103,7 @@ def deflate_stream(chunks: Iterable[str]) -> Deflated:
         packer.close()
 
 
-def package_bytes(parts: dict[str, bytes | Deflated]) -> bytes:
+def package_bytes(parts: Mapping[str, bytes | Deflated]) -> bytes:
     """Return a zip archive holding ``parts`` with content types first, then names in order.
 
     Entries carry a fixed date, so the same parts give the same bytes. A part is bytes, or

@@ -93,11 +93,13 @@ class DeckPackage:
 
     def _add_notes(self, slide: str, notes: list[str]) -> str:
         """Add the notes slide of the slide part ``slide`` holding ``notes``; return its part name."""
+        master = self.skeleton.notes_master
+        assert master is not None, "a deck with notes is written on a skeleton with a notes master"
         name = next_partname("ppt/notesSlides/notesSlide%d.xml", self.used)
         self.used.add(name)
         self.parts[name] = self.skeleton.notes_xml.replace(NOTES_MARK, xs.notes_paras_xml(notes)).encode("utf-8")
         self.parts[name.replace("notesSlides/", "notesSlides/_rels/") + ".rels"] = rels_xml([
-            Rel("rId1", RT + "notesMaster", posixpath.relpath(self.skeleton.notes_master, "ppt/notesSlides")),
+            Rel("rId1", RT + "notesMaster", posixpath.relpath(master, "ppt/notesSlides")),
             Rel("rId2", RT + "slide", posixpath.relpath(slide, "ppt/notesSlides")),
         ])
         self.overrides[name] = CT_NOTES

@@ -155,6 +155,8 @@ def _notes_parts(prs, data: bytes) -> tuple[str, str]:
 
 def _split_presentation(xml: str, marker_id: str) -> tuple[str, str, str]:
     found = re.search(rf'<[^<>]*"{_SLIDE_MARK}"[^<>]*/>', xml)
+    if found is None:
+        raise ValueError("the marker slide is missing from presentation.xml")
     entry = found.group(0).replace(f' id="{marker_id}"', ' id="{id}"')
     entry = entry.replace(_SLIDE_MARK, "{rid}")
     return xml[:found.start()], entry, xml[found.end():]

@@ -143,9 +143,9 @@ def _load(path: Path, _mtime: int, _size: int) -> ReferenceDocx:
     # start-up of a one-document run.
     for sid, inner in _STYLE.findall(styles_xml):
         styles.setdefault(sid.lower(), sid)
-        name = _NAME.search(inner)
-        if name:
-            styles[name.group(1).lower()] = sid
+        named = _NAME.search(inner)
+        if named:
+            styles[named.group(1).lower()] = sid
     document = parts["word/document.xml"].decode("utf-8")
     sections = re.findall(r"<w:sectPr\b.*?</w:sectPr>", document, flags=re.S)
     sect_pr = sections[-1] if sections else (

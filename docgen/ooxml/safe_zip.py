@@ -29,6 +29,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 from xml.parsers import expat
 
 from docgen.errors import TemplateError
@@ -291,7 +292,7 @@ def _inflate(raw: memoryview, info: zipfile.ZipInfo, limit: int, where: str, cor
     produced = consumed = 0
     try:
         for offset in range(0, len(raw), _CHUNK):
-            pending = raw[offset:offset + _CHUNK]
+            pending: bytes | memoryview = raw[offset:offset + _CHUNK]
             consumed += len(pending)
             while pending:
                 piece = inflater.decompress(pending, _CHUNK)
@@ -321,7 +322,7 @@ class _Refused(Exception):
     """Raised from an expat handler when an XML part declares a DTD or an entity."""
 
 
-def _refuse(*_args: object) -> None:
+def _refuse(*_args: object) -> NoReturn:
     raise _Refused()
 
 

@@ -221,7 +221,8 @@ def _add_table(out: WordMarkdown, table, number: int) -> None:
     for index, (_, cells) in enumerate(numbered[:3]):
         columns = header_columns(cells)
         if columns:
-            data = [MatrixRow(cells, f"table {number}, row {r}", [f"table {number}, row {r}"] * len(cells))
+            data = [MatrixRow(list[object](cells), f"table {number}, row {r}",
+                              [f"table {number}, row {r}"] * len(cells))
                     for r, cells in numbered[index + 1:]]
             out.tables.append(WordTable(number, len(out.lines) + 1, columns, data))
             out.add([], f"table {number}")

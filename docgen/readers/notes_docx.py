@@ -81,7 +81,8 @@ class _Styles:
         """Return the paragraph's style and the styles it is based on (at most 10), looked up once per style."""
         key = paragraph._p.style  # the w:pStyle id, None for the default style
         if key not in self._chains:
-            styles, style = [], paragraph.style
+            styles: list = []
+            style = paragraph.style
             while style is not None and len(styles) < 10:
                 styles.append(style)
                 style = style.base_style

@@ -154,7 +154,7 @@ class ChartShape:
 
     box: Box
     categories: list[str]
-    series: list[tuple[str, list[float]]]
+    series: list[tuple[str, list[float | None]]]  # None: no value (a gap in the chart)
     title: str = ""
     number_format: str = "#,##0"
     colors: tuple[str, ...] = ("series1", "series2", "series3")
