@@ -3,7 +3,7 @@
 A job module (``docgen/jobs/<job>.py``) exposes ``NAME``, ``KIND`` (its ``kind:`` in a build
 manifest), ``INPUTS`` (the input kinds of the reader table it reads), ``DEFAULT_FORMATS``, a
 ``load(...)`` returning the validated model (``load(path)`` alone reads one input, as ``docgen
-validate`` asks; a job may add ``check(path, kind)`` for an input it reads beside its main one),
+validate`` asks; a job whose ``load`` reads more adds ``check(path, kind)`` reading one input alone),
 and ``WRITERS``: output extension -> ``write(model,
 ctx, dest) -> Path`` (:mod:`docgen.jobs.protocol`; ``ctx`` is the run's
 :class:`~docgen.jobs.context.RenderContext`). The CLI commands, ``docgen build`` and ``docgen
@@ -42,11 +42,6 @@ KINDS: dict[str, str] = {
     "pack": "pack",
 }
 
-
-# Arguments with which a job's ``load(path, ...)`` reads the one file alone (``docgen validate``),
-# for a job whose ``load(path)`` reads more and that has no ``check``: minutes carry actions of
-# earlier meetings unless told not to.
-ALONE: dict[str, dict[str, object]] = {"minutes": {"carry": False}}
 
 
 def job(name: str) -> ModuleType:
@@ -91,14 +86,15 @@ def job_reading(kind: str) -> ModuleType:
 def check(path: Path, kind: str) -> list[str]:
     """Return the warnings about the input ``path`` of ``kind`` read alone by its job.
 
-    Raises InputError listing its problems. The job's ``check(path, kind)`` when it has one, else
-    its ``load(path)`` (with the job's :data:`ALONE` arguments); the warnings are the second item
-    of what ``load`` returns, or the model's ``warnings``.
+    Raises InputError listing its problems. The job's ``check(path, kind)`` when it has one (a job
+    whose ``load`` reads more than the one file, such as minutes carrying earlier meetings' actions),
+    else its ``load(path)``; the warnings are the second item of what ``load`` returns, or the
+    model's ``warnings``.
     """
     module = job_reading(kind)
     own = getattr(module, "check", None)
     if own is not None:
         return [str(w) for w in own(Path(path), kind)]
-    loaded = module.load(Path(path), **ALONE.get(module.NAME, {}))
+    loaded = module.load(Path(path))
     found = loaded[1] if isinstance(loaded, tuple) else getattr(loaded, "warnings", [])
     return [str(w) for w in found]

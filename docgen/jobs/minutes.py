@@ -35,6 +35,14 @@ def load(path: Path, previous: tuple[Path, ...] = (), carry: bool = True) -> tup
     return minutes, warnings + carried
 
 
+def check(path: Path, kind: str = "meeting") -> list[str]:
+    """Return the warnings about the meeting ``path`` read alone (no earlier meeting carried); raise InputError.
+
+    What ``docgen validate`` asks of one file: its own problems, not those of its series.
+    """
+    return load(Path(path), carry=False)[1]
+
+
 def approve(path: Path, by: str, on: str | None = None, previous: tuple[Path, ...] = (),
             carry: bool = True) -> tuple[Minutes, list[str], str]:
     """Return the approved Minutes of the meeting.yaml ``path``, the warnings, and the file's new text.
