@@ -10,7 +10,7 @@ formatting on cell values, and external hyperlinks.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -61,6 +61,11 @@ class SharedStrings:
         for text in self._index:
             yield f'<si><t xml:space="preserve">{esc(text)}</t></si>'
         yield "</sst>"
+
+
+def empty_cell(ref: str, style: int = 0) -> str:
+    """Return the XML of a cell holding nothing, drawn in ``style`` (borders, fill)."""
+    return f'<c r="{ref}" s="{style}"/>'
 
 
 def number_cell(ref: str, value: float, style: int = 0) -> str:
@@ -168,7 +173,7 @@ class Sheet:
 
     name: str
     rows: Iterable[str] = field(default_factory=list)
-    widths: list[float] = field(default_factory=list)
+    widths: Sequence[float] = field(default_factory=list)
     freeze: str | None = None
     auto_filter: str | None = None
     validations: list[tuple[str, list[str]]] = field(default_factory=list)

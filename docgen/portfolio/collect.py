@@ -22,7 +22,7 @@ class Loaded:
     """One valid status file: where it is, the line of its report date, and the status."""
 
     path: Path
-    date_line: int | None
+    date_line: int | str | None
     status: Status
 
 

@@ -62,9 +62,9 @@ def _summary(pc: PortfolioCtx, totals: list[CurrencyTotal]) -> list[SlidePlan]:
 def _currency(pc: PortfolioCtx, total: CurrencyTotal) -> list[SlidePlan]:
     w, ctx = pc.words, pc.ctx
     body, cur = ctx.frame.body, total.currency
-    dec = decimals_for([x for r in total.rows for x in (r.budget, r.actual, r.forecast)])
+    dec = decimals_for([x for r in total.rows for x in r.amounts])
     columns = [Column(w("project"), weight=1), *_amount_columns(pc)]
-    rows = [[Cell(r.code or r.name, bold=True), *_amount_cells(pc, cur, (r.budget, r.actual, r.forecast), dec)]
+    rows = [[Cell(r.code or r.name, bold=True), *_amount_cells(pc, cur, r.amounts, dec)]
             for r in total.rows]
     total_row = [Cell(w("total", currency=cur), bold=True, fill=PANEL),
                  *_amount_cells(pc, cur, (total.budget, total.actual, total.forecast), dec, bold=True)]
@@ -74,7 +74,7 @@ def _currency(pc: PortfolioCtx, total: CurrencyTotal) -> list[SlidePlan]:
     wide = len(tables) > 1
     if wide:
         tables = fit_table(columns, rows, body, ctx.font, 14, 10, total_row)
-    shown = sorted(total.rows, key=lambda r: -r.budget)[:CHART_MAX] if len(total.rows) > CHART_MAX else total.rows
+    shown = sorted(total.rows, key=lambda r: -r.amounts[0])[:CHART_MAX] if len(total.rows) > CHART_MAX else total.rows
     chart_title = w("chart_top", count=len(shown)) if len(shown) < len(total.rows) else w("chart")
     chart = ChartShape(
         Box(body.x, body.y, chart_w, body.h) if not wide else body,

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 
 from docgen.deck.fmt import money, number, trend_text
@@ -17,7 +19,7 @@ def _cell(text: object) -> str:
     return re.sub(r"[ \t\r\n]+", " ", str(text)).strip().replace("|", "\\|").replace("<", "&lt;")
 
 
-def table(headers: list[str], rows: list[list[object]], right: set[int] = frozenset()) -> str:
+def table(headers: list[str], rows: Sequence[Sequence[object]], right: AbstractSet[int] = frozenset()) -> str:
     """Return a Markdown table (columns in ``right`` aligned right)."""
     rule = ["---:" if i in right else "---" for i in range(len(headers))]
     lines = [headers, rule, *[[_cell(c) for c in row] for row in rows]]
@@ -47,8 +49,8 @@ def markdown(portfolio: Portfolio, w: Words) -> str:
         out += [f"## {w('titles.flags')}", "", table([w("project"), w("flag")], flags), ""]
     for t in portfolio.totals:
         out += [f"## {w('titles.budget', currency=t.currency)}", ""]
-        body = [[r.code or r.name, *[money(x, t.currency, lang) for x in (r.budget, r.actual, r.forecast)],
-                 money(r.variance, t.currency, lang, signed=True),
+        body = [[r.code or r.name, *[money(x, t.currency, lang) for x in r.amounts],
+                 money(r.amounts[2] - r.amounts[0], t.currency, lang, signed=True),
                  "" if r.spi is None else number(r.spi, lang), "" if r.cpi is None else number(r.cpi, lang)]
                 for r in t.rows]
         body.append([f"**{w('total', currency=t.currency)}**",

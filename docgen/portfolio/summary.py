@@ -46,12 +46,20 @@ class Row:
     @property
     def variance(self) -> float | None:
         """Return forecast - budget (positive = overrun), or None without budget lines."""
-        return None if self.budget is None else self.forecast - self.budget
+        return None if self.budget is None or self.forecast is None else self.forecast - self.budget
 
     @property
     def variance_pct(self) -> float | None:
         """Return the variance as a percentage of the budget, or None without a budget."""
-        return self.variance / self.budget * 100 if self.budget else None
+        variance = self.variance
+        return variance / self.budget * 100 if variance is not None and self.budget else None
+
+    @property
+    def amounts(self) -> tuple[float, float, float]:
+        """Return (budget, actual, forecast) of a row with budget lines; raise ValueError for one without."""
+        if self.budget is None or self.actual is None or self.forecast is None:
+            raise ValueError(f"project {self.key} has no budget lines")
+        return self.budget, self.actual, self.forecast
 
 
 @dataclass(frozen=True)
@@ -147,8 +155,8 @@ def summarise(collection: Collection, rules: Rules = DEFAULT_RULES) -> Portfolio
     totals = []
     for currency in sorted({r.currency for r in rows if r.budget is not None}):
         mine = [r for r in rows if r.currency == currency and r.budget is not None]
-        totals.append(CurrencyTotal(currency, mine, sum(r.budget for r in mine),
-                                    sum(r.actual for r in mine), sum(r.forecast for r in mine)))
+        totals.append(CurrencyTotal(currency, mine, sum(r.amounts[0] for r in mine),
+                                    sum(r.amounts[1] for r in mine), sum(r.amounts[2] for r in mine)))
     slips, risks, asked = [], [], []
     for row, status in pairs:
         for m in open_milestones(status):

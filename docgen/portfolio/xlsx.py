@@ -44,7 +44,9 @@ def _project_row(w: Words, row: Row) -> list[object]:
     values: list[object] = [Value(row.code, bold=True), row.name, row.manager, row.phase,
                             Value(row.report_date, "date"), _rag(w, row.overall),
                             trend_text(w.labels, row.trend)]
-    values += [_rag(w, row.dims[d][0] if row.dims[d] else None, ruled.get(d)) for d in DIMENSIONS]
+    for d in DIMENSIONS:
+        dim = row.dims[d]
+        values.append(_rag(w, dim[0] if dim else None, ruled.get(d)))
     over = row.variance is not None and row.variance > 0
     values += [row.currency, Value(row.budget, "amount"), Value(row.actual, "amount"),
                Value(row.forecast, "amount"), Value(row.variance, "amount", color=OVERRUN if over else None),

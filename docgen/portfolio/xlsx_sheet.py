@@ -6,11 +6,22 @@ serials, RAG as its word on its colour. The header is frozen and filtered.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import cast
 
 from docgen.ooxml.drawingml.palette import DEFAULT
-from docgen.ooxml.xlsx_writer import SharedStrings, Sheet, Styles, column_letter, number_cell, row_xml, sheet_title
+from docgen.ooxml.xlsx_writer import (
+    SharedStrings,
+    Sheet,
+    Styles,
+    column_letter,
+    empty_cell,
+    number_cell,
+    row_xml,
+    sheet_title,
+)
 
 HEADER_FILL = "accent1"  # a theme colour of the workbook (docgen.ooxml.xlsx_theme)
 HEADER_TEXT = "lt1"
@@ -38,7 +49,7 @@ def serial(day: date) -> int:
 class TableSheet:
     """Builds one sheet: a header row, body rows, optional total rows below the filtered range."""
 
-    def __init__(self, name: str, headers: list[str], widths: list[float], styles: Styles,
+    def __init__(self, name: str, headers: list[str], widths: Sequence[float], styles: Styles,
                  strings: SharedStrings):
         self.name, self.headers, self.widths = sheet_title(name), headers, widths
         self.styles, self.strings = styles, strings
@@ -53,21 +64,21 @@ class TableSheet:
         fill = v.fill or (TOTAL_FILL if total else None)
         bold = v.bold or total
         if v.kind == "rag":
-            rag = v.value
+            rag = cast("tuple[str, str] | None", v.value)  # a RAG cell holds (rag, its word)
             if not rag:
-                return f'<c r="{ref}" s="{self.styles.xf(border=True, fill=fill)}"/>'
+                return empty_cell(ref, self.styles.xf(border=True, fill=fill))
             style = self.styles.xf(bold=True, color=DEFAULT.rag_text(rag[0]), fill=DEFAULT.rag_fill(rag[0]),
                                    border=True,
                                    halign="center", wrap=True)
             return self.strings.cell(ref, rag[1], style)
         if v.value is None or v.value == "":
-            return f'<c r="{ref}" s="{self.styles.xf(border=True, fill=fill)}"/>'
+            return empty_cell(ref, self.styles.xf(border=True, fill=fill))
         if v.kind == "text":
             style = self.styles.xf(bold=bold, color=v.color, fill=fill, wrap=True, border=True)
             return self.strings.cell(ref, str(v.value), style)
         style = self.styles.xf(bold=bold, color=v.color, fill=fill, border=True, num_fmt=FORMATS[v.kind],
                                halign="left" if v.kind == "date" else None)
-        value = serial(v.value) if v.kind == "date" else v.value
+        value = serial(cast(date, v.value)) if v.kind == "date" else cast(float, v.value)
         return number_cell(ref, value, style)
 
     def add(self, values: list[Value | object], total: bool = False) -> None:
