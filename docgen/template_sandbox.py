@@ -420,7 +420,7 @@ class BoundedSandbox(SandboxedEnvironment):
 
     checked_join = staticmethod(checked_join)
 
-    def concat(self, parts: Iterable[str]) -> str:  # type: ignore[override]
+    def concat(self, parts: Iterable[str]) -> str:
         """Return the output pieces ``parts`` joined, refused past MAX_OUTPUT_BYTES."""
         held: list[str] = []
         total = 0

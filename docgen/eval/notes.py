@@ -190,8 +190,8 @@ def read_found(path: Path) -> dict:
         from docgen.model.validate import build
         from docgen.readers.table import read
 
-        def load(p):
-            return build(Minutes, read(p, "meeting"))
+        def load(path: Path) -> Minutes:
+            return build(Minutes, read(path, "meeting"))
     minutes = load(path)
     return {
         "date": str(minutes.meeting.date) if minutes.meeting.date else None,

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from pydantic import BaseModel
+
 from docgen.labels import Labels, load_labels
 from docgen.renderers.deck_pptx_template import deck_context
 from docgen.renderers.docx_template import rich_helper
@@ -77,23 +79,23 @@ def describe(kind: str) -> ContextDoc:
         from docgen.model.meeting import Minutes
         from docgen.renderers.minutes_docx_template import context
 
-        sample = Minutes.model_validate({"meeting": {"title": "-", "date": "2026-01-01"}})
-        ctx = context(sample, labels)
+        meeting = Minutes.model_validate({"meeting": {"title": "-", "date": "2026-01-01"}})
+        ctx = context(meeting, labels)
         ctx["rich"] = rich_helper(lambda url: "")
         return _document("minutes", "docgen minutes --template X.docx, minutes.md.j2, minutes.html.j2",
                          ctx, Minutes)
     if kind == "deck":
         from docgen.model.status import Status
 
-        sample = Status.model_validate({"project": {"name": "-", "report_date": "2026-01-01"},
+        status = Status.model_validate({"project": {"name": "-", "report_date": "2026-01-01"},
                                         "overall": {"status": "green"}})
-        return _document("deck", "docgen deck STATUS --template X.pptx", deck_context(sample, labels), Status)
+        return _document("deck", "docgen deck STATUS --template X.pptx", deck_context(status, labels), Status)
     if kind == "checklist":
         return _checklist()
     raise ValueError(kind)
 
 
-def _document(kind: str, used_by: str, ctx: dict, model: type) -> ContextDoc:
+def _document(kind: str, used_by: str, ctx: dict, model: type[BaseModel]) -> ContextDoc:
     doc = ContextDoc(kind, used_by)
     members = {e.name: e for e in fields_of(model)}
     roots: list[object] = []

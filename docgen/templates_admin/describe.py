@@ -16,7 +16,7 @@ from datetime import date
 
 from pydantic import BaseModel
 
-_NAMES = {str: "text", int: "integer", float: "number", bool: "yes/no", date: "date",
+_NAMES: dict[object, str] = {str: "text", int: "integer", float: "number", bool: "yes/no", date: "date",
           dict: "mapping", type(None): "none"}
 
 
@@ -42,7 +42,7 @@ def first_sentence(doc: str | None) -> str:
     return text
 
 
-def is_record(tp: object) -> bool:
+def is_record(tp: object) -> typing.TypeGuard[type]:
     """Return True for a model class whose fields are worth listing (pydantic or dataclass)."""
     return inspect.isclass(tp) and (issubclass(tp, BaseModel) or dataclasses.is_dataclass(tp))
 
@@ -73,7 +73,7 @@ def type_name(tp: object) -> str:
 def records_in(tp: object) -> list[type]:
     """Return the model classes named by the annotation ``tp`` (inside lists, unions...)."""
     if is_record(tp):
-        return [tp]  # type: ignore[list-item]
+        return [tp]
     return [r for arg in typing.get_args(tp) for r in records_in(arg)]
 
 
@@ -84,10 +84,12 @@ def fields_of(cls: type) -> list[Entry]:
         for name, info in cls.model_fields.items():
             entries.append(Entry(name, type_name(_hint(cls, name, info.annotation)),
                                  info.description or ""))
-    else:
+    elif dataclasses.is_dataclass(cls):
         hints = _hints(cls)
         for f in dataclasses.fields(cls):
             entries.append(Entry(f.name, type_name(hints.get(f.name, f.type)), ""))
+    else:
+        raise TypeError(f"{cls!r} is neither a pydantic model nor a dataclass")
     own = {name for klass in cls.__mro__ if klass.__module__.startswith("docgen")
            for name in vars(klass)}
     for name, member in inspect.getmembers(cls):
@@ -113,8 +115,10 @@ def callable_entry(name: str, func: object, fallback: str = "") -> Entry:
 
 
 def _signature(func: object, skip_self: bool = False) -> str:
+    if not callable(func):  # inspect.signature would raise TypeError
+        return "(...)"
     try:
-        params = list(inspect.signature(func).parameters.values())  # type: ignore[arg-type]
+        params = list(inspect.signature(func).parameters.values())
     except (TypeError, ValueError):
         return "(...)"
     if skip_self and params and params[0].name == "self":
