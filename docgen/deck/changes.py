@@ -110,7 +110,7 @@ def _key(item_id: str | None, name: str) -> str:
 
 
 def _rags(status: Status) -> dict[str, str]:
-    rags = {"overall": status.overall.status}
+    rags: dict[str, str] = {"overall": status.overall.status}
     if status.dimensions:
         rags.update({name: dim.status for name, dim in status.dimensions.items()})
     return rags
@@ -154,9 +154,10 @@ def _milestones(out: Changes, current: list[Milestone], previous: list[Milestone
     before = {_key(m.id, m.name): m for m in previous}
     for milestone in current:
         old = before.get(_key(milestone.id, milestone.name))
-        if old is None or _end(old) is None or _end(milestone) is None:
+        was, now = (_end(old) if old is not None else None), _end(milestone)
+        if was is None or now is None:
             continue
-        change = DateChange(milestone, _end(old), _end(milestone))
+        change = DateChange(milestone, was, now)
         if change.days > 0:
             out.slipped.append(change)
         elif change.days < 0:

@@ -45,7 +45,8 @@ def load_pair_checked(path: Path, previous: Path | None) -> tuple[Status, Change
     """Return what load_pair returns and the warnings about both files (see load_checked)."""
     problems: list[Problem] = []
     warnings: list[Problem] = []
-    status = before = None
+    status: Status | None = None
+    before: Status | None = None
     for file in (path, previous):
         if file is None:
             continue
@@ -61,6 +62,7 @@ def load_pair_checked(path: Path, previous: Path | None) -> tuple[Status, Change
             before = loaded
     if problems:
         raise InputError(problems)
+    assert status is not None  # ``path`` was read, or its problems raised above
     if before is None:
         return status, None, warnings
     changes = compare(status, before)

@@ -163,7 +163,7 @@ def _decision_pages(ctx: Ctx, d: DecisionRequired) -> list[tuple[list, list[str]
     rfit = tx.largest_fit(build_right, inner_r, right.h - 24, ctx.font, min(size, 16), 11)
     rparas = rfit[1] if rfit else tx.paginate(build_right(11), inner_r, right.h - 24,
                                               ctx.font)[0]
-    slides = []
+    slides: list[tuple[list, list[str]]] = []
     notes = [heading] if pages[0] and pages[0][0].text != heading else []
     for paras in pages:
         h = tx.paras_height(paras, inner_l, ctx.font) + 16

@@ -185,7 +185,7 @@ def fit_para(para: Para, width: float, height: float, font: Font) -> Para:
 
 def markdown_paras(text: str | None, size: float, space: float = 4.0) -> list[Para]:
     """Return the Markdown ``text`` as paragraphs (bullets kept, bold/italic runs kept)."""
-    paras = []
+    paras: list[Para] = []
     for block in richtext.parse(text or ""):
         runs = [Run(r.text, bold=r.bold, italic=r.italic) for r in block.runs if r.text]
         if not runs:
@@ -199,7 +199,7 @@ def markdown_paras(text: str | None, size: float, space: float = 4.0) -> list[Pa
 
 def bullets(items: list[str], size: float, space: float = 4.0) -> list[Para]:
     """Return one bullet paragraph per item (inline Markdown kept as runs)."""
-    paras = []
+    paras: list[Para] = []
     for item in items:
         runs = [Run(r.text, bold=r.bold, italic=r.italic) for r in richtext.inline_runs(item)]
         paras.append(Para(runs or [Run(item)], size, bullet="•",
