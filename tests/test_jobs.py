@@ -25,7 +25,23 @@ RUNS = {
                   SAMPLES / "payroll-interface-assessment.yaml"],
     "actions": ["actions", SAMPLES / "series"],
     "portfolio": ["portfolio", SAMPLES / "status.yaml", SAMPLES / "status-previous.yaml"],
+    "pack": ["pack", SAMPLES / "series" / "weekly-2026-11-24.yaml", "--status", SAMPLES / "status.yaml",
+             "--checklist", SAMPLES / "payroll-interface-spec.yaml", "--assessment",
+             SAMPLES / "payroll-interface-assessment.yaml", "--previous-minutes",
+             SAMPLES / "series" / "weekly-2026-11-17.yaml", "--no-previous"],
 }
+# The pack's PDF writer is no wrapper around one Office writer: it writes its parts as .docx and .pptx
+# files and converts them all in one LibreOffice run.
+PACK_PARTS = (".docx", ".pptx")
+
+
+def _office_suffixes(name: str) -> tuple[str, ...]:
+    """Return the Office extensions the PDF writer of job ``name`` writes before converting them."""
+    writer = job(name).WRITERS[".pdf"]
+    if hasattr(writer, "office_suffix"):
+        return (writer.office_suffix,)
+    assert name == "pack" and not hasattr(writer, "office"), "only the pack's PDF writer converts its own parts"
+    return PACK_PARTS
 
 
 @pytest.mark.parametrize("name", sorted(JOBS))
@@ -53,33 +69,50 @@ def test_every_job_is_a_command_and_a_build_kind():
 @needs_office
 @pytest.mark.parametrize("name", sorted(RUNS))
 def test_pdf_for_every_job_never_touches_an_office_file_beside_it(invoke, tmp_path, name):
-    office = job(name).WRITERS[".pdf"].office_suffix
-    beside = tmp_path / f"x{office}"
-    beside.write_bytes(b"mine")
+    beside = [tmp_path / f"x{office}" for office in _office_suffixes(name)]
+    for path in beside:
+        path.write_bytes(b"mine")
     result = invoke(*RUNS[name], "-o", tmp_path / "x.pdf")
     assert result.exit_code == 0, result.output
     assert (tmp_path / "x.pdf").read_bytes().startswith(b"%PDF")
-    assert beside.read_bytes() == b"mine"
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["x.pdf", beside.name])
+    assert [path.read_bytes() for path in beside] == [b"mine"] * len(beside)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["x.pdf", *(path.name for path in beside)])
 
 
 @pytest.mark.parametrize("name", sorted(RUNS))
 def test_an_office_file_is_never_created_for_a_pdf(invoke, tmp_path, name, monkeypatch):
-    """Without LibreOffice too: the PDF writer converts from a temporary file, never from one beside it."""
+    """Without LibreOffice too: the PDF writer converts from temporary files, never from one beside it.
+
+    Every job converts in one LibreOffice run: one file, or the pack's parts all together.
+    """
+    import io
+
+    from pypdf import PdfWriter
+
     from docgen import pdf
 
-    seen = []
+    runs: list[list[Path]] = []
+    page = PdfWriter()
+    page.add_blank_page(595, 842)
+    one_page = io.BytesIO()
+    page.write(one_page)  # the pack merges its parts' PDFs: they must be real ones
 
     def fake(source: Path, dest: Path, timeout: int = 180) -> Path:
-        seen.append(source)
-        assert source.is_file() and source.parent != tmp_path
-        return pdf.atomic_write_bytes(dest, b"%PDF-fake")
+        return fake_many([(source, dest)])[0]
+
+    def fake_many(pairs: list[tuple[Path, Path]], timeout: int = 600) -> list[Path]:
+        runs.append([Path(source) for source, _ in pairs])
+        for source, _ in pairs:
+            assert Path(source).is_file() and Path(source).parent != tmp_path
+        return [pdf.atomic_write_bytes(Path(dest), one_page.getvalue()) for _, dest in pairs]
 
     monkeypatch.setattr(pdf, "convert_to_pdf", fake)
+    monkeypatch.setattr(pdf, "convert_many", fake_many)
     monkeypatch.setattr(pdf, "soffice", lambda: "soffice")
     result = invoke(*RUNS[name], "-o", tmp_path / "x.pdf")
     assert result.exit_code == 0, result.output
-    assert [p.name for p in tmp_path.iterdir()] == ["x.pdf"] and len(seen) == 1
+    assert [p.name for p in tmp_path.iterdir()] == ["x.pdf"] and len(runs) == 1
+    assert {source.suffix for source in runs[0]} <= set(_office_suffixes(name))
 
 
 def _manifest(folder: Path) -> None:

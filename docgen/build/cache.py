@@ -21,7 +21,7 @@ from pathlib import Path
 
 from docgen import __version__
 from docgen.build.discover import is_regular
-from docgen.build.jobs import Job
+from docgen.build.jobs import SERIES_KINDS, Job
 from docgen.build.stamps import stamps_for
 from docgen.jobs.context import RenderContext
 from docgen.output import atomic_write_text
@@ -122,15 +122,16 @@ class BuildCache:
         return f"{job.input}->{','.join(str(o) for o in job.outputs)}"
 
     def digest(self, job: Job) -> str:
-        """Return the hash of everything ``job`` reads: every input, assessment, previous, templates, options."""
+        """Return the hash of everything ``job`` reads: its files (a pack's parts too), templates, options."""
         digest = hashlib.sha256(__version__.encode())
         digest.update(json.dumps(job.as_dict(), sort_keys=True).encode())
-        for path in (job.input, job.assessment, job.previous, job.template, *job.inputs):
+        for path in (job.input, job.assessment, job.previous, job.template, *job.inputs, job.status, job.checklist,
+                     job.previous_minutes):
             if path and is_regular(Path(path)):
                 digest.update(self._file_hash(Path(path)).encode())
             elif path and Path(path).is_dir():  # every file of a folder of meetings or statuses
                 digest.update(folder_digest(Path(path), self._file_hash).encode())
-        if job.kind in ("meeting", "agenda"):
+        if job.kind in SERIES_KINDS:
             digest.update(self._earlier_meetings(Path(job.input)).encode())
         for folder in self._search_path(job.templates):
             if folder not in self._folders:

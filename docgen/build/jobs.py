@@ -9,9 +9,11 @@ from pathlib import Path
 from docgen.jobs import KINDS as JOB_OF_KIND
 from docgen.jobs import job_of_kind
 
-KINDS = tuple(JOB_OF_KIND)  # meeting, agenda, status, spec, actions, portfolio: the table of jobs'
+KINDS = tuple(JOB_OF_KIND)  # meeting, agenda, status, spec, actions, portfolio, pack: the table of jobs'
 DISCOVERED = ("meeting", "status", "spec")  # kinds found by their content in a folder
 MULTI_INPUT = ("actions", "portfolio")  # kinds whose job reads every file of ``inputs``
+SERIES_KINDS = ("meeting", "agenda", "pack")  # kinds whose job carries the actions of the earlier meetings
+PACK_PARTS = ("status", "checklist", "previous_minutes")  # what a pack job reads beside its meeting (and assessment)
 # kind -> "module:function(job)"; one runner per job of the table.
 RUNNERS = {kind: f"docgen.build.kinds:run_{kind}" for kind in KINDS}
 
@@ -21,9 +23,13 @@ def default_formats(kind: str) -> list[str]:
     return list(job_of_kind(kind).DEFAULT_FORMATS)
 
 
-def office_for_pdf(kind: str) -> str:
-    """Return the Office extension (.docx or .pptx) the PDF of a ``kind`` job is converted from."""
-    return job_of_kind(kind).WRITERS[".pdf"].office_suffix
+def office_for_pdf(kind: str) -> str | None:
+    """Return the Office extension (.docx or .pptx) the PDF of a ``kind`` job is converted from.
+
+    None when the job's PDF writer is not a wrapper around one Office writer (the pack's runs its
+    own LibreOffice process for all its parts): the batch conversion leaves that PDF alone.
+    """
+    return getattr(job_of_kind(kind).WRITERS[".pdf"], "office_suffix", None)
 
 
 @dataclass
@@ -40,16 +46,25 @@ class Job:
     assessment: Path | None = None
     previous: Path | None = None  # last period's status, or the previous assessment of a spec
     fail_on: str | None = None
-    pdf: bool = False
+    status: Path | None = None  # a pack's project status (its deck)
+    checklist: Path | None = None  # a pack's specification (its checklist summary, with ``assessment``)
+    previous_minutes: Path | None = None  # a pack's previous meeting (its minutes)
+    pdf: bool = False  # needs LibreOffice: PDFs converted in the batch, or written by the job's own writer
     scratch: dict[str, str] = field(default_factory=dict)  # PDF output -> the Office file converted in the batch
     origin: str | None = field(default=None, compare=False)  # "docgen.yaml:4: jobs[0] (a.yaml)", messages only
 
     def as_dict(self) -> dict:
         """Return the job as JSON-ready data (what it reads and writes; not where it was listed)."""
-        data = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in ("origin", "scratch")}
+        data = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in ("origin", "scratch")
+                and not (f.name in PACK_PARTS and getattr(self, f.name) is None)}  # other jobs hash as before
         return {k: ([str(p) for p in v] if isinstance(v, list) else str(v) if isinstance(v, Path)
                     else v) for k, v in data.items()}
 
+    def reads(self) -> list[Path]:
+        """Return every file or folder the job reads: its input(s), assessment, previous and a pack's parts."""
+        found = [self.input, self.assessment, self.previous, *self.inputs, self.status, self.checklist,
+                 self.previous_minutes]
+        return [Path(p) for p in found if p is not None]
 
     def describe(self) -> str:
         """Return how messages name the job: its manifest entry, or its input file."""

@@ -100,3 +100,16 @@ def run_portfolio(job: Job) -> tuple[list[Path], list[str]]:
         raise InputError(dashboard.collection.problems or [])
     written = write(job, dashboard, ctx)
     return written, [str(p) for p in dashboard.collection.problems]
+
+
+def run_pack(job: Job) -> tuple[list[Path], list[str]]:
+    """Write the committee pack of the meeting ``job.input`` with the parts the job names; return it and warnings.
+
+    The pack's own PDF writer converts every part in one LibreOffice process (the batch
+    conversion of the build leaves it alone). Open actions of earlier meetings are carried into
+    its agenda as ``docgen pack`` does (``previous:`` or the same folder).
+    """
+    ctx = context_of(job)
+    pack, warnings = job_of_kind("pack").load(job.input, job.status, job.checklist, job.assessment,
+                                              job.previous_minutes, (job.previous,) if job.previous else ())
+    return write(job, pack, ctx), warnings

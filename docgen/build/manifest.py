@@ -11,13 +11,14 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from docgen.build.jobs import KINDS, MULTI_INPUT
+from docgen.build.jobs import KINDS, MULTI_INPUT, PACK_PARTS
 from docgen.config import MANIFEST_NAMES, find_manifest  # noqa: F401 - re-exported
 from docgen.errors import InputError
 
 GATE_LEVELS = ("must", "should", "may")
 JOB_KEYS = ("input", "inputs", "kind", "outputs", "formats", "templates", "template", "language", "assessment",
-            "previous", "previous_assessment", "fail_on")
+            "previous", "previous_assessment", "fail_on", *PACK_PARTS)
+NOT_FOR_PACK = ("template", "previous_assessment", "fail_on")  # keys a pack job would silently ignore
 DEFAULT_KEYS = ("language", "fail_on", "formats", "templates")
 
 
@@ -291,9 +292,30 @@ def _job(check: _Checker, key: str, entry: object, folder: Path) -> dict:
     if entry.get("template") is not None:
         job["template"] = check.text(f"{key}.template", entry["template"],
                                      "a .docx or .pptx template (a path, or a name on the template path)")
-    for name in ("assessment", "previous", "previous_assessment"):
+    for name in ("assessment", "previous", "previous_assessment", *PACK_PARTS):
         if entry.get(name) is not None:
             job[name] = check.path(f"{key}.{name}", entry[name], folder)
     if "fail_on" in entry:
         job["fail_on"] = check.gate(f"{key}.fail_on", entry["fail_on"])
+    _pack_keys(check, key, entry)
     return job
+
+
+def _pack_keys(check: _Checker, key: str, entry: dict) -> None:
+    """Record the keys of ``entry`` that do not go with its kind: a pack's parts elsewhere, others' keys on a pack.
+
+    A pack is never told by its content, so only an explicit ``kind: pack`` makes one.
+    """
+    is_pack = str(entry.get("kind") or "").strip().lower() == "pack"
+    if not is_pack:
+        for name in PACK_PARTS:
+            if entry.get(name) is not None:
+                check.add(f"{key}.{name}", "only a pack job reads it (add kind: pack)")
+        return
+    for name in NOT_FOR_PACK:
+        if entry.get(name) is not None:
+            check.add(f"{key}.{name}", f"a pack job does not read it (it reads input, previous, "
+                      f"{', '.join(PACK_PARTS)} and assessment)")
+    if entry.get("assessment") is not None and entry.get("checklist") is None:
+        check.add(f"{key}.assessment", "a pack's assessment needs the specification it assesses "
+                  "(add checklist: SPEC)")

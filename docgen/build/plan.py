@@ -122,8 +122,8 @@ def manifest_jobs(manifest: Manifest, outdir: Path) -> list[Job]:
                 from docgen.jobs import job_of_kind
 
                 stem = Path(entry["input"]).parent / job_of_kind(kind).DEFAULT_NAME
-            elif kind == "agenda":
-                stem = stem.with_name(stem.name + "-agenda")
+            elif kind in ("agenda", "pack"):
+                stem = stem.with_name(f"{stem.name}-{kind}")
             formats = entry.get("formats") or defaults.get("formats", {}).get(kind) or default_formats(kind)
             outputs = [f"{stem}.{fmt}" for fmt in formats]
         templates = [manifest.folder / t for t in entry.get("templates", [])] + \
@@ -147,6 +147,9 @@ def manifest_jobs(manifest: Manifest, outdir: Path) -> list[Job]:
             assessment=manifest.folder / assessment if assessment else None,
             previous=manifest.folder / previous if previous else None,
             fail_on=entry.get("fail_on", defaults.get("fail_on")),
+            status=manifest.folder / entry["status"] if entry.get("status") else None,
+            checklist=manifest.folder / entry["checklist"] if entry.get("checklist") else None,
+            previous_minutes=manifest.folder / entry["previous_minutes"] if entry.get("previous_minutes") else None,
             origin=f"{manifest.where(index)} ({entry['input']})"))
     return jobs
 
@@ -157,12 +160,11 @@ def check_outputs(jobs: list[Job]) -> None:
     Every clash is one line naming both jobs; called before anything is built.
     """
     writers: dict[Path, Job] = {}
-    sources: dict[Path, Job] = {}
+    sources: dict[Path, Path] = {}  # what a job reads, resolved -> as the manifest or folder named it
     real = RealPaths()
     for job in jobs:
-        for path in (job.input, job.assessment, job.previous, *job.inputs):
-            if path is not None:
-                sources.setdefault(real(path), job)
+        for path in job.reads():
+            sources.setdefault(real(path), path)
     problems = []
     for job in jobs:
         for output in job.outputs:
@@ -173,7 +175,7 @@ def check_outputs(jobs: list[Job]) -> None:
                                 f"{job.describe()}; give them different outputs")
             if target in sources:
                 problems.append(f"{display_path(output)}: output of {job.describe()} would overwrite the "
-                                f"input {display_path(sources[target].input)}; refused")
+                                f"input {display_path(sources[target])}; refused")
     if problems:
         raise OutputProblems(problems)
 
@@ -195,14 +197,15 @@ def split_pdf_outputs(jobs: list[Job], all_pdf: bool, scratch: Path | None = Non
     One LibreOffice run converts those after the build (``job.scratch`` maps each PDF to its
     Office file), so no .docx/.pptx is ever written beside a PDF unless it is an output too. With
     ``all_pdf`` (``--pdf``) every .docx/.pptx output also gets its PDF beside it. ``scratch`` is
-    the folder of the batch's Office files (removed after the conversion).
+    the folder of the batch's Office files (removed after the conversion). A job whose PDF writer
+    is not an Office writer's wrapper (a pack) writes its PDF itself: it gets no scratch file.
     """
     for index, job in enumerate(jobs):
         wanted = [o for o in job.outputs if o.suffix.lower() == ".pdf"]
-        if wanted:
+        office = office_for_pdf(job.kind) if wanted else None
+        if office is not None:
             if scratch is None:
                 raise ValueError("a PDF output needs the batch's scratch folder")
-            office = office_for_pdf(job.kind)
             job.scratch = {str(pdf): str(scratch / f"{index:05d}" / pdf.with_suffix(office).name) for pdf in wanted}
         job.pdf = all_pdf or bool(wanted) or job.pdf
     return jobs

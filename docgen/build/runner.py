@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from docgen.build.cache import BuildCache
 from docgen.build.failures import internal_message, output_error, resource_message, traceback_text
-from docgen.build.jobs import Job, JobResult, run
+from docgen.build.jobs import Job, JobResult, office_for_pdf, run
 from docgen.errors import DocgenError, GateFailed
 
 if TYPE_CHECKING:  # the pool is imported when there is more than one job to run
@@ -251,15 +251,17 @@ def convert_pdfs(jobs: list[Job], results: list[JobResult]) -> list[str]:
     """Convert the Office outputs of the jobs that want PDF, with one LibreOffice run for the batch.
 
     A ``.pdf`` output is converted from its scratch Office file (``job.scratch``, then removed);
-    with ``--pdf`` each .docx/.pptx output also gets its PDF beside it. Returns the PDF paths
-    written. Raises OutputError (with install advice) without LibreOffice.
+    with ``--pdf`` each .docx/.pptx output also gets its PDF beside it. A job whose PDF writer
+    writes the PDF itself (a pack) is left alone: its PDF is an output of its own, and a PDF of its
+    Word file would not be that PDF. Returns the PDF paths written. Raises OutputError (with
+    install advice) without LibreOffice.
     """
     from docgen.pdf import convert_many
 
     pairs: list[tuple[Path, Path]] = []
     renamed: dict[str, str] = {}
     for job, result in zip(jobs, results):
-        if not job.pdf or result.status not in ("ok", "failed"):
+        if not job.pdf or result.status not in ("ok", "failed") or office_for_pdf(job.kind) is None:
             continue
         office_of = {office: pdf for pdf, office in job.scratch.items()}
         for output in result.outputs:
