@@ -120,6 +120,20 @@ def test_pdf_flag_converts_no_word_pack_over_the_packs_own_pdf(invoke, folder, f
     assert [item.title for item in PdfReader(folder / "out" / "pack.pdf").outline] == TITLES
 
 
+def test_a_built_pack_is_the_pack_of_docgen_pack_and_takes_the_job_language(invoke, folder, fake_office):
+    _manifest(folder, PACK + "    outputs: [en.pdf]\n" + PACK.split("\n", 1)[1] + "    outputs: [fr.pdf]\n"
+              "    language: fr\n")
+    result = invoke("build", "-o", "out", "-j", "1")
+    assert result.exit_code == 0, result.output
+    alone = invoke("pack", MEETING, "--status", "status.yaml", "--checklist", "spec.yaml", "--assessment",
+                   "assessment.yaml", "--previous-minutes", "earlier/minutes.yaml", "-o", folder / "alone.pdf")
+    assert alone.exit_code == 0, alone.output
+    assert (folder / "out" / "en.pdf").read_bytes() == (folder / "alone.pdf").read_bytes()
+    french = [item.title for item in PdfReader(folder / "out" / "fr.pdf").outline]
+    assert french == ["Ordre du jour", "Compte rendu de la séance précédente", "État d'avancement du projet",
+                      "Synthèse de conformité"]
+
+
 def test_a_pack_gets_no_scratch_file_and_is_converted_by_its_own_writer():
     from docgen.build.jobs import Job, office_for_pdf
     from docgen.build.plan import split_pdf_outputs
