@@ -6,7 +6,6 @@ Commands are imported lazily so ``docgen --help`` and the minutes path stay fast
 from __future__ import annotations
 
 import importlib
-import sys
 
 import click
 
@@ -121,4 +120,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    main()
