@@ -241,7 +241,7 @@ def test_permission_denied_on_rename_names_the_output(invoke, tmp_path, monkeypa
     ("jobs: meeting.yaml\n", "docgen.yaml:1: jobs: expected a list of jobs (- input: FILE), got 'meeting.yaml'"),
     ("defaults: []\n", "docgen.yaml:1: defaults: expected a mapping of keys"),
     ("jobs:\n  - input: meeting.yaml\n    kind: minutes\n",
-     "docgen.yaml:3: jobs[0].kind: 'minutes' is not one of meeting, agenda, status, spec, actions, portfolio"),
+     "docgen.yaml:3: jobs[0].kind: 'minutes' is not one of meeting, agenda, status, spec, actions, portfolio, pack"),
     ("jobs:\n  - input: missing.yaml\n", "docgen.yaml:2: jobs[0].input: file not found: missing.yaml"),
     ("jobs:\n  - outputs: [a.docx]\n", "docgen.yaml:2: jobs[0].input: required key is missing"),
     ("jobs:\n  - meeting.yaml\n", "docgen.yaml:2: jobs[0]: expected a job mapping such as {input: meeting.yaml}"),
@@ -271,7 +271,7 @@ def test_manifest_every_problem_at_once_in_line_order(tmp_path):
         "got a list",
         "error: docgen.yaml:3: jobs[0].input: expected a path, got 5",
         "error: docgen.yaml:4: jobs[0].outputs[0]: expected a file name, got 5",
-        "error: docgen.yaml:6: jobs[1].kind: 'minutes' is not one of meeting, agenda, status, spec, actions, portfolio",
+        "error: docgen.yaml:6: jobs[1].kind: 'minutes' is not one of meeting, agenda, status, spec, actions, portfolio, pack",
     ]
     assert not (tmp_path / "out").exists()
 
