@@ -90,6 +90,12 @@ FOUND = [
      "The conventions must be sent to the coaches", None),
     ("Organisation précise à définir.", "still to be done", "action",
      "Organisation précise à définir", None),
+    ("Talk to the French team about their retraction.", "a task in the imperative", "action",
+     "Talk to the French team about their retraction", None),
+    ("Envoyer un mail au comité pour choisir un responsable.", "a task in the imperative",
+     "action", "Envoyer un mail au comité pour choisir un responsable", None),
+    ("→ relancer neuronnexion là-dessus", "a task in the imperative", "action",
+     "Relancer neuronnexion là-dessus", None),
     ("Bilan financier validé.", "short verdict", "decision", "Bilan financier validé", None),
     ("Budget approved.", "short verdict", "decision", "Budget approved", None),
 ]
@@ -116,6 +122,10 @@ LEFT_ALONE = [
     "If there's another attribute, I'd add it, since I want to be framed.",
     "James, we need to figure out what we want to support over time.",  # discussion
     "Still need to consider that.",  # points back, no task
+    "Contact: Jane Doe, on the board.",  # a label, not a task
+    "Send-off party for Tom was great.",  # a noun
+    "Vérifier que la sauvegarde tourne bien.",  # a procedure's step
+    "Ask questions?",  # a question
 ]
 
 
@@ -130,6 +140,15 @@ def test_rule_finds(people, sentence, rule, kind, text, owner):
 @pytest.mark.parametrize("sentence", LEFT_ALONE)
 def test_notes_stay_notes(people, sentence):
     assert classify(sentence, people) is None
+
+
+def test_a_task_in_the_imperative_opens_its_note(people):
+    """Inside a status report, a verb in the imperative describes the work: not a task."""
+    found = findings("Processing proof-of-concept. Create a buffer on vector layer.", people)
+    assert found == []
+    found = findings("Create a buffer on vector layer. Processing is slow.", people)
+    assert [(f.rule, f.text) for f in found] == [("a task in the imperative",
+                                                  "Create a buffer on vector layer")]
 
 
 def test_every_rule_has_a_case():
