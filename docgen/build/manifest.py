@@ -33,7 +33,7 @@ class Manifest:
     path: Path
     jobs: list[dict] | None = field(default_factory=list)
     defaults: dict = field(default_factory=dict)
-    job_lines: list[int | None] = field(default_factory=list)
+    job_lines: list[int | str | None] = field(default_factory=list)
 
     @property
     def folder(self) -> Path:
@@ -194,7 +194,7 @@ def load_manifest(path: Path) -> Manifest:
         defaults["language"] = check.text("language", data["language"], "a language code such as en or fr")
 
     jobs: list[dict] | None = None
-    job_lines: list[int | None] = []
+    job_lines: list[int | str | None] = []
     if "jobs" in data:
         raw = data["jobs"]
         if raw is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from functools import partial
 from pathlib import Path
 
 from docgen.build.discover import find_inputs, kind_of, pair_assessment
@@ -53,7 +54,7 @@ def discover_jobs(paths: list[Path], outdir: Path, defaults: dict) -> list[Job]:
     """
     pairs = find_inputs(paths, exclude=[outdir])
     stamps = stamps_for(outdir)
-    kinds = {file: stamps.fact(file, "kind", lambda file=file: kind_of(file)) for file, _ in pairs}
+    kinds = {file: stamps.fact(file, "kind", partial(kind_of, file)) for file, _ in pairs}
     assessments = [f for f, k in kinds.items() if k == "assessment"]
     earlier = previous_statuses([f for f, k in kinds.items() if k == "status"])
     jobs = []

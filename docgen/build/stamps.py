@@ -95,7 +95,7 @@ class FileStamps:
         self.changed = True
         return value
 
-    def save(self, write: Callable[[Path, str], None]) -> None:
+    def save(self, write: Callable[[Path, str], object]) -> None:
         """Write the records with ``write(path, text)`` when this build learnt something new."""
         if not self.changed:
             return
