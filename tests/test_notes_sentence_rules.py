@@ -50,6 +50,10 @@ FOUND = [
      "decision", "Thomas Cauchy et Benoit Da Mota ont opté pour une refonte du projet", None),
     ("Steve moves that Lemming is Chair, seconded by Russell.", "motion moved and seconded",
      "decision", "Steve moves that Lemming is Chair, seconded by Russell", None),
+    ("Simon moved that the club would accept web sign-ups; Dan seconded; and the motion was carried.",
+     "motion carried", "decision",
+     "Simon moved that the club would accept web sign-ups; Dan seconded; and the motion was carried",
+     None),
     ("The vote was unanimous.", "unanimity", "decision", "The vote was unanimous", None),
     ("Spend money on 1000 flyers (all agreed).", "mark of assent", "decision",
      "Spend money on 1000 flyers (all agreed)", None),
@@ -126,6 +130,8 @@ LEFT_ALONE = [
     "Send-off party for Tom was great.",  # a noun
     "Vérifier que la sauvegarde tourne bien.",  # a procedure's step
     "Ask questions?",  # a question
+    "The motion carries if nobody objects by Friday.",  # a condition
+    "The motion was not carried.",
 ]
 
 
@@ -149,6 +155,13 @@ def test_a_task_in_the_imperative_opens_its_note(people):
     found = findings("Create a buffer on vector layer. Processing is slow.", people)
     assert [(f.rule, f.text) for f in found] == [("a task in the imperative",
                                                   "Create a buffer on vector layer")]
+
+
+def test_a_seconded_motion_that_passes_is_one_decision(people):
+    found = findings("Simon moves that the treasurer's report is adopted. Katie seconds. "
+                     "The motion is passed.", people)
+    assert [f.text for f in found] == [
+        "Simon moves that the treasurer's report is adopted. The motion is passed"]
 
 
 def test_every_rule_has_a_case():

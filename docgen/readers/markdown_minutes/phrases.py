@@ -65,7 +65,15 @@ ENGLISH = {
         r"moved(?: by)? [A-Z][\w'’-]*[^()]{0,40}seconded", "seconded by", "seconded",
     ],
     # "Steve moves that Lemming is Chair, seconded by Russell": a motion moved and seconded
-    "moved": [r"moves?\s+(?:that|to)\b[^.]{0,160}?\bseconded\b", r"moved\s+by\b[^.]{0,80}?\bseconded\b"],
+    "moved": [r"mov(?:es?|ed)\s+(?:that|to)\b[^.]{0,160}?\bseconded\b",
+              r"moved\s+by\b[^.]{0,80}?\bseconded\b"],
+    # "Simon moves that the report is adopted.": a motion, decided once it is seconded and passed
+    "moves": [r"mov(?:es?|ed)\s+(?:that|to)\b"],
+    # "Katie seconds.", "Seconded by Dan.": a sentence that only seconds the motion before it
+    "seconds": [r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+seconds?", r"[A-Z][\w'’-]*\s+seconded",
+                r"seconded(?: by)?\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"],
+    # what keeps a motion that carried from being decided: a condition or a pending outcome
+    "conditions": ["if", "whether", "unless", "pending", "awaiting", "not yet", "to be decided"],
     # what a decision is for: "X approved as interim voting seats", "documents approved for publication"
     "purpose": ["as", "for", "by", "until", "with effect from"],
     # meeting roles given at the start of a meeting: an appointment of the day, not a decision
@@ -225,6 +233,9 @@ FRENCH = {
     ],
     "purpose": ["comme", "pour", "en tant que", "par", "jusqu'à", "jusqu’à"],
     "moved": [r"propose\s+que\b[^.]{0,160}?\bappuy[ée]", r"proposé\s+par\b[^.]{0,80}?\bappuy[ée]"],
+    "moves": [r"propose\s+que\b"],
+    "seconds": [r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+appuie", r"appuyée? par\s+[A-Z][\w'’-]*"],
+    "conditions": ["si", "sous réserve", "à condition", "en attente", "pas encore"],
     "meeting_roles": [
         "secrétaire de séance", "secretaire de seance", "président de séance",
         "présidente de séance", "president de seance", "animateur de séance",

@@ -79,6 +79,9 @@ _ANAPHOR = re.compile(rf"^(?:{_alternatives('anaphors')})\W*$")
 _NOT_OUR_TASK = re.compile(rf"{_alternatives('not_our_tasks')}(?!\w)")
 _WISH = re.compile(r"(?i)\b(?:I|I'd|I'm|we|you|they|if|want|wants|wanted|like|likes|seems?|hopes?|"
                    r"expects?|going|ready|able|happy|used|meant|likely|supposed|would|could|might)\b")
+_CONDITION = re.compile(rf"(?<!\w){_alternatives('conditions')}(?!\w)")
+#: "Katie seconds.", "Seconded by Dan.": a sentence that only seconds the motion before it.
+SECONDING = re.compile(rf"^(?:{'|'.join(words('seconds'))})\s*[.!]?$")
 _MAYBE = re.compile(rf"{_alternatives('maybe')}(?!\w)")
 # "... needs to be created by the Steering Committee in 2 weeks": the agent owns the task
 _AGENT = re.compile(r"^(?:.*?\s)?by\s+(?P<who>(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})")
@@ -102,6 +105,19 @@ def _decision(match: re.Match, sentence: str, people: People) -> Finding | None:
     decisions of the committee.
     """
     if _UNDECIDED.search(sentence) or _ADJOURNED.search(sentence) or _MEETING_ROLE.search(sentence):
+        return None
+    return Finding("decision", sentence, "")
+
+
+def _motion(match: re.Match, sentence: str, people: People) -> Finding | None:
+    """Return a motion that carried as a decision, however its wording hedges.
+
+    "Simon moved that the group would recognise web sign-ups; Dan seconded; and the motion was
+    carried": the "would" is the motion's reported speech, the outcome is stated. Only a
+    condition, a pending outcome, a negation or a question keeps it from being decided.
+    """
+    if _CONDITION.search(sentence) or _NOT_WORD.search(sentence) or sentence.endswith("?") or \
+            _ADJOURNED.search(sentence):
         return None
     return Finding("decision", sentence, "")
 
@@ -281,11 +297,11 @@ RULES: tuple[LineRule, ...] = (
                       rf"{_ADVERB}(?:{_alternatives('decided')})(?!\w)"), _decision),
     LineRule("motion carried", "decision",
              _compile(rf"(?:^|\b)(?i:the\s+)?(?:{_alternatives('motions')})\b[^.;]{{0,80}}?"
-                      rf"(?<!\w)(?:{_alternatives('motion_verbs')})(?!\w)"), _decision),
+                      rf"(?<!\w)(?:{_alternatives('motion_verbs')})(?!\w)"), _motion),
     LineRule("named people opted for", "decision",
              _compile(rf"^[^.;:?]{{3,120}}?\s{_alternatives('opted')}\s+\S"), _decision),
     LineRule("motion moved and seconded", "decision",
-             _compile(rf"(?<!\w){_alternatives('moved')}"), _decision),
+             _compile(rf"(?<!\w){_alternatives('moved')}"), _motion),
     LineRule("unanimity", "decision",
              _compile(r"(?i:\bunanimous(?:ly)?\b|à l['’]unanimité|unanimement)"), _decision),
     LineRule("mark of assent", "decision",
@@ -400,14 +416,11 @@ def findings(text: str, people: People) -> list[Finding]:
         if finding is not None and finding.kind == "action" and _ANAPHOR.match(finding.text):
             finding = _pointing_back(finding, previous)
         elif finding is not None and _bare_outcome(finding):
-            if previous_found and found and found[-1].kind == "decision":
-                last = found.pop()  # "The motion was passed unanimously." confirms the one before
-                finding = Finding("decision", f"{last.text.rstrip('.')}. {finding.text}", last.rule)
-            elif previous:
-                finding = Finding("decision", f"{previous.rstrip('.')}. {finding.text}", finding.rule)
+            finding = _outcome_of(finding, previous, previous_found, found)
         if finding is not None:
             found.append(finding)
-        previous, previous_found = sentence, finding is not None
+        if not SECONDING.match(sentence):  # "Katie seconds." leaves the outcome to the motion
+            previous, previous_found = sentence, finding is not None
     return found
 
 
@@ -422,6 +435,21 @@ def _bare_outcome(finding: Finding) -> bool:
     """Return whether a decision only says that something passed ("The motion carries.")."""
     return finding.kind == "decision" and finding.rule in _OUTCOME_RULES and \
         len(finding.text.split()) <= 6
+
+
+def _outcome_of(finding: Finding, previous: str, previous_found: bool,
+                found: list[Finding]) -> Finding:
+    """Return the decision a bare outcome ("The motion carries.") confirms: the one before it.
+
+    A decision found in the previous sentence is taken out of ``found`` and returned joined with
+    the outcome; otherwise the previous sentence is the motion.
+    """
+    if previous_found and found and found[-1].kind == "decision":
+        last = found.pop()  # "The motion was passed unanimously." confirms the one before
+        return Finding("decision", f"{last.text.rstrip('.')}. {finding.text}", last.rule)
+    if previous:
+        return Finding("decision", f"{previous.rstrip('.')}. {finding.text}", finding.rule)
+    return finding
 
 
 def _pointing_back(finding: Finding, previous: str) -> Finding | None:
