@@ -11,7 +11,7 @@ from typing import TypeVar
 from docgen.errors import GateFailed
 from docgen.model.checklist import Checklist, merge
 from docgen.model.requirements import AssessmentSet, RequirementSet
-from docgen.model.validate import build
+from docgen.model.validate import validated
 from docgen.readers.requirements import read_assessment, read_requirements
 from docgen.readers.source import Source
 from docgen.readers.yaml_source import paused_gc
@@ -63,9 +63,9 @@ def _validated(model: type[Model], source: Source) -> Model:
     50,000-requirement file makes half a million), so collecting only walks them again.
     """
     with paused_gc():
-        validated = build(model, source)
+        model_object = validated(model, source)
     source.data = {}  # the model holds what is needed: the raw copy of a large file would stay alive
-    return validated
+    return model_object
 
 
 def _drop_unneeded_lines(requirements: RequirementSet, source: Source) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from docgen.model.validate import build
+from docgen.model.validate import validated
 
 
 def load(path: Path, kind: str):
@@ -21,15 +21,15 @@ def load(path: Path, kind: str):
         from docgen.model.status import Status
         from docgen.readers.table import read
 
-        return build(Status, read(path, "status"))
+        return validated(Status, read(path, "status"))
     if kind in ("requirements", "spec"):
         from docgen.model.requirements import RequirementSet
         from docgen.readers.requirements import read_requirements
 
-        return build(RequirementSet, read_requirements(path))
+        return validated(RequirementSet, read_requirements(path))
     if kind == "assessment":
         from docgen.model.requirements import AssessmentSet
         from docgen.readers.requirements import read_assessment
 
-        return build(AssessmentSet, read_assessment(path))
+        return validated(AssessmentSet, read_assessment(path))
     raise ValueError(f"unknown input kind {kind!r}")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from docgen.errors import InputError, Problem
 from docgen.model.meeting import Minutes
-from docgen.model.validate import build
+from docgen.model.validate import validated
 from docgen.source import Source
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".txt")
@@ -56,7 +56,7 @@ def load_checked(path: Path) -> tuple[Minutes, list[Problem]]:
     source = read_source(path)
     problems = _contract_minimums(source) if source.format == "yaml" else []
     try:
-        minutes = build(Minutes, source)
+        minutes = validated(Minutes, source)
     except InputError as exc:
         known = {(p.key_path, p.message) for p in problems}
         problems += [p for p in exc.problems if (p.key_path, p.message) not in known]

@@ -10,8 +10,8 @@ import docx
 import openpyxl
 from conftest import ROOT
 
+from docgen.actions_register import collect
 from docgen.model.meeting import Minutes
-from docgen.register import build
 
 SERIES = ROOT / "samples" / "series"
 FILES = [SERIES / "weekly-2026-11-17.yaml", SERIES / "weekly-2026-11-24.yaml"]
@@ -100,7 +100,7 @@ def test_register_warns_on_conflicts_naming_both_files():
                                     "agenda": [{"title": "x", "actions": [{"id": "A-1", "text": "One"}]}]})
     second = Minutes.model_validate({"meeting": {"title": "B", "date": "2026-11-10"},
                                      "agenda": [{"title": "x", "actions": [{"id": "A-1", "text": "Two"}]}]})
-    register = build([("b.yaml", second), ("a.yaml", first)])
+    register = collect([("b.yaml", second), ("a.yaml", first)])
     assert len(register.rows) == 1 and register.rows[0].action.text == "Two"
     assert len(register.warnings) == 1
     assert "a.yaml" in register.warnings[0] and "b.yaml" in register.warnings[0]

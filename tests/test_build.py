@@ -157,7 +157,7 @@ def test_manifest_previous_period_and_assessment(invoke, tmp_path):
 
 def test_shards_are_a_stable_hash_of_the_path(tmp_path, monkeypatch):
     from docgen.build.jobs import Job
-    from docgen.build.plan import shard
+    from docgen.build.targets import shard
 
     monkeypatch.chdir(tmp_path)
     jobs = [Job(input=Path(f"minutes/week-{n:03d}.yaml"), kind="meeting", outputs=[]) for n in range(60)]
@@ -170,7 +170,7 @@ def test_shards_are_a_stable_hash_of_the_path(tmp_path, monkeypatch):
 
 
 def test_shard_comes_from_gitlab_or_kubernetes_when_not_given():
-    from docgen.build.plan import shard_from_environment
+    from docgen.build.targets import shard_from_environment
     from docgen.errors import ConfigError
 
     assert shard_from_environment({}) is None

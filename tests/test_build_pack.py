@@ -136,7 +136,7 @@ def test_a_built_pack_is_the_pack_of_docgen_pack_and_takes_the_job_language(invo
 
 def test_a_pack_gets_no_scratch_file_and_is_converted_by_its_own_writer():
     from docgen.build.jobs import Job, office_for_pdf
-    from docgen.build.plan import split_pdf_outputs
+    from docgen.build.targets import split_pdf_outputs
 
     assert office_for_pdf("pack") is None and office_for_pdf("meeting") == ".docx"
     jobs = [Job(Path("m.yaml"), "pack", [Path("out/p.pdf")]), Job(Path("m.yaml"), "meeting", [Path("out/m.pdf")])]

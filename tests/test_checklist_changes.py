@@ -294,7 +294,7 @@ def test_compared_outputs_are_reproducible(invoke, tmp_path):
 
 def test_build_pairs_the_current_assessment_not_the_previous_one(tmp_path):
     from docgen.build.discover import pair_assessment
-    from docgen.build.plan import discover_jobs
+    from docgen.build.targets import discover_jobs
 
     jobs = {job.input.name: job for job in discover_jobs([SAMPLES], tmp_path, {})}
     assert jobs["payroll-interface-spec.yaml"].assessment == NOW

@@ -14,7 +14,7 @@ from docgen.deck.plan import plan_deck
 from docgen.deck.typography import plain
 from docgen.labels import load_labels
 from docgen.model.status import Status
-from docgen.model.validate import build
+from docgen.model.validate import validated
 from docgen.ooxml.drawingml.shapes import TableShape, TextShape
 from docgen.readers.source import Source
 from docgen.readers.yaml_source import read_yaml
@@ -28,8 +28,8 @@ BEFORE = SAMPLES / "status-previous.yaml"
 
 def status_of(data: dict | Path) -> Status:
     if isinstance(data, Path):
-        return build(Status, read_yaml(data))
-    return build(Status, Source(NOW, data))
+        return validated(Status, read_yaml(data))
+    return validated(Status, Source(NOW, data))
 
 
 def raw(path: Path) -> dict:

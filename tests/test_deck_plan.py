@@ -13,7 +13,7 @@ from docgen.deck.tables import Column, fit_table
 from docgen.deck.typography import plain
 from docgen.labels import load_labels
 from docgen.model.status import Status
-from docgen.model.validate import build
+from docgen.model.validate import validated
 from docgen.ooxml.drawingml.shapes import Box, Cell, LineShape, TableShape, TextShape
 from docgen.readers.source import Source
 from docgen.readers.yaml_source import read_yaml
@@ -22,9 +22,9 @@ from tests.deck_data import CONTRACT, large_status
 
 def plan_of(data_or_path, lang="en"):
     if isinstance(data_or_path, dict):
-        status = build(Status, Source(CONTRACT, data_or_path))
+        status = validated(Status, Source(CONTRACT, data_or_path))
     else:
-        status = build(Status, read_yaml(data_or_path))
+        status = validated(Status, read_yaml(data_or_path))
     return status, plan_deck(status, load_labels(lang))
 
 
@@ -33,9 +33,9 @@ import sys
 from docgen.deck.plan import plan_deck
 from docgen.labels import load_labels
 from docgen.model.status import Status
-from docgen.model.validate import build
+from docgen.model.validate import validated
 from docgen.readers.yaml_source import read_yaml
-plan = plan_deck(build(Status, read_yaml(sys.argv[1])), load_labels("en"))
+plan = plan_deck(validated(Status, read_yaml(sys.argv[1])), load_labels("en"))
 assert plan.slides, "no slide planned"
 print(" ".join(sorted(m for m in ("pptx", "lxml", "openpyxl", "docx") if m in sys.modules)))
 """

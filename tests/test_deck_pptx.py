@@ -188,7 +188,7 @@ def test_corporate_template_geometry(tmp_path):
     from docgen.deck.template import load_template
     from docgen.labels import load_labels
     from docgen.model.status import Status
-    from docgen.model.validate import build
+    from docgen.model.validate import validated
     from docgen.readers.yaml_source import read_yaml
     from docgen.template_path import search_path
     from tests.test_deck_plan import boxes_ok
@@ -196,7 +196,7 @@ def test_corporate_template_geometry(tmp_path):
     template = load_template(tuple(search_path([corporate_template(tmp_path)])))
     assert (template.frame.width, template.frame.height) == (720, 540)
     assert template.frame.body.right <= 720 and template.frame.body.bottom <= 495
-    status = build(Status, read_yaml(write_large(tmp_path / "large.yaml")))
+    status = validated(Status, read_yaml(write_large(tmp_path / "large.yaml")))
     boxes_ok(plan_deck(status, load_labels("en"), template.frame), template.frame)
 
 

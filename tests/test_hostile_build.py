@@ -271,7 +271,8 @@ def test_manifest_every_problem_at_once_in_line_order(tmp_path):
         "got a list",
         "error: docgen.yaml:3: jobs[0].input: expected a path, got 5",
         "error: docgen.yaml:4: jobs[0].outputs[0]: expected a file name, got 5",
-        "error: docgen.yaml:6: jobs[1].kind: 'minutes' is not one of meeting, agenda, status, spec, actions, portfolio, pack",
+        "error: docgen.yaml:6: jobs[1].kind: 'minutes' is not one of meeting, agenda, status, spec, actions, "
+        "portfolio, pack",
     ]
     assert not (tmp_path / "out").exists()
 
@@ -418,7 +419,7 @@ def test_outputs_of_an_earlier_build_are_not_taken_for_inputs(tmp_path):
 
 
 def _jobs(folder: Path, count: int, outdir: Path):
-    from docgen.build.plan import discover_jobs
+    from docgen.build.targets import discover_jobs
 
     for i in range(count):
         _meeting(folder / f"{folder.name}{i:02}")

@@ -8,7 +8,7 @@ import pytest
 
 from docgen.errors import InputError
 from docgen.model.meeting import Minutes
-from docgen.model.validate import build
+from docgen.model.validate import validated
 from docgen.readers.markdown_minutes import read_markdown_minutes
 from docgen.richtext import parse
 
@@ -20,7 +20,7 @@ NOTES = REPO / "tests" / "data" / "notes"
 def read(path: Path) -> tuple[dict, Minutes]:
     source = read_markdown_minutes(path)
     assert source.format == "markdown"
-    return source.data, build(Minutes, source)
+    return source.data, validated(Minutes, source)
 
 
 def actions(minutes: Minutes):
@@ -235,7 +235,7 @@ def test_front_matter_with_contract_keys():
 
 def test_date_from_file_name_and_who_line():
     source = read_markdown_minutes(NOTES / "infra-sync-20260415.md")
-    minutes = build(Minutes, source)
+    minutes = validated(Minutes, source)
     assert minutes.meeting.date.isoformat() == "2026-04-15"
     assert minutes.meeting.title == "Infra sync"
     assert [a.name for a in minutes.attendees] == ["Priya", "Sam", "Jordan"]
@@ -266,7 +266,7 @@ def test_labels_followed_by_lists_groups_and_roles():
 
 def test_project_sample_parses_fully():
     source = read_markdown_minutes(REPO / "samples" / "weekly-project-meeting.md")
-    minutes = build(Minutes, source)
+    minutes = validated(Minutes, source)
     m = minutes.meeting
     assert (m.date.isoformat(), m.start, m.end, m.chair, m.minute_taker) == (
         "2026-11-18", "09:30", "10:30", "Hugo Bernard", "Sophie Laurent")
@@ -305,7 +305,7 @@ def test_bad_front_matter_date_is_reported_with_its_line(tmp_path):
                      encoding="utf-8")
     source = read_markdown_minutes(notes)
     with pytest.raises(InputError) as err:
-        build(Minutes, source)
+        validated(Minutes, source)
     problem = err.value.problems[0]
     assert (problem.line, problem.key_path) == (3, "meeting.date")
 

@@ -8,7 +8,7 @@ import docx
 import pytest
 
 from docgen.model.meeting import Minutes
-from docgen.model.validate import build
+from docgen.model.validate import validated
 from docgen.readers.markdown_minutes import read_markdown_minutes
 
 MORE = Path(__file__).parent / "data" / "realworld_more"
@@ -18,7 +18,7 @@ FILES = [f for f in FILES if f.name != "README.md"]
 
 def read(name: str):
     source = read_markdown_minutes(MORE / name)
-    return source, build(Minutes, source)
+    return source, validated(Minutes, source)
 
 
 def people(minutes: Minutes) -> dict:
@@ -44,7 +44,7 @@ def test_folder_holds_a_dozen_files():
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
 def test_every_file_validates_and_renders_to_word(path, invoke, tmp_path):
     source = read_markdown_minutes(path)
-    minutes = build(Minutes, source)
+    minutes = validated(Minutes, source)
     assert minutes.meeting.title and minutes.meeting.date
     out = tmp_path / "minutes.docx"
     result = invoke("minutes", path, "-o", out)
@@ -97,7 +97,7 @@ def test_electron_releases_ambiguous_date_and_empty_sections():
 def test_tsc_style_roles_are_not_attendees_and_resolutions_are_decisions():
     # Our own notes in the style of a project TSC's (moderator/note-taker sentence, resolutions).
     source_path = Path(__file__).parent / "data" / "notes" / "tsc-style-2026-03-05.md"
-    minutes = build(Minutes, read_markdown_minutes(source_path))
+    minutes = validated(Minutes, read_markdown_minutes(source_path))
     assert minutes.meeting.date.isoformat() == "2026-03-05"
     assert [(a.name, a.handle, a.role) for a in minutes.attendees] == [
         ("Alice Moreau", "amoreau", "TSC"), ("Bruno Keller", "bkeller", "TSC"), ("Chen Wei", "cwei", "TSC")]

@@ -15,7 +15,7 @@ from docgen.deck.report_tables import SECTIONS, Cell, status_tables
 from docgen.deck.shapes import Frame
 from docgen.labels import load_labels
 from docgen.model.status import Status
-from docgen.model.validate import build
+from docgen.model.validate import validated
 from docgen.ooxml.drawingml.shapes import Box, TableShape
 from docgen.readers.table import read
 
@@ -24,7 +24,7 @@ def _status(name: str) -> Status:
     if name == "large":
         return Status.model_validate(large_status())
     path = CONTRACT if name == "contract" else ROOT / "samples" / name
-    return build(Status, read(path, "status"))
+    return validated(Status, read(path, "status"))
 
 
 def _slide_tables(status: Status, labels) -> dict[str, tuple[str, list[list]]]:

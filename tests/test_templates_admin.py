@@ -95,7 +95,7 @@ def test_context_of_the_deck_and_checklist(invoke):
 
 
 def test_checklist_context_keys_follow_the_renderer():
-    from docgen.templates_admin.contexts import CHECKLIST_KEYS
+    from docgen.templates_admin.variables import CHECKLIST_KEYS
 
     source = (ROOT / "docgen" / "renderers" / "checklist_md.py").read_text(encoding="utf-8")
     keys = set()

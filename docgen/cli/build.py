@@ -36,7 +36,7 @@ def build(paths: tuple[Path, ...], outdir: Path, workers: int | None, shard: str
           pdf: bool, report: Path | None, junit: Path | None, manifest: Path | None,
           fail_on: str | None, template_dirs: tuple[Path, ...], language: str | None) -> None:
     """Build minutes, decks and checklists for every input under PATHS (folders or files), and every manifest job."""
-    from docgen.build import plan as planning
+    from docgen.build import targets as planning
     from docgen.build.manifest import find_manifest, load_manifest
     from docgen.cli.options import effective_language, effective_templates
     from docgen.errors import ConfigError
@@ -80,8 +80,8 @@ def build(paths: tuple[Path, ...], outdir: Path, workers: int | None, shard: str
 
 def _build(jobs, scratch: Path, outdir: Path, workers: int | None, force: bool, pdf: bool, shard: str | None,
            report: Path | None, junit: Path | None, started: float) -> None:
-    from docgen.build import plan as planning
-    from docgen.build.report import counts, write_json, write_junit
+    from docgen.build import targets as planning
+    from docgen.build.results import counts, write_json, write_junit
     from docgen.build.runner import convert_pdfs
     from docgen.errors import BuildFailed
 
@@ -179,7 +179,7 @@ def _warn(message: str) -> None:
 
 
 def _summary(results, seconds: float) -> None:
-    from docgen.build.report import counts
+    from docgen.build.results import counts
 
     tally = counts(results)
     if sys.stdout.isatty():

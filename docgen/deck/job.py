@@ -10,7 +10,7 @@ from pathlib import Path
 from docgen.deck.changes import Changes, compare, with_trends
 from docgen.errors import InputError, Problem
 from docgen.model.status import Status
-from docgen.model.validate import build
+from docgen.model.validate import validated
 
 
 def load(path: Path) -> Status:
@@ -28,7 +28,7 @@ def load_checked(path: Path) -> tuple[Status, list[Problem]]:
     from docgen.readers.table import read
 
     source = read(Path(path), "status")
-    return build(Status, source), status_warnings(source)
+    return validated(Status, source), status_warnings(source)
 
 
 def load_pair(path: Path, previous: Path | None) -> tuple[Status, Changes | None]:

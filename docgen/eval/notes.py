@@ -187,11 +187,11 @@ def read_found(path: Path) -> dict:
         from docgen.minutes import load
     except ImportError:  # the function moved: read through the reader table, then validate
         from docgen.model.meeting import Minutes
-        from docgen.model.validate import build
+        from docgen.model.validate import validated
         from docgen.readers.table import read
 
         def load(path: Path) -> Minutes:
-            return build(Minutes, read(path, "meeting"))
+            return validated(Minutes, read(path, "meeting"))
     minutes = load(path)
     return {
         "date": str(minutes.meeting.date) if minutes.meeting.date else None,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from docgen.actions_register import Register, collect
 from docgen.jobs.context import RenderContext
 from docgen.jobs.protocol import pdf
-from docgen.register import Register, build
 
 NAME = "actions"
 KIND = "actions"
@@ -19,7 +19,7 @@ def load(paths: list[Path] | tuple[Path, ...]) -> Register:
     """Return the action register of the meetings in ``paths`` (minutes files, or folders of them)."""
     from docgen.series_io import expand, load_all
 
-    return build(load_all(expand(tuple(paths))))
+    return collect(load_all(expand(tuple(paths))))
 
 
 def _labels(register: Register, ctx: RenderContext):
@@ -28,30 +28,30 @@ def _labels(register: Register, ctx: RenderContext):
 
 def write_xlsx(register: Register, ctx: RenderContext, dest: Path) -> Path:
     """Write the register as a workbook; return ``dest``."""
-    from docgen.renderers import register_xlsx
+    from docgen.renderers import actions_register_xlsx
 
-    return register_xlsx.render(register, _labels(register, ctx), dest)
+    return actions_register_xlsx.render(register, _labels(register, ctx), dest)
 
 
 def write_docx(register: Register, ctx: RenderContext, dest: Path) -> Path:
     """Write the register as a Word table on the ``minutes.docx`` reference document; return ``dest``."""
-    from docgen.renderers import register_docx
+    from docgen.renderers import actions_register_docx
 
-    return register_docx.render(register, _labels(register, ctx), ctx.reference("minutes.docx"), dest)
+    return actions_register_docx.render(register, _labels(register, ctx), ctx.reference("minutes.docx"), dest)
 
 
 def write_md(register: Register, ctx: RenderContext, dest: Path) -> Path:
     """Write the register as Markdown tables; return ``dest``."""
-    from docgen.renderers import register_md
+    from docgen.renderers import actions_register_md
 
-    return register_md.render(register, _labels(register, ctx), dest)
+    return actions_register_md.render(register, _labels(register, ctx), dest)
 
 
 def write_csv(register: Register, ctx: RenderContext, dest: Path) -> Path:
     """Write the register as CSV (one row per action); return ``dest``."""
-    from docgen.renderers import register_csv
+    from docgen.renderers import actions_register_csv
 
-    return register_csv.render(register, dest)
+    return actions_register_csv.render(register, dest)
 
 
 WRITERS = {".xlsx": write_xlsx, ".docx": write_docx, ".md": write_md, ".markdown": write_md,

@@ -30,11 +30,11 @@ def check(path: Path, kind: str) -> list:
     if kind != "assessment":
         return load(path).warnings
     from docgen.model.requirements import AssessmentSet
-    from docgen.model.validate import build
+    from docgen.model.validate import validated
     from docgen.readers.requirements import read_assessment
 
     source = read_assessment(Path(path))
-    build(AssessmentSet, source)
+    validated(AssessmentSet, source)
     return list(getattr(source, "warnings", []))
 
 

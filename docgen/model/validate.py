@@ -54,7 +54,7 @@ def _message(error: ErrorDetails) -> str:
     return error["msg"]
 
 
-def build(model: type[M], source: Source) -> M:
+def validated(model: type[M], source: Source) -> M:
     """Return ``model`` validated from ``source.data``; raise InputError listing every problem."""
     try:
         return model.model_validate(source.data)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from docgen.templates_admin.contexts import KINDS, ContextDoc, describe
 from docgen.templates_admin.folder import builtin_names, init_folder, supplier_table
+from docgen.templates_admin.variables import KINDS, ContextDoc, describe
 
 __all__ = ["KINDS", "ContextDoc", "builtin_names", "describe", "format_context", "init_folder",
            "supplier_table"]

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from docgen.actions_register import STATUSES, Register
 from docgen.labels import Labels
 from docgen.ooxml.docx_writer import Cell, Content, DocxBuilder
 from docgen.ooxml.package import document_time
 from docgen.ooxml.reference import ReferenceDocx
-from docgen.register import STATUSES, Register
 from docgen.renderers.minutes_docx import REQUIRED_STYLES
 from docgen.renderers.palette import ACTION_STATUS_FILL, OVERDUE_FILL, OVERDUE_TEXT
 from docgen.richtext import Run

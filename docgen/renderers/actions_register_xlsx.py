@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from docgen.actions_register import STATUSES, Register
 from docgen.labels import Labels
 from docgen.ooxml.package import document_time
 from docgen.ooxml.xlsx_writer import (
@@ -18,7 +19,6 @@ from docgen.ooxml.xlsx_writer import (
     workbook_bytes,
 )
 from docgen.output import atomic_write_bytes
-from docgen.register import STATUSES, Register
 from docgen.renderers.palette import ACTION_STATUS_FILL, OVERDUE_FILL, OVERDUE_TEXT
 from docgen.richtext import plain
 

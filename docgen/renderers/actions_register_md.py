@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from docgen.actions_register import STATUSES, Register
 from docgen.labels import Labels
 from docgen.output import atomic_write_text
-from docgen.register import STATUSES, Register
 from docgen.renderers.minutes_text import md_cell
 from docgen.safety import neutralise_markdown_links
 

@@ -9,8 +9,8 @@ import csv
 import io
 from pathlib import Path
 
+from docgen.actions_register import Register
 from docgen.output import atomic_write_text
-from docgen.register import Register
 from docgen.safety import csv_cell
 
 COLUMNS = ["id", "text", "owner", "due", "status", "priority", "comment", "origin_meeting",

@@ -39,7 +39,7 @@ class Register:
     language: str | None = None  # of the latest meeting: the register's words when --lang is not given
 
 
-def build(meetings: list[Named]) -> Register:
+def collect(meetings: list[Named]) -> Register:
     """Return the register of ``meetings`` (statuses and overdue days as of the latest one)."""
     ordered = chronological(meetings)
     refs = [ref_of(name, minutes) for name, minutes in ordered]
