@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import cast
 
 from docgen.deck.changes import Changes
 from docgen.deck.fmt import trend_text
@@ -144,7 +145,7 @@ def _changes(doc: DocxBuilder, section: dict | None, L: Labels, pal: Palette) ->
                          Cell(item["effect"], fill=pal.rag_fill(rag), bold=True, color=pal.rag_text(rag),
                               align="center")])
     measured = [[DeckCell(h, bold=True) for h in header],
-                *[[DeckCell(c.content, bold=c.bold) for c in row] for row in rows]]
+                *[[DeckCell(cast(str, c.content), bold=c.bold) for c in row] for row in rows]]  # texts
     doc.table(header, rows, column_widths(measured, doc.text_width / 20))
 
 

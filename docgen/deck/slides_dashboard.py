@@ -179,6 +179,7 @@ def _decisions_height(ctx: Ctx, mid: list[Panel], asked: Panel | None, area: Box
         return 0.0
     if not mid:
         return area.h
+    assert asked.build is not None  # only the budget panel builds no rows
     need = HEAD_H + 4 + rows_height(asked.build(size, area.w, asked.compact), area.w, ctx.font)
     return min(need, area.h * 0.45)
 

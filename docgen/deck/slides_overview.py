@@ -149,9 +149,9 @@ def summary(ctx: Ctx) -> list[SlidePlan]:
     for head, items in lists:
         paras = _list_paras(head, items, size)
         first = tx.paginate(paras, inner, body.bottom - list_top - 2 * INSET, ctx.font)
-        rest = tx.paginate([p for page in first[1:] for p in page], inner,
+        more = tx.paginate([p for page in first[1:] for p in page], inner,
                            body.h - 2 * INSET - 30, ctx.font) if len(first) > 1 else []
-        pages_per_col.append([first[0], *[[_heading(head, size), *pg] for pg in rest]])
+        pages_per_col.append([first[0], *[[_heading(head, size), *pg] for pg in more]])
     count = max(len(p) for p in pages_per_col)
     pages_shapes = []
     for index in range(count):

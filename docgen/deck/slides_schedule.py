@@ -103,8 +103,8 @@ def timeline(ctx: Ctx) -> list[SlidePlan]:
             break
     return [
         SlidePlan("milestones", TITLE_ONLY,
-                  numbered(ctx.t("titles.timeline"), n, len(chunks)), shapes)
-        for n, shapes in enumerate(placed, 1)
+                  numbered(ctx.t("titles.timeline"), n, len(chunks)), shapes or [])
+        for n, shapes in enumerate(placed, 1)  # one milestone a slide always fits: no None is left
     ]
 
 
@@ -130,6 +130,7 @@ def _timeline_shapes(ctx: Ctx, chunk: list[tuple[int, Milestone]]) -> list | Non
     slots = [(side, lane) for lane in range(lanes) for side in (-1, 1)]
     for number_, m in chunk:
         day = _when(m)
+        assert day is not None  # a chunk holds dated milestones only
         x = x_of(day)
         lx = min(max(x - label_w / 2, body.x), body.right - label_w)
         slot = next((s for s in slots if ends[s] + 6 <= lx), None)
