@@ -193,3 +193,12 @@ def test_a_note_in_the_imperative_is_a_task_without_owner(tmp_path):
                                  ("Ask the sponsors for seed funding", None, None)]
     # in a decisions list, the imperative is what was decided
     assert [d.text for d in minutes.decisions] == ["Create a channel on Slack for the branding ideas"]
+
+
+def test_a_speaker_taking_an_action_in_a_transcript_paragraph(tmp_path):
+    minutes = _read(tmp_path, "# TAG call 2025-06-03\n\nPresent: Yves, Dan\n\n## Credentials\n\n"
+                    "Dan: Who can take this?\n\nYves: I'll contact the editors about this.\n\n"
+                    "@sangwhan: Agreed. I will file the review in two weeks.\n\n"
+                    "Dan: I will do that.\n\nYves: I will discuss with the team.\n")
+    assert [(a.text, a.owner) for a in minutes.actions] == [
+        ("contact the editors about this", "Yves"), ("file the review", "@sangwhan")]  # due taken out

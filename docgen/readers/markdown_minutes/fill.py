@@ -30,9 +30,11 @@ from docgen.readers.markdown_minutes.vocab import (
 _VERDICT = re.compile(r"^\s*(?:\*\*)?(?:Approved|Accepted|Declined|Rejected|Agreed|Adopted|Refused|"
                       r"Approuvée?|Refusée?|Validée?)\b(?!:)[^\n]{0,100}$")
 # "[rob] I will create an issue", "Anne: I'll file a bug": a speaker taking an action
-_SPEAKER = re.compile(r"^\s*(?:\[(?P<a>[^\]\n]{1,30})\]|(?P<b>@?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?)\s*:)"
+_SPEAKER = re.compile(r"^\s*(?:\[(?P<a>[^\]\n]{1,30})\]|(?P<b>@[\w.-]+|@?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?)\s*:)"
                       r"\s*(?P<rest>.*)$", re.DOTALL)
 _COMMIT = re.compile(r"(?:^|[.!?]\s+)I(?:'ll|’ll| will| shall)\s+(?P<task>[^.!?]+)", re.DOTALL)
+# a transcript's "I will discuss with the team", "I'll see", "I'll think about it": talk, not a task
+_ONLY_TALK = re.compile(r"(?i)(?:discuss|see|think|try)\b")
 _ACTION_IS = re.compile(r"(?i)^(?:another |the |an |one )?(?:action(?: item)?|todo|next step) "
                         r"(?:is|was|would be) (?:to )?")
 # "Greg to take a look at the design doc": an attendee named before "to" and a verb
@@ -94,6 +96,7 @@ class NotesFill(Passes):
         A ``Topic:`` line opens a new target (the notes so far go to the previous one); a
         label may take the list or the paragraph that follows (then 1 block is used up).
         """
+        self._turn_commitments(block, target)
         lines = block.text.split("\n")
         keep: list[str] = []
         taken = 0
@@ -120,6 +123,11 @@ class NotesFill(Passes):
         if keep and not self.sentence_lines(target, keep, block.line):
             kept.append(Block("para", block.line, text="\n".join(keep)))
         return target, kept, taken
+
+    def _turn_commitments(self, block: Block, target: Agenda) -> None:
+        """Queue the actions speakers take in a paragraph of turns ("Yves: I'll contact you about this.")."""
+        for turn in _turns(block.text):
+            self.commitment(Item(turn, block.line), target, None, alone=True)
 
     def _people_para_after(self, line: str, following: Block | None, meta: bool) -> bool:
         """Return whether ``line`` is a people label that took the paragraph of names after it."""
@@ -299,16 +307,22 @@ class NotesFill(Passes):
                 self.add_person(parse_person(name), following.line + offset, people[0], group)
         return True
 
-    def commitment(self, entry: Item, target: Agenda, parent: Item | None) -> None:
-        """Queue ``[speaker] I will ...`` as an action owned by the speaker (the note stays)."""
+    def commitment(self, entry: Item, target: Agenda, parent: Item | None, alone: bool = False) -> None:
+        """Queue ``[speaker] I will ...`` as an action owned by the speaker (the note stays).
+
+        ``alone``: a turn of a transcript paragraph ("Yves: I'll contact you about this."), where
+        no item above is what a short "I will do that" answers, and where talking about a
+        topic again ("I will discuss with the team") is conversation.
+        """
         m = _SPEAKER.match(entry.text)
         commit = _COMMIT.search(m.group("rest").strip()) if m else None
         if m is None or not commit:
             return
         owner = clean(m.group("a") or m.group("b"))
         task = clean(commit.group("task").replace("\n", " ")).rstrip(".")
-        if norm(owner) in it.NOT_OWNERS or re.match(r"(?i)(?:be|not|have|need)\b", task):
-            return  # "Note: I will be away" is neither a speaker nor a task
+        if norm(owner) in it.NOT_OWNERS or re.match(r"(?i)(?:be|not|have|need)\b", task) or \
+                (alone and (len(task.split()) <= 3 or _ONLY_TALK.match(task))):
+            return  # "Note: I will be away"; in a transcript, "I will discuss with the team"
         if len(task.split()) <= 3 and parent is not None:
             # "I will do that." answers the item above: its text is the action
             task = _ACTION_IS.sub("", _speaker_text(parent.text)).rstrip(".")
@@ -330,6 +344,17 @@ class NotesFill(Passes):
             block = blocks[start]
             self.fill(self.item(block.text.strip(), block.line), blocks[start + 1:end])
         return True
+
+
+def _turns(text: str) -> list[str]:
+    """Return the speakers' turns of a paragraph of scribe notes ("Dan: ..." lines and what wraps them)."""
+    turns: list[list[str]] = []  # the lines of each turn, joined once (linear on long paragraphs)
+    for line in text.split("\n"):
+        if _SPEAKER.match(line):
+            turns.append([line])
+        elif turns:
+            turns[-1].append(line)
+    return ["\n".join(turn) for turn in turns]
 
 
 def _note_line(line: str) -> str:

@@ -67,8 +67,6 @@ ENGLISH = {
     # "Steve moves that Lemming is Chair, seconded by Russell": a motion moved and seconded
     "moved": [r"mov(?:es?|ed)\s+(?:that|to)\b[^.]{0,160}?\bseconded\b",
               r"moved\s+by\b[^.]{0,80}?\bseconded\b"],
-    # "Simon moves that the report is adopted.": a motion, decided once it is seconded and passed
-    "moves": [r"mov(?:es?|ed)\s+(?:that|to)\b"],
     # "Katie seconds.", "Seconded by Dan.": a sentence that only seconds the motion before it
     "seconds": [r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+seconds?", r"[A-Z][\w'’-]*\s+seconded",
                 r"seconded(?: by)?\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"],
@@ -233,7 +231,6 @@ FRENCH = {
     ],
     "purpose": ["comme", "pour", "en tant que", "par", "jusqu'à", "jusqu’à"],
     "moved": [r"propose\s+que\b[^.]{0,160}?\bappuy[ée]", r"proposé\s+par\b[^.]{0,80}?\bappuy[ée]"],
-    "moves": [r"propose\s+que\b"],
     "seconds": [r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+appuie", r"appuyée? par\s+[A-Z][\w'’-]*"],
     "conditions": ["si", "sous réserve", "à condition", "en attente", "pas encore"],
     "meeting_roles": [
