@@ -13,6 +13,7 @@ from docgen.ooxml.xlsx_writer import (
     Sheet,
     Styles,
     column_letter,
+    empty_cell,
     number_cell,
     row_xml,
     sheet_title,
@@ -32,11 +33,6 @@ _EPOCH = date(1899, 12, 30)
 def serial(day: date) -> int:
     """Return ``day`` as an Excel date serial number."""
     return (day - _EPOCH).days
-
-
-def blank(ref: str, style: int) -> str:
-    """Return the XML of an empty cell that keeps its format (borders)."""
-    return f'<c r="{ref}" s="{style}"/>'
 
 
 def render(register: Register, L: Labels, dest: Path) -> Path:
@@ -64,19 +60,19 @@ def _actions(register: Register, L: Labels, styles: Styles, strings: SharedStrin
     for number, row in enumerate(register.rows, 2):
         a, n = row.action, str(number)
         cells = [strings.cell("A" + n, a.id or "", strong), strings.cell("B" + n, plain(a.text), body)]
-        cells.append(strings.cell("C" + n, a.owner, body) if a.owner else blank("C" + n, body))
+        cells.append(strings.cell("C" + n, a.owner, body) if a.owner else empty_cell("C" + n, body))
         cells.append(number_cell("D" + n, serial(a.due), day) if a.due
-                     else blank("D" + n, body))
+                     else empty_cell("D" + n, body))
         cells.append(strings.cell("E" + n, L[f"action_status.{a.status}"],
                                   overdue_status if row.overdue else status_xf[a.status]))
         cells.append(number_cell("F" + n, serial(row.origin.date), day))
         cells.append(number_cell("G" + n, serial(row.last.date), day))
         cells.append(number_cell("H" + n, row.overdue, late) if row.overdue
-                     else blank("H" + n, body))
+                     else empty_cell("H" + n, body))
         cells.append(strings.cell("I" + n, L[f"priority.{a.priority}"], body) if a.priority
-                     else blank("I" + n, body))
+                     else empty_cell("I" + n, body))
         cells.append(strings.cell("J" + n, plain(a.comment), body) if a.comment
-                     else blank("J" + n, body))
+                     else empty_cell("J" + n, body))
         rows.append(row_xml(number, cells))
     last = len(register.rows) + 1
     return Sheet(sheet_title(L[R + "kind"]), rows, [10, 50, 18, 12, 14, 12, 14, 10, 10, 40],

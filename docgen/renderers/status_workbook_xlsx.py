@@ -15,7 +15,16 @@ from pydantic import BaseModel
 
 from docgen.model.status import DIMENSIONS, EarnedValue, Overall, Project
 from docgen.ooxml.package import document_time
-from docgen.ooxml.xlsx_writer import SharedStrings, Sheet, Styles, column_letter, number_cell, row_xml, workbook_bytes
+from docgen.ooxml.xlsx_writer import (
+    SharedStrings,
+    Sheet,
+    Styles,
+    column_letter,
+    empty_cell,
+    number_cell,
+    row_xml,
+    workbook_bytes,
+)
 from docgen.readers.status_layout import KEY_VALUE_SHEETS, TABLES, Kind, Table, kind_of_field
 
 HEADER_FILL = "accent1"  # the workbook theme's accent1 (docgen.ooxml.xlsx_theme)
@@ -162,7 +171,7 @@ def _key_value(cells: _Cells, name: str, key: str, model: type[BaseModel], data:
     for number, (field_name, value, kind, meaning) in enumerate(keys, 2):
         row = [cells.text(f"A{number}", field_name, cells.key)]
         cell = cells.value(f"B{number}", value, kind)
-        row.append(cell or f'<c r="B{number}" s="{cells.day if kind.name == "date" else cells.body}"/>')
+        row.append(cell or empty_cell(f"B{number}", cells.day if kind.name == "date" else cells.body))
         row.append(cells.text(f"C{number}", meaning, cells.note))
         rows.append(row_xml(number, row))
         if kind.choices:
