@@ -10,13 +10,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "docgen"
-# Not checked yet: their errors are being fixed (docgen/jobs is checked by tests/test_jobs.py). When this
-# set is empty, the test checks the whole package.
-NOT_YET = {
-    "docgen/build", "docgen/cli", "docgen/deck", "docgen/jobs", "docgen/ooxml", "docgen/portfolio",
-    "docgen/richtext.py", "docgen/readers/docx_markdown.py", "docgen/readers/markdown_minutes",
-    "docgen/readers/notes_docx.py", "docgen/renderers/docx_template.py", "docgen/renderers/pptx_template",
-}
+# Not checked yet: none; the whole package type-checks (issue #11). A module added here is skipped
+# while its errors are fixed, and the test goes back to checking the whole package once this is empty.
+NOT_YET: set[str] = set()
 # Folders that hold both checked and not-yet-checked modules: their children are listed one by one.
 MIXED = ("docgen", "docgen/readers", "docgen/renderers")
 
@@ -37,7 +33,7 @@ def typed_paths() -> list[str]:
 
 def test_typed_paths_name_existing_modules():
     assert all((ROOT / path).exists() for path in NOT_YET), sorted(p for p in NOT_YET if not (ROOT / p).exists())
-    assert "docgen/model" in typed_paths() and "docgen/readers/yaml_source.py" in typed_paths()
+    assert typed_paths() == ["docgen"] if not NOT_YET else "docgen/model" in typed_paths()
 
 
 def test_mypy_finds_no_error_in_the_typed_modules(tmp_path):
