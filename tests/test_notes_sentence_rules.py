@@ -35,6 +35,12 @@ FOUND = [
      "Réserver la salle", "Léa"),
     ("Marc se propose pour animer l'atelier.", "named person will do", "action",
      "Animer l'atelier", "Marc"),
+    ("Lucile s’occupera d’émettre la demande au service informatique.", "named person will do",
+     "action", "Émettre la demande au service informatique", "Lucile"),
+    ("Marie-France sera responsable du projet avec l'ADEM.", "named person will do", "action",
+     "Responsable du projet avec l'ADEM", "Marie-France"),
+    ("Tom will be responsible for the budget review.", "named person will do", "action",
+     "Responsible for the budget review", "Tom"),
     ("It was decided to move the release to March.", "impersonal decision", "decision",
      "Move the release to March", None),
     ("Il est décidé de reporter la formation.", "impersonal decision", "decision",
@@ -130,6 +136,7 @@ LEFT_ALONE = [
     "Send-off party for Tom was great.",  # a noun
     "Vérifier que la sauvegarde tourne bien.",  # a procedure's step
     "Ask questions?",  # a question
+    "Le DMI sera organisé le mardi 13 décembre.",  # "sera" alone assigns nothing
     "The motion carries if nobody objects by Friday.",  # a condition
     "The motion was not carried.",
 ]

@@ -85,6 +85,8 @@ ENGLISH = {
         "volunteered to", "volunteers to", "offered to", "offers to", "will take care of",
         "is to", "are to", "needs to", "promised to", "committed to", "took an action to",
         "takes an action to", "has an action to", "will look into", "to",
+        # "Tom will be responsible for the budget": the role is the task
+        r"will be(?= responsible for| in charge of)", r"(?:is|are) now(?= responsible for| in charge of)",
     ],
     # "the conventions must be sent": a task without an owner
     "obligations": ["must", "needs to", "need to", "has to", "have to"],
@@ -250,6 +252,12 @@ FRENCH = {
         "vont", "devra", "devront", "prend en charge", "prendra en charge", "s'en charge",
         "s’en charge", "est chargé de", "est chargée de", "sont chargés de", "relancera",
         "contactera", "enverra", "fera", "prépare", "préparera", "propose de",
+        # the same in the future: "Lucile s'occupera d'émettre la demande", "Paul se chargera de ..."
+        "se chargera de", "se chargera d'", "se chargera d’", "se chargeront de",
+        "s'occupera de", "s’occupera de", "s'occupera d'", "s’occupera d’", "s'occuperont de",
+        "s’occuperont de",
+        # "Marie-France sera responsable du projet": the role is the task
+        r"sera(?= responsable d| chargée? d)", r"seront(?= responsables d| chargée?s d)",
     ],
     "raised": [r"une action (?:est|a été) (?:prise|créée|ouverte|notée) pour"],
     "task_verbs": [

@@ -285,7 +285,8 @@ RULES: tuple[LineRule, ...] = (
     LineRule("action raised without owner", "action",
              _compile(rf"^(?:{_alternatives('raised')})\s+(?P<task>.+)$"), _raised),
     LineRule("named person will do", "action",
-             _compile(rf"^(?P<who>{_NAMES})\s+(?P<verb>{_alternatives('will')})\s+(?P<task>.+)$"),
+             _compile(rf"^(?P<who>{_NAMES})\s+(?P<verb>{_alternatives('will')})(?:\s+|(?<=['’]))"
+                      rf"(?P<task>.+)$"),
              _assignment),
     LineRule("impersonal decision", "decision",
              _compile(rf"^(?:{_alternatives('impersonal')})\b[,:]?\s*"
