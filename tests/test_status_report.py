@@ -9,8 +9,8 @@ import pytest
 from conftest import ROOT
 from deck_data import CONTRACT, large_status
 
-from docgen.deck.context import Ctx
 from docgen.deck.plan import PLANNERS
+from docgen.deck.planning import Planning
 from docgen.deck.report_tables import SECTIONS, Cell, status_tables
 from docgen.deck.shapes import Frame
 from docgen.labels import load_labels
@@ -29,7 +29,7 @@ def _status(name: str) -> Status:
 
 def _slide_tables(status: Status, labels) -> dict[str, tuple[str, list[list]]]:
     """Return section -> (title, rows with the header first) as the deck's planners lay them on one tall slide."""
-    ctx = Ctx.make(status, labels, Frame(body=Box(0, 0, 888, 1e9)))
+    ctx = Planning.make(status, labels, Frame(body=Box(0, 0, 888, 1e9)))
     ctx.headlines = False
     found = {}
     for key in SECTIONS:
@@ -86,7 +86,7 @@ def test_the_report_writers_plan_no_slide(tmp_path):
         f"deck.WRITERS['.md'](period, ctx, Path({str(tmp_path / 'r.md')!r}))\n"
         f"deck.WRITERS['.docx'](period, ctx, Path({str(tmp_path / 'r.docx')!r}))\n"
         "planners = [m for m in sys.modules if m == 'docgen.deck.plan' or m.startswith('docgen.deck.slides_')\n"
-        "            or m in ('docgen.deck.tables', 'docgen.deck.context')]\n"
+        "            or m in ('docgen.deck.tables', 'docgen.deck.planning')]\n"
         "print(','.join(planners))\n")
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert run.stdout.strip() == "", f"the report imported the slide planners: {run.stdout}"

@@ -7,9 +7,9 @@ Each builder plans at one text size for a panel of a given width; the dashboard
 from __future__ import annotations
 
 from docgen.deck import text as tx
-from docgen.deck.context import Ctx
 from docgen.deck.fmt import NBSP, decimals_for, money, number, percent
 from docgen.deck.measure import text_width
+from docgen.deck.planning import Planning
 from docgen.deck.rows import INSET, Row, clip
 from docgen.deck.slides_risks import ZONE_CELL, ZONE_TEXT, zone
 from docgen.deck.slides_schedule import MILESTONE_RAG, OVERRUN, UNDERRUN
@@ -35,7 +35,7 @@ BAR_H = 10.0
 TEXT = "text"  # colour role of body text (docgen.ooxml.drawingml.palette)
 
 
-def _clipped(row: Row, paras: list[tuple[Para, int]], width: float, ctx: Ctx) -> Row:
+def _clipped(row: Row, paras: list[tuple[Para, int]], width: float, ctx: Planning) -> Row:
     """Return ``row`` holding ``paras`` each cut to its line count, the full texts of those cut in its notes."""
     inner = row.text_width(width) - 2 * INSET
     row.paras, row.notes = [], []
@@ -47,7 +47,7 @@ def _clipped(row: Row, paras: list[tuple[Para, int]], width: float, ctx: Ctx) ->
     return row
 
 
-def _slip(ctx: Ctx, m: Milestone, size: float) -> TextShape:
+def _slip(ctx: Planning, m: Milestone, size: float) -> TextShape:
     """Return the slip tag of a milestone: "+12 d" in the overrun colour, "0 d", "-3 d"."""
     slip = m.slip_days
     if slip is None:
@@ -61,7 +61,7 @@ def _slip(ctx: Ctx, m: Milestone, size: float) -> TextShape:
                      name="Slip")
 
 
-def _when(ctx: Ctx, m: Milestone, size: float, width: float, compact: bool) -> list[tuple[Para, int]]:
+def _when(ctx: Planning, m: Milestone, size: float, width: float, compact: bool) -> list[tuple[Para, int]]:
     """Return the date lines of a milestone: its forecast (late colour when past) and its baseline when different.
 
     The baseline goes on a line of its own when both do not fit one line (in compact mode they
@@ -79,7 +79,7 @@ def _when(ctx: Ctx, m: Milestone, size: float, width: float, compact: bool) -> l
     return [(Para([first], size), 1), (Para([Run(base, color=MUTED)], size), 1)]
 
 
-def milestone_rows(ctx: Ctx, items: list[Milestone], size: float, width: float,
+def milestone_rows(ctx: Planning, items: list[Milestone], size: float, width: float,
                    compact: bool = False) -> list[Row]:
     """Return one row per milestone: status diamond, name, forecast date against baseline, slip."""
     rows = []
@@ -94,7 +94,7 @@ def milestone_rows(ctx: Ctx, items: list[Milestone], size: float, width: float,
     return rows
 
 
-def risk_rows(ctx: Ctx, items: list[Risk], size: float, width: float, compact: bool = False) -> list[Row]:
+def risk_rows(ctx: Planning, items: list[Risk], size: float, width: float, compact: bool = False) -> list[Row]:
     """Return one row per risk: its score on the zone colour, id and title, owner and trend (not in compact mode)."""
     rows = []
     chip_w = text_width("25", size, True, ctx.font) + 12
@@ -113,7 +113,7 @@ def risk_rows(ctx: Ctx, items: list[Risk], size: float, width: float, compact: b
     return rows
 
 
-def _deadline(ctx: Ctx, d: DecisionRequired, size: float) -> TextShape | None:
+def _deadline(ctx: Planning, d: DecisionRequired, size: float) -> TextShape | None:
     """Return the deadline tag of a decision (on the late colour when past the report date), or None."""
     if d.deadline is None:
         return None
@@ -126,7 +126,7 @@ def _deadline(ctx: Ctx, d: DecisionRequired, size: float) -> TextShape | None:
                      fill=fill, anchor="ctr", inset=INSET, name="Deadline")
 
 
-def decision_rows(ctx: Ctx, items: list[DecisionRequired], size: float, width: float,
+def decision_rows(ctx: Planning, items: list[DecisionRequired], size: float, width: float,
                   compact: bool = False) -> list[Row]:
     """Return one row per decision asked: id and title, the recommendation (not in compact mode), the deadline tag."""
     rows = []
@@ -140,14 +140,14 @@ def decision_rows(ctx: Ctx, items: list[DecisionRequired], size: float, width: f
     return rows
 
 
-def _totals(ctx: Ctx) -> tuple[float, float, float]:
+def _totals(ctx: Planning) -> tuple[float, float, float]:
     """Return the budget, actual and forecast totals of the budget lines (forecast defaults to the budget)."""
     lines = ctx.status.budget
     return (sum(b.budget for b in lines), sum(b.actual for b in lines),
             sum(b.budget if b.forecast is None else b.forecast for b in lines))
 
 
-def _figure_rows(ctx: Ctx) -> list[tuple[str, str, float]]:
+def _figure_rows(ctx: Planning) -> list[tuple[str, str, float]]:
     """Return (label, value, share of the bar scale) of the spent and forecast lines of the budget."""
     budget, actual, forecast = _totals(ctx)
     cur, lang = ctx.status.project.currency, ctx.lang
@@ -160,7 +160,7 @@ def _figure_rows(ctx: Ctx) -> list[tuple[str, str, float]]:
             (ctx.t("dashboard.forecast"), money(forecast, cur, lang, dec), forecast / scale)]
 
 
-def _variance_paras(ctx: Ctx, size: float) -> list[Para]:
+def _variance_paras(ctx: Planning, size: float) -> list[Para]:
     """Return the variance line (forecast against budget) and the earned value line when given."""
     budget, _, forecast = _totals(ctx)
     cur, lang = ctx.status.project.currency, ctx.lang
@@ -179,7 +179,7 @@ def _variance_paras(ctx: Ctx, size: float) -> list[Para]:
     return paras
 
 
-def _figure(ctx: Ctx, label: str, value: str, size: float, x: float, y: float,
+def _figure(ctx: Planning, label: str, value: str, size: float, x: float, y: float,
             width: float) -> tuple[list[TextShape], float]:
     """Return a label (left) and its value (right, bold) on one line, and their height."""
     value_w = min(text_width(value, size, True, ctx.font) + 2 * INSET + 2, width * 0.6)
@@ -192,17 +192,17 @@ def _figure(ctx: Ctx, label: str, value: str, size: float, x: float, y: float,
             TextShape(Box(x + width - value_w, y, value_w, height), right, inset=INSET, name="Budget figure")], height
 
 
-def budget_height(ctx: Ctx, size: float, width: float) -> float:
+def budget_height(ctx: Planning, size: float, width: float) -> float:
     """Return the height of the budget panel's content at ``size`` in a panel ``width`` wide."""
     return budget_layout(ctx, Box(0, 0, width, 1e6), size)[1]
 
 
-def budget_shapes(ctx: Ctx, box: Box, size: float) -> list:
+def budget_shapes(ctx: Planning, box: Box, size: float) -> list:
     """Return the budget panel's content: spent and forecast against the budget, with bars and variance."""
     return budget_layout(ctx, box, size)[0]
 
 
-def budget_layout(ctx: Ctx, box: Box, size: float) -> tuple[list, float]:
+def budget_layout(ctx: Planning, box: Box, size: float) -> tuple[list, float]:
     """Return the budget panel's shapes in ``box`` at ``size`` and the height they take."""
     budget, actual, forecast = _totals(ctx)
     scale = max(budget, actual, forecast) or 1.0

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from docgen.deck.context import Ctx
+from docgen.deck.planning import Planning
 from docgen.deck.shapes import SlidePlan
 from docgen.ooxml.drawingml.shapes import TableShape
 
 
-def source_line(ctx: Ctx, source: str | None, previous: str | None = None) -> list[str]:
+def source_line(ctx: Planning, source: str | None, previous: str | None = None) -> list[str]:
     """Return the first lines of every slide's notes: where the data comes from and its date."""
     date = ctx.labels.format_date(ctx.status.report_date)
     lines = [ctx.t("notes.source").format(file=source, date=date) if source
@@ -24,7 +24,7 @@ def source_line(ctx: Ctx, source: str | None, previous: str | None = None) -> li
     return lines
 
 
-def compose(ctx: Ctx, slides: list[SlidePlan], head: list[str], left_out: list[str]) -> None:
+def compose(ctx: Planning, slides: list[SlidePlan], head: list[str], left_out: list[str]) -> None:
     """Set the notes of every slide: ``head``, what it shows and leaves out, then the texts it shortened."""
     shown: dict[str, int] = {}
     for slide in slides:
@@ -37,7 +37,7 @@ def compose(ctx: Ctx, slides: list[SlidePlan], head: list[str], left_out: list[s
         slide.notes = [*head, *data, *shortened]
 
 
-def _rows_line(ctx: Ctx, slide: SlidePlan, shown: dict[str, int]) -> list[str]:
+def _rows_line(ctx: Planning, slide: SlidePlan, shown: dict[str, int]) -> list[str]:
     """Return "Rows 13-24 of 40." for a table slide continued from or onto others ([] for a whole table)."""
     table = next((s for s in slide.shapes if isinstance(s, TableShape)), None)
     total = _TOTALS.get(slide.planner, lambda _: 0)(ctx)
@@ -51,7 +51,7 @@ def _rows_line(ctx: Ctx, slide: SlidePlan, shown: dict[str, int]) -> list[str]:
     return [ctx.t("notes.rows").format(first=first, last=first - 1 + rows, total=total)]
 
 
-_TOTALS: dict[str, Callable[[Ctx], int]] = {
+_TOTALS: dict[str, Callable[[Planning], int]] = {
     "workstreams": lambda ctx: len(ctx.status.workstreams),
     "milestones": lambda ctx: len(ctx.status.milestones),
     "budget": lambda ctx: len(ctx.status.budget),
@@ -62,12 +62,12 @@ _TOTALS: dict[str, Callable[[Ctx], int]] = {
 }
 
 
-def _count(key: str, total: Callable[[Ctx], int]) -> Callable[[Ctx, SlidePlan], list[str]]:
+def _count(key: str, total: Callable[[Planning], int]) -> Callable[[Planning, SlidePlan], list[str]]:
     """Return an explainer saying how many items of its section a slide kind is built from."""
     return lambda ctx, slide: [ctx.t(f"notes.{key}").format(count=total(ctx))]
 
 
-def _dimensions(ctx: Ctx, slide: SlidePlan) -> list[str]:
+def _dimensions(ctx: Planning, slide: SlidePlan) -> list[str]:
     """Return the notes of the RAG table: the dimensions the status does not give."""
     from docgen.model.status import DIMENSIONS
 
@@ -76,13 +76,13 @@ def _dimensions(ctx: Ctx, slide: SlidePlan) -> list[str]:
     return [ctx.t("notes.dimensions_missing").format(names=", ".join(missing))] if missing else []
 
 
-def _timeline(ctx: Ctx, slide: SlidePlan) -> list[str]:
+def _timeline(ctx: Planning, slide: SlidePlan) -> list[str]:
     """Return the notes of the timeline: the milestones it cannot place (no date at all)."""
     undated = [m.id or m.name for m in ctx.status.milestones if not (m.actual or m.forecast or m.baseline)]
     return [ctx.t("notes.undated").format(names=", ".join(undated))] if undated else []
 
 
-def _heatmap(ctx: Ctx, slide: SlidePlan) -> list[str]:
+def _heatmap(ctx: Planning, slide: SlidePlan) -> list[str]:
     """Return the notes of the heat map: open risks placed, closed ones left out."""
     risks = ctx.status.risks
     closed = [r.id or r.title for r in risks if r.status != "open"]
@@ -92,7 +92,7 @@ def _heatmap(ctx: Ctx, slide: SlidePlan) -> list[str]:
     return lines
 
 
-def _actions(ctx: Ctx, slide: SlidePlan) -> list[str]:
+def _actions(ctx: Planning, slide: SlidePlan) -> list[str]:
     """Return the notes of the action table: how many actions, how many overdue on the report date."""
     today = ctx.status.report_date
     late = sum(1 for a in ctx.status.actions if a.overdue_days(today))
@@ -100,7 +100,7 @@ def _actions(ctx: Ctx, slide: SlidePlan) -> list[str]:
                                           date=ctx.labels.format_date(today))]
 
 
-def _budget(ctx: Ctx, slide: SlidePlan) -> list[str]:
+def _budget(ctx: Planning, slide: SlidePlan) -> list[str]:
     """Return the notes of the budget slides: the number of lines and the unit of the amounts."""
     from docgen.deck.fmt import unit
 
@@ -108,7 +108,7 @@ def _budget(ctx: Ctx, slide: SlidePlan) -> list[str]:
                                          unit=unit(ctx.status.project.currency, ctx.lang))]
 
 
-EXPLAIN: dict[str, Callable[[Ctx, SlidePlan], list[str]]] = {
+EXPLAIN: dict[str, Callable[[Planning, SlidePlan], list[str]]] = {
     "dashboard": lambda ctx, slide: [ctx.t("notes.dashboard")],
     "summary": lambda ctx, slide: [ctx.t("notes.summary").format(
         achievements=len(ctx.status.achievements), next_steps=len(ctx.status.next_steps))],

@@ -16,8 +16,8 @@ from docgen.deck import (
     slides_schedule,
 )
 from docgen.deck.changes import Changes
-from docgen.deck.context import Ctx, fit_title
 from docgen.deck.order import DEFAULT_ORDER
+from docgen.deck.planning import Planning, fit_title
 from docgen.deck.shapes import DeckPlan, Frame, SlidePlan
 from docgen.deck.typography import typeset, typeset_slide
 from docgen.labels import Labels
@@ -63,7 +63,7 @@ def plan_deck(status: Status, labels: Labels, frame: Frame | None = None,
     ``notes`` name the data behind it (``source`` and ``previous`` file names, the status date),
     what it shows and leaves out, and give whole every text shortened with "…" to fit its box.
     """
-    ctx = Ctx.make(status, labels, frame or Frame(), changes, rule_flags)
+    ctx = Planning.make(status, labels, frame or Frame(), changes, rule_flags)
     slides: list[SlidePlan] = []
     for kind in order:
         for slide in PLANNERS[kind](ctx):

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from docgen.deck import text as tx
-from docgen.deck.context import TITLE_ONLY, Ctx, numbered, table_slides
 from docgen.deck.measure import shorten
+from docgen.deck.planning import TITLE_ONLY, Planning, numbered, table_slides
 from docgen.deck.shapes import SlidePlan
 from docgen.deck.tables import Column, fit_table
 from docgen.model.status import DecisionRequired
@@ -25,7 +25,7 @@ from docgen.ooxml.drawingml.shapes import (
 SEVERITY_RAG = {"low": "green", "medium": "amber", "high": "red", "critical": "red"}
 
 
-def issues(ctx: Ctx) -> list[SlidePlan]:
+def issues(ctx: Planning) -> list[SlidePlan]:
     """Return the issue table slide(s): severity, owner, due, status."""
     items = ctx.status.issues
     if not items:
@@ -56,12 +56,12 @@ def issues(ctx: Ctx) -> list[SlidePlan]:
     return table_slides(ctx, "issues", ctx.title("issues"), columns, rows)
 
 
-def _due_cell(ctx: Ctx, due, is_open: bool) -> Cell:
+def _due_cell(ctx: Planning, due, is_open: bool) -> Cell:
     late = bool(due and is_open and due < ctx.status.report_date)
     return Cell(ctx.day(due), bold=late, color=LATE if late else None)
 
 
-def actions(ctx: Ctx) -> list[SlidePlan]:
+def actions(ctx: Planning) -> list[SlidePlan]:
     """Return the action table slide(s); overdue actions flagged against the report date."""
     items = ctx.status.actions
     if not items:
@@ -91,7 +91,7 @@ def actions(ctx: Ctx) -> list[SlidePlan]:
     return table_slides(ctx, "actions", ctx.title("actions"), columns, rows)
 
 
-def decisions(ctx: Ctx) -> list[SlidePlan]:
+def decisions(ctx: Planning) -> list[SlidePlan]:
     """Return decisions required: one table slide when short, else one decision per slide."""
     items = ctx.status.decisions_required
     if not items:
@@ -122,7 +122,7 @@ def decisions(ctx: Ctx) -> list[SlidePlan]:
 HEADING_LINES = 3  # a longer decision title is shortened with "…", whole in the slide's notes
 
 
-def _decision_pages(ctx: Ctx, d: DecisionRequired) -> list[tuple[list, list[str]]]:
+def _decision_pages(ctx: Planning, d: DecisionRequired) -> list[tuple[list, list[str]]]:
     """Return (shapes, notes) of each slide of decision ``d``; the first slide's notes hold a shortened title."""
     body = ctx.frame.body
     left = Box(body.x, body.y, body.w * 0.6, body.h)

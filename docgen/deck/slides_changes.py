@@ -6,14 +6,14 @@ from dataclasses import replace
 
 from docgen.deck import changes_text as ct
 from docgen.deck import text as tx
-from docgen.deck.context import TITLE_ONLY, Ctx, table_slides
 from docgen.deck.measure import text_width
+from docgen.deck.planning import TITLE_ONLY, Planning, table_slides
 from docgen.deck.shapes import SlidePlan
 from docgen.deck.tables import MARGIN_X, Column
 from docgen.ooxml.drawingml.shapes import MUTED, RAG_FILL, RAG_TEXT, Box, Cell, Para, Run, TableShape, TextShape
 
 
-def changes(ctx: Ctx) -> list[SlidePlan]:
+def changes(ctx: Planning) -> list[SlidePlan]:
     """Return the changes slide(s): one table grouped by kind, or a single "No change" line."""
     if ctx.changes is None:
         return []
@@ -53,7 +53,7 @@ def changes(ctx: Ctx) -> list[SlidePlan]:
     return slides
 
 
-def _repeat_group(ctx: Ctx, table: TableShape, group: str) -> None:
+def _repeat_group(ctx: Planning, table: TableShape, group: str) -> None:
     # A continuation slide names the group its first row belongs to, when that fits one line
     # (the row heights were measured without it).
     first = table.rows[1][0]

@@ -13,10 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from docgen.deck import text as tx
-from docgen.deck.context import TITLE_ONLY, Ctx
 from docgen.deck.dashboard_panels import budget_height, budget_shapes, decision_rows, milestone_rows, risk_rows
 from docgen.deck.fmt import trend_text
 from docgen.deck.measure import shorten
+from docgen.deck.planning import TITLE_ONLY, Planning
 from docgen.deck.rows import Row, place_rows, rows_height
 from docgen.deck.shapes import SlidePlan
 from docgen.deck.slides_risks import ranked
@@ -32,7 +32,7 @@ TOP, FLOOR = 14.0, 12.0  # text sizes tried: no dashboard text under 12 pt
 NEXT = 3            # milestones and risks shown
 
 
-def dashboard(ctx: Ctx) -> list[SlidePlan]:
+def dashboard(ctx: Planning) -> list[SlidePlan]:
     """Return the dashboard slide, or [] when the status has nothing beyond its overall RAG."""
     s = ctx.status
     if not (s.dimensions and s.dimensions.items() or s.milestones or s.budget or s.risks
@@ -53,7 +53,7 @@ def next_milestones(status: Status) -> list[Milestone]:
     return [m for _, _, m in sorted(ahead, key=lambda item: (item[0], item[1]))]
 
 
-def strip(ctx: Ctx, band: Box) -> list[TextShape]:
+def strip(ctx: Planning, band: Box) -> list[TextShape]:
     """Return the band's shapes: the overall RAG tile with its trend, then one tile per dimension."""
     overall = ctx.status.overall
     width = min(170.0, band.w * 0.22)
@@ -74,7 +74,7 @@ def strip(ctx: Ctx, band: Box) -> list[TextShape]:
     return shapes
 
 
-def _tile(ctx: Ctx, name: str, dim, box: Box) -> list[TextShape]:
+def _tile(ctx: Planning, name: str, dim, box: Box) -> list[TextShape]:
     """Return a dimension tile: its name above a chip with the RAG word and trend."""
     inner = box.w - 8
     label = shorten(ctx.t(f"dimension_names.{name}"), inner, 12, 1, True, ctx.font)
@@ -103,7 +103,7 @@ class Panel:
     compact: bool = False  # rows without their secondary line, when nothing else fits
 
 
-def _panels_of(ctx: Ctx) -> tuple[list[Panel], Panel | None]:
+def _panels_of(ctx: Planning) -> tuple[list[Panel], Panel | None]:
     """Return the panels side by side (those with data) and the decisions panel (None without decisions)."""
     s = ctx.status
     upcoming = next_milestones(s)
@@ -122,7 +122,7 @@ def _panels_of(ctx: Ctx) -> tuple[list[Panel], Panel | None]:
     return mid, asked if decisions else None
 
 
-def panels(ctx: Ctx, area: Box) -> tuple[list, list[str], list[str]]:
+def panels(ctx: Planning, area: Box) -> tuple[list, list[str], list[str]]:
     """Return the shapes of the panels in ``area``, the full texts they shortened and what they leave out.
 
     One text size for the whole slide: the largest at which the decisions and the panels side by
@@ -148,7 +148,7 @@ def panels(ctx: Ctx, area: Box) -> tuple[list, list[str], list[str]]:
     return shapes, notes, data
 
 
-def _split(ctx: Ctx, mid: list[Panel], asked: Panel | None, area: Box) -> tuple[float, float]:
+def _split(ctx: Planning, mid: list[Panel], asked: Panel | None, area: Box) -> tuple[float, float]:
     """Return the text size of the panels and the height of the decisions panel at the bottom of ``area``.
 
     Sizes go from TOP down to FLOOR; at FLOOR a panel that still does not fit is made compact
@@ -173,7 +173,7 @@ def _split(ctx: Ctx, mid: list[Panel], asked: Panel | None, area: Box) -> tuple[
     return size, dec_h
 
 
-def _decisions_height(ctx: Ctx, mid: list[Panel], asked: Panel | None, area: Box, size: float) -> float:
+def _decisions_height(ctx: Planning, mid: list[Panel], asked: Panel | None, area: Box, size: float) -> float:
     """Return the height of the decisions panel: all of ``area`` alone, else its need up to 45 % of it."""
     if asked is None:
         return 0.0
@@ -184,7 +184,7 @@ def _decisions_height(ctx: Ctx, mid: list[Panel], asked: Panel | None, area: Box
     return min(need, area.h * 0.45)
 
 
-def _fits(ctx: Ctx, panel: Panel, box: Box, size: float) -> bool:
+def _fits(ctx: Planning, panel: Panel, box: Box, size: float) -> bool:
     """Return True when the content of ``panel`` at ``size`` fits ``box``."""
     if panel.build is None:
         return budget_height(ctx, size, box.w) <= box.h
@@ -196,7 +196,7 @@ def _content(box: Box) -> Box:
     return Box(box.x, box.y + HEAD_H + 4, box.w, box.h - HEAD_H - 4)
 
 
-def _panel(ctx: Ctx, panel: Panel, box: Box, size: float) -> tuple[list, list[str], list[str]]:
+def _panel(ctx: Planning, panel: Panel, box: Box, size: float) -> tuple[list, list[str], list[str]]:
     """Return a panel's heading, rule and content at ``size``, the texts it shortened and what it leaves out."""
     title = ctx.t(f"dashboard.{panel.key}")
     heading = TextShape(Box(box.x, box.y, box.w, HEAD_H - 2),

@@ -5,9 +5,9 @@ from __future__ import annotations
 from functools import partial
 
 from docgen.deck import text as tx
-from docgen.deck.context import TITLE_ONLY, TITLE_SLIDE, Ctx, numbered, table_slides
 from docgen.deck.fmt import percent, trend_text
 from docgen.deck.measure import shorten, shorten_keeping
+from docgen.deck.planning import TITLE_ONLY, TITLE_SLIDE, Planning, numbered, table_slides
 from docgen.deck.shapes import SlidePlan
 from docgen.deck.tables import MARGIN_X, Column
 from docgen.ooxml.drawingml.shapes import (
@@ -28,7 +28,7 @@ from docgen.ooxml.drawingml.shapes import (
 INSET = 4.0
 
 
-def cover(ctx: Ctx) -> list[SlidePlan]:
+def cover(ctx: Planning) -> list[SlidePlan]:
     """Return the cover slide: project name, committee, period and who is who.
 
     A name, code or detail too long for its box is shortened with "…" (a detail to two lines,
@@ -78,7 +78,7 @@ def cover(ctx: Ctx) -> list[SlidePlan]:
     return [slide]
 
 
-def _cover_title(ctx: Ctx, name: str) -> tuple[str, float]:
+def _cover_title(ctx: Planning, name: str) -> tuple[str, float]:
     """Return the cover title and its size: 40 pt down to 24, then shortened with "…" (code kept)."""
     box = ctx.frame.cover_title
     width, height = box.w - 14.4, box.h - 7.2
@@ -94,7 +94,7 @@ def _cover_title(ctx: Ctx, name: str) -> tuple[str, float]:
     return shorten_keeping(p.name, code, width, size, lines, True, ctx.font), size
 
 
-def summary(ctx: Ctx) -> list[SlidePlan]:
+def summary(ctx: Planning) -> list[SlidePlan]:
     """Return the executive summary: overall RAG and trend, summary, achievements, next steps."""
     s, body = ctx.status, ctx.frame.body
     overall = s.overall
@@ -167,7 +167,7 @@ def summary(ctx: Ctx) -> list[SlidePlan]:
     return _numbered_summary(ctx, [pages_shapes[0], *overflow, *pages_shapes[1:]])
 
 
-def _numbered_summary(ctx: Ctx, pages: list[list]) -> list[SlidePlan]:
+def _numbered_summary(ctx: Planning, pages: list[list]) -> list[SlidePlan]:
     """Return one summary slide per page of shapes, titled "Executive summary (2/3)"."""
     return [SlidePlan("summary", TITLE_ONLY, numbered(ctx.t("titles.summary"), i, len(pages)), shapes)
             for i, shapes in enumerate(pages, 1)]
@@ -184,7 +184,7 @@ def _list_paras(head: str, items: list[str], size: float) -> list[Para]:
     return [_heading(head, size), *paras]
 
 
-def dimensions(ctx: Ctx) -> list[SlidePlan]:
+def dimensions(ctx: Planning) -> list[SlidePlan]:
     """Return the RAG-by-dimension table slide(s)."""
     dims = ctx.status.dimensions.items() if ctx.status.dimensions else []
     if not dims:
@@ -205,7 +205,7 @@ def dimensions(ctx: Ctx) -> list[SlidePlan]:
                         max_size=18, floor=10)
 
 
-def workstreams(ctx: Ctx) -> list[SlidePlan]:
+def workstreams(ctx: Planning) -> list[SlidePlan]:
     """Return the workstream table slide(s) with a progress bar in each progress cell."""
     items = ctx.status.workstreams
     if not items:
@@ -231,7 +231,7 @@ def workstreams(ctx: Ctx) -> list[SlidePlan]:
     return slides
 
 
-def _progress_bars(ctx: Ctx, table: TableShape, col: int) -> list[TextShape]:
+def _progress_bars(ctx: Planning, table: TableShape, col: int) -> list[TextShape]:
     x0 = table.box.x + sum(table.col_widths[:col]) + MARGIN_X
     label_w = 40 * table.size / 12
     width = table.col_widths[col] - 2 * MARGIN_X - label_w

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from docgen.deck import text as tx
-from docgen.deck.context import TITLE_ONLY, Ctx, table_slides
 from docgen.deck.measure import wrap
+from docgen.deck.planning import TITLE_ONLY, Planning, table_slides
 from docgen.deck.shapes import SlidePlan
 from docgen.deck.tables import Column
 from docgen.model.status import Risk
@@ -27,7 +27,7 @@ def ranked(risks: list[Risk]) -> list[Risk]:
     return sorted(risks, key=lambda r: -r.score)
 
 
-def heatmap(ctx: Ctx) -> list[SlidePlan]:
+def heatmap(ctx: Planning) -> list[SlidePlan]:
     """Return the heat map slide: open risk ids in their probability x impact cell, legend, top risks."""
     risks = [r for r in ctx.status.risks if r.status == "open"]
     if not ctx.status.risks:
@@ -79,7 +79,7 @@ def _open_ids_by_cell(risks: list[Risk]) -> dict[tuple[int, int], list[str]]:
     return cells
 
 
-def _cell_paras(ctx: Ctx, ids: list[str], box: Box) -> list[Para]:
+def _cell_paras(ctx: Planning, ids: list[str], box: Box) -> list[Para]:
     if not ids:
         return []
     width, height = box.w - 6, box.h - 6
@@ -96,7 +96,7 @@ def _cell_paras(ctx: Ctx, ids: list[str], box: Box) -> list[Para]:
     return [Para([Run(f"{len(ids)}", bold=True)], 12, align="c")]
 
 
-def _side_panel(ctx: Ctx, risks: list[Risk], side: Box) -> list[TextShape]:
+def _side_panel(ctx: Planning, risks: list[Risk], side: Box) -> list[TextShape]:
     shapes = []
     y = side.y
     for name in ("high", "medium", "low"):
@@ -131,7 +131,7 @@ def _side_panel(ctx: Ctx, risks: list[Risk], side: Box) -> list[TextShape]:
     return shapes
 
 
-def register(ctx: Ctx) -> list[SlidePlan]:
+def register(ctx: Planning) -> list[SlidePlan]:
     """Return the risk register slide(s), sorted by score, header repeated on continuations."""
     risks = ctx.status.risks
     if not risks:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from docgen.deck import text as tx
-from docgen.deck.context import TITLE_ONLY, Ctx, numbered, table_slides
 from docgen.deck.fmt import decimals_for, money, number, unit
 from docgen.deck.measure import shorten, text_width
+from docgen.deck.planning import TITLE_ONLY, Planning, numbered, table_slides
 from docgen.deck.shapes import SlidePlan
 from docgen.deck.tables import Column, fit_table
 from docgen.model.status import Milestone
@@ -35,7 +35,7 @@ OVERRUN = "overrun"  # colour roles (docgen.ooxml.drawingml.palette)
 UNDERRUN = "underrun"
 
 
-def milestone_cell(ctx: Ctx, status: str | None) -> Cell:
+def milestone_cell(ctx: Planning, status: str | None) -> Cell:
     """Return the status cell of a milestone, coloured like a RAG (done in the emphasis colour)."""
     if not status:
         return Cell("")
@@ -46,7 +46,7 @@ def milestone_cell(ctx: Ctx, status: str | None) -> Cell:
     return Cell(word, bold=True, fill=RAG_FILL[rag], color=RAG_TEXT[rag], align="c")
 
 
-def milestones(ctx: Ctx) -> list[SlidePlan]:
+def milestones(ctx: Planning) -> list[SlidePlan]:
     """Return the milestone table slide(s): dates, slip in days and status."""
     items = ctx.status.milestones
     if not items:
@@ -85,7 +85,7 @@ def _when(m: Milestone) -> date | None:
     return m.actual or m.forecast or m.baseline
 
 
-def timeline(ctx: Ctx) -> list[SlidePlan]:
+def timeline(ctx: Planning) -> list[SlidePlan]:
     """Return timeline slide(s): milestones on a date axis, labels above and below, no overlap.
 
     Milestones are spread over as few slides as lets every label find a free lane.
@@ -108,7 +108,7 @@ def timeline(ctx: Ctx) -> list[SlidePlan]:
     ]
 
 
-def _timeline_shapes(ctx: Ctx, chunk: list[tuple[int, Milestone]]) -> list | None:
+def _timeline_shapes(ctx: Planning, chunk: list[tuple[int, Milestone]]) -> list | None:
     body = ctx.frame.body
     dates = [d for _, m in chunk for d in (m.baseline, m.forecast, m.actual) if d]
     dates.append(ctx.status.report_date)
@@ -180,7 +180,7 @@ def _month_ticks(start: date, end: date) -> list[date]:
     return ticks[::step]
 
 
-def budget(ctx: Ctx) -> list[SlidePlan]:
+def budget(ctx: Planning) -> list[SlidePlan]:
     """Return the budget slide(s): native chart, table with variance and totals, earned value."""
     s, body = ctx.status, ctx.frame.body
     lines = s.budget
@@ -241,7 +241,7 @@ def budget(ctx: Ctx) -> list[SlidePlan]:
     return slides
 
 
-def _budget_chart(ctx: Ctx, box: Box, amounts: str) -> ChartShape:
+def _budget_chart(ctx: Planning, box: Box, amounts: str) -> ChartShape:
     """Return the column chart of the budget lines (in thousands, ``amounts`` their unit) with its alt text."""
     lines = ctx.status.budget
     # A category label longer than two lines under its columns is shortened (whole in the table).
@@ -256,7 +256,7 @@ def _budget_chart(ctx: Ctx, box: Box, amounts: str) -> ChartShape:
     return ChartShape(box, categories, series, title=title, descr=descr)
 
 
-def _earned_value(ctx: Ctx) -> list[Para]:
+def _earned_value(ctx: Planning) -> list[Para]:
     ev = ctx.status.earned_value
     if ev is None:
         return []

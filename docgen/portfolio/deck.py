@@ -12,14 +12,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from docgen.deck.context import fit_title
+from docgen.deck.planning import fit_title
 from docgen.deck.shapes import DeckPlan, Frame
 from docgen.labels import Labels
 from docgen.ooxml.drawingml.shapes import TableShape
 from docgen.ooxml.package import document_time
 from docgen.output import atomic_write_bytes
 from docgen.portfolio import deck_budget, deck_risks, deck_slides
-from docgen.portfolio.deck_context import make
+from docgen.portfolio.deck_planning import make
 from docgen.portfolio.summary import Portfolio
 
 

@@ -7,20 +7,20 @@ CHART_MAX projects (the largest budgets); every project is in the table.
 
 from __future__ import annotations
 
-from docgen.deck.context import TITLE_ONLY, numbered
 from docgen.deck.fmt import decimals_for, money, unit
 from docgen.deck.measure import shorten
+from docgen.deck.planning import TITLE_ONLY, numbered
 from docgen.deck.shapes import SlidePlan
 from docgen.deck.slides_schedule import OVERRUN, UNDERRUN
 from docgen.deck.tables import Column, fit_table
 from docgen.ooxml.drawingml.shapes import PANEL, Box, Cell, ChartShape
-from docgen.portfolio.deck_context import PortfolioCtx
+from docgen.portfolio.deck_planning import PortfolioPlanning
 from docgen.portfolio.summary import CurrencyTotal, Portfolio
 
 CHART_MAX = 12
 
 
-def budget(pc: PortfolioCtx, portfolio: Portfolio) -> list[SlidePlan]:
+def budget(pc: PortfolioPlanning, portfolio: Portfolio) -> list[SlidePlan]:
     """Return the budget roll-up slides: a per-currency summary when there are several, then each currency."""
     slides = _summary(pc, portfolio.totals) if len(portfolio.totals) > 1 else []
     for total in portfolio.totals:
@@ -28,7 +28,7 @@ def budget(pc: PortfolioCtx, portfolio: Portfolio) -> list[SlidePlan]:
     return slides
 
 
-def _amount_cells(pc: PortfolioCtx, currency: str, values: tuple[float, float, float], dec: int,
+def _amount_cells(pc: PortfolioPlanning, currency: str, values: tuple[float, float, float], dec: int,
                   bold: bool = False) -> list[Cell]:
     fill = PANEL if bold else None
     b, a, f = values
@@ -39,12 +39,12 @@ def _amount_cells(pc: PortfolioCtx, currency: str, values: tuple[float, float, f
         Cell(money(v, currency, lang, dec, True), align="r", bold=True, color=colour, fill=fill)]
 
 
-def _amount_columns(pc: PortfolioCtx) -> list[Column]:
+def _amount_columns(pc: PortfolioPlanning) -> list[Column]:
     w = pc.words
     return [Column(w(k), nowrap=True, align="r") for k in ("budget", "actual", "forecast", "variance")]
 
 
-def _summary(pc: PortfolioCtx, totals: list[CurrencyTotal]) -> list[SlidePlan]:
+def _summary(pc: PortfolioPlanning, totals: list[CurrencyTotal]) -> list[SlidePlan]:
     w = pc.words
     columns = [Column(w("currency"), weight=1), Column(w("projects"), nowrap=True, align="r"),
                *_amount_columns(pc)]
@@ -59,7 +59,7 @@ def _summary(pc: PortfolioCtx, totals: list[CurrencyTotal]) -> list[SlidePlan]:
             for i, t in enumerate(tables, 1)]
 
 
-def _currency(pc: PortfolioCtx, total: CurrencyTotal) -> list[SlidePlan]:
+def _currency(pc: PortfolioPlanning, total: CurrencyTotal) -> list[SlidePlan]:
     w, ctx = pc.words, pc.ctx
     body, cur = ctx.frame.body, total.currency
     dec = decimals_for([x for r in total.rows for x in r.amounts])

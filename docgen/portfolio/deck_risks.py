@@ -9,15 +9,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from docgen.deck.context import numbered
 from docgen.deck.measure import text_width
+from docgen.deck.planning import numbered
 from docgen.deck.shapes import SlidePlan
 from docgen.deck.slides_risks import heatmap, register
 from docgen.ooxml.drawingml.shapes import Para, Run, TextShape
-from docgen.portfolio.deck_context import PortfolioCtx
+from docgen.portfolio.deck_planning import PortfolioPlanning
 
 
-def top_risks(pc: PortfolioCtx) -> list[SlidePlan]:
+def top_risks(pc: PortfolioPlanning) -> list[SlidePlan]:
     """Return the heat map and register slides of the portfolio's top risks (none without any)."""
     if not pc.ctx.status.risks:
         return []
@@ -33,7 +33,7 @@ def top_risks(pc: PortfolioCtx) -> list[SlidePlan]:
     return slides + table
 
 
-def _refill(pc: PortfolioCtx, shape: TextShape) -> TextShape:
+def _refill(pc: PortfolioPlanning, shape: TextShape) -> TextShape:
     """Return the heat map cell ``shape`` with its ids laid out whole, one line per run of ids."""
     ids = _cell_ids(pc, shape)
     if not ids:
@@ -53,7 +53,7 @@ def _refill(pc: PortfolioCtx, shape: TextShape) -> TextShape:
     return replace(shape, paras=[Para([Run(str(len(ids)), bold=True)], 12, align="c")])
 
 
-def _cell_ids(pc: PortfolioCtx, shape: TextShape) -> list[str]:
+def _cell_ids(pc: PortfolioPlanning, shape: TextShape) -> list[str]:
     """Return the qualified ids of the open risks in the heat map cell ``shape`` ("Cell P4 I5")."""
     p, i = (int(part[1:]) for part in shape.name.split()[1:3])
     return [r.id or "" for r in pc.ctx.status.risks if r.status == "open" and (r.probability, r.impact) == (p, i)]

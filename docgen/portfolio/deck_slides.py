@@ -6,18 +6,18 @@ with the header repeated); RAG is a word on its colour, as on the project deck.
 
 from __future__ import annotations
 
-from docgen.deck.context import TITLE_ONLY, TITLE_SLIDE, table_slides
 from docgen.deck.fmt import trend_text
+from docgen.deck.planning import TITLE_ONLY, TITLE_SLIDE, table_slides
 from docgen.deck.shapes import SlidePlan
 from docgen.deck.slides_schedule import OVERRUN, milestone_cell
 from docgen.deck.tables import Column
 from docgen.model.status import DIMENSIONS
 from docgen.ooxml.drawingml.shapes import EMPHASIS, Box, Cell, Para, Run, TextShape
-from docgen.portfolio.deck_context import PortfolioCtx
+from docgen.portfolio.deck_planning import PortfolioPlanning
 from docgen.portfolio.summary import Portfolio, Row
 
 
-def cover(pc: PortfolioCtx, portfolio: Portfolio) -> list[SlidePlan]:
+def cover(pc: PortfolioPlanning, portfolio: Portfolio) -> list[SlidePlan]:
     """Return the cover: the portfolio's title, the project count and the as-of date."""
     w = pc.words
     line = w("subtitle", projects=w.projects(len(portfolio.rows)), date=pc.ctx.labels.format_date(portfolio.as_of))
@@ -29,7 +29,7 @@ def project_cell(row: Row) -> Cell:
     return Cell(row.code or row.name, bold=True)
 
 
-def rag_cell(pc: PortfolioCtx, rag: str | None, rule: str | None = None) -> Cell:
+def rag_cell(pc: PortfolioPlanning, rag: str | None, rule: str | None = None) -> Cell:
     """Return a RAG cell (word on colour), with "rule: Red" under the word when a rule disagrees."""
     cell = pc.ctx.rag_cell(rag)
     if rule:
@@ -37,7 +37,7 @@ def rag_cell(pc: PortfolioCtx, rag: str | None, rule: str | None = None) -> Cell
     return cell
 
 
-def dashboard(pc: PortfolioCtx, portfolio: Portfolio) -> list[SlidePlan]:
+def dashboard(pc: PortfolioPlanning, portfolio: Portfolio) -> list[SlidePlan]:
     """Return the dashboard slide(s): one row per project by severity, every RAG as word and colour."""
     w, labels = pc.words, pc.ctx.labels
     columns = [Column(w("code"), nowrap=True, max_share=0.1), Column(w("project"), weight=1.6),
@@ -56,7 +56,7 @@ def dashboard(pc: PortfolioCtx, portfolio: Portfolio) -> list[SlidePlan]:
     return table_slides(pc.ctx, "dashboard", w("titles.dashboard"), columns, rows)
 
 
-def flag_slides(pc: PortfolioCtx, portfolio: Portfolio) -> list[SlidePlan]:
+def flag_slides(pc: PortfolioPlanning, portfolio: Portfolio) -> list[SlidePlan]:
     """Return the slide(s) listing every typed RAG better than its rule's (none when there is none)."""
     w = pc.words
     rows = [[project_cell(row), Cell(w.flag_text(flag))] for row in portfolio.rows for flag in row.flags]
@@ -66,7 +66,7 @@ def flag_slides(pc: PortfolioCtx, portfolio: Portfolio) -> list[SlidePlan]:
     return table_slides(pc.ctx, "dashboard", w("titles.flags"), columns, rows, max_size=16)
 
 
-def slips(pc: PortfolioCtx, portfolio: Portfolio) -> list[SlidePlan]:
+def slips(pc: PortfolioPlanning, portfolio: Portfolio) -> list[SlidePlan]:
     """Return the slide(s) of the open milestones slipping most across projects (top 10 by slip)."""
     w = pc.words
     title = w("titles.slips")
@@ -81,7 +81,7 @@ def slips(pc: PortfolioCtx, portfolio: Portfolio) -> list[SlidePlan]:
     return table_slides(pc.ctx, "milestones", title, columns, rows)
 
 
-def decisions(pc: PortfolioCtx, portfolio: Portfolio) -> list[SlidePlan]:
+def decisions(pc: PortfolioPlanning, portfolio: Portfolio) -> list[SlidePlan]:
     """Return the slide(s) of the decisions asked across projects, soonest deadline first."""
     w = pc.words
     title = w("titles.decisions")
@@ -101,7 +101,7 @@ def decisions(pc: PortfolioCtx, portfolio: Portfolio) -> list[SlidePlan]:
     return table_slides(pc.ctx, "decisions", title, columns, rows)
 
 
-def _note(pc: PortfolioCtx, kind: str, title: str, text: str) -> SlidePlan:
+def _note(pc: PortfolioPlanning, kind: str, title: str, text: str) -> SlidePlan:
     body = pc.ctx.frame.body
     shape = TextShape(Box(body.x, body.y, body.w, 40), [Para([Run(text, color=EMPHASIS)], 18)], name="Note")
     return SlidePlan(kind, TITLE_ONLY, title, [shape])

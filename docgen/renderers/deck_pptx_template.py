@@ -37,7 +37,7 @@ def helpers(status: Status, labels: Labels) -> dict:
     return {"money": money, "percent": percent, "trend_word": trend_word, "plain": plain}
 
 
-def deck_context(status: Status, labels: Labels) -> dict:
+def deck_variables(status: Status, labels: Labels) -> dict:
     """Return the context of a template filled from a project status (listed by ``templates context deck``)."""
     ctx = {name: getattr(status, name) for name in type(status).model_fields}
     ctx.update(report_date=status.report_date, language=labels.language, L=labels,
@@ -49,7 +49,7 @@ def deck_context(status: Status, labels: Labels) -> dict:
 
 def context(status: Status, labels: Labels) -> dict:
     """Return the context of a status template: the deck context listed by ``templates context deck``."""
-    return deck_context(status, labels)
+    return deck_variables(status, labels)
 
 
 def find(name: str, dirs: tuple[Path, ...] = ()) -> Path:

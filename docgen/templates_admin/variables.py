@@ -1,7 +1,7 @@
 """The context each document kind gives its templates, described for ``docgen templates context``.
 
 The minutes context is the real one (built from an empty meeting and listed key by key); the
-deck context is :func:`deck_context`; the checklist one mirrors checklist_md's Jinja context
+deck context is :func:`deck_variables`; the checklist one mirrors checklist_md's Jinja context
 (a test keeps the two in step).
 """
 
@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pydantic import BaseModel
 
 from docgen.labels import Labels, load_labels
-from docgen.renderers.deck_pptx_template import deck_context
+from docgen.renderers.deck_pptx_template import deck_variables
 from docgen.renderers.docx_template import rich_helper
 from docgen.templates_admin.describe import Entry, callable_entry, fields_of, records_in, type_name
 
@@ -89,7 +89,7 @@ def describe(kind: str) -> ContextDoc:
 
         status = Status.model_validate({"project": {"name": "-", "report_date": "2026-01-01"},
                                         "overall": {"status": "green"}})
-        return _document("deck", "docgen deck STATUS --template X.pptx", deck_context(status, labels), Status)
+        return _document("deck", "docgen deck STATUS --template X.pptx", deck_variables(status, labels), Status)
     if kind == "checklist":
         return _checklist()
     raise ValueError(kind)

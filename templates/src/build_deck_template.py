@@ -22,7 +22,7 @@ from pptx.util import Pt
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from docgen.deck.palette import colour_xml  # noqa: E402
+from docgen.ooxml.drawingml.palette import colour_xml  # noqa: E402
 from docgen.ooxml.package import package_bytes  # noqa: E402
 from docgen.ooxml.theme import BUILTIN_THEME  # noqa: E402
 
@@ -31,7 +31,7 @@ NS = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
       'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"')
 W, H = 12192000, 6858000
 KEEP = ["Title Slide", "Title and Content", "Section Header", "Title Only", "Blank"]
-# Theme colour specs (docgen.deck.palette): bg1-25 is "Background 1, darker 25 %".
+# Theme colour specs (docgen.ooxml.drawingml.palette): bg1-25 is "Background 1, darker 25 %".
 BAR, ACCENT, WHITE = "accent1", "accent2", "bg1"
 FOOT_GREY = "bg1-50"  # 7F7F7F
 RULE_GREY = "bg1-25"

@@ -1,7 +1,7 @@
-"""The planning context of the portfolio deck: a deck Ctx on a portfolio-wide status, and its words.
+"""The planning context of the portfolio deck: a deck Planning on a portfolio-wide status, and its words.
 
 The deck's slide planners (table fitting, the heat map, RAG cells) take a
-:class:`docgen.deck.context.Ctx`; the portfolio gives them a synthetic status named after the
+:class:`docgen.deck.planning.Planning`; the portfolio gives them a synthetic status named after the
 portfolio (its report date is the as-of date) holding only what a reused planner reads.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from docgen.deck.context import Ctx
+from docgen.deck.planning import Planning
 from docgen.deck.shapes import Frame
 from docgen.labels import Labels
 from docgen.model.status import Overall, Risk, Status
@@ -19,10 +19,10 @@ from docgen.portfolio.words import Words
 
 
 @dataclass
-class PortfolioCtx:
-    """The deck Ctx, the portfolio's words and the as-of date."""
+class PortfolioPlanning:
+    """The deck Planning, the portfolio's words and the as-of date."""
 
-    ctx: Ctx
+    ctx: Planning
     words: Words
     as_of: date
 
@@ -34,10 +34,10 @@ def overlay(labels: Labels, deck: dict[str, object]) -> Labels:
     return Labels(labels.language, data)
 
 
-def make(labels: Labels, frame: Frame, as_of: date, risks: list[Risk] | None = None) -> PortfolioCtx:
-    """Return the PortfolioCtx for ``frame``; ``risks`` (project-qualified) feed the reused heat map."""
+def make(labels: Labels, frame: Frame, as_of: date, risks: list[Risk] | None = None) -> PortfolioPlanning:
+    """Return the PortfolioPlanning for ``frame``; ``risks`` (project-qualified) feed the reused heat map."""
     words = Words(labels)
     status = Status(project=StatusProject(name=words("title"), report_date=as_of),
                     overall=Overall(status="green"), risks=risks or [])
     deck_labels = overlay(labels, {"open_risks": words("risks_note")})
-    return PortfolioCtx(Ctx.make(status, deck_labels, frame), words, as_of)
+    return PortfolioPlanning(Planning.make(status, deck_labels, frame), words, as_of)

@@ -24,7 +24,7 @@ _COUNTER = re.compile(r" \(\d+/\d+\)$")
 
 
 @dataclass
-class Ctx:
+class Planning:
     """The inputs of planning one deck."""
 
     status: Status
@@ -38,8 +38,8 @@ class Ctx:
 
     @classmethod
     def make(cls, status: Status, labels: Labels, frame: Frame,
-             changes: Changes | None = None, rule_flags: dict[str, str] | None = None) -> Ctx:
-        """Return a Ctx measuring text with the frame's font."""
+             changes: Changes | None = None, rule_flags: dict[str, str] | None = None) -> Planning:
+        """Return a Planning measuring text with the frame's font."""
         return cls(status, labels, frame, font_for(frame.font_name), changes, rule_flags)
 
     @property
@@ -85,7 +85,7 @@ def numbered(title: str, index: int, count: int) -> str:
     return f"{title} ({index}/{count})" if count > 1 else title
 
 
-def table_slides(ctx: Ctx, kind: str, title: str, columns: list[Column],
+def table_slides(ctx: Planning, kind: str, title: str, columns: list[Column],
                  rows: list[list[Cell]], box: Box | None = None, max_size: float = 14,
                  floor: float = 10, total: list[Cell] | None = None) -> list[SlidePlan]:
     """Return the slides holding a table, continued with its header repeated when long."""
@@ -97,7 +97,7 @@ def table_slides(ctx: Ctx, kind: str, title: str, columns: list[Column],
     ]
 
 
-def fit_title(ctx: Ctx, slide: SlidePlan) -> None:
+def fit_title(ctx: Planning, slide: SlidePlan) -> None:
     """Set the title size of ``slide`` so its title holds on one line (shortened as a last resort)."""
     if slide.layout == TITLE_SLIDE:
         return
