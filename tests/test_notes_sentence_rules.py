@@ -60,6 +60,8 @@ FOUND = [
      "motion carried", "decision",
      "Simon moved that the club would accept web sign-ups; Dan seconded; and the motion was carried",
      None),
+    ("Les statuts sont adoptés, à l'unanimité des présents.", "unanimity", "decision",
+     "Les statuts sont adoptés, à l'unanimité des présents", None),
     ("The vote was unanimous.", "unanimity", "decision", "The vote was unanimous", None),
     ("Spend money on 1000 flyers (all agreed).", "mark of assent", "decision",
      "Spend money on 1000 flyers (all agreed)", None),
@@ -137,6 +139,8 @@ LEFT_ALONE = [
     "Vérifier que la sauvegarde tourne bien.",  # a procedure's step
     "Ask questions?",  # a question
     "Le DMI sera organisé le mardi 13 décembre.",  # "sera" alone assigns nothing
+    "L'association est unanimement opposée au projet actuel.",  # an opinion, not a vote
+    "Points positifs unanimement salués par les testeurs.",
     "The motion carries if nobody objects by Friday.",  # a condition
     "The motion was not carried.",
 ]

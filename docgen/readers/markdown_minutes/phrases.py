@@ -72,6 +72,11 @@ ENGLISH = {
                 r"seconded(?: by)?\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"],
     # what keeps a motion that carried from being decided: a condition or a pending outcome
     "conditions": ["if", "whether", "unless", "pending", "awaiting", "not yet", "to be decided"],
+    # what unanimity must qualify to be a decision: "adopted unanimously", "a unanimous vote"
+    # (not "unanimously praised": a shared opinion)
+    "vote_words": [r"vot\w*", r"approv\w*", r"adopt\w*", r"agree\w*", r"elect\w*", r"pass\w*",
+                   "carried", "carries", r"resolv\w*", r"decid\w*", r"decision", r"accept\w*",
+                   r"ratif\w*", "consensus", "motion", "in favou?r", r"abstain\w*"],
     # what a decision is for: "X approved as interim voting seats", "documents approved for publication"
     "purpose": ["as", "for", "by", "until", "with effect from"],
     # meeting roles given at the start of a meeting: an appointment of the day, not a decision
@@ -231,6 +236,10 @@ FRENCH = {
         "à la majorité", "tous d'accord", "tous d’accord", "accord de tous", "sans opposition",
         r"proposé par [A-Z][\w'’-]*[^()]{0,40}appuyé", "appuyé par",
     ],
+    "vote_words": [r"vot\w*", r"approuv\w*", r"adopt\w*", r"accord\w*", r"élu\w*", r"réélu\w*",
+                   r"décid\w*", r"décision", r"valid\w*", r"accept\w*", r"entérin\w*", r"nomm\w*",
+                   r"désign\w*", r"résolution", "motion", "proposition", r"abstention\w*",
+                   r"act[ée]\w*"],
     "purpose": ["comme", "pour", "en tant que", "par", "jusqu'à", "jusqu’à"],
     "moved": [r"propose\s+que\b[^.]{0,160}?\bappuy[ée]", r"proposé\s+par\b[^.]{0,80}?\bappuy[ée]"],
     "seconds": [r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+appuie", r"appuyée? par\s+[A-Z][\w'’-]*"],

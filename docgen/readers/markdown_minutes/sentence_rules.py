@@ -82,6 +82,7 @@ _WISH = re.compile(r"(?i)\b(?:I|I'd|I'm|we|you|they|if|want|wants|wanted|like|li
 _CONDITION = re.compile(rf"(?<!\w){_alternatives('conditions')}(?!\w)")
 #: "Katie seconds.", "Seconded by Dan.": a sentence that only seconds the motion before it.
 SECONDING = re.compile(rf"^(?:{'|'.join(words('seconds'))})\s*[.!]?$")
+_VOTE_WORD = re.compile(rf"(?<!\w){_alternatives('vote_words')}(?!\w)")
 _MAYBE = re.compile(rf"{_alternatives('maybe')}(?!\w)")
 # "... needs to be created by the Steering Committee in 2 weeks": the agent owns the task
 _AGENT = re.compile(r"^(?:.*?\s)?by\s+(?P<who>(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})")
@@ -120,6 +121,17 @@ def _motion(match: re.Match, sentence: str, people: People) -> Finding | None:
             _ADJOURNED.search(sentence):
         return None
     return Finding("decision", sentence, "")
+
+
+def _unanimous(match: re.Match, sentence: str, people: People) -> Finding | None:
+    """Return a sentence saying a vote was unanimous as a decision (not "unanimement salués").
+
+    Unanimity decides when the sentence votes or decides ("adopted unanimously", "Vote :
+    unanimité") or only states the outcome ("Unanimous."); otherwise it is a shared opinion.
+    """
+    if len(sentence.split()) > 4 and not _VOTE_WORD.search(sentence):
+        return None  # "L'ADEM est unanimement opposée au projet": an opinion
+    return _decision(match, sentence, people)
 
 
 def _decision_rest(match: re.Match, sentence: str, people: People) -> Finding | None:
@@ -304,7 +316,7 @@ RULES: tuple[LineRule, ...] = (
     LineRule("motion moved and seconded", "decision",
              _compile(rf"(?<!\w){_alternatives('moved')}"), _motion),
     LineRule("unanimity", "decision",
-             _compile(r"(?i:\bunanimous(?:ly)?\b|à l['’]unanimité|unanimement)"), _decision),
+             _compile(r"(?i:\bunanimous(?:ly)?\b|à l['’]unanimité|unanimement)"), _unanimous),
     LineRule("mark of assent", "decision",
              _compile(rf"[(\[—–-]\s*{_alternatives('assent')}(?!\w)[^()\[\]]{{0,60}}[)\]]?\s*\.?\s*$"),
              _decision),
