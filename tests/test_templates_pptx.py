@@ -309,11 +309,11 @@ def test_markdown_output_ignores_the_pptx_template(invoke, tmp_path):
 
 
 def test_every_context_key_is_listed_by_templates_context_deck(invoke):
-    from docgen.deck import job
+    from docgen import statuses
     from docgen.labels import load_labels
     from docgen.renderers.deck_pptx_template import context
 
-    status = job.load(STATUS)
+    status = statuses.load(STATUS)
     listed = invoke("templates", "context", "deck").output.split("\nTypes:")[0]
     names = {m.group(1) for m in re.finditer(r"^  (\w+)", listed, re.M)}
     ctx = context(status, load_labels(status.project.language or "en"))

@@ -35,8 +35,8 @@ def load(path: Path, previous: Path | None = None, plan: Path | None = None) -> 
     ``plan`` (an MS Project XML plan) supplies milestones and workstreams. Raises InputError
     listing the problems of both files together.
     """
-    from docgen.deck.job import load_pair_checked
     from docgen.readers.mspdi import plan_for
+    from docgen.statuses import load_pair_checked
 
     with plan_for(Path(path), plan):
         status, changes, warnings = load_pair_checked(Path(path), previous)

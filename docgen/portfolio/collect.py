@@ -66,11 +66,10 @@ def status_files(paths: list[Path]) -> list[Path]:
 
 def load_file(path: Path) -> Loaded:
     """Return the validated status of ``path`` and the line of its report date; raise InputError."""
-    from docgen.model.validate import validated
-    from docgen.readers.yaml_source import read_yaml
+    from docgen.statuses import load_yaml_status
 
-    source = read_yaml(path)
-    return Loaded(path, source.line_of("project.report_date"), validated(Status, source))
+    status, line = load_yaml_status(path)
+    return Loaded(path, line, status)
 
 
 def collect(paths: list[Path], as_of: date | None = None) -> Collection:

@@ -1,6 +1,8 @@
 """Statuses: read one (and the previous period's) through the reader table and validate them.
 
-The deck job (docgen/jobs/deck.py) writes them.
+As docgen/minutes.py reads meetings and docgen/checklist.py checklists: the deck job
+(docgen/jobs/deck.py) and the portfolio read statuses here, so the deck and portfolio packages
+import no reader.
 """
 
 from __future__ import annotations
@@ -67,3 +69,11 @@ def load_pair_checked(path: Path, previous: Path | None) -> tuple[Status, Change
         return status, None, warnings
     changes = compare(status, before)
     return with_trends(status, changes), changes, warnings
+
+
+def load_yaml_status(path: Path) -> tuple[Status, int | str | None]:
+    """Return the validated Status of the YAML file ``path`` and the line of its report date; raise InputError."""
+    from docgen.readers.yaml_source import read_yaml
+
+    source = read_yaml(path)
+    return validated(Status, source), source.line_of("project.report_date")
