@@ -31,6 +31,9 @@ class DeckTemplate:
     layout_names: list[str]
     mapping: dict[str, str] = field(default_factory=dict)
     frame: Frame = field(default_factory=Frame)
+    # Title boxes moved off the template's logo ("title", "cover_title"): written on the slide, as the
+    # layout's own placeholder would run under the logo.
+    moved: dict[str, Box] = field(default_factory=dict)
 
     @cached_property
     def skeleton(self):
@@ -87,7 +90,7 @@ def _load(path: Path, mtime: int, size: int, mapping_stamp: tuple[int, int]) -> 
         prs = Presentation(checked.stream())
         names = [layout.name for layout in prs.slide_layouts]
         template = DeckTemplate(path, checked.data, names, mapping)
-        template.frame = _frame(prs, template)
+        template.frame, template.moved = _frame(prs, template)
     except DocgenError:
         raise
     except Exception as exc:  # python-pptx/lxml raise many kinds on a damaged package
@@ -129,7 +132,49 @@ def _placeholder(layout, types: tuple[str, ...]):
     return None
 
 
-def _frame(prs, template: DeckTemplate) -> Frame:
+GAP = 6.0  # points kept between a logo and the text planned beside it
+
+
+def clear_of(box: Box, obstacles: list[Box], gap: float = GAP) -> Box:
+    """Return the largest part of ``box`` that keeps ``gap`` from each obstacle (a logo) it overlaps.
+
+    Each overlapping obstacle is cut away from one side: above, below, left or right of it,
+    whichever leaves the most area; ``box`` itself when it overlaps none.
+    """
+    for ob in obstacles:
+        if not box.overlaps(ob):
+            continue
+        sides = [Box(box.x, box.y, box.w, ob.y - gap - box.y),
+                 Box(box.x, ob.bottom + gap, box.w, box.bottom - ob.bottom - gap),
+                 Box(box.x, box.y, ob.x - gap - box.x, box.h),
+                 Box(ob.right + gap, box.y, box.right - ob.right - gap, box.h)]
+        room = [side for side in sides if side.w > 0 and side.h > 0]
+        if room:
+            box = max(room, key=lambda side: side.w * side.h)
+    return box
+
+
+def _logos(layout) -> list[Box]:
+    """Return the boxes of the pictures (logos) a slide on ``layout`` shows; [] without a layout."""
+    from docgen.ooxml.pptx_pictures import layout_pictures
+
+    return [Box(*box) for box in layout_pictures(layout)] if layout is not None else []
+
+
+def _frame(prs, template: DeckTemplate) -> tuple[Frame, dict[str, Box]]:
+    """Return the frame to plan for (title, body, cover boxes clear of footers and logos) and the moved titles."""
+    frame = _placeholder_frame(prs, template)
+    by_name = {layout.name: layout for layout in prs.slide_layouts}
+    page = _logos(by_name.get(template.layout_for("risks", "Title Only")))
+    cover = _logos(by_name.get(template.layout_for("cover", "Title Slide")))
+    title, cover_title = clear_of(frame.title, page), clear_of(frame.cover_title, cover)
+    moved = {name: box for name, box, was in (("title", title, frame.title), ("cover_title", cover_title,
+                                                                             frame.cover_title)) if box != was}
+    return Frame(frame.width, frame.height, title, clear_of(frame.body, page), cover_title,
+                 clear_of(frame.cover_subtitle, cover), frame.title_size, frame.font_name), moved
+
+
+def _placeholder_frame(prs, template: DeckTemplate) -> Frame:
     by_name = {layout.name: layout for layout in prs.slide_layouts}
     width, height = prs.slide_width / EMU_PER_PT, prs.slide_height / EMU_PER_PT
     default = Frame()

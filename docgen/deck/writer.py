@@ -15,7 +15,7 @@ from docgen.deck.shapes import DeckPlan, SlidePlan
 from docgen.deck.template import DeckTemplate
 from docgen.ooxml.drawingml.palette import Palette
 from docgen.ooxml.drawingml.shape_xml import EMU, emu
-from docgen.ooxml.drawingml.shapes import ChartShape, TableShape, TextShape
+from docgen.ooxml.drawingml.shapes import Box, ChartShape, TableShape, TextShape
 from docgen.ooxml.package import write_package
 from docgen.ooxml.pptx_deck import DeckPackage, footer_xml, subtitle_xml, title_xml
 from docgen.ooxml.pptx_skeleton import LayoutInfo
@@ -40,19 +40,20 @@ def deck_parts(plan: DeckPlan, template: DeckTemplate, when: datetime) -> dict[s
     deck.palette = pal
     for number, slide_plan in enumerate(plan.slides, 1):
         info = skeleton.layouts[template.layout_for(slide_plan.kind, slide_plan.layout)]
-        title, placed = _placeholders_xml(slide_plan, plan, number, info, font, pal)
+        title, placed = _placeholders_xml(slide_plan, plan, number, info, font, pal, template.moved)
         deck.add_slide(info, title, placed, _keyed(slide_plan.shapes), slide_plan.notes)
     core = skeleton.core_xml(plan.title, plan.footer, plan.language).encode("utf-8")
     return deck.finish(core)
 
 
 def _placeholders_xml(sp: SlidePlan, plan: DeckPlan, number: int, info: LayoutInfo,
-                      font: Font, pal: Palette) -> tuple[str, list[tuple[tuple[int, int], str]]]:
+                      font: Font, pal: Palette, moved: dict[str, Box]) -> tuple[str, list[tuple[tuple[int, int], str]]]:
     """Return the title placeholder's XML, and ((top, left), XML) of the subtitle and footer placeholders."""
     title = ""
     placed = []
     if info.title_ph:
-        title = title_xml(info.title_ph, sp.title, sp.title_size)
+        title = title_xml(info.title_ph, sp.title, sp.title_size, moved.get(
+            "cover_title" if sp.layout == "Title Slide" else "title"))
     if info.subtitle_ph and sp.subtitle:
         placed.append((info.positions.get("subtitle", (0, 0)), subtitle_xml(info.subtitle_ph, sp.subtitle, pal)))
     if sp.layout == "Title Slide":

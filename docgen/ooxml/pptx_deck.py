@@ -16,7 +16,7 @@ from docgen.ooxml.chart_workbook import workbook_bytes
 from docgen.ooxml.drawingml import shape_xml as xs
 from docgen.ooxml.drawingml.chart_xml import chart_frame_xml, chart_xml
 from docgen.ooxml.drawingml.palette import Palette
-from docgen.ooxml.drawingml.shapes import ChartShape, LineShape, Para, TableShape
+from docgen.ooxml.drawingml.shapes import Box, ChartShape, LineShape, Para, TableShape
 from docgen.ooxml.opc import RT, Rel, content_types_xml, next_partname, next_rid, rels_xml
 from docgen.ooxml.package import fix_core_times
 from docgen.ooxml.pptx_skeleton import NOTES_MARK, TEXT_MARK, LayoutInfo, Skeleton
@@ -130,12 +130,18 @@ class DeckPackage:
         return self.parts
 
 
-def title_xml(placeholder: str, title: str, size: float | None) -> str:
-    """Return the title placeholder (``placeholder`` its ``p:ph``) holding ``title`` at ``size`` points (28 unset)."""
+def title_xml(placeholder: str, title: str, size: float | None, box: Box | None = None) -> str:
+    """Return the title placeholder (``placeholder`` its ``p:ph``) holding ``title`` at ``size`` points (28 unset).
+
+    ``box``: where the title goes instead of the layout's placeholder position (clear of a logo).
+    """
     hundredths = int(round((size or 28) * 100))
+    where = (f'<p:spPr><a:xfrm><a:off x="{xs.emu(box.x)}" y="{xs.emu(box.y)}"/>'
+             f'<a:ext cx="{xs.emu(box.w)}" cy="{xs.emu(box.h)}"/></a:xfrm></p:spPr>'
+             if box is not None else "<p:spPr/>")
     return (
         f'<p:sp><p:nvSpPr><p:cNvPr id="2" name="Title 1"/><p:cNvSpPr><a:spLocks noGrp="1"/>'
-        f"</p:cNvSpPr><p:nvPr>{placeholder}</p:nvPr></p:nvSpPr><p:spPr/><p:txBody>"
+        f"</p:cNvSpPr><p:nvPr>{placeholder}</p:nvPr></p:nvSpPr>{where}<p:txBody>"
         f'<a:bodyPr/><a:lstStyle/><a:p><a:r><a:rPr lang="en-US" sz="{hundredths}" dirty="0"/>'
         f"<a:t>{esc(title)}</a:t></a:r></a:p></p:txBody></p:sp>")
 
