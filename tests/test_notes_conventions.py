@@ -202,3 +202,25 @@ def test_a_speaker_taking_an_action_in_a_transcript_paragraph(tmp_path):
                     "Dan: I will do that.\n\nYves: I will discuss with the team.\n")
     assert [(a.text, a.owner) for a in minutes.actions] == [
         ("contact the editors about this", "Yves"), ("file the review", "@sangwhan")]  # due taken out
+
+
+def test_a_pandoc_simple_table_is_a_table(tmp_path):
+    minutes = _read(tmp_path, "# Comité 2025-06-03\n\nPrésents : Léa, Marc\n\n## Budget\n\n"
+                    "Poste            Montant\n---------------- --------\nSalle            120\n"
+                    "Repas            80\n\nLe budget est discuté.\n")
+    assert [item.title for item in minutes.agenda] == ["Budget"]  # "Poste Montant" is no topic
+    assert "| Salle | 120 |" in minutes.agenda[0].notes
+
+
+def test_a_vote_tally_with_its_caption_is_a_decision(tmp_path):
+    minutes = _read(tmp_path, "# Comité 2025-06-03\n\nPrésents : Léa, Marc\n\n## Adhésions\n\n"
+                    "Table: Vote de l'adhésion à la fédération\n\n"
+                    "Votants         7\n--------------- -----\nVotent contre   2\n"
+                    "S'abstiennent   0\nVotent pour     5\n\n## Fête\n\n"
+                    "--------------- -----\nPour            unanimité\nContre          0\n"
+                    "--------------- -----\n\n: Achat des boissons\n\n"
+                    "--------------- -----\nPour            4\nContre          0\n"
+                    "--------------- -----\n")
+    assert [d.text for d in minutes.decisions] == [
+        "Vote de l'adhésion à la fédération (Votent contre : 2, Votent pour : 5)",
+        "Achat des boissons (Pour : unanimité, Contre : 0)"]  # the last tally names nothing

@@ -17,6 +17,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from docgen.markdown_limits import cap_depth
 from docgen.readers.markdown_minutes.html_tables import html_table_rows
+from docgen.readers.markdown_minutes.pandoc_tables import pandoc_tables
 
 
 @dataclass
@@ -126,7 +127,7 @@ def _raw(node: SyntaxTreeNode, source: list[str]) -> str:
 
 def parse_sections(text: str) -> tuple[list[Block], list[Section]]:
     """Return the blocks before the first heading and the tree of headed sections of ``text``."""
-    text = cap_depth(text)  # 400 nested levels: flattened at the limit, lines kept
+    text = pandoc_tables(cap_depth(text))  # 400 nested levels: flattened at the limit, lines kept
     source = text.split("\n")
     root = SyntaxTreeNode(_MD.parse(text))
     preamble: list[Block] = []

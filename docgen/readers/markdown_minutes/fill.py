@@ -18,6 +18,7 @@ from docgen.readers.markdown_minutes.people import clean, parse_person, split_na
 from docgen.readers.markdown_minutes.records import decision, flush, raw_action
 from docgen.readers.markdown_minutes.sentence_pass import is_deferral
 from docgen.readers.markdown_minutes.sentence_rules import TASK_AFTER_NAME
+from docgen.readers.markdown_minutes.tallies import tally_decision
 from docgen.readers.markdown_minutes.vocab import (
     META_WORDS,
     NOTHING,
@@ -65,6 +66,7 @@ class NotesFill(Passes):
         """Read notes blocks into ``target``: labelled lines and items are taken out of the notes."""
         kept: list[Block] = []
         index = 0
+        caption: Block | None = None  # the caption the last vote tally took
         while index < len(blocks):
             block = blocks[index]
             following = blocks[index + 1] if index + 1 < len(blocks) else None
@@ -72,6 +74,10 @@ class NotesFill(Passes):
                 target, kept, taken = self._fill_para(block, following, target, meta, kept)
                 index += taken
             else:
+                voted = tally_decision(blocks, index, caption)
+                if voted:  # "Table: Vote du PV du 22 mars" over the votes for and against
+                    target.decisions.append((it.parse_decision(voted[0]), block.line))
+                    caption = voted[1]
                 self._fill_block(block, target, meta, kept)
             index += 1
         flush(target, kept)
