@@ -1,9 +1,15 @@
-"""Text measurement from captured font metrics: widths, word wrapping and heights, in points.
+"""Text measurement from font metrics: widths, word wrapping and heights, in points.
 
-python-pptx cannot measure rendered text, so the planner estimates it here from the advance
-widths of Carlito (metric-compatible with Calibri) and Liberation Sans (with Arial). Estimates
-err on the wide side: unknown characters count one em, widths get a small safety margin, and
-an unknown font uses the wider of the two tables.
+python-pptx cannot measure rendered text, so the planner estimates it here from advance widths.
+Calibri and Arial (Helvetica) are measured with the built-in tables of Carlito and Liberation Sans,
+their metric-compatible substitutes (:mod:`docgen.deck.font_metrics`): those tables were captured
+from the font files and equal what fontTools reads from them (tests/test_font_files.py checks it),
+but they are the same on every machine, with or without the fonts, so the decks of the usual
+templates come out byte for byte the same everywhere. Any other typeface is measured with the
+advance widths of its installed font file, or of a metric-compatible substitute
+(:mod:`docgen.deck.font_files`); one that is not installed (regular and bold) uses the wider
+built-in table plus 8 %. Estimates err on the wide side: unknown characters count one em and
+widths get a small safety margin.
 
 Lines break only where the slide can (:func:`docgen.deck.typography.glue`): never at a no-break
 space (U+00A0, U+202F), between a number and its unit, inside a date or before ``: ; ! ?``. The
@@ -14,16 +20,21 @@ non-breaking hyphen (U+2011) as a hyphen, a word joiner (U+2060) nothing.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
+from docgen.deck.font_files import Face, installed_face
 from docgen.deck.font_metrics import METRICS
 from docgen.deck.typography import glue
 
 # Renderers kern and hint differently; 4 % extra width keeps our wraps at or before theirs.
 SAFETY = 1.04
 ELLIPSIS = "…"
+# An unknown face: the wider built-in table plus 8 % keeps estimates conservative.
+UNKNOWN_FACTOR = 1.08
 
+# Typefaces measured with a built-in table, whether or not a font file is installed.
 _FAMILIES = {
     "calibri": "carlito",
     "carlito": "carlito",
@@ -36,7 +47,7 @@ _FAMILIES = {
 
 @dataclass(frozen=True)
 class Font:
-    """A font to measure with: the metrics family and a width factor for unknown fonts."""
+    """A font to measure with: the key of its width tables and a width factor for unknown fonts."""
 
     family: str = "carlito"
     factor: float = 1.0
@@ -44,7 +55,7 @@ class Font:
     @property
     def line_em(self) -> float:
         """Return the line height as a multiple of the font size (at least 1.2)."""
-        return max(1.2, METRICS[(self.family, False)][0])
+        return max(1.2, LINE_EM[self.family])
 
     def line_height(self, size: float) -> float:
         """Return the height of one line of text at ``size`` points."""
@@ -53,18 +64,38 @@ class Font:
 
 def font_for(name: str | None) -> Font:
     """Return the Font to measure text set in the typeface ``name`` (e.g. "Calibri")."""
-    family = _FAMILIES.get((name or "").strip().lower())
+    family = _FAMILIES.get(" ".join((name or "").split()).lower())
     if family:
         return Font(family)
-    # Unknown face: the wider table plus 8 % keeps estimates conservative.
-    return Font("liberation", 1.08)
+    regular, bold = installed_face(name or "", False), installed_face(name or "", True)
+    if regular and bold:
+        return Font(_registered(regular, bold))
+    return Font("liberation", UNKNOWN_FACTOR)
+
+
+def _with_typography(widths: Mapping[str, int]) -> dict[str, int]:
+    """Return ``widths`` with the typography characters tables lack, measured like the ones they stand for."""
+    return {**widths, "\u00a0": widths.get(" ", 1000), "\u202f": widths.get(" ", 1000),
+            "\u2007": widths.get("0", 1000), "\u2011": widths.get("-", 1000), "\u2060": 0}
+
+
+def _registered(regular: Face, bold: Face) -> str:
+    """Return the key of the width tables of a typeface's installed faces, adding them on first use.
+
+    The key names the files by content, so the widths cached under it are those of these very files.
+    """
+    key = f"{regular.family.lower()}@{regular.digest[:16]}+{bold.digest[:16]}"
+    if key not in LINE_EM:
+        WIDTHS[(key, False)] = _with_typography(regular.widths)
+        WIDTHS[(key, True)] = _with_typography(bold.widths)
+        LINE_EM[key] = regular.line_em
+    return key
 
 
 DEFAULT_FONT = Font()
-# Advance widths with the typography characters the tables lack, measured like the ones they stand for.
-WIDTHS = {key: {**widths, "\u00a0": widths[" "], "\u202f": widths[" "], "\u2007": widths["0"],
-                "\u2011": widths["-"], "\u2060": 0}
-          for key, (_, widths) in METRICS.items()}
+# (table key, bold) -> advance widths; the built-in tables, then the font files read so far.
+WIDTHS = {key: _with_typography(widths) for key, (_, widths) in METRICS.items()}
+LINE_EM = {family: line for (family, bold), (line, _) in METRICS.items() if not bold}
 # Where a line may break: white space other than the no-break spaces.
 _BREAK = re.compile(r"[^\S\u00a0\u2007\u202f]+")
 
