@@ -7,6 +7,7 @@ XML of paragraphs, runs, tables, lists, hyperlinks and sections lives here.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -52,6 +53,37 @@ def run_xml(run: Run, extra_rpr: str = "") -> str:
         pieces = [f'<w:t xml:space="preserve">{esc(p)}</w:t>' for p in run.text.split("\n")]
         return f"<w:r>{rpr}{'<w:br/>'.join(pieces)}</w:r>"
     return f'<w:r>{rpr}<w:t xml:space="preserve">{esc(run.text)}</w:t></w:r>'
+
+
+# A paragraph's style, after which w:keepNext goes (the order of w:pPr's children).
+_KEEP_NEXT = re.compile(r'(<w:pPr><w:pStyle w:val="[^"]*"/>)')
+# Fewer rows than this are kept on one page whole.
+WHOLE_TABLE_ROWS = 5
+
+
+def column_alignments(rows: Sequence[Sequence[Cell | Content]], count: int) -> list[str | None]:
+    """Return each column's alignment when all its filled cells share it (numbers right: their heading too)."""
+    found: list[set[str | None]] = [set() for _ in range(count)]
+    for row in rows:
+        for index, cell in enumerate(row[:count]):
+            if isinstance(cell, Cell):
+                if cell.content not in ("", None):
+                    found[index].add(cell.align)
+            elif cell not in ("", None):
+                found[index].add(None)
+    return [next(iter(aligns)) if len(aligns) == 1 else None for aligns in found]
+
+
+def kept_with_next(count: int) -> set[int]:
+    """Return the indexes of the body rows kept on the page of the row after them.
+
+    No page holds only one or two rows of a table: the first three rows stay together, and the
+    last three; a table of fewer than :data:`WHOLE_TABLE_ROWS` rows stays whole. (The header row
+    repeats on every page.)
+    """
+    if count < WHOLE_TABLE_ROWS:
+        return set(range(count - 1))
+    return {0, 1, count - 3, count - 2}
 
 
 class DocxBuilder:
@@ -199,15 +231,17 @@ class DocxBuilder:
             head_sid = self.ref.style_id(header_style)
             fill = f'<w:shd w:val="clear" w:color="auto" w:fill="{header_fill}"/>' if header_fill else ""
             parts.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>")
-            for text, col in zip(header, cols):
+            for text, col, align in zip(header, cols, column_alignments(rows, len(cols))):
+                jc = f'<w:jc w:val="{align}"/>' if align else ""
                 parts.append(f'<w:tc><w:tcPr><w:tcW w:w="{col}" w:type="dxa"/>{fill}</w:tcPr>'
-                             f'<w:p><w:pPr><w:pStyle w:val="{head_sid}"/></w:pPr>'
+                             f'<w:p><w:pPr><w:pStyle w:val="{head_sid}"/>{jc}</w:pPr>'
                              f"{self.runs(text)}</w:p></w:tc>")
             parts.append("</w:tr>")
-        for row in rows:
+        kept = kept_with_next(len(rows))
+        for index, row in enumerate(rows):
             parts.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
-            for cell, col in zip(row, cols):
-                parts.append(self._cell_xml(cell, col, text_sid))
+            cells = "".join(self._cell_xml(cell, col, text_sid) for cell, col in zip(row, cols))
+            parts.append(_KEEP_NEXT.sub(r"\1<w:keepNext/>", cells) if index in kept else cells)
             parts.append("</w:tr>")
         parts.append("</w:tbl>")
         # Word needs a paragraph between two consecutive tables and after a final table.

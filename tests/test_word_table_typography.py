@@ -1,0 +1,50 @@
+"""Word tables: headings aligned with their numbers, no page holding one or two rows of a table."""
+
+from __future__ import annotations
+
+from conftest import ROOT
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+from docgen.ooxml.docx_writer import Cell, column_alignments, kept_with_next
+
+SAMPLES = ROOT / "samples"
+
+
+def test_a_column_of_right_aligned_numbers_gets_a_right_aligned_heading():
+    rows = [[Cell("Must"), Cell("9", align="right"), Cell("", align="center")],
+            [Cell("May"), Cell("0", align="right"), "text"]]
+    assert column_alignments(rows, 3) == [None, "right", None]
+    assert column_alignments([[Cell("", align="right")]], 1) == [None]  # nothing filled: no opinion
+
+
+def test_the_first_three_rows_and_the_last_three_stay_together():
+    assert kept_with_next(10) == {0, 1, 7, 8}
+    assert kept_with_next(5) == {0, 1, 2, 3}
+    assert kept_with_next(4) == {0, 1, 2}  # a short table stays whole
+    assert kept_with_next(1) == set()
+
+
+def test_checklist_summary_headings_sit_over_their_numbers(invoke, tmp_path):
+    dest = tmp_path / "c.docx"
+    assert invoke("checklist", SAMPLES / "payroll-interface-spec.yaml", "--assessment",
+                  SAMPLES / "payroll-interface-assessment.yaml", "-o", dest).exit_code == 0
+    doc = Document(str(dest))
+    by_status = doc.tables[1]  # after the title block's info table
+    header = [cell.paragraphs[0] for cell in by_status.rows[0].cells]
+    assert [p.text for p in header] == ["Status", "Count", "%"]
+    assert [p.alignment for p in header[1:]] == [WD_ALIGN_PARAGRAPH.RIGHT] * 2
+    assert header[0].alignment is None
+    body = by_status.rows[1].cells
+    assert body[1].paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT
+
+
+def test_rows_carry_keep_with_next_at_both_ends_of_a_table(invoke, tmp_path):
+    dest = tmp_path / "r.docx"
+    assert invoke("actions", SAMPLES / "series", "-o", dest).exit_code == 0
+    doc = Document(str(dest))
+    table = max(doc.tables, key=lambda t: len(t.rows))
+    body = table.rows[1:]
+    kept = [all(p.paragraph_format.keep_with_next for cell in row.cells for p in cell.paragraphs) for row in body]
+    expected = kept_with_next(len(body))
+    assert kept == [index in expected for index in range(len(body))]
