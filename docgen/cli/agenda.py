@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from docgen.cli.options import effective_language, effective_templates, lang_option, templates_option
+from docgen.cli.outputs import warn, write_and_report
 from docgen.cli.series_options import previous_options
 
 
@@ -26,17 +27,12 @@ def agenda(input_file: Path, outputs: tuple[Path, ...], previous: tuple[Path, ..
     """
     from docgen.jobs import job
     from docgen.jobs.context import RenderContext
-    from docgen.jobs.protocol import check_outputs, write_all
-    from docgen.output import staged_outputs
+    from docgen.jobs.protocol import check_outputs
 
     agenda_job = job("agenda")
     ctx = RenderContext.resolve(effective_templates(template_dirs), effective_language(language))
     targets = list(outputs) or [input_file.with_name(input_file.stem + "-agenda.docx")]
     check_outputs(agenda_job.WRITERS, targets)
     model, warnings = agenda_job.load(input_file, previous, carry=not no_previous)
-    for warning in warnings:
-        click.echo(f"warning: {warning}", err=True)
-    with staged_outputs():
-        written = write_all(agenda_job.WRITERS, model, ctx, targets)
-    for path in written:
-        click.echo(f"wrote {path}")
+    warn(warnings)
+    write_and_report(agenda_job.WRITERS, model, ctx, targets)

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from docgen.cli.options import effective_language, effective_templates, lang_option, templates_option
+from docgen.cli.outputs import warn, write_and_report
 
 
 @click.command()
@@ -37,21 +38,16 @@ def deck(status_file: Path, outputs: tuple[Path, ...], pptx_template: str | None
     """
     from docgen.jobs import job
     from docgen.jobs.context import RenderContext
-    from docgen.jobs.protocol import check_outputs, write_all
-    from docgen.output import staged_outputs
+    from docgen.jobs.protocol import check_outputs
 
     deck_job = job("deck")
     ctx = RenderContext.resolve(effective_templates(template_dirs), effective_language(language))
     targets = list(outputs) or [status_file.with_suffix(".pptx")]
     check_outputs(deck_job.WRITERS, targets)
     period, warnings = deck_job.load(status_file, previous_file, plan_file)
-    for warning in warnings:
-        click.echo(f"warning: {warning}", err=True)
+    warn(warnings)
     if pptx_template:
         from docgen.renderers import deck_pptx_template
 
         ctx = ctx.with_template(deck_pptx_template.find(pptx_template, ctx.dirs))
-    with staged_outputs():
-        written = write_all(deck_job.WRITERS, period, ctx, targets)
-    for path in written:
-        click.echo(f"wrote {path}")
+    write_and_report(deck_job.WRITERS, period, ctx, targets)

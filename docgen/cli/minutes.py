@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from docgen.cli.options import effective_language, effective_templates, lang_option, templates_option
+from docgen.cli.outputs import warn
 from docgen.cli.series_options import previous_options
 
 
@@ -58,7 +59,7 @@ def minutes(input_file: Path, outputs: tuple[Path, ...], word_template: str | No
         check_template(template)
         ctx = ctx.with_template(template)
     model, warnings, text = _load(input_file, previous, not no_previous, approval)
-    _warn(warnings)
+    warn(warnings)
     with staged_outputs():
         written = write_all(minutes_job.WRITERS, model, ctx, targets)
         if text is not None:
@@ -92,9 +93,6 @@ def _approval(draft: bool, approve: bool, by: str | None, on: str | None) -> tup
     return by, on
 
 
-def _warn(warnings) -> None:
-    for warning in warnings:
-        click.echo(f"warning: {warning}", err=True)
 
 
 def _draft(input_file: Path, outputs: tuple[Path, ...], previous: tuple[Path, ...],
@@ -108,7 +106,7 @@ def _draft(input_file: Path, outputs: tuple[Path, ...], previous: tuple[Path, ..
         if target.suffix.lower() not in (".md", ".markdown"):
             raise OutputError(f"{target}: --draft writes Markdown notes (use a .md output)")
     model, warnings = minutes_job.load(input_file, previous, carry=not no_previous)
-    _warn(warnings)
+    warn(warnings)
     with staged_outputs():
         written = [minutes_job.write_draft(model, ctx, target) for target in targets]
     for path in written:

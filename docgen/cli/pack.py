@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from docgen.cli.options import effective_language, effective_templates, lang_option, templates_option
+from docgen.cli.outputs import warn, write_and_report
 from docgen.cli.series_options import previous_options
 
 _FILE = click.Path(dir_okay=False, path_type=Path)
@@ -35,8 +36,7 @@ def pack(input_file: Path, status: Path | None, spec: Path | None, assessment: P
     """
     from docgen.jobs import job
     from docgen.jobs.context import RenderContext
-    from docgen.jobs.protocol import check_outputs, write_all
-    from docgen.output import staged_outputs
+    from docgen.jobs.protocol import check_outputs
 
     pack_job = job("pack")
     ctx = RenderContext.resolve(effective_templates(template_dirs), effective_language(language))
@@ -44,9 +44,5 @@ def pack(input_file: Path, status: Path | None, spec: Path | None, assessment: P
     check_outputs(pack_job.WRITERS, targets)
     model, warnings = pack_job.load(input_file, status, spec, assessment, previous_minutes, previous,
                                     carry=not no_previous)
-    for warning in warnings:
-        click.echo(f"warning: {warning}", err=True)
-    with staged_outputs():
-        written = write_all(pack_job.WRITERS, model, ctx, targets)
-    for path in written:
-        click.echo(f"wrote {path}")
+    warn(warnings)
+    write_and_report(pack_job.WRITERS, model, ctx, targets)

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from docgen.cli.outputs import warn
+
 previous_option = click.option(
     "--previous", "previous", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
     help="Earlier minutes of the series whose open actions are carried into this meeting "
@@ -28,6 +30,5 @@ def with_previous(input_file: Path, model, previous: tuple[Path, ...], no_previo
     from docgen.series_io import with_previous as carry
 
     model, warnings = carry(input_file, model, previous)
-    for warning in warnings:
-        click.echo(f"warning: {warning}", err=True)
+    warn(warnings)
     return model
