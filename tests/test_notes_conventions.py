@@ -184,16 +184,6 @@ def test_table_of_people_columns(tmp_path):
         ("Thomas Cauchy", "Clients présents")]
 
 
-def test_a_note_in_the_imperative_is_a_task_without_owner(tmp_path):
-    minutes = _read(tmp_path, "# Board meeting 2025-06-03\n\nPresent: Ana, Ben\n\n## Conference\n\n"
-                    "* SotM EU next year\n    * Talk to the French team about their plans\n"
-                    "    * Ask the sponsors for seed funding\n\n## Decisions\n\n"
-                    "* Create a channel on Slack for the branding ideas\n")
-    assert _actions(minutes) == [("Talk to the French team about their plans", None, None),
-                                 ("Ask the sponsors for seed funding", None, None)]
-    # in a decisions list, the imperative is what was decided
-    assert [d.text for d in minutes.decisions] == ["Create a channel on Slack for the branding ideas"]
-
 
 def test_a_speaker_taking_an_action_in_a_transcript_paragraph(tmp_path):
     minutes = _read(tmp_path, "# TAG call 2025-06-03\n\nPresent: Yves, Dan\n\n## Credentials\n\n"

@@ -102,12 +102,6 @@ FOUND = [
      "The conventions must be sent to the coaches", None),
     ("Organisation précise à définir.", "still to be done", "action",
      "Organisation précise à définir", None),
-    ("Talk to the French team about their retraction.", "a task in the imperative", "action",
-     "Talk to the French team about their retraction", None),
-    ("Envoyer un mail au comité pour choisir un responsable.", "a task in the imperative",
-     "action", "Envoyer un mail au comité pour choisir un responsable", None),
-    ("→ relancer neuronnexion là-dessus", "a task in the imperative", "action",
-     "Relancer neuronnexion là-dessus", None),
     ("Bilan financier validé.", "short verdict", "decision", "Bilan financier validé", None),
     ("Budget approved.", "short verdict", "decision", "Budget approved", None),
 ]
@@ -158,14 +152,6 @@ def test_rule_finds(people, sentence, rule, kind, text, owner):
 def test_notes_stay_notes(people, sentence):
     assert classify(sentence, people) is None
 
-
-def test_a_task_in_the_imperative_opens_its_note(people):
-    """Inside a status report, a verb in the imperative describes the work: not a task."""
-    found = findings("Processing proof-of-concept. Create a buffer on vector layer.", people)
-    assert found == []
-    found = findings("Create a buffer on vector layer. Processing is slow.", people)
-    assert [(f.rule, f.text) for f in found] == [("a task in the imperative",
-                                                  "Create a buffer on vector layer")]
 
 
 def test_a_seconded_motion_that_passes_is_one_decision(people):

@@ -127,16 +127,6 @@ ENGLISH = {
         "add", "remove", "implement", "deploy", "document", "check", "make", "prepare", "finish",
         "complete", "open", "close", "merge", "test",
     ],
-    # a note that opens on a verb of doing, in the imperative: "Talk to the French team about ..."
-    # (not "check", "fix", "test", "review", "update": nouns too, or the steps of a procedure)
-    "imperatives": [
-        "send", "ask", "talk to", "contact", "prepare", "create", "schedule", "organise",
-        "organize", "circulate", "invite", "finalise", "finalize", "set up", "publish",
-        "reach out to", "ping", "submit", "buy", "renew", "arrange", "investigate", "look into",
-        "find", "remind", "notify", "collect", "upload", "implement", "deploy", "make sure",
-        "complete", "work out", "figure out", "get in touch with", "follow up with", "email",
-        "write to", "tell", "inform",
-    ],
     # "an action was raised to ...": an action without an owner
     "raised": [
         r"an? (?:action|action item|task) (?:was|is|has been) (?:raised|taken|recorded|"
@@ -276,16 +266,6 @@ FRENCH = {
         "publier", "partager", "diffuser", "transmettre", "appeler", "écrire", "informer",
         "inviter", "documenter", "tester", "déployer", "mettre en place", "ajouter", "faire",
         "terminer", "finir",
-    ],
-    # "Envoyer un mail au comité pour ...": a note that opens on an infinitive is a task (not
-    # vérifier / corriger / tester: like "check" and "fix", they list a procedure's steps)
-    "imperatives": [
-        "envoyer", "demander", "contacter", "préparer", "rédiger", "mettre à jour", "créer",
-        "organiser", "planifier", "finaliser", "relancer", "trouver", "installer",
-        "réserver", "commander", "acheter", "inscrire", "prévoir", "compléter",
-        "publier", "partager", "diffuser", "transmettre", "appeler", "écrire à", "informer",
-        "inviter", "documenter", "déployer", "mettre en place", "ajouter", "terminer", "finir",
-        "payer", "faire la promotion", "faire un", "faire une", "faire le", "faire la",
     ],
     "obligations": ["doit", "doivent", "devra", "devront"],
     # "Il faudra régler le problème": a task without an owner

@@ -244,20 +244,6 @@ def _passive_task(match: re.Match, sentence: str, people: People) -> Finding | N
     return Finding("action", sentence, "", agent.group("who").strip() if agent else None)
 
 
-def _imperative(match: re.Match, sentence: str, people: People) -> Finding | None:
-    """Return "Talk to the French team about their retraction" as a task without owner.
-
-    A verb used as a noun ("Send-off", "Contact: ...", "Update on ...") or a question stays a note.
-    """
-    task = match.group("task").strip()
-    if len(task.split()) < 3 or sentence.endswith(("?", ":")) or _NOUN_USE.match(match.group("after")):
-        return None
-    return Finding("action", task[:1].upper() + task[1:], "")
-
-
-_NOUN_USE = re.compile(r"(?i)\s*(?:[:(\-–—/]|of\b|on\b|de\b|du\b|des\b|is\b|was\b|est\b|a été\b)")
-
-
 def _yes(match: re.Match, sentence: str, people: People) -> Finding | None:
     """Return "Installation de librenms => oui" as the decision "Installation de librenms : oui"."""
     subject = match.group("subject").strip()
@@ -357,9 +343,6 @@ RULES: tuple[LineRule, ...] = (
              _compile(rf"^(?P<subject>[^.:;]{{3,120}}?)\s+(?i:(?:reste|restent)\s+(?:encore\s+)?)?à\s+"
                       rf"{_alternatives('to_do')}\s*[.!]?$"),
              _obligation),
-    LineRule("a task in the imperative", "action",
-             _compile(rf"^(?i:please\s+|→\s*|->\s*)?(?P<task>{_alternatives('imperatives')}(?!\w)"
-                      rf"(?P<after>.*))$"), _imperative),
     LineRule("short verdict", "decision",
              _compile(rf"^(?P<subject>[^.:;]{{3,100}}?)\s+{_ADVERB}(?:{_VERDICT})\s*[.!]?$"),
              _short_verdict),
@@ -422,10 +405,8 @@ def findings(text: str, people: People) -> list[Finding]:
     """
     found: list[Finding] = []
     previous, previous_found = "", False
-    for index, sentence in enumerate(sentences(text)):
+    for sentence in sentences(text):
         finding = classify(sentence, people)
-        if finding is not None and finding.rule == IMPERATIVE and index:
-            finding = None  # "Processing proof-of-concept. Create a buffer ...": a report, not a task
         if finding is not None and finding.kind == "action" and _ANAPHOR.match(finding.text):
             finding = _pointing_back(finding, previous)
         elif finding is not None and _bare_outcome(finding):
@@ -436,10 +417,6 @@ def findings(text: str, people: People) -> list[Finding]:
             previous, previous_found = sentence, finding is not None
     return found
 
-
-#: The rule of tasks in the imperative: only the opening sentence of a note is read so, and an
-#: entry of a decisions list written so is what was decided ("Create a channel on Slack ...").
-IMPERATIVE = "a task in the imperative"
 
 _OUTCOME_RULES = {"motion carried", "unanimity", "mark of assent"}
 

@@ -18,7 +18,7 @@ from docgen.readers.markdown_minutes.people import (
     clean,
 )
 from docgen.readers.markdown_minutes.records import decision, flush, raw_action
-from docgen.readers.markdown_minutes.sentence_rules import IMPERATIVE, classify
+from docgen.readers.markdown_minutes.sentence_rules import classify
 from docgen.readers.markdown_minutes.tables import table_kind, table_records
 from docgen.readers.markdown_minutes.vocab import (
     META_WORDS,
@@ -137,15 +137,14 @@ class SpecialSections(Passes):
         """Read an entry of a decisions list that is not one; return whether it was.
 
         "Kai will set up the pages" is an assignment (an action) and "Next meeting will be on
-        16 April" the next meeting, wherever the minute-taker listed them; "Create a channel
-        on Slack" (a verb in the imperative) is what was decided.
+        16 April" the next meeting, wherever the minute-taker listed them.
         """
         flat = " ".join(text.split())
         if NEXT_SENTENCE.search(flat) and find_date(flat, self.year_hint):
             self.next_meeting(flat, line, guess_place=False)
             return True
         found = classify(flat, self.people)
-        if found is None or found.kind != "action" or found.rule == IMPERATIVE:
+        if found is None or found.kind != "action":
             return False
         target.actions.append(({"head": found.text, "owner": found.owner, "labelled": True},
                                line))
