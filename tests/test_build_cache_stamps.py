@@ -58,12 +58,12 @@ def _statuses(invoke, folder: Path, out: Path, report: Path) -> dict[str, str]:
 def _refuse_reading(monkeypatch) -> None:
     """Make any reading of an input's content for its kind, hash, header or previous: fail the test."""
     from docgen import series_io
-    from docgen.build import cache, plan
+    from docgen.build import cache, targets
 
     def refused(*args, **kwargs):
         raise AssertionError(f"an input was read: {args}")
 
-    monkeypatch.setattr(plan, "kind_of", refused)
+    monkeypatch.setattr(targets, "kind_of", refused)
     monkeypatch.setattr(cache, "content_hash", refused)
     monkeypatch.setattr(series_io, "series_date", refused)
     monkeypatch.setattr(cache.BuildCache, "_names_previous",

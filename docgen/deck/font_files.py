@@ -106,7 +106,7 @@ def _key(family: str) -> str:
 def read_face(path: str, index: int = 0, family: str = "") -> Face | None:
     """Return the advance widths and line height of the font file ``path``; None when it cannot be read."""
     try:
-        from fontTools.ttLib import TTFont, TTLibError  # type: ignore[import-untyped]  # no py.typed
+        from fontTools.ttLib import TTFont, TTLibError
     except ImportError:
         return None
     log = logging.getLogger("fontTools")
