@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
+import math
+from dataclasses import dataclass
+from datetime import date, timedelta
+from itertools import groupby
 
 from docgen.deck import text as tx
 from docgen.deck.fmt import decimals_for, money, number, unit
@@ -85,118 +88,381 @@ def _when(m: Milestone) -> date | None:
     return m.actual or m.forecast or m.baseline
 
 
-def timeline(ctx: Planning) -> list[SlidePlan]:
-    """Return timeline slide(s): milestones on a date axis, labels above and below, no overlap.
+Group = list[tuple[int, Milestone]]  # (number in the status, milestone) of the milestones of one day
+WORST = ("late", "at_risk", "on_track", "done")  # a day's marker takes the colour of its worst milestone
 
-    Milestones are spread over as few slides as lets every label find a free lane.
+LABEL_SIZE = 11.0
+LABEL_W = 150.0
+HOLD = 12.0  # a connector lands at least this far inside its label
+GAP = 6.0  # between two labels of a lane, a label and a connector
+PIN = 12.0  # the diamond on the ruler's edge at a milestone's date
+EDGE = 40.0  # a window's first and last day lie this far inside the body: edge labels stay whole
+RULER_H = 16.0
+MONTH_SIZE = 10.0
+MIN_DAYS = 28  # the shortest window: one milestone alone is not spread over a day
+SEARCH_BUDGET = 4000  # places tried on one slide before it takes fewer milestones
+MONTH_GROUPS = (1, 2, 3, 6, 12)  # months a ruler cell may span when a month is too narrow for its name
+
+
+@dataclass(frozen=True)
+class _Scale:
+    """Where the days fall on one timeline slide; ``per_day`` is the same on every slide of the timeline."""
+
+    start: date  # the day at x = ``origin``
+    origin: float
+    per_day: float
+
+    def x(self, day: date) -> float:
+        """Return the x in points of ``day``."""
+        return self.origin + (day - self.start).days * self.per_day
+
+    def day(self, x: float) -> date:
+        """Return the day at ``x`` (the day that begins at or before it)."""
+        return self.start + timedelta(days=math.floor((x - self.origin) / self.per_day))
+
+
+@dataclass(frozen=True)
+class _Rows:
+    """The heights of a timeline slide: the report-date strip on top, label lanes above and below the ruler."""
+
+    body: Box
+    strip: float  # the report date's label
+    ruler_y: float  # the top of the month ruler
+    lane_h: float
+    lanes: int  # on each side of the ruler
+
+    def label_y(self, side: int, lane: int, height: float) -> float:
+        """Return the top of a label ``height`` tall in ``lane`` above (``side`` -1) or below (+1) the ruler."""
+        if side < 0:
+            return self.ruler_y - PIN - GAP - lane * (self.lane_h + GAP) - height
+        return self.ruler_y + RULER_H + PIN + GAP + lane * (self.lane_h + GAP)
+
+    @property
+    def top(self) -> float:
+        """Return the highest a label may reach: below the report date's strip."""
+        return self.body.y + self.strip + GAP
+
+    def pin_y(self, side: int) -> float:
+        """Return the top of the marker of a milestone labelled on ``side``: on that edge of the ruler."""
+        return self.ruler_y - PIN if side < 0 else self.ruler_y + RULER_H
+
+
+@dataclass(frozen=True)
+class _Label:
+    """A milestone label placed on the slide: its box and its connector (x, from y to y)."""
+
+    box: Box
+    x: float
+    y1: float
+    y2: float
+
+    def blocks(self, other: _Label) -> bool:
+        """Return True when ``other`` would touch this label or its connector, or its connector this label."""
+        grown = Box(self.box.x - GAP, self.box.y - GAP, self.box.w + 2 * GAP, self.box.h + 2 * GAP)
+        return (grown.overlaps(other.box, 0) or _crosses(self.x, self.y1, self.y2, other.box)
+                or _crosses(other.x, other.y1, other.y2, self.box))
+
+
+def _crosses(x: float, y1: float, y2: float, box: Box) -> bool:
+    """Return True when the vertical segment at ``x`` from ``y1`` to ``y2`` comes within GAP / 2 of ``box``."""
+    pad = GAP / 2
+    return (box.x - pad < x < box.right + pad
+            and min(y1, y2) < box.bottom + pad and box.y - pad < max(y1, y2))
+
+
+def timeline(ctx: Planning) -> list[SlidePlan]:
+    """Return timeline slide(s): milestones on a date axis, labels in lanes above and below, nothing crossing.
+
+    Milestones are spread over as few slides as lets every label find a free lane; every slide
+    has the same days per point, its window centred on its milestones. The milestones of one day
+    share a marker and a label.
     """
-    dated = [(i, m) for i, m in enumerate(ctx.status.milestones, 1) if _when(m)]
+    dated = sorted(((i, m) for i, m in enumerate(ctx.status.milestones, 1) if _when(m)),
+                   key=lambda item: (_when(item[1]), item[0]))
     if not dated:
         return []
-    dated.sort(key=lambda item: (_when(item[1]), item[0]))
-    for per_slide in (12, 10, 8, 7, 6, 5, 4, 3, 2, 1):
-        count = -(-len(dated) // per_slide)
-        even = -(-len(dated) // count)
-        chunks = [dated[i:i + even] for i in range(0, len(dated), even)]
-        placed = [_timeline_shapes(ctx, chunk) for chunk in chunks]
+    days = [list(group) for _, group in groupby(dated, key=lambda item: _when(item[1]))]
+    rows = _rows(ctx)
+    placed: list[list | None] = []
+    for count in range(1, len(days) + 1):  # one day a slide always fits
+        chunks = _chunks(days, count)
+        placed = [_timeline_shapes(ctx, chunk, scale, rows)
+                  for chunk, scale in zip(chunks, _scales(ctx, chunks))]
         if all(p is not None for p in placed):
             break
+    return [SlidePlan("milestones", TITLE_ONLY, numbered(ctx.t("titles.timeline"), n, len(placed)), shapes or [])
+            for n, shapes in enumerate(placed, 1)]
+
+
+def _day(group: Group) -> date:
+    """Return the day of the milestones of ``group``."""
+    day = _when(group[0][1])
+    assert day is not None  # groups hold dated milestones only
+    return day
+
+
+def _chunks(days: list[Group], count: int) -> list[list[Group]]:
+    """Return ``days`` cut into ``count`` runs of consecutive days, as even as can be (fewer when short)."""
+    even = -(-len(days) // count)
+    return [days[i:i + even] for i in range(0, len(days), even)]
+
+
+def _scales(ctx: Planning, chunks: list[list[Group]]) -> list[_Scale]:
+    """Return the scale of each chunk's slide: one window length for all, each centred on its dates.
+
+    The report date counts among the dates of the chunk it falls in, else of the nearest one, so
+    its line is on a slide.
+    """
+    spans = [[_day(group) for group in chunk] for chunk in chunks]
+    report = ctx.status.report_date
+
+    def distance(days: list[date]) -> int:
+        return 0 if min(days) <= report <= max(days) else min(abs((report - d).days) for d in days)
+
+    min(spans, key=distance).append(report)  # the first nearest: deterministic
+    days = max(MIN_DAYS, *((max(s) - min(s)).days for s in spans))
+    body = ctx.frame.body
+    per_day = (body.w - 2 * EDGE) / days
+    return [_Scale(min(s) - timedelta(days=(days - (max(s) - min(s)).days) // 2), body.x + EDGE, per_day)
+            for s in spans]
+
+
+def _rows(ctx: Planning) -> _Rows:
+    """Return the vertical layout of the timeline slides: as many lanes a side as the body holds (1 to 4)."""
+    body, font = ctx.frame.body, ctx.font
+    strip = font.line_height(MONTH_SIZE) + 4
+    lane_h = 2 * font.line_height(LABEL_SIZE) + font.line_height(LABEL_SIZE - 1) + 8
+    side = (body.h - strip - GAP - RULER_H) / 2 - PIN - GAP
+    lanes = min(4, max(1, int((side + GAP) // (lane_h + GAP))))
+    used = PIN + GAP + lanes * lane_h + (lanes - 1) * GAP
+    spare = body.h - strip - GAP - RULER_H - 2 * used
+    return _Rows(body, strip, body.y + strip + GAP + spare / 2 + used, lane_h, lanes)
+
+
+def _timeline_shapes(ctx: Planning, chunk: list[Group], scale: _Scale, rows: _Rows) -> list | None:
+    """Return the shapes of one timeline slide, or None when its labels find no free places."""
+    paras = [_label_paras(ctx, group, rows) for group in chunk]
+    heights = [tx.paras_height(p, LABEL_W - 8, ctx.font) + 8 for p in paras]
+    labels = _places([scale.x(_day(group)) for group in chunk], heights, rows)
+    if labels is None:
+        return None
+    ruler = _ruler(ctx, scale, rows)
+    shapes = [s for group, p, (label, side) in zip(chunk, paras, labels)
+              for s in _pin(group, label, p, side, rows)]
+    texts = [s.box for s in ruler if has_text(s)] + [label.box for label, _ in labels]
+    return ruler + shapes + _report_date(ctx, scale, rows, texts)
+
+
+def has_text(shape: object) -> bool:
+    """Return True when ``shape`` is a text shape with some text."""
+    return isinstance(shape, TextShape) and any(p.text.strip() for p in shape.paras)
+
+
+def _places(xs: list[float], heights: list[float], rows: _Rows) -> list[tuple[_Label, int]] | None:
+    """Return a free place (label and side) for each label, in order, or None when there is none.
+
+    A depth-first search in date order, each label's places tried in :func:`_candidates` order, so
+    the first answer is deterministic; it gives up after SEARCH_BUDGET places tried.
+    """
+    chosen: list[tuple[_Label, int]] = []
+    tried = 0
+    options = [_candidates(x, h, rows) for x, h in zip(xs, heights)]
+    cursor = [0] * len(xs)
+    i = 0
+    while 0 <= i < len(xs):
+        if tried > SEARCH_BUDGET:
+            return None
+        placed = [label for label, _ in chosen]
+        while cursor[i] < len(options[i]) and any(p.blocks(options[i][cursor[i]][0]) for p in placed):
+            cursor[i] += 1
+            tried += 1
+        if cursor[i] == len(options[i]):  # no free place: move the label before
+            cursor[i] = 0
+            i -= 1
+            if i >= 0:
+                chosen.pop()
+                cursor[i] += 1
+            continue
+        chosen.append(options[i][cursor[i]])
+        i += 1
+    return chosen if i == len(xs) else None
+
+
+def _candidates(x: float, height: float, rows: _Rows) -> list[tuple[_Label, int]]:
+    """Return the places of a label ``height`` tall for the date at ``x``, best first, with their side.
+
+    Inner lanes first, above then below; the label centred on its connector, else reaching right
+    of it, else left, else holding it near a corner.
+    """
+    body = rows.body
+    starts: list[float] = []
+    for start in (x - LABEL_W / 2, x - HOLD, x - LABEL_W + HOLD, x - HOLD / 3, x - LABEL_W + HOLD / 3):
+        start = min(max(start, body.x), body.right - LABEL_W)
+        if start + HOLD / 3 - 0.5 <= x <= start + LABEL_W - HOLD / 3 + 0.5 and start not in starts:
+            starts.append(start)
+    out = []
+    for lane in range(rows.lanes):
+        for side in (-1, 1):
+            y, pin = rows.label_y(side, lane, height), rows.pin_y(side)
+            if y < rows.top - 0.5 or y + height > rows.body.bottom + 0.5:
+                continue  # a day of many milestones: its label is taller than the lanes left
+            for start in starts:
+                box = Box(start, y, LABEL_W, height)
+                out.append((_Label(box, x, pin if side < 0 else pin + PIN, box.bottom if side < 0 else box.y),
+                            side))
+    return out
+
+
+def _name(number_: int, m: Milestone) -> str:
+    """Return how a milestone is named on the timeline: its id and name, else its number and name."""
+    return f"{m.id} {m.name}" if m.id else f"{number_}. {m.name}"
+
+
+def _slip(m: Milestone) -> str:
+    """Return " (+12 d)" for a milestone late on its baseline, else ""."""
+    slip = m.slip_days
+    return f" (+{slip} d)" if slip and slip > 0 else ""
+
+
+def _label_paras(ctx: Planning, group: Group, rows: _Rows) -> list[Para]:
+    """Return the label of a day's milestones: each name in bold, then the day in grey.
+
+    Each name on two lines at most; one milestone's slip follows its day, several milestones'
+    follow their names. As many names as the body's height holds, the last line saying how many more.
+    """
+    line, width = ctx.font.line_height(LABEL_SIZE), LABEL_W - 8
+    day = Para([Run(ctx.day(_day(group)) + (_slip(group[0][1]) if len(group) == 1 else ""), color=MUTED)],
+               LABEL_SIZE - 1)
+    room = rows.ruler_y - PIN - GAP - rows.top - 8 - tx.para_height(day, width, ctx.font)
+    names: list[Para] = []
+    for k, (number_, m) in enumerate(group):
+        text = _name(number_, m) + (_slip(m) if len(group) > 1 else "")
+        name = tx.fit_para(Para([Run(text, bold=True)], LABEL_SIZE), width, 2 * line, ctx.font)
+        more = line if k < len(group) - 1 else 0  # the line saying how many more, should the next not fit
+        if names and tx.paras_height([*names, name], width, ctx.font) + more > room:
+            names.append(Para([Run(f"… (+{len(group) - k})", bold=True)], LABEL_SIZE))
+            break
+        names.append(name)
+    return [*names, day]
+
+
+def _pin(group: Group, label: _Label, paras: list[Para], side: int, rows: _Rows) -> list:
+    """Return the label, its connector and the diamond on the ruler's edge of one day's milestones."""
+    statuses = [m.status for _, m in group]
+    worst = next((s for s in WORST if s in statuses), None)
+    rag = MILESTONE_RAG.get(worst or "", None)
+    colour = RAG_FILL[rag] if rag else EMPHASIS
+    name = "Milestone " + ", ".join(m.id or str(n) for n, m in group)
     return [
-        SlidePlan("milestones", TITLE_ONLY,
-                  numbered(ctx.t("titles.timeline"), n, len(chunks)), shapes or [])
-        for n, shapes in enumerate(placed, 1)  # one milestone a slide always fits: no None is left
+        TextShape(label.box, paras, inset=4, fill=PANEL, name=name),
+        LineShape(label.x, label.y1, label.x, label.y2, RULE, 0.75),
+        TextShape(Box(label.x - PIN / 2, rows.pin_y(side), PIN, PIN), geometry="diamond", fill=colour,
+                  line=BORDER, overlay=True, name="Marker"),
     ]
 
 
-def _timeline_shapes(ctx: Planning, chunk: list[tuple[int, Milestone]]) -> list | None:
-    body = ctx.frame.body
-    dates = [d for _, m in chunk for d in (m.baseline, m.forecast, m.actual) if d]
-    dates.append(ctx.status.report_date)
-    start, end = min(dates), max(dates)
-    span = max((end - start).days, 1)
-    left, right = body.x + 60, body.right - 60
-    axis_y = body.y + body.h / 2
-
-    def x_of(day: date) -> float:
-        return left + (right - left) * (day - start).days / span
-
-    shapes: list = [LineShape(body.x, axis_y, body.right, axis_y, EMPHASIS, 2.5, overlay=False)]
-    today = x_of(ctx.status.report_date)
-    shapes.append(LineShape(today, body.y + 8, today, body.bottom - 8, LATE, 1.25, dash=True))
-    label_w, size = 150.0, 11.0
-    lane_h = 3 * ctx.font.line_height(size) + 8
-    lanes = min(4, max(1, int((body.h / 2 - 30) // lane_h)))
-    ends = {(side, lane): -1e9 for side in (-1, 1) for lane in range(lanes)}
-    slots = [(side, lane) for lane in range(lanes) for side in (-1, 1)]
-    for number_, m in chunk:
-        day = _when(m)
-        assert day is not None  # a chunk holds dated milestones only
-        x = x_of(day)
-        lx = min(max(x - label_w / 2, body.x), body.right - label_w)
-        slot = next((s for s in slots if ends[s] + 6 <= lx), None)
-        if slot is None:
-            return None
-        ends[slot] = lx + label_w
-        side, lane = slot
-        name = m.id or str(number_)
-        line1 = tx.fit_para(Para([Run(f"{name}. {m.name}" if not m.id else f"{m.id} {m.name}",
-                                      bold=True)], size), label_w - 8,
-                            2 * ctx.font.line_height(size), ctx.font)
-        slip = m.slip_days
-        when = ctx.day(day) + (f" (+{slip} d)" if slip and slip > 0 else "")
-        line2 = Para([Run(when, color=MUTED)], size - 1)
-        height = tx.paras_height([line1, line2], label_w - 8, ctx.font) + 8
-        gap = 16 + lane * lane_h
-        y = axis_y - gap - height if side < 0 else axis_y + gap
-        shapes.append(TextShape(Box(lx, y, label_w, height), [line1, line2], inset=4,
-                                fill=PANEL, name=f"Milestone {name}"))
-        shapes.append(LineShape(x, axis_y, x, y + height if side < 0 else y, RULE, 0.75))
-        rag = MILESTONE_RAG.get(m.status or "", None)
-        colour = RAG_FILL[rag] if rag else EMPHASIS
-        shapes.append(TextShape(Box(x - 7, axis_y - 7, 14, 14), geometry="diamond", fill=colour,
-                                line=BORDER, overlay=True, name="Marker"))
-    months = _month_ticks(start, end)
-    for tick in months:
-        tx_ = x_of(tick)
-        label = ctx.labels["date.months_short"][tick.month - 1] + f" {tick.year % 100:02d}"
-        w = text_width(label, 10, False, ctx.font) + 8
-        shapes.append(TextShape(Box(tx_ - w / 2, axis_y + 2, w, 14),
-                                [Para([Run(label, color=MUTED)], 10, align="c")], inset=0,
-                                overlay=True, name="Month"))
+def _ruler(ctx: Planning, scale: _Scale, rows: _Rows) -> list:
+    """Return the month ruler across the body: a band, a cell per month (or per few months) with its name."""
+    body = rows.body
+    band = Box(body.x, rows.ruler_y, body.w, RULER_H)
+    shapes: list = [TextShape(band, fill=EMPHASIS, name="Ruler")]
+    months = _months(scale.day(body.x), scale.day(body.right))
+    step = next((k for k in MONTH_GROUPS if k * 28 * scale.per_day >= _widest_month(ctx) + 4), 12)
+    cells = [scale.x(d) for d in months[::step] if scale.x(d) > body.x + 1]
+    for left, right in zip([body.x, *cells], [*cells, body.right]):
+        if left > body.x:
+            shapes.append(LineShape(left, band.y, left, band.bottom, EMPHASIS_TEXT, 0.75))
+        day = scale.day(left + 0.5)
+        text = ctx.labels["date.months_short"][day.month - 1] + f" {day.year % 100:02d}"
+        width = text_width(text, MONTH_SIZE, False, ctx.font) + 4
+        if width <= right - left - 4:  # a cell cut by the body's edge too short for its name stays blank
+            shapes.append(TextShape(Box((left + right - width) / 2, band.y + 1, width, RULER_H - 2),
+                                    [Para([Run(text, color=EMPHASIS_TEXT)], MONTH_SIZE, align="c")], inset=0,
+                                    fill=EMPHASIS, anchor="ctr", overlay=True, name="Month"))  # filled: white text
     return shapes
 
 
-def _month_ticks(start: date, end: date) -> list[date]:
-    ticks, y, m = [], start.year, start.month + 1
+def _widest_month(ctx: Planning) -> float:
+    """Return the width of the widest month name on the ruler ("Sep 26")."""
+    return max(text_width(f"{name} 00", MONTH_SIZE, False, ctx.font) for name in ctx.labels["date.months_short"])
+
+
+def _months(first: date, last: date) -> list[date]:
+    """Return the first day of every month after ``first`` up to ``last``."""
+    months: list[date] = []
+    year, month = first.year, first.month
     while True:
-        if m > 12:
-            y, m = y + 1, 1
-        day = date(y, m, 1)
-        if day > end:
-            break
-        ticks.append(day)
-        m += 1
-    step = max(1, len(ticks) // 12 + (1 if len(ticks) % 12 else 0)) if len(ticks) > 12 else 1
-    return ticks[::step]
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        day = date(year, month, 1)
+        if day > last:
+            return months
+        months.append(day)
+
+
+def _report_date(ctx: Planning, scale: _Scale, rows: _Rows, texts: list[Box]) -> list:
+    """Return the labelled dashed line of the report date, broken where it would cut a text, or [] off the slide."""
+    body, report = rows.body, ctx.status.report_date
+    x = scale.x(report)
+    if not body.x <= x <= body.right:
+        return []
+    text = f"{ctx.t('today')} {ctx.day(report)}"
+    width = text_width(text, MONTH_SIZE, True, ctx.font) + 6
+    start = min(max(x - width / 2, body.x), body.right - width)
+    shapes: list = [TextShape(Box(start, body.y, width, rows.strip),
+                              [Para([Run(text, bold=True, color=LATE)], MONTH_SIZE, align="c")], inset=2,
+                              anchor="ctr", name="Report date")]
+    top = body.y + rows.strip
+    for box in sorted((b for b in texts if b.x - GAP / 2 < x < b.right + GAP / 2), key=lambda b: b.y):
+        if box.y - GAP / 2 - top > 2:
+            shapes.append(LineShape(x, top, x, box.y - GAP / 2, LATE, 1.25, dash=True))
+        top = max(top, box.bottom + GAP / 2)
+    if body.bottom - top > 2:
+        shapes.append(LineShape(x, top, x, body.bottom, LATE, 1.25, dash=True))
+    return shapes
+
+
+EV_H = 46.0  # the earned-value band under the budget table
 
 
 def budget(ctx: Planning) -> list[SlidePlan]:
-    """Return the budget slide(s): native chart, table with variance and totals, earned value."""
+    """Return the budget slide(s): native chart, table with variance and totals, earned value.
+
+    The chart sits left of the table; a table too long for that room takes the whole width
+    and the chart gets a slide of its own, first.
+    """
     s, body = ctx.status, ctx.frame.body
-    lines = s.budget
-    if not lines:
+    if not s.budget:
         return []
-    cur, lang = s.project.currency, ctx.lang
-    amounts = [a for b in lines for a in (b.budget, b.actual, b.forecast or 0)]
-    dec = decimals_for(amounts)
+    columns, rows, total = _budget_table(ctx)
+    ev_paras = _earned_value(ctx)
+    ev_h = EV_H if ev_paras else 0.0
+    chart_w = body.w * 0.46
+    right = Box(body.x + chart_w + 20, body.y, body.w - chart_w - 20, body.h - ev_h)
+    tables = fit_table(columns, rows, right, ctx.font, 14, 10, total)
+    wide = len(tables) > 1
+    if wide:
+        tables = fit_table(columns, rows, Box(body.x, body.y, body.w, body.h - ev_h), ctx.font, 14, 10, total)
+    chart = _budget_chart(ctx, Box(body.x, body.y, chart_w, body.h), unit(s.project.currency, ctx.lang))
+    slides = []
+    for i, table in enumerate(tables, 1):
+        shapes: list = [table] if wide else [chart, table]
+        if ev_paras and i == len(tables):
+            shapes.append(_earned_value_band(ctx, table.box, ev_paras, ev_h))
+        slides.append(SlidePlan("budget", TITLE_ONLY, numbered(ctx.title("budget"), i, len(tables)), shapes))
+    if wide:
+        slides.insert(0, SlidePlan("budget", TITLE_ONLY, ctx.title("budget"),
+                                   [ChartShape(body, chart.categories, chart.series, chart.title,
+                                               descr=chart.descr)]))
+    return slides
+
+
+def _budget_table(ctx: Planning) -> tuple[list[Column], list[list[Cell]], list[Cell]]:
+    """Return the columns, the rows (one a budget line) and the total row of the budget table."""
+    lines, cur, lang = ctx.status.budget, ctx.status.project.currency, ctx.lang
+    dec = decimals_for([a for b in lines for a in (b.budget, b.actual, b.forecast or 0)])
 
     def fmt(value: float, signed: bool = False) -> str:
         return money(value, cur, lang, dec, signed)
-
-    columns = [Column(ctx.t("category"), weight=1)] + [
-        Column(ctx.t(k), nowrap=True, align="r")
-        for k in ("budget_col", "actual_col", "forecast_col", "variance")
-    ]
 
     def row(name: str, b: float, a: float, f: float, bold: bool = False) -> list[Cell]:
         v = f - b
@@ -206,39 +472,21 @@ def budget(ctx: Planning) -> list[SlidePlan]:
             Cell(fmt(x), align="r", bold=bold, fill=fill) for x in (b, a, f)
         ] + [Cell(fmt(v, True), align="r", bold=True, color=colour, fill=fill)]
 
-    rows = [row(b.category, b.budget, b.actual, b.forecast if b.forecast is not None else b.budget)
-            for b in lines]
-    tb = sum(b.budget for b in lines)
-    ta = sum(b.actual for b in lines)
-    tf = sum(b.forecast if b.forecast is not None else b.budget for b in lines)
-    total = row(ctx.t("total"), tb, ta, tf, bold=True)
-    ev_paras = _earned_value(ctx)
-    ev_h = 46.0 if ev_paras else 0.0
-    chart_w = body.w * 0.46
-    right = Box(body.x + chart_w + 20, body.y, body.w - chart_w - 20, body.h - ev_h)
-    tables = fit_table(columns, rows, right, ctx.font, 14, 10, total)
-    wide = len(tables) > 1  # the table takes the whole width; the chart gets a slide of its own
-    if wide:
-        full = Box(body.x, body.y, body.w, body.h - ev_h)
-        tables = fit_table(columns, rows, full, ctx.font, 14, 10, total)
-    chart = _budget_chart(ctx, Box(body.x, body.y, chart_w, body.h), unit(cur, lang))
-    slides = []
-    for i, table in enumerate(tables, 1):
-        shapes: list = [table]
-        if not wide:
-            shapes.insert(0, chart)
-        if ev_paras and i == len(tables):
-            ev_y = min(table.box.bottom + 16, body.bottom - ev_h + 8)
-            shapes.append(TextShape(Box(table.box.x, ev_y, table.box.w,
-                                        ev_h - 8), ev_paras, fill=PANEL, anchor="ctr",
-                                    name="Earned value"))
-        slides.append(SlidePlan("budget", TITLE_ONLY,
-                                numbered(ctx.title("budget"), i, len(tables)), shapes))
-    if wide:
-        slides.insert(0, SlidePlan("budget", TITLE_ONLY, ctx.title("budget"),
-                                   [ChartShape(body, chart.categories, chart.series,
-                                               chart.title, descr=chart.descr)]))
-    return slides
+    columns = [Column(ctx.t("category"), weight=1)] + [
+        Column(ctx.t(k), nowrap=True, align="r") for k in ("budget_col", "actual_col", "forecast_col", "variance")
+    ]
+    forecasts = [b.forecast if b.forecast is not None else b.budget for b in lines]
+    rows = [row(b.category, b.budget, b.actual, f) for b, f in zip(lines, forecasts)]
+    total = row(ctx.t("total"), sum(b.budget for b in lines), sum(b.actual for b in lines), sum(forecasts),
+                bold=True)
+    return columns, rows, total
+
+
+def _earned_value_band(ctx: Planning, table: Box, paras: list[Para], ev_h: float) -> TextShape:
+    """Return the earned-value band under the budget table (``table`` its box), kept on the body."""
+    body = ctx.frame.body
+    y = min(table.bottom + 16, body.bottom - ev_h + 8)
+    return TextShape(Box(table.x, y, table.w, ev_h - 8), paras, fill=PANEL, anchor="ctr", name="Earned value")
 
 
 def _budget_chart(ctx: Planning, box: Box, amounts: str) -> ChartShape:

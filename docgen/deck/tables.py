@@ -1,8 +1,8 @@
 """Fitting tables on slides: column widths, measured row heights, shrinking, then pagination.
 
 Rows are never split: a table that does not fit at the floor size continues on further slides
-with its header repeated. The size chosen is the largest that needs no more slides than the
-floor size does. A single row taller than a whole slide has its longest cell shortened with a
+with its header repeated, its rows spread evenly over those slides (no last slide holding a few
+rows left over). The size chosen is the largest that needs no more slides than the floor size does. A single row taller than a whole slide has its longest cell shortened with a
 visible "…" (the only place text is cut).
 """
 
@@ -115,15 +115,42 @@ def _layout(columns: list[Column], header: list[Cell], body: list[list[Cell]], b
             rows[r] = _shorten_row(rows[r], widths, size, font, room)
             notes[r] = [a.text for a, b in zip(full, rows[r]) if a.text != b.text]
             heights[r] = max(_cell_height(c, w, size, font) for c, w in zip(rows[r], widths))
+    return _Layout(size, widths, heights, rows, _balanced(heights, first, box.h), notes)
+
+
+def _paginate(heights: list[float], first: float, full: float, cap: float = float("inf")) -> list[list[int]]:
+    """Return the body rows (indexes) on each page, filled in turn up to ``first``, then ``full``, at most ``cap`` high.
+
+    ``heights[0]`` is the header's, repeated on every page; a page takes at least one row.
+    """
     pages: list[list[int]] = [[]]
-    used, limit = heights[0], first
-    for r in range(1, len(rows)):
+    used, limit = heights[0], min(first, cap)
+    for r in range(1, len(heights)):
         if pages[-1] and used + heights[r] > limit:
             pages.append([])
-            used, limit = heights[0], box.h
+            used, limit = heights[0], min(full, cap)
         pages[-1].append(r)
         used += heights[r]
-    return _Layout(size, widths, heights, rows, pages, notes)
+    return pages
+
+
+def _balanced(heights: list[float], first: float, full: float) -> list[list[int]]:
+    """Return the rows on as few pages as fit, each page about as high as the others.
+
+    A continued table's last page otherwise holds only the few rows left over: the lowest page
+    height that needs no more pages is found by bisection.
+    """
+    pages = _paginate(heights, first, full)
+    if len(pages) < 2:
+        return pages
+    low, high = 0.0, max(first, full)
+    for _ in range(30):
+        middle = (low + high) / 2
+        if len(_paginate(heights, first, full, middle)) <= len(pages):
+            high = middle
+        else:
+            low = middle
+    return _paginate(heights, first, full, high)
 
 
 def _shorten_row(row: list[Cell], widths: list[float], size: float, font: Font,
