@@ -92,6 +92,18 @@ def test_an_action_wrapped_over_two_lines_is_one_action(tmp_path):
         ("write the migration guide for the new API.", "Tom")]
 
 
+def test_a_list_of_ticked_choices_stays_notes(tmp_path):
+    # every box ticked and no owner: the options the team picked, not tasks done; a ticked box
+    # among open ones, or one naming its owner, is still a task done
+    minutes = _read(tmp_path, "# Sync 2026-03-02\n\nPresent: Tom Baker\n\n## Outils\n\n"
+                    "- [x] Gitflow\n- [x] Les documents sont écrits en Markdown.\n\n## Suivi\n\n"
+                    "- [x] Tom: close stale PRs\n- [x] Tom: tag the release\n\n"
+                    "- [ ] Book the room\n- [x] Order the badges\n")
+    assert [(a.text, str(a.status)) for a in minutes.actions] == [
+        ("close stale PRs", "done"), ("tag the release", "done"), ("Book the room", "open"),
+        ("Order the badges", "done")]
+
+
 def test_due_dates_in_words_and_capitals(tmp_path):
     minutes = _read(tmp_path, "# Sync 2026-03-02\n\n## Actions\n\n- Tom: send the forecast by Friday\n"
                     "- Léa : envoyer le bilan d'ici fin septembre\n- Ana: book the venue DUE 12TH MARCH\n"

@@ -43,6 +43,7 @@ _NAMED_TASK = re.compile(r"^\s*(?P<who>@?[A-ZÀ-Ý][\w'’.-]*(?: [A-ZÀ-Ý][\w'
 
 
 _CHECKBOX = re.compile(r"^\s*\[[ xX~-]\]\s")
+_TICKED = re.compile(r"^\s*\[[xX]\]\s")
 # the plan of a stand-up, and the due date its items take ("" when it names no day)
 _PLAN_WORDS = {"today": "today", "aujourd'hui": "today", "aujourd hui": "today",
                "today's plan": "today", "plan for today": "today", "will do": "", "next": "",
@@ -150,8 +151,9 @@ class NotesFill(Passes):
              parent: Item | None = None) -> list[Item]:
         """Return the list items that stay notes, taking out actions, decisions and labels."""
         kept = []
+        choices = self._ticked_choices(entries)
         for entry in entries:
-            if self._take_item(entry, target, meta, depth, parent):
+            if self._take_item(entry, target, meta, depth, parent, choices):
                 continue
             for child in entry.children:
                 if child.kind == "list":
@@ -160,13 +162,30 @@ class NotesFill(Passes):
                 kept.append(entry)
         return kept
 
+    def _ticked_choices(self, entries: list[Item]) -> bool:
+        """Return whether a list records choices made: every item a ticked box, none naming an attendee.
+
+        "[x] Gitflow / [x] GitKraken ou Sourcetree", "[x] Tout le monde est en copie des mails":
+        a checklist ticked as it was agreed, not tasks done ("[x] @bob: close stale PRs").
+        """
+        if len(entries) < 2 or not all(_TICKED.match(e.text) for e in entries):
+            return False
+        return not any(self._names_owner(_CHECKBOX.sub("", e.text)) for e in entries)
+
+    def _names_owner(self, text: str) -> bool:
+        """Return whether a task names its owner: an @handle, or an attendee before a colon or "to"."""
+        prefix, named = it.owner_prefix(text), _NAMED_TASK.match(text)
+        who = [prefix[0] if prefix else "", named.group("who") if named else ""]
+        return "@" in text or any(name and self.people.resolve(name) for name in who)
+
     def _take_item(self, entry: Item, target: Agenda, meta: bool, depth: int,
-                   parent: Item | None) -> bool:
+                   parent: Item | None, choices: bool = False) -> bool:
         """Return whether a marked or labelled list item was taken out of the notes.
 
-        In order: a verdict under an item ("Approved"), a checkbox, "Greg to ...", an
-        ``ACTION:`` or ``Decision:`` label (which may head a list of them), then at the top
-        level any other label (``Present:``, ``Chair:``...).
+        In order: a verdict under an item ("Approved"), a checkbox (not in a list of ticked
+        ``choices``, which stays notes), "Greg to ...", an ``ACTION:`` or ``Decision:`` label
+        (which may head a list of them), then at the top level any other label (``Present:``,
+        ``Chair:``...).
         """
         if parent is not None and _VERDICT.match(entry.text):
             subject = _speaker_text(parent.text)
@@ -178,8 +197,7 @@ class NotesFill(Passes):
         if self._owned_at_end(entry, target) or self._plans_of_the_day(entry, target) or \
                 self._task_after_name(entry, target, meta, depth):
             return True
-        if _CHECKBOX.match(entry.text) or self._named_task(entry.text) or \
-                self._initialled_task(entry.text):
+        if self._marked_task(entry.text, choices):
             raw_action(target, entry, labelled=not _CHECKBOX.match(entry.text))
             return True
         if self._action_item(entry, target, sub_items) or \
@@ -283,6 +301,14 @@ class NotesFill(Passes):
         target.actions.append(({"head": flat[: m.start()].rstrip(" .\\"), "owner": ", ".join(names),
                                 "body": to_markdown(entry.children), "labelled": True}, entry.line))
         return True
+
+    def _marked_task(self, text: str, choices: bool) -> bool:
+        """Return whether an item is a task by its mark (a checkbox, "Greg to ...", "[PK]").
+
+        A box in a list of ticked ``choices`` is not one.
+        """
+        return (bool(_CHECKBOX.match(text)) and not choices) or self._named_task(text) or \
+            self._initialled_task(text)
 
     def _initialled_task(self, text: str) -> bool:
         """Return whether a note ends with an attendee's initials in brackets ("... [PK]")."""
