@@ -79,6 +79,15 @@ def test_one_action_written_twice_is_one_action(tmp_path):
     assert _actions(minutes) == [("send the forecast", "Tom", "2026-03-06")]
 
 
+def test_an_action_repeated_with_the_owner_as_a_handle_is_one_action(tmp_path):
+    # "Ilhan" where it came up, "@Ilhan" in the closing table: one owner, one action
+    minutes = _read(tmp_path, "# Sync 2026-03-02\n\nPresent: Ilhan, Raphael\n\n## Point\n\n"
+                    "- Ilhan : corriger les permissions du projet\n\n## Actions à mener\n\n"
+                    "| Action | Responsable | Échéance |\n|---|---|---|\n"
+                    "| Corriger les permissions du projet GitHub | @Ilhan | 16/03/2026 |\n")
+    assert _actions(minutes) == [("corriger les permissions du projet", "Ilhan", "2026-03-16")]
+
+
 def test_subheadings_inside_an_actions_section_keep_their_items_as_actions(tmp_path):
     minutes = _read(tmp_path, "# Sync 2026-03-02\n\n## Action items\n\n### Website\n\n"
                     "- Fix the footer\n\n### Newsletter\n\n- Draft the March issue\n")

@@ -20,6 +20,7 @@ from typing import Generic, TypeVar
 
 _WORD = re.compile(r"\w{3,}")
 _NUMBER = re.compile(r"\d+")
+_OWNERS_SPLIT = re.compile(r"\s*(?:,|&|\+|/|\band\b|\bet\b)\s*")
 _STOP = frozenset("the and for with from that this les des pour avec dans une sur aux par".split())
 _SAME = 0.8
 _PER_WORD = 16  # actions kept per word: a word in every action does not make this quadratic
@@ -63,9 +64,14 @@ class WordIndex(Generic[V]):
                 if same_words(words, self.entries[p][0], self.share)]
 
 
+def _owners(owner: str) -> frozenset[str]:
+    """Return the people an owner field names, folded: "@Ilhan, @Raphael" and "Ilhan et Raphael" are one pair."""
+    return frozenset(name.lstrip("@") for name in _OWNERS_SPLIT.split(owner.lower().strip()) if name)
+
+
 def _same(a: dict, b: dict) -> bool:
     """Return whether two parsed actions with similar words are one action written twice."""
-    if a.get("owner") and b.get("owner") and a["owner"].lower() != b["owner"].lower():
+    if a.get("owner") and b.get("owner") and _owners(a["owner"]) != _owners(b["owner"]):
         return False
     return set(_NUMBER.findall(a["text"])) == set(_NUMBER.findall(b["text"]))
 
