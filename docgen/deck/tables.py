@@ -2,8 +2,9 @@
 
 Rows are never split: a table that does not fit at the floor size continues on further slides
 with its header repeated, its rows spread evenly over those slides (no last slide holding a few
-rows left over). The size chosen is the largest that needs no more slides than the floor size does. A single row taller than a whole slide has its longest cell shortened with a
-visible "…" (the only place text is cut).
+rows left over). The size chosen is the largest that needs no more slides than the floor size
+does. A single row taller than a whole slide has its longest cell shortened with a visible "…"
+(the only place text is cut).
 """
 
 from __future__ import annotations
