@@ -137,6 +137,9 @@ LEFT_ALONE = [
     "Points positifs unanimement salués par les testeurs.",
     "The motion carries if nobody objects by Friday.",  # a condition
     "The motion was not carried.",
+    # a narrative: the subject has a past tense of its own
+    "The board discussed the audit and noted it was expected to be filed in May.",
+    "Les uns rangeaient la salle pendant que les autres réfléchissaient aux ateliers à organiser.",
 ]
 
 

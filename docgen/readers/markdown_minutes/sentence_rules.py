@@ -93,6 +93,10 @@ _NEGATION = re.compile(r"(?i)(?:not|non|pas|never|jamais|no)\b")
 _FINITE_VERB = re.compile(r"(?i)\b(?:is|are|was|were|will|be|been|has|have|had|remains?|stays?|"
                           r"est|sont|était|sera|a|ont|reste|restent|doit|doivent|faut|"
                           r"need|needs|must|should)\b")
+# a past tense of its own makes the subject a narrative ("The committee discussed the return and
+# noted it was required to be filed", "les seconds brainstormaient sur les projets à lancer")
+_NARRATIVE = re.compile(r"(?i)\b(?:was|were|had|did|discussed|noted|mentioned|explained|said|"
+                        r"était|étaient|avait|avaient|\w+aient)\b")
 #: An ACTION line that only moves its topic ("Revisit next week", "Punt for two weeks").
 DEFERRAL = re.compile(rf"^(?:{_alternatives('deferrals')})(?!\w)")
 _ADJOURNED = re.compile(r"(?:séance|seance|réunion|reunion|meeting|session)\s+(?:est\s+|is\s+)?"
@@ -195,7 +199,8 @@ def _raised(match: re.Match, sentence: str, people: People) -> Finding | None:
 def _obligation(match: re.Match, sentence: str, people: People) -> Finding | None:
     """Return "The conventions must be sent to the coaches" as an action without an owner."""
     subject = match.group("subject")
-    if _UNDECIDED.search(subject) or _NEXT_MEETING.search(subject) or _NOT_WORD.search(subject):
+    if _UNDECIDED.search(subject) or _NEXT_MEETING.search(subject) or _NOT_WORD.search(subject) or \
+            _NARRATIVE.search(subject):
         return None
     agent = _AGENT.search(sentence[match.end():] if match.end() < len(sentence) else "")
     return Finding("action", sentence, "", agent.group("who").strip() if agent else None)
@@ -238,7 +243,7 @@ def _passive_task(match: re.Match, sentence: str, people: People) -> Finding | N
     """Return "Reminder email to be sent" as a task without owner (not a question or a wish)."""
     subject = match.group("subject")
     if _NEXT_MEETING.search(subject) or _NOT_WORD.search(subject) or sentence.endswith("?") or \
-            _WISH.search(subject):
+            _WISH.search(subject) or _NARRATIVE.search(subject):
         return None  # "since I want to be framed", "it seems to be fixed": not a task
     agent = _AGENT.search(sentence[match.end():])
     return Finding("action", sentence, "", agent.group("who").strip() if agent else None)
