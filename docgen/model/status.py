@@ -88,7 +88,7 @@ class Dimensions(Record):
 
 
 class Workstream(Record):
-    """One workstream: its lead, RAG, percent complete and comment."""
+    """One workstream: its lead, RAG, percent complete, comment, and its forecast and baseline dates."""
 
     name: Text = Field(description="Name of the workstream.")
     lead: Text | None = Field(None, description="Who leads it.")
@@ -96,6 +96,20 @@ class Workstream(Record):
     trend: Trend | None = Field(None, description="up, stable or down.")
     progress: Percent | None = Field(None, description="Percent complete, 0 to 100.")
     comment: Text | None = Field(None, description="Comment (Markdown).")
+    start: Date | None = Field(None, description="Forecast start date: the Gantt bar begins here (from the plan's "
+                                                 "summary task when absent).")
+    end: Date | None = Field(None, description="Forecast end date: the Gantt bar ends here.")
+    baseline_start: Date | None = Field(None, description="Baseline (planned) start date: the Gantt's baseline bar.")
+    baseline_end: Date | None = Field(None, description="Baseline (planned) end date: the slip of the end is counted "
+                                                        "from it.")
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Workstream:
+        for first, last in (("start", "end"), ("baseline_start", "baseline_end")):
+            begin, finish = getattr(self, first), getattr(self, last)
+            if begin is not None and finish is not None and finish < begin:
+                raise ValueError(f"{last} {finish.isoformat()} is before {first} {begin.isoformat()}")
+        return self
 
 
 class Milestone(Record):

@@ -8,7 +8,8 @@ no network access, and no Java. From the plan:
   ``<Baseline>`` number 0, forecast = ``<Finish>``, actual = ``<ActualFinish>`` once
   ``<PercentComplete>`` is 100 (status ``done`` then); the deck computes the slip;
 - **workstreams** are the summary tasks of ``<OutlineLevel>1</OutlineLevel>``: name,
-  ``PercentComplete`` as progress, and ``start``/``end`` kept as extra keys (for a later Gantt).
+  ``PercentComplete`` as progress, ``<Start>``/``<Finish>`` as ``start``/``end`` and the Start and
+  Finish of ``<Baseline>`` number 0 as ``baseline_start``/``baseline_end`` (the deck's Gantt bars).
 
 Entries of the status with the same name (case and spaces ignored) are merged into the plan's:
 the status adds its keys (comment, status, lead...) and wins where both give one; its other
@@ -135,8 +136,8 @@ def _add_task(task: dict, plan: Plan, problems: list[Problem], shown: str, path:
         problems.append(Problem(str(path), f"PercentComplete {task.get('PercentComplete')!r} is not a number",
                                 f"task UID {task.get('UID', '?')}", name))
         return
+    baseline: dict[str, str] = next((b for b in task.get("Baseline", []) if b.get("Number", "0") == "0"), {})
     if task.get("Milestone") == "1" and task.get("Summary") != "1":
-        baseline: dict[str, str] = next((b for b in task.get("Baseline", []) if b.get("Number", "0") == "0"), {})
         entry = {"name": name, "baseline": day("Baseline Finish", baseline.get("Finish")),
                  "forecast": day("Finish", task.get("Finish"))}
         if percent >= 100:
@@ -145,7 +146,9 @@ def _add_task(task: dict, plan: Plan, problems: list[Problem], shown: str, path:
         plan.milestones.append(({k: v for k, v in entry.items() if v is not None}, place))
     elif task.get("Summary") == "1" and task.get("OutlineLevel") == "1":
         entry = {"name": name, "progress": percent, "start": day("Start", task.get("Start")),
-                 "end": day("Finish", task.get("Finish"))}
+                 "end": day("Finish", task.get("Finish")),
+                 "baseline_start": day("Baseline Start", baseline.get("Start")),
+                 "baseline_end": day("Baseline Finish", baseline.get("Finish"))}
         plan.workstreams.append(({k: v for k, v in entry.items() if v is not None}, place))
 
 

@@ -76,7 +76,10 @@ KEY_ALIASES = {
 TABLES: tuple[Table, ...] = (
     Table("Dimensions", "dimensions", ("dimension", "status", "trend", "comment"), None, ("Axes",)),
     Table("Workstreams", "workstreams", tuple(Workstream.model_fields), Workstream, ("Chantiers", "Lots"),
-          {"responsable": "lead", "pilote": "lead"}),
+          {"responsable": "lead", "pilote": "lead", "finish": "end", "baselinefinish": "baseline_end",
+           "debut": "start", "datededebut": "start", "fin": "end", "datedefin": "end",
+           "debutdereference": "baseline_start", "debutinitial": "baseline_start",
+           "findereference": "baseline_end", "fininitiale": "baseline_end"}),
     Table("Milestones", "milestones", tuple(Milestone.model_fields), Milestone, ("Jalons",)),
     Table("Budget", "budget", tuple(BudgetLine.model_fields), BudgetLine, ()),
     Table("Risks", "risks", tuple(Risk.model_fields), Risk, ("Risques",)),
