@@ -8,10 +8,14 @@ give in full every text the slide shortened with "…".
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 
 from docgen.deck.planning import Planning
 from docgen.deck.shapes import SlidePlan
+from docgen.deck.slides_gantt import dated, month_label, scale_for
 from docgen.ooxml.drawingml.shapes import TableShape
+
+_DAY = timedelta(days=1)
 
 
 def source_line(ctx: Planning, source: str | None, previous: str | None = None) -> list[str]:
@@ -82,6 +86,27 @@ def _timeline(ctx: Planning, slide: SlidePlan) -> list[str]:
     return [ctx.t("notes.undated").format(names=", ".join(undated))] if undated else []
 
 
+def _gantt(ctx: Planning, slide: SlidePlan) -> list[str]:
+    """Return the notes of a Gantt slide: what bars and diamonds mean, the scale, the milestones, what is left out."""
+    drawn = dated(ctx)
+    scale = scale_for(ctx, 0, 1)
+    lines = [ctx.t("notes.gantt").format(count=len(drawn), total=len(ctx.status.workstreams),
+                                         first=month_label(ctx, scale.first),
+                                         last=month_label(ctx, scale.last - _DAY))]
+    undated = [w.name for w in ctx.status.workstreams if not any(w is d for d in drawn)]
+    if undated:
+        lines.append(ctx.t("notes.gantt_undated").format(names=", ".join(undated)))
+    milestones = []
+    for n, m in enumerate(ctx.status.milestones, 1):
+        when = m.actual or m.forecast or m.baseline
+        if when:
+            was = f" ({ctx.t('dashboard.baseline')} {ctx.day(m.baseline)})" if m.baseline and m.baseline != when else ""
+            milestones.append(f"{m.id + ' ' if m.id else f'{n}. '}{m.name}, {ctx.day(when)}{was}")
+    if milestones:
+        lines.append(ctx.t("notes.gantt_milestones").format(items="; ".join(milestones)))
+    return lines
+
+
 def _heatmap(ctx: Planning, slide: SlidePlan) -> list[str]:
     """Return the notes of the heat map: open risks placed, closed ones left out."""
     risks = ctx.status.risks
@@ -115,6 +140,7 @@ EXPLAIN: dict[str, Callable[[Planning, SlidePlan], list[str]]] = {
     "dimensions": _dimensions,
     "workstreams": _count("workstreams", lambda ctx: len(ctx.status.workstreams)),
     "milestones": _count("milestones", lambda ctx: len(ctx.status.milestones)),
+    "gantt": _gantt,
     "timeline": _timeline,
     "budget": _budget,
     "heatmap": _heatmap,

@@ -18,7 +18,7 @@ from docgen.deck.palette import MAX_PALETTE_BYTES, PALETTE_NAME
 from docgen.errors import TemplateError
 
 # Every slide kind in the built-in order: the dashboard and the decisions asked come before the detail.
-DEFAULT_ORDER = ("cover", "dashboard", "summary", "changes", "decisions", "dimensions", "workstreams",
+DEFAULT_ORDER = ("cover", "dashboard", "summary", "changes", "decisions", "dimensions", "workstreams", "gantt",
                  "milestones", "timeline", "budget", "heatmap", "risks", "issues", "actions")
 KNOWN = frozenset(DEFAULT_ORDER)
 

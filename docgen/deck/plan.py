@@ -11,6 +11,7 @@ from docgen.deck import (
     slides_actions,
     slides_changes,
     slides_dashboard,
+    slides_gantt,
     slides_overview,
     slides_risks,
     slides_schedule,
@@ -32,6 +33,7 @@ PLANNERS = {
     "changes": slides_changes.changes,
     "dimensions": slides_overview.dimensions,
     "workstreams": slides_overview.workstreams,
+    "gantt": slides_gantt.gantt,
     "milestones": slides_schedule.milestones,
     "timeline": slides_schedule.timeline,
     "budget": slides_schedule.budget,
@@ -44,7 +46,7 @@ PLANNERS = {
 
 # The kinds of the slides planned (a deck-layouts.yaml key): the timeline is a "milestones" slide,
 # the heat map a "risks" one.
-KINDS = ("cover", "dashboard", "summary", "dimensions", "workstreams", "milestones", "budget", "risks",
+KINDS = ("cover", "dashboard", "summary", "dimensions", "workstreams", "gantt", "milestones", "budget", "risks",
          "issues", "decisions", "actions")
 
 
