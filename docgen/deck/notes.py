@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import timedelta
 
-from docgen.deck.planning import Planning
+from docgen.deck.planning import Planning, month_label
 from docgen.deck.shapes import SlidePlan
-from docgen.deck.slides_gantt import dated, month_label, scale_for
+from docgen.deck.slides_gantt import dated, scale_for
 from docgen.ooxml.drawingml.shapes import TableShape
 
 _DAY = timedelta(days=1)

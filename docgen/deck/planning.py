@@ -80,6 +80,11 @@ class Planning:
         return Cell(word, bold=True, fill=RAG_FILL[rag], color=RAG_TEXT[rag], align="c")
 
 
+def month_label(ctx: Planning, day: date) -> str:
+    """Return the month of ``day`` written with its year: "Dec 2026", "déc. 2026"."""
+    return f"{ctx.labels['date.months_short'][day.month - 1]} {day.year}"
+
+
 def numbered(title: str, index: int, count: int) -> str:
     """Return ``title`` with " (i/n)" appended when the content spans several slides."""
     return f"{title} ({index}/{count})" if count > 1 else title

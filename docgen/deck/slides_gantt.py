@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from docgen.deck import text as tx
 from docgen.deck.measure import text_width
-from docgen.deck.planning import TITLE_ONLY, Planning, numbered
+from docgen.deck.planning import TITLE_ONLY, Planning, month_label, numbered
 from docgen.deck.shapes import SlidePlan
 from docgen.deck.slides_schedule import MILESTONE_RAG, OVERRUN
 from docgen.model.status import Milestone, Workstream
@@ -94,11 +94,6 @@ def scale_for(ctx: Planning, left: float, right: float) -> Scale:
         days += [d for pair in (_forecast(w), _baseline(w)) if pair for d in pair]
     days += [d for m in ctx.status.milestones for d in (m.baseline, m.forecast, m.actual) if d]
     return Scale(_month(min(days)), _month(max(days), 1), left, right)
-
-
-def month_label(ctx: Planning, day: date) -> str:
-    """Return the month of ``day`` written with its year: "Dec 2026", "déc. 2026"."""
-    return f"{ctx.labels['date.months_short'][day.month - 1]} {day.year}"
 
 
 def gantt(ctx: Planning) -> list[SlidePlan]:

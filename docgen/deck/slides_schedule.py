@@ -10,7 +10,7 @@ from itertools import groupby
 from docgen.deck import text as tx
 from docgen.deck.fmt import decimals_for, money, number, unit
 from docgen.deck.measure import shorten, text_width
-from docgen.deck.planning import TITLE_ONLY, Planning, numbered, table_slides
+from docgen.deck.planning import TITLE_ONLY, Planning, month_label, numbered, table_slides
 from docgen.deck.shapes import SlidePlan
 from docgen.deck.tables import Column, fit_table
 from docgen.model.status import Milestone
@@ -373,7 +373,7 @@ def _ruler(ctx: Planning, scale: _Scale, rows: _Rows) -> list:
         if left > body.x:
             shapes.append(LineShape(left, band.y, left, band.bottom, EMPHASIS_TEXT, 0.75))
         day = scale.day(left + 0.5)
-        text = ctx.labels["date.months_short"][day.month - 1] + f" {day.year % 100:02d}"
+        text = month_label(ctx, day)  # "Dec 2026": never read as a day ("Dec 26")
         width = text_width(text, MONTH_SIZE, False, ctx.font) + 4
         if width <= right - left - 4:  # a cell cut by the body's edge too short for its name stays blank
             shapes.append(TextShape(Box((left + right - width) / 2, band.y + 1, width, RULER_H - 2),
@@ -383,8 +383,8 @@ def _ruler(ctx: Planning, scale: _Scale, rows: _Rows) -> list:
 
 
 def _widest_month(ctx: Planning) -> float:
-    """Return the width of the widest month name on the ruler ("Sep 26")."""
-    return max(text_width(f"{name} 00", MONTH_SIZE, False, ctx.font) for name in ctx.labels["date.months_short"])
+    """Return the width of the widest month name on the ruler ("Sep 2026")."""
+    return max(text_width(f"{name} 0000", MONTH_SIZE, False, ctx.font) for name in ctx.labels["date.months_short"])
 
 
 def _months(first: date, last: date) -> list[date]:
