@@ -235,3 +235,25 @@ def test_a_vote_tally_with_its_caption_is_a_decision(tmp_path):
     assert [d.text for d in minutes.decisions] == [
         "Vote de l'adhésion à la fédération (Votent contre : 2, Votent pour : 5)",
         "Achat des boissons (Pour : unanimité, Contre : 0)"]  # the last tally names nothing
+
+
+def test_attendance_label_that_names_the_meeting(tmp_path):
+    minutes = _read(tmp_path, "# Sync 2025-06-03\n\nAttending the meeting: Ana, Bo, Cy\n")
+    assert [a.name for a in minutes.attendees] == ["Ana", "Bo", "Cy"]
+
+
+def test_headings_written_without_a_space_after_the_hashes(tmp_path):
+    minutes = _read(tmp_path, "#Team sync 2025-06-03\n\nPresent: Ana, Bo\n\n##Decisions\n\n"
+                    "- Release on Friday\n\n```\n#include <stdio.h>\n```\n\n#42 is still open\n")
+    assert minutes.meeting.title == "Team sync 2025-06-03"
+    # "#42" (no letter after the hash) and a fenced "#include" are not headings
+    assert [d.text for d in minutes.decisions] == ["Release on Friday", "#42 is still open"]
+
+
+def test_a_team_subheading_names_the_owners_of_its_actions(tmp_path):
+    minutes = _read(tmp_path, "# Kickoff 2025-06-03\n\nPresent: Ana, Bo, Cy, Di\n\n"
+                    "## Next moves\n\n### Outreach - Ana, Bo\n\n- ACTION: Draft the invitation\n"
+                    "- ACTION: Cy to book the room\n\n### Misc - unsorted ideas\n\n"
+                    "- ACTION: Order badges\n")
+    assert _actions(minutes) == [("Draft the invitation", "Ana, Bo", None),
+                                 ("book the room", "Cy", None), ("Order badges", None, None)]

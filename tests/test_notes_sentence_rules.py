@@ -45,6 +45,14 @@ FOUND = [
      "Move the release to March", None),
     ("Il est décidé de reporter la formation.", "impersonal decision", "decision",
      "Reporter la formation", None),
+    ("Agreed that the audit comes before the upgrade.", "impersonal decision", "decision",
+     "The audit comes before the upgrade", None),
+    ("No objections to moving the call to Tuesdays.", "no objection", "decision",
+     "Moving the call to Tuesdays", None),
+    ("No further objections; Priya confirmed as treasurer.", "no objection", "decision",
+     "Priya confirmed as treasurer", None),
+    ("Pas d'objection ; le local reste ouvert le samedi.", "no objection", "decision",
+     "Le local reste ouvert le samedi", None),
     ("The board agreed that the budget stays at 120k.", "body decided", "decision",
      "The board agreed that the budget stays at 120k", None),
     ("Le comité valide le planning de bascule.", "body decided", "decision",
@@ -137,6 +145,8 @@ LEFT_ALONE = [
     "Points positifs unanimement salués par les testeurs.",
     "The motion carries if nobody objects by Friday.",  # a condition
     "The motion was not carried.",
+    "No objections, this is fine for now.",  # an opinion after a comma: no decision stated
+    "No objections were heard?",
     # a narrative: the subject has a past tense of its own
     "The board discussed the audit and noted it was expected to be filed in May.",
     "Les uns rangeaient la salle pendant que les autres réfléchissaient aux ateliers à organiser.",

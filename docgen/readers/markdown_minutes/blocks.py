@@ -125,9 +125,31 @@ def _raw(node: SyntaxTreeNode, source: list[str]) -> str:
     return textwrap.dedent("\n".join(source[node.map[0]:node.map[1]])).strip("\n")
 
 
+_FENCE = re.compile(r"^\s*(?:```|~~~)")
+# "##Roles": a heading without its space, as GitHub showed it before CommonMark (a letter must
+# follow, so "#123" and "#5/18/16" stay text)
+_UNSPACED_HEADING = re.compile(r"^(#{1,6})(?=[A-Za-zÀ-ÿ])")
+
+
+def spaced_headings(text: str) -> str:
+    """Return ``text`` with a space put after the hashes of headings written without one.
+
+    Lines inside fenced code are left alone.
+    """
+    if "#" not in text:
+        return text
+    lines, fenced = text.split("\n"), False
+    for index, line in enumerate(lines):
+        if _FENCE.match(line):
+            fenced = not fenced
+        elif not fenced and line.startswith("#"):
+            lines[index] = _UNSPACED_HEADING.sub(r"\1 ", line)
+    return "\n".join(lines)
+
+
 def parse_sections(text: str) -> tuple[list[Block], list[Section]]:
     """Return the blocks before the first heading and the tree of headed sections of ``text``."""
-    text = pandoc_tables(cap_depth(text))  # 400 nested levels: flattened at the limit, lines kept
+    text = pandoc_tables(cap_depth(spaced_headings(text)))  # 400 nested levels: flattened at the limit
     source = text.split("\n")
     root = SyntaxTreeNode(_MD.parse(text))
     preamble: list[Block] = []

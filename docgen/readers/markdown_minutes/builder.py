@@ -141,8 +141,11 @@ class Builder(NotesFill, AttendeeSections, SpecialSections, MetaLines, SentenceP
         parent.notes.append(f"**{sec.title}**")
         # a subsection's "Liaison:"/"Owner:" lines belong to it, so they stay in the notes
         self.nested, outer = True, self.nested
+        count, team = len(parent.actions), self._team_title(sec.title)
         self.fill(parent, sec.blocks)
         self.nested = outer
+        for raw, _ in parent.actions[count:] if team else ():
+            raw.setdefault("team", team)
         for child in sec.children:
             self.section(child, parent)
 
@@ -170,13 +173,34 @@ class Builder(NotesFill, AttendeeSections, SpecialSections, MetaLines, SentenceP
         return True
 
     def _person_title(self, title: str) -> str | None:
-        key = norm(title)
+        """Return the heading as its owner when it is an attendee's name ("### Owen"), else None."""
+        return clean(title) if self._is_attendee(title) else None
+
+    def _team_title(self, title: str) -> str | None:
+        """Return the members a team's heading names ("Technical - Owen, Adam"), or None.
+
+        Every name after the dash must be an attendee; they own the team's actions that name
+        no owner of their own.
+        """
+        team = _TEAM_TITLE.match(title)
+        names = split_names(team.group("names")) if team else []
+        if len(names) > 1 and all(self._is_attendee(name) for name in names):
+            return ", ".join(clean(name) for name in names)
+        return None
+
+    def _is_attendee(self, name: str) -> bool:
+        """Return whether ``name`` is an attendee's name, first name or handle."""
+        key = norm(name)
         for person, _ in self.attendees:
             names = {norm(person["name"]), norm(person["name"]).split(" ")[0],
                      norm(person.get("handle") or "")}
             if key in names or key.lstrip("@") in names:
-                return clean(title)
-        return None
+                return True
+        return False
+
+
+# "Technical - Owen, Adam": a team's name, a dash, its members
+_TEAM_TITLE = re.compile(r"^[^-–—:]{2,60}?\s+[-–—]\s+(?P<names>[^-–—]+)$")
 
 
 _TITLE_DUE = re.compile(r"(?i)\b(?:before|by|until|avant|pour|d['’]ici)\b.*$")

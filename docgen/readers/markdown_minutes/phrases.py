@@ -38,7 +38,11 @@ ENGLISH = {
         r"(?:be it )?resolved,? that", r"decision(?: was)? (?:made|taken|reached) to",
         r"consensus (?:was|is) (?:reached|to)", r"there (?:was|is) consensus",
         r"(?:general |broad )?consensus (?:that|to|on)", r"we (?:have )?(?:agreed|decided)",
+        # a sentence opening on the participle: "Agreed that the release goes first."
+        r"agreed(?= that\b)",
     ],
+    # consensus by silence: "No objections to keeping the weekly call", "No further objections; X"
+    "no_objection": [r"no (?:further |other |more )?objections?(?: raised| were raised)?"],
     # "X is approved", "X was elected chair"
     "passive": [
         "approved", "adopted", "accepted", "agreed", "ratified", "endorsed", "elected",
@@ -197,6 +201,7 @@ FRENCH = {
         "décident", "votent", "se prononce pour", "donne son accord", "donnent leur accord",
         "est d'accord pour", "sont d'accord pour", "est d’accord pour", "sont d’accord pour",
     ],
+    "no_objection": [r"(?:pas d['’]|aucune )(?:autre )?objections?"],
     "impersonal": [
         r"il (?:est|a été) (?:décidé|convenu|acté|validé|voté|résolu|arrêté|retenu|entendu)",
         r"on a (?:décidé|convenu|validé|acté|voté)", r"nous (?:avons )?(?:décidé|décidons)",

@@ -295,6 +295,9 @@ RULES: tuple[LineRule, ...] = (
              _compile(rf"^(?:{_alternatives('impersonal')})\b[,:]?\s*"
                       rf"(?i:that\s+|to\s+|de\s+|d['’]|que\s+|qu['’]|on\s+)?(?P<rest>.+)$"),
              _decision_rest),
+    LineRule("no objection", "decision",
+             _compile(rf"^(?:{_alternatives('no_objection')})(?:\s*;\s*|\s+(?i:to|à)\s+)(?P<rest>.+)$"),
+             _decision_rest),
     LineRule("body decided", "decision",
              _compile(rf"(?:^|,\s*(?i:and|et)\s+)(?i:the\s+|all\s+)?(?:{_alternatives('bodies')})\s+"
                       rf"(?i:has\s+|have\s+)?"

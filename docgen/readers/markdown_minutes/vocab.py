@@ -190,7 +190,9 @@ _PEOPLE_NOUNS = {"membres", "members", "personnes", "people", "participants", "a
 _WHEN_WORDS = {"le", "on", "the", "samedi", "dimanche", "lundi", "mardi", "mercredi", "jeudi",
                "vendredi", "saturday", "sunday", "monday", "tuesday", "wednesday", "thursday",
                "friday", "matin", "morning", "afternoon", "apres-midi", "soir", "evening", "day",
-               "jour", "1", "2", "ou", "or", "representes", "represented", "actifs", "active"}
+               "jour", "1", "2", "ou", "or", "representes", "represented", "actifs", "active",
+               # "Attending the meeting:", "Présents à la réunion :"
+               "meeting", "call", "at", "this", "a", "reunion", "seance"}
 
 
 def _attendance_in(words: list[str]) -> str | None:
