@@ -257,3 +257,18 @@ def test_a_team_subheading_names_the_owners_of_its_actions(tmp_path):
                     "- ACTION: Order badges\n")
     assert _actions(minutes) == [("Draft the invitation", "Ana, Bo", None),
                                  ("book the room", "Cy", None), ("Order badges", None, None)]
+
+
+def test_a_latecomer_noted_in_the_minutes_is_present(tmp_path):
+    minutes = _read(tmp_path, "# Sync 2025-06-03\n\nPresent: Ana Lima, Bo\n\n## Budget\n\n"
+                    "(Cy joins.)\n\nAna: the figures are in.\n\n*10 h 15 : arrivée de Dana*\n\n"
+                    "Ana joined at 10:20.\n\nThe meeting joined the two topics.\n")
+    assert [(a.name, str(a.attendance)) for a in minutes.attendees] == [
+        ("Ana Lima", "present"), ("Bo", "present"), ("Cy", "present"), ("Dana", "present")]
+
+
+def test_a_review_link_with_its_reviewers_after_a_dash_is_not_a_task(tmp_path):
+    minutes = _read(tmp_path, "# Sync 2025-06-03\n\nPresent: Ana, Bo\n\n## Reviews\n\n"
+                    "* [Payment API](https://example.org/reviews/12) - Ana, Bo\n"
+                    "* Draft the reply to the payment group - Bo\n")
+    assert _actions(minutes) == [("Draft the reply to the payment group", "Bo", None)]

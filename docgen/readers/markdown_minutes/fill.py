@@ -53,6 +53,8 @@ _PLAN_WORDS = {"today": "today", "aujourd'hui": "today", "aujourd hui": "today",
 _TRAILING_OWNER = re.compile(r"\s\\?[-–—]\s*(?:\*\*|__)?(?P<who>[A-ZÀ-Ý][\w'’-]+"
                              r"(?:\s*(?:&|,|\+|\bet\b|\band\b)\s*[A-ZÀ-Ý][\w'’-]+)*)(?:\*\*|__)?\s*$")
 
+_ONLY_LINK = re.compile(r"^\s*\[[^\]]+\]\([^)\s]+\)\s*$")
+
 
 def _speaker_text(text: str) -> str:
     """Return an item's text without its ``[speaker]``/``Name:`` prefix and Markdown."""
@@ -293,8 +295,8 @@ class NotesFill(Passes):
         """Take "Créer l'interface d'ajout. - **Robin**" (attendees after a closing dash) as their action."""
         flat = " ".join(entry.text.split())
         m = _TRAILING_OWNER.search(flat)
-        if not m or not flat[: m.start()].strip():
-            return False
+        if not m or not flat[: m.start()].strip() or _ONLY_LINK.match(flat[: m.start()]):
+            return False  # "[Web Speech API](url) - Hadley": a review and its reviewers, not a task
         names = [n for n in re.split(r"\s*(?:&|,|\+|\bet\b|\band\b)\s*", m.group("who")) if n]
         if not all(self.people.resolve(name) for name in names):
             return False

@@ -20,6 +20,7 @@ from docgen.readers.markdown_minutes.collect import _DURATION, _NOBODY, Agenda, 
 from docgen.readers.markdown_minutes.dates import find_date
 from docgen.readers.markdown_minutes.draft import Consumed, Passes
 from docgen.readers.markdown_minutes.people import clean, parse_person, split_names
+from docgen.readers.markdown_minutes.phrases import words
 from docgen.readers.markdown_minutes.records import decision, raw_action
 from docgen.readers.markdown_minutes.sentence_pass import is_deferral
 from docgen.readers.markdown_minutes.vocab import META_WORDS, NEXT_SENTENCE, norm, people_label, split_label
@@ -74,6 +75,30 @@ def _next_sentence(fill: Passes, line: Line) -> Consumed | None:
         fill.next_meeting(line.text, line.number, guess_place=False)
         return True
     return None
+
+
+def _alternatives(key: str) -> str:
+    return "(?i:" + "|".join(sorted(words(key), key=len, reverse=True)) + ")"
+
+
+_NAME_WORDS = r"[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,2}"
+_CLOCK = r"(?:\d{1,2}\s*[h:.]\s*\d{0,2}\s*[:–—-]?\s*)?"
+# "(Travis joins.)", "Ana joined at 10:15", "*19 h 22 : arrivée de Tarek*": a latecomer
+_ARRIVAL = re.compile(
+    rf"^[\s(*_]*{_CLOCK}(?:{_alternatives('arrival_of')})\s+(?P<after>{_NAME_WORDS})[\s.)*_]*$|"
+    rf"^[\s(*_]*{_CLOCK}(?P<before>{_NAME_WORDS})\s+(?:{_alternatives('arrives')})"
+    rf"(?:\s+(?i:at|à|late|en retard)\b[^()]{{0,12}})?[\s.)*_]*$")
+
+
+def _arrival(fill: Passes, line: Line) -> Consumed | None:
+    """Add a latecomer ("(Travis joins.)") as present; the line stays in the notes."""
+    found = _ARRIVAL.match(line.text)
+    who = found and (found.group("after") or found.group("before"))
+    if not who or norm(who).split(" ")[0] in words("not_people"):
+        return None
+    if fill.people.resolve(who) is None:
+        fill.add_person(parse_person(who), line.number, "present", None)
+    return False
 
 
 def _date_line(fill: Passes, line: Line) -> Consumed | None:
@@ -185,6 +210,7 @@ LABEL_RULES: tuple[LabelRule, ...] = (
     LabelRule("decision label", "line", False, _decision),
     LabelRule("next meeting sentence", "any", False, _next_sentence),
     LabelRule("date line", "meta", False, _date_line),
+    LabelRule("latecomer", "any", False, _arrival),
     LabelRule("people", "any", True, _people),
     LabelRule("people line over a list", "line", False, _people_line),
     LabelRule("meeting role", "any", True, _role),

@@ -41,6 +41,10 @@ ENGLISH = {
         # a sentence opening on the participle: "Agreed that the release goes first."
         r"agreed(?= that\b)",
     ],
+    # a latecomer noted where it happens: "(Travis joins.)", "Ana joined at 10:15"
+    "arrives": ["joins", "joined", "arrives", "arrived", "joins the call", "joined the call",
+                "joins the meeting", "joined the meeting"],
+    "arrival_of": ["arrival of"],
     # consensus by silence: "No objections to keeping the weekly call", "No further objections; X"
     "no_objection": [r"no (?:further |other |more )?objections?(?: raised| were raised)?"],
     # "X is approved", "X was elected chair"
@@ -202,6 +206,9 @@ FRENCH = {
         "est d'accord pour", "sont d'accord pour", "est d’accord pour", "sont d’accord pour",
     ],
     "no_objection": [r"(?:pas d['’]|aucune )(?:autre )?objections?"],
+    # "*19 h 22 : arrivée de Tarek*", "Léa rejoint la réunion"
+    "arrives": ["arrive", "rejoint la réunion", "rejoint la séance", "nous rejoint"],
+    "arrival_of": [r"arrivée (?:de|d['’])"],
     "impersonal": [
         r"il (?:est|a été) (?:décidé|convenu|acté|validé|voté|résolu|arrêté|retenu|entendu)",
         r"on a (?:décidé|convenu|validé|acté|voté)", r"nous (?:avons )?(?:décidé|décidons)",
