@@ -272,3 +272,11 @@ def test_a_review_link_with_its_reviewers_after_a_dash_is_not_a_task(tmp_path):
                     "* [Payment API](https://example.org/reviews/12) - Ana, Bo\n"
                     "* Draft the reply to the payment group - Bo\n")
     assert _actions(minutes) == [("Draft the reply to the payment group", "Bo", None)]
+
+
+def test_an_owner_label_nested_under_a_task_names_its_owner(tmp_path):
+    minutes = _read(tmp_path, "# Sync 2025-06-03\n\nPresent: Ana, Bo\n\n## To do\n\n"
+                    "* Book the venue\n    * Task owner: Bo\n* Print the flyers\n"
+                    "    * Owner: Ana\n    * Colour, A5\n")
+    assert _actions(minutes) == [("Book the venue", "Bo", None),
+                                 ("Print the flyers\n\n- Owner: Ana\n- Colour, A5", None, None)]

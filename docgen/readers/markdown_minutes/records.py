@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from docgen.readers.markdown_minutes import items as it
 from docgen.readers.markdown_minutes.blocks import Block, Item, to_markdown
 from docgen.readers.markdown_minutes.collect import Agenda
@@ -15,10 +17,27 @@ def flush(target: Agenda, kept: list[Block]) -> None:
         target.notes.append(text)
 
 
+# "- Create the page / - Task owner: Nidhi": the one nested item names the owner
+_OWNER_ITEM = re.compile(r"(?i)^\s*(?:task\s+)?(?:owners?|assignees?|assigned to|responsable|porteur|pilote)"
+                         r"\s*[:：]\s*(?P<who>[^:\n]{1,60})$")
+
+
+def _owner_item(entry: Item) -> str | None:
+    """Return the owner a task's only nested item names ("Task owner: Nidhi"), or None."""
+    lists = [c for c in entry.children if c.kind == "list"]
+    if len(entry.children) != 1 or len(lists) != 1 or len(lists[0].items) != 1 or \
+            lists[0].items[0].children:
+        return None
+    m = _OWNER_ITEM.match(lists[0].items[0].text)
+    return clean(m.group("who")) if m else None
+
+
 def raw_action(target: Agenda, entry: Item, labelled: bool = False,
                owner: str | None = None, prefix: str | None = None) -> None:
     """Queue a list item as an action; it is parsed once every attendee is known."""
-    body = to_markdown(entry.children)
+    named = None if owner else _owner_item(entry)
+    owner = owner or named
+    body = "" if named else to_markdown(entry.children)
     target.actions.append(({"head": " ".join(entry.text.split()), "body": body,
                             "labelled": labelled, "owner": owner, "prefix": prefix},
                            entry.line))
