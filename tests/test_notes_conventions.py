@@ -280,3 +280,10 @@ def test_an_owner_label_nested_under_a_task_names_its_owner(tmp_path):
                     "    * Owner: Ana\n    * Colour, A5\n")
     assert _actions(minutes) == [("Book the venue", "Bo", None),
                                  ("Print the flyers\n\n- Owner: Ana\n- Colour, A5", None, None)]
+
+
+def test_a_decision_label_before_a_verb_is_not_an_owner(tmp_path):
+    minutes = _read(tmp_path, "# Sync 2025-06-03\n\nPresent: Ana, Bo\n\n## Roles\n\n"
+                    "- Consensus: open nominations for the two seats\n- Bo: send the call for nominations\n")
+    assert [d.text for d in minutes.decisions] == ["open nominations for the two seats"]
+    assert _actions(minutes) == [("send the call for nominations", "Bo", None)]

@@ -264,8 +264,9 @@ class NotesFill(Passes):
         A speaker's statement ("Dan: The new API ...", "Anne: I think ...") stays a note.
         """
         m = TASK_AFTER_NAME.match(" ".join(entry.text.split()))
-        if not m or norm(m.group("who")) in it.NOT_OWNERS or not m.group("task")[:1].islower():
-            return False
+        if not m or norm(m.group("who")) in it.NOT_OWNERS or not m.group("task")[:1].islower() or \
+                it.decision_label(entry.text) is not None:
+            return False  # "Consensus: open self-nomination": a decision label, not a name
         first = len(target.actions)
         for child in entry.children:  # the items under it are read as notes of their own
             if child.kind == "list":
