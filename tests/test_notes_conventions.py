@@ -287,3 +287,10 @@ def test_a_decision_label_before_a_verb_is_not_an_owner(tmp_path):
                     "- Consensus: open nominations for the two seats\n- Bo: send the call for nominations\n")
     assert [d.text for d in minutes.decisions] == ["open nominations for the two seats"]
     assert _actions(minutes) == [("send the call for nominations", "Bo", None)]
+
+
+def test_the_room_agreeing_with_a_turn_makes_it_a_decision(tmp_path):
+    minutes = _read(tmp_path, "# Sync 2025-06-03\n\nPresent: Ana, Bo\n\n## Docs\n\n"
+                    "- Ana: Could move the docs to the wiki first.\n- All: Good idea.\n"
+                    "- Bo: The theme is ugly.\n- Ana: Good idea.\n")  # one voice is not the room
+    assert [d.text for d in minutes.decisions] == ["Could move the docs to the wiki first"]

@@ -15,6 +15,7 @@ from docgen.readers.markdown_minutes.collect import (
 from docgen.readers.markdown_minutes.draft import Passes
 from docgen.readers.markdown_minutes.label_rules import Line, read_label
 from docgen.readers.markdown_minutes.people import clean, parse_person, split_names
+from docgen.readers.markdown_minutes.phrases import words
 from docgen.readers.markdown_minutes.records import decision, flush, raw_action
 from docgen.readers.markdown_minutes.sentence_pass import is_deferral
 from docgen.readers.markdown_minutes.sentence_rules import TASK_AFTER_NAME
@@ -54,6 +55,22 @@ _TRAILING_OWNER = re.compile(r"\s\\?[-–—]\s*(?:\*\*|__)?(?P<who>[A-ZÀ-Ý][\
                              r"(?:\s*(?:&|,|\+|\bet\b|\band\b)\s*[A-ZÀ-Ý][\w'’-]+)*)(?:\*\*|__)?\s*$")
 
 _ONLY_LINK = re.compile(r"^\s*\[[^\]]+\]\([^)\s]+\)\s*$")
+
+_CHORUS = re.compile(rf"^\s*(?:{'|'.join(words('chorus'))})\s*:\s*(?:{'|'.join(words('chorus_assent'))})"
+                     r"\s*[.!]*\s*$", re.IGNORECASE)
+
+
+def _chorus(entry: Item, kept: list[Item], target: Agenda) -> bool:
+    """Take "All: Good idea." as the decision of the speaker's turn just before it; return whether it was.
+
+    "Troy: Could do the work in the wiki to start." then "All: Good idea.": the proposal is decided.
+    """
+    if not _CHORUS.match(entry.text) or not kept or not _SPEAKER.match(kept[-1].text) or \
+            kept[-1].children:
+        return False
+    proposal = " ".join(_speaker_text(kept.pop().text).split())
+    target.decisions.append((it.parse_decision(proposal), entry.line))
+    return True
 
 
 def _speaker_text(text: str) -> str:
@@ -152,10 +169,11 @@ class NotesFill(Passes):
     def walk(self, entries: list[Item], target: Agenda, meta: bool, depth: int,
              parent: Item | None = None) -> list[Item]:
         """Return the list items that stay notes, taking out actions, decisions and labels."""
-        kept = []
+        kept: list[Item] = []
         choices = self._ticked_choices(entries)
         for entry in entries:
-            if self._take_item(entry, target, meta, depth, parent, choices):
+            if self._take_item(entry, target, meta, depth, parent, choices) or \
+                    _chorus(entry, kept, target):
                 continue
             for child in entry.children:
                 if child.kind == "list":

@@ -45,6 +45,10 @@ ENGLISH = {
     "arrives": ["joins", "joined", "arrives", "arrived", "joins the call", "joined the call",
                 "joins the meeting", "joined the meeting"],
     "arrival_of": ["arrival of"],
+    # the whole room answering a proposal: "All: Good idea." after "Troy: Could do it in the wiki."
+    "chorus": ["all", "everyone", "everybody", "the group", "group"],
+    "chorus_assent": ["good idea", "agreed", "agree", "sounds good", r"\+1", "yes", "ok", "okay",
+                      "approved", "no objections?", "consensus"],
     # consensus by silence: "No objections to keeping the weekly call", "No further objections; X"
     "no_objection": [r"no (?:further |other |more )?objections?(?: raised| were raised)?"],
     # "X is approved", "X was elected chair"
@@ -206,6 +210,8 @@ FRENCH = {
         "est d'accord pour", "sont d'accord pour", "est d’accord pour", "sont d’accord pour",
     ],
     "no_objection": [r"(?:pas d['’]|aucune )(?:autre )?objections?"],
+    "chorus": ["tous", "tout le monde", "le groupe"],
+    "chorus_assent": ["d['’]accord", "oui", "bonne idée", "validé", "ok"],
     # "*19 h 22 : arrivée de Tarek*", "Léa rejoint la réunion"
     "arrives": ["arrive", "rejoint la réunion", "rejoint la séance", "nous rejoint"],
     "arrival_of": [r"arrivée (?:de|d['’])"],
