@@ -30,9 +30,9 @@ def _logo_png() -> bytes:
     return out.getvalue()
 
 
-def _add_logo(master) -> None:
+def _add_logo(master, logo: tuple[float, float, float, float]) -> None:
     _, rid = master.part.get_or_add_image_part(io.BytesIO(_logo_png()))
-    x, y, w, h = (Pt(v) for v in LOGO)
+    x, y, w, h = (Pt(v) for v in logo)
     pic = CT_Picture.new_pic(900, "Company logo", "Company logo", rid, x, y, w, h)
     master.shapes._spTree.append(pic)
 
@@ -44,8 +44,11 @@ def _arial_theme(master) -> None:
     theme._blob = xml.encode("utf-8")
 
 
-def corporate_template(folder: Path) -> Path:
-    """Write ``deck.pptx`` and its ``deck-layouts.yaml`` into ``folder``; return the template's path."""
+def corporate_template(folder: Path, logo: tuple[float, float, float, float] = LOGO) -> Path:
+    """Write ``deck.pptx`` and its ``deck-layouts.yaml`` into ``folder``; return the template's path.
+
+    ``logo``: where the logo sits (x, y, w, h in points).
+    """
     prs = Presentation()
     for layout in prs.slide_layouts:
         if layout.name in LAYOUTS:
@@ -53,7 +56,7 @@ def corporate_template(folder: Path) -> Path:
     heading = next(lay for lay in prs.slide_layouts if lay.name == "Corporate Heading")
     title = heading.placeholders[0]
     title.left, title.top, title.width, title.height = Pt(30), Pt(40), Pt(660), Pt(56)
-    _add_logo(prs.slide_master)
+    _add_logo(prs.slide_master, logo)
     _arial_theme(prs.slide_master)
     path = Path(folder) / "deck.pptx"
     prs.save(str(path))

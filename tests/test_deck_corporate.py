@@ -48,6 +48,28 @@ def test_a_box_is_cut_on_the_side_that_keeps_the_most_of_it():
     assert clear_of(body, [Box(500, 380, 100, 40)]) == Box(0, 100, 600, 274)  # a footer logo: cut below
     assert clear_of(body, [Box(560, 100, 40, 300)]) == Box(0, 100, 554, 300)  # a side band: cut right
     assert clear_of(body, [Box(0, 0, 10, 10)]) == body  # not overlapping: unchanged
+    # a picture that would leave a sliver, or nothing, is a background: the body is kept whole
+    assert clear_of(body, [Box(0, 100, 720, 280)]) == body
+    assert clear_of(body, [Box(-10, 90, 720, 330)]) == body
+
+
+def test_a_background_picture_leaves_the_body_whole(tmp_path):
+    from docgen.deck.template import load_template
+
+    corporate_template(tmp_path, logo=(0.0, 100.0, 720.0, 370.0))
+    frame = load_template((tmp_path,)).frame
+    assert frame.body.h > 300  # not cut to the strip under the picture
+
+
+def test_a_logo_over_the_cover_subtitle_moves_the_subtitle(invoke, tmp_path):
+    logo = (520.0, 330.0, 150.0, 60.0)
+    corporate_template(tmp_path, logo=logo)
+    dest = tmp_path / "deck.out.pptx"
+    assert invoke("deck", STATUS, "--templates", tmp_path, "-o", dest).exit_code == 0
+    cover = Presentation(str(dest)).slides[0]
+    subtitle = next(s for s in cover.placeholders if s.placeholder_format.type.name == "SUBTITLE")
+    box = Box(subtitle.left / 12700, subtitle.top / 12700, subtitle.width / 12700, subtitle.height / 12700)
+    assert not box.overlaps(Box(*logo))
 
 
 def test_the_deck_uses_the_corporate_layouts_and_nothing_covers_the_logo(invoke, corporate, tmp_path):

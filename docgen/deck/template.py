@@ -31,8 +31,8 @@ class DeckTemplate:
     layout_names: list[str]
     mapping: dict[str, str] = field(default_factory=dict)
     frame: Frame = field(default_factory=Frame)
-    # Title boxes moved off the template's logo ("title", "cover_title"): written on the slide, as the
-    # layout's own placeholder would run under the logo.
+    # Placeholder boxes moved off the template's logo ("title", "cover_title", "cover_subtitle"): written
+    # on the slide, as the layout's own placeholder would run under the logo.
     moved: dict[str, Box] = field(default_factory=dict)
 
     @cached_property
@@ -133,13 +133,16 @@ def _placeholder(layout, types: tuple[str, ...]):
 
 
 GAP = 6.0  # points kept between a logo and the text planned beside it
+KEPT = 0.5  # a picture that would leave less of a box than this share is a background, not a logo
 
 
 def clear_of(box: Box, obstacles: list[Box], gap: float = GAP) -> Box:
     """Return the largest part of ``box`` that keeps ``gap`` from each obstacle (a logo) it overlaps.
 
     Each overlapping obstacle is cut away from one side: above, below, left or right of it,
-    whichever leaves the most area; ``box`` itself when it overlaps none.
+    whichever leaves the most area; ``box`` itself when it overlaps none. A picture that would
+    leave less than :data:`KEPT` of the box (a full-slide image, a band behind the text) is a
+    background and cuts nothing.
     """
     for ob in obstacles:
         if not box.overlaps(ob):
@@ -149,8 +152,9 @@ def clear_of(box: Box, obstacles: list[Box], gap: float = GAP) -> Box:
                  Box(box.x, box.y, ob.x - gap - box.x, box.h),
                  Box(ob.right + gap, box.y, box.right - ob.right - gap, box.h)]
         room = [side for side in sides if side.w > 0 and side.h > 0]
-        if room:
-            box = max(room, key=lambda side: side.w * side.h)
+        best = max(room, key=lambda side: side.w * side.h, default=None)
+        if best is not None and best.w * best.h >= KEPT * box.w * box.h:
+            box = best
     return box
 
 
@@ -168,10 +172,12 @@ def _frame(prs, template: DeckTemplate) -> tuple[Frame, dict[str, Box]]:
     page = _logos(by_name.get(template.layout_for("risks", "Title Only")))
     cover = _logos(by_name.get(template.layout_for("cover", "Title Slide")))
     title, cover_title = clear_of(frame.title, page), clear_of(frame.cover_title, cover)
+    subtitle = clear_of(frame.cover_subtitle, cover)
     moved = {name: box for name, box, was in (("title", title, frame.title), ("cover_title", cover_title,
-                                                                             frame.cover_title)) if box != was}
-    return Frame(frame.width, frame.height, title, clear_of(frame.body, page), cover_title,
-                 clear_of(frame.cover_subtitle, cover), frame.title_size, frame.font_name), moved
+                                                                             frame.cover_title),
+                                              ("cover_subtitle", subtitle, frame.cover_subtitle)) if box != was}
+    return Frame(frame.width, frame.height, title, clear_of(frame.body, page), cover_title, subtitle,
+                 frame.title_size, frame.font_name), moved
 
 
 def _placeholder_frame(prs, template: DeckTemplate) -> Frame:

@@ -55,7 +55,8 @@ def _placeholders_xml(sp: SlidePlan, plan: DeckPlan, number: int, info: LayoutIn
         title = title_xml(info.title_ph, sp.title, sp.title_size, moved.get(
             "cover_title" if sp.layout == "Title Slide" else "title"))
     if info.subtitle_ph and sp.subtitle:
-        placed.append((info.positions.get("subtitle", (0, 0)), subtitle_xml(info.subtitle_ph, sp.subtitle, pal)))
+        placed.append((info.positions.get("subtitle", (0, 0)),
+                       subtitle_xml(info.subtitle_ph, sp.subtitle, pal, moved.get("cover_subtitle"))))
     if sp.layout == "Title Slide":
         return title, placed
     values = {"footer": plan.footer, "date": plan.date_text, "number": str(number)}

@@ -136,20 +136,28 @@ def title_xml(placeholder: str, title: str, size: float | None, box: Box | None 
     ``box``: where the title goes instead of the layout's placeholder position (clear of a logo).
     """
     hundredths = int(round((size or 28) * 100))
-    where = (f'<p:spPr><a:xfrm><a:off x="{xs.emu(box.x)}" y="{xs.emu(box.y)}"/>'
-             f'<a:ext cx="{xs.emu(box.w)}" cy="{xs.emu(box.h)}"/></a:xfrm></p:spPr>'
-             if box is not None else "<p:spPr/>")
     return (
         f'<p:sp><p:nvSpPr><p:cNvPr id="2" name="Title 1"/><p:cNvSpPr><a:spLocks noGrp="1"/>'
-        f"</p:cNvSpPr><p:nvPr>{placeholder}</p:nvPr></p:nvSpPr>{where}<p:txBody>"
+        f"</p:cNvSpPr><p:nvPr>{placeholder}</p:nvPr></p:nvSpPr>{_placed(box)}<p:txBody>"
         f'<a:bodyPr/><a:lstStyle/><a:p><a:r><a:rPr lang="en-US" sz="{hundredths}" dirty="0"/>'
         f"<a:t>{esc(title)}</a:t></a:r></a:p></p:txBody></p:sp>")
 
 
-def subtitle_xml(placeholder: str, paras: list[Para], pal: Palette) -> str:
-    """Return the subtitle placeholder (``placeholder`` its ``p:ph``) holding ``paras`` drawn with ``pal``."""
+def _placed(box: Box | None) -> str:
+    """Return a placeholder's shape properties: at ``box``, or where its layout puts it (None)."""
+    if box is None:
+        return "<p:spPr/>"
+    return (f'<p:spPr><a:xfrm><a:off x="{xs.emu(box.x)}" y="{xs.emu(box.y)}"/>'
+            f'<a:ext cx="{xs.emu(box.w)}" cy="{xs.emu(box.h)}"/></a:xfrm></p:spPr>')
+
+
+def subtitle_xml(placeholder: str, paras: list[Para], pal: Palette, box: Box | None = None) -> str:
+    """Return the subtitle placeholder (``placeholder`` its ``p:ph``) holding ``paras`` drawn with ``pal``.
+
+    ``box``: where it goes instead of the layout's position (clear of a logo).
+    """
     return (f'<p:sp><p:nvSpPr><p:cNvPr id="3" name="Subtitle 2"/><p:cNvSpPr><a:spLocks '
-            f'noGrp="1"/></p:cNvSpPr><p:nvPr>{placeholder}</p:nvPr></p:nvSpPr><p:spPr/>'
+            f'noGrp="1"/></p:cNvSpPr><p:nvPr>{placeholder}</p:nvPr></p:nvSpPr>{_placed(box)}'
             f"<p:txBody><a:bodyPr/><a:lstStyle/>{xs.paras_xml(paras, None, pal)}"
             "</p:txBody></p:sp>")
 

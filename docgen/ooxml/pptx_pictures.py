@@ -6,18 +6,25 @@ only then are the master's pictures left off that layout's slides.
 
 from __future__ import annotations
 
-EMU_PER_PT = 12700
+from pptx.shapes.group import GroupShape
+from pptx.shapes.picture import Picture
+
+from docgen.ooxml.drawingml.shape_xml import EMU
 
 
 def picture_boxes(shapes) -> list[tuple[float, float, float, float]]:
-    """Return (x, y, w, h) in points of each picture of a python-pptx shape tree that is not a placeholder."""
+    """Return (x, y, w, h) in points of each picture of a python-pptx shape tree that is not a placeholder.
+
+    A group holding a picture (a logo drawn with its caption) counts as one picture: its own box.
+    By class, not ``shape_type``: python-pptx raises on some shapes' type (no geometry).
+    """
     boxes = []
     for shape in shapes:
         if getattr(shape, "is_placeholder", False) or shape.left is None or shape.width is None:
             continue
-        if shape.shape_type is not None and shape.shape_type.name in ("PICTURE", "LINKED_PICTURE"):
-            boxes.append((shape.left / EMU_PER_PT, shape.top / EMU_PER_PT,
-                          shape.width / EMU_PER_PT, shape.height / EMU_PER_PT))
+        if isinstance(shape, Picture) or (isinstance(shape, GroupShape)
+                                          and any(isinstance(s, Picture) for s in shape.shapes)):
+            boxes.append((shape.left / EMU, shape.top / EMU, shape.width / EMU, shape.height / EMU))
     return boxes
 
 
