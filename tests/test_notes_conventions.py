@@ -294,3 +294,12 @@ def test_the_room_agreeing_with_a_turn_makes_it_a_decision(tmp_path):
                     "- Ana: Could move the docs to the wiki first.\n- All: Good idea.\n"
                     "- Bo: The theme is ugly.\n- Ana: Good idea.\n")  # one voice is not the room
     assert [d.text for d in minutes.decisions] == ["Could move the docs to the wiki first"]
+
+
+def test_a_labelled_action_under_a_next_meeting_heading_is_kept(tmp_path):
+    minutes = _read(tmp_path, "# Sync 2025-06-03\n\nPresent: Ana, Bo\n\n## Next meetings\n\n"
+                    "- Every other week, 30 min\n- ACTION: Bo to send the calendar invite\n")
+    assert _actions(minutes) == [("send the calendar invite", "Bo", None)]
+    minutes = _read(tmp_path, "# Sync 2025-06-03\n\nPresent: Ana, Bo\n\n## Next meeting\n\n"
+                    "- 17 June 2025, room 4\n")
+    assert minutes.next_meeting.date.isoformat() == "2025-06-17"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from docgen.readers.markdown_minutes import items as it
 from docgen.readers.markdown_minutes.attendees import AttendeeSections
 from docgen.readers.markdown_minutes.blocks import Section
 from docgen.readers.markdown_minutes.collect import (
@@ -65,6 +66,9 @@ class Builder(NotesFill, AttendeeSections, SpecialSections, MetaLines, SentenceP
 
     def _details_section(self, sec: Section, parent: Agenda | None, kind: str, detail: str | None) -> None:
         """Read a meeting-details, links, next-meeting or previous-actions section, then its subsections."""
+        if kind == "next" and parent is None and _holds_labelled_actions(sec):
+            self._new_topic(sec)  # "Next meetings / - AI: Brian to create the event": a topic
+            return
         read = {"info": self.info_blocks, "links": self.link_blocks, "next": self.next_blocks,
                 "previous": self.previous_blocks}[kind]
         read(sec)
@@ -197,6 +201,17 @@ class Builder(NotesFill, AttendeeSections, SpecialSections, MetaLines, SentenceP
             if key in names or key.lstrip("@") in names:
                 return True
         return False
+
+
+def _holds_labelled_actions(sec: Section) -> bool:
+    """Return whether a section's lists hold an ``ACTION:``-labelled item (at any depth)."""
+    stack = [item for block in sec.blocks if block.kind == "list" for item in block.items]
+    while stack:
+        entry = stack.pop()
+        if it.action_label(entry.text) is not None:
+            return True
+        stack.extend(item for child in entry.children if child.kind == "list" for item in child.items)
+    return False
 
 
 # "Technical - Owen, Adam": a team's name, a dash, its members
