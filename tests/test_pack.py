@@ -231,3 +231,36 @@ def test_libreoffice_numbers_the_word_pack_contents_with_the_parts_pages(invoke,
         assert words in texts[page - 1].split("\n", 1)[-1][:120], (words, page)  # under the running header
     total = len(reader.pages)
     assert all(f"Page {n} of {total}" in text for n, text in enumerate(texts, start=1))
+
+
+def test_long_and_foreign_text_is_fitted_to_the_contents_page():
+    title = "Steering committee of the programme " * 12
+    cover = Cover("Committee pack", title, ["Teams: https://teams.example.com/l/meetup-join/" + "x" * 200],
+                  "Contents")
+    part = Part("Agenda", pdf_of(["one"]), "Łódź Ελλάδα " * 20)
+    reader = PdfReader(io.BytesIO(assemble([part], cover)))
+    text = reader.pages[0].extract_text().split("\n")
+    title_lines = [line for line in text if line.startswith("Steering") or line.startswith("of the")]
+    assert 1 <= len(title_lines) <= 3 and title_lines[-1].endswith("...")
+    assert any(line.startswith("Teams: https://") and line.endswith("...") for line in text)
+    detail = next(line for line in text if line.startswith("?ód?"))  # Ł and ź are not in WinAnsi: "?"
+    assert detail.endswith("...")
+
+
+def test_the_pack_bytes_are_the_same_in_another_process():
+    import subprocess
+    import sys
+
+    script = ("import io, sys; sys.path.insert(0, 'tests'); from test_pack import parts, COVER; "
+              "from docgen.renderers.pack_pdf import assemble; sys.stdout.buffer.write(assemble(parts(), COVER))")
+    runs = [subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, check=True,
+                           timeout=120).stdout for _ in range(2)]
+    assert runs[0] == runs[1] == assemble(parts(), COVER)
+
+
+def test_pdf_strings_are_escaped():
+    from docgen.renderers.pdf_text import literal
+
+    slash = bytes([92])  # a backslash
+    assert literal("a) Tj (b" + chr(92)) == b"(a" + slash + b") Tj " + slash + b"(b" + slash * 2 + b")"
+    assert literal("e\u0301t\u00e9") == b"(\xe9t\xe9)"  # composed first: one WinAnsi byte each

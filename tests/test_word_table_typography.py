@@ -48,3 +48,28 @@ def test_rows_carry_keep_with_next_at_both_ends_of_a_table(invoke, tmp_path):
     kept = [all(p.paragraph_format.keep_with_next for cell in row.cells for p in cell.paragraphs) for row in body]
     expected = kept_with_next(len(body))
     assert kept == [index in expected for index in range(len(body))]
+
+
+def test_a_kept_row_holding_a_heading_keeps_one_keep_next():
+    from docgen.ooxml.docx_writer import DocxBuilder
+    from docgen.ooxml.reference import load_reference
+
+    doc = DocxBuilder(load_reference(ROOT / "templates" / "minutes.docx"))
+    rows = [[Cell("## Follow-up\nCheck the payroll", markdown=True)] for _ in range(3)]
+    xml = doc.table_xml(["Note"], rows, [1])
+    assert "<w:keepNext/><w:keepNext/>" not in xml
+    assert xml.count("<w:keepNext/>") >= 2
+
+
+def test_the_contents_asks_word_to_update_its_fields_even_when_the_reference_says_not_to():
+    import dataclasses
+
+    from docgen.ooxml.docx_contents import updating_fields
+    from docgen.ooxml.reference import load_reference
+
+    reference = load_reference(ROOT / "templates" / "minutes.docx")
+    settings = reference.parts["word/settings.xml"].decode().replace(
+        "<w:compat>", '<w:updateFields w:val="false"/><w:compat>')
+    refusing = dataclasses.replace(reference, parts={**reference.parts, "word/settings.xml": settings.encode()})
+    updated = updating_fields(refusing).parts["word/settings.xml"].decode()
+    assert updated.count("<w:updateFields") == 1 and '<w:updateFields w:val="true"/><w:compat>' in updated

@@ -1,4 +1,4 @@
-"""``docgen pack``: the committee's pre-read pack in one PDF (agenda, previous minutes, deck, checklist)."""
+"""``docgen pack``: the committee's pre-read pack in one PDF or Word file (agenda, minutes, deck, checklist)."""
 
 from __future__ import annotations
 
@@ -22,7 +22,8 @@ _FILE = click.Path(dir_okay=False, path_type=Path)
 @click.option("--previous-minutes", type=_FILE, default=None,
               help="The previous meeting (YAML or notes) whose minutes go in the pack.")
 @click.option("-o", "--output", "outputs", multiple=True, type=_FILE,
-              help="Output file (.pdf); repeat for several. Default: MEETING with -pack.pdf, next to it.")
+              help="Output file (.pdf, or .docx: one Word document, the deck as its status report); repeat for "
+                   "several. Default: MEETING with -pack.pdf, next to it.")
 @previous_options
 @templates_option
 @lang_option
@@ -31,8 +32,8 @@ def pack(input_file: Path, status: Path | None, spec: Path | None, assessment: P
          template_dirs: tuple[Path, ...], language: str | None) -> None:
     """Write the pre-read pack of the meeting in MEETING: a contents page, its agenda, then the parts given.
 
-    The parts are converted by one LibreOffice run and merged: a bookmark per part, the deck two
-    slides per page, "Page X of Y" across the pack. Nothing is written if any input is wrong.
+    In PDF the parts are converted by one LibreOffice run and merged: a bookmark per part, the
+    deck two slides per page, "Page X of Y" across the pack. Nothing is written if any input is wrong.
     """
     from docgen.jobs import job
     from docgen.jobs.context import RenderContext

@@ -71,7 +71,7 @@ def _deck(pack: Pack, ctx: RenderContext, dest: Path) -> Path:
     from docgen.jobs.deck import write_pptx
 
     assert pack.period is not None
-    return write_pptx(pack.period, ctx.with_template(None), dest)
+    return write_pptx(pack.period, ctx, dest)
 
 
 def _deck_into(pack: Pack, ctx: RenderContext, doc: DocxBuilder) -> None:

@@ -52,9 +52,10 @@ def updating_fields(reference: ReferenceDocx) -> ReferenceDocx:
     """Return ``reference`` whose documents ask Word to update their fields (the contents' pages) on opening."""
     name = "word/settings.xml"
     settings = reference.parts.get(name, b"").decode("utf-8")
-    if not settings or "<w:updateFields" in settings:
+    if not settings:
         return reference
     mark = '<w:updateFields w:val="true"/>'
+    settings = re.sub(r"<w:updateFields\b[^>]*/>", "", settings)  # the reference's own, "false" included
     later = re.search(r"<w:(?:" + "|".join(map(re.escape, _AFTER_UPDATE_FIELDS)) + r")\b", settings)
     if later:
         settings = settings[:later.start()] + mark + settings[later.start():]

@@ -56,7 +56,7 @@ def run_xml(run: Run, extra_rpr: str = "") -> str:
 
 
 # A paragraph's style, after which w:keepNext goes (the order of w:pPr's children).
-_KEEP_NEXT = re.compile(r'(<w:pPr><w:pStyle w:val="[^"]*"/>)')
+_KEEP_NEXT = re.compile(r'(<w:pPr><w:pStyle w:val="[^"]*"/>)(?!<w:keepNext/>)')  # once: a heading has its own
 # Fewer rows than this are kept on one page whole.
 WHOLE_TABLE_ROWS = 5
 

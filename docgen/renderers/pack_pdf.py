@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 
 from pypdf import PageObject, PdfReader, PdfWriter, Transformation
 from pypdf.annotations import Link
+from pypdf.generic import DictionaryObject
 
-from docgen.renderers.pdf_text import Rule, Text, drawn_page, lines, width
+from docgen.renderers.pdf_text import Rule, Text, drawn_page, fitted, fonts_of, lines, width
 
 A4 = (595.28, 841.89)  # points, portrait
 MARGIN = 56.0
@@ -48,16 +49,17 @@ class Cover:
 
 def assemble(parts: list[Part], cover: Cover) -> bytes:
     """Return the pack's PDF bytes: contents page, then ``parts`` in order, bookmarked and page-numbered."""
-    pages = [_pages_of(part) for part in parts]
+    writer = PdfWriter()
+    fonts = fonts_of(writer)
+    pages = [_pages_of(part, fonts) for part in parts]
     starts, total = [], 1
     for part_pages in pages:
         starts.append(total)
         total += len(part_pages)
-    writer = PdfWriter()
-    contents, links = _contents_page(parts, starts, cover)
+    contents, links = _contents_page(parts, starts, cover, fonts)
     for page in [contents] + [p for part_pages in pages for p in part_pages]:
         added = writer.add_page(page)
-        _stamp(added, len(writer.pages), total, cover)
+        _stamp(added, len(writer.pages), total, cover, fonts)
     for part, start in zip(parts, starts):
         writer.add_outline_item(title=part.title, page_number=start)
     for rect, start in links:
@@ -69,13 +71,13 @@ def assemble(parts: list[Part], cover: Cover) -> bytes:
     return out.getvalue()
 
 
-def _pages_of(part: Part) -> list[PageObject]:
+def _pages_of(part: Part, fonts: DictionaryObject) -> list[PageObject]:
     """Return the pages ``part`` adds to the pack (a deck's slides two per page)."""
     reader = PdfReader(io.BytesIO(part.pdf))
     pages = list(reader.pages)
     if not part.slides:
         return pages
-    return [_two_up(pages[i:i + 2]) for i in range(0, len(pages), 2)]
+    return [_two_up(pages[i:i + 2], fonts) for i in range(0, len(pages), 2)]
 
 
 def _size(page: PageObject) -> tuple[float, float]:
@@ -83,7 +85,7 @@ def _size(page: PageObject) -> tuple[float, float]:
     return float(box.width), float(box.height)
 
 
-def _two_up(slides: list[PageObject]) -> PageObject:
+def _two_up(slides: list[PageObject], fonts: DictionaryObject) -> PageObject:
     """Return a portrait A4 page holding ``slides`` (one or two) stacked, scaled to the text width, framed."""
     page_w, page_h = A4
     slide_w, slide_h = _size(slides[0])
@@ -100,49 +102,45 @@ def _two_up(slides: list[PageObject]) -> PageObject:
         base.merge_transformed_page(slide, Transformation().scale(scale, scale).translate(x, y))
         frames += [Rule(x, y, x + w, y), Rule(x + w, y, x + w, y + h), Rule(x + w, y + h, x, y + h),
                    Rule(x, y + h, x, y)]
-    base.merge_page(drawn_page(page_w, page_h, frames))
+    base.merge_page(drawn_page(page_w, page_h, frames, fonts))
     return base
 
 
-def _stamp(page: PageObject, number: int, total: int, cover: Cover) -> None:
+def _stamp(page: PageObject, number: int, total: int, cover: Cover, fonts: DictionaryObject) -> None:
     """Write "Page X of Y" at the foot of ``page``, right, and the pack's title at the left."""
-    page_w, _ = _size(page)
+    page_w, page_h = _size(page)
     y = 24.0
     marks: list[Text | Rule] = [
         Text(page_w - 40, y, f"{cover.page} {number} {cover.of} {total}", 8, align="right", gray=0.3),
-        Text(40, y, _fit(f"{cover.kind} \u00b7 {cover.title}", page_w / 2, 8), 8, gray=0.3),
+        Text(40, y, fitted(f"{cover.kind} \u00b7 {cover.title}", page_w / 2, 8), 8, gray=0.3),
     ]
-    page.merge_page(drawn_page(page_w, _size(page)[1], marks))
+    page.merge_page(drawn_page(page_w, page_h, marks, fonts))
 
 
-def _fit(text: str, max_width: float, size: float) -> str:
-    """Return ``text`` cut with an ellipsis to fit ``max_width`` points."""
-    if width(text, size) <= max_width:
-        return text
-    while text and width(text + "...", size) > max_width:
-        text = text[:-1]
-    return text.rstrip() + "..."
-
-
-def _contents_page(parts: list[Part], starts: list[int], cover: Cover
+def _contents_page(parts: list[Part], starts: list[int], cover: Cover, fonts: DictionaryObject
                    ) -> tuple[PageObject, list[tuple[tuple[float, float, float, float], int]]]:
-    """Return the contents page and its links: (rectangle, target page index) per part."""
+    """Return the contents page and its links: (rectangle, target page index) per part.
+
+    Every text is fitted to the page: the title on at most 3 lines, each other line cut with "...".
+    """
     page_w, page_h = A4
     left, right = MARGIN + 16, page_w - MARGIN - 16
     y = page_h - 110
-    items: list[Text | Rule] = [Text(left, y, cover.kind.upper(), 10, bold=True, gray=0.4)]
-    for line in lines(cover.title, right - left, 22, bold=True):
+    items: list[Text | Rule] = [Text(left, y, fitted(cover.kind.upper(), right - left, 10, True), 10, bold=True,
+                                     gray=0.4)]
+    for line in lines(cover.title, right - left, 22, bold=True, max_lines=3):
         y -= 28
         items.append(Text(left, y, line, 22, bold=True))
     for detail in cover.details:
         y -= 16
-        items.append(Text(left, y, detail, 11, gray=0.3))
+        items.append(Text(left, y, fitted(detail, right - left, 11), 11, gray=0.3))
     y -= 48
     items += [Text(left, y, cover.contents, 14, bold=True), Rule(left, y - 8, right, y - 8, 0.75, 0.5)]
     y -= 34
     links = []
     for number, (part, start) in enumerate(zip(parts, starts), start=1):
-        entry, page_no = f"{number}.  {part.title}", str(start + 1)
+        page_no = str(start + 1)
+        entry = fitted(f"{number}.  {part.title}", right - left - width(page_no, 12) - 30, 12)
         room = right - left - width(entry, 12) - width(page_no, 12) - 12
         items += [Text(left, y, entry, 12),  # drawn in reading order: entry, leader, page
                   Text(right - width(page_no, 12) - 6, y, _leader(room), 12, align="right", gray=0.55),
@@ -150,10 +148,11 @@ def _contents_page(parts: list[Part], starts: list[int], cover: Cover
         bottom = y - 4
         if part.detail:
             y -= 14
-            items.append(Text(left + width(f"{number}.  ", 12), y, part.detail, 9, gray=0.4))
+            indent = width(f"{number}.  ", 12)
+            items.append(Text(left + indent, y, fitted(part.detail, right - left - indent, 9), 9, gray=0.4))
         links.append(((left - 2, y - 4, right + 2, bottom + 18), start))
         y -= 26
-    return drawn_page(page_w, page_h, items), links
+    return drawn_page(page_w, page_h, items, fonts), links
 
 
 def _leader(room: float) -> str:

@@ -3,18 +3,20 @@
 pypdf merges, transforms and annotates pages but draws no text, and no PDF drawing library is a
 dependency of docgen: the few lines the pack adds are written here as a PDF content stream in
 the standard Helvetica fonts (every PDF reader has them; nothing is embedded). Text is encoded
-in WinAnsi (Windows-1252), which covers English and French; a character outside it becomes "?".
+in WinAnsi (Windows-1252), which covers English and French; a character outside it becomes "?"
+(embedding a font for other scripts is not done yet).
 Widths come from Liberation Sans, which is metric-compatible with Helvetica.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
-from pypdf import PageObject
+from pypdf import PageObject, PdfWriter
 from pypdf.generic import ContentStream, DictionaryObject, NameObject
 
-from docgen.deck.measure import font_for, text_width, wrap
+from docgen.deck.measure import ELLIPSIS, font_for, shorten, text_width, wrap
 
 HELVETICA = font_for("Helvetica")
 FONTS = {False: "/F1", True: "/F2"}  # bold -> resource name
@@ -47,19 +49,50 @@ class Rule:
     gray: float = 0.6
 
 
+def drawn(text: str) -> str:
+    """Return ``text`` as the page shows it: composed (NFC), its no-break spaces plain, "?" for what WinAnsi lacks."""
+    composed = unicodedata.normalize("NFC", text).translate(_SPACES)
+    return composed.encode("cp1252", errors="replace").decode("cp1252")
+
+
 def width(text: str, size: float, bold: bool = False) -> float:
-    """Return the width in points of ``text`` set in Helvetica at ``size`` points."""
-    return text_width(text, size, bold, HELVETICA)
+    """Return the width in points of ``text`` as drawn (:func:`drawn`) in Helvetica at ``size`` points."""
+    return text_width(drawn(text), size, bold, HELVETICA)
 
 
-def lines(text: str, max_width: float, size: float, bold: bool = False) -> list[str]:
-    """Return ``text`` broken into lines of Helvetica no wider than ``max_width`` points."""
-    return wrap(text, max_width, size, bold, HELVETICA)
+def lines(text: str, max_width: float, size: float, bold: bool = False, max_lines: int | None = None) -> list[str]:
+    """Return ``text`` as drawn broken into lines of Helvetica no wider than ``max_width`` points.
+
+    With ``max_lines``, at most that many, the last ending with "..." when the text is cut.
+    """
+    text = drawn(text)
+    if max_lines is not None:
+        text = shorten(text, max_width, size, max_lines, bold, HELVETICA).replace(ELLIPSIS, "...")
+    # wrap() glues dates and amounts with no-break characters; on the page they are plain spaces
+    return [drawn(line).replace("\xa0", " ") for line in wrap(text, max_width, size, bold, HELVETICA)]
+
+
+def fitted(text: str, max_width: float, size: float, bold: bool = False) -> str:
+    """Return ``text`` as drawn on one line no wider than ``max_width`` points, cut with "..." when too long.
+
+    Cut at a character, not a word: a long link keeps its beginning ("Teams: https://teams.ex...").
+    """
+    text = drawn(text)
+    if width(text, size, bold) <= max_width:
+        return text
+    low, high = 0, len(text)  # the longest prefix that fits with its "...": found by bisection
+    while low < high:
+        mid = (low + high + 1) // 2
+        if width(text[:mid].rstrip() + "...", size, bold) <= max_width:
+            low = mid
+        else:
+            high = mid - 1
+    return text[:low].rstrip() + "..."
 
 
 def literal(text: str) -> bytes:
     """Return ``text`` as a PDF string literal in WinAnsi, with its delimiters escaped."""
-    raw = text.translate(_SPACES).encode("cp1252", errors="replace")
+    raw = drawn(text).encode("cp1252")
     return b"(" + raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b")"
 
 
@@ -93,12 +126,25 @@ def _font(base: str) -> DictionaryObject:
                              NameObject("/Encoding"): NameObject("/WinAnsiEncoding")})
 
 
-def drawn_page(page_width: float, page_height: float, items: list[Text | Rule]) -> PageObject:
-    """Return a new page of the given size (points) holding ``items``, with the fonts they use."""
+def fonts_of(writer: PdfWriter | None = None) -> DictionaryObject:
+    """Return the font resources of drawn pages: Helvetica and Helvetica-Bold, written once in ``writer``.
+
+    Shared indirect objects (without a writer, direct ones): one pair of font dictionaries per
+    file, however many pages are stamped.
+    """
+    regular, bold = _font("/Helvetica"), _font("/Helvetica-Bold")
+    if writer is not None:  # pypdf has no public call for adding an object that is not a page
+        return DictionaryObject({NameObject(FONTS[False]): writer._add_object(regular),
+                                 NameObject(FONTS[True]): writer._add_object(bold)})
+    return DictionaryObject({NameObject(FONTS[False]): regular, NameObject(FONTS[True]): bold})
+
+
+def drawn_page(page_width: float, page_height: float, items: list[Text | Rule],
+               fonts: DictionaryObject | None = None) -> PageObject:
+    """Return a new page of the given size (points) holding ``items``, with ``fonts`` (:func:`fonts_of`)."""
     page = PageObject.create_blank_page(width=page_width, height=page_height)
-    fonts = DictionaryObject({NameObject(FONTS[False]): _font("/Helvetica"),
-                              NameObject(FONTS[True]): _font("/Helvetica-Bold")})
-    page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): fonts})
+    page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): fonts if fonts is not None
+                                                       else fonts_of()})
     stream = ContentStream(None, None)
     stream.set_data(content(items))
     page.replace_contents(stream)
