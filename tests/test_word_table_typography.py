@@ -73,3 +73,16 @@ def test_the_contents_asks_word_to_update_its_fields_even_when_the_reference_say
     refusing = dataclasses.replace(reference, parts={**reference.parts, "word/settings.xml": settings.encode()})
     updated = updating_fields(refusing).parts["word/settings.xml"].decode()
     assert updated.count("<w:updateFields") == 1 and '<w:updateFields w:val="true"/><w:compat>' in updated
+
+
+def test_the_checklist_section_tables_keep_their_first_and_last_rows_together(invoke, tmp_path):
+    dest = tmp_path / "c.docx"
+    assert invoke("checklist", SAMPLES / "payroll-interface-spec.yaml", "--assessment",
+                  SAMPLES / "payroll-interface-assessment.yaml", "-o", dest).exit_code == 0
+    doc = Document(str(dest))
+    sections = [t for t in doc.tables if t.rows[0].cells[0].text == "ID"]  # the requirement tables
+    assert sections
+    for table in sections:
+        body = table.rows[1:]
+        kept = [all(p.paragraph_format.keep_with_next for c in row.cells for p in c.paragraphs) for row in body]
+        assert kept == [i in kept_with_next(len(body)) for i in range(len(body))]

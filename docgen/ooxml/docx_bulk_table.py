@@ -8,7 +8,7 @@ every row with that status), and writes plain text without building run objects.
 
 from __future__ import annotations
 
-from docgen.ooxml.docx_writer import DocxBuilder
+from docgen.ooxml.docx_writer import KEEP_NEXT, DocxBuilder
 from docgen.ooxml.xmltext import esc
 from docgen.richtext import Run
 
@@ -80,6 +80,9 @@ class BulkTable:
                 f'<w:rPr>{rpr}</w:rPr><w:t xml:space="preserve">{esc(text)}</w:t></w:r></w:p></w:tc>')
 
     @staticmethod
-    def row(cells: list[str]) -> str:
-        """Return the XML of one body row made of cell XML strings."""
-        return f'<w:tr><w:trPr><w:cantSplit/></w:trPr>{"".join(cells)}</w:tr>'
+    def row(cells: list[str], keep_next: bool = False) -> str:
+        """Return the XML of one body row made of cell XML strings (kept on the next row's page: ``keep_next``)."""
+        body = "".join(cells)
+        if keep_next:
+            body = KEEP_NEXT.sub(r"\1<w:keepNext/>", body)
+        return f'<w:tr><w:trPr><w:cantSplit/></w:trPr>{body}</w:tr>'

@@ -56,7 +56,7 @@ def run_xml(run: Run, extra_rpr: str = "") -> str:
 
 
 # A paragraph's style, after which w:keepNext goes (the order of w:pPr's children).
-_KEEP_NEXT = re.compile(r'(<w:pPr><w:pStyle w:val="[^"]*"/>)(?!<w:keepNext/>)')  # once: a heading has its own
+KEEP_NEXT = re.compile(r'(<w:pPr><w:pStyle w:val="[^"]*"/>)(?!<w:keepNext/>)')  # once: a heading has its own
 # Fewer rows than this are kept on one page whole.
 WHOLE_TABLE_ROWS = 5
 
@@ -241,7 +241,7 @@ class DocxBuilder:
         for index, row in enumerate(rows):
             parts.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
             cells = "".join(self._cell_xml(cell, col, text_sid) for cell, col in zip(row, cols))
-            parts.append(_KEEP_NEXT.sub(r"\1<w:keepNext/>", cells) if index in kept else cells)
+            parts.append(KEEP_NEXT.sub(r"\1<w:keepNext/>", cells) if index in kept else cells)
             parts.append("</w:tr>")
         parts.append("</w:tbl>")
         # Word needs a paragraph between two consecutive tables and after a final table.

@@ -14,7 +14,7 @@ from docgen.model.checklist import Checklist, Tally
 from docgen.model.checklist_changes import CHANGES
 from docgen.model.requirements import STATUSES
 from docgen.ooxml.docx_bulk_table import BulkTable
-from docgen.ooxml.docx_writer import Cell, Content, DocxBuilder
+from docgen.ooxml.docx_writer import Cell, Content, DocxBuilder, kept_with_next
 from docgen.ooxml.package import document_time
 from docgen.ooxml.reference import ReferenceDocx, load_reference
 from docgen.renderers.checklist_common import (
@@ -168,7 +168,8 @@ def _section_tables(doc: DocxBuilder, checklist: Checklist, L: Labels,
     for section, items in checklist.sections():
         yield doc.paragraph_xml(section_name(L, section), "Heading 2")
         yield table.start(header)
-        for item in items:
+        kept = kept_with_next(len(items))  # no page holds one or two rows of a section's table
+        for index, item in enumerate(items):
             cells = [text(0, item.id, bold=True), levels[item.level],
                      markdown(2, item.requirement.text), statuses[item.status],
                      markdown(4 + at, item.evidence), text(5 + at, item.owner),
@@ -176,7 +177,7 @@ def _section_tables(doc: DocxBuilder, checklist: Checklist, L: Labels,
             if compared:
                 was, moved = item.comparison()
                 cells[4:4] = [before[was], moves[moved]]
-            yield row(cells)
+            yield row(cells, index in kept)
         yield table.end()
 
 
