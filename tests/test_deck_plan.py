@@ -70,7 +70,7 @@ def test_measure_widths_and_wrap():
     assert DEFAULT_FONT.line_height(10) >= 12
 
 
-def test_contract_plan_has_all_ten_kinds():
+def test_contract_plan_has_every_slide_kind():
     status, plan = plan_of(CONTRACT)
     kinds = {s.kind for s in plan.slides}
     assert kinds == set(KINDS)
