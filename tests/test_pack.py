@@ -264,3 +264,17 @@ def test_pdf_strings_are_escaped():
     slash = bytes([92])  # a backslash
     assert literal("a) Tj (b" + chr(92)) == b"(a" + slash + b") Tj " + slash + b"(b" + slash * 2 + b")"
     assert literal("e\u0301t\u00e9") == b"(\xe9t\xe9)"  # composed first: one WinAnsi byte each
+
+
+def test_a_rotated_page_is_stamped_upright():
+    from pypdf.generic import NameObject, NumberObject
+
+    writer = PdfWriter()
+    writer.add_page(drawn_page(595.28, 841.89, [Text(72, 400, "turned", 14)]))
+    writer.pages[0][NameObject("/Rotate")] = NumberObject(90)
+    out = io.BytesIO()
+    writer.write(out)
+    reader = PdfReader(io.BytesIO(assemble([Part("Annex", out.getvalue())], COVER)))
+    page = reader.pages[1]
+    assert page.rotation == 0 and float(page.mediabox.width) > float(page.mediabox.height)  # landscape, upright
+    assert "Page 2 of 2" in page.extract_text() and "turned" in page.extract_text()

@@ -59,6 +59,8 @@ def assemble(parts: list[Part], cover: Cover) -> bytes:
     contents, links = _contents_page(parts, starts, cover, fonts)
     for page in [contents] + [p for part_pages in pages for p in part_pages]:
         added = writer.add_page(page)
+        if added.rotation:  # turned in its content (pypdf does it on the writer's copy), so the stamp sits upright
+            added.transfer_rotation_to_content()
         _stamp(added, len(writer.pages), total, cover, fonts)
     for part, start in zip(parts, starts):
         writer.add_outline_item(title=part.title, page_number=start)
@@ -99,7 +101,9 @@ def _two_up(slides: list[PageObject], fonts: DictionaryObject) -> PageObject:
     for index, slide in enumerate(slides):
         slot_top = page_h - MARGIN - index * (room_h + SLIDE_GAP)
         y = slot_top - (room_h - h) / 2 - h  # centred in its half of the page
-        base.merge_transformed_page(slide, Transformation().scale(scale, scale).translate(x, y))
+        origin = slide.mediabox  # a slide's box need not start at (0, 0)
+        base.merge_transformed_page(slide, Transformation().translate(-float(origin.left), -float(origin.bottom))
+                                    .scale(scale, scale).translate(x, y))
         frames += [Rule(x, y, x + w, y), Rule(x + w, y, x + w, y + h), Rule(x + w, y + h, x, y + h),
                    Rule(x, y + h, x, y)]
     base.merge_page(drawn_page(page_w, page_h, frames, fonts))
