@@ -108,3 +108,13 @@ def test_owner_wrong_and_due_wrong_are_not_counted():
     assert vars(result.counts["actions"]) == {"truth": 2, "found": 1, "right": 1}
     assert vars(result.counts["owners"]) == {"truth": 2, "found": 1, "right": 0}
     assert vars(result.counts["due"]) == {"truth": 2, "found": 1, "right": 0}
+
+
+def test_several_owners_match_however_they_are_joined():
+    from docgen.eval.notes import same_person
+
+    assert same_person("Sean and Alexa", "Sean, Alexa")
+    assert same_person("Léa et Marc", "Marc / Léa")
+    assert not same_person("Sean and Alexa", "Sean, Bob")
+    assert not same_person("Sean and Alexa", "Sean")
+    assert same_person("Greg Wilson", "GW")  # one person: initials, as before

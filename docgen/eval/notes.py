@@ -75,7 +75,24 @@ def initials(name: str) -> str:
     return "".join(word[0] for word in name.split())
 
 
+# Between the names of several owners: "Sean and Alexa", "Sean, Alexa", "Léa et Marc", "AB/CD".
+_OWNERS = re.compile(r"\s*(?:,|;|/|&|\+|\band\b|\bet\b)\s*", re.I)
+
+
 def same_person(truth: str | None, found: str | None) -> bool:
+    """Return True when ``found`` names who ``truth`` names: the same person (equal, or initials), or the same owners.
+
+    Several owners match when each written name matches one found, however they are joined
+    ("Sean and Alexa" and "Sean, Alexa").
+    """
+    t_names = [n for n in _OWNERS.split(truth or "") if n.strip()]
+    f_names = [n for n in _OWNERS.split(found or "") if n.strip()]
+    if len(t_names) > 1 and len(t_names) == len(f_names):
+        return all(any(_one_person(t, f) for f in f_names) for t in t_names)
+    return _one_person(truth, found)
+
+
+def _one_person(truth: str | None, found: str | None) -> bool:
     """Return True when ``found`` names the person ``truth`` names (equal, or initials of it)."""
     t, f = normalise_name(truth), normalise_name(found)
     if not t or not f:
