@@ -91,9 +91,13 @@ def numbered(title: str, index: int, count: int) -> str:
 
 
 def table_slides(ctx: Planning, kind: str, title: str, columns: list[Column],
-                 rows: list[list[Cell]], box: Box | None = None, max_size: float = 14,
+                 rows: list[list[Cell]], box: Box | None = None, max_size: float = 18,
                  floor: float = 10, total: list[Cell] | None = None) -> list[SlidePlan]:
-    """Return the slides holding a table, continued with its header repeated when long."""
+    """Return the slides holding a table, continued with its header repeated when long.
+
+    The text is set at the largest size from ``max_size`` (18 pt: a short table grows to fill its
+    slide) down to ``floor`` that fits; a long table takes the fewest slides.
+    """
     box = box or ctx.frame.body
     tables = fit_table(columns, rows, box, ctx.font, max_size, floor, total)
     return [
