@@ -110,11 +110,18 @@ FOUND = [
      "The conventions must be sent to the coaches", None),
     ("Organisation précise à définir.", "still to be done", "action",
      "Organisation précise à définir", None),
+    ("Let's keep the shared spreadsheet for now.", "provisional choice", "decision",
+     "Let's keep the shared spreadsheet for now", None),
+    ("Monthly calls for the time being, 45 minutes each.", "provisional choice", "decision",
+     "Monthly calls for the time being, 45 minutes each", None),
     ("Bilan financier validé.", "short verdict", "decision", "Bilan financier validé", None),
     ("Budget approved.", "short verdict", "decision", "Budget approved", None),
 ]
 
 LEFT_ALONE = [
+    "The website still runs on the old server for now.",  # a state, not a choice
+    "That works for now, we can always revisit it later.",  # a possibility
+    "Should we keep the mailing list for now?",  # a question
     "Should we approve the budget?",  # a question
     "The proposal to approve the budget is pending.",  # not decided yet
     "La séance est close à 21h.",  # closing the meeting

@@ -119,6 +119,8 @@ ENGLISH = {
     "next_step": [r"(?:the )?next steps? (?:is|are|will be|would be) (?:to )?"],
     # "We will send the invitation": a task of the whole group (not "we will see")
     "we_will": [r"we (?:will|'ll|’ll|shall)"],
+    # a choice made until further notice: "Let's stick with GitLab for now", "Weekly for now"
+    "provisional": ["for now", "for the moment", "for the time being"],
     "not_our_tasks": ["see", "be", "have", "meet", "continue", "discuss", "talk", "hear", "know",
                       "try", "probably", "likely", "not", "also be", "get back"],
     "hedges": ["also", "still", "then", "now", "first"],

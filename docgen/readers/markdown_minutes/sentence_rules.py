@@ -249,6 +249,22 @@ def _passive_task(match: re.Match, sentence: str, people: People) -> Finding | N
     return Finding("action", sentence, "", agent.group("who").strip() if agent else None)
 
 
+def _provisional(match: re.Match, sentence: str, people: People) -> Finding | None:
+    """Return "Let's stick with the wiki for now" as a decision, taken until further notice.
+
+    Not a question, a hedge ("we could ... for now", "it can always change"), an opinion
+    ("this is fine for now") or a state the sentence only describes ("still", a past tense).
+    """
+    if sentence.endswith("?") or _UNDECIDED.search(sentence) or _NARRATIVE.search(sentence) or \
+            _STATE.search(sentence) or len(sentence.split()) > 25:
+        return None
+    return Finding("decision", sentence, "")
+
+
+_STATE = re.compile(r"(?i)\b(?:still|currently|already|yet|can|cannot|can't|"
+                    r"(?:is|are|seems?|looks?) (?:fine|ok|okay|good|enough))\b")
+
+
 def _yes(match: re.Match, sentence: str, people: People) -> Finding | None:
     """Return "Installation de librenms => oui" as the decision "Installation de librenms : oui"."""
     subject = match.group("subject").strip()
@@ -351,6 +367,8 @@ RULES: tuple[LineRule, ...] = (
              _compile(rf"^(?P<subject>[^.:;]{{3,120}}?)\s+(?i:(?:reste|restent)\s+(?:encore\s+)?)?à\s+"
                       rf"{_alternatives('to_do')}\s*[.!]?$"),
              _obligation),
+    LineRule("provisional choice", "decision",
+             _compile(rf"(?<!\w){_alternatives('provisional')}(?!\w)"), _provisional),
     LineRule("short verdict", "decision",
              _compile(rf"^(?P<subject>[^.:;]{{3,100}}?)\s+{_ADVERB}(?:{_VERDICT})\s*[.!]?$"),
              _short_verdict),
