@@ -303,3 +303,11 @@ def test_a_labelled_action_under_a_next_meeting_heading_is_kept(tmp_path):
     minutes = _read(tmp_path, "# Sync 2025-06-03\n\nPresent: Ana, Bo\n\n## Next meeting\n\n"
                     "- 17 June 2025, room 4\n")
     assert minutes.next_meeting.date.isoformat() == "2025-06-17"
+
+
+def test_a_plan_in_the_future_passive_listed_as_decided_stays_a_decision(tmp_path):
+    minutes = _read(tmp_path, "# Réunion du bureau\n\nDate : 12/03/2025\n\n## Décisions\n\n"
+                              "- Un compte-rendu sera rédigé après chaque atelier.\n\n## Notes\n\n"
+                              "Le planning sera mis à jour par le secrétariat.\n")
+    assert [d.text for d in minutes.decisions] == ["Un compte-rendu sera rédigé après chaque atelier."]
+    assert [a.text for a in minutes.actions] == ["Le planning sera mis à jour par le secrétariat"]

@@ -114,6 +114,10 @@ FOUND = [
      "Let's keep the shared spreadsheet for now", None),
     ("Monthly calls for the time being, 45 minutes each.", "provisional choice", "decision",
      "Monthly calls for the time being, 45 minutes each", None),
+    ("La liste des bénévoles sera mise à jour avant le forum.", "will be done", "action",
+     "La liste des bénévoles sera mise à jour avant le forum", None),
+    ("Les devis seront envoyés aux deux traiteurs.", "will be done", "action",
+     "Les devis seront envoyés aux deux traiteurs", None),
     ("Bilan financier validé.", "short verdict", "decision", "Bilan financier validé", None),
     ("Budget approved.", "short verdict", "decision", "Budget approved", None),
 ]
@@ -122,6 +126,9 @@ LEFT_ALONE = [
     "The website still runs on the old server for now.",  # a state, not a choice
     "That works for now, we can always revisit it later.",  # a possibility
     "Should we keep the mailing list for now?",  # a question
+    "Aucune salle ne sera réservée cette année.",  # denied
+    "Le local sera peut-être repeint, et une réunion devrait suivre.",  # hedged
+    "Le repas sera organisé le 12 mars.",  # a date settled, not a task
     "Should we approve the budget?",  # a question
     "The proposal to approve the budget is pending.",  # not decided yet
     "La séance est close à 21h.",  # closing the meeting

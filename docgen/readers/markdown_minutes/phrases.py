@@ -288,6 +288,15 @@ FRENCH = {
         "terminer", "finir",
     ],
     "obligations": ["doit", "doivent", "devra", "devront"],
+    # "Le wiki sera mis à jour", "Une étude d'impact sera réalisée": a task in the future passive
+    # (not "sera organisé le 13 décembre", "sera dématérialisée": what was settled)
+    "will_be": ["sera", "seront"],
+    "done_by_someone": [
+        r"complété\w*", "mis à jour", "mise à jour", "mises à jour", r"contacté\w*", r"mené\w*",
+        r"réalisé\w*", r"préparé\w*", r"envoyé\w*", r"rédigé\w*", r"faite?s?",
+        r"publié\w*", r"vérifié\w*", r"corrigé\w*", r"relancé\w*", r"installé\w*", r"commandé\w*",
+        r"acheté\w*", r"réservé\w*", r"créé\w*", r"finalisé\w*", r"imprimé\w*", r"diffusé\w*",
+    ],
     # "Il faudra régler le problème": a task without an owner
     "it_is_needed": [r"il (?:faut|faudra|reste à|restera à)", r"il nous (?:faut|faudra)",
                      r"(?:on|nous) (?:doit|devra|devons|devrons)(?: donc| également| aussi)?"],
@@ -299,7 +308,8 @@ FRENCH = {
     "not_our_tasks": ["verrons", "serons", "aurons", "saurons", "pourrons", "continuerons"],
     "hedges": ["cependant", "encore", "aussi", "donc", "alors", "également", "toujours",
                "absolument", "maintenant", "ensuite", "d'abord", "d’abord"],
-    "maybe": ["peut-être", "peut être", "éventuellement", "probablement", "sans doute"],
+    "maybe": ["peut-être", "peut être", "éventuellement", "probablement", "sans doute",
+              "potentiellement"],
     "be": ["être"],
     "anaphors": ["le faire", "la faire", "les faire", r"s['’]en (?:occuper|charger)",
                  r"s['’]occuper de (?:ça|cela)"],

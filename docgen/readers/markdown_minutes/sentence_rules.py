@@ -206,6 +206,21 @@ def _obligation(match: re.Match, sentence: str, people: People) -> Finding | Non
     return Finding("action", sentence, "", agent.group("who").strip() if agent else None)
 
 
+def _future_task(match: re.Match, sentence: str, people: People) -> Finding | None:
+    """Return "Le wiki sera mis à jour pour l'année suivante" as a task without an owner.
+
+    Not when the subject denies it ("Aucune page ne sera créée"), hedges it or tells a past.
+    """
+    subject = match.group("subject")
+    if _NOT_WORD.search(subject) or _NARRATIVE.search(subject) or _NEXT_MEETING.search(subject) or \
+            _UNDECIDED.search(sentence) or _HEDGED.search(sentence) or sentence.endswith("?"):
+        return None
+    return Finding("action", sentence, "")
+
+
+_HEDGED = re.compile(rf"(?<!\w){_alternatives('maybe')}(?!\w)")
+
+
 def _needed(match: re.Match, sentence: str, people: People) -> Finding | None:
     """Return "Il faudra régler le problème d'ARTEMIS" as the task "Régler le problème d'ARTEMIS"."""
     task = match.group("task").strip()
@@ -372,6 +387,10 @@ RULES: tuple[LineRule, ...] = (
     LineRule("short verdict", "decision",
              _compile(rf"^(?P<subject>[^.:;]{{3,100}}?)\s+{_ADVERB}(?:{_VERDICT})\s*[.!]?$"),
              _short_verdict),
+    LineRule("will be done", "action",
+             _compile(rf"^(?P<subject>[^.:;?]{{3,120}}?)\s+{_alternatives('will_be')}\s+"
+                      rf"(?i:(?:donc|également|aussi|bientôt|rapidement|ensuite)\s+)?"
+                      rf"{_alternatives('done_by_someone')}(?!\w)"), _future_task),
 )
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý\"“«(])")

@@ -137,15 +137,16 @@ class SpecialSections(Passes):
         """Read an entry of a decisions list that is not one; return whether it was.
 
         "Kai will set up the pages" is an assignment (an action) and "Next meeting will be on
-        16 April" the next meeting, wherever the minute-taker listed them.
+        16 April" the next meeting, wherever the minute-taker listed them; a plan in the future
+        passive ("Le wiki sera mis à jour") listed there is what was decided.
         """
         flat = " ".join(text.split())
         if NEXT_SENTENCE.search(flat) and find_date(flat, self.year_hint):
             self.next_meeting(flat, line, guess_place=False)
             return True
         found = classify(flat, self.people)
-        if found is None or found.kind != "action":
-            return False
+        if found is None or found.kind != "action" or found.rule == "will be done":
+            return False  # "Un compte-rendu sera rédigé", listed as decided: what was decided
         target.actions.append(({"head": found.text, "owner": found.owner, "labelled": True},
                                line))
         return True
