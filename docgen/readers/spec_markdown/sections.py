@@ -38,8 +38,10 @@ def slug(title: str, limit: int = 30) -> str:
     text = _SLUG_MARKUP.sub(r"\1", title).lower()
     words = [w for w in _SLUG_DROP.sub("", text).replace("_", " ").split() if w.strip("-")]
     kept: list[str] = []
+    length = -1  # of the hyphen-joined kept words
     for word in words:
-        if kept and len("-".join([*kept, word])) > limit:
+        length += len(word) + 1
+        if kept and length > limit:
             break
         kept.append(word)
     return "-".join(kept) or "section"
@@ -75,6 +77,23 @@ class _RfcNumbers:
         return ".".join(parts)
 
 
+def _slugs(blocks: list[Block]) -> dict[int, str]:
+    """Return the slug of every heading's title, keyed by the heading block's index.
+
+    Each distinct title is slugged once: a document may repeat one title thousands of times.
+    """
+    of_title: dict[str, str] = {}
+    result: dict[int, str] = {}
+    for index, block in enumerate(blocks):
+        if block.kind == "heading":
+            title = block.lines[0]
+            found = of_title.get(title)
+            if found is None:
+                found = of_title[title] = slug(title)
+            result[index] = found
+    return result
+
+
 def sections_of(blocks: list[Block], kramdown_rfc: bool) -> dict[int, Section]:
     """Return the Section of every heading, keyed by the heading block's index in ``blocks``.
 
@@ -84,11 +103,14 @@ def sections_of(blocks: list[Block], kramdown_rfc: bool) -> dict[int, Section]:
     aside) is shown after its parent's ("Info Object / Fixed Fields", slug
     ``info-object-fixed-fields``).
     """
-    slugs = {i: slug(b.lines[0]) for i, b in enumerate(blocks) if b.kind == "heading"}
+    slugs = _slugs(blocks)
     titles = Counter(slugs.values())  # "Transfer" and "transfer" too
     numbers = _RfcNumbers()
     parents: list[tuple[int, str]] = []  # (level, title) of enclosing headings
     result: dict[int, Section] = {}
+    # The Section of a heading not numbered by kramdown-rfc depends only on its title and
+    # name: made once for headings repeated thousands of times.
+    named: dict[tuple[str, str], Section] = {}
     for index, block in enumerate(blocks):
         if block.kind == "part":
             numbers.part(block.lines[0])
@@ -100,13 +122,24 @@ def sections_of(blocks: list[Block], kramdown_rfc: bool) -> dict[int, Section]:
             parents.pop()
         name = f"{parents[-1][1]} / {title}" if titles[slugs[index]] > 1 and parents else title
         parents.append((level, title))
-        explicit = _NUMBER.match(title)
-        if explicit:
-            result[index] = Section(title, explicit.group("n"))
-        elif kramdown_rfc and block.numbered:
+        if kramdown_rfc and block.numbered and not _NUMBER.match(title):
             number = numbers.next(level)
             result[index] = Section(f"{number}. {title}", number)
-        else:
-            prefix = slug(name.replace(" / ", " ")) if name != title else slugs[index]
-            result[index] = Section(name, prefix)
+            continue
+        section = named.get((title, name))
+        if section is None:
+            section = named[(title, name)] = _named_section(title, name, slugs[index])
+        result[index] = section
     return result
+
+
+def _named_section(title: str, name: str, title_slug: str) -> Section:
+    """Return the Section of a heading by the number written in its title, else by its slug.
+
+    ``name`` is the title, or the parent's title and the title for a title several headings
+    share; ``title_slug`` is the title's slug.
+    """
+    explicit = _NUMBER.match(title)
+    if explicit:
+        return Section(title, explicit.group("n"))
+    return Section(name, slug(name.replace(" / ", " ")) if name != title else title_slug)
