@@ -91,7 +91,7 @@ class Scan:
     sections: dict | None = None  # heading index -> Section, computed once by the extractor
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     """One source line as the scanner reads it: text without indentation, indentation, number."""
 
@@ -132,7 +132,7 @@ class _Scanner:
 
     def start(self, kind: str, text: str, lineno: int, **extra) -> None:
         self.flush()
-        items = tuple(number for _, number in self.stack)
+        items = tuple(number for _, number in self.stack) if self.stack else ()
         self.current = Block(kind, [text], [lineno], items=items, **extra)
 
     def add(self, block: Block, new_section: bool = False) -> None:
@@ -149,8 +149,10 @@ class _Scanner:
     def run(self, first: int) -> None:
         """Read the lines from index ``first`` on into ``self.blocks``."""
         self.index = first
-        while self.index < len(self.lines):
-            raw = self.lines[self.index].expandtabs(4).rstrip()
+        lines = self.lines
+        while self.index < len(lines):
+            raw = lines[self.index]
+            raw = (raw.expandtabs(4) if "\t" in raw else raw).rstrip()
             self.index += 1
             stripped = raw.lstrip()
             line = _Line(raw, stripped, len(raw) - len(stripped), self.index)
@@ -184,12 +186,18 @@ class _Scanner:
         line.was_blank, self.blank = self.blank, False
         line.lazy = self.current is not None and self.current.kind in ("para", "item") \
             and not line.was_blank
-        if self.skipped(line):
+        # Outside lists and quotes, a line indented by less than four is never skipped.
+        if (self.stack or self.quote or line.indent >= 4) and self.skipped(line):
             return
         self.quote = False
-        rules = _RULES_FOR.get(line.stripped[0], _ANY_LINE)
-        if not any(rule(self, line) for rule in rules):
-            self.text(line)
+        first = line.stripped[0]
+        # The table rules take only a line with a pipe, or any line while a table is open.
+        rules = _RULES_FOR.get(first, _ANY_LINE) if self.table or "|" in line.stripped \
+            else _RULES_OUTSIDE_TABLES.get(first, ())
+        for rule in rules:
+            if rule(self, line):
+                return
+        self.text(line)
 
     def skipped(self, line: _Line) -> bool:
         """Return True for indented code and a block quote's lazy line; close ended items."""
@@ -420,6 +428,8 @@ _RULE_TABLE = (
 _ANY_LINE = tuple(rule for rule, chars in _RULE_TABLE if chars is None)
 _RULES_FOR = {char: tuple(rule for rule, chars in _RULE_TABLE if chars is None or char in chars)
               for char in "".join(chars for _, chars in _RULE_TABLE if chars)}
+_RULES_OUTSIDE_TABLES = {char: tuple(rule for rule in rules if rule not in _ANY_LINE)
+                         for char, rules in _RULES_FOR.items()}
 
 
 def _starts_block(stripped: str) -> bool:

@@ -39,7 +39,7 @@ def _title_end_removed(title: str) -> str:
 def heading_title(raw: str) -> str:
     """Return a heading's title as a renderer shows it: no closing hashes, attributes or HTML."""
     raw = raw or ""
-    if not any(mark in raw for mark in "<{#"):  # plain text: only the spaces to normalise
+    if "<" not in raw and "{" not in raw and "#" not in raw:  # plain: only the spaces to normalise
         return " ".join(raw.split())
     title = _COMMENT.sub(" ", raw)
     title = _EMPTY_ELEMENT.sub(" ", title)
