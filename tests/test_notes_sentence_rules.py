@@ -26,6 +26,8 @@ FOUND = [
     ("Priya will send the draft by Friday.", "named person will do", "action",
      "Send the draft by Friday", "Priya"),
     ("Tom to book the room.", "named person will do", "action", "Book the room", "Tom"),
+    ("Ian McKay will send the minutes.", "named person will do", "action", "Send the minutes",
+     "Ian McKay"),
     ("JD to check the logs.", "named person will do", "action", "Check the logs", "Jane Doe"),
     ("Ana volunteered to organise the party.", "named person will do", "action",
      "Organise the party", "Ana"),
@@ -127,6 +129,8 @@ LEFT_ALONE = [
     "That works for now, we can always revisit it later.",  # a possibility
     "Should we keep the mailing list for now?",  # a question
     "Aucune salle ne sera réservée cette année.",  # denied
+    "WebPack will bundle the scripts.",  # a product, not a person
+    "Second will give more speed, at a cost.",  # an ordinal, not a person
     "Le local sera peut-être repeint, et une réunion devrait suivre.",  # hedged
     "Le repas sera organisé le 12 mars.",  # a date settled, not a task
     "Should we approve the budget?",  # a question

@@ -174,6 +174,8 @@ ENGLISH = {
         "draft", "document", "doc", "docs", "website", "site", "code", "tests", "ci", "pr",
         "issue", "issues", "people", "members", "board members", "participants", "everybody",
         "anyone", "anybody", "monday", "tuesday", "wednesday", "thursday", "friday",
+        # "First will give more precision, second more speed": an ordinal, not a person
+        "first", "second", "third", "last", "finally", "firstly", "secondly",
         "saturday", "sunday", "several", "many", "most", "both", "either", "neither",
     ],
     # verbs that do not make a task after "will": "Tom will be away", "we will not"
@@ -334,6 +336,7 @@ FRENCH = {
         "budget", "document", "et", "ou", "mais", "donc", "aussi", "puis", "aujourd'hui",
         "demain", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
         "qui", "que", "quoi", "quand", "où", "comment", "pourquoi", "en", "pour", "avec", "sur",
+        "premier", "première", "ensuite", "enfin",
     ],
     "not_tasks": ["être", "etre", "pas", "absent", "absente", "probablement"],
     "weekdays": [["lundi"], ["mardi"], ["mercredi"], ["jeudi"], ["vendredi"], ["samedi"],

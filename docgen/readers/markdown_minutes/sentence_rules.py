@@ -167,10 +167,15 @@ def _owner(who: str, people: People, strict: bool) -> str | None:
         resolved = people.resolve(name)
         key = norm(name).lstrip("@")
         if resolved is None and (strict or not key or key.split(" ")[0] in _NOT_PEOPLE
-                                 or name.isupper() and len(name) > 3):
+                                 or name.isupper() and len(name) > 3 or _PRODUCT.match(name)):
             return None
         owners.append(resolved or name.strip())
     return ", ".join(owners) if owners else None
+
+
+# "CMake", "JupyterGIS", "PyPI": capitals inside a word name a product (not "McKay", "DeShawn")
+_PRODUCT = re.compile(r"^\s*@?(?!(?:Mc|Mac|De|Di|Du|La|Le|Van|Von)[A-Z])"
+                      r"(?:[A-Z]{2,}[a-z]|\w*[a-z][A-Z])")
 
 
 def _assignment(match: re.Match, sentence: str, people: People) -> Finding | None:
