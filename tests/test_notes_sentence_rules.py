@@ -120,6 +120,10 @@ FOUND = [
      "La liste des bénévoles sera mise à jour avant le forum", None),
     ("Les devis seront envoyés aux deux traiteurs.", "will be done", "action",
      "Les devis seront envoyés aux deux traiteurs", None),
+    ("The new logo was approved by email.", "subject is approved", "decision",
+     "The new logo was approved by email", None),
+    ("The travel policy was adopted by the board.", "subject is approved", "decision",
+     "The travel policy was adopted by the board", None),
     ("Bilan financier validé.", "short verdict", "decision", "Bilan financier validé", None),
     ("Budget approved.", "short verdict", "decision", "Budget approved", None),
 ]
@@ -130,6 +134,8 @@ LEFT_ALONE = [
     "Should we keep the mailing list for now?",  # a question
     "Aucune salle ne sera réservée cette année.",  # denied
     "WebPack will bundle the scripts.",  # a product, not a person
+    "Le calendrier des matchs est validé par la fédération.",  # decided by others
+    "Roadmap endorsed by partners last month.",  # decided by others
     "Second will give more speed, at a cost.",  # an ordinal, not a person
     "Le local sera peut-être repeint, et une réunion devrait suivre.",  # hedged
     "Le repas sera organisé le 12 mars.",  # a date settled, not a task

@@ -119,6 +119,9 @@ ENGLISH = {
     "next_step": [r"(?:the )?next steps? (?:is|are|will be|would be) (?:to )?"],
     # "We will send the invitation": a task of the whole group (not "we will see")
     "we_will": [r"we (?:will|'ll|’ll|shall)"],
+    # how a meeting decides: "approved by email", "by a show of hands" (the agent of its verdicts)
+    "means": ["email", "e-mail", "mail", "vote", "votes", "voting", "consensus", "acclamation",
+              "majority", "show", "a", "an", "all", "everyone", "unanimous", "acclaim", "proxy"],
     # a choice made until further notice: "Let's stick with GitLab for now", "Weekly for now"
     "provisional": ["for now", "for the moment", "for the time being"],
     "not_our_tasks": ["see", "be", "have", "meet", "continue", "discuss", "talk", "hear", "know",
@@ -310,6 +313,8 @@ FRENCH = {
     "not_our_tasks": ["verrons", "serons", "aurons", "saurons", "pourrons", "continuerons"],
     "hedges": ["cependant", "encore", "aussi", "donc", "alors", "également", "toujours",
                "absolument", "maintenant", "ensuite", "d'abord", "d’abord"],
+    "means": ["courriel", "mail", "vote", "voie", "consensus", "acclamation", "majorité", "tous",
+              "l'ensemble", "unanimité"],
     "maybe": ["peut-être", "peut être", "éventuellement", "probablement", "sans doute",
               "potentiellement"],
     "be": ["être"],

@@ -151,9 +151,35 @@ def _decision_rest(match: re.Match, sentence: str, people: People) -> Finding | 
 def _short_verdict(match: re.Match, sentence: str, people: People) -> Finding | None:
     """Return "Bilan financier validé." as a decision: a short noun phrase and a participle."""
     subject = match.group("subject")
-    if len(subject.split()) > 12 or _NEGATION.match(subject) or _FINITE_VERB.search(subject):
+    if len(subject.split()) > 12 or _NEGATION.match(subject) or _FINITE_VERB.search(subject) or \
+            _by_others(sentence, people):
         return None  # "Le reste à faire est conforme au budget validé": a verb, a statement
     return _decision(match, sentence, people)
+
+
+def _passive_verdict(match: re.Match, sentence: str, people: People) -> Finding | None:
+    """Return "The budget was approved by the board" as a decision, unless others took it."""
+    if _by_others(sentence, people):
+        return None
+    return _decision(match, sentence, people)
+
+
+# "endorsed by community", "organisée par l'ADEM": the agent of a passive verdict
+_BY = re.compile(r"(?i)\b(?:by|par)\s+(?:the\s+|l['’]|le\s+|la\s+|les\s+)?(?P<who>@?\w[\w'’-]*)")
+_OURS = frozenset(norm(w) for w in words("bodies") + words("means"))
+
+
+def _by_others(sentence: str, people: People) -> bool:
+    """Return whether a verdict names as its agent someone other than the meeting or an attendee.
+
+    "Vision endorsed by community", "La soirée est organisée par l'ADEM": reported, not decided
+    here. "Approved by the board", "by Tom", "by email" are the meeting's own.
+    """
+    agent = _BY.search(sentence)
+    if agent is None:
+        return False
+    who = agent.group("who")
+    return norm(who) not in _OURS and people.resolve(who) is None
 
 
 def _owner(who: str, people: People, strict: bool) -> str | None:
@@ -352,7 +378,7 @@ RULES: tuple[LineRule, ...] = (
              _decision),
     LineRule("subject is approved", "decision",
              _compile(rf"^(?P<subject>.{{3,160}}?)\s+{_IS}\s+{_ADVERB}(?:{_PASSIVE})(?!\w)"),
-             _decision),
+             _passive_verdict),
     LineRule("subject approved for a purpose", "decision",
              _compile(rf"^(?P<subject>[^.:;]{{3,160}}?)\s+{_ADVERB}(?:{_VERDICT})\s+"
                       rf"(?:{_alternatives('purpose')})\s+\S"), _short_verdict),
