@@ -103,6 +103,8 @@ FOUND = [
      "Nous amènerons les ecocups à la soirée", None),
     ("Reminder invitation email to be sent.", "to be done", "action",
      "Reminder invitation email to be sent", None),
+    ("Slides have to be shared before Friday.", "to be done", "action",
+     "Slides have to be shared before Friday", None),
     ("Need to send out the invitation for the talk.", "need to, without subject", "action",
      "Send out the invitation for the talk", None),
     ("Community content needs to be created by the Steering Committee in 2 weeks.", "to be done",
@@ -134,6 +136,8 @@ LEFT_ALONE = [
     "Should we keep the mailing list for now?",  # a question
     "Aucune salle ne sera réservée cette année.",  # denied
     "WebPack will bundle the scripts.",  # a product, not a person
+    "Any request should be tried to be settled by the chair first.",  # the subject's own verb
+    "The migration, allowing old links to be redirected, is almost done.",  # a complement
     "Le calendrier des matchs est validé par la fédération.",  # decided by others
     "Roadmap endorsed by partners last month.",  # decided by others
     "Second will give more speed, at a cost.",  # an ordinal, not a person

@@ -289,10 +289,18 @@ def _passive_task(match: re.Match, sentence: str, people: People) -> Finding | N
     """Return "Reminder email to be sent" as a task without owner (not a question or a wish)."""
     subject = match.group("subject")
     if _NEXT_MEETING.search(subject) or _NOT_WORD.search(subject) or sentence.endswith("?") or \
-            _WISH.search(subject) or _NARRATIVE.search(subject):
+            _WISH.search(subject) or _NARRATIVE.search(subject) or _EMBEDDED.search(subject) or \
+            _OWN_VERB.search(subject):
         return None  # "since I want to be framed", "it seems to be fixed": not a task
     agent = _AGENT.search(sentence[match.end():])
     return Finding("action", sentence, "", agent.group("who").strip() if agent else None)
+
+
+# "PR for removing warnings, allowing warnings to be treated as errors, is complete": the
+# subject has a verb of its own (a finite verb, or a clause on "allowing"), the infinitive is
+# its complement, not a task ("Content needs to be created" is one: the obligation is the task)
+_EMBEDDED = re.compile(r"(?i)\b(?:allowing|allows?|enabling|causing)\b")
+_OWN_VERB = re.compile(r"(?i)\b(?:is|are|was|were|will|shall|should|been|had|remains?|stays?)\b")
 
 
 def _provisional(match: re.Match, sentence: str, people: People) -> Finding | None:
