@@ -311,3 +311,13 @@ def test_a_plan_in_the_future_passive_listed_as_decided_stays_a_decision(tmp_pat
                               "Le planning sera mis à jour par le secrétariat.\n")
     assert [d.text for d in minutes.decisions] == ["Un compte-rendu sera rédigé après chaque atelier."]
     assert [a.text for a in minutes.actions] == ["Le planning sera mis à jour par le secrétariat"]
+
+
+def test_an_action_item_that_reports_what_is_done_stays_in_the_notes(tmp_path):
+    minutes = _read(tmp_path, "# Launch sync\n\nDate: 2025-04-02\n\n## Checklist\n\n"
+                              "- [ ] Dry run completed (link the log)\n- [ ] Book the hall for the launch\n"
+                              "- [ ] Printed the flyers\n- [ ] Detailed budget for the launch\n")
+    assert [a.text for a in minutes.actions] == ["Book the hall for the launch",
+                                                  "Detailed budget for the launch"]
+    notes = " ".join(item.notes or "" for item in minutes.agenda)
+    assert "Dry run completed (link the log)" in notes and "Printed the flyers" in notes

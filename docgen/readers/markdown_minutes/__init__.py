@@ -24,7 +24,7 @@ from docgen.readers.markdown_minutes.frontmatter import apply_front_matter, spli
 from docgen.readers.markdown_minutes.people import clean
 from docgen.readers.markdown_minutes.relative_dates import resolve_due
 from docgen.readers.markdown_minutes.repeats import merge_repeated_actions
-from docgen.readers.markdown_minutes.sentence_pass import explicit_kinds, settle_sentences
+from docgen.readers.markdown_minutes.sentence_pass import explicit_kinds, reports_done, settle_sentences
 from docgen.readers.markdown_minutes.topics import split_topics
 from docgen.readers.markdown_minutes.vocab import FRENCH_HINTS, NOTHING, norm, section_kind
 from docgen.readers.source import Source, read_text
@@ -493,16 +493,29 @@ def _item(item: Agenda, key: str, lines: dict, known: set, handles: tuple[dict[s
     record["title"] = record.get("title") or item.title
     if item.line:
         lines[key] = lines[f"{key}.title"] = item.line
-    notes = "\n\n".join(n for n in item.notes if n and n.strip())
+    actions, done = _item_actions(item, known, handles, year)
+    notes = "\n\n".join([n for n in item.notes if n and n.strip()] + done)
     if notes:
         record["notes"] = notes
     record["decisions"] = [d for d, _ in item.decisions]
     for index, (_, line) in enumerate(item.decisions):
         lines[f"{key}.decisions[{index}]"] = line
-    record["actions"] = [_action(raw, known, handles, year) for raw, _ in item.actions]
-    for index, (_, line) in enumerate(item.actions):
+    record["actions"] = [a for a, _ in actions]
+    for index, (_, line) in enumerate(actions):
         lines[f"{key}.actions[{index}]"] = line
     return record
+
+
+def _item_actions(item: Agenda, known: set, handles: tuple[dict[str, str], ...],
+                  year: _Days) -> tuple[list[tuple[dict, int]], list[str]]:
+    """Return the item's actions with their lines, and as a note list what only reports progress.
+
+    "made the pipeline wiki" under "Today", "Dry run completed" in a checklist: done, not to do.
+    """
+    actions = [(_action(raw, known, handles, year), line) for raw, line in item.actions]
+    done = [str(a["text"]) for a, _ in actions if reports_done(str(a.get("text", "")))]
+    kept = [(a, line) for a, line in actions if not reports_done(str(a.get("text", "")))]
+    return kept, (["\n".join(f"- {text}" for text in done)] if done else [])
 
 
 _DATE_LIKE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")

@@ -83,6 +83,29 @@ def is_deferral(text: str) -> bool:
     return bool(DEFERRAL.match(text.strip()))
 
 
+# "made the pipeline wiki", "Peer review completed (link evidence)": what is already done
+# (not a participle that names a kind of thing: "Detailed budget", "Shared drive clean-up")
+_DONE_VERB = re.compile(r"^(?!\w*eed\b|(?:detailed|automated|shared|advanced|limited|combined|"
+                        r"estimated|proposed|suggested|planned|expected|required|related|embed|"
+                        r"focused|dedicated|based|supported|unused|unsolved)\b)"
+                        r"(?:\w{3,}ed|made|did|wrote|sent|built|got|took|began|ran|found|held|met|"
+                        r"gave)\b(?!\s+(?:to|by|for|on)\b)", re.IGNORECASE)
+_DONE_STATE = re.compile(r"^[^.:;]{3,60}?\s+(?:completed|done|finished|terminée?s?)\s*(?:\([^)]*\))?\s*\.?$",
+                         re.IGNORECASE)
+# "needs to be done", "devront être terminés": still to do
+_TO_DO = re.compile(r"(?i)\b(?:be|been|being|être|été|is|are|was|were|est|sont|sera|seront)\s+"
+                    r"(?:\w+\s+)?(?:completed|done|finished|terminée?s?)\b")
+
+
+def reports_done(text: str) -> bool:
+    """Return whether an action's text only reports what was done ("made pipeline wiki").
+
+    A task in the past tense, or a thing said to be completed, is progress for the notes.
+    """
+    first = text.strip().split("\n")[0]
+    return bool(_DONE_VERB.match(first) or _DONE_STATE.match(first) and not _TO_DO.search(first))
+
+
 def explicit_kinds(preamble: list[Block], sections: list[Section]) -> set[str]:
     """Return the kinds ("decisions", "actions") the notes record in sections or tables of their own.
 
