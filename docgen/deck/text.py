@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -71,9 +72,9 @@ def paginate(paras: list[Para], width: float, height: float, font: Font,
     """
     pages: list[list[Para]] = [[]]
     used = 0.0
-    queue = list(paras)
+    queue = deque(paras)  # popped from the left: linear in the number of paragraphs
     while queue:
-        para = queue.pop(0)
+        para = queue.popleft()
         need = para_height(para, width, font, height - used)  # exact when it fits the page
         if para.keep_next and queue and pages[-1]:
             need_next = queue[0].space_before + font.line_height(queue[0].size)
@@ -92,12 +93,12 @@ def paginate(paras: list[Para], width: float, height: float, font: Font,
                 pages[-1].append(head)
                 pages.append([])
                 used = 0.0
-                queue.insert(0, tail)
+                queue.appendleft(tail)
                 continue
         if pages[-1]:
             pages.append([])
             used = 0.0
-            queue.insert(0, replace(para, space_before=0.0))
+            queue.appendleft(replace(para, space_before=0.0))
             continue
         para = fit_para(para, width, height, font)
         pages[-1].append(para)
