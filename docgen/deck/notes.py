@@ -13,7 +13,7 @@ from datetime import timedelta
 from docgen.deck.planning import Planning, month_label
 from docgen.deck.shapes import SlidePlan
 from docgen.deck.slides_gantt import dated, scale_for
-from docgen.ooxml.drawingml.shapes import TableShape
+from docgen.ooxml.drawingml.shapes import TableShape, TextShape
 
 _DAY = timedelta(days=1)
 
@@ -34,7 +34,7 @@ def compose(ctx: Planning, slides: list[SlidePlan], head: list[str], left_out: l
     for slide in slides:
         explain = EXPLAIN.get(slide.planner)
         data = (explain(ctx, slide) if explain is not None else []) + slide.data
-        data += _rows_line(ctx, slide, shown)
+        data += _rows_line(ctx, slide, shown) + _small_text(ctx, slide)
         if slide.planner == "cover" and left_out:
             data.append(ctx.t("notes.left_out").format(kinds=", ".join(left_out)))
         shortened = [ctx.t("notes.shortened"), *slide.notes] if slide.notes else []
@@ -53,6 +53,17 @@ def _rows_line(ctx: Planning, slide: SlidePlan, shown: dict[str, int]) -> list[s
     if rows >= total:
         return []
     return [ctx.t("notes.rows").format(first=first, last=first - 1 + rows, total=total)]
+
+
+SMALLEST = 12.0  # the size a committee reads from the back of the room
+
+
+def _small_text(ctx: Planning, slide: SlidePlan) -> list[str]:
+    """Return "Text down to 10 pt on this slide: ..." when some text of ``slide`` is under SMALLEST, else []."""
+    sizes = [s.size for s in slide.shapes if isinstance(s, TableShape)]
+    sizes += [p.size for s in slide.shapes if isinstance(s, TextShape) for p in s.paras if p.text.strip()]
+    smallest = min(sizes, default=SMALLEST)
+    return [ctx.t("notes.small_text").format(size=f"{smallest:g}")] if smallest < SMALLEST else []
 
 
 _TOTALS: dict[str, Callable[[Planning], int]] = {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from docgen.deck import text as tx
+from docgen.deck.figure_tiles import TILE_GAP, TILES_H, Figure, figure_tiles
 from docgen.deck.measure import shorten
 from docgen.deck.planning import TITLE_ONLY, Planning, numbered, table_slides
 from docgen.deck.shapes import SlidePlan
@@ -53,7 +54,24 @@ def issues(ctx: Planning) -> list[SlidePlan]:
         if with_comment:
             row.append(Cell(issue.comment or ""))
         rows.append(row)
-    return table_slides(ctx, "issues", ctx.title("issues"), columns, rows)
+    return _with_figures(ctx, table_slides(ctx, "issues", ctx.title("issues"), columns, rows), columns, rows)
+
+
+def _with_figures(ctx: Planning, slides: list[SlidePlan], columns: list[Column],
+                  rows: list[list[Cell]]) -> list[SlidePlan]:
+    """Return the issue slides, with the figures of the issues in tiles over a table that still holds on one slide."""
+    body = ctx.frame.body
+    below = Box(body.x, body.y + TILES_H + TILE_GAP, body.w, body.h - TILES_H - TILE_GAP)
+    if len(slides) != 1 or len(tables := fit_table(columns, rows, below, ctx.font, 18, 10)) != 1:
+        return slides
+    items, report = ctx.status.issues, ctx.status.report_date
+    open_ = [i for i in items if i.status != "resolved"]
+    figures = [Figure(len(open_), "issue_figures.open"),
+               Figure(sum(i.severity in ("high", "critical") for i in open_), "issue_figures.severe", True),
+               Figure(sum(bool(i.due and i.due < report) for i in open_), "issue_figures.overdue", True),
+               Figure(len(items) - len(open_), "issue_figures.resolved")]
+    slides[0].shapes = [*figure_tiles(ctx, Box(body.x, body.y, body.w, TILES_H), figures), *tables]
+    return slides
 
 
 def _due_cell(ctx: Planning, due, is_open: bool) -> Cell:

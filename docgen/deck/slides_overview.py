@@ -116,7 +116,7 @@ def summary(ctx: Planning) -> list[SlidePlan]:
     lists = [(head, items) for head, items in lists if items]
     col_w = (body.w - 24) / 2 if len(lists) == 2 else body.w
     inner = col_w - 2 * INSET
-    for size in (16, 15, 14, 13, 12, 11):
+    for size in (16, 15, 14, 13, 12):  # past 12 pt the lists continue on another slide
         summary_paras = tx.markdown_paras(overall.summary, size)
         sum_h = tx.paras_height(summary_paras, text_box.w - 2 * INSET, ctx.font) + 2 * INSET
         list_top = max(top, body.y + sum_h) + 16
@@ -145,13 +145,8 @@ def summary(ctx: Planning) -> list[SlidePlan]:
                                 fill=PANEL, inset=INSET, name="Summary"))
     if not lists:
         return _numbered_summary(ctx, [shapes, *overflow])
-    pages_per_col = []
-    for head, items in lists:
-        paras = _list_paras(head, items, size)
-        first = tx.paginate(paras, inner, body.bottom - list_top - 2 * INSET, ctx.font)
-        more = tx.paginate([p for page in first[1:] for p in page], inner,
-                           body.h - 2 * INSET - 30, ctx.font) if len(first) > 1 else []
-        pages_per_col.append([first[0], *[[_heading(head, size), *pg] for pg in more]])
+    pages_per_col = _list_pages(ctx, lists, size, inner, body.bottom - list_top - 2 * INSET,
+                                body.h - 2 * INSET - 30)
     count = max(len(p) for p in pages_per_col)
     pages_shapes = []
     for index in range(count):
@@ -165,6 +160,38 @@ def summary(ctx: Planning) -> list[SlidePlan]:
                 page_shapes.append(TextShape(box, paras, inset=INSET, name=lists[col][0]))
         pages_shapes.append(page_shapes)
     return _numbered_summary(ctx, [pages_shapes[0], *overflow, *pages_shapes[1:]])
+
+
+def _list_pages(ctx: Planning, lists: list[tuple[str, list[str]]], size: float, inner: float,
+                first_room: float, next_room: float) -> list[list[list[Para]]]:
+    """Return, per list, its pages: the first under the summary, the others with the heading repeated.
+
+    When the lists continue, their items are spread evenly over the pages they need (each page
+    given the smallest share of its room that needs no more pages), so the last page is never a
+    leftover of two items.
+    """
+    def pages(share: float) -> list[list[list[Para]]]:
+        out = []
+        for head, items in lists:
+            paras = _list_paras(head, items, size)
+            first = tx.paginate(paras, inner, first_room * share, ctx.font)
+            more = tx.paginate([p for page in first[1:] for p in page], inner, next_room * share,
+                               ctx.font) if len(first) > 1 else []
+            out.append([first[0], *[[_heading(head, size), *pg] for pg in more]])
+        return out
+
+    full = pages(1.0)
+    count = max(len(p) for p in full)
+    if count == 1:
+        return full
+    low, high = 1.0 / count, 1.0  # the share that needs no more pages lies between
+    for _ in range(12):
+        middle = (low + high) / 2
+        if max(len(p) for p in pages(middle)) > count:
+            low = middle
+        else:
+            high = middle
+    return pages(high)
 
 
 def _numbered_summary(ctx: Planning, pages: list[list]) -> list[SlidePlan]:

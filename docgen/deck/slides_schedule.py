@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import groupby
 
@@ -13,6 +14,7 @@ from docgen.deck.measure import shorten, text_width
 from docgen.deck.planning import TITLE_ONLY, Planning, month_label, numbered, table_slides
 from docgen.deck.shapes import SlidePlan
 from docgen.deck.tables import Column, fit_table
+from docgen.deck.timeline_key import key_height, key_shapes
 from docgen.model.status import Milestone
 from docgen.ooxml.drawingml.shapes import (
     BORDER,
@@ -91,16 +93,20 @@ def _when(m: Milestone) -> date | None:
 Group = list[tuple[int, Milestone]]  # (number in the status, milestone) of the milestones of one day
 WORST = ("late", "at_risk", "on_track", "done")  # a day's marker takes the colour of its worst milestone
 
-LABEL_SIZE = 11.0
-LABEL_W = 150.0
+LABEL_SIZES = (16.0, 15.0, 14.0, 13.0, 12.0)  # the largest that needs no more slides than 12 pt is used
+WIDTH_PER_PT = 15.0  # a label's width per point of its text's size: 163 pt wide at 12 pt
+LABEL_INSET = 6.0  # a label's padding: a tag read from the back of the room
+DAY_SIZE = 12.0  # the smallest text of a label: its day
 HOLD = 12.0  # a connector lands at least this far inside its label
 GAP = 6.0  # between two labels of a lane, a label and a connector
 PIN = 12.0  # the diamond on the ruler's edge at a milestone's date
 EDGE = 40.0  # a window's first and last day lie this far inside the body: edge labels stay whole
-RULER_H = 16.0
-MONTH_SIZE = 10.0
+RULER_H = 28.0
+MONTH_SIZE = 14.0
+REPORT_SIZE = 12.0  # the report date's label over the lanes
 MIN_DAYS = 28  # the shortest window: one milestone alone is not spread over a day
 SEARCH_BUDGET = 4000  # places tried on one slide before it takes fewer milestones
+GROWTH, GROWTH_BUDGET = 5, 400  # a larger size may try 5 times the places the size before needed (400 at least)
 MONTH_GROUPS = (1, 2, 3, 6, 12)  # months a ruler cell may span when a month is too narrow for its name
 
 
@@ -130,6 +136,9 @@ class _Rows:
     ruler_y: float  # the top of the month ruler
     lane_h: float
     lanes: int  # on each side of the ruler
+    size: float  # of the milestones' names
+    label_w: float
+    key: Box | None = None  # the band of the legend and the schedule's comment, under the lanes
 
     def label_y(self, side: int, lane: int, height: float) -> float:
         """Return the top of a label ``height`` tall in ``lane`` above (``side`` -1) or below (+1) the ruler."""
@@ -155,43 +164,102 @@ class _Label:
     x: float
     y1: float
     y2: float
+    # the box's edges and the connector's span, kept for :meth:`blocks` (tried thousands of times a slide)
+    edges: tuple[float, float, float, float] = field(init=False, compare=False, repr=False)
+    span: tuple[float, float] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        box = self.box
+        object.__setattr__(self, "edges", (box.x, box.y, box.x + box.w, box.y + box.h))
+        object.__setattr__(self, "span", (min(self.y1, self.y2), max(self.y1, self.y2)))
 
     def blocks(self, other: _Label) -> bool:
-        """Return True when ``other`` would touch this label or its connector, or its connector this label."""
-        grown = Box(self.box.x - GAP, self.box.y - GAP, self.box.w + 2 * GAP, self.box.h + 2 * GAP)
-        return (grown.overlaps(other.box, 0) or _crosses(self.x, self.y1, self.y2, other.box)
-                or _crosses(other.x, other.y1, other.y2, self.box))
-
-
-def _crosses(x: float, y1: float, y2: float, box: Box) -> bool:
-    """Return True when the vertical segment at ``x`` from ``y1`` to ``y2`` comes within GAP / 2 of ``box``."""
-    pad = GAP / 2
-    return (box.x - pad < x < box.right + pad
-            and min(y1, y2) < box.bottom + pad and box.y - pad < max(y1, y2))
+        """Return True when ``other`` would come within GAP of this label, or a connector within GAP / 2 of a label."""
+        ax0, ay0, ax1, ay1 = self.edges
+        bx0, by0, bx1, by1 = other.edges
+        if ax0 - GAP < bx1 and bx0 < ax1 + GAP and ay0 - GAP < by1 and by0 < ay1 + GAP:
+            return True
+        pad = GAP / 2
+        (lo, hi), (other_lo, other_hi) = self.span, other.span
+        return ((bx0 - pad < self.x < bx1 + pad and lo < by1 + pad and by0 - pad < hi)
+                or (ax0 - pad < other.x < ax1 + pad and other_lo < ay1 + pad and ay0 - pad < other_hi))
 
 
 def timeline(ctx: Planning) -> list[SlidePlan]:
     """Return timeline slide(s): milestones on a date axis, labels in lanes above and below, nothing crossing.
 
-    Milestones are spread over as few slides as lets every label find a free lane; every slide
-    has the same days per point, its window centred on its milestones. The milestones of one day
-    share a marker and a label.
+    Milestones are spread over as few slides as lets every label find a free lane at 12 pt; every
+    slide has the same days per point, its window centred on its milestones. The milestones of
+    one day share a marker and a label. On those slides, the labels take the largest size from
+    16 pt that leaves room for the whole key (:mod:`docgen.deck.timeline_key`) under the lanes;
+    failing that, the layout with a legend on every slide and the most area covered is kept.
     """
     dated = sorted(((i, m) for i, m in enumerate(ctx.status.milestones, 1) if _when(m)),
                    key=lambda item: (_when(item[1]), item[0]))
     if not dated:
         return []
     days = [list(group) for _, group in groupby(dated, key=lambda item: _when(item[1]))]
-    rows = _rows(ctx)
-    placed: list[list | None] = []
-    for count in range(1, len(days) + 1):  # one day a slide always fits
-        chunks = _chunks(days, count)
-        placed = [_timeline_shapes(ctx, chunk, scale, rows)
-                  for chunk, scale in zip(chunks, _scales(ctx, chunks))]
-        if all(p is not None for p in placed):
-            break
+    first = _Search(SEARCH_BUDGET)
+    smallest = _placed(ctx, days, _rows(ctx, LABEL_SIZES[-1]), range(1, len(days) + 1), first)  # a day a slide fits
+    tried = [smallest]
+    for key, high in ((True, False), (False, True)):  # the key in a band of its own, or below lanes set high
+        best, search = None, first
+        for size in reversed(LABEL_SIZES):  # growing until a size fails: a larger one would fail too
+            search = _Search(max(GROWTH_BUDGET, GROWTH * search.most))  # a layout found about as fast, or none
+            shapes = _placed(ctx, days, _rows(ctx, size, key, high), [len(smallest)], search)
+            tried.append(shapes)
+            if not shapes or not _whole_key(ctx, shapes):
+                break
+            best = shapes
+        if best:
+            return _timeline_slides(ctx, best)
+    return _timeline_slides(ctx, max((p for p in tried if p), key=_keyed_and_covered))  # the first of the best
+
+
+def _timeline_slides(ctx: Planning, placed: list[list]) -> list[SlidePlan]:
+    """Return the timeline slides holding the shapes ``placed``, titled "Milestone timeline (2/3)"."""
     return [SlidePlan("milestones", TITLE_ONLY, numbered(ctx.t("titles.timeline"), n, len(placed)), shapes or [])
             for n, shapes in enumerate(placed, 1)]
+
+
+@dataclass
+class _Search:
+    """The places one slide's search may try, and the most any slide has tried so far."""
+
+    budget: int
+    most: int = 0
+
+
+def _placed(ctx: Planning, days: list[Group], rows: _Rows, counts, search: _Search) -> list[list]:
+    """Return the shapes of each timeline slide for the first of ``counts`` slides that places every label, or []."""
+    for count in counts:
+        chunks = _chunks(days, count)
+        placed = []
+        for chunk, scale in zip(chunks, _scales(ctx, chunks)):
+            shapes = _timeline_shapes(ctx, chunk, scale, rows, search)
+            if shapes is None:
+                break  # this count fails: the slides after need not be tried
+            placed.append(shapes)
+        else:
+            return placed
+    return []
+
+
+def _whole_key(ctx: Planning, slides: list[list]) -> bool:
+    """Return True when every slide of ``slides`` has the key with the schedule's comment (the legend alone
+    when the status has no comment)."""
+    name = "Schedule comment" if key_height(ctx) > key_height(ctx, comment_too=False) else "Key"
+    return all(any(getattr(s, "name", "") == name for s in shapes) for shapes in slides)
+
+
+def _keyed_and_covered(slides: list[list]) -> tuple[bool, float]:
+    """Return whether every slide has its key, and the area the slides' boxes cover (shapes drawn over them aside).
+
+    A timeline whose colours are explained beats one with larger labels; then the fuller one wins.
+    """
+    keyed = all(any(getattr(s, "name", "") == "Key" for s in shapes) for shapes in slides)
+    return keyed, sum(s.box.w * s.box.h for shapes in slides for s in shapes
+                      if isinstance(s, TextShape) and not s.overlay)
 
 
 def _day(group: Group) -> date:
@@ -202,9 +270,11 @@ def _day(group: Group) -> date:
 
 
 def _chunks(days: list[Group], count: int) -> list[list[Group]]:
-    """Return ``days`` cut into ``count`` runs of consecutive days, as even as can be (fewer when short)."""
-    even = -(-len(days) // count)
-    return [days[i:i + even] for i in range(0, len(days), even)]
+    """Return ``days`` cut into ``count`` runs of consecutive days, their lengths one apart at most, longest first."""
+    count = min(count, len(days))
+    size, longer = divmod(len(days), count)
+    starts = [k * size + min(k, longer) for k in range(count + 1)]
+    return [days[a:b] for a, b in zip(starts, starts[1:])]
 
 
 def _scales(ctx: Planning, chunks: list[list[Group]]) -> list[_Scale]:
@@ -227,30 +297,70 @@ def _scales(ctx: Planning, chunks: list[list[Group]]) -> list[_Scale]:
             for s in spans]
 
 
-def _rows(ctx: Planning) -> _Rows:
-    """Return the vertical layout of the timeline slides: as many lanes a side as the body holds (1 to 4)."""
+def _rows(ctx: Planning, size: float, key: bool = False, high: bool = False) -> _Rows:
+    """Return the vertical layout of the timeline slides with names ``size`` pt: as many lanes a side as fit (1 to 4).
+
+    With ``key``, the foot of the body holds the key (:mod:`docgen.deck.timeline_key`) and the
+    lanes share what is above it. The lanes are centred in the body, or ``high`` in it (the room
+    they leave is then at the foot, for the key if the labels leave it free).
+    """
     body, font = ctx.frame.body, ctx.font
-    strip = font.line_height(MONTH_SIZE) + 4
-    lane_h = 2 * font.line_height(LABEL_SIZE) + font.line_height(LABEL_SIZE - 1) + 8
+    band = None
+    if key:
+        height = key_height(ctx)
+        band = Box(body.x, body.bottom - height, body.w, height)
+        body = Box(body.x, body.y, body.w, body.h - height - 2 * GAP)
+    strip = 0.0 if key else font.line_height(REPORT_SIZE) + 4  # with a key, the key names the report date
+    lane_h = 2 * font.line_height(size) + font.line_height(_day_size(size)) + 2 * LABEL_INSET
     side = (body.h - strip - GAP - RULER_H) / 2 - PIN - GAP
     lanes = min(4, max(1, int((side + GAP) // (lane_h + GAP))))
     used = PIN + GAP + lanes * lane_h + (lanes - 1) * GAP
     spare = body.h - strip - GAP - RULER_H - 2 * used
-    return _Rows(body, strip, body.y + strip + GAP + spare / 2 + used, lane_h, lanes)
+    return _Rows(body, strip, body.y + strip + GAP + (0 if high else spare / 2) + used, lane_h, lanes, size,
+                 WIDTH_PER_PT * size,
+                 band)
 
 
-def _timeline_shapes(ctx: Planning, chunk: list[Group], scale: _Scale, rows: _Rows) -> list | None:
+def _day_size(size: float) -> float:
+    """Return the size of a label's day under names ``size`` pt: a little smaller, never under 12 pt."""
+    return max(DAY_SIZE, size - 2)
+
+
+def _timeline_shapes(ctx: Planning, chunk: list[Group], scale: _Scale, rows: _Rows, search: _Search) -> list | None:
     """Return the shapes of one timeline slide, or None when its labels find no free places."""
     paras = [_label_paras(ctx, group, rows) for group in chunk]
-    heights = [tx.paras_height(p, LABEL_W - 8, ctx.font) + 8 for p in paras]
-    labels = _places([scale.x(_day(group)) for group in chunk], heights, rows)
+    heights = [tx.paras_height(p, rows.label_w - 2 * LABEL_INSET, ctx.font) + 2 * LABEL_INSET for p in paras]
+    labels = _places([scale.x(_day(group)) for group in chunk], heights, rows, search)
     if labels is None:
         return None
     ruler = _ruler(ctx, scale, rows)
     shapes = [s for group, p, (label, side) in zip(chunk, paras, labels)
               for s in _pin(group, label, p, side, rows)]
-    texts = [s.box for s in ruler if has_text(s)] + [label.box for label, _ in labels]
-    return ruler + shapes + _report_date(ctx, scale, rows, texts)
+    report = scale.x(ctx.status.report_date)
+    key = _key(ctx, rows, [label for label, _ in labels], rows.body.x <= report <= rows.body.right)
+    texts = [s.box for s in ruler + key if has_text(s)] + [label.box for label, _ in labels]
+    return ruler + shapes + _report_date(ctx, scale, rows, texts) + key
+
+
+def _key(ctx: Planning, rows: _Rows, labels: list[_Label], report: bool) -> list:
+    """Return the key of a timeline slide: in its reserved band, else at the body's foot when the labels leave room.
+
+    Without a reserved band, the key with the schedule's comment is preferred, then the legend alone.
+    With ``report``, the report date's line is on the slide and the legend shows it: with its day
+    when no strip over the lanes names it.
+    """
+    statuses: list[str] = [m.status for m in ctx.status.milestones if m.status]
+    dated = f"{ctx.t('today')} {ctx.day(ctx.status.report_date)}"
+    if rows.key:
+        return key_shapes(ctx, rows.key, statuses, report=dated if report else None)
+    body = rows.body
+    lowest = max([rows.ruler_y + RULER_H + PIN] + [label.box.bottom for label in labels])
+    for comment_too in (True, False):
+        height = key_height(ctx, comment_too)
+        if body.bottom - lowest - 2 * GAP >= height:
+            return key_shapes(ctx, Box(body.x, body.bottom - height, body.w, height), statuses,
+                              ctx.t("today") if report else None, comment_too)
+    return []
 
 
 def has_text(shape: object) -> bool:
@@ -258,21 +368,25 @@ def has_text(shape: object) -> bool:
     return isinstance(shape, TextShape) and any(p.text.strip() for p in shape.paras)
 
 
-def _places(xs: list[float], heights: list[float], rows: _Rows) -> list[tuple[_Label, int]] | None:
+def _places(xs: list[float], heights: list[float], rows: _Rows, search: _Search) -> list[tuple[_Label, int]] | None:
     """Return a free place (label and side) for each label, in order, or None when there is none.
 
     A depth-first search in date order, each label's places tried in :func:`_candidates` order, so
-    the first answer is deterministic; it gives up after SEARCH_BUDGET places tried.
+    the first answer is deterministic; it gives up after ``search.budget`` places tried (counted in
+    ``search.most``).
     """
     chosen: list[tuple[_Label, int]] = []
     tried = 0
     options = [_candidates(x, h, rows) for x, h in zip(xs, heights)]
+    reach = 2 * rows.label_w + GAP  # labels whose dates lie further apart can never touch
+    nearest = [bisect_left(xs, x - reach) for x in xs]  # xs ascend: the first label near enough to each
     cursor = [0] * len(xs)
     i = 0
     while 0 <= i < len(xs):
-        if tried > SEARCH_BUDGET:
+        if tried > search.budget:
+            search.most = max(search.most, tried)
             return None
-        placed = [label for label, _ in chosen]
+        placed = [label for label, _ in chosen[nearest[i]:]]
         while cursor[i] < len(options[i]) and any(p.blocks(options[i][cursor[i]][0]) for p in placed):
             cursor[i] += 1
             tried += 1
@@ -285,6 +399,7 @@ def _places(xs: list[float], heights: list[float], rows: _Rows) -> list[tuple[_L
             continue
         chosen.append(options[i][cursor[i]])
         i += 1
+    search.most = max(search.most, tried)
     return chosen if i == len(xs) else None
 
 
@@ -294,11 +409,11 @@ def _candidates(x: float, height: float, rows: _Rows) -> list[tuple[_Label, int]
     Inner lanes first, above then below; the label centred on its connector, else reaching right
     of it, else left, else holding it near a corner.
     """
-    body = rows.body
+    body, wide = rows.body, rows.label_w
     starts: list[float] = []
-    for start in (x - LABEL_W / 2, x - HOLD, x - LABEL_W + HOLD, x - HOLD / 3, x - LABEL_W + HOLD / 3):
-        start = min(max(start, body.x), body.right - LABEL_W)
-        if start + HOLD / 3 - 0.5 <= x <= start + LABEL_W - HOLD / 3 + 0.5 and start not in starts:
+    for start in (x - wide / 2, x - HOLD, x - wide + HOLD, x - HOLD / 3, x - wide + HOLD / 3):
+        start = min(max(start, body.x), body.right - wide)
+        if start + HOLD / 3 - 0.5 <= x <= start + wide - HOLD / 3 + 0.5 and start not in starts:
             starts.append(start)
     out = []
     for lane in range(rows.lanes):
@@ -307,7 +422,7 @@ def _candidates(x: float, height: float, rows: _Rows) -> list[tuple[_Label, int]
             if y < rows.top - 0.5 or y + height > rows.body.bottom + 0.5:
                 continue  # a day of many milestones: its label is taller than the lanes left
             for start in starts:
-                box = Box(start, y, LABEL_W, height)
+                box = Box(start, y, wide, height)
                 out.append((_Label(box, x, pin if side < 0 else pin + PIN, box.bottom if side < 0 else box.y),
                             side))
     return out
@@ -330,17 +445,18 @@ def _label_paras(ctx: Planning, group: Group, rows: _Rows) -> list[Para]:
     Each name on two lines at most; one milestone's slip follows its day, several milestones'
     follow their names. As many names as the body's height holds, the last line saying how many more.
     """
-    line, width = ctx.font.line_height(LABEL_SIZE), LABEL_W - 8
+    size = rows.size
+    line, width = ctx.font.line_height(size), rows.label_w - 2 * LABEL_INSET
     day = Para([Run(ctx.day(_day(group)) + (_slip(group[0][1]) if len(group) == 1 else ""), color=MUTED)],
-               LABEL_SIZE - 1)
-    room = rows.ruler_y - PIN - GAP - rows.top - 8 - tx.para_height(day, width, ctx.font)
+               _day_size(size))
+    room = rows.ruler_y - PIN - GAP - rows.top - 2 * LABEL_INSET - tx.para_height(day, width, ctx.font)
     names: list[Para] = []
     for k, (number_, m) in enumerate(group):
         text = _name(number_, m) + (_slip(m) if len(group) > 1 else "")
-        name = tx.fit_para(Para([Run(text, bold=True)], LABEL_SIZE), width, 2 * line, ctx.font)
+        name = tx.fit_para(Para([Run(text, bold=True)], size), width, 2 * line, ctx.font)
         more = line if k < len(group) - 1 else 0  # the line saying how many more, should the next not fit
         if names and tx.paras_height([*names, name], width, ctx.font) + more > room:
-            names.append(Para([Run(f"… (+{len(group) - k})", bold=True)], LABEL_SIZE))
+            names.append(Para([Run(f"… (+{len(group) - k})", bold=True)], size))
             break
         names.append(name)
     return [*names, day]
@@ -354,7 +470,7 @@ def _pin(group: Group, label: _Label, paras: list[Para], side: int, rows: _Rows)
     colour = RAG_FILL[rag] if rag else EMPHASIS
     name = "Milestone " + ", ".join(m.id or str(n) for n, m in group)
     return [
-        TextShape(label.box, paras, inset=4, fill=PANEL, name=name),
+        TextShape(label.box, paras, inset=LABEL_INSET, fill=PANEL, name=name),
         LineShape(label.x, label.y1, label.x, label.y2, RULE, 0.75),
         TextShape(Box(label.x - PIN / 2, rows.pin_y(side), PIN, PIN), geometry="diamond", fill=colour,
                   line=BORDER, overlay=True, name="Marker"),
@@ -400,17 +516,22 @@ def _months(first: date, last: date) -> list[date]:
 
 
 def _report_date(ctx: Planning, scale: _Scale, rows: _Rows, texts: list[Box]) -> list:
-    """Return the labelled dashed line of the report date, broken where it would cut a text, or [] off the slide."""
+    """Return the dashed line of the report date, labelled over the lanes, broken where it would cut a text.
+
+    Returns [] when the report date is off the slide.
+    """
     body, report = rows.body, ctx.status.report_date
     x = scale.x(report)
     if not body.x <= x <= body.right:
         return []
-    text = f"{ctx.t('today')} {ctx.day(report)}"
-    width = text_width(text, MONTH_SIZE, True, ctx.font) + 6
-    start = min(max(x - width / 2, body.x), body.right - width)
-    shapes: list = [TextShape(Box(start, body.y, width, rows.strip),
-                              [Para([Run(text, bold=True, color=LATE)], MONTH_SIZE, align="c")], inset=2,
-                              anchor="ctr", name="Report date")]
+    shapes: list = []
+    if rows.strip:  # else the key names it
+        text = f"{ctx.t('today')} {ctx.day(report)}"
+        width = text_width(text, REPORT_SIZE, True, ctx.font) + 6
+        start = min(max(x - width / 2, body.x), body.right - width)
+        shapes.append(TextShape(Box(start, body.y, width, rows.strip),
+                                [Para([Run(text, bold=True, color=LATE)], REPORT_SIZE, align="c")], inset=2,
+                                anchor="ctr", name="Report date"))
     top = body.y + rows.strip
     for box in sorted((b for b in texts if b.x - GAP / 2 < x < b.right + GAP / 2), key=lambda b: b.y):
         if box.y - GAP / 2 - top > 2:
