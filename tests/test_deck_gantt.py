@@ -230,3 +230,20 @@ def test_summary_tasks_of_a_plan_give_the_bars_the_status_does_not(invoke, tmp_p
     assert len(named(slide, "Milestone marker")) == 1
     months = [text(s) for s in named(slide, "Month") if text(s)]
     assert months[0] == "Mar 2026" and months[-1] == "Jan 2027"
+
+
+def test_crowded_milestones_stack_in_lanes_each_with_its_number_and_moved_baseline(invoke, tmp_path):
+    data = yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
+    start = date(2026, 10, 5)
+    data["milestones"] = [{"id": f"M{n:02d}", "name": f"Wave {n}", "baseline": str(start + timedelta(days=6 * n)),
+                           "forecast": str(start + timedelta(days=6 * n + 6 * (n % 2))), "status": "on_track"}
+                          for n in range(1, 17)]  # 16 milestones six days apart: diamonds closer than their numbers
+    (slide,) = gantt_slides(build(invoke, tmp_path, data))
+    markers, numbers = named(slide, "Milestone marker"), [s for s in slide.shapes if s.name.startswith("Milestone M")]
+    assert len(markers) == 16 and sorted(text(s) for s in numbers) == [f"M{n:02d}" for n in range(1, 17)]
+    assert len({s.top for s in markers}) > 1  # stacked in lanes
+    assert len(named(slide, "Baseline marker")) == 8  # the odd ones moved
+    for n, a in enumerate(markers + numbers):
+        for b in (markers + numbers)[n + 1:]:
+            assert not overlap(a, b), (a.name, text(b) if b.has_text_frame else b.name)
+    assert "left off" not in slide.notes_slide.notes_text_frame.text

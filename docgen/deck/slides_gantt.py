@@ -39,6 +39,8 @@ NAME_SHARE = 0.24  # of the body's width at most: the workstream names (narrower
 MONTH_STEPS = (1, 2, 3, 4, 6, 12)  # months per labelled column: calendar-aligned groups
 MIN_ROW = 28.0  # a forecast bar, the baseline bar under it and some air
 MAX_ROW = 44.0  # a few workstreams get taller rows, not a chart floating above empty space
+MILESTONE_LANES = 6  # lanes of the milestone band, so crowded milestones stack instead of hiding each other
+LANE_GAP = 6.0
 
 
 @dataclass(frozen=True)
@@ -112,7 +114,8 @@ def gantt(ctx: Planning) -> list[SlidePlan]:
     flag_h, head_h, legend_h = line + 4, line + 8, line + 6
     head_y = body.y + flag_h + 2
     milestones = [(n, m) for n, m in enumerate(ctx.status.milestones, 1) if _when(m)]
-    ms_h = 2 * line + 16 if milestones else 0.0
+    lanes = _milestone_lanes(ctx, scale, milestones)
+    ms_h = (max(lanes.values(), default=0) + 1) * (line + LANE_GAP) + 8 if milestones else 0.0
     rows_top = head_y + head_h + ms_h
     rows_bottom = body.bottom - legend_h - 6
     heights = [max(MIN_ROW, min(2, tx.para_lines(_name_para(w.name), name_w - 24, font, 2)) * line + 8)
@@ -132,7 +135,7 @@ def gantt(ctx: Planning) -> list[SlidePlan]:
         flag, today_line = _today(ctx, scale, today, body.y, flag_h, bottom)
         shapes = [today_line, *_header(ctx, scale, head_y, head_h, bottom), flag]
         if milestones:
-            shapes += _milestone_row(ctx, scale, milestones, head_y + head_h, ms_h, today, slide)
+            shapes += _milestone_row(ctx, scale, milestones, lanes, head_y + head_h, slide)
         unlabelled = []
         y = rows_top
         for index in chunk:
@@ -246,38 +249,68 @@ def _today(ctx: Planning, scale: Scale, x: float, top: float, h: float,
     return label, LineShape(x, top + h, x, bottom, LATE, 1.25, dash=True, overlay=False)
 
 
-def _milestone_row(ctx: Planning, scale: Scale, items: list[tuple[int, Milestone]], y: float, h: float,
-                   today: float, slide: SlidePlan) -> list:
-    """Return the milestone row: a diamond per milestone (hollow ones: moved baselines), numbers above or below."""
+def _milestone_place(ctx: Planning, scale: Scale, number: int, m: Milestone) -> tuple[float, float, float, bool]:
+    """Return where a milestone's marks go: its day's x, its moved baseline's x (else the day's), its label's width,
+    and whether the label sits left of the diamond (at the chart's right edge)."""
+    day = _when(m)
+    assert day is not None  # only dated milestones are given
+    x = scale.mid(day)
+    bx = scale.mid(m.baseline) if m.baseline and m.baseline != day else x
+    w = text_width(m.id or str(number), SIZE, True, ctx.font) + 4
+    return x, bx, w, x + 9 + w > scale.right
+
+
+def _milestone_lanes(ctx: Planning, scale: Scale, items: list[tuple[int, Milestone]]) -> dict[int, int]:
+    """Return the lane of each milestone (by number) in the milestone band: the first where its marks find room.
+
+    A milestone's marks are its baseline's hollow diamond, the line to its day, its diamond and
+    its number beside it; up to MILESTONE_LANES lanes, a milestone with no room in any left out
+    (-1) and named in the notes.
+    """
+    lanes: list[list[tuple[float, float]]] = []
+    out = {}
+    for number, m in sorted(items, key=lambda item: (_when(item[1]), item[0])):
+        x, bx, w, left = _milestone_place(ctx, scale, number, m)
+        span = (min(x, bx) - 7 - (w + 2 if left else 0), max(x, bx) + 7 + (0 if left else w + 2))
+        lane = next((k for k, taken in enumerate(lanes) if all(span[1] + 3 <= a or b + 3 <= span[0] for a, b in taken)),
+                    len(lanes))
+        if lane == len(lanes):
+            if lane == MILESTONE_LANES:
+                out[number] = -1
+                continue
+            lanes.append([])
+        lanes[lane].append(span)
+        out[number] = lane
+    return out
+
+
+def _milestone_row(ctx: Planning, scale: Scale, items: list[tuple[int, Milestone]], lanes: dict[int, int],
+                   y: float, slide: SlidePlan) -> list:
+    """Return the milestone band: per milestone a diamond, its number beside it, a hollow one at a moved baseline."""
     body, line = ctx.frame.body, ctx.font.line_height(SIZE)
-    centre = y + h / 2
-    shapes: list = [TextShape(Box(body.x + 16, y, scale.left - 8 - body.x - 16, h),
+    pitch = line + LANE_GAP
+    count = max(lanes.values(), default=0) + 1
+    shapes: list = [TextShape(Box(body.x + 16, y, scale.left - 8 - body.x - 16, count * pitch + 8),
                               [Para([Run(ctx.t("gantt.milestones"), bold=True)], SIZE)], anchor="ctr",
                               name="Milestones")]
-    lanes: dict[int, list[tuple[float, float]]] = {-1: [], 1: []}
     left_out = []
     for number, m in sorted(items, key=lambda item: (_when(item[1]), item[0])):
-        day = _when(m)
-        assert day is not None  # only dated milestones are given
-        x = scale.mid(day)
-        if m.baseline and m.baseline != day:
-            bx = scale.mid(m.baseline)
+        label = m.id or str(number)
+        if lanes[number] < 0:
+            left_out.append(label)
+            continue
+        x, bx, w, left = _milestone_place(ctx, scale, number, m)
+        centre = y + 4 + lanes[number] * pitch + pitch / 2
+        if bx != x:
+            shapes.append(LineShape(min(x, bx) + 5, centre, max(x, bx) - 5, centre, MUTED, 0.75))
             shapes.append(TextShape(Box(bx - 5, centre - 5, 10, 10), geometry="diamond", line=MUTED,
                                     overlay=True, name="Baseline marker"))
         rag = MILESTONE_RAG.get(m.status or "")
         shapes.append(TextShape(Box(x - 7, centre - 7, 14, 14), geometry="diamond",
                                 fill=RAG_FILL[rag] if rag else EMPHASIS, line=BORDER, overlay=True,
                                 name="Milestone marker"))
-        label = m.id or str(number)
-        w = text_width(label, SIZE, True, ctx.font) + 4
-        lx = min(max(x - w / 2, scale.left), scale.right - w)
-        side = next((s for s in (-1, 1) if all(lx + w + 2 <= a or b + 2 <= lx for a, b in lanes[s])), None)
-        if side is None:
-            left_out.append(label)
-            continue
-        lanes[side].append((lx, lx + w))
-        ly = centre - 8 - line if side < 0 else centre + 8
-        shapes.append(TextShape(Box(lx, ly, w, line), [Para([Run(label, bold=True)], SIZE, align="c")],
+        lx = x - 9 - w if left else x + 9
+        shapes.append(TextShape(Box(lx, centre - line / 2, w, line), [Para([Run(label, bold=True)], SIZE, align="c")],
                                 inset=0, name=f"Milestone {label}"))
     if left_out:
         slide.data.append(ctx.t("notes.gantt_crowded").format(names=", ".join(left_out)))
