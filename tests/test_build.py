@@ -216,3 +216,41 @@ def test_editing_one_meeting_rebuilds_it_and_the_later_meetings_of_its_series_on
     status = {Path(j["input"]).name: j["status"] for j in json.loads(report.read_text(encoding="utf-8"))["jobs"]}
     assert status == {"m0.yaml": "skipped", "m1.yaml": "ok", "m2.yaml": "ok", "m3.yaml": "skipped",
                       "m4.yaml": "skipped"}
+
+
+def test_a_change_of_installed_fonts_rebuilds_the_decks_only(invoke, tmp_path, monkeypatch):
+    from docgen.build import cache
+
+    src, out = tmp_path / "docs", tmp_path / "out"
+    src.mkdir()
+    shutil.copy(CONTRACT / "meeting.yaml", src / "copil.yaml")
+    shutil.copy(CONTRACT / "status.yaml", src / "status.yaml")
+    monkeypatch.setattr(cache, "installed_fonts", lambda: "fonts of this machine")
+    assert invoke("build", src, "-o", out).exit_code == 0
+    assert "up to date 2" in invoke("build", src, "-o", out).output
+    monkeypatch.setattr(cache, "installed_fonts", lambda: "a font installed since")  # the deck measures with it
+    report = tmp_path / "r.json"
+    rebuilt = invoke("build", src, "-o", out, "--report", report)
+    assert "built 1, up to date 1" in rebuilt.output
+    status = {Path(j["input"]).name: j["status"] for j in json.loads(report.read_text())["jobs"]}
+    assert status == {"copil.yaml": "skipped", "status.yaml": "ok"}
+
+
+def test_installed_fonts_fingerprint_follows_fontconfig(tmp_path, monkeypatch):
+    from docgen.deck import font_files
+
+    font = tmp_path / "Corporate.ttf"
+    font.write_bytes(b"not really a font")
+    listing = type("Run", (), {"stdout": f"{font}\n", "returncode": 0})
+    monkeypatch.setattr(font_files.shutil, "which", lambda name: "/usr/bin/" + name)
+    monkeypatch.setattr(font_files.subprocess, "run", lambda *a, **k: listing)
+    font_files.installed_fonts.cache_clear()
+    first = font_files.installed_fonts()
+    font_files.installed_fonts.cache_clear()
+    font.write_bytes(b"a newer version of the font")
+    second = font_files.installed_fonts()
+    monkeypatch.setattr(font_files.shutil, "which", lambda name: None)
+    font_files.installed_fonts.cache_clear()
+    without = font_files.installed_fonts()
+    font_files.installed_fonts.cache_clear()
+    assert len({first, second, without}) == 3

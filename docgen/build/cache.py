@@ -23,6 +23,7 @@ from docgen import __version__
 from docgen.build.discover import is_regular
 from docgen.build.jobs import SERIES_KINDS, Job
 from docgen.build.stamps import stamps_for
+from docgen.deck.font_files import installed_fonts
 from docgen.jobs.context import RenderContext
 from docgen.output import atomic_write_text
 
@@ -35,6 +36,8 @@ try:  # POSIX; elsewhere the merge still happens, without the lock
     import fcntl
 except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
+
+MEASURED_KINDS = ("status", "portfolio", "pack")  # the kinds whose layout measures text with the installed fonts
 
 
 def content_hash(path: Path) -> str:
@@ -133,6 +136,8 @@ class BuildCache:
                 digest.update(folder_digest(Path(path), self._file_hash).encode())
         if job.kind in SERIES_KINDS:
             digest.update(self._earlier_meetings(Path(job.input)).encode())
+        if job.kind in MEASURED_KINDS:  # laid out with the installed fonts' widths
+            digest.update(installed_fonts().encode())
         for folder in self._search_path(job.templates):
             if folder not in self._folders:
                 self._folders[folder] = folder_digest(folder, self._file_hash)

@@ -152,3 +152,28 @@ def _installed_face(family: str, bold: bool) -> Face | None:
     match = fc_match(family, bold)
     name = accepted(family, match, bold) if match else None
     return read_face(match.path, match.index, name) if match and name else None
+
+
+@lru_cache(maxsize=1)
+def installed_fonts() -> str:
+    """Return a fingerprint of the fonts fontconfig lists: the hash of each file's path, size and mtime.
+
+    A deck's layout depends on the faces it is measured with, so a build keys its decks on this:
+    installing, removing or updating a font rebuilds them. Without fontconfig the fingerprint is
+    constant (decks are measured with the built-in tables). Read once per process.
+    """
+    exe = shutil.which("fc-list")
+    digest = hashlib.sha256(b"fontconfig" if exe else b"no fontconfig")
+    if exe:
+        try:
+            run = subprocess.run([exe, "--format", "%{file}\n"], capture_output=True, text=True,
+                                 timeout=FC_TIMEOUT, check=False)
+        except (OSError, subprocess.SubprocessError):
+            return digest.hexdigest()
+        for name in sorted(set(run.stdout.splitlines())):
+            try:
+                stat = Path(name).stat()
+            except OSError:
+                continue
+            digest.update(f"{name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
