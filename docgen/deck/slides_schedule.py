@@ -206,20 +206,32 @@ def timeline(ctx: Planning) -> list[SlidePlan]:
         best, search = None, first
         for size in reversed(LABEL_SIZES):  # growing until a size fails: a larger one would fail too
             search = _Search(max(GROWTH_BUDGET, GROWTH * search.most))  # a layout found about as fast, or none
-            shapes = _placed(ctx, days, _rows(ctx, size, key, high), [len(smallest)], search)
-            tried.append(shapes)
-            if not shapes or not _whole_key(ctx, shapes):
+            layout = _placed(ctx, days, _rows(ctx, size, key, high), [len(smallest)], search)
+            tried.append(layout)
+            if not layout or not _whole_key(ctx, layout):
                 break
-            best = shapes
+            best = layout
         if best:
             return _timeline_slides(ctx, best)
-    return _timeline_slides(ctx, max((p for p in tried if p), key=_keyed_and_covered))  # the first of the best
+    shapes = [[_shapes(ctx, slide) for slide in layout] for layout in tried if layout]
+    return _timeline_slides(ctx, tried[shapes.index(max(shapes, key=_keyed_and_covered))])  # the first of the best
 
 
-def _timeline_slides(ctx: Planning, placed: list[list]) -> list[SlidePlan]:
-    """Return the timeline slides holding the shapes ``placed``, titled "Milestone timeline (2/3)"."""
-    return [SlidePlan("milestones", TITLE_ONLY, numbered(ctx.t("titles.timeline"), n, len(placed)), shapes or [])
-            for n, shapes in enumerate(placed, 1)]
+def _timeline_slides(ctx: Planning, layout: list[_Slide]) -> list[SlidePlan]:
+    """Return the timeline slides of ``layout``, titled "Milestone timeline (2/3)"."""
+    return [SlidePlan("milestones", TITLE_ONLY, numbered(ctx.t("titles.timeline"), n, len(layout)),
+                      _shapes(ctx, slide)) for n, slide in enumerate(layout, 1)]
+
+
+@dataclass(frozen=True)
+class _Slide:
+    """Where everything of one timeline slide goes: its days, scale and rows, each day's label and its place."""
+
+    chunk: list[Group]
+    scale: _Scale
+    rows: _Rows
+    paras: list[list[Para]]
+    labels: list[tuple[_Label, int]]
 
 
 @dataclass
@@ -230,26 +242,27 @@ class _Search:
     most: int = 0
 
 
-def _placed(ctx: Planning, days: list[Group], rows: _Rows, counts, search: _Search) -> list[list]:
-    """Return the shapes of each timeline slide for the first of ``counts`` slides that places every label, or []."""
+def _placed(ctx: Planning, days: list[Group], rows: _Rows, counts, search: _Search) -> list[_Slide]:
+    """Return the layout of each timeline slide for the first of ``counts`` slides that places every label, or []."""
     for count in counts:
         chunks = _chunks(days, count)
         placed = []
         for chunk, scale in zip(chunks, _scales(ctx, chunks)):
-            shapes = _timeline_shapes(ctx, chunk, scale, rows, search)
-            if shapes is None:
+            slide = _place_labels(ctx, chunk, scale, rows, search)
+            if slide is None:
                 break  # this count fails: the slides after need not be tried
-            placed.append(shapes)
+            placed.append(slide)
         else:
             return placed
     return []
 
 
-def _whole_key(ctx: Planning, slides: list[list]) -> bool:
-    """Return True when every slide of ``slides`` has the key with the schedule's comment (the legend alone
-    when the status has no comment)."""
-    name = "Schedule comment" if key_height(ctx) > key_height(ctx, comment_too=False) else "Key"
-    return all(any(getattr(s, "name", "") == name for s in shapes) for shapes in slides)
+def _whole_key(ctx: Planning, layout: list[_Slide]) -> bool:
+    """Return True when every slide of ``layout`` has room for the whole key: the legend, and the schedule's
+    comment when the status has one."""
+    need = key_height(ctx)
+    return all(slide.rows.key or _foot_room(slide.rows, [label for label, _ in slide.labels]) >= need
+               for slide in layout)
 
 
 def _keyed_and_covered(slides: list[list]) -> tuple[bool, float]:
@@ -326,19 +339,23 @@ def _day_size(size: float) -> float:
     return max(DAY_SIZE, size - 2)
 
 
-def _timeline_shapes(ctx: Planning, chunk: list[Group], scale: _Scale, rows: _Rows, search: _Search) -> list | None:
-    """Return the shapes of one timeline slide, or None when its labels find no free places."""
+def _place_labels(ctx: Planning, chunk: list[Group], scale: _Scale, rows: _Rows, search: _Search) -> _Slide | None:
+    """Return the layout of one timeline slide, or None when its labels find no free places."""
     paras = [_label_paras(ctx, group, rows) for group in chunk]
     heights = [tx.paras_height(p, rows.label_w - 2 * LABEL_INSET, ctx.font) + 2 * LABEL_INSET for p in paras]
     labels = _places([scale.x(_day(group)) for group in chunk], heights, rows, search)
-    if labels is None:
-        return None
+    return None if labels is None else _Slide(chunk, scale, rows, paras, labels)
+
+
+def _shapes(ctx: Planning, slide: _Slide) -> list:
+    """Return the shapes of one timeline slide: ruler, labels with connectors and markers, report date, key."""
+    scale, rows = slide.scale, slide.rows
     ruler = _ruler(ctx, scale, rows)
-    shapes = [s for group, p, (label, side) in zip(chunk, paras, labels)
+    shapes = [s for group, p, (label, side) in zip(slide.chunk, slide.paras, slide.labels)
               for s in _pin(group, label, p, side, rows)]
     report = scale.x(ctx.status.report_date)
-    key = _key(ctx, rows, [label for label, _ in labels], rows.body.x <= report <= rows.body.right)
-    texts = [s.box for s in ruler + key if has_text(s)] + [label.box for label, _ in labels]
+    key = _key(ctx, rows, [label for label, _ in slide.labels], rows.body.x <= report <= rows.body.right)
+    texts = [s.box for s in ruler + key if has_text(s)] + [label.box for label, _ in slide.labels]
     return ruler + shapes + _report_date(ctx, scale, rows, texts) + key
 
 
@@ -354,13 +371,18 @@ def _key(ctx: Planning, rows: _Rows, labels: list[_Label], report: bool) -> list
     if rows.key:
         return key_shapes(ctx, rows.key, statuses, report=dated if report else None)
     body = rows.body
-    lowest = max([rows.ruler_y + RULER_H + PIN] + [label.box.bottom for label in labels])
     for comment_too in (True, False):
         height = key_height(ctx, comment_too)
-        if body.bottom - lowest - 2 * GAP >= height:
+        if _foot_room(rows, labels) >= height:
             return key_shapes(ctx, Box(body.x, body.bottom - height, body.w, height), statuses,
                               ctx.t("today") if report else None, comment_too)
     return []
+
+
+def _foot_room(rows: _Rows, labels: list[_Label]) -> float:
+    """Return the height left for a key at the body's foot, under the lowest label and the ruler."""
+    lowest = max([rows.ruler_y + RULER_H + PIN] + [label.box.bottom for label in labels])
+    return rows.body.bottom - lowest - 2 * GAP
 
 
 def has_text(shape: object) -> bool:
@@ -373,34 +395,44 @@ def _places(xs: list[float], heights: list[float], rows: _Rows, search: _Search)
 
     A depth-first search in date order, each label's places tried in :func:`_candidates` order, so
     the first answer is deterministic; it gives up after ``search.budget`` places tried (counted in
-    ``search.most``).
+    ``search.most``). Which places of a label another label's place takes is worked out once, as a
+    bit mask, and reused every time the search comes back to the same pair.
     """
-    chosen: list[tuple[_Label, int]] = []
-    tried = 0
+    count = len(xs)
     options = [_candidates(x, h, rows) for x, h in zip(xs, heights)]
     reach = 2 * rows.label_w + GAP  # labels whose dates lie further apart can never touch
     nearest = [bisect_left(xs, x - reach) for x in xs]  # xs ascend: the first label near enough to each
-    cursor = [0] * len(xs)
-    i = 0
-    while 0 <= i < len(xs):
+    taken: dict[tuple[int, int, int], int] = {}  # (label, earlier label, its place) -> places of label it takes
+
+    def takes(i: int, j: int, place: int) -> int:
+        key = (i, j, place)
+        if key not in taken:
+            other = options[j][place][0]
+            taken[key] = sum(1 << n for n, (label, _) in enumerate(options[i]) if other.blocks(label))
+        return taken[key]
+
+    cursor, tried, i = [0] * count, 0, 0
+    while 0 <= i < count:
         if tried > search.budget:
             search.most = max(search.most, tried)
             return None
-        placed = [label for label, _ in chosen[nearest[i]:]]
-        while cursor[i] < len(options[i]) and any(p.blocks(options[i][cursor[i]][0]) for p in placed):
-            cursor[i] += 1
-            tried += 1
-        if cursor[i] == len(options[i]):  # no free place: move the label before
-            cursor[i] = 0
-            i -= 1
-            if i >= 0:
-                chosen.pop()
-                cursor[i] += 1
+        blocked = 0
+        for j in range(nearest[i], i):
+            blocked |= takes(i, j, cursor[j])
+        free = ~blocked >> cursor[i] << cursor[i]  # the places not taken, from the cursor on
+        first = (free & -free).bit_length() - 1
+        if first < len(options[i]):
+            tried += first - cursor[i]
+            cursor[i] = first
+            i += 1
             continue
-        chosen.append(options[i][cursor[i]])
-        i += 1
+        tried += len(options[i]) - cursor[i]
+        cursor[i] = 0  # no free place: move the label before
+        i -= 1
+        if i >= 0:
+            cursor[i] += 1
     search.most = max(search.most, tried)
-    return chosen if i == len(xs) else None
+    return [options[k][cursor[k]] for k in range(count)] if i == count else None
 
 
 def _candidates(x: float, height: float, rows: _Rows) -> list[tuple[_Label, int]]:

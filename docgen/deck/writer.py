@@ -22,6 +22,8 @@ from docgen.ooxml.pptx_skeleton import LayoutInfo
 
 FOOTER_FLOOR = 7.0  # footer sizes go down to 7 pt; a longer footer is then shortened with "…"
 
+TOL = 0.5  # points: boxes sharing a hairline do not overlap (as Box.overlaps)
+
 
 def write_deck(plan: DeckPlan, template: DeckTemplate, dest: Path, when: datetime) -> Path:
     """Write ``plan`` on ``template`` to ``dest`` (reproducible, atomic); return ``dest``."""
@@ -110,13 +112,25 @@ def reading_order(shapes: list) -> list:
     table, a marker over its connector), and never above a shape planned over it (a label over a
     connector): that one wins when both cannot hold.
     """
-    out = sorted((s for s in shapes if _holds_text(s)), key=position)
-    rank = {id(s): n for n, s in enumerate(shapes)}
-    for shape in shapes:
-        if _holds_text(shape):
+    read = [_holds_text(s) for s in shapes]
+    edges = [_edges(s.box) for s in shapes]  # boxes of lines are made on each call: made once here
+    out = sorted((n for n, holds in enumerate(read) if holds), key=lambda n: position(shapes[n]))
+    for n in range(len(shapes)):
+        if read[n]:
             continue
-        overlapping = [n for n, other in enumerate(out) if other.box.overlaps(shape.box)]
-        under = [n for n in overlapping if rank[id(out[n])] < rank[id(shape)]]
-        over = [n for n in overlapping if rank[id(out[n])] > rank[id(shape)]]
-        out.insert(min(max(under, default=-1) + 1, min(over, default=len(out))), shape)
-    return out
+        x0, y0, x1, y1 = edges[n]
+        under, over = -1, len(out)
+        for k, other in enumerate(out):
+            ox0, oy0, ox1, oy1 = edges[other]
+            if x0 < ox1 - TOL and ox0 < x1 - TOL and y0 < oy1 - TOL and oy0 < y1 - TOL:  # Box.overlaps
+                if other < n:
+                    under = k
+                elif k < over:
+                    over = k
+        out.insert(min(under + 1, over), n)
+    return [shapes[n] for n in out]
+
+
+def _edges(box) -> tuple[float, float, float, float]:
+    """Return (left, top, right, bottom) of ``box``."""
+    return box.x, box.y, box.x + box.w, box.y + box.h
