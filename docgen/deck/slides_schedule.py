@@ -202,15 +202,18 @@ def timeline(ctx: Planning) -> list[SlidePlan]:
     first = _Search(SEARCH_BUDGET)
     smallest = _placed(ctx, days, _rows(ctx, LABEL_SIZES[-1]), range(1, len(days) + 1), first)  # a day a slide fits
     tried = [smallest]
+    sizes = sorted(LABEL_SIZES)
     for key, high in ((True, False), (False, True)):  # the key in a band of its own, or below lanes set high
-        best, search = None, first
-        for size in reversed(LABEL_SIZES):  # growing until a size fails: a larger one would fail too
+        best, search, low, top = None, first, 0, len(sizes) - 1
+        while low <= top:  # the largest size that fits, halving: a size that fails fails larger too
+            middle = (low + top) // 2
             search = _Search(max(GROWTH_BUDGET, GROWTH * search.most))  # a layout found about as fast, or none
-            layout = _placed(ctx, days, _rows(ctx, size, key, high), [len(smallest)], search)
+            layout = _placed(ctx, days, _rows(ctx, sizes[middle], key, high), [len(smallest)], search)
             tried.append(layout)
-            if not layout or not _whole_key(ctx, layout):
-                break
-            best = layout
+            if layout and _whole_key(ctx, layout):
+                best, low = layout, middle + 1
+            else:
+                top = middle - 1
         if best:
             return _timeline_slides(ctx, best)
     shapes = [[_shapes(ctx, slide) for slide in layout] for layout in tried if layout]
