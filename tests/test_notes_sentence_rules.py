@@ -222,6 +222,7 @@ MEETING = date(2026, 2, 18)  # a Wednesday
     ("Friday", "2026-02-20"), ("vendredi prochain", "2026-02-20"), ("end of the month", "2026-02-28"),
     ("fin septembre", "2026-09-30"), ("12TH MARCH", "2026-03-12"), ("demain", "2026-02-19"),
     ("Prochaine réunion", "2026-03-04"), ("2026-04-01", "2026-04-01"), ("Sprint en cours", None),
+    ("3/31/26", "2026-03-31"), ("31.03.26", "2026-03-31"),  # two-digit years in a due cell
 ])
 def test_due_words_count_from_the_meeting(written, due):
     assert resolve_due(written, MEETING, date(2026, 3, 4)) == due
