@@ -2,8 +2,9 @@
 
 The planned decks of ``samples/*status*.yaml`` (built-in template and ``samples/pmo-templates``,
 in French, against the previous period) and of a 40-risk, 25-milestone status grown from
-``samples/status.yaml`` are checked with :mod:`tests.deck_layout`; LibreOffice draws the large one
-and no word it prints leaves its slide or its planned box.
+``samples/status.yaml`` are checked with :mod:`tests.deck_layout`; LibreOffice draws every one of
+them (one soffice run) and no word it prints leaves its slide, covers another word, or, on a
+timeline, leaves its planned box.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from office import needs_office, render
+from office import needs_office, render_all
 
 from docgen.labels import load_labels
 from docgen.ooxml.drawingml.shapes import LineShape
@@ -131,13 +132,39 @@ def test_timeline_is_planned_the_same_twice(grown):
     assert timeline == [s.shapes for s in second.slides if s.planner == "timeline"]
 
 
+def _deck_args(name: str, grown: Path, out: Path) -> list:
+    """Return the ``docgen deck`` arguments that make deck ``name`` of DECKS at ``out``."""
+    path, previous, lang, templates = DECKS[name]
+    args: list = ["deck", grown if path == "grown" else path, "-o", out]
+    args += ["--previous", previous] if previous else []
+    args += ["--lang", lang] if lang else []
+    for folder in templates:
+        args += ["--templates", folder]
+    return args
+
+
+@pytest.fixture(scope="module")
+def drawn(tmp_path_factory, grown) -> dict:
+    """Return deck name -> (what LibreOffice printed for it, its plan, its frame): every deck in one soffice run."""
+    from click.testing import CliRunner
+
+    from docgen.cli import cli
+
+    folder = tmp_path_factory.mktemp("drawn")
+    decks = {name: folder / f"{name}.pptx" for name in DECKS}
+    for name, out in decks.items():
+        result = CliRunner().invoke(cli, [str(a) for a in _deck_args(name, grown, out)], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+    shown = render_all(list(decks.values()), folder / "pdf", resolution=0)
+    plans = {name: plan_file(grown if p == "grown" else p, prev, lang, t) for name, (p, prev, lang, t) in DECKS.items()}
+    return {name: (drawing, *plans[name]) for name, drawing in zip(decks, shown)}
+
+
 @pytest.mark.office
 @needs_office
-def test_libreoffice_draws_the_grown_deck_inside_its_slides_and_boxes(tmp_path, grown, invoke):
-    deck = tmp_path / "grown.pptx"
-    assert invoke("deck", grown, "-o", deck).exit_code == 0
-    plan, frame = plan_file(grown)
-    shown = render(deck, tmp_path / "pdf", resolution=0)
+@pytest.mark.parametrize("name", DECKS)
+def test_libreoffice_draws_every_deck_inside_its_slides_and_boxes(drawn, name):
+    shown, plan, frame = drawn[name]
     assert_no_text_over_text(shown.pdf)
     pages = shown.boxes()
     assert len(pages) == len(plan.slides)
