@@ -321,3 +321,14 @@ def test_an_action_item_that_reports_what_is_done_stays_in_the_notes(tmp_path):
                                                   "Detailed budget for the launch"]
     notes = " ".join(item.notes or "" for item in minutes.agenda)
     assert "Dry run completed (link the log)" in notes and "Printed the flyers" in notes
+
+
+# -- character references ----------------------------------------------------------------------
+def test_html_character_references_are_read_as_their_characters(tmp_path):
+    minutes = _read(tmp_path, "# Réunion du bureau 2025-03-12\n\n## Ordre du jour&nbsp;:\n\n"
+                              "- Budget\n\n## Budget\n\n"
+                              "- D&eacute;cision&nbsp;: le budget R&amp;D est valid&#233;\n"
+                              "- Noter `&amp;` et &lt;div&gt; tels quels\n")
+    assert [item.title for item in minutes.agenda] == ["Budget"]
+    assert [d.text for d in minutes.decisions] == ["le budget R&D est validé"]
+    assert "`&amp;` et &lt;div&gt;" in (minutes.agenda[0].notes or "")

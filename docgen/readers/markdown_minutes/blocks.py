@@ -16,6 +16,7 @@ from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
 from docgen.markdown_limits import cap_depth
+from docgen.readers.markdown_minutes.entities import decode_entities
 from docgen.readers.markdown_minutes.html_tables import html_table_rows
 from docgen.readers.markdown_minutes.pandoc_tables import pandoc_tables
 
@@ -61,8 +62,9 @@ _MD = MarkdownIt("commonmark", {"maxNesting": 400}).enable(["table", "strikethro
 
 
 def _inline(node: SyntaxTreeNode) -> str:
+    """Return a node's inline Markdown as written, its character references decoded (entities.py)."""
     inline = next((c for c in node.children if c.type == "inline"), None)
-    return inline.content if inline is not None else ""
+    return decode_entities(inline.content) if inline is not None else ""
 
 
 def _block(node: SyntaxTreeNode, source: list[str]) -> Block:

@@ -7,6 +7,7 @@ import re
 from docgen.readers.markdown_minutes.blocks import Block, Item, Section, to_markdown
 from docgen.readers.markdown_minutes.collect import Agenda
 from docgen.readers.markdown_minutes.draft import Passes
+from docgen.readers.markdown_minutes.entities import decode_entities
 from docgen.readers.markdown_minutes.repeats import WordIndex, content_words
 from docgen.readers.markdown_minutes.sentence_rules import DEFERRAL, Finding, findings, sentences
 from docgen.readers.markdown_minutes.tables import table_kind
@@ -73,7 +74,7 @@ class SentencePass(Passes):
         """Read a block quote or callout box (``> [!INFO]``) like a paragraph of its lines."""
         if not block.text.lstrip().startswith(">"):
             return False
-        lines = [re.sub(r"^\s*>\s?", "", line) for line in block.text.split("\n")]
+        lines = [decode_entities(re.sub(r"^\s*>\s?", "", line)) for line in block.text.split("\n")]
         lines = [line for line in lines if line.strip() and not _CALLOUT.match(line)]
         return bool(lines) and self.sentence_lines(target, lines, block.line)
 
