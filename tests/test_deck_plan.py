@@ -128,6 +128,16 @@ def test_table_split_repeats_header_and_keeps_rows_whole():
     assert seen == [f"X-{n}" for n in range(80)]
 
 
+def test_header_words_are_never_broken_in_a_narrow_table():
+    columns = [Column("Decision", weight=3), Column("Recommendation", weight=0.5),
+               Column("Forecast", nowrap=True, max_share=0.08)]
+    rows = [[Cell("Approve a second payroll parallel run " * 3), Cell("Yes"), Cell("€431k")] for _ in range(3)]
+    [table] = fit_table(columns, rows, Box(36, 88, 420, 300), DEFAULT_FONT, 18)
+    for cell, width in zip(table.rows[0], table.col_widths):
+        assert len(wrap(cell.text, width - 10, table.size, True, DEFAULT_FONT)) == 1, (cell.text, width, table.size)
+    assert table.size > 10  # the narrow column was widened from its neighbour, not the whole table shrunk
+
+
 def test_huge_cell_is_shortened_visibly():
     columns = [Column("ID", nowrap=True), Column("Text", weight=1)]
     tables = fit_table(columns, [[Cell("A"), Cell("long " * 3000)]], Box(0, 0, 400, 300),

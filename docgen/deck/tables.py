@@ -51,12 +51,22 @@ def fit_table(columns: list[Column], rows: list[list[Cell]], box: Box, font: Fon
     layouts = []
     for size in sizes:
         layout = _layout(columns, header, body, box, font, size, first_height)
-        if len(layout.pages) == 1:
+        if len(layout.pages) == 1 and not _cramped(layout, font):
             return _shapes(layout, box, bool(total))
         layouts.append(layout)
     fewest = len(layouts[-1].pages)
-    best = next(lay for lay in layouts if len(lay.pages) <= fewest)
+    fitting = [lay for lay in layouts if len(lay.pages) <= fewest]
+    best = next((lay for lay in fitting if not _cramped(lay, font)), fitting[0])
     return _shapes(best, box, bool(total))
+
+
+def _cramped(layout: _Layout, font: Font) -> bool:
+    """Return True when a word of a header is wider than its column: it would be broken ("Varianc/e").
+
+    A smaller size is then preferred, if one lets every header word hold on its line.
+    """
+    return any(text_width(word, layout.size, True, font) > width - 2 * MARGIN_X
+               for cell, width in zip(layout.rows[0], layout.widths) for word in cell.text.split())
 
 
 def _sizes(top: float, floor: float) -> list[float]:
@@ -80,7 +90,7 @@ def _widths(columns: list[Column], table: list[list[Cell]], width: float, font: 
         )
         head = max((text_width(w, size, True, font) for w in col.header.split()), default=0)
         widths[i] = min(max(need, head) + 2 * MARGIN_X + 1, col.max_share * width)
-        widths[i] = max(widths[i], col.min_width)
+        widths[i] = max(widths[i], col.min_width, head + 2 * MARGIN_X + 1)  # a header word is never broken
     flexible = [i for i, c in enumerate(columns) if not c.nowrap]
     fixed = sum(widths)
     minimum = 60.0 * len(flexible)
@@ -94,7 +104,27 @@ def _widths(columns: list[Column], table: list[list[Cell]], width: float, font: 
     if not flexible:
         extra = (width - fixed) / len(widths)
         widths = [w + extra for w in widths]
-    return widths
+    return _header_words_kept(columns, widths, flexible, font, size)
+
+
+def _header_words_kept(columns: list[Column], widths: list[float], flexible: list[int], font: Font,
+                       size: float) -> list[float]:
+    """Return ``widths`` with each flexible column at least as wide as its longest header word, when the others
+    can give that room (in proportion to what they have over their own longest word)."""
+    need = {i: max((text_width(w, size, True, font) for w in columns[i].header.split()), default=0) + 2 * MARGIN_X + 1
+            for i in flexible}
+    short = [i for i in flexible if widths[i] < need[i]]
+    donors = [i for i in flexible if widths[i] > need[i]]
+    missing = sum(need[i] - widths[i] for i in short)
+    spare = sum(widths[i] - need[i] for i in donors)
+    if not short or spare < missing:
+        return widths
+    out = list(widths)
+    for i in short:
+        out[i] = need[i]
+    for i in donors:
+        out[i] -= missing * (widths[i] - need[i]) / spare
+    return out
 
 
 def _cell_height(cell: Cell, width: float, size: float, font: Font) -> float:
