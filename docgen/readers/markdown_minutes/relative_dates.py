@@ -39,9 +39,10 @@ def resolve_due(text: str, meeting: date | None, next_meeting: date | None = Non
     """Return the ISO day a due phrase names, counted from the meeting date, or None.
 
     An explicit date comes first (a missing year is the meeting's, or the next one when that
-    day has passed; a two-digit year is read too, ``5/31/26``); then the next meeting, the end of a month or week, "tomorrow", a count of
-    days/weeks/months ("3 semaines", "two weeks") and a weekday ("by Friday": the first one
-    after the meeting). None when the phrase names no day or the meeting date is unknown.
+    day has passed; a two-digit year is read too, ``5/31/26``); then the next meeting, the end
+    of a month or week, "tomorrow", a count of days/weeks/months ("3 semaines", "two weeks") and
+    a weekday ("by Friday": the first one after the meeting). None when the phrase names no day
+    or the meeting date is unknown.
     """
     if meeting is None:
         found = find_date(text, short_year=True)
