@@ -332,3 +332,32 @@ def test_html_character_references_are_read_as_their_characters(tmp_path):
     assert [item.title for item in minutes.agenda] == ["Budget"]
     assert [d.text for d in minutes.decisions] == ["le budget R&D est validé"]
     assert "`&amp;` et &lt;div&gt;" in (minutes.agenda[0].notes or "")
+
+
+# -- formal minutes ----------------------------------------------------------------------------
+def test_each_adopted_resolution_is_one_decision(tmp_path):
+    minutes = _read(tmp_path, "# Procès-verbal de l'AG du 14/03/2025\n\n## Résolutions\n\n"
+                              "### Résolution 1 - Rapport moral\n\nLa présidente présente le rapport "
+                              "de l'année. Il est décidé de garder le local.\n\n"
+                              "### Résolution 2 - Cotisation annuelle\n\nL'assemblée décide de fixer "
+                              "la cotisation à 12 euros.\n\nCette résolution est adoptée à l'unanimité.\n\n"
+                              "### Résolution 3 - Nouveau logo\n\nLe logo vert est proposé.\n\n"
+                              "Cette résolution est rejetée à la majorité.\n\n"
+                              "### Troisième résolution\n\nL'assemblée élit le bureau suivant :\n\n"
+                              "- Léa Roux, présidente\n- Marc Petit, trésorier\n\n"
+                              "Cette résolution, mise aux voix, est adoptée.\n")
+    assert [d.text for d in minutes.decisions] == [
+        "Résolution 2 - Cotisation annuelle : L'assemblée décide de fixer la cotisation à 12 euros",
+        "L'assemblée élit le bureau suivant"]
+    notes = " ".join(item.notes or "" for item in minutes.agenda)
+    assert "La présidente présente le rapport" in notes and "Le logo vert est proposé" in notes
+
+
+def test_a_named_resolution_over_a_list_is_decided_with_its_list(tmp_path):
+    minutes = _read(tmp_path, "# Board minutes 2025-03-14\n\n## Resolution 1: Election of officers\n\n"
+                              "The board is asked to elect the following officers:\n\n"
+                              "- Ana Ruiz, chair\n- Bo Chen, treasurer\n\nMotion carried 5-0.\n\n"
+                              "## Resolution 2: Office move\n\nThe move to Elm Street was presented "
+                              "for information.\n")
+    assert [d.text for d in minutes.decisions] == [
+        "Resolution 1: Election of officers : Ana Ruiz, chair ; Bo Chen, treasurer"]

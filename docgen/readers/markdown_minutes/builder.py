@@ -21,6 +21,7 @@ from docgen.readers.markdown_minutes.people import (
     clean,
     split_names,
 )
+from docgen.readers.markdown_minutes.resolutions import ResolutionSections, is_resolution
 from docgen.readers.markdown_minutes.sentence_pass import SentencePass
 from docgen.readers.markdown_minutes.special import SpecialSections
 from docgen.readers.markdown_minutes.topic_index import topic_key
@@ -31,7 +32,7 @@ from docgen.readers.markdown_minutes.vocab import (
 )
 
 
-class Builder(NotesFill, AttendeeSections, SpecialSections, MetaLines, SentencePass):
+class Builder(NotesFill, AttendeeSections, SpecialSections, MetaLines, SentencePass, ResolutionSections):
     """Reads the sections of a notes file into its Draft (draft.py), in document order."""
 
     # -- sections -----------------------------------------------------------------------------
@@ -43,7 +44,9 @@ class Builder(NotesFill, AttendeeSections, SpecialSections, MetaLines, SentenceP
         """
         kind, detail = section_kind(sec.title)
         read = _KIND_READERS.get(kind)
-        if read is not None:
+        if is_resolution(sec.title):
+            self.resolution(sec, parent)
+        elif read is not None:
             read(self, sec, parent, kind, detail)
         elif self._dated_heading(sec, parent, kind) or self._agenda_heading(sec, parent, kind):
             return
@@ -86,6 +89,8 @@ class Builder(NotesFill, AttendeeSections, SpecialSections, MetaLines, SentenceP
         if kind == "actions":
             self.action_blocks(target, sec.blocks)
             _due_from_title(sec.title, target.actions[count:])
+        elif _holds_resolutions(sec):
+            self.fill(target, sec.blocks)  # "### Résolutions": its resolutions are the decisions
         else:
             self.decision_blocks(target, sec.blocks)
         for child in loose:
@@ -99,9 +104,12 @@ class Builder(NotesFill, AttendeeSections, SpecialSections, MetaLines, SentenceP
         names an agenda item is that topic (read last); any other groups more entries.
         """
         loose: list[Section] = []
+        resolutions = _holds_resolutions(sec)
         for child in sec.children:
             owner = self._person_title(child.title) if kind == "actions" else None
-            if owner:
+            if resolutions:
+                self.section(child, target)  # a resolution, or notes beside them ("Signatures")
+            elif owner:
                 self.action_blocks(target, child.blocks, owner)
             elif section_kind(child.title)[0] == "general" and (child.blocks or child.children) \
                     and self._matching_item(topic_key(child.title), self._topic_index()) is None:
@@ -201,6 +209,11 @@ class Builder(NotesFill, AttendeeSections, SpecialSections, MetaLines, SentenceP
             if key in names or key.lstrip("@") in names:
                 return True
         return False
+
+
+def _holds_resolutions(sec: Section) -> bool:
+    """Return whether a section's subsections number resolutions ("#### Résolution 1 - ...")."""
+    return any(is_resolution(child.title) for child in sec.children)
 
 
 def _holds_labelled_actions(sec: Section) -> bool:

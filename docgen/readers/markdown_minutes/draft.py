@@ -11,7 +11,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 
-from docgen.readers.markdown_minutes.blocks import Block, Item
+from docgen.readers.markdown_minutes.blocks import Block, Item, Section
 from docgen.readers.markdown_minutes.collect import Agenda, plain_title, split_title
 from docgen.readers.markdown_minutes.sentence_rules import People
 from docgen.readers.markdown_minutes.topic_index import TopicIndex, link_line, same_topic, topic_key, topic_key_cached
@@ -140,6 +140,10 @@ class Draft:
 
 class Passes(Draft, ABC):
     """The Draft with the passes its readers call on one another, each defined by one mixin."""
+
+    @abstractmethod
+    def section(self, sec: Section, parent: Agenda | None = None) -> None:
+        """Read one section and its subsections by what its heading says it holds (builder.Builder)."""
 
     @abstractmethod
     def fill(self, target: Agenda, blocks: list[Block], meta: bool = False) -> None:
