@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from docgen.deck.slides_schedule import _chunks
+from docgen.deck.slides_timeline import _chunks
 from docgen.ooxml.drawingml.shapes import TableShape, TextShape
 from tests.deck_layout import plan_file
 

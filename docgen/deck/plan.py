@@ -15,6 +15,7 @@ from docgen.deck import (
     slides_overview,
     slides_risks,
     slides_schedule,
+    slides_timeline,
 )
 from docgen.deck.changes import Changes
 from docgen.deck.order import DEFAULT_ORDER
@@ -35,7 +36,7 @@ PLANNERS = {
     "workstreams": slides_overview.workstreams,
     "gantt": slides_gantt.gantt,
     "milestones": slides_schedule.milestones,
-    "timeline": slides_schedule.timeline,
+    "timeline": slides_timeline.timeline,
     "budget": slides_schedule.budget,
     "heatmap": slides_risks.heatmap,
     "risks": slides_risks.register,
