@@ -361,3 +361,13 @@ def test_a_named_resolution_over_a_list_is_decided_with_its_list(tmp_path):
                               "for information.\n")
     assert [d.text for d in minutes.decisions] == [
         "Resolution 1: Election of officers : Ana Ruiz, chair ; Bo Chen, treasurer"]
+
+
+def test_the_formalities_of_minutes_are_never_decisions(tmp_path):
+    minutes = _read(tmp_path, "# Conseil du 2025-03-14\n\n## Décisions\n\n"
+                              "- Le local est loué pour un an.\n- La réunion est clôturée à 21 h.\n\n"
+                              "Fait à Lyon, le 15 mars 2025.\n\n"
+                              "Le présent procès-verbal est signé par le président.\n")
+    assert [d.text for d in minutes.decisions] == ["Le local est loué pour un an."]
+    notes = " ".join(item.notes or "" for item in minutes.agenda)
+    assert "Fait à Lyon, le 15 mars 2025." in notes and "La réunion est clôturée à 21 h." in notes

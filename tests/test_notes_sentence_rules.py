@@ -178,6 +178,11 @@ LEFT_ALONE = [
     # a narrative: the subject has a past tense of its own
     "The board discussed the audit and noted it was expected to be filed in May.",
     "Les uns rangeaient la salle pendant que les autres réfléchissaient aux ateliers à organiser.",
+    # the formalities of the minutes decide nothing
+    "The session concluded at 9:10 pm after the members approved nothing further.",
+    "There being no other business, the board adjourned at 8 pm.",
+    "L'ordre du jour étant épuisé, la séance est levée à 17 h.",
+    "Le présent procès-verbal a été approuvé et signé par la présidente.",
 ]
 
 

@@ -99,8 +99,16 @@ _NARRATIVE = re.compile(r"(?i)\b(?:was|were|had|did|discussed|noted|mentioned|ex
                         r"était|étaient|avait|avaient|\w+aient)\b")
 #: An ACTION line that only moves its topic ("Revisit next week", "Punt for two weeks").
 DEFERRAL = re.compile(rf"^(?:{_alternatives('deferrals')})(?!\w)")
-_ADJOURNED = re.compile(r"(?:séance|seance|réunion|reunion|meeting|session)\s+(?:est\s+|is\s+)?"
-                        r"(?:close|clos|levée|levee|closed|adjourned|ouverte|opened)", _FLAGS)
+_ADJOURNED = re.compile(r"(?:séance|seance|réunion|reunion|meeting|session)\s+(?:est\s+|is\s+|was\s+)?"
+                        r"(?:close|clos|levée|levee|closed|adjourned|ouverte|opened|concluded|ended|"
+                        r"clôturée|cloturée|terminée)", _FLAGS)
+#: The formalities that open, close and sign formal minutes, which decide nothing: "L'ordre du
+#: jour étant épuisé, la séance est levée", "Le présent procès-verbal a été dressé ...", "Fait à
+#: Paris, le 9 février", "There being no further business, the meeting was adjourned".
+FORMALITY = re.compile(
+    rf"{_ADJOURNED.pattern}|l['’]ordre du jour (?:étant|est) épuisé|présent procès-verbal|"
+    r"procès-verbal (?:a été |est )?(?:dressé|établi|signé)|^\s*fait à [^,.;]{1,40},(?:[^.;]{0,40},)?\s*le\b|"
+    r"there being no (?:further|other) business|^\s*(?:meeting\s+)?adjourned\b", _FLAGS)
 
 
 def _decision(match: re.Match, sentence: str, people: People) -> Finding | None:
@@ -109,7 +117,7 @@ def _decision(match: re.Match, sentence: str, people: People) -> Finding | None:
     Opening or closing the meeting and naming its secretary are the meeting's business, not
     decisions of the committee.
     """
-    if _UNDECIDED.search(sentence) or _ADJOURNED.search(sentence) or _MEETING_ROLE.search(sentence):
+    if _UNDECIDED.search(sentence) or FORMALITY.search(sentence) or _MEETING_ROLE.search(sentence):
         return None
     return Finding("decision", sentence, "")
 
@@ -122,7 +130,7 @@ def _motion(match: re.Match, sentence: str, people: People) -> Finding | None:
     condition, a pending outcome, a negation or a question keeps it from being decided.
     """
     if _CONDITION.search(sentence) or _NOT_WORD.search(sentence) or sentence.endswith("?") or \
-            _ADJOURNED.search(sentence):
+            FORMALITY.search(sentence):
         return None
     return Finding("decision", sentence, "")
 

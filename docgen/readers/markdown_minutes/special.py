@@ -18,7 +18,7 @@ from docgen.readers.markdown_minutes.people import (
     clean,
 )
 from docgen.readers.markdown_minutes.records import decision, flush, raw_action
-from docgen.readers.markdown_minutes.sentence_rules import classify
+from docgen.readers.markdown_minutes.sentence_rules import FORMALITY, classify
 from docgen.readers.markdown_minutes.tables import table_kind, table_records
 from docgen.readers.markdown_minutes.vocab import (
     META_WORDS,
@@ -138,9 +138,13 @@ class SpecialSections(Passes):
 
         "Kai will set up the pages" is an assignment (an action) and "Next meeting will be on
         16 April" the next meeting, wherever the minute-taker listed them; a plan in the future
-        passive ("Le wiki sera mis à jour") listed there is what was decided.
+        passive ("Le wiki sera mis à jour") listed there is what was decided. A formality
+        ("La séance est levée à 18 h", "Fait à Lyon, le 3 mars") stays a note.
         """
         flat = " ".join(text.split())
+        if FORMALITY.search(flat):  # "Fait à Paris, le 9 février": the minutes' formalities
+            target.notes.append(flat)
+            return True
         if NEXT_SENTENCE.search(flat) and find_date(flat, self.year_hint):
             self.next_meeting(flat, line, guess_place=False)
             return True
