@@ -371,3 +371,11 @@ def test_the_formalities_of_minutes_are_never_decisions(tmp_path):
     assert [d.text for d in minutes.decisions] == ["Le local est loué pour un an."]
     notes = " ".join(item.notes or "" for item in minutes.agenda)
     assert "Fait à Lyon, le 15 mars 2025." in notes and "La réunion est clôturée à 21 h." in notes
+
+
+def test_a_table_of_topics_and_presenters_holds_no_actions(tmp_path):
+    minutes = _read(tmp_path, "# Team sync 2025-03-14\n\nPresent: Ana Ruiz, Bo Chen\n\n## Discussion\n\n"
+                              "| Item | Who | Notes |\n|---|---|---|\n| Budget review | Ana | Figures are on track. |\n"
+                              "| Hiring | Bo | Two candidates left. |\n\n## Follow-up\n\n"
+                              "| Action | Who |\n|---|---|\n| Send the figures to the board | Ana |\n")
+    assert _actions(minutes) == [("Send the figures to the board", "Ana", None)]

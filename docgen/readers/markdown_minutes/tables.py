@@ -48,14 +48,25 @@ def _columns(header: list[str]) -> dict[str, int]:
     return found
 
 
+# the text columns that name a task; "Item", "Sujet", "Description" may name a topic
+_TASK_WORDS = {"action", "actions", "task", "tache", "action item", "todo"}
+
+
 def table_kind(rows: list[list[str]], hint: str | None = None) -> str | None:
-    """Return "actions", "decisions" or "attendees" for a table, from its header and the hint."""
+    """Return "actions", "decisions" or "attendees" for a table, from its header and the hint.
+
+    "Item | Who | Notes" is a table of topics and who presents them: a person beside a topic
+    makes it an action only under a task heading ("Action", "Task"), a due date or a status.
+    """
     if len(rows) < 2:
         return None
     cols = _columns(rows[0])
     if "decision" in cols or (hint == "decisions" and "text" in cols):
         return "decisions"
-    if "text" in cols and ({"owner", "due", "status"} & cols.keys() or hint == "actions"):
+    tasks = "text" in cols and norm(_REMARK.sub("", rows[0][cols["text"]]) or rows[0][cols["text"]]) \
+        in _TASK_WORDS
+    if "text" in cols and ({"due", "status"} & cols.keys() or hint == "actions" or
+                           ("owner" in cols and tasks)):
         return "actions"
     if "name" in cols or (hint == "attendees" and "owner" in cols):
         return "attendees"
