@@ -207,6 +207,18 @@ def test_a_seconded_motion_that_passes_is_one_decision(people):
         "Simon moves that the treasurer's report is adopted. The motion is passed"]
 
 
+def test_a_vote_record_decides_the_sentence_before_it(people):
+    found = findings("The trustees reviewed the parking plan and approved it as amended. Ana Ruiz "
+                     "made the motion, Bo Chen second, with Cy Diaz making it unanimous.", people)
+    assert [f.text for f in found] == [
+        "The trustees reviewed the parking plan and approved it as amended. Ana Ruiz made the "
+        "motion, Bo Chen second, with Cy Diaz making it unanimous"]
+    found = findings("Motion by Ana Ruiz, seconded by Bo Chen, that the fee be waived; carried "
+                     "unanimously.", people)  # the motion's content is in the sentence itself
+    assert [f.text for f in found] == ["Motion by Ana Ruiz, seconded by Bo Chen, that the fee be "
+                                       "waived; carried unanimously"]
+
+
 def test_every_rule_has_a_case():
     tested = {case[1] for case in FOUND}
     assert {rule.name for rule in RULES} <= tested

@@ -501,7 +501,8 @@ def findings(text: str, people: People) -> list[Finding]:
         finding = classify(sentence, people)
         if finding is not None and finding.kind == "action" and _ANAPHOR.match(finding.text):
             finding = _pointing_back(finding, previous)
-        elif finding is not None and _bare_outcome(finding):
+        elif finding is not None and (_bare_outcome(finding) or
+                                      finding.kind == "decision" and VOTE_RECORD.match(sentence)):
             finding = _outcome_of(finding, previous, previous_found, found)
         if finding is not None:
             found.append(finding)
@@ -511,6 +512,14 @@ def findings(text: str, people: People) -> list[Finding]:
 
 
 _OUTCOME_RULES = {"motion carried", "unanimity", "mark of assent"}
+_MOVER = r"[A-ZÀ-Ý][\w'’.-]*(?:\s+[A-ZÀ-Ý][\w'’.-]*){0,3}"
+#: Who moved and seconded, and nothing of the motion: "Robert Barton Jr. made the motion, Craig
+#: Strawser second", "Motion by Ana, seconded by Bo", "Moved by Ana, second by Bo, all in favor",
+#: "Proposé par Léa, appuyé par Marc". The sentence records the vote on the one before it.
+VOTE_RECORD = re.compile(
+    rf"^(?:{_MOVER}\s+(?i:made|makes)\s+(?i:the|a)\s+(?i:motion)|(?i:motion\s+(?:made\s+)?by|moved\s+by|"
+    rf"propos[ée]e?\s+par)\s+{_MOVER}|{_MOVER}\s+(?i:moved|moves)(?!\s+(?i:that|to)\b))"
+    rf"[^.;]{{0,80}}?(?i:\bsecond(?:ed|s)?\b|\bappuy[ée]e?\b)(?![^.;]*\b(?i:that|to|que)\b)")
 
 
 def _bare_outcome(finding: Finding) -> bool:
