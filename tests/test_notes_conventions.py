@@ -379,3 +379,13 @@ def test_a_table_of_topics_and_presenters_holds_no_actions(tmp_path):
                               "| Hiring | Bo | Two candidates left. |\n\n## Follow-up\n\n"
                               "| Action | Who |\n|---|---|\n| Send the figures to the board | Ana |\n")
     assert _actions(minutes) == [("Send the figures to the board", "Ana", None)]
+
+
+def test_an_action_entry_that_only_asks_is_a_note(tmp_path):
+    minutes = _read(tmp_path, "# Sync 2025-06-03\n\nPresent: Ana, Bo\n\n## Action items\n\n"
+                              "- [ ] What is still blocking the release?\n- ACTION: And the mailing list?\n"
+                              "- [ ] Ask the venue: can we stay until 10 pm?\n- [ ] Bo to renew the domain\n")
+    assert [a.text for a in minutes.actions] == ["Ask the venue: can we stay until 10 pm?",
+                                                 "renew the domain"]
+    notes = " ".join(item.notes or "" for item in minutes.agenda)
+    assert "What is still blocking the release?" in notes

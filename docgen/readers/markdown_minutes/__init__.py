@@ -24,7 +24,7 @@ from docgen.readers.markdown_minutes.frontmatter import apply_front_matter, spli
 from docgen.readers.markdown_minutes.people import clean
 from docgen.readers.markdown_minutes.relative_dates import resolve_due
 from docgen.readers.markdown_minutes.repeats import merge_repeated_actions
-from docgen.readers.markdown_minutes.sentence_pass import explicit_kinds, reports_done, settle_sentences
+from docgen.readers.markdown_minutes.sentence_pass import explicit_kinds, not_a_task, settle_sentences
 from docgen.readers.markdown_minutes.topics import split_topics
 from docgen.readers.markdown_minutes.vocab import FRENCH_HINTS, NOTHING, norm, section_kind
 from docgen.readers.source import Source, read_text
@@ -508,13 +508,14 @@ def _item(item: Agenda, key: str, lines: dict, known: set, handles: tuple[dict[s
 
 def _item_actions(item: Agenda, known: set, handles: tuple[dict[str, str], ...],
                   year: _Days) -> tuple[list[tuple[dict, int]], list[str]]:
-    """Return the item's actions with their lines, and as a note list what only reports progress.
+    """Return the item's actions with their lines, and as a note list what only reports progress or asks.
 
-    "made the pipeline wiki" under "Today", "Dry run completed" in a checklist: done, not to do.
+    "made the pipeline wiki" under "Today", "Dry run completed" in a checklist: done, not to do;
+    "What needs work?" in a checklist, "AI: And member list?": a question, no task yet.
     """
     actions = [(_action(raw, known, handles, year), line) for raw, line in item.actions]
-    done = [str(a["text"]) for a, _ in actions if reports_done(str(a.get("text", "")))]
-    kept = [(a, line) for a, line in actions if not reports_done(str(a.get("text", "")))]
+    done = [str(a["text"]) for a, _ in actions if not_a_task(str(a.get("text", "")))]
+    kept = [(a, line) for a, line in actions if not not_a_task(str(a.get("text", "")))]
     return kept, (["\n".join(f"- {text}" for text in done)] if done else [])
 
 

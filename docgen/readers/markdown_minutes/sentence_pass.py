@@ -8,6 +8,7 @@ from docgen.readers.markdown_minutes.blocks import Block, Item, Section, to_mark
 from docgen.readers.markdown_minutes.collect import Agenda
 from docgen.readers.markdown_minutes.draft import Passes
 from docgen.readers.markdown_minutes.entities import decode_entities
+from docgen.readers.markdown_minutes.phrases import words
 from docgen.readers.markdown_minutes.repeats import WordIndex, content_words
 from docgen.readers.markdown_minutes.sentence_rules import DEFERRAL, Finding, findings, sentences
 from docgen.readers.markdown_minutes.tables import table_kind
@@ -105,6 +106,21 @@ def reports_done(text: str) -> bool:
     """
     first = text.strip().split("\n")[0]
     return bool(_DONE_VERB.match(first) or _DONE_STATE.match(first) and not _TO_DO.search(first))
+
+
+def not_a_task(text: str) -> bool:
+    """Return whether an action's text is no task: it reports what was done, or only asks.
+
+    An entry whose first line is a question ("What needs work?", "And member list?") asks
+    what to do; the answer, not the question, would be the task. One in the imperative ("Ask
+    the hosts: can we stay later?") is a task.
+    """
+    first = text.strip().split("\n")[0].rstrip()
+    return first.endswith("?") and not _IMPERATIVE.match(first) or reports_done(text)
+
+
+# "Talk to Felt folks; can we ...?", "Ask at the hackathon: what can we do?": a task that asks
+_IMPERATIVE = re.compile(rf"(?i)^\W*(?:{'|'.join(sorted(words('task_verbs'), key=len, reverse=True))})\b")
 
 
 def explicit_kinds(preamble: list[Block], sections: list[Section]) -> set[str]:
