@@ -21,6 +21,10 @@ def people() -> People:
 
 # (sentence, rule name, kind, text found, owner)
 FOUND = [
+    ("The code freeze will be pushed back to the week after the demo.", "postponed to later",
+     "decision", "The code freeze will be pushed back to the week after the demo", None),
+    ("Nous repoussons donc le vide-grenier au printemps prochain.", "postponed to later", "decision",
+     "Nous repoussons donc le vide-grenier au printemps prochain", None),
     ("An action was raised to update the wiki.", "action raised without owner", "action",
      "Update the wiki", None),
     ("Priya will send the draft by Friday.", "named person will do", "action",
@@ -178,6 +182,9 @@ LEFT_ALONE = [
     # a narrative: the subject has a past tense of its own
     "The board discussed the audit and noted it was expected to be filed in May.",
     "Les uns rangeaient la salle pendant que les autres réfléchissaient aux ateliers à organiser.",
+    "Maybe the newsletter could be postponed to June.",  # a hedge, not a postponement
+    "Should the survey be deferred until the spring?",
+    "The launch was not postponed to May.",
     # the formalities of the minutes decide nothing
     "The session concluded at 9:10 pm after the members approved nothing further.",
     "There being no other business, the board adjourned at 8 pm.",

@@ -124,6 +124,11 @@ ENGLISH = {
               "majority", "show", "a", "an", "all", "everyone", "unanimous", "acclaim", "proxy"],
     # a choice made until further notice: "Let's stick with GitLab for now", "Weekly for now"
     "provisional": ["for now", "for the moment", "for the time being"],
+    # a postponement decided: "Unit testing will be pushed to sprint 4", "The vote is deferred
+    # until May", "We postpone the launch to June"
+    "postponed": ["postponed", "deferred", "pushed back", "pushed", "moved back", "delayed",
+                  "rescheduled"],
+    "we_postpone": [r"we(?: will| shall|'ll)? (?:postpone|defer|push back|push)"],
     "not_our_tasks": ["see", "be", "have", "meet", "continue", "discuss", "talk", "hear", "know",
                       "try", "probably", "likely", "not", "also be", "get back"],
     "hedges": ["also", "still", "then", "now", "first"],
@@ -246,6 +251,9 @@ FRENCH = {
     ],
     "motions": ["la proposition", "la motion", "la résolution", "le vote", "la candidature"],
     "motion_verbs": ["est adoptée", "est approuvée", "est acceptée", "est votée", "passe"],
+    # "Le vote est reporté à la prochaine AG", "Nous reportons donc ce service à l'an prochain"
+    "postponed": [r"report[ée]e?s?", r"repouss[ée]e?s?", r"décal[ée]e?s?", r"ajourn[ée]e?s?"],
+    "we_postpone": [r"(?:nous|on) (?:reportons|reporte|repoussons|repousse|décalons|décale)"],
     "assent": [
         "à l'unanimité", "à l’unanimité", "unanimement", "adopté à l'unanimité",
         "à la majorité", "tous d'accord", "tous d’accord", "accord de tous", "sans opposition",

@@ -323,6 +323,19 @@ def _provisional(match: re.Match, sentence: str, people: People) -> Finding | No
     return Finding("decision", sentence, "")
 
 
+def _postponed(match: re.Match, sentence: str, people: People) -> Finding | None:
+    """Return "Unit testing will be pushed to sprint 4" as a decision: a postponement settled.
+
+    Not a suggestion, a hedge, a denial or a question ("Should the vote be deferred?").
+    """
+    subject = match.group("subject") or ""
+    if sentence.endswith("?") or _NOT_WORD.search(subject) or _MAYBE.search(sentence) or \
+            _CONDITION.search(sentence) or _SUGGESTED.search(subject):
+        return None
+    return _decision(match, sentence, people)
+
+
+_SUGGESTED = re.compile(r"(?i)\b(?:suggest\w*|propos\w*|idea|idée|maybe|peut-être)\b")
 _STATE = re.compile(r"(?i)\b(?:still|currently|already|yet|can|cannot|can't|"
                     r"(?:is|are|seems?|looks?) (?:fine|ok|okay|good|enough))\b")
 
@@ -431,6 +444,11 @@ RULES: tuple[LineRule, ...] = (
              _obligation),
     LineRule("provisional choice", "decision",
              _compile(rf"(?<!\w){_alternatives('provisional')}(?!\w)"), _provisional),
+    LineRule("postponed to later", "decision",
+             _compile(rf"^(?:(?P<subject>[^.:;?]{{3,120}}?)\s+(?:{_IS}|(?i:will be|shall be|has been))\s+"
+                      rf"{_ADVERB}(?i:(?:donc|therefore|then|ensuite)\s+)?(?:{_alternatives('postponed')})"
+                      rf"|{_alternatives('we_postpone')})(?!\w)[^.;?]{{0,80}}?\s"
+                      rf"(?i:to|until|till|after|à|au|aux|jusqu['’]\w*|pour|après)\s"), _postponed),
     LineRule("short verdict", "decision",
              _compile(rf"^(?P<subject>[^.:;]{{3,100}}?)\s+{_ADVERB}(?:{_VERDICT})\s*[.!]?$"),
              _short_verdict),
