@@ -21,6 +21,8 @@ def people() -> People:
 
 # (sentence, rule name, kind, text found, owner)
 FOUND = [
+    ("It was agreed that the treasurer would close the old account in June.", "impersonal decision",
+     "decision", "The treasurer would close the old account in June", None),
     ("The code freeze will be pushed back to the week after the demo.", "postponed to later",
      "decision", "The code freeze will be pushed back to the week after the demo", None),
     ("Nous repoussons donc le vide-grenier au printemps prochain.", "postponed to later", "decision",
@@ -183,6 +185,7 @@ LEFT_ALONE = [
     "The board discussed the audit and noted it was expected to be filed in May.",
     "Les uns rangeaient la salle pendant que les autres réfléchissaient aux ateliers à organiser.",
     "Maybe the newsletter could be postponed to June.",  # a hedge, not a postponement
+    "It was agreed that we could revisit the fees later.",  # "could" hedges what was agreed
     "Should the survey be deferred until the spring?",
     "The launch was not postponed to May.",
     # the formalities of the minutes decide nothing

@@ -71,6 +71,9 @@ _NAME = r"@?[A-ZÀ-Ý][\w'’.-]*(?:\s+(?:de\s+|van\s+|von\s+|le\s+)?[A-ZÀ-Ý][
 _NAMES = rf"{_NAME}(?:\s*(?:,|&|\band\b|\bet\b)\s*{_NAME})*"
 _SPLIT_NAMES = re.compile(r"\s*(?:,|&|\band\b|\bet\b)\s*")
 _UNDECIDED = re.compile(rf"(?<!\w)(?:{_alternatives('undecided')})(?!\w)|\?\s*$", _FLAGS)
+_UNDECIDED_REPORTED = re.compile(
+    r"(?<!\w)(?i:" + "|".join(sorted((w for w in words("undecided") if w not in ("would", "serait")),
+                                      key=len, reverse=True)) + r")(?!\w)|\?\s*$", _FLAGS)
 _NOT_PEOPLE = frozenset(norm(w) for w in words("not_people"))
 _NOT_TASK = re.compile(rf"(?:{_alternatives('not_tasks')})(?!\w)", _FLAGS)
 _MEETING_ROLE = re.compile(rf"(?<!\w){_alternatives('meeting_roles')}(?!\w)")
@@ -147,8 +150,12 @@ def _unanimous(match: re.Match, sentence: str, people: People) -> Finding | None
 
 
 def _decision_rest(match: re.Match, sentence: str, people: People) -> Finding | None:
-    """Return what follows an impersonal opening ("it was agreed to X" -> "X") as a decision."""
-    if _UNDECIDED.search(match.group("rest")):
+    """Return what follows an impersonal opening ("it was agreed to X" -> "X") as a decision.
+
+    After a past "agreed that", "would" reports what was agreed ("It was agreed that the board
+    would vote on ...", "il a été décidé que la réunion serait mensuelle"), not a hedge.
+    """
+    if _UNDECIDED_REPORTED.search(match.group("rest")):
         return None
     rest = match.group("rest").strip(" ,:")
     if len(rest.split()) < 2:
