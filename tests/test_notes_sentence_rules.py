@@ -188,6 +188,10 @@ LEFT_ALONE = [
     "It was agreed that we could revisit the fees later.",  # "could" hedges what was agreed
     "Should the survey be deferred until the spring?",
     "The launch was not postponed to May.",
+    # a decision reported, not taken here
+    "Priya notes that the budget was approved by the council last week.",
+    "Au dernier comité, il a été décidé de changer de banque.",
+    "At the previous meeting the board agreed to move the office.",
     # the formalities of the minutes decide nothing
     "The session concluded at 9:10 pm after the members approved nothing further.",
     "There being no other business, the board adjourned at 8 pm.",

@@ -120,9 +120,23 @@ def _decision(match: re.Match, sentence: str, people: People) -> Finding | None:
     Opening or closing the meeting and naming its secretary are the meeting's business, not
     decisions of the committee.
     """
-    if _UNDECIDED.search(sentence) or FORMALITY.search(sentence) or _MEETING_ROLE.search(sentence):
+    if _UNDECIDED.search(sentence) or FORMALITY.search(sentence) or _MEETING_ROLE.search(sentence) or \
+            REPORTED.search(sentence):
         return None
     return Finding("decision", sentence, "")
+
+
+#: A decision reported, not taken: someone tells of it ("Jon notes that the proposals were
+#: accepted", "Léa rappelle que ...") or an earlier meeting took it ("Au dernier COPIL il a été
+#: acté que ...", "At the last meeting it was agreed ...").
+REPORTED = re.compile(
+    r"(?i)\b(?:notes?|noted|reports?|reported|mentions?|mentioned|says|said|explains?|explained|"
+    r"informs?|informed|recalls?|recalled|reminds?|reminded|rappelle|rappellent|informe|informent|"
+    r"indique|indiquent|explique|expliquent|signale|signalent|précise|annonce|annoncent)\s+"
+    r"(?:us\s+|nous\s+)?(?:that|que|qu['’])|"
+    r"\b(?:at|during|in)\s+the\s+(?:last|previous|prior)\s+(?:meeting|session|call|board|committee|"
+    r"copil|ag|agm)\b|\b(?:au|lors\s+du|lors\s+de\s+la|à\s+la|pendant\s+la|pendant\s+le)\s+"
+    r"(?:dernier|dernière|précédent|précédente)\s+(?:réunion|copil|comité|conseil|ca|ag|séance|bureau)\b")
 
 
 def _motion(match: re.Match, sentence: str, people: People) -> Finding | None:
@@ -155,7 +169,7 @@ def _decision_rest(match: re.Match, sentence: str, people: People) -> Finding | 
     After a past "agreed that", "would" reports what was agreed ("It was agreed that the board
     would vote on ...", "il a été décidé que la réunion serait mensuelle"), not a hedge.
     """
-    if _UNDECIDED_REPORTED.search(match.group("rest")):
+    if _UNDECIDED_REPORTED.search(match.group("rest")) or REPORTED.search(sentence):
         return None
     rest = match.group("rest").strip(" ,:")
     if len(rest.split()) < 2:
