@@ -389,3 +389,14 @@ def test_an_action_entry_that_only_asks_is_a_note(tmp_path):
                                                  "renew the domain"]
     notes = " ".join(item.notes or "" for item in minutes.agenda)
     assert "What is still blocking the release?" in notes
+
+
+def test_a_decisions_list_item_introducing_a_list_or_holding_tasks_is_no_decision(tmp_path):
+    minutes = _read(tmp_path, "# Kickoff 2025-03-14\n\nPresent: Ana Ruiz, Bo Chen\n\n## Decisions\n\n"
+                              "- Slack is our channel for questions\n- The rules we set are the following:\n\n"
+                              "1. Meetings start on time\n2. Reviews within two days\n\n"
+                              "- Room booking\n  - Bo will ask the library for a room\n")
+    assert [d.text for d in minutes.decisions] == [
+        "Slack is our channel for questions", "Meetings start on time", "Reviews within two days"]
+    notes = " ".join(item.notes or "" for item in minutes.agenda)
+    assert "The rules we set are the following:" in notes and "Bo will ask the library" in notes

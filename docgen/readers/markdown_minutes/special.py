@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from docgen.readers.markdown_minutes import items as it
-from docgen.readers.markdown_minutes.blocks import Block, Item, Section, expand_quotes, to_markdown
+from docgen.readers.markdown_minutes.blocks import Block, Item, Section, expand_quotes, item_markdown, to_markdown
 from docgen.readers.markdown_minutes.collect import (
     _FILLER,
     Agenda,
@@ -31,6 +31,12 @@ from docgen.readers.markdown_minutes.vocab import (
 _ZONE = re.compile(r"\(?\b(?:UTC|GMT|[ECMP][SD]?T|CES?T|BST|IST|JST|AES?T)(?:\s*[+−-]\s*\d{1,2}"
                    r"(?::?\d\d)?)?\b\)?")
 _CATEGORY = re.compile(r"^\s*(\*\*|__)[^*_\n]+\1\s*:?\s*$")
+def _assigns(text: str, draft: Passes) -> bool:
+    """Return whether a list item assigns a task to someone ("Totay will contact Deepak")."""
+    found = classify(" ".join(text.split()), draft.people)
+    return found is not None and found.kind == "action" and found.owner is not None
+
+
 class SpecialSections(Passes):
     """Builder methods reading the sections whose heading names what they hold."""
 
@@ -113,11 +119,10 @@ class SpecialSections(Passes):
         blocks = expand_quotes(blocks)
         for index, block in enumerate(blocks):
             if block.kind == "list":
-                for entry in block.items:
-                    if it.action_label(entry.text):
-                        raw_action(target, entry, labelled=True)
-                    elif not self.not_a_decision(target, entry.text, entry.line):
-                        decision(target, entry)
+                lead_in = index + 1 < len(blocks) and blocks[index + 1].kind == "list"
+                for position, entry in enumerate(block.items):
+                    last = lead_in and position == len(block.items) - 1
+                    self._decision_entry(target, entry, last)
             elif block.kind == "para":
                 next_is_list = index + 1 < len(blocks) and blocks[index + 1].kind == "list"
                 text = block.text.strip()
@@ -132,6 +137,23 @@ class SpecialSections(Passes):
             elif not (block.kind == "table" and self.table(block, target, "decisions")):
                 kept.append(block)
         flush(target, kept)
+
+    def _decision_entry(self, target: Agenda, entry: Item, before_list: bool) -> None:
+        """Read one item of a decisions list: a decision, or what it holds when it is none.
+
+        A last item ending in ":" over the next list introduces that list ("Decisions about
+        the contract include the following:"); a topic whose nested items all assign tasks
+        ("Headcount" / "- Tom will ask Ana") is a note: no decision, its tasks the actions list's.
+        """
+        subs = [sub for child in entry.children if child.kind == "list" for sub in child.items]
+        if it.action_label(entry.text):
+            raw_action(target, entry, labelled=True)
+        elif before_list and entry.text.rstrip().endswith(":") and not entry.children:
+            target.notes.append(" ".join(entry.text.split()))
+        elif subs and len(entry.children) == 1 and all(_assigns(sub.text, self) for sub in subs):
+            target.notes.append(item_markdown(entry))  # the tasks are the actions list's to record
+        elif not self.not_a_decision(target, entry.text, entry.line):
+            decision(target, entry)
 
     def not_a_decision(self, target: Agenda, text: str, line: int) -> bool:
         """Read an entry of a decisions list that is not one; return whether it was.
