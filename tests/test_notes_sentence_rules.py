@@ -188,6 +188,7 @@ LEFT_ALONE = [
     "It was agreed that we could revisit the fees later.",  # "could" hedges what was agreed
     "Should the survey be deferred until the spring?",
     "The launch was not postponed to May.",
+    "The application deadline has passed.",  # time went by, nothing was voted
     # a decision reported, not taken here
     "Priya notes that the budget was approved by the council last week.",
     "Au dernier comité, il a été décidé de changer de banque.",

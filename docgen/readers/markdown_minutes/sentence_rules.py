@@ -147,9 +147,15 @@ def _motion(match: re.Match, sentence: str, people: People) -> Finding | None:
     condition, a pending outcome, a negation or a question keeps it from being decided.
     """
     if _CONDITION.search(sentence) or _NOT_WORD.search(sentence) or sentence.endswith("?") or \
-            FORMALITY.search(sentence):
+            FORMALITY.search(sentence) or _TIME_PASSED.search(sentence):
         return None
     return Finding("decision", sentence, "")
+
+
+# "Proposal deadline has passed": time went by, nothing was voted
+_TIME_PASSED = re.compile(r"(?i)\b(?:deadline|due date|date|time|period|window|term|délai|date limite|"
+                          r"échéance)\s+(?:has\s+|have\s+|had\s+|is\s+|was\s+)?(?:now\s+|already\s+)?"
+                          r"pass(?:ed|es)\b")
 
 
 def _unanimous(match: re.Match, sentence: str, people: People) -> Finding | None:
