@@ -113,24 +113,27 @@ def reading_order(shapes: list) -> list:
     connector): that one wins when both cannot hold.
     """
     read = [_holds_text(s) for s in shapes]
-    edges = [_edges(s.box) for s in shapes]  # boxes of lines are made on each call: made once here
-    out = sorted((n for n, holds in enumerate(read) if holds), key=lambda n: position(shapes[n]))
+    edges = [_edges(n, s.box) for n, s in enumerate(shapes)]  # a line's box is made on each call: once here
+    out = sorted((edges[n] for n, holds in enumerate(read) if holds), key=lambda e: position(shapes[e[0]]))
     for n in range(len(shapes)):
         if read[n]:
             continue
-        x0, y0, x1, y1 = edges[n]
+        _, x0, y0, x1, y1 = edges[n]
         under, over = -1, len(out)
-        for k, other in enumerate(out):
-            ox0, oy0, ox1, oy1 = edges[other]
-            if x0 < ox1 - TOL and ox0 < x1 - TOL and y0 < oy1 - TOL and oy0 < y1 - TOL:  # Box.overlaps
+        for k, (other, ox0, oy0, ox1, oy1) in enumerate(out):
+            if x0 < ox1 and ox0 < x1 and y0 < oy1 and oy0 < y1:  # Box.overlaps: more than a hairline shared
                 if other < n:
                     under = k
                 elif k < over:
                     over = k
-        out.insert(min(under + 1, over), n)
-    return [shapes[n] for n in out]
+        out.insert(min(under + 1, over), edges[n])
+    return [shapes[e[0]] for e in out]
 
 
-def _edges(box) -> tuple[float, float, float, float]:
-    """Return (left, top, right, bottom) of ``box``."""
-    return box.x, box.y, box.x + box.w, box.y + box.h
+def _edges(n: int, box) -> tuple[int, float, float, float, float]:
+    """Return (n, left, top, right, bottom) of ``box``, its right and bottom brought in by TOL.
+
+    Two such boxes overlap as :meth:`Box.overlaps` says when each one's left and top lie before
+    the other's (brought in) right and bottom.
+    """
+    return n, box.x, box.y, box.x + box.w - TOL, box.y + box.h - TOL
