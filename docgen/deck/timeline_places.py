@@ -91,7 +91,7 @@ def places(xs: list[float], heights: list[float], rows: Rows, search: Search) ->
     A depth-first search in date order, each label's places tried in :func:`_candidates` order, so
     the first answer is deterministic; it gives up after ``search.budget`` places tried (counted in
     ``search.most``). Which places of a label another label's place takes is worked out once, as a
-    bit mask, and reused every time the search comes back to the same pair.
+    bit mask (:meth:`_Choices.taken_by`), and reused every time the search comes back to the pair.
     """
     count = len(xs)
     options = [_candidates(x, h, rows) for x, h in zip(xs, heights)]
@@ -102,8 +102,7 @@ def places(xs: list[float], heights: list[float], rows: Rows, search: Search) ->
     def takes(i: int, j: int, place: int) -> int:
         key = (i, j, place)
         if key not in taken:
-            other = options[j][place][0]
-            taken[key] = sum(1 << n for n, (label, _) in enumerate(options[i]) if other.blocks(label))
+            taken[key] = options[i].taken_by(options[j].place(place)[0])
         return taken[key]
 
     cursor, tried, i = [0] * count, 0, 0
@@ -116,22 +115,79 @@ def places(xs: list[float], heights: list[float], rows: Rows, search: Search) ->
             blocked |= takes(i, j, cursor[j])
         free = ~blocked >> cursor[i] << cursor[i]  # the places not taken, from the cursor on
         first = (free & -free).bit_length() - 1
-        if first < len(options[i]):
+        size = len(options[i])
+        if first < size:
             tried += first - cursor[i]
             cursor[i] = first
             i += 1
             continue
-        tried += len(options[i]) - cursor[i]
+        tried += size - cursor[i]
         cursor[i] = 0  # no free place: move the label before
         i -= 1
         if i >= 0:
             cursor[i] += 1
     search.most = max(search.most, tried)
-    return [options[k][cursor[k]] for k in range(count)] if i == count else None
+    return [options[k].place(cursor[k]) for k in range(count)] if i == count else None
 
 
-def _candidates(x: float, height: float, rows: Rows) -> list[tuple[Label, int]]:
-    """Return the places of a label ``height`` tall for the date at ``x``, best first, with their side.
+@dataclass
+class _Choices:
+    """The places of one label, best first: every start across its connector in every lane and side it fits.
+
+    Place ``n`` is start ``n % len(across)`` in lane ``n // len(across)``. ``across`` holds, per
+    start, its left and right edges and the places that use it (a bit mask); ``lanes`` per lane
+    and side, the top and bottom, the connector's span and ends, the side and the places in it.
+    Labels are made only for the places a search settles on.
+    """
+
+    x: float
+    wide: float
+    height: float
+    across: list[tuple[float, float, int]]
+    lanes: list[tuple[float, float, float, float, int, int, float, float]]
+    made: dict[int, tuple[Label, int]] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.across) * len(self.lanes)
+
+    def place(self, n: int) -> tuple[Label, int]:
+        """Return place ``n``: its label (box and connector) and its side."""
+        if n not in self.made:
+            x0 = self.across[n % len(self.across)][0]
+            y0, _, _, _, _, side, c1, c2 = self.lanes[n // len(self.across)]
+            self.made[n] = (Label(Box(x0, y0, self.wide, self.height), self.x, c1, c2), side)
+        return self.made[n]
+
+    def taken_by(self, other: Label) -> int:
+        """Return the places that ``other`` blocks (as :meth:`Label.blocks` says), as a bit mask.
+
+        A place is blocked when its box comes within GAP of the other's (its start and its lane
+        both near), when the other's connector runs through it (start and lane again), or when its
+        own connector runs through the other's box (the lane alone: every start shares the
+        connector): three intersections of masks instead of a test per place.
+        """
+        ax0, ay0, ax1, ay1 = other.edges
+        low, high = other.span
+        pad = GAP / 2
+        near_x = near_y = through_x = through_y = crossing = 0
+        for x0, x1, bits in self.across:
+            if ax0 - GAP < x1 and x0 < ax1 + GAP:
+                near_x |= bits
+            if x0 - pad < other.x < x1 + pad:
+                through_x |= bits
+        for y0, y1, lo, hi, bits, *_ in self.lanes:
+            if ay0 - GAP < y1 and y0 < ay1 + GAP:
+                near_y |= bits
+            if low < y1 + pad and y0 - pad < high:
+                through_y |= bits
+            if lo < ay1 + pad and ay0 - pad < hi:
+                crossing |= bits
+        own = crossing if ax0 - pad < self.x < ax1 + pad else 0
+        return (near_x & near_y) | (through_x & through_y) | own
+
+
+def _candidates(x: float, height: float, rows: Rows) -> _Choices:
+    """Return the places of a label ``height`` tall for the date at ``x``, best first.
 
     Inner lanes first, above then below; the label centred on its connector, else reaching right
     of it, else left, else holding it near a corner.
@@ -142,14 +198,17 @@ def _candidates(x: float, height: float, rows: Rows) -> list[tuple[Label, int]]:
         start = min(max(start, body.x), body.right - wide)
         if start + HOLD / 3 - 0.5 <= x <= start + wide - HOLD / 3 + 0.5 and start not in starts:
             starts.append(start)
-    out = []
+    rows_in: list[tuple[float, int, float, float]] = []
     for lane in range(rows.lanes):
         for side in (-1, 1):
             y, pin = rows.label_y(side, lane, height), rows.pin_y(side)
             if y < rows.top - 0.5 or y + height > rows.body.bottom + 0.5:
                 continue  # a day of many milestones: its label is taller than the lanes left
-            for start in starts:
-                box = Box(start, y, wide, height)
-                out.append((Label(box, x, pin if side < 0 else pin + PIN, box.bottom if side < 0 else box.y),
-                            side))
-    return out
+            ends = (pin, y + height) if side < 0 else (pin + PIN, y)  # the connector: ruler's edge to label
+            rows_in.append((y, side, *ends))
+    width = len(starts)
+    lanes = [(y, y + height, min(c1, c2), max(c1, c2), ((1 << width) - 1) << (row * width), side, c1, c2)
+             for row, (y, side, c1, c2) in enumerate(rows_in)]
+    every = sum(1 << (row * width) for row in range(len(lanes)))
+    across = [(start, start + wide, every << k) for k, start in enumerate(starts)]
+    return _Choices(x, wide, height, across, lanes)
