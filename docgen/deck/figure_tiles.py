@@ -32,7 +32,7 @@ def figure_tiles(ctx: Planning, box: Box, figures: list[Figure]) -> list[TextSha
     width = (box.w - TILE_GAP * (len(figures) - 1)) / len(figures)
     shapes = []
     for n, figure in enumerate(figures):
-        label = ctx.count(figure.value, figure.key).split(" ", 1)[1]  # the word agreeing with the count
+        label = ctx.agreeing(figure.value, figure.key)
         colour = LATE if figure.alarming and figure.value else None
         paras = [Para([Run(str(figure.value), bold=True, color=colour)], VALUE_SIZE, align="c"),
                  Para([Run(shorten(label, width - 8, LABEL_SIZE, 1, False, ctx.font), color=MUTED)], LABEL_SIZE,

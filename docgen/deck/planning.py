@@ -62,11 +62,15 @@ class Planning:
         The singular is ``deck.singular`` of the plural's text (one, and zero in French); a label
         replaced by another text (a reused planner's) stays as it is.
         """
+        return f"{number} {self.agreeing(number, key)}"
+
+    def agreeing(self, number: int, key: str) -> str:
+        """Return the label ``key`` in the form agreeing with ``number`` ("risque clos" for 1, see :meth:`count`)."""
         word = self.t(key)
         if number == 1 or (self.lang == "fr" and number == 0):
             singular = self.labels.section("deck").get("singular") or {}
             word = singular.get(word, word) if isinstance(singular, dict) else word
-        return f"{number} {word}"
+        return word
 
     def day(self, value: date | None) -> str:
         """Return a short date ("30 Jun 2026") or ""."""
