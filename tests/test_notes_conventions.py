@@ -400,3 +400,16 @@ def test_a_decisions_list_item_introducing_a_list_or_holding_tasks_is_no_decisio
         "Slack is our channel for questions", "Meetings start on time", "Reviews within two days"]
     notes = " ".join(item.notes or "" for item in minutes.agenda)
     assert "The rules we set are the following:" in notes and "Bo will ask the library" in notes
+
+
+def test_people_named_present_in_a_prose_sentence_attend(tmp_path):
+    minutes = _read(tmp_path, "# Parish council 2025-06-03\n\nThe council met in the hall with the "
+                    "following present: Ann Lee, Bob Chan Jr., Cy Dorn and Dee Ray. The chair "
+                    "opened the meeting.\n\n## Roads\n\nPotholes were discussed.\n")
+    assert [(a.name, str(a.attendance)) for a in minutes.attendees] == [
+        ("Ann Lee", "present"), ("Bob Chan Jr", "present"), ("Cy Dorn", "present"),
+        ("Dee Ray", "present")]
+    minutes = _read(tmp_path, "# Réunion 2025-06-03\n\nÉtait aussi présente Léa Roux, nouvelle "
+                    "trésorière de la Fédération, qui a présenté le budget.\n\n"
+                    "Une dizaine de personnes étaient présentes.\n")
+    assert [a.name for a in minutes.attendees] == ["Léa Roux"]

@@ -16,6 +16,7 @@ from docgen.readers.markdown_minutes.draft import Passes
 from docgen.readers.markdown_minutes.label_rules import Line, read_label
 from docgen.readers.markdown_minutes.people import clean, parse_person, split_names
 from docgen.readers.markdown_minutes.phrases import words
+from docgen.readers.markdown_minutes.prose_people import present_names
 from docgen.readers.markdown_minutes.records import decision, flush, raw_action
 from docgen.readers.markdown_minutes.sentence_pass import is_deferral
 from docgen.readers.markdown_minutes.sentence_rules import TASK_AFTER_NAME
@@ -123,6 +124,7 @@ class NotesFill(Passes):
         label may take the list or the paragraph that follows (then 1 block is used up).
         """
         self._turn_commitments(block, target)
+        self._present_in_prose(block)
         lines = block.text.split("\n")
         keep: list[str] = []
         taken = 0
@@ -154,6 +156,11 @@ class NotesFill(Passes):
         """Queue the actions speakers take in a paragraph of turns ("Yves: I'll contact you about this.")."""
         for turn in _turns(block.text):
             self.commitment(Item(turn, block.line), target, None, alone=True)
+
+    def _present_in_prose(self, block: Block) -> None:
+        """Add the people a sentence says were present ("... with the following present: A, B and C")."""
+        for name in present_names(block.text):
+            self.add_person(parse_person(name), block.line, "present")
 
     def _people_para_after(self, line: str, following: Block | None, meta: bool) -> bool:
         """Return whether ``line`` is a people label that took the paragraph of names after it."""
