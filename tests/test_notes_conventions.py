@@ -413,3 +413,14 @@ def test_people_named_present_in_a_prose_sentence_attend(tmp_path):
                     "trésorière de la Fédération, qui a présenté le budget.\n\n"
                     "Une dizaine de personnes étaient présentes.\n")
     assert [a.name for a in minutes.attendees] == ["Léa Roux"]
+
+
+def test_the_chair_and_secretary_named_in_prose_attend_notes_that_list_nobody(tmp_path):
+    minutes = _read(tmp_path, "# AG 2025-06-03\n\nL'assemblée est présidée par Ana Dubois, et\n"
+                    "Marc ROUX en est nommé secrétaire. Sont présents 12 membres.\n\n"
+                    "## Budget\n\nLe budget est présenté.\n")
+    assert [(a.name, a.role, str(a.attendance)) for a in minutes.attendees] == [
+        ("Ana Dubois", "Chair", "present"), ("Marc ROUX", "Minute taker", "present")]
+    minutes = _read(tmp_path, "# Board 2025-06-03\n\nPresent: Ann Lee, Bo Chan\n\n"
+                    "Kim Park was appointed secretary for the evening.\n")
+    assert [a.name for a in minutes.attendees] == ["Ann Lee", "Bo Chan"]

@@ -347,7 +347,7 @@ def _assemble(builder: Builder, path: Path, heading, text: str) -> tuple[dict, d
     # the meeting's lines are taken before attendees' roles add fields: those have no line
     lines: dict[str, int] = {f"meeting.{k}": v for k, v in builder.meeting_lines.items() if v}
     lines["meeting"] = min(lines.values(), default=1)
-    attendees = _attendee_records(builder, lines)
+    attendees = _attendee_records(builder, lines) or _prose_role_holders(builder, lines)
     for role in _ROLES:
         if isinstance(meeting.get(role), str):
             for name in meeting[role].split(","):
@@ -447,6 +447,20 @@ def _add_lists(builder: Builder, data: dict, lines: dict[str, int], known: set, 
 def _keyed_lines(key: str, entries: Sequence[tuple[object, int]]) -> dict[str, int]:
     """Return the line of each entry of a list, keyed ``key[index]``."""
     return {f"{key}[{index}]": line for index, (_, line) in enumerate(entries)}
+
+
+def _prose_role_holders(builder: Builder, lines: dict[str, int]) -> list[dict]:
+    """Return the chair and secretary prose names as the attendees of notes that list nobody.
+
+    "L'assemblée est présidée par Ana Dubois, et Marc Roux en est nommé secrétaire": whoever
+    chaired or took the minutes was there, even when the notes give only a head count.
+    """
+    attendees: list[dict] = []
+    for role, name, line in builder.prose_roles:
+        if all(norm(p["name"]) != norm(name) for p in attendees):
+            attendees.append({"name": name, "role": _ROLE_TITLES[role], "attendance": "present"})
+            lines[f"attendees[{len(attendees) - 1}]"] = line
+    return attendees
 
 
 _ROLE_TITLES = {"chair": "Chair", "facilitator": "Facilitator", "minute_taker": "Minute taker"}

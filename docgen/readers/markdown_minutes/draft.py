@@ -48,6 +48,8 @@ class Draft:
     published: bool = False  # the front matter's date is a publication timestamp
     # kinds ("decisions", "actions") the notes record in sections or tables of their own
     explicit: set[str] = field(default_factory=set)
+    # (role, name, line) of the chairs and secretaries prose names ("présidée par Ana Dubois")
+    prose_roles: list[tuple[str, str, int]] = field(default_factory=list)
     _topics: TopicIndex | None = field(default=None, init=False, repr=False)
 
     # -- collected records ------------------------------------------------------------------

@@ -16,7 +16,7 @@ from docgen.readers.markdown_minutes.draft import Passes
 from docgen.readers.markdown_minutes.label_rules import Line, read_label
 from docgen.readers.markdown_minutes.people import clean, parse_person, split_names
 from docgen.readers.markdown_minutes.phrases import words
-from docgen.readers.markdown_minutes.prose_people import present_names
+from docgen.readers.markdown_minutes.prose_people import present_names, prose_roles
 from docgen.readers.markdown_minutes.records import decision, flush, raw_action
 from docgen.readers.markdown_minutes.sentence_pass import is_deferral
 from docgen.readers.markdown_minutes.sentence_rules import TASK_AFTER_NAME
@@ -158,9 +158,13 @@ class NotesFill(Passes):
             self.commitment(Item(turn, block.line), target, None, alone=True)
 
     def _present_in_prose(self, block: Block) -> None:
-        """Add the people a sentence says were present ("... with the following present: A, B and C")."""
+        """Add the people a sentence says were present ("... with the following present: A, B and C").
+
+        The chair and secretary a sentence names are kept aside for notes that list nobody.
+        """
         for name in present_names(block.text):
             self.add_person(parse_person(name), block.line, "present")
+        self.prose_roles.extend((role, name, block.line) for role, name in prose_roles(block.text))
 
     def _people_para_after(self, line: str, following: Block | None, meta: bool) -> bool:
         """Return whether ``line`` is a people label that took the paragraph of names after it."""

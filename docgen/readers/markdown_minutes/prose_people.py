@@ -35,3 +35,31 @@ def present_names(text: str) -> list[str]:
             break
         names.append(part)
     return names
+
+
+# a name in prose: two to four capitalised words, surnames in capitals too ("Ana DUBOIS")
+_PROSE_NAME = r"[A-ZÀ-Ý][\w'’-]+(?:\s+(?:(?:de|van|von|le|la|du)\s+)?[A-ZÀ-Ý][\w'’-]+){1,3}"
+_TITLE = r"(?:(?:monsieur|madame|mister|M\.|Mme|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+)?"
+_ROLE_SENTENCES = (
+    ("chair", re.compile(rf"(?i:\b(?:présidée?|chaired|presided\s+over)\s+(?:par|by))\s+{_TITLE}"
+                         rf"(?P<who>{_PROSE_NAME})")),
+    ("chair", re.compile(rf"(?P<who>{_PROSE_NAME})\s+(?i:(?:was|is|has\s+been)\s+(?:selected|elected|"
+                         r"appointed|chosen)\s+(?:to\s+chair|as\s+(?:the\s+)?chair)|"
+                         r"(?:en\s+)?(?:est|a\s+été)\s+(?:nommée?|désignée?|élue?)\s+président(?:e)?"
+                         r"(?:\s+de\s+(?:séance|l['’]assemblée))?)\b")),
+    ("minute_taker", re.compile(rf"(?P<who>{_PROSE_NAME})\s+(?i:(?:was|is|has\s+been)\s+(?:selected|"
+                                r"elected|appointed|designated|chosen)\s+(?:as\s+)?(?:the\s+)?"
+                                r"(?:secretary|minute[- ]taker|note[- ]taker|scribe)|"
+                                r"(?:en\s+)?(?:est|a\s+été)\s+(?:nommée?|désignée?|élue?)\s+secrétaire)")),
+)
+
+
+def prose_roles(text: str) -> list[tuple[str, str]]:
+    """Return (role, name) for each chair or secretary a prose sentence names.
+
+    "L'assemblée est présidée par Ana Dubois, et Marc Roux en est nommé secrétaire",
+    "Deborah CAMP est désignée secrétaire de séance", "Nick Avery was selected to chair".
+    """
+    flat = " ".join(text.split())
+    return [(role, found.group("who")) for role, pattern in _ROLE_SENTENCES
+            for found in pattern.finditer(flat)]
