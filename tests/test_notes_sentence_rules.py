@@ -27,6 +27,12 @@ FOUND = [
      "decision", "The code freeze will be pushed back to the week after the demo", None),
     ("Nous repoussons donc le vide-grenier au printemps prochain.", "postponed to later", "decision",
      "Nous repoussons donc le vide-grenier au printemps prochain", None),
+    ("Tom said he would check with the caterer about the menu.", "reported commitment", "action",
+     "Tom said he would check with the caterer about the menu", "Tom"),
+    ("The trustees stated they would review the lease before renewal.", "reported commitment",
+     "action", "The trustees stated they would review the lease before renewal", "The trustees"),
+    ("Léa a dit qu'elle allait contacter la mairie pour la salle.", "reported commitment", "action",
+     "Léa a dit qu'elle allait contacter la mairie pour la salle", "Léa"),
     ("An action was raised to update the wiki.", "action raised without owner", "action",
      "Update the wiki", None),
     ("Priya will send the draft by Friday.", "named person will do", "action",
@@ -137,6 +143,8 @@ FOUND = [
 ]
 
 LEFT_ALONE = [
+    "Priya said she would like to see the figures first.",
+    "Tom said he would not be able to attend.",
     "The website still runs on the old server for now.",  # a state, not a choice
     "That works for now, we can always revisit it later.",  # a possibility
     "Should we keep the mailing list for now?",  # a question

@@ -119,6 +119,9 @@ ENGLISH = {
     "next_step": [r"(?:the )?next steps? (?:is|are|will be|would be) (?:to )?"],
     # "We will send the invitation": a task of the whole group (not "we will see")
     "we_will": [r"we (?:will|'ll|’ll|shall)"],
+    # "Simon said he would check in with Katie": a commitment reported ("reported commitment")
+    "said": ["said", "stated", "indicated", "confirmed", "replied", "answered", "promised"],
+    "would": ["would", "will"],
     # how a meeting decides: "approved by email", "by a show of hands" (the agent of its verdicts)
     "means": ["email", "e-mail", "mail", "vote", "votes", "voting", "consensus", "acclamation",
               "majority", "show", "a", "an", "all", "everyone", "unanimous", "acclaim", "proxy"],
@@ -318,6 +321,8 @@ FRENCH = {
     "next_step": [r"(?:la )?prochaine étape (?:est|sera|consiste|consistera) (?:à |de |d['’])",
                   r"(?:les )?prochaines étapes (?:sont|seront|consistent|consisteront) (?:à |de |d['’])"],
     "we_will": [r"nous (?=\w+rons\b)"],
+    "said": ["a dit", "ont dit", "a indiqué", "ont indiqué", "a confirmé", "ont confirmé", "a précisé"],
+    "would": ["allait", "allaient", "va", "vont"],
     "not_our_tasks": ["verrons", "serons", "aurons", "saurons", "pourrons", "continuerons"],
     "hedges": ["cependant", "encore", "aussi", "donc", "alors", "également", "toujours",
                "absolument", "maintenant", "ensuite", "d'abord", "d’abord"],

@@ -253,6 +253,26 @@ def _assignment(match: re.Match, sentence: str, people: People) -> Finding | Non
     return Finding("action", task[:1].upper() + task[1:], "", owner)
 
 
+_NO_COMMITMENT = re.compile(r"(?i)(?:like|love|prefer|rather|have|need|want)\b")
+
+
+def _reported_commitment(match: re.Match, sentence: str, people: People) -> Finding | None:
+    """Return "Simon said he would check in with Katie" as the sentence, an action Simon owns.
+
+    A person or a body ("The supervisors stated they would look into it") reported as saying
+    they would do something took it on; not a wish ("said she would like to ...").
+    """
+    task = match.group("task").strip()
+    if _NOT_TASK.match(task) or _NO_COMMITMENT.match(task) or len(task.split()) < 2 or \
+            sentence.endswith("?"):
+        return None
+    who = match.group("who").strip()
+    owner = who if who[:4].lower() in ("the ", "les ", "le ", "la ") else _owner(who, people, False)
+    if owner is None:
+        return None
+    return Finding("action", sentence.rstrip("."), "", owner)
+
+
 def _raised(match: re.Match, sentence: str, people: People) -> Finding | None:
     """Return "An action was raised to X" as the action X (its owner when one is named)."""
     task = match.group("task").strip()
@@ -409,6 +429,11 @@ RULES: tuple[LineRule, ...] = (
              _compile(rf"^(?P<who>{_NAMES})\s+(?P<verb>{_alternatives('will')})(?:\s+|(?<=['’]))"
                       rf"(?P<task>.+)$"),
              _assignment),
+    LineRule("reported commitment", "action",
+             _compile(rf"^(?P<who>{_NAMES}|(?i:the|les|le|la)\s+[a-zà-ÿ]+)\s+"
+                      rf"{_alternatives('said')}\s+(?i:that\s+|que\s+|qu['’]\s*)?"
+                      rf"(?i:he|she|they|il|elle|ils|elles)\s+{_alternatives('would')}\s+(?P<task>.+)$"),
+             _reported_commitment),
     LineRule("impersonal decision", "decision",
              _compile(rf"^(?:{_alternatives('impersonal')})\b[,:]?\s*"
                       rf"(?i:that\s+|to\s+|de\s+|d['’]|que\s+|qu['’]|on\s+)?(?P<rest>.+)$"),
