@@ -33,6 +33,8 @@ FOUND = [
      "action", "The trustees stated they would review the lease before renewal", "The trustees"),
     ("Léa a dit qu'elle allait contacter la mairie pour la salle.", "reported commitment", "action",
      "Léa a dit qu'elle allait contacter la mairie pour la salle", "Léa"),
+    ("Le bureau a indiqué qu'il allait relancer les adhérents.", "reported commitment", "action",
+     "Le bureau a indiqué qu'il allait relancer les adhérents", "Le bureau"),
     ("An action was raised to update the wiki.", "action raised without owner", "action",
      "Update the wiki", None),
     ("Priya will send the draft by Friday.", "named person will do", "action",

@@ -254,6 +254,7 @@ def _assignment(match: re.Match, sentence: str, people: People) -> Finding | Non
 
 
 _NO_COMMITMENT = re.compile(r"(?i)(?:like|love|prefer|rather|have|need|want)\b")
+_BODY_SUBJECT = re.compile(r"(?i)(?:the|les|le|la)\s")
 
 
 def _reported_commitment(match: re.Match, sentence: str, people: People) -> Finding | None:
@@ -267,7 +268,7 @@ def _reported_commitment(match: re.Match, sentence: str, people: People) -> Find
             sentence.endswith("?"):
         return None
     who = match.group("who").strip()
-    owner = who if who[:4].lower() in ("the ", "les ", "le ", "la ") else _owner(who, people, False)
+    owner = who if _BODY_SUBJECT.match(who) else _owner(who, people, False)
     if owner is None:
         return None
     return Finding("action", sentence.rstrip("."), "", owner)
