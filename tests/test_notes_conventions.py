@@ -424,3 +424,11 @@ def test_the_chair_and_secretary_named_in_prose_attend_notes_that_list_nobody(tm
     minutes = _read(tmp_path, "# Board 2025-06-03\n\nPresent: Ann Lee, Bo Chan\n\n"
                     "Kim Park was appointed secretary for the evening.\n")
     assert [a.name for a in minutes.attendees] == ["Ann Lee", "Bo Chan"]
+
+
+def test_a_bare_imperative_in_the_notes_is_a_task_without_owner(tmp_path):
+    minutes = _read(tmp_path, "# Board 2025-06-03\n\nPresent: Ann Lee, Bo Chan\n\n## Summer fair\n\n"
+                    "- Sponsors are interested\n    - Talk to big sponsors to gauge interest\n"
+                    "    - Reach out to the council about the permit\n- Review of the last fair\n")
+    assert _actions(minutes) == [("Talk to big sponsors to gauge interest", None, None),
+                                 ("Reach out to the council about the permit", None, None)]

@@ -35,6 +35,10 @@ FOUND = [
      "Léa a dit qu'elle allait contacter la mairie pour la salle", "Léa"),
     ("Le bureau a indiqué qu'il allait relancer les adhérents.", "reported commitment", "action",
      "Le bureau a indiqué qu'il allait relancer les adhérents", "Le bureau"),
+    ("Talk to the caterer about the vegetarian menu.", "bare imperative", "action",
+     "Talk to the caterer about the vegetarian menu", None),
+    ("Ping the printers for a second quote", "bare imperative", "action",
+     "Ping the printers for a second quote", None),
     ("An action was raised to update the wiki.", "action raised without owner", "action",
      "Update the wiki", None),
     ("Priya will send the draft by Friday.", "named person will do", "action",
@@ -145,6 +149,9 @@ FOUND = [
 ]
 
 LEFT_ALONE = [
+    "Ask the venue?",  # a question
+    "Look into it.",  # too short to say what
+    "Maybe talk to the caterer about the menu.",  # hedged
     "Priya said she would like to see the figures first.",
     "Tom said he would not be able to attend.",
     "The website still runs on the old server for now.",  # a state, not a choice

@@ -30,7 +30,10 @@ _TO_VERB = re.compile(r"^(?P<owner>@?[\w'’.-]+(?:\s+[A-ZÀ-Ý][\w'’-]*){0,2}
 _OWNER_PARENS = re.compile(rf"\s*\((?P<who>{_NAME}(?:\s*(?:/|,|&|and|et)\s*{_NAME})*)\)\s*\.?\s*$")
 _VERBS_NOT_NAMES = {"need", "needs", "try", "plan", "have", "going", "want", "remember", "make",
                     "ask", "check", "follow", "we", "i", "they", "it", "this", "that", "someone",
-                    "somebody", "nobody", "who", "continue", "start", "how", "agreed"}
+                    "somebody", "nobody", "who", "continue", "start", "how", "agreed",
+                    # "Talk to big sponsors", "Reach out to Lotte": a bare imperative, not an owner
+                    "talk", "reach", "ping", "email", "remind", "look", "find", "work", "invite",
+                    "contact"}
 _OWNER_FIELD = re.compile(
     # English labels may drop the colon ("owner Tim"); French words are ordinary words too
     # ("les pilotes", "qui va"), so they count only as "pilote :" labels.

@@ -152,6 +152,10 @@ ENGLISH = {
         "add", "remove", "implement", "deploy", "document", "check", "make", "prepare", "finish",
         "complete", "open", "close", "merge", "test",
     ],
+    # "Talk to French team about ...", "Ping Visit Flanders for renewal": a bare imperative that
+    # can only be a task (not "Review of ...", "Update: ...", which name topics)
+    "bare_imperatives": ["ask", "talk to", "contact", "reach out to", "ping", "follow up with",
+                         "email", "remind", "look into", "find out", "work out", "invite"],
     # "an action was raised to ...": an action without an owner
     "raised": [
         r"an? (?:action|action item|task) (?:was|is|has been) (?:raised|taken|recorded|"

@@ -274,6 +274,13 @@ def _reported_commitment(match: re.Match, sentence: str, people: People) -> Find
     return Finding("action", sentence.rstrip("."), "", owner)
 
 
+def _bare_imperative(match: re.Match, sentence: str, people: People) -> Finding | None:
+    """Return "Talk to the French team about their plans" as a task without an owner."""
+    if sentence.endswith("?") or len(sentence.split()) < 4 or _MAYBE.search(sentence):
+        return None
+    return Finding("action", sentence.rstrip("."), "")
+
+
 def _raised(match: re.Match, sentence: str, people: People) -> Finding | None:
     """Return "An action was raised to X" as the action X (its owner when one is named)."""
     task = match.group("task").strip()
@@ -505,6 +512,8 @@ RULES: tuple[LineRule, ...] = (
     LineRule("short verdict", "decision",
              _compile(rf"^(?P<subject>[^.:;]{{3,100}}?)\s+{_ADVERB}(?:{_VERDICT})\s*[.!]?$"),
              _short_verdict),
+    LineRule("bare imperative", "action",
+             _compile(rf"^{_alternatives('bare_imperatives')}\s+\S"), _bare_imperative),
     LineRule("will be done", "action",
              _compile(rf"^(?P<subject>[^.:;?]{{3,120}}?)\s+{_alternatives('will_be')}\s+"
                       rf"(?i:(?:donc|également|aussi|bientôt|rapidement|ensuite)\s+)?"
