@@ -226,6 +226,12 @@ def test_rule_finds(people, sentence, rule, kind, text, owner):
     assert (found.rule, found.kind, found.text, found.owner) == (rule, kind, text, owner)
 
 
+def test_a_bare_imperative_answering_a_question_is_an_instruction(people):
+    assert findings("Trouble dialling in? Ping the host in the chat room.", people) == []
+    assert [f.text for f in findings("The fair needs sponsors. Talk to the bakery about a stall.",
+                                     people)] == ["Talk to the bakery about a stall"]
+
+
 @pytest.mark.parametrize("sentence", LEFT_ALONE)
 def test_notes_stay_notes(people, sentence):
     assert classify(sentence, people) is None

@@ -581,6 +581,8 @@ def findings(text: str, people: People) -> list[Finding]:
         finding = classify(sentence, people)
         if finding is not None and finding.kind == "action" and _ANAPHOR.match(finding.text):
             finding = _pointing_back(finding, previous)
+        elif finding is not None and finding.rule == "bare imperative" and previous.endswith("?"):
+            finding = None  # "Zoom issues? Ping @zombie in chat": what to do if, not a task
         elif finding is not None and (_bare_outcome(finding) or
                                       finding.kind == "decision" and VOTE_RECORD.match(sentence)):
             finding = _outcome_of(finding, previous, previous_found, found)
