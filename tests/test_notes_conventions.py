@@ -432,3 +432,15 @@ def test_a_bare_imperative_in_the_notes_is_a_task_without_owner(tmp_path):
                     "    - Reach out to the council about the permit\n- Review of the last fair\n")
     assert _actions(minutes) == [("Talk to big sponsors to gauge interest", None, None),
                                  ("Reach out to the council about the permit", None, None)]
+
+
+def test_a_responsible_column_names_the_owner_of_each_action(tmp_path):
+    minutes = _read(tmp_path, "# Sync 2026-03-02\n\nPresent: Ann Lee, Bo Chan\n\n## Action items\n\n"
+                    "| Item | Responsible | Due Date |\n|---|---|---|\n"
+                    "| Book the hall. | Ann | 6 March 2026 |\n| Print the flyers. | Bo Chan | |\n")
+    assert _actions(minutes) == [("Book the hall.", "Ann", "2026-03-06"),
+                                 ("Print the flyers.", "Bo Chan", None)]
+    minutes = _read(tmp_path, "# Réunion 2026-03-02\n\nPrésents : Léa, Marc\n\n## Actions\n\n"
+                    "| Tâche | Responsables | Échéance |\n|---|---|---|\n"
+                    "| Réserver la salle | Léa | 06/03/2026 |\n")
+    assert _actions(minutes) == [("Réserver la salle", "Léa", "2026-03-06")]

@@ -6,14 +6,14 @@ import re
 
 from docgen.readers.markdown_minutes.items import STATUS_WORDS
 from docgen.readers.markdown_minutes.people import attendance_key
-from docgen.readers.markdown_minutes.vocab import norm
+from docgen.readers.markdown_minutes.vocab import OWNER_COLUMNS, norm
 
 _COLUMNS = {
     "text": {"action", "actions", "task", "tache", "what", "item", "description", "action item",
              "quoi", "libelle", "sujet", "intitule", "todo"},
     "decision": {"decision", "decisions", "resolution", "decided", "decision prise"},
     "owner": {"owner", "owners", "who", "responsable", "porteur", "assignee", "pilote", "qui",
-              "assigned to", "lead"},
+              "assigned to", "lead"} | OWNER_COLUMNS,
     "due": {"due", "due date", "deadline", "echeance", "when", "quand", "date", "target date",
             "date cible", "pour le"},
     "status": {"status", "statut", "etat", "state", "avancement"},

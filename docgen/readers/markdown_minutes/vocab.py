@@ -89,6 +89,10 @@ ACTION_WORDS = _set("action", "actions", "action item", "action items", "ai", "t
                     "next steps", "follow-up", "follow up", "task", "tasks", "ar",
                     "action required", "action requise")
 
+#: the header of an actions table's owner column, beyond "Owner" / "Responsable" (tables.py)
+OWNER_COLUMNS = _set("responsible", "responsibles", "person responsible", "responsible person",
+                     "responsables", "responsible party")
+
 SECTION_KINDS = {
     "actions": _set("action items", "actions", "action points", "next steps", "todo", "todos",
                     "to do", "to-do", "to-dos", "tasks", "follow-ups", "follow ups", "follow-up",
