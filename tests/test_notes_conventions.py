@@ -444,3 +444,13 @@ def test_a_responsible_column_names_the_owner_of_each_action(tmp_path):
                     "| Tâche | Responsables | Échéance |\n|---|---|---|\n"
                     "| Réserver la salle | Léa | 06/03/2026 |\n")
     assert _actions(minutes) == [("Réserver la salle", "Léa", "2026-03-06")]
+
+
+def test_a_section_of_tasks_in_french_or_handed_out_holds_actions(tmp_path):
+    minutes = _read(tmp_path, "# Réunion 2026-03-02\n\nPrésents : Léa, Marc\n\n### Tâches prioritaires\n\n"
+                    "1. Le trésorier doit relancer la banque.\n2. Des bénévoles vont repeindre le local.\n")
+    assert [a.text for a in minutes.actions] == ["Le trésorier doit relancer la banque.",
+                                                 "Des bénévoles vont repeindre le local."]
+    minutes = _read(tmp_path, "# Sprint review 2026-03-02\n\n## Task allocations\n\n"
+                    "- Unit tests for the login page\n- Dark mode\n")
+    assert [a.text for a in minutes.actions] == ["Unit tests for the login page", "Dark mode"]

@@ -100,7 +100,11 @@ SECTION_KINDS = {
                     "actions à mener", "suites à donner", "relevé d'actions", "liste des actions",
                     "new actions", "nouvelles actions", "actions decided", "assigned actions",
                     "followup", "followups", "follow-ups", "à faire", "a faire", "actions à faire",
-                    "qui fait quoi"),
+                    "qui fait quoi",
+                    # the tasks in French, and tasks ranked or handed out
+                    "tâches à faire", "tâches prioritaires", "priority tasks",
+                    "répartition des tâches", "task allocation", "task allocations",
+                    "task assignments", "assigned tasks", "tâches assignées"),
     "decisions": _set("decisions", "decision", "décisions", "décision", "decisions made",
                       "resolutions", "relevé de décisions", "decisions taken", "décisions prises",
                       "outcomes", "agreements", "resolved", "on a décidé", "ce qui a été décidé",
