@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime
 import json
-import os
 import statistics
 import subprocess
 import sys
@@ -22,9 +21,10 @@ import time
 from pathlib import Path
 
 import yaml
+from child_env import child_env
 
 ROOT = Path(__file__).resolve().parents[1]
-ENV = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+ENV = child_env()
 NOOP_RUNS = 3
 BASE = yaml.safe_load((ROOT / "docs" / "formats" / "meeting.yaml").read_text(encoding="utf-8"))
 

@@ -28,6 +28,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from child_env import child_env  # noqa: E402
+
 from docgen.labels import load_labels  # noqa: E402
 from docgen.model.checklist import merge  # noqa: E402
 from docgen.model.requirements import AssessmentSet, RequirementSet  # noqa: E402
@@ -208,7 +210,7 @@ def fresh_process(rows: int, runs: int) -> None:
     spec, assessment = folder / "spec.yaml", folder / "assessment.yaml"
     command = [sys.executable, "-m", "docgen", "checklist", str(spec), "-a", str(assessment),
                "-o", str(folder / "c.docx"), "-o", str(folder / "c.xlsx")]
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    env = child_env()
     times, cpu, peaks = [], [], []
     for _ in range(runs):
         start = time.perf_counter()

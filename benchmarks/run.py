@@ -31,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import equivalents  # noqa: E402
+from child_env import child_env  # noqa: E402
 
 from docgen import jobs  # noqa: E402
 
@@ -62,7 +63,7 @@ def median_ms(fn, runs: int) -> float:
 
 
 # Children import this checkout's docgen (an installed copy elsewhere would be measured otherwise).
-CHILD_ENV = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+CHILD_ENV = child_env()
 
 
 def line(name: str, value: float, unit: str, note: str = "") -> None:
