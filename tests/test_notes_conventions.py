@@ -454,3 +454,13 @@ def test_a_section_of_tasks_in_french_or_handed_out_holds_actions(tmp_path):
     minutes = _read(tmp_path, "# Sprint review 2026-03-02\n\n## Task allocations\n\n"
                     "- Unit tests for the login page\n- Dark mode\n")
     assert [a.text for a in minutes.actions] == ["Unit tests for the login page", "Dark mode"]
+
+
+def test_a_summary_heading_that_names_actions_or_decisions_holds_them(tmp_path):
+    minutes = _read(tmp_path, "# Retro 2026-03-02\n\n## What went well?\n\n- the demo\n\n"
+                    "## Summary and Actions\n\n- fix the login bug\n- book the review call\n")
+    assert [a.text for a in minutes.actions] == ["fix the login bug", "book the review call"]
+    minutes = _read(tmp_path, "# Réunion 2026-03-02\n\n## Synthèse et décisions\n\n"
+                    "- Le local ouvre le samedi\n\n## Budget and actions\n\n- the budget is tight\n")
+    assert [d.text for d in minutes.decisions] == ["Le local ouvre le samedi"]
+    assert minutes.actions == []

@@ -166,7 +166,24 @@ def section_kind(title: str) -> tuple[str, str | None]:
         head = _heading_key(title.split(":", 1)[0])
         if head and _kind_of(head)[0] != "general":
             return _kind_of(head)
+    if kind[0] == "general":
+        return _summed_up_kind(key) or kind
     return kind
+
+
+#: what a heading sums up before naming what it holds: "Summary and Actions", "Synthèse et décisions"
+SUMMARY_WORDS = _set("summary", "meeting summary", "recap", "wrap-up", "wrap up", "conclusion",
+                     "conclusions", "résumé", "synthèse", "bilan", "récapitulatif")
+_SUMMED_UP = re.compile(r"^(?P<head>.+?)\s+(?:and|&|et|\+)\s+(?P<tail>.+)$")
+
+
+def _summed_up_kind(key: str) -> tuple[str, str | None] | None:
+    """Return the kind of "Summary and Actions" (a summary, then actions or decisions), else None."""
+    m = _SUMMED_UP.match(key)
+    if not m or m.group("head") not in SUMMARY_WORDS:
+        return None
+    tail = _kind_of(m.group("tail"))
+    return tail if tail[0] in ("actions", "decisions") else None
 
 
 def _heading_key(title: str) -> str:
