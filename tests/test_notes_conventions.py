@@ -464,3 +464,12 @@ def test_a_summary_heading_that_names_actions_or_decisions_holds_them(tmp_path):
                     "- Le local ouvre le samedi\n\n## Budget and actions\n\n- the budget is tight\n")
     assert [d.text for d in minutes.decisions] == ["Le local ouvre le samedi"]
     assert minutes.actions == []
+
+
+def test_a_decision_label_that_names_who_took_it(tmp_path):
+    minutes = _read(tmp_path, "# Réunion 2026-03-02\n\nPrésents : Léa, Marc\n\n## Serveur\n\n"
+                    "Décision du bureau : le vieux serveur est arrêté fin mars\n\n"
+                    "Pas de décision du bureau : on en reparle\n\n## Site\n\n"
+                    "Decision of the board: the site moves to the new host\n")
+    assert [d.text for d in minutes.decisions] == ["le vieux serveur est arrêté fin mars",
+                                                   "the site moves to the new host"]

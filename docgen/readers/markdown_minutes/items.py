@@ -10,7 +10,7 @@ from datetime import date
 from docgen.readers.markdown_minutes.dates import DATE_PATTERN, find_date
 from docgen.readers.markdown_minutes.people import clean
 from docgen.readers.markdown_minutes.relative_dates import take_due_phrase
-from docgen.readers.markdown_minutes.vocab import ACTION_WORDS, DECISION_WORDS, norm
+from docgen.readers.markdown_minutes.vocab import ACTION_WORDS, DECIDING_BODIES, DECISION_WORDS, norm
 
 _NAME = r"(?:@[\w-]+|[A-ZÀ-Ý][\w'’.-]*(?:\s+(?:de\s+|van\s+|von\s+|le\s+)?[A-ZÀ-Ý][\w'’.-]*){0,3})"
 _OWNERS = rf"(?:{_NAME}|(?i:all|everyone|everybody|tous|toutes)|Team|Équipe)"
@@ -71,10 +71,12 @@ _ACTION_LABEL = re.compile(
     r"(?:\s*(?:,|&|\+|/|\band\b|\bet\b)\s*@?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)*))?"
     r"\s*(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(?P<rest>.*)$", re.DOTALL)
 _DECISION_LABEL = re.compile(
-    r"^\s*(?:(?:→|->|=>|⇒|➜|➡️?)\s*)?(?:\*\*|__)?\s*\[?(?P<label>[A-Za-zÀ-ÿ ]{2,20}?)\]?\s*(?:\*\*|__)?\s*[:：]\s*"
+    r"^\s*(?:(?:→|->|=>|⇒|➜|➡️?)\s*)?(?:\*\*|__)?\s*\[?(?P<label>[A-Za-zÀ-ÿ' ]{2,30}?)\]?\s*(?:\*\*|__)?\s*[:：]\s*"
     r"(?:\*\*|__)?\s*(?P<rest>.*)$", re.DOTALL)
 
 
+# "Décision du bureau", "Decision of the board": the word before who took it
+_BY_WHOM = {"du", "de", "des", "of", "by"}
 _NOT_QUALIFIERS = {"no", "pending", "open", "previous", "past", "needs", "need", "awaiting", "future",
                    "pas", "aucune", "sans"}
 
@@ -92,12 +94,23 @@ def decision_label(text: str) -> str | None:
     m = _DECISION_LABEL.match(text)
     if not m:
         return None
-    label = norm(m.group("label")).split()
-    # "Meeting consensus:", "Final decision:" qualify a decision word
-    if not label or " ".join(label) not in DECISION_WORDS and not (
-            len(label) <= 3 and label[-1] in DECISION_WORDS and label[0] not in _NOT_QUALIFIERS):
-        return None
-    return m.group("rest")
+    return m.group("rest") if _is_decision_label(norm(m.group("label")).split()) else None
+
+
+def _is_decision_label(label: list[str]) -> bool:
+    """Return whether the words of a label name a decision.
+
+    "Decision:", "Meeting consensus:" / "Final decision:" (a qualified decision word), and
+    "Décision du bureau :" / "Decision of the board:" (a decision word, then who took it).
+    """
+    if not label:
+        return False
+    if " ".join(label) in DECISION_WORDS:
+        return True
+    if len(label) <= 3 and label[-1] in DECISION_WORDS and label[0] not in _NOT_QUALIFIERS:
+        return True
+    return 3 <= len(label) <= 4 and label[0] in DECISION_WORDS and label[1] in _BY_WHOM and \
+        label[-1].removeprefix("l'") in DECIDING_BODIES
 
 
 def owner_prefix(text: str) -> tuple[str, str] | None:

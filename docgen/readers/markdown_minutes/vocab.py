@@ -84,6 +84,10 @@ DECISION_WORDS = _set("decision", "decisions", "decided", "resolved", "resolutio
                       "agreed", "agreement", "consensus", "décision", "décisions", "décidé",
                       "décidée", "validé", "adopté", "approved", "outcome", "verdict",
                       "conclusion")
+#: who takes a decision in a label that names it: "Décision du bureau :", "Decision of the board:"
+DECIDING_BODIES = _set("board", "committee", "council", "team", "group", "assembly", "members",
+                       "chair", "tsc", "steering committee", "bureau", "ca", "comité", "conseil",
+                       "assemblée", "ag", "équipe", "groupe", "membres", "président", "présidente")
 ACTION_WORDS = _set("action", "actions", "action item", "action items", "ai", "todo", "to do",
                     "to-do", "action point", "action points", "à faire", "a faire", "next step",
                     "next steps", "follow-up", "follow up", "task", "tasks", "ar",
