@@ -111,6 +111,9 @@ def _stamp(path: Path) -> tuple[int, int]:
 
 
 _BLOCK_START = re.compile(r"^meeting:[ \t]*(?:#.*)?$")
+# Only a double-quoted scalar can spell ``series`` with escapes (``"ser\\x69es"``); a backslash
+# elsewhere (a comment's shell line continuation, a Windows path) cannot, and needs no parse.
+_ESCAPE_IN_QUOTES = re.compile(r'^[^#\n]*"[^"\n]*\\', re.MULTILINE)
 _KEY_LINE = re.compile(r"^(?P<indent>[ \t]*)(?P<key>series|date):[ \t]*(?P<value>.*?)[ \t]*$")
 
 
@@ -120,10 +123,11 @@ def meeting_header(path: Path) -> dict | None:
     A line scan of the usual block layout (``meeting:`` then indented keys), falling back to a
     full YAML parse for anything else: a batch reads the header of every meeting of a folder.
     None too, without parsing, for text that cannot name a series (no ``series`` in it, and no
-    escape that could spell it): the statuses and specifications beside a meeting.
+    escape in a double-quoted scalar that could spell it): the statuses and specifications
+    beside a meeting.
     """
     text = _header_text(path)
-    if text is None or ("series" not in text and "\\" not in text):
+    if text is None or ("series" not in text and not _ESCAPE_IN_QUOTES.search(text)):
         return None
     found = _scan(text)
     return found if found is not None else _meeting_header(path)

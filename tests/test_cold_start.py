@@ -82,3 +82,20 @@ def test_the_series_lookup_parses_no_status_or_specification_beside_the_meeting(
     index = series_io.series_index(tmp_path, series_io.series_date)
     assert [p.name for found in index.values() for p, _ in found] == ["meeting.yaml"]
     assert [name for name in parsed if name != "meeting.yaml"] == []
+
+
+def test_a_backslash_outside_double_quotes_needs_no_parse_but_an_escaped_series_key_is_found(tmp_path, monkeypatch):
+    from docgen import series_io
+
+    # A specification whose comment shows the command line, continued with backslashes.
+    (tmp_path / "spec.yaml").write_text(
+        "# docgen checklist spec.yaml \\\n#   -o out.docx\nproject: X\nexport: C:\\exports\\x.xlsx\n", encoding="utf-8")
+    # A meeting whose keys are written with escapes: only a YAML parse can tell.
+    (tmp_path / "escaped.yaml").write_text(
+        'meeting:\n  "ser\\x69es": Weekly\n  "d\\x61te": 2026-03-02\n  title: Weekly\n', encoding="utf-8")
+    parsed = []
+    real = series_io._meeting_header
+    monkeypatch.setattr(series_io, "_meeting_header", lambda path: parsed.append(path.name) or real(path))
+    index = series_io.series_index(tmp_path, series_io.series_date)
+    assert parsed == ["escaped.yaml"]
+    assert [p.name for p, _ in index["weekly"]] == ["escaped.yaml"]
