@@ -473,3 +473,12 @@ def test_a_decision_label_that_names_who_took_it(tmp_path):
                     "Decision of the board: the site moves to the new host\n")
     assert [d.text for d in minutes.decisions] == ["le vieux serveur est arrêté fin mars",
                                                    "the site moves to the new host"]
+
+
+def test_an_empty_pair_of_brackets_is_an_unticked_box(tmp_path):
+    minutes = _read(tmp_path, "# Retro 2026-03-02\n\n## Attendance\n\n- [x] Ana\n- [] Bo\n- [x] Cy\n\n"
+                    "## Action items\n\n- [] Ana: open the release branch\n- [] Cy: fix the footer\n")
+    assert [(a.name, str(a.attendance)) for a in minutes.attendees] == [
+        ("Ana", "present"), ("Bo", "absent"), ("Cy", "present")]
+    assert [(a.text, a.owner, str(a.status)) for a in minutes.actions] == [
+        ("open the release branch", "Ana", "open"), ("fix the footer", "Cy", "open")]

@@ -44,7 +44,7 @@ _ACTION_IS = re.compile(r"(?i)^(?:another |the |an |one )?(?:action(?: item)?|to
 _NAMED_TASK = re.compile(r"^\s*(?P<who>@?[A-ZÀ-Ý][\w'’.-]*(?: [A-ZÀ-Ý][\w'’.-]*)?) to [a-z]\w+ ")
 
 
-_CHECKBOX = re.compile(r"^\s*\[[ xX~-]\]\s")
+_CHECKBOX = re.compile(r"^\s*\[[ xX~-]?\]\s")
 _TICKED = re.compile(r"^\s*\[[xX]\]\s")
 # the plan of a stand-up, and the due date its items take ("" when it names no day)
 _PLAN_WORDS = {"today": "today", "aujourd'hui": "today", "aujourd hui": "today",

@@ -64,7 +64,7 @@ STATUS_WORDS = {"done": "done", "completed": "done", "closed": "done", "fait": "
                 "open": "open", "ouvert": "open", "ouverte": "open", "todo": "open",
                 "to do": "open", "new": "open", "à faire": "open", "not started": "open",
                 "in_progress": "in_progress", "pending": "open", "blocked": "in_progress"}
-_CHECKBOX = re.compile(r"^\s*\[(?P<c>[ xX~-])\]\s+")
+_CHECKBOX = re.compile(r"^\s*\[(?P<c>[ xX~-]?)\]\s+")  # "[]": an empty box too
 _ACTION_LABEL = re.compile(
     r"^\s*(?:(?:→|->|=>|⇒|➜|➡️?)\s*)?(?:\*\*|__)?\s*\[?(?P<label>(?i:ACTIONS?(?:\s+ITEMS?)?|Actions?(?:\s+items?)?|Actions?\s+(?:required|requise)|AI|AR|TODOS?|"
     r"To\s?-?\s?dos?|Next\s+steps?|Prochaines\s+étapes|À\s+faire|A\s+faire))\]?(?:\s*(?:-|–|—|\(|\[)\s*(?P<who>[^:)\]*]+?)\s*[)\]]?|\s+(?P<who2>(?i:everyone|everybody|all|tous)|@?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?"

@@ -25,7 +25,7 @@ _ROLE_HINTS = {
 }
 
 
-_BOX = re.compile(r"^\s*\[([ xX✓✔])\]\s+")
+_BOX = re.compile(r"^\s*\[([ xX✓✔]?)\]\s+")
 _ROLE_NOUNS = {"tsc", "tac", "pmc", "chair", "co-chair", "cochair", "vice-chair", "architect",
                "lead", "maintainer", "member", "rep", "representative", "secretary", "treasurer",
                "president", "committer", "editor", "liaison", "observer", "guest", "staff",

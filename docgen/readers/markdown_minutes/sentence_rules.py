@@ -424,7 +424,7 @@ _ADVERB = (r"(?i:(?:unanimously|formally|officially|hereby|also|finally|provisio
            r"à l['’]unanimité|officiellement|également|finalement)\s+)?")
 
 #: "Thierry: prepare post(s) for the website": a name, a colon, a task in the imperative
-TASK_AFTER_NAME = re.compile(rf"^(?:\[[ xX]\]\s+)?(?P<who>{_NAMES})\s*:\s+(?P<task>"
+TASK_AFTER_NAME = re.compile(rf"^(?:\[[ xX]?\]\s+)?(?P<who>{_NAMES})\s*:\s+(?P<task>"
                              rf"{_alternatives('task_verbs')}\s+\S.*)$")
 
 #: The rules, in the order they are tried: assignments first (a sentence naming who will do
