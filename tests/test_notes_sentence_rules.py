@@ -23,6 +23,10 @@ def people() -> People:
 FOUND = [
     ("It was agreed that the treasurer would close the old account in June.", "impersonal decision",
      "decision", "The treasurer would close the old account in June", None),
+    ("Il semble y avoir un consensus pour une sortie annuelle au musée.", "impersonal decision",
+     "decision", "Une sortie annuelle au musée", None),
+    ("There seemed to be broad consensus on moving the call to Tuesdays.", "impersonal decision",
+     "decision", "Moving the call to Tuesdays", None),
     ("The code freeze will be pushed back to the week after the demo.", "postponed to later",
      "decision", "The code freeze will be pushed back to the week after the demo", None),
     ("Nous repoussons donc le vide-grenier au printemps prochain.", "postponed to later", "decision",
@@ -174,6 +178,8 @@ LEFT_ALONE = [
     "Tom will be away next week.",  # not a task
     "Everything will be fine.",
     "We need consensus on this.",
+    "Il n'y a pas de consensus pour le moment.",
+    "There seems to be no consensus on the logo.",
     "Le reste à faire est conforme au budget validé.",  # a statement with a verb
     "Tests passed for the build.",  # "passed" is not a verdict without an auxiliary
     "Prochaine réunion à définir.",  # the next meeting, not a task

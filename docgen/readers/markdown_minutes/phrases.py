@@ -37,6 +37,7 @@ ENGLISH = {
         r"concluded|approved|confirmed)",
         r"(?:be it )?resolved,? that", r"decision(?: was)? (?:made|taken|reached) to",
         r"consensus (?:was|is) (?:reached|to)", r"there (?:was|is) consensus",
+        r"there (?:seems|seemed|appears|appeared) to be (?:a |general |broad )?consensus (?:that|to|on|for)",
         r"(?:general |broad )?consensus (?:that|to|on)", r"we (?:have )?(?:agreed|decided)",
         # a sentence opening on the participle: "Agreed that the release goes first."
         r"agreed(?= that\b)",
@@ -239,6 +240,9 @@ FRENCH = {
         r"on a (?:décidé|convenu|validé|acté|voté)", r"nous (?:avons )?(?:décidé|décidons)",
         r"(?:la )?décision (?:est|a été) prise", r"décision (?:est|a été) prise de",
         r"(?:il y a )?consensus (?:sur|pour)",
+        # "Il semble y avoir un consensus pour ...": how minutes record a consensus politely
+        r"il (?:y a|y avait|semble y avoir|se dégage) (?:un |une )?(?:large |net )?consensus "
+        r"(?:sur|pour|autour)",
     ],
     "passive": [
         "adopté", "adoptée", "adoptés", "adoptées", "approuvé", "approuvée", "approuvés",
