@@ -482,3 +482,12 @@ def test_an_empty_pair_of_brackets_is_an_unticked_box(tmp_path):
         ("Ana", "present"), ("Bo", "absent"), ("Cy", "present")]
     assert [(a.text, a.owner, str(a.status)) for a in minutes.actions] == [
         ("open the release branch", "Ana", "open"), ("fix the footer", "Cy", "open")]
+
+
+def test_numbered_decision_labels(tmp_path):
+    minutes = _read(tmp_path, "# Sync 2026-03-02\n\n## Outcomes of the call\n\n"
+                    "- **Decision 1:** Keep the Friday release.\\\n  **Rationale:** it is planned.\n"
+                    "- **Decision 2:** Pair up on the audit.\n"
+                    "- Item 3: the printer is broken\n\n## Local\n\nDécision n°3 : le local ouvre le samedi\n")
+    assert [d.text for d in minutes.decisions] == [
+        "Keep the Friday release.", "Pair up on the audit.", "le local ouvre le samedi"]

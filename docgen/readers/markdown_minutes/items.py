@@ -71,7 +71,9 @@ _ACTION_LABEL = re.compile(
     r"(?:\s*(?:,|&|\+|/|\band\b|\bet\b)\s*@?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)*))?"
     r"\s*(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(?P<rest>.*)$", re.DOTALL)
 _DECISION_LABEL = re.compile(
-    r"^\s*(?:(?:→|->|=>|⇒|➜|➡️?)\s*)?(?:\*\*|__)?\s*\[?(?P<label>[A-Za-zÀ-ÿ' ]{2,30}?)\]?\s*(?:\*\*|__)?\s*[:：]\s*"
+    r"^\s*(?:(?:→|->|=>|⇒|➜|➡️?)\s*)?(?:\*\*|__)?\s*\[?(?P<label>[A-Za-zÀ-ÿ' ]{2,30}?)"
+    # "Decision 2:", "Décision n°3 :": decisions numbered in their list
+    r"(?:\s*(?:n°|no\.?|#)?\s*\d{1,3})?\]?\s*(?:\*\*|__)?\s*[:：]\s*"
     r"(?:\*\*|__)?\s*(?P<rest>.*)$", re.DOTALL)
 
 
@@ -94,7 +96,13 @@ def decision_label(text: str) -> str | None:
     m = _DECISION_LABEL.match(text)
     if not m:
         return None
-    return m.group("rest") if _is_decision_label(norm(m.group("label")).split()) else None
+    if not _is_decision_label(norm(m.group("label")).split()):
+        return None
+    return _NEXT_FIELD.split(m.group("rest"), maxsplit=1)[0].rstrip("\\ ")
+
+
+# "**Decision 2:** Pair up.\\ **Rationale:** ...": a line break, then the next field of the record
+_NEXT_FIELD = re.compile(r"\s*\\\s+(?:\*\*|__)[^*_]{2,30}?[:：]\s*(?:\*\*|__)")
 
 
 def _is_decision_label(label: list[str]) -> bool:
