@@ -491,3 +491,9 @@ def test_numbered_decision_labels(tmp_path):
                     "- Item 3: the printer is broken\n\n## Local\n\nDécision n°3 : le local ouvre le samedi\n")
     assert [d.text for d in minutes.decisions] == [
         "Keep the Friday release.", "Pair up on the audit.", "le local ouvre le samedi"]
+
+
+def test_a_title_before_an_attendee_name_is_not_part_of_it(tmp_path):
+    minutes = _read(tmp_path, "# AG 2026-03-02\n\nPrésents :\n\n- M. Jean PETIT, gérant.\n"
+                    "- Mme Léa Roux\n- Dr Ana Lee\n- Drew Carey\n")
+    assert [a.name for a in minutes.attendees] == ["Jean PETIT", "Léa Roux", "Ana Lee", "Drew Carey"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from docgen.readers.markdown_minutes.vocab import ATTENDANCE_WORDS, ROLE_WORDS, norm
+from docgen.readers.markdown_minutes.vocab import ATTENDANCE_WORDS, HONORIFICS, ROLE_WORDS, norm
 
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
 _HANDLE = re.compile(r"(?<![\w.])@([A-Za-z0-9][\w-]*(?:/[\w-]+)?)")
@@ -116,6 +116,11 @@ def _slash_fields(text: str, person: dict) -> str:
     return fields[0]
 
 
+# a title before a capitalised name: "M. Vincent LAURENT" is Vincent LAURENT
+_TITLES = "|".join(re.escape(h) for h in HONORIFICS)
+_HONORIFIC = re.compile(rf"^(?:{_TITLES})\s+(?=[A-ZÀ-Ý])")
+
+
 def parse_person(text: str) -> dict | None:
     """Return an attendee mapping for one written entry, or None when it is not a name.
 
@@ -123,7 +128,7 @@ def parse_person(text: str) -> dict | None:
     parentheses give attendance (``(remote)``), a meeting role (``(chair)``) or the organisation.
     """
     person: dict = {}
-    text = _plain_entry(_take_box(text, person))
+    text = _HONORIFIC.sub("", _plain_entry(_take_box(text, person)))
     if _COLLECTIVE.search(text):
         return None  # "CA au complet", "7 membres", "everyone": no one in particular
     text = _take_proxy(_take_group_suffix(_close_paren(text), person), person)

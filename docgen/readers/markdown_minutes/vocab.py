@@ -84,6 +84,10 @@ DECISION_WORDS = _set("decision", "decisions", "decided", "resolved", "resolutio
                       "agreed", "agreement", "consensus", "décision", "décisions", "décidé",
                       "décidée", "validé", "adopté", "approved", "outcome", "verdict",
                       "conclusion")
+#: titles written before a name ("M. Jean PETIT", "Mme Roux", "Dr Ana Lee"): not part of it
+HONORIFICS = ("M.", "MM.", "Mme", "Mmes", "Mlle", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr",
+              "Dr.", "Pr", "Pr.", "Prof.", "Prof")
+
 #: who takes a decision in a label that names it: "Décision du bureau :", "Decision of the board:"
 DECIDING_BODIES = _set("board", "committee", "council", "team", "group", "assembly", "members",
                        "chair", "tsc", "steering committee", "bureau", "ca", "comité", "conseil",
