@@ -48,6 +48,9 @@ FOUND = [
     ("Priya will send the draft by Friday.", "named person will do", "action",
      "Send the draft by Friday", "Priya"),
     ("Tom to book the room.", "named person will do", "action", "Book the room", "Tom"),
+    # a topic's name leading the sentence
+    ("Village hall roof: Tom Baker is going to ask for three quotes.", "named person will do",
+     "action", "Ask for three quotes", "Tom Baker"),
     ("Ian McKay will send the minutes.", "named person will do", "action", "Send the minutes",
      "Ian McKay"),
     ("JD to check the logs.", "named person will do", "action", "Check the logs", "Jane Doe"),
@@ -178,6 +181,7 @@ LEFT_ALONE = [
     "Tom will be away next week.",  # not a task
     "Everything will be fine.",
     "We need consensus on this.",
+    "Docs: Have a look at the style guide first.",
     "Il n'y a pas de consensus pour le moment.",
     "There seems to be no consensus on the logo.",
     "Le reste à faire est conforme au budget validé.",  # a statement with a verb

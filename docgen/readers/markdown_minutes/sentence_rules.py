@@ -555,8 +555,24 @@ def _opens_sentence(previous: str, line: str) -> bool:
 
 
 def classify(sentence: str, people: People) -> Finding | None:
-    """Return the decision or action one sentence states, or None when it is a note."""
+    """Return the decision or action one sentence states, or None when it is a note.
+
+    A sentence led by a topic's name ("Oakland Mills Sewer: Seth is going to advertise ...")
+    is read after it too, for a decision or a task with a named owner.
+    """
     sentence = sentence.strip()
+    found = _by_rules(sentence, people)
+    lead = _TOPIC_LEAD.match(sentence) if found is None else None
+    if lead:
+        found = _by_rules(lead.group("rest"), people)
+        # after a speaker's name, an imperative is what they suggest: only a named owner's task
+        if found is not None and found.kind == "action" and not found.owner:
+            found = None
+    return found
+
+
+def _by_rules(sentence: str, people: People) -> Finding | None:
+    """Return what the first rule accepting ``sentence`` finds, or None."""
     if len(sentence) < 8 or len(sentence) > 600:
         return None
     for rule in RULES:
@@ -567,6 +583,10 @@ def classify(sentence: str, people: People) -> Finding | None:
         if found is not None:
             return Finding(found.kind, found.text.rstrip(" ."), rule.name, found.owner)
     return None
+
+
+# "Oakland Mills Sewer: Seth is going to advertise ...": a topic's name leads its sentence
+_TOPIC_LEAD = re.compile(r"^(?P<topic>[A-ZÀ-Ý][^:.!?]{1,40}?)\s*:\s+(?P<rest>[A-ZÀ-Ý].{7,})$")
 
 
 def findings(text: str, people: People) -> list[Finding]:
