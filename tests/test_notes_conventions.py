@@ -497,3 +497,14 @@ def test_a_title_before_an_attendee_name_is_not_part_of_it(tmp_path):
     minutes = _read(tmp_path, "# AG 2026-03-02\n\nPrésents :\n\n- M. Jean PETIT, gérant.\n"
                     "- Mme Léa Roux\n- Dr Ana Lee\n- Drew Carey\n")
     assert [a.name for a in minutes.attendees] == ["Jean PETIT", "Léa Roux", "Ana Lee", "Drew Carey"]
+
+
+def test_a_due_date_in_emphasis_between_parentheses_ends_the_task(tmp_path):
+    minutes = _read(tmp_path, "# Réunion 2025-06-11\n\nPrésents : Amir, Paul, Léa\n\n## Actions\n\n"
+                    "- **[ACTION] Amir** : corriger le formulaire (**13/06**).\n"
+                    "- Léa : relancer la mairie (*20/06*)\n- Paul : finir les tests (3/4)\n"
+                    "- Paul : publier la version (2025-06-30).\n")
+    assert _actions(minutes) == [("corriger le formulaire", "Amir", "2025-06-13"),
+                                 ("relancer la mairie", "Léa", "2025-06-20"),
+                                 ("finir les tests (3/4)", "Paul", None),
+                                 ("publier la version", "Paul", "2025-06-30")]

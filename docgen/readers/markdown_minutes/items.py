@@ -46,7 +46,9 @@ _DUE = re.compile(
     rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+|(?:lundi|mardi|mercredi|jeudi|"
     rf"vendredi|samedi|dimanche)\s+)?(?P<date>{DATE_PATTERN}|\d{{1,2}}/\d{{1,2}}(?![/\d]))\s*[)\]]?",
     re.IGNORECASE)
-_BARE_DUE = re.compile(rf"\s*[(\[](?P<date>{DATE_PATTERN})[)\]]\s*$", re.IGNORECASE)
+# "(2026-03-01)", "(**13/06**)." at the end of a task: a day and month alone only in emphasis
+_BARE_DUE = re.compile(rf"\s*[(\[]\s*(?P<e>\*\*|__|\*|_)?(?P<date>{DATE_PATTERN}|(?P<dm>\d{{1,2}}/\d{{1,2}})(?![/\d]))"
+                       rf"(?(e)(?P=e))\s*[)\]]\s*\.?\s*$", re.IGNORECASE)
 _PRIORITY = re.compile(
     r"[\s,;(\[]*\b(?:priority|priorité|prio)\s*[:：]?\s*(?P<p>high|medium|low|haute|moyenne|basse|"
     r"élevée|normale)\b[)\]]?|\s*[(\[](?P<q>high|medium|low)(?:\s+priority)?[)\]]", re.IGNORECASE)
@@ -199,12 +201,19 @@ def _due_date(draft: _Draft) -> None:
     """Take the due date: ``due 5 Dec``, then a bare ``(2026-03-01)``, then a phrase (``next Friday``)."""
     text, due = _take(_DUE, draft.text, "date", None, lambda v: _date(v, draft.year))
     if due is None:
-        text, due = _take(_BARE_DUE, text, "date", None, lambda v: _date(v, draft.year))
+        text, due = _take_bare_due(text, draft.year)
     if due is None:
         relative = take_due_phrase(text, draft.today, draft.next_meeting)
         if relative:
             text, due = relative
     draft.text, draft.due = text, due
+
+
+def _take_bare_due(text: str, year: int | None) -> tuple[str, str | None]:
+    """Return (text without it, due) for a date in parentheses ending the task, else (text, None)."""
+    m = _BARE_DUE.search(text)
+    due = _date(m.group("date"), year) if m and (m.group("e") or not m.group("dm")) else None
+    return (text[: m.start()].strip() or text, due) if m and due else (text, None)
 
 
 def _priority_field(draft: _Draft) -> None:
