@@ -163,6 +163,14 @@ ENGLISH = {
         r"assigned|created|opened|set)(?: (?:for|to) (?P<who>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?))?"
         r" to",
     ],
+    # "Call for everyone to test the build", "Members are invited to ...": a task for all
+    "invited": [
+        r"(?:an? )?(?:call|appeal) (?:for|to) (?:everyone|everybody|all(?: members)?|the members|"
+        r"members|volunteers) to",
+        r"(?:everyone|everybody|all members|the members|members) (?:is|are) (?:invited|asked|"
+        r"encouraged) to",
+        r"we (?:invite|ask|encourage) (?:everyone|everybody|all members|the members|members) to",
+    ],
     # an ACTION line that only moves the topic is not an action: "ACTION: Revisit next week"
     "deferrals": [
         "revisit", "revisited", "punt", "punted", "bump", "bumped", "defer", "deferred",
@@ -303,6 +311,13 @@ FRENCH = {
         r"sera(?= responsable d| chargée? d)", r"seront(?= responsables d| chargée?s d)",
     ],
     "raised": [r"une action (?:est|a été) (?:prise|créée|ouverte|notée) pour"],
+    "invited": [
+        r"nous (?:invitons|encourageons|demandons à) (?:les membres|tout le monde|chacun|les adhérents|"
+        r"les participants|les bénévoles) (?:à|a|de|d['’])",
+        r"(?:les membres|tout le monde|chacun|les adhérents|les participants|les bénévoles) "
+        r"(?:sont|est) (?:invitée?s?|encouragée?s?) (?:à|a)",
+        r"(?:un )?appel (?:à|aux) (?:tous|volontaires|membres|bénévoles) pour",
+    ],
     "task_verbs": [
         "envoyer", "demander", "contacter", "préparer", "rédiger", "mettre à jour", "créer",
         "organiser", "planifier", "vérifier", "finaliser", "relancer", "trouver", "installer",

@@ -427,12 +427,18 @@ _ADVERB = (r"(?i:(?:unanimously|formally|officially|hereby|also|finally|provisio
 TASK_AFTER_NAME = re.compile(rf"^(?:\[[ xX]?\]\s+)?(?P<who>{_NAMES})\s*:\s+(?P<task>"
                              rf"{_alternatives('task_verbs')}\s+\S.*)$")
 
+# what opens a noun phrase, not a verb: "invited to the party"
+_DETERMINER = r"(?i:the|a|an|our|this|their|la|le|les|un|une|notre|nos|leur|leurs)\b|(?i:l)['’]"
+
 #: The rules, in the order they are tried: assignments first (a sentence naming who will do
 #: something is an action even when it says "agreed"), then decisions from the most explicit
 #: form (an impersonal "it was decided") to the shortest ("Budget approved.").
 RULES: tuple[LineRule, ...] = (
     LineRule("action raised without owner", "action",
              _compile(rf"^(?:{_alternatives('raised')})\s+(?P<task>.+)$"), _raised),
+    LineRule("everyone invited to", "action",
+             # a verb follows: "invited to the party" is an invitation, not a task
+             _compile(rf"^(?:{_alternatives('invited')})\s*(?P<task>(?!{_DETERMINER})\w.+)$"), _raised),
     LineRule("named person will do", "action",
              _compile(rf"^(?P<who>{_NAMES})\s+(?P<verb>{_alternatives('will')})(?:\s+|(?<=['’]))"
                       rf"(?P<task>.+)$"),
