@@ -508,3 +508,12 @@ def test_a_due_date_in_emphasis_between_parentheses_ends_the_task(tmp_path):
                                  ("relancer la mairie", "Léa", "2025-06-20"),
                                  ("finir les tests (3/4)", "Paul", None),
                                  ("publier la version", "Paul", "2025-06-30")]
+
+
+def test_a_table_header_naming_alternatives_counts_by_its_known_word(tmp_path):
+    minutes = _read(tmp_path, "# Sync 2026-04-07\n\nPresent: Ana, Bo\n\n## Decisions\n\n"
+                    "| Topic / area | Decision or open point |\n|---|---|\n| Site | The new logo is adopted. |\n\n"
+                    "## Next week\n\n| Task / deliverable | Owner | Due |\n|---|---|---|\n"
+                    "| Print the flyers | Bo | 2026-04-14 |\n")
+    assert [d.text for d in minutes.decisions] == ["The new logo is adopted."]
+    assert _actions(minutes) == [("Print the flyers", "Bo", "2026-04-14")]

@@ -6,7 +6,7 @@ import re
 
 from docgen.readers.markdown_minutes.items import STATUS_WORDS
 from docgen.readers.markdown_minutes.people import attendance_key
-from docgen.readers.markdown_minutes.vocab import OWNER_COLUMNS, norm
+from docgen.readers.markdown_minutes.vocab import HEADER_ALTERNATIVES, OWNER_COLUMNS, norm
 
 _COLUMNS = {
     "text": {"action", "actions", "task", "tache", "what", "item", "description", "action item",
@@ -36,11 +36,30 @@ _COLUMNS = {
 _REMARK = re.compile(r"\s*\([^()]*\)\s*$|\?\s*$")
 
 
+# "Action / livrable", "Décision ou point restant ouvert": a header naming alternatives
+_ALTERNATIVES = re.compile("|".join(r"\s*/\s*" if w == "/" else rf"\s+{w}\s+" for w in HEADER_ALTERNATIVES))
+
+
+def _header_word(cell: str) -> str:
+    """Return the known word a header cell names, or the cell reduced when it names none.
+
+    "Action / livrable", "Task/Deliverable", "Décision ou point restant ouvert": a header
+    naming two things (a slash, "or", "ou" between them) counts by the first known column.
+    """
+    key = norm(_REMARK.sub("", cell) or cell)
+    if any(key in words for words in _COLUMNS.values()):
+        return key
+    for part in _ALTERNATIVES.split(key):
+        if any(part.strip() in words for words in _COLUMNS.values()):
+            return part.strip()
+    return key
+
+
 def _columns(header: list[str]) -> dict[str, int]:
     """Return the index of each known column of a header row (the first column of each kind)."""
     found: dict[str, int] = {}
     for index, cell in enumerate(header):
-        key = norm(_REMARK.sub("", cell) or cell)
+        key = _header_word(cell)
         for column, words in _COLUMNS.items():
             if key in words and column not in found:
                 found[column] = index
@@ -63,8 +82,7 @@ def table_kind(rows: list[list[str]], hint: str | None = None) -> str | None:
     cols = _columns(rows[0])
     if "decision" in cols or (hint == "decisions" and "text" in cols):
         return "decisions"
-    tasks = "text" in cols and norm(_REMARK.sub("", rows[0][cols["text"]]) or rows[0][cols["text"]]) \
-        in _TASK_WORDS
+    tasks = "text" in cols and _header_word(rows[0][cols["text"]]) in _TASK_WORDS
     if "text" in cols and ({"due", "status"} & cols.keys() or hint == "actions" or
                            ("owner" in cols and tasks)):
         return "actions"

@@ -88,6 +88,9 @@ DECISION_WORDS = _set("decision", "decisions", "decided", "resolved", "resolutio
 HONORIFICS = ("M.", "MM.", "Mme", "Mmes", "Mlle", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr",
               "Dr.", "Pr", "Pr.", "Prof.", "Prof")
 
+#: what joins two names of one table column: "Action / livrable", "Décision ou point restant ouvert"
+HEADER_ALTERNATIVES = ("/", "or", "ou")
+
 #: who takes a decision in a label that names it: "Décision du bureau :", "Decision of the board:"
 DECIDING_BODIES = _set("board", "committee", "council", "team", "group", "assembly", "members",
                        "chair", "tsc", "steering committee", "bureau", "ca", "comité", "conseil",
