@@ -72,6 +72,8 @@ FOUND = [
      "Responsable du projet avec l'ADEM", "Marie-France"),
     ("Tom will be responsible for the budget review.", "named person will do", "action",
      "Responsible for the budget review", "Tom"),
+    ("Priya will be working on updating the style guide.", "named person will do", "action",
+     "Working on updating the style guide", "Priya"),
     ("It was decided to move the release to March.", "impersonal decision", "decision",
      "Move the release to March", None),
     ("Il est décidé de reporter la formation.", "impersonal decision", "decision",
@@ -161,6 +163,7 @@ FOUND = [
 
 LEFT_ALONE = [
     "Ask the venue?",  # a question
+    "Tom will be travelling to the conference in May.",  # not a task verb
     "Look into it.",  # too short to say what
     "Maybe talk to the caterer about the menu.",  # hedged
     "Priya said she would like to see the figures first.",

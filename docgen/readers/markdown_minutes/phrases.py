@@ -105,6 +105,10 @@ ENGLISH = {
         "takes an action to", "has an action to", "will look into", "to",
         # "Tom will be responsible for the budget": the role is the task
         r"will be(?= responsible for| in charge of)", r"(?:is|are) now(?= responsible for| in charge of)",
+        # "Tom will be working on the ACES update": a task in the future progressive
+        r"will be(?= (?:working on|working with|looking into|looking at|reviewing|preparing|drafting|"
+        r"writing|updating|organi[sz]ing|leading|handling|coordinating|setting up|testing|"
+        r"investigating|following up)\b)",
     ],
     # "the conventions must be sent": a task without an owner
     "obligations": ["must", "needs to", "need to", "has to", "have to"],
