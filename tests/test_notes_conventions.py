@@ -517,3 +517,12 @@ def test_a_table_header_naming_alternatives_counts_by_its_known_word(tmp_path):
                     "| Print the flyers | Bo | 2026-04-14 |\n")
     assert [d.text for d in minutes.decisions] == ["The new logo is adopted."]
     assert _actions(minutes) == [("Print the flyers", "Bo", "2026-04-14")]
+
+
+def test_a_persons_sub_heading_under_a_stand_up_plan_heading_holds_their_actions(tmp_path):
+    minutes = _read(tmp_path, "# Daily 2026-03-10\n\n## Ce qui a été fait hier\n\n### Léa\n- Relecture du guide\n\n"
+                    "## Ce qui sera fait aujourd'hui\n\n### Tous\n\n### Léa\n- Finir la maquette\n\n"
+                    "### Marc\n- Mise à jour du wiki\n\n### Remarques\nRien à signaler.\n")
+    assert _actions(minutes) == [("Finir la maquette", "Léa", "2026-03-10"),
+                                 ("Mise à jour du wiki", "Marc", "2026-03-10")]
+    assert [a.name for a in minutes.attendees] == ["Léa", "Marc"]

@@ -167,7 +167,8 @@ class Builder(NotesFill, AttendeeSections, SpecialSections, MetaLines, SentenceP
         agenda.person = agenda.person or self._person_title(sec.title)  # a stand-up's "## Ian Rebmann"
         self.fill(agenda, sec.blocks)
         for child in sec.children:
-            self.section(child, agenda)
+            if not self.person_plans(child, agenda):
+                self.section(child, agenda)
 
     def _role_topic(self, sec: Section) -> bool:
         """Read a topic that only names who holds a role (``2) Secretary`` / ``Jeff Lait``)."""

@@ -22,8 +22,10 @@ from docgen.readers.markdown_minutes.sentence_pass import is_deferral
 from docgen.readers.markdown_minutes.sentence_rules import TASK_AFTER_NAME
 from docgen.readers.markdown_minutes.tallies import tally_decision
 from docgen.readers.markdown_minutes.vocab import (
+    GROUP_WORDS,
     META_WORDS,
     NOTHING,
+    PLAN_WORDS,
     norm,
     people_label,
     split_label,
@@ -46,14 +48,12 @@ _NAMED_TASK = re.compile(r"^\s*(?P<who>@?[A-ZÀ-Ý][\w'’.-]*(?: [A-ZÀ-Ý][\w'
 
 _CHECKBOX = re.compile(r"^\s*\[[ xX~-]?\]\s")
 _TICKED = re.compile(r"^\s*\[[xX]\]\s")
-# the plan of a stand-up, and the due date its items take ("" when it names no day)
-_PLAN_WORDS = {"today": "today", "aujourd'hui": "today", "aujourd hui": "today",
-               "today's plan": "today", "plan for today": "today", "will do": "", "next": "",
-               "next steps": "", "plans": "", "to do": "", "todo": "", "a faire": "",
-               "prochaines etapes": "", "this week": "this week", "cette semaine": "cette semaine"}
 # "... - **Robin**", "... — Luca & Nicolas": the attendees who own a task, after a closing dash
 _TRAILING_OWNER = re.compile(r"\s\\?[-–—]\s*(?:\*\*|__)?(?P<who>[A-ZÀ-Ý][\w'’-]+"
                              r"(?:\s*(?:&|,|\+|\bet\b|\band\b)\s*[A-ZÀ-Ý][\w'’-]+)*)(?:\*\*|__)?\s*$")
+
+# a stand-up's sub-heading that is a person: "### Noé", "### AXELLE", "### Jean-Marc Roux"
+_PERSON_HEADING = re.compile(r"^[A-ZÀ-Ý][\w'’-]*(?: [A-ZÀ-Ý][\w'’-]*){0,2}$")
 
 _ONLY_LINK = re.compile(r"^\s*\[[^\]]+\]\([^)\s]+\)\s*$")
 
@@ -311,7 +311,7 @@ class NotesFill(Passes):
         "yesterday", "done" and "blockers" lists stay notes.
         """
         lists = [c for c in entry.children if c.kind == "list"]
-        plan = _PLAN_WORDS.get(norm(entry.text).rstrip(":"))
+        plan = PLAN_WORDS.get(norm(entry.text).rstrip(":"))
         if target.person is None or plan is None or not lists:
             return False
         for sub in lists[0].items:
@@ -319,6 +319,28 @@ class NotesFill(Passes):
             if head and not NOTHING.match(head):
                 target.actions.append(({"head": head, "owner": target.person, "labelled": True,
                                         "due": plan or None}, sub.line))
+        return True
+
+    def person_plans(self, sec: Section, target: Agenda) -> bool:
+        """Take a person's sub-heading under a stand-up's plan heading as that person's actions.
+
+        "## Ce qui sera fait aujourd'hui / ### Noé / - Finir le mini-jeu": Noé attended and
+        owns each item (due the meeting day under "today"); return whether it was read so.
+        "### Tous", a heading over text or subsections, or one under "yesterday" is not.
+        """
+        plan = PLAN_WORDS.get(norm(target.title).rstrip(":"))
+        name = clean(sec.title)
+        if plan is None or sec.children or not sec.blocks or \
+                any(b.kind != "list" for b in sec.blocks) or not _PERSON_HEADING.match(name) or \
+                norm(name) in it.NOT_OWNERS or norm(name) in GROUP_WORDS:
+            return False
+        self.add_person(parse_person(name), sec.line, "present")
+        for block in sec.blocks:
+            for sub in block.items:
+                head = " ".join(sub.text.split())
+                if head and not NOTHING.match(head):
+                    target.actions.append(({"head": head, "owner": name, "labelled": True,
+                                            "due": plan or None}, sub.line))
         return True
 
     def _owned_at_end(self, entry: Item, target: Agenda) -> bool:

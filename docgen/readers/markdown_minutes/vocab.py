@@ -88,6 +88,19 @@ DECISION_WORDS = _set("decision", "decisions", "decided", "resolved", "resolutio
 HONORIFICS = ("M.", "MM.", "Mme", "Mmes", "Mlle", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr",
               "Dr.", "Pr", "Pr.", "Prof.", "Prof")
 
+#: the plan of a stand-up (a list label, or a heading over each person's list), and the due
+#: date its items take ("" when it names no day)
+PLAN_WORDS = {"today": "today", "aujourd'hui": "today", "aujourd hui": "today",
+              "today's plan": "today", "plan for today": "today", "plans for today": "today",
+              "what will be done today": "today", "what we will do today": "today",
+              "ce qui sera fait aujourd'hui": "today", "a faire aujourd'hui": "today",
+              "will do": "", "next": "", "next steps": "", "plans": "", "to do": "", "todo": "",
+              "a faire": "", "prochaines etapes": "", "ce qui sera fait": "",
+              "this week": "this week", "cette semaine": "cette semaine"}
+#: everyone at once, never one person's name: "### Tous", "### All"
+GROUP_WORDS = _set("all", "everyone", "everybody", "team", "the team", "tous", "toutes", "tout le monde",
+                   "équipe", "l'équipe", "toute l'équipe", "others", "autres")
+
 #: what joins two names of one table column: "Action / livrable", "Décision ou point restant ouvert"
 HEADER_ALTERNATIVES = ("/", "or", "ou")
 
