@@ -526,3 +526,12 @@ def test_a_persons_sub_heading_under_a_stand_up_plan_heading_holds_their_actions
     assert _actions(minutes) == [("Finir la maquette", "Léa", "2026-03-10"),
                                  ("Mise à jour du wiki", "Marc", "2026-03-10")]
     assert [a.name for a in minutes.attendees] == ["Léa", "Marc"]
+
+
+def test_a_line_naming_an_attendee_over_a_list_of_actions_gives_them_its_items(tmp_path):
+    minutes = _read(tmp_path, "# Sync 2026-05-05\n\n## Attendees\n\n* Ana Ruiz\n* Bo\n\n## Action items\n\n"
+                    "***Ana***\n* renew the domain\n* fix the footer\n\nBo :\n* book the room\n\n"
+                    "Website\n* update the logo\n")
+    assert [(a.text, a.owner) for a in minutes.actions] == [
+        ("renew the domain", "Ana"), ("fix the footer", "Ana"), ("book the room", "Bo"),
+        ("update the logo", None)]

@@ -30,6 +30,9 @@ from docgen.readers.markdown_minutes.vocab import (
 # time zones after a time are not places: "2pm-3pm EDT (GMT-4)"
 _ZONE = re.compile(r"\(?\b(?:UTC|GMT|[ECMP][SD]?T|CES?T|BST|IST|JST|AES?T)(?:\s*[+−-]\s*\d{1,2}"
                    r"(?::?\d\d)?)?\b\)?")
+# a line that only names someone, over their list: "***Nick***", "**Léa Roux** :", "Marc:"
+_OWNER_LINE = re.compile(r"^\s*(?:\*{1,3}|_{1,3})?(?P<who>@?[A-ZÀ-Ý][\w'’.-]*(?: [A-ZÀ-Ý][\w'’.-]*){0,2})"
+                         r"(?:\*{1,3}|_{1,3})?\s*:?\s*(?:\*{1,3}|_{1,3})?\s*$")
 _CATEGORY = re.compile(r"^\s*(\*\*|__)[^*_\n]+\1\s*:?\s*$")
 def _assigns(text: str, draft: Passes) -> bool:
     """Return whether a list item assigns a task to someone ("Totay will contact Deepak")."""
@@ -62,16 +65,30 @@ class SpecialSections(Passes):
                 self.fill(agenda, extra + entry.children)
 
     def action_blocks(self, target: Agenda, blocks: list[Block], owner: str | None = None) -> None:
-        """Read an actions section: every top-level list item is an action."""
+        """Read an actions section: every top-level list item is an action.
+
+        A line that only names an attendee ("***Nick***", "Léa :") over a list gives that
+        person the list's items.
+        """
         kept: list[Block] = []
+        named: str | None = None  # the attendee the line before a list named
         for block in expand_quotes(blocks):
             if block.kind == "list":
-                self._action_entries(target, block.items, owner)
+                self._action_entries(target, block.items, named or owner)
+            elif block.kind == "para" and (found := self._owner_line(block)):
+                named = found
+                continue
             elif block.kind == "para":
                 kept.extend(self._action_para(target, block, owner))
             elif not (block.kind == "table" and self.table(block, target, "actions")):
                 kept.append(block)
+            named = None
         flush(target, kept)
+
+    def _owner_line(self, block: Block) -> str | None:
+        """Return the attendee a one-line paragraph only names ("**Nick**", "Léa :"), else None."""
+        m = _OWNER_LINE.match(block.text)
+        return self.people.resolve(m.group("who")) if m else None
 
     def _action_entries(self, target: Agenda, entries: list[Item], owner: str | None) -> None:
         """Queue the items of an actions list; a heading over owned items prefixes each of them."""
