@@ -535,3 +535,11 @@ def test_a_line_naming_an_attendee_over_a_list_of_actions_gives_them_its_items(t
     assert [(a.text, a.owner) for a in minutes.actions] == [
         ("renew the domain", "Ana"), ("fix the footer", "Ana"), ("book the room", "Bo"),
         ("update the logo", None)]
+
+
+def test_the_whole_team_then_its_names_lists_those_attendees(tmp_path):
+    minutes = _read(tmp_path, "# Réunion du 3 mars 2026\n\nParticipants : toute l'équipe (Léa, Marc et Inès)\n\n"
+                    "## Point\n\nRien.\n")
+    assert [a.name for a in minutes.attendees] == ["Léa", "Marc", "Inès"]
+    minutes = _read(tmp_path, "# Sync 2026-03-03\n\nPresent: the whole team (Ana, Bo)\n\n## Point\n\nNothing.\n")
+    assert [a.name for a in minutes.attendees] == ["Ana", "Bo"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from docgen.readers.markdown_minutes.vocab import ATTENDANCE_WORDS, HONORIFICS, ROLE_WORDS, norm
+from docgen.readers.markdown_minutes.vocab import ATTENDANCE_WORDS, HONORIFICS, ROLE_WORDS, WHOLE_TEAM, norm
 
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
 _HANDLE = re.compile(r"(?<![\w.])@([A-Za-z0-9][\w-]*(?:/[\w-]+)?)")
@@ -63,8 +63,16 @@ def split_names(value: str) -> list[str]:
     parts.append(current)
     names: list[str] = []
     for part in parts:
-        names.extend(re.split(r"\s+(?:and|&|et)\s+", part) if "(" not in part else [part])
+        team = _TEAM_NAMED.match(part)
+        if team:
+            names.extend(split_names(team.group("names")))  # "toute l'équipe (Yahya, Marie et Sami)"
+        else:
+            names.extend(re.split(r"\s+(?:and|&|et)\s+", part) if "(" not in part else [part])
     return [n.strip() for n in names if n.strip()]
+
+
+# everyone, then who that is: "toute l'équipe (Yahya, Marie et Sami)", "the whole team (Ana, Bo)"
+_TEAM_NAMED = re.compile(rf"(?i)^\s*(?:{'|'.join(WHOLE_TEAM)})\s*\((?P<names>[^()]+(?:,|\band\b|\bet\b|&)[^()]+)\)\s*$")
 
 
 def role_key(text: str) -> str | None:

@@ -101,6 +101,11 @@ PLAN_WORDS = {"today": "today", "aujourd'hui": "today", "aujourd hui": "today",
 GROUP_WORDS = _set("all", "everyone", "everybody", "team", "the team", "tous", "toutes", "tout le monde",
                    "équipe", "l'équipe", "toute l'équipe", "others", "autres")
 
+#: everyone at the meeting, as an attendee entry that may then name them: "toute l'équipe
+#: (Yahya, Marie et Sami)", "the whole team (Ana, Bo)" (regular expressions)
+WHOLE_TEAM = (r"toute l['’]équipe", r"toute l['’]equipe", r"(?:the )?(?:whole|entire|full) team",
+              r"tout le monde", "everyone", "everybody", "tous", "all of us", "l['’]équipe au complet")
+
 #: what joins two names of one table column: "Action / livrable", "Décision ou point restant ouvert"
 HEADER_ALTERNATIVES = ("/", "or", "ou")
 
