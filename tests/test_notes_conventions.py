@@ -543,3 +543,10 @@ def test_the_whole_team_then_its_names_lists_those_attendees(tmp_path):
     assert [a.name for a in minutes.attendees] == ["Léa", "Marc", "Inès"]
     minutes = _read(tmp_path, "# Sync 2026-03-03\n\nPresent: the whole team (Ana, Bo)\n\n## Point\n\nNothing.\n")
     assert [a.name for a in minutes.attendees] == ["Ana", "Bo"]
+
+
+def test_a_line_of_bold_fields_separated_by_dots_is_read_field_by_field(tmp_path):
+    minutes = _read(tmp_path, "# Point d'équipe\n\n**Date :** 2026-03-03 · **Participants :** Léa, Marc "
+                    "| **Objet :** la maquette\n\nNous avons parlé · entre autres · du budget.\n")
+    assert minutes.meeting.date.isoformat() == "2026-03-03"
+    assert [a.name for a in minutes.attendees] == ["Léa", "Marc"]

@@ -61,6 +61,16 @@ _CHORUS = re.compile(rf"^\s*(?:{'|'.join(words('chorus'))})\s*:\s*(?:{'|'.join(w
                      r"\s*[.!]*\s*$", re.IGNORECASE)
 
 
+# "**Date :** 2026-10-02 · **Participants :** Ana, Bo": the next field of a line of fields
+_NEXT_FIELD = re.compile(r"\s+[·•|]\s+(?=(?:\*\*|__)[^*_\n]{1,30}?(?:[:：]\s*(?:\*\*|__)|(?:\*\*|__)\s*[:：]))")
+
+
+def _field_lines(text: str) -> list[tuple[int, str]]:
+    """Return (line offset, text) of each line of a paragraph, a line of bold fields split at its dots."""
+    return [(offset, piece) for offset, line in enumerate(text.split("\n"))
+            for piece in _NEXT_FIELD.split(line)]
+
+
 def _chorus(entry: Item, kept: list[Item], target: Agenda) -> bool:
     """Take "All: Good idea." as the decision of the speaker's turn just before it; return whether it was.
 
@@ -125,12 +135,12 @@ class NotesFill(Passes):
         """
         self._turn_commitments(block, target)
         self._present_in_prose(block)
-        lines = block.text.split("\n")
+        lines = _field_lines(block.text)
         keep: list[str] = []
         taken = 0
         opened: dict | None = None  # the action the previous line opened, which may wrap
-        for offset, line in enumerate(lines):
-            last = offset == len(lines) - 1
+        for index, (offset, line) in enumerate(lines):
+            last = index == len(lines) - 1
             if last and self._people_para_after(line, following, meta):
                 taken = 1
                 continue
