@@ -550,3 +550,13 @@ def test_a_line_of_bold_fields_separated_by_dots_is_read_field_by_field(tmp_path
                     "| **Objet :** la maquette\n\nNous avons parlé · entre autres · du budget.\n")
     assert minutes.meeting.date.isoformat() == "2026-03-03"
     assert [a.name for a in minutes.attendees] == ["Léa", "Marc"]
+
+
+def test_a_topic_whose_notes_end_on_assent_alone_is_decided(tmp_path):
+    minutes = _read(tmp_path, "# Sync 2026-03-03\n\n## Adoption of the agenda\n\nOne item added.\n**Consensus**\n\n"
+                    "## Approval of the minutes\n\n- Read, no objection\n\n## Budget\n\n"
+                    "We looked at the figures.\n\nThe treasurer will report.\n\nApproved?\n\n"
+                    "## Approbation du compte rendu\n\nPas d'objection.\n")
+    assert [d.text for d in minutes.decisions] == [
+        "Adoption of the agenda: One item added. Consensus", "Approval of the minutes: Read, no objection",
+        "Approbation du compte rendu: Pas d'objection"]

@@ -21,6 +21,7 @@ from docgen.readers.markdown_minutes.people import (
     clean,
     split_names,
 )
+from docgen.readers.markdown_minutes.phrases import words
 from docgen.readers.markdown_minutes.resolutions import ResolutionSections, is_resolution
 from docgen.readers.markdown_minutes.sentence_pass import SentencePass
 from docgen.readers.markdown_minutes.special import SpecialSections
@@ -165,7 +166,9 @@ class Builder(NotesFill, AttendeeSections, SpecialSections, MetaLines, SentenceP
         """Read a top-level section as an agenda item, its subsections into it."""
         agenda = self.item(sec.title, sec.line)
         agenda.person = agenda.person or self._person_title(sec.title)  # a stand-up's "## Ian Rebmann"
+        count = len(agenda.decisions)
         self.fill(agenda, sec.blocks)
+        _assented_topic(sec, agenda, count)
         for child in sec.children:
             if not self.person_plans(child, agenda):
                 self.section(child, agenda)
@@ -266,6 +269,28 @@ def _lists_people(sec: Section) -> bool:
         return not sec.children and not sec.blocks
     named = sum(bool(_PERSON_ENTRY.match(clean(text))) and len(text.split()) <= 8 for text in entries)
     return named * 2 >= len(entries)
+
+
+# "**Consensus**", "- Reviewed, no objection": the last words of a topic, when they only assent
+_ASSENT = re.compile(rf"(?i)^[\s*_>-]*(?:{'|'.join(words('topic_assent'))})[\s.!*_]*$")
+
+
+def _assented_topic(sec: Section, agenda: Agenda, count: int) -> None:
+    """Take a topic whose notes end on the room's assent alone as decided: its title, notes and assent.
+
+    "## Adoption of the previous minutes / **Consensus**" decides the adoption; a topic of more
+    than two blocks, with subsections, or that already holds a decision is left as it is.
+    """
+    blocks = sec.blocks
+    if len(agenda.decisions) > count or not blocks or len(blocks) > 2 or sec.children:
+        return
+    last = blocks[-1]
+    text = last.items[-1].text if last.kind == "list" and len(last.items) == 1 else last.text
+    lines = (text or "").strip().split("\n")
+    if last.kind not in ("para", "list") or not _ASSENT.match(lines[-1]):
+        return
+    said = [b.text for b in blocks[:-1] if b.kind == "para"] + lines[:-1] + [lines[-1].strip(" *_-.!")]
+    agenda.decisions.append((it.parse_decision(f"{clean(sec.title)}: " + " ".join(said)), last.line))
 
 
 #: Readers of the sections whose heading names their kind: (builder, section, parent, kind, detail).

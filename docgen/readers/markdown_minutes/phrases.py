@@ -48,6 +48,10 @@ ENGLISH = {
     "arrival_of": ["arrival of"],
     # the whole room answering a proposal: "All: Good idea." after "Troy: Could do it in the wiki."
     "chorus": ["all", "everyone", "everybody", "the group", "group"],
+    # a topic whose notes end on the room's assent alone is decided: "## Adoption of the
+    # previous minutes / **Consensus**", "### Approval of the minutes / - Reviewed, no objection"
+    "topic_assent": ["consensus", r"no objections?", r"(?:reviewed|read), no objections?", "approved",
+                     "agreed", "adopted", "carried", "all agreed", "unanimous", "approved unanimously"],
     "chorus_assent": ["good idea", "agreed", "agree", "sounds good", r"\+1", "yes", "ok", "okay",
                       "approved", "no objections?", "consensus"],
     # consensus by silence: "No objections to keeping the weekly call", "No further objections; X"
@@ -243,6 +247,8 @@ FRENCH = {
     ],
     "no_objection": [r"(?:pas d['’]|aucune )(?:autre )?objections?"],
     "chorus": ["tous", "tout le monde", "le groupe"],
+    "topic_assent": ["consensus", r"pas d['’]objection", "aucune objection", r"adopté(?:e|s|es)?",
+                     r"approuvé(?:e|s|es)?", r"validé(?:e|s|es)?", "unanimité", r"adopté(?:e)? à l['’]unanimité"],
     "chorus_assent": ["d['’]accord", "oui", "bonne idée", "validé", "ok"],
     # "*19 h 22 : arrivée de Tarek*", "Léa rejoint la réunion"
     "arrives": ["arrive", "rejoint la réunion", "rejoint la séance", "nous rejoint"],
