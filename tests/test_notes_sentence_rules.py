@@ -74,6 +74,10 @@ FOUND = [
      "Responsible for the budget review", "Tom"),
     ("Priya will be working on updating the style guide.", "named person will do", "action",
      "Working on updating the style guide", "Priya"),
+    ("More figures are needed, priya to follow up.", "attendee nick will do", "action",
+     "More figures are needed, priya to follow up", "priya"),
+    ("tom will follow up with the venue", "attendee nick will do", "action",
+     "tom will follow up with the venue", "tom"),
     ("It was decided to move the release to March.", "impersonal decision", "decision",
      "Move the release to March", None),
     ("Il est décidé de reporter la formation.", "impersonal decision", "decision",
@@ -164,6 +168,7 @@ FOUND = [
 LEFT_ALONE = [
     "Ask the venue?",  # a question
     "Tom will be travelling to the conference in May.",  # not a task verb
+    "Figures are late, someone to follow up.",  # not an attendee
     "Look into it.",  # too short to say what
     "Maybe talk to the caterer about the menu.",  # hedged
     "Priya said she would like to see the figures first.",

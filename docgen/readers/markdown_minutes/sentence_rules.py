@@ -253,6 +253,18 @@ def _assignment(match: re.Match, sentence: str, people: People) -> Finding | Non
     return Finding("action", task[:1].upper() + task[1:], "", owner)
 
 
+def _nick_assignment(match: re.Match, sentence: str, people: People) -> Finding | None:
+    """Return "lrn will follow up" / "..., leafp to follow up" as the sentence, the attendee's action.
+
+    A lower-case word owns a task only when it is an attendee's nick as written ("leafp@").
+    """
+    task = match.group("task").strip()
+    owner = people.resolve(match.group("who"))
+    if owner is None or _NOT_TASK.match(task) or task.endswith("?") or sentence.endswith("?"):
+        return None
+    return Finding("action", sentence.rstrip("."), "", owner)
+
+
 _NO_COMMITMENT = re.compile(r"(?i)(?:like|love|prefer|rather|have|need|want)\b")
 _BODY_SUBJECT = re.compile(r"(?i)(?:the|les|le|la)\s")
 
@@ -443,6 +455,10 @@ RULES: tuple[LineRule, ...] = (
              _compile(rf"^(?P<who>{_NAMES})\s+(?P<verb>{_alternatives('will')})(?:\s+|(?<=['’]))"
                       rf"(?P<task>.+)$"),
              _assignment),
+    LineRule("attendee nick will do", "action",
+             _compile(rf"^(?:[^.;:?]{{3,120}}?,\s+)?(?P<who>[a-z][\w.-]{{1,30}}?)@?\s+(?P<verb>{_alternatives('will')})"
+                      rf"\s+(?P<task>.+)$"),
+             _nick_assignment),
     LineRule("reported commitment", "action",
              _compile(rf"^(?P<who>{_NAMES}|(?i:the|les|le|la)\s+[a-zà-ÿ]+)\s+"
                       rf"{_alternatives('said')}\s+(?i:that\s+|que\s+|qu['’]\s*)?"
