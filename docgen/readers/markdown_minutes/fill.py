@@ -22,7 +22,7 @@ from docgen.readers.markdown_minutes.sentence_pass import is_deferral
 from docgen.readers.markdown_minutes.sentence_rules import TASK_AFTER_NAME
 from docgen.readers.markdown_minutes.tallies import tally_decision
 from docgen.readers.markdown_minutes.vocab import (
-    GROUP_WORDS,
+    EVERYONE_WORDS,
     META_WORDS,
     NOTHING,
     PLAN_WORDS,
@@ -342,7 +342,7 @@ class NotesFill(Passes):
         name = clean(sec.title)
         if plan is None or sec.children or not sec.blocks or \
                 any(b.kind != "list" for b in sec.blocks) or not _PERSON_HEADING.match(name) or \
-                norm(name) in it.NOT_OWNERS or norm(name) in GROUP_WORDS:
+                norm(name) in it.NOT_OWNERS or norm(name) in EVERYONE_WORDS:
             return False
         self.add_person(parse_person(name), sec.line, "present")
         for block in sec.blocks:

@@ -98,8 +98,8 @@ PLAN_WORDS = {"today": "today", "aujourd'hui": "today", "aujourd hui": "today",
               "a faire": "", "prochaines etapes": "", "ce qui sera fait": "",
               "this week": "this week", "cette semaine": "cette semaine"}
 #: everyone at once, never one person's name: "### Tous", "### All"
-GROUP_WORDS = _set("all", "everyone", "everybody", "team", "the team", "tous", "toutes", "tout le monde",
-                   "équipe", "l'équipe", "toute l'équipe", "others", "autres")
+EVERYONE_WORDS = _set("all", "everyone", "everybody", "team", "the team", "tous", "toutes", "tout le monde",
+                      "équipe", "l'équipe", "toute l'équipe", "others", "autres")
 
 #: everyone at the meeting, as an attendee entry that may then name them: "toute l'équipe
 #: (Yahya, Marie et Sami)", "the whole team (Ana, Bo)" (regular expressions)
