@@ -560,3 +560,9 @@ def test_a_topic_whose_notes_end_on_assent_alone_is_decided(tmp_path):
     assert [d.text for d in minutes.decisions] == [
         "Adoption of the agenda: One item added. Consensus", "Approval of the minutes: Read, no objection",
         "Approbation du compte rendu: Pas d'objection"]
+
+
+def test_an_attendee_label_over_one_name_a_line_in_the_same_paragraph(tmp_path):
+    minutes = _read(tmp_path, "# Minutes for 2026-03-03\n\nAttendees:\nAna R\nBo Chen\nCy\n\n"
+                    "* Talk about the budget\n\nNotes:\nThe room was booked.\n")
+    assert [a.name for a in minutes.attendees] == ["Ana R", "Bo Chen", "Cy"]

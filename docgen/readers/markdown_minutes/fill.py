@@ -135,7 +135,7 @@ class NotesFill(Passes):
         """
         self._turn_commitments(block, target)
         self._present_in_prose(block)
-        lines = _field_lines(block.text)
+        lines = self._people_lines(_field_lines(block.text), block.line, meta)
         keep: list[str] = []
         taken = 0
         opened: dict | None = None  # the action the previous line opened, which may wrap
@@ -161,6 +161,30 @@ class NotesFill(Passes):
         if keep and not self.sentence_lines(target, keep, block.line):
             kept.append(Block("para", block.line, text="\n".join(keep)))
         return target, kept, taken
+
+    def _people_lines(self, lines: list[tuple[int, str]], first: int, meta: bool) -> list[tuple[int, str]]:
+        """Read "Attendees:" over one name a line in the same paragraph; return the other lines.
+
+        Two names at least must follow the label, each a short line that reads as a name.
+        """
+        rest: list[tuple[int, str]] = []
+        index = 0
+        while index < len(lines):
+            pair = split_label(lines[index][1])
+            people = people_label(pair[0]) if pair and not pair[1] else None
+            end = index + 1
+            while people and end < len(lines) and len(lines[end][1].split()) <= 5 and \
+                    parse_person(lines[end][1]) is not None:
+                end += 1
+            if people is None or end - index < 3 or not (meta or not people[1]):
+                rest.append(lines[index])
+                index += 1
+                continue
+            group = _group_name(pair[0]) if pair and people[1] else None
+            for offset, name in lines[index + 1:end]:
+                self.add_person(parse_person(name), first + offset, people[0], group)
+            index = end
+        return rest
 
     def _turn_commitments(self, block: Block, target: Agenda) -> None:
         """Queue the actions speakers take in a paragraph of turns ("Yves: I'll contact you about this.")."""
