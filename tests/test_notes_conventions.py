@@ -566,3 +566,12 @@ def test_an_attendee_label_over_one_name_a_line_in_the_same_paragraph(tmp_path):
     minutes = _read(tmp_path, "# Minutes for 2026-03-03\n\nAttendees:\nAna R\nBo Chen\nCy\n\n"
                     "* Talk about the budget\n\nNotes:\nThe room was booked.\n")
     assert [a.name for a in minutes.attendees] == ["Ana R", "Bo Chen", "Cy"]
+
+
+def test_an_entry_that_only_says_when_the_next_event_is_is_no_task(tmp_path):
+    minutes = _read(tmp_path, "# Sync 2026-03-03\n\nPresent: Ana, Bo\n\n## Next steps\n\n"
+                    "* Next call 12 March 2026 at 3pm\n* Atelier régional : 2 avril 2026 matin\n"
+                    "* Organise the meetup 20/03/2026\n* Send the report by 12 March 2026\n")
+    assert [a.text for a in minutes.actions] == ["Organise the meetup 20/03/2026", "Send the report"]
+    notes = " ".join(item.notes or "" for item in minutes.agenda)
+    assert "Next call 12 March 2026 at 3pm" in notes

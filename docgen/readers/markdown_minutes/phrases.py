@@ -48,6 +48,9 @@ ENGLISH = {
     "arrival_of": ["arrival of"],
     # the whole room answering a proposal: "All: Good idea." after "Troy: Could do it in the wiki."
     "chorus": ["all", "everyone", "everybody", "the group", "group"],
+    # an entry that only says when the next event is ("Next call: 12 March 2026, 3pm"): a date
+    "next_event": ["next", "upcoming"],
+    "day_parts": ["morning", "afternoon", "evening", "noon", "am", "pm"],
     # a topic whose notes end on the room's assent alone is decided: "## Adoption of the
     # previous minutes / **Consensus**", "### Approval of the minutes / - Reviewed, no objection"
     "topic_assent": ["consensus", r"no objections?", r"(?:reviewed|read), no objections?", "approved",
@@ -247,6 +250,8 @@ FRENCH = {
     ],
     "no_objection": [r"(?:pas d['’]|aucune )(?:autre )?objections?"],
     "chorus": ["tous", "tout le monde", "le groupe"],
+    "next_event": ["prochain", "prochaine", "prochains", "prochaines"],
+    "day_parts": ["matin", "après-midi", "apres-midi", "soir", "midi"],
     "topic_assent": ["consensus", r"pas d['’]objection", "aucune objection", r"adopté(?:e|s|es)?",
                      r"approuvé(?:e|s|es)?", r"validé(?:e|s|es)?", "unanimité", r"adopté(?:e)? à l['’]unanimité"],
     "chorus_assent": ["d['’]accord", "oui", "bonne idée", "validé", "ok"],

@@ -6,6 +6,7 @@ import re
 
 from docgen.readers.markdown_minutes.blocks import Block, Item, Section, to_markdown
 from docgen.readers.markdown_minutes.collect import Agenda
+from docgen.readers.markdown_minutes.dates import find_date
 from docgen.readers.markdown_minutes.draft import Passes
 from docgen.readers.markdown_minutes.entities import decode_entities
 from docgen.readers.markdown_minutes.phrases import words
@@ -116,7 +117,28 @@ def not_a_task(text: str) -> bool:
     the hosts: can we stay later?") is a task.
     """
     first = text.strip().split("\n")[0].rstrip()
-    return first.endswith("?") and not _IMPERATIVE.match(first) or reports_done(text)
+    return first.endswith("?") and not _IMPERATIVE.match(first) or reports_done(text) or \
+        names_an_event(first)
+
+
+_NEXT_EVENT = re.compile(rf"(?i)^\W*(?:{'|'.join(words('next_event'))})\b")
+# what may follow the date of an event: its time and part of the day ("à 15h", "2pm", "matin")
+_ONLY_WHEN = re.compile(rf"(?i)^(?:[\s,.:;()–—-]|\b(?:à|at|from|de|to)\b|\d{{1,2}}\s*(?:h|:)\s*\d{{0,2}}|"
+                        rf"\d{{1,2}}\s*(?:am|pm)\b|\b(?:{'|'.join(words('day_parts'))})\b)*$")
+
+
+def names_an_event(first: str) -> bool:
+    """Return whether an entry only says when an event is ("Prochain GT 9 février 2023 à 15h").
+
+    The date ends the entry (a time or "matin" may follow), after "Next ..." or a colon, and
+    no task verb opens it: "Organise the meetup 20/12/2022" is a task.
+    """
+    found = find_date(first)
+    if found is None or _IMPERATIVE.match(first):
+        return False
+    before, after = first[: found[1].start()], first[found[1].end():]
+    return len(before.split()) <= 8 and len(after) <= 40 and bool(_ONLY_WHEN.match(after)) and \
+        bool(_NEXT_EVENT.match(before) or re.search(r"[:–—-]\s*$", before))
 
 
 # "Talk to Felt folks; can we ...?", "Ask at the hackathon: what can we do?": a task that asks
