@@ -575,3 +575,11 @@ def test_an_entry_that_only_says_when_the_next_event_is_is_no_task(tmp_path):
     assert [a.text for a in minutes.actions] == ["Organise the meetup 20/03/2026", "Send the report"]
     notes = " ".join(item.notes or "" for item in minutes.agenda)
     assert "Next call 12 March 2026 at 3pm" in notes
+
+
+def test_ticked_words_in_a_decisions_section_are_one_choice(tmp_path):
+    minutes = _read(tmp_path, "# Sync 2026-03-03\n\n## Conventions à mettre en place\n\n"
+                    "- [x] feat:\n- [x] fix:\n- [x] doc:\n\n## Décisions\n\n- Le local ouvre le samedi\n"
+                    "- Le bureau se réunit chaque mois\n")
+    assert [d.text for d in minutes.decisions] == [
+        "feat, fix, doc", "Le local ouvre le samedi", "Le bureau se réunit chaque mois"]

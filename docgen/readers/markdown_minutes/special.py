@@ -34,6 +34,16 @@ _ZONE = re.compile(r"\(?\b(?:UTC|GMT|[ECMP][SD]?T|CES?T|BST|IST|JST|AES?T)(?:\s*
 _OWNER_LINE = re.compile(r"^\s*(?:\*{1,3}|_{1,3})?(?P<who>@?[A-ZÀ-Ý][\w'’.-]*(?: [A-ZÀ-Ý][\w'’.-]*){0,2})"
                          r"(?:\*{1,3}|_{1,3})?\s*:?\s*(?:\*{1,3}|_{1,3})?\s*$")
 _CATEGORY = re.compile(r"^\s*(\*\*|__)[^*_\n]+\1\s*:?\s*$")
+_TICK = re.compile(r"^\s*\[[xX]\]\s*")
+
+
+def _words_only(block: Block) -> bool:
+    """Return whether a list is of ticked words: two entries or more, each a ticked box of one or two words."""
+    return len(block.items) >= 2 and all(
+        not e.children and _TICK.match(e.text) and 0 < len(_TICK.sub("", e.text).split()) <= 2
+        for e in block.items)
+
+
 def _assigns(text: str, draft: Passes) -> bool:
     """Return whether a list item assigns a task to someone ("Totay will contact Deepak")."""
     found = classify(" ".join(text.split()), draft.people)
@@ -136,10 +146,7 @@ class SpecialSections(Passes):
         blocks = expand_quotes(blocks)
         for index, block in enumerate(blocks):
             if block.kind == "list":
-                lead_in = index + 1 < len(blocks) and blocks[index + 1].kind == "list"
-                for position, entry in enumerate(block.items):
-                    last = lead_in and position == len(block.items) - 1
-                    self._decision_entry(target, entry, last)
+                self._decision_list(target, block, index + 1 < len(blocks) and blocks[index + 1].kind == "list")
             elif block.kind == "para":
                 next_is_list = index + 1 < len(blocks) and blocks[index + 1].kind == "list"
                 text = block.text.strip()
@@ -154,6 +161,18 @@ class SpecialSections(Passes):
             elif not (block.kind == "table" and self.table(block, target, "decisions")):
                 kept.append(block)
         flush(target, kept)
+
+    def _decision_list(self, target: Agenda, block: Block, lead_in: bool) -> None:
+        """Read a list of a decisions section, ``lead_in`` when another list follows it.
+
+        "- [x] feat: / - [x] fix: / - [x] chore:": ticked words are one choice, one decision.
+        """
+        if _words_only(block):
+            target.decisions.append((it.parse_decision(", ".join(
+                clean(_TICK.sub("", e.text)).rstrip(" :") for e in block.items)), block.line))
+            return
+        for position, entry in enumerate(block.items):
+            self._decision_entry(target, entry, lead_in and position == len(block.items) - 1)
 
     def _decision_entry(self, target: Agenda, entry: Item, before_list: bool) -> None:
         """Read one item of a decisions list: a decision, or what it holds when it is none.
