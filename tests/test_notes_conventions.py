@@ -583,3 +583,10 @@ def test_ticked_words_in_a_decisions_section_are_one_choice(tmp_path):
                     "- Le bureau se réunit chaque mois\n")
     assert [d.text for d in minutes.decisions] == [
         "feat, fix, doc", "Le local ouvre le samedi", "Le bureau se réunit chaque mois"]
+
+
+def test_a_heading_numbered_with_a_letter_counts_by_its_words(tmp_path):
+    minutes = _read(tmp_path, "# Sync 2026-03-03\n\n## I - Organisation\n\n### a) Décisions\n\n"
+                    "- Le local ouvre le samedi\n\n### b) Actions\n\n- Réserver la salle\n")
+    assert [d.text for d in minutes.decisions] == ["Le local ouvre le samedi"]
+    assert [a.text for a in minutes.actions] == ["Réserver la salle"]

@@ -9,7 +9,8 @@ from functools import lru_cache
 _LINKED = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _TAG_PREFIX = re.compile(r"^\s*\[[^\]]*\]\s*")
 _EMPHASIS = re.compile(r"[*_`~]")
-_NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[ivx]+[.)])\s+", re.IGNORECASE)
+# "1.2 ", "3) ", "iv. ", and a letter before a bracket: "b) Conventions à mettre en place"
+_NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[ivx]+[.)]|[a-z]\))\s+", re.IGNORECASE)
 _NOT_WORD = re.compile(r"[^\w&'/+-]+")
 
 
