@@ -92,6 +92,8 @@ FOUND = [
      "Le local reste ouvert le samedi", None),
     ("The board agreed that the budget stays at 120k.", "body decided", "decision",
      "The board agreed that the budget stays at 120k", None),
+    ("The PSC agreed to publish the lesson as stable.", "body decided", "decision",
+     "The PSC agreed to publish the lesson as stable", None),
     ("Le comité valide le planning de bascule.", "body decided", "decision",
      "Le comité valide le planning de bascule", None),
     ("The motion carried 5 to 1.", "motion carried", "decision", "The motion carried 5 to 1", None),
@@ -169,6 +171,7 @@ LEFT_ALONE = [
     "Ask the venue?",  # a question
     "Tom will be travelling to the conference in May.",  # not a task verb
     "Figures are late, someone to follow up.",  # not an attendee
+    "NASA approved the launch window.",  # an acronym without "the": a name, not this meeting
     "Look into it.",  # too short to say what
     "Maybe talk to the caterer about the menu.",  # hedged
     "Priya said she would like to see the figures first.",

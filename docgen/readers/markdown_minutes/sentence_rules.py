@@ -472,7 +472,9 @@ RULES: tuple[LineRule, ...] = (
              _compile(rf"^(?:{_alternatives('no_objection')})(?:\s*;\s*|\s+(?i:to|à)\s+)(?P<rest>.+)$"),
              _decision_rest),
     LineRule("body decided", "decision",
-             _compile(rf"(?:^|,\s*(?i:and|et)\s+)(?i:the\s+|all\s+)?(?:{_alternatives('bodies')})\s+"
+             # "The LCGC agreed": an organisation written as its acronym is a body too
+             _compile(rf"(?:^|,\s*(?i:and|et)\s+)(?i:the\s+|all\s+)?(?:{_alternatives('bodies')}|"
+                      rf"(?<=[Tt]he )[A-Z]{{2,6}})\s+"
                       rf"(?i:has\s+|have\s+)?"
                       rf"{_ADVERB}(?:{_alternatives('decided')})(?!\w)"), _decision),
     LineRule("motion carried", "decision",
