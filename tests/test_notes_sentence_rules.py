@@ -126,6 +126,10 @@ FOUND = [
      "New members approved: Addam Eid, Kamil Seda", None),
     ("Installation de librenms => oui.", "settled by a yes", "decision",
      "Installation de librenms => oui", None),
+    ("Les inscriptions ouvrent lundi et il faudra relancer les anciens membres.", "it is needed",
+     "action", "Relancer les anciens membres", None),
+    ("The room is booked and we will need to send the invitations.", "it is needed", "action",
+     "Send the invitations", None),
     ("Il faudra cependant régler le problème d'accès.", "it is needed", "action",
      "Régler le problème d'accès", None),
     ("The next step is to finalise the grammar.", "next step", "action", "Finalise the grammar",
@@ -171,6 +175,8 @@ LEFT_ALONE = [
     "Ask the venue?",  # a question
     "Tom will be travelling to the conference in May.",  # not a task verb
     "Figures are late, someone to follow up.",  # not an attendee
+    "Le budget est serré et il faut dire que la salle est chère.",  # a turn of phrase
+    "Il faut noter que la salle est chère.",
     "NASA approved the launch window.",  # an acronym without "the": a name, not this meeting
     "Look into it.",  # too short to say what
     "Maybe talk to the caterer about the menu.",  # hedged

@@ -120,6 +120,8 @@ ENGLISH = {
     # "the conventions must be sent": a task without an owner
     "obligations": ["must", "needs to", "need to", "has to", "have to"],
     "it_is_needed": [r"we (?:will|'ll|’ll) (?:need|have) to", r"it (?:will be|is) necessary to"],
+    # "we have to say that ...", "il faut dire que ...": a turn of phrase, not a task
+    "figures_of_speech": [r"say that", r"admit that", r"note that", r"remember that"],
     # a note opening on "Need to send out the invitation": a task without a subject
     "need_to": [r"(?:still )?needs? to"],
     # "Minutes of July 15 to be approved asynchronously": a task in the passive, no owner
@@ -352,6 +354,9 @@ FRENCH = {
         r"acheté\w*", r"réservé\w*", r"créé\w*", r"finalisé\w*", r"imprimé\w*", r"diffusé\w*",
     ],
     # "Il faudra régler le problème": a task without an owner
+    "figures_of_speech": [r"dire qu(?:e|['’])", r"noter qu(?:e|['’])", r"savoir qu(?:e|['’])",
+                          r"reconnaître qu(?:e|['’])", r"avouer qu(?:e|['’])", r"souligner qu(?:e|['’])",
+                          r"rappeler qu(?:e|['’])", r"préciser qu(?:e|['’])"],
     "it_is_needed": [r"il (?:faut|faudra|reste à|restera à)", r"il nous (?:faut|faudra)",
                      r"(?:on|nous) (?:doit|devra|devons|devrons)(?: donc| également| aussi)?"],
     "groups": ["les membres", "chacun", "chacune", "tout le monde", "tous", "l'équipe", "l’équipe",

@@ -330,9 +330,13 @@ _HEDGED = re.compile(rf"(?<!\w){_alternatives('maybe')}(?!\w)")
 def _needed(match: re.Match, sentence: str, people: People) -> Finding | None:
     """Return "Il faudra régler le problème d'ARTEMIS" as the task "Régler le problème d'ARTEMIS"."""
     task = match.group("task").strip()
-    if _MAYBE.match(task) or len(task.split()) < 2 or task.endswith("?"):
+    if _MAYBE.match(task) or len(task.split()) < 2 or task.endswith("?") or _SAYING.match(task):
         return None
     return Finding("action", task[:1].upper() + task[1:], "")
+
+
+# "il faut dire que la salle est chère": a turn of phrase after "il faut", not a task
+_SAYING = re.compile(rf"{_alternatives('figures_of_speech')}(?!\w)")
 
 
 def _need_to(match: re.Match, sentence: str, people: People) -> Finding | None:
@@ -504,7 +508,7 @@ RULES: tuple[LineRule, ...] = (
     LineRule("next step", "action",
              _compile(rf"^{_alternatives('next_step')}\s*(?P<task>.+)$"), _needed),
     LineRule("it is needed", "action",
-             _compile(rf"(?:^|[,;]\s+(?i:(?:et|mais|donc|and|so|but)\s+)?)"
+             _compile(rf"(?:^|[,;]\s+(?i:(?:et|mais|donc|and|so|but)\s+)?|\s(?i:et|mais|donc|and|but)\s+)"
                       rf"(?:{_alternatives('it_is_needed')})\s+(?:{_alternatives('hedges')}\s+)*"
                       rf"(?P<task>.+)$"), _needed),
     LineRule("need to, without subject", "action",
