@@ -590,3 +590,10 @@ def test_a_heading_numbered_with_a_letter_counts_by_its_words(tmp_path):
                     "- Le local ouvre le samedi\n\n### b) Actions\n\n- Réserver la salle\n")
     assert [d.text for d in minutes.decisions] == ["Le local ouvre le samedi"]
     assert [a.text for a in minutes.actions] == ["Réserver la salle"]
+
+
+def test_an_attendee_written_family_name_first_is_known_by_the_last_word(tmp_path):
+    minutes = _read(tmp_path, "# Réunion du 3 mars 2026\n\nPrésents : Roux Léa, Marc Petit\n\n## Suivi\n\n"
+                    "* Corriger le formulaire \\- **Léa**\n* Relancer la mairie \\- **Petit**\n")
+    assert [(a.text, a.owner) for a in minutes.actions] == [("Corriger le formulaire", "Léa"),
+                                                           ("Relancer la mairie", "Petit")]

@@ -37,11 +37,14 @@ class People:
     initials: dict[str, str] = field(default_factory=dict)  # "jd" -> "Jane Doe"
 
     def add(self, name: str, handle: str | None = None) -> None:
-        """Index one attendee by full name, first name, handle and initials."""
+        """Index one attendee by full name, first and last name, handle and initials.
+
+        The last name counts too: "Bouyssou Melvin" (written family name first) is "Melvin".
+        """
         key = norm(name)
         if not key:
             return
-        self.names.update({key, key.split(" ")[0]})
+        self.names.update({key, key.split(" ")[0], key.split(" ")[-1]})
         if handle:
             self.names.add(norm(handle).lstrip("@"))
         parts = key.split()
