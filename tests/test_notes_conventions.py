@@ -597,3 +597,9 @@ def test_an_attendee_written_family_name_first_is_known_by_the_last_word(tmp_pat
                     "* Corriger le formulaire \\- **Léa**\n* Relancer la mairie \\- **Petit**\n")
     assert [(a.text, a.owner) for a in minutes.actions] == [("Corriger le formulaire", "Léa"),
                                                            ("Relancer la mairie", "Petit")]
+
+
+def test_an_actions_entry_written_as_a_sentence_gives_its_owner(tmp_path):
+    minutes = _read(tmp_path, "# Réunion du 3 mars 2026\n\n## Tâches prioritaires\n\n"
+                    "1. Les membres doivent payer la cotisation avant avril.\n2. Finaliser les statuts.\n")
+    assert [a.owner for a in minutes.actions] == ["Les membres", None]

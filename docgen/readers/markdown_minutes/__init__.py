@@ -579,7 +579,8 @@ def _action(raw: dict, known: set, handles: tuple, days: _Days) -> dict:
     action = it.parse_action(raw["head"], known=known, year=year, labelled=bool(raw.get("labelled")),
                              owner=raw.get("owner"), today=days.meeting, next_meeting=days.next)
     _queued_fields(action, raw, days)
-    owner = action.get("owner") or raw.get("team")  # the team a heading names owns the rest
+    # the team a heading names owns the rest; then whom the entry's sentence names
+    owner = action.get("owner") or raw.get("team") or raw.get("guess")
     if owner:
         action["owner"] = ", ".join(_owner_name(o.strip(), raw, handles) for o in _owner_names(owner))
     return action

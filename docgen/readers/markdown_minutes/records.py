@@ -33,13 +33,17 @@ def _owner_item(entry: Item) -> str | None:
 
 
 def raw_action(target: Agenda, entry: Item, labelled: bool = False,
-               owner: str | None = None, prefix: str | None = None) -> None:
-    """Queue a list item as an action; it is parsed once every attendee is known."""
+               owner: str | None = None, prefix: str | None = None, guess: str | None = None) -> None:
+    """Queue a list item as an action; it is parsed once every attendee is known.
+
+    ``guess`` is the owner the item's sentence names, kept for when parsing finds none.
+    """
     named = None if owner else _owner_item(entry)
     owner = owner or named
     body = "" if named else to_markdown(entry.children)
     target.actions.append(({"head": " ".join(entry.text.split()), "body": body,
-                            "labelled": labelled, "owner": owner, "prefix": prefix},
+                            "labelled": labelled, "owner": owner, "prefix": prefix,
+                            "guess": None if owner else guess},
                            entry.line))
 
 

@@ -108,7 +108,17 @@ class SpecialSections(Passes):
                 for sub in entry.children[0].items:
                     raw_action(target, sub, prefix=head)
             else:
-                raw_action(target, entry, owner=owner, labelled=True)
+                raw_action(target, entry, owner=owner, labelled=True,
+                           guess=None if owner else self._sentence_owner(entry))
+
+    def _sentence_owner(self, entry: Item) -> str | None:
+        """Return who an actions entry written as a sentence gives the task to, or None.
+
+        "Le président et le trésorier doivent ouvrir un compte": the officers; an entry that
+        names no one by a sentence rule keeps the owner its own marks give.
+        """
+        found = classify(" ".join(entry.text.split()), self.people)
+        return found.owner if found is not None and found.kind == "action" else None
 
     def _action_para(self, target: Agenda, block: Block, owner: str | None) -> list[Block]:
         """Read a paragraph of an actions section line by line; return the paragraph of lines left as notes."""
