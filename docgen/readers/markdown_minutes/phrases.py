@@ -129,6 +129,9 @@ ENGLISH = {
     # who a task may be given to without being named: "The members must agree on the date"
     "groups": ["everyone", "everybody", "each member", "all members", "the members", "members",
                "the team", "the group", "the committee", "the board", "each of us"],
+    # officers named by their office own the task as a group does: "The treasurer must file ..."
+    "officers": ["the chair", "the president", "the treasurer", "the secretary", "the vice-president",
+                 "the vice chair", "the vice-chair"],
     # "The next step is to finalise the grammar"
     "next_step": [r"(?:the )?next steps? (?:is|are|will be|would be) (?:to )?"],
     # "We will send the invitation": a task of the whole group (not "we will see")
@@ -361,6 +364,8 @@ FRENCH = {
                      r"(?:on|nous) (?:doit|devra|devons|devrons)(?: donc| également| aussi)?"],
     "groups": ["les membres", "chacun", "chacune", "tout le monde", "tous", "l'équipe", "l’équipe",
                "le groupe", "le bureau", "le comité", "le ca", "les participants"],
+    "officers": ["le président", "la présidente", "le trésorier", "la trésorière", "le secrétaire",
+                 "la secrétaire", "le vice-président", "la vice-présidente"],
     "next_step": [r"(?:la )?prochaine étape (?:est|sera|consiste|consistera) (?:à |de |d['’])",
                   r"(?:les )?prochaines étapes (?:sont|seront|consistent|consisteront) (?:à |de |d['’])"],
     "we_will": [r"nous (?=\w+rons\b)"],

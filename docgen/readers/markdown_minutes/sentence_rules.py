@@ -517,7 +517,9 @@ RULES: tuple[LineRule, ...] = (
     LineRule("need to, without subject", "action",
              _compile(rf"^{_alternatives('need_to')}\s+(?P<task>(?!be\b)\w.+)$"), _need_to),
     LineRule("a group must do", "action",
-             _compile(rf"^(?P<who>{_alternatives('groups')})\s+(?:{_alternatives('obligations')})\s+"
+             # "Le président et le trésorier doivent ...": officers, alone or two together
+             _compile(rf"^(?P<who>{_alternatives('groups')}|{_alternatives('officers')}"
+                      rf"(?:\s+(?i:et|and)\s+{_alternatives('officers')})?)\s+(?:{_alternatives('obligations')})\s+"
                       rf"(?P<task>.+)$"), _group_task),
     LineRule("we will do", "action",
              _compile(rf"^{_alternatives('we_will')}\s*(?P<task>.+)$"), _our_task),
