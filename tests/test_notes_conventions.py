@@ -466,6 +466,17 @@ def test_a_summary_heading_that_names_actions_or_decisions_holds_them(tmp_path):
     assert minutes.actions == []
 
 
+def test_a_summary_of_actions_or_decisions_holds_them_and_merges_repeats(tmp_path):
+    minutes = _read(tmp_path, "# Sync 2026-03-02\n\nAttendees: Ana, Bo\n\n## Budget\n\n"
+                    "Action items:\n\n- [ ] Bo: book the hall\n\n## Action Items Summary\n\n"
+                    "| Owner | Action | Due |\n|---|---|---|\n| Bo | book the hall | 6 March 2026 |\n")
+    assert _actions(minutes) == [("book the hall", "Bo", "2026-03-06")]
+    minutes = _read(tmp_path, "# Réunion 2026-03-02\n\n## Récapitulatif des décisions\n\n"
+                    "- Le local ouvre le samedi\n\n## Budget summary\n\n- the budget is tight\n")
+    assert [d.text for d in minutes.decisions] == ["Le local ouvre le samedi"]
+    assert minutes.actions == []
+
+
 def test_a_decision_label_that_names_who_took_it(tmp_path):
     minutes = _read(tmp_path, "# Réunion 2026-03-02\n\nPrésents : Léa, Marc\n\n## Serveur\n\n"
                     "Décision du bureau : le vieux serveur est arrêté fin mars\n\n"

@@ -207,13 +207,23 @@ SUMMARY_WORDS = _set("summary", "meeting summary", "recap", "wrap-up", "wrap up"
 _SUMMED_UP = re.compile(r"^(?P<head>.+?)\s+(?:and|&|et|\+)\s+(?P<tail>.+)$")
 
 
+# "Action Items Summary", "Summary of actions", "Récapitulatif des décisions": a summary of one kind
+_SUMMARY_OF = re.compile(r"^(?P<kind>.+?)\s+(?P<head>summary|recap)$|"
+                         r"^(?P<head2>.+?)\s+(?:of|of the|des|de la|du|de)\s+(?P<kind2>.+)$")
+
+
 def _summed_up_kind(key: str) -> tuple[str, str | None] | None:
-    """Return the kind of "Summary and Actions" (a summary, then actions or decisions), else None."""
+    """Return the kind of "Summary and Actions" or "Action items summary" (a summary of actions or
+    decisions), else None."""
     m = _SUMMED_UP.match(key)
-    if not m or m.group("head") not in SUMMARY_WORDS:
+    if m and m.group("head") in SUMMARY_WORDS:
+        tail = _kind_of(m.group("tail"))
+        return tail if tail[0] in ("actions", "decisions") else None
+    m = _SUMMARY_OF.match(key)
+    if not m or (m.group("head") or m.group("head2")) not in SUMMARY_WORDS:
         return None
-    tail = _kind_of(m.group("tail"))
-    return tail if tail[0] in ("actions", "decisions") else None
+    kind = _kind_of(m.group("kind") or m.group("kind2"))
+    return kind if kind[0] in ("actions", "decisions") else None
 
 
 def _heading_key(title: str) -> str:
