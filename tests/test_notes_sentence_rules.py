@@ -126,6 +126,7 @@ FOUND = [
      "New members approved: Addam Eid, Kamil Seda", None),
     ("Installation de librenms => oui.", "settled by a yes", "decision",
      "Installation de librenms => oui", None),
+    ("New logo: agreed.", "settled by a yes", "decision", "New logo: agreed", None),
     ("Les inscriptions ouvrent lundi et il faudra relancer les anciens membres.", "it is needed",
      "action", "Relancer les anciens membres", None),
     ("The room is booked and we will need to send the invitations.", "it is needed", "action",
@@ -176,6 +177,9 @@ FOUND = [
 ]
 
 LEFT_ALONE = [
+    # a speaker's turn, one person's assent: an attendee or initials in capitals
+    "RGN: Agreed.",
+    "Priya : d'accord.",
     "Ask the venue?",  # a question
     "Tom will be travelling to the conference in May.",  # not a task verb
     "Figures are late, someone to follow up.",  # not an attendee

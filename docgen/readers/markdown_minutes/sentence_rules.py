@@ -414,10 +414,23 @@ _STATE = re.compile(r"(?i)\b(?:still|currently|already|yet|can|cannot|can't|"
                     r"(?:is|are|seems?|looks?) (?:fine|ok|okay|good|enough))\b")
 
 
+_ONE_ASSENT = re.compile(rf"[:=>→-]\s*{_alternatives('chorus_assent')}\s*[.!]?$")
+
+
+def _one_assents(subject: str, sentence: str, people: People) -> bool:
+    """Return whether "SUBJECT: agreed" is a speaker's own assent (an attendee or capital initials)."""
+    speaker = bool(re.fullmatch(r"[A-Z]{2,4}", subject)) or people.resolve(subject) is not None
+    return speaker and bool(_ONE_ASSENT.search(sentence))
+
+
 def _yes(match: re.Match, sentence: str, people: People) -> Finding | None:
-    """Return "Installation de librenms => oui" as the decision "Installation de librenms : oui"."""
+    """Return "Installation de librenms => oui" as the decision "Installation de librenms : oui".
+
+    "USA: Agreed.", "Marie : d'accord" are no decision: a speaker's turn (an attendee, or initials
+    in capitals), one person's assent.
+    """
     subject = match.group("subject").strip()
-    if len(subject.split()) > 12 or _FINITE_VERB.search(subject):
+    if len(subject.split()) > 12 or _FINITE_VERB.search(subject) or _one_assents(subject, sentence, people):
         return None
     return Finding("decision", sentence, "")
 
