@@ -477,6 +477,13 @@ def test_a_summary_of_actions_or_decisions_holds_them_and_merges_repeats(tmp_pat
     assert minutes.actions == []
 
 
+def test_a_task_reported_done_under_decisions_is_news(tmp_path):
+    minutes = _read(tmp_path, "# Réunion 2026-03-02\n\n## Décisions\n\n- Le local ouvre le samedi\n"
+                    "- Le courrier a été envoyé à la mairie\n\n## Decisions\n\n"
+                    "- The invoice was sent to the members\n- The budget was approved\n")
+    assert [d.text for d in minutes.decisions] == ["Le local ouvre le samedi", "The budget was approved"]
+
+
 def test_a_decision_label_that_names_who_took_it(tmp_path):
     minutes = _read(tmp_path, "# Réunion 2026-03-02\n\nPrésents : Léa, Marc\n\n## Serveur\n\n"
                     "Décision du bureau : le vieux serveur est arrêté fin mars\n\n"

@@ -65,6 +65,11 @@ ENGLISH = {
         "appointed", "carried", "passed", "confirmed", "rejected", "declined", "re-elected",
         "chosen", "selected",
     ],
+    # a task reported done, listed under Decisions ("The invoice was sent to the members"): news
+    "reported_done": [
+        r"(?:was|were|has been|have been) (?:sent|e-?mailed|contacted|done|completed|finished|"
+        r"submitted|delivered|received|posted|ordered|bought|booked|installed)",
+    ],
     # the participles that alone make a verdict ("Budget approved.", "X approved as chair")
     "verdicts": [
         "approved", "adopted", "agreed", "ratified", "endorsed", "elected", "appointed",
@@ -271,6 +276,10 @@ FRENCH = {
         # "Il semble y avoir un consensus pour ...": how minutes record a consensus politely
         r"il (?:y a|y avait|semble y avoir|se dégage) (?:un |une )?(?:large |net )?consensus "
         r"(?:sur|pour|autour)",
+    ],
+    "reported_done": [
+        r"(?:a|ont) été (?:envoyé|transmis|contacté|reçu|fait|effectué|réalisé|terminé|commandé|"
+        r"acheté|réservé|installé|publié|imprimé|diffusé)(?:e|s|es)?",
     ],
     "passive": [
         "adopté", "adoptée", "adoptés", "adoptées", "approuvé", "approuvée", "approuvés",

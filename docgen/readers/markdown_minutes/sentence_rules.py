@@ -117,6 +117,10 @@ FORMALITY = re.compile(
     r"there being no (?:further|other) business|^\s*(?:meeting\s+)?adjourned\b", _FLAGS)
 
 
+#: a task reported done ("Le mail a été envoyé", "The invoice was sent"): news, not a decision
+REPORTED_DONE = re.compile(rf"(?<!\w){_alternatives('reported_done')}(?!\w)")
+
+
 def _decision(match: re.Match, sentence: str, people: People) -> Finding | None:
     """Return the whole sentence as a decision unless it reads as undecided.
 

@@ -18,7 +18,7 @@ from docgen.readers.markdown_minutes.people import (
     clean,
 )
 from docgen.readers.markdown_minutes.records import decision, flush, raw_action
-from docgen.readers.markdown_minutes.sentence_rules import FORMALITY, classify
+from docgen.readers.markdown_minutes.sentence_rules import FORMALITY, REPORTED_DONE, classify
 from docgen.readers.markdown_minutes.tables import table_kind, table_records
 from docgen.readers.markdown_minutes.vocab import (
     META_WORDS,
@@ -207,10 +207,12 @@ class SpecialSections(Passes):
         "Kai will set up the pages" is an assignment (an action) and "Next meeting will be on
         16 April" the next meeting, wherever the minute-taker listed them; a plan in the future
         passive ("Le wiki sera mis à jour") listed there is what was decided. A formality
-        ("La séance est levée à 18 h", "Fait à Lyon, le 3 mars") stays a note.
+        ("La séance est levée à 18 h", "Fait à Lyon, le 3 mars") stays a note, as does a task
+        reported done ("Le mail a été envoyé à la mairie", "The invoice was sent").
         """
         flat = " ".join(text.split())
-        if FORMALITY.search(flat):  # "Fait à Paris, le 9 février": the minutes' formalities
+        if FORMALITY.search(flat) or REPORTED_DONE.search(flat.split(";")[0]):
+            # "Fait à Paris, le 9 février": the minutes' formalities; "Le mail a été envoyé": news
             target.notes.append(flat)
             return True
         if NEXT_SENTENCE.search(flat) and find_date(flat, self.year_hint):
