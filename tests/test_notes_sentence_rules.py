@@ -177,6 +177,8 @@ FOUND = [
 ]
 
 LEFT_ALONE = [
+    "Un dossier à destination des élus pour présenter le projet de salle.",  # a noun: the elected
+    "Une note aux élus pour la réunion de mars.",
     # a speaker's turn, one person's assent: an attendee or initials in capitals
     "RGN: Agreed.",
     "Priya : d'accord.",

@@ -194,9 +194,14 @@ def _short_verdict(match: re.Match, sentence: str, people: People) -> Finding | 
     """Return "Bilan financier validé." as a decision: a short noun phrase and a participle."""
     subject = match.group("subject")
     if len(subject.split()) > 12 or _NEGATION.match(subject) or _FINITE_VERB.search(subject) or \
-            _by_others(sentence, people):
+            _by_others(sentence, people) or _DETERMINER_LAST.search(subject):
         return None  # "Le reste à faire est conforme au budget validé": a verb, a statement
     return _decision(match, sentence, people)
+
+
+# "Des argumentaires à destination des élus", "a letter to the elected": after an article the
+# participle is a noun (the elected officials), no verdict
+_DETERMINER_LAST = re.compile(r"(?i)(?:^|\s)(?:des|les|aux|ces|nos|vos|leurs|the|our|their|these|those)$")
 
 
 def _passive_verdict(match: re.Match, sentence: str, people: People) -> Finding | None:
