@@ -65,6 +65,8 @@ ENGLISH = {
         "appointed", "carried", "passed", "confirmed", "rejected", "declined", "re-elected",
         "chosen", "selected",
     ],
+    # before a participle, they make it a noun: "a letter to the elected"
+    "determiners": ["the", "our", "their", "these", "those"],
     # a task reported done, listed under Decisions ("The invoice was sent to the members"): news
     "reported_done": [
         r"(?:was|were|has been|have been) (?:sent|e-?mailed|contacted|done|completed|finished|"
@@ -277,6 +279,8 @@ FRENCH = {
         r"il (?:y a|y avait|semble y avoir|se dégage) (?:un |une )?(?:large |net )?consensus "
         r"(?:sur|pour|autour)",
     ],
+    # before a participle, they make it a noun: "à destination des élus"
+    "determiners": ["des", "les", "aux", "ces", "nos", "vos", "leurs"],
     "reported_done": [
         r"(?:a|ont) été (?:envoyé|transmis|contacté|reçu|fait|effectué|réalisé|terminé|commandé|"
         r"acheté|réservé|installé|publié|imprimé|diffusé)(?:e|s|es)?",

@@ -201,7 +201,7 @@ def _short_verdict(match: re.Match, sentence: str, people: People) -> Finding | 
 
 # "Des argumentaires à destination des élus", "a letter to the elected": after an article the
 # participle is a noun (the elected officials), no verdict
-_DETERMINER_LAST = re.compile(r"(?i)(?:^|\s)(?:des|les|aux|ces|nos|vos|leurs|the|our|their|these|those)$")
+_DETERMINER_LAST = re.compile(rf"(?:^|\s){_alternatives('determiners')}$")
 
 
 def _passive_verdict(match: re.Match, sentence: str, people: People) -> Finding | None:
