@@ -22,39 +22,79 @@ def same_topic(key: str, other: str) -> bool:
         (8 <= len(other) < size <= 2 * len(other) and _contains(key, other)))
 
 
+#: Longest new topic key compared part by part (a longer one is compared with every item).
+_LONGEST_COMPARED = 120
+#: Most whole-word parts indexed for one key; a key with more is searched as text.
+_MOST_PARTS = 256
+
+
 class TopicIndex:
     """The topic keys of the agenda items, to skip comparing a new title with every item.
 
     :meth:`may_match` is never False when an item matches (so results are unchanged); it is
-    False for most new topics, which makes reading many topics linear instead of quadratic.
+    False for most new topics, and for titles of usual length (up to a dozen words) a call
+    costs the same however many items are indexed: reading many topics is linear, not quadratic.
     """
 
     def __init__(self, agenda: list[Agenda]) -> None:
         self.count = 0
-        self.joined = bytearray(b"\x00")
         self.keys: set[str] = set()
+        self.parts: set[str] = set()  # whole-word parts of the keys that a new key may be
+        self.unparted = bytearray(b"\x00")  # keys with too many parts, searched as text
         for item in agenda:
             self.add(item)
 
     def add(self, item: Agenda) -> None:
         """Index one more agenda item."""
         key = topic_key_cached(item.title)
-        self.joined += key.encode() + b"\x00"
-        self.keys.add(key)
         self.count += 1
+        if key in self.keys:
+            return
+        self.keys.add(key)
+        if len(key) > 2 * _LONGEST_COMPARED:
+            return  # no key compared part by part is half of it: only its equal matches
+        parts = whole_word_parts(key)
+        if parts is None:
+            self.unparted += key.encode() + b"\x00"
+        else:
+            self.parts.update(parts)
 
     def may_match(self, key: str) -> bool:
         """Return False only when no indexed key equals ``key``, holds it, or is held by it."""
-        if key.encode() in self.joined:
-            return True  # equal to, or inside, an indexed key
+        if key in self.keys or key in self.parts:
+            return True  # equal to an indexed key, or a whole-word part of one at most twice as long
+        if len(self.unparted) > 1 and key.encode() in self.unparted:
+            return True
         size = len(key)
-        if size > 120:
+        if size > _LONGEST_COMPARED:
             return True  # long titles: compared one by one
         # an indexed key inside this one is at least 8 characters and half its length
         for length in range(max(8, (size + 1) // 2), size):
             if any(key[start:start + length] in self.keys for start in range(size - length + 1)):
                 return True
         return False
+
+
+def whole_word_parts(key: str) -> list[str] | None:
+    """Return the parts of topic key ``key`` that a shorter key naming the same topic may be.
+
+    Such a key stands in ``key`` as whole words (see _contains) and is at least 8 characters
+    and half of ``key``. None when there are more than _MOST_PARTS of them (a long title).
+    """
+    size = len(key)
+    # _contains wants no word character before the part and none after it
+    starts = [0] + [i + 1 for i, ch in enumerate(key) if not _is_word(ch)]
+    ends = [i for i, ch in enumerate(key) if not _is_word(ch)] + [size]
+    if len(starts) * len(ends) > 4 * _MOST_PARTS:
+        return None
+    shortest = max(8, (size + 1) // 2)
+    parts = [key[start:end] for start in starts for end in ends if end - start >= shortest]
+    return parts if len(parts) <= _MOST_PARTS else None
+
+
+def _is_word(ch: str) -> bool:
+    """Return whether ``ch`` is a word character as ``\\w`` of the re module reads it."""
+    return ch.isalnum() or ch == "_"
 
 
 @lru_cache(maxsize=65536)
