@@ -484,6 +484,15 @@ def test_a_task_reported_done_under_decisions_is_news(tmp_path):
     assert [d.text for d in minutes.decisions] == ["Le local ouvre le samedi", "The budget was approved"]
 
 
+def test_an_open_question_put_back_to_a_later_meeting_is_no_task(tmp_path):
+    minutes = _read(tmp_path, "# Sync 2026-03-02\n\nAttendees: Ana, Bo\n\n## Action items\n\n"
+                    "- Discuss whether to move the call to Tuesdays\n"
+                    "- Revisit the possibility of a summer meetup\n- Bo: discuss whether the hall is free\n"
+                    "- Discuss the lease with the landlord\n- Rediscuter de l'opportunité d'un local\n")
+    assert _actions(minutes) == [("discuss whether the hall is free", "Bo", None),
+                                 ("Discuss the lease with the landlord", None, None)]
+
+
 def test_a_decision_label_that_names_who_took_it(tmp_path):
     minutes = _read(tmp_path, "# Réunion 2026-03-02\n\nPrésents : Léa, Marc\n\n## Serveur\n\n"
                     "Décision du bureau : le vieux serveur est arrêté fin mars\n\n"

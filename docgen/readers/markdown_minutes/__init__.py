@@ -528,8 +528,8 @@ def _item_actions(item: Agenda, known: set, handles: tuple[dict[str, str], ...],
     "What needs work?" in a checklist, "AI: And member list?": a question, no task yet.
     """
     actions = [(_action(raw, known, handles, year), line) for raw, line in item.actions]
-    done = [str(a["text"]) for a, _ in actions if not_a_task(str(a.get("text", "")))]
-    kept = [(a, line) for a, line in actions if not not_a_task(str(a.get("text", "")))]
+    done = [str(a["text"]) for a, _ in actions if not_a_task(str(a.get("text", "")), a.get("owner"))]
+    kept = [(a, line) for a, line in actions if not not_a_task(str(a.get("text", "")), a.get("owner"))]
     return kept, (["\n".join(f"- {text}" for text in done)] if done else [])
 
 

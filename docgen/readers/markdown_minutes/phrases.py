@@ -65,6 +65,9 @@ ENGLISH = {
         "appointed", "carried", "passed", "confirmed", "rejected", "declined", "re-elected",
         "chosen", "selected",
     ],
+    # "Discuss whether to ...", "Revisit the possibility of ...": a question the meeting takes up again
+    "talk_again": ["discuss", "revisit", "reconsider", "discuss again", "come back to"],
+    "open_question": ["whether", "if", "the possibility", "the question", "the idea"],
     # before a participle, they make it a noun: "a letter to the elected"
     "determiners": ["the", "our", "their", "these", "those"],
     # a task reported done, listed under Decisions ("The invoice was sent to the members"): news
@@ -279,6 +282,9 @@ FRENCH = {
         r"il (?:y a|y avait|semble y avoir|se dégage) (?:un |une )?(?:large |net )?consensus "
         r"(?:sur|pour|autour)",
     ],
+    "talk_again": ["discuter", "rediscuter", "revoir", "reparler", "revenir sur", "réfléchir"],
+    "open_question": ["si", "de la possibilité", "la possibilité", "de l['’]opportunité", "l['’]opportunité",
+                      "la question", "de la question", "de l['’]idée"],
     # before a participle, they make it a noun: "à destination des élus"
     "determiners": ["des", "les", "aux", "ces", "nos", "vos", "leurs"],
     "reported_done": [

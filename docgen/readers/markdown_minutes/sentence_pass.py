@@ -109,16 +109,22 @@ def reports_done(text: str) -> bool:
     return bool(_DONE_VERB.match(first) or _DONE_STATE.match(first) and not _TO_DO.search(first))
 
 
-def not_a_task(text: str) -> bool:
+def not_a_task(text: str, owner: str | None = None) -> bool:
     """Return whether an action's text is no task: it reports what was done, or only asks.
 
     An entry whose first line is a question ("What needs work?", "And member list?") asks
     what to do; the answer, not the question, would be the task. One in the imperative ("Ask
-    the hosts: can we stay later?") is a task.
+    the hosts: can we stay later?") is a task. An open question put back to a later meeting,
+    no one named ("Discuss whether to ...", "Revisit the possibility of ..."), is no task.
     """
     first = text.strip().split("\n")[0].rstrip()
     return first.endswith("?") and not _IMPERATIVE.match(first) or reports_done(text) or \
-        names_an_event(first)
+        names_an_event(first) or (not owner and bool(_OPEN_QUESTION.match(first)))
+
+
+# "Discuss whether to ...", "Revisit the possibility of ...", "Rediscuter de l'opportunité de ...":
+# the meeting will talk about it again, no one is to do anything
+_OPEN_QUESTION = re.compile(rf"(?i)^\W*(?:{'|'.join(words('talk_again'))})\s+(?:{'|'.join(words('open_question'))})\b")
 
 
 _NEXT_EVENT = re.compile(rf"(?i)^\W*(?:{'|'.join(words('next_event'))})\b")
