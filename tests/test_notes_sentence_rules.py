@@ -23,6 +23,11 @@ def people() -> People:
 FOUND = [
     ("It was agreed that the treasurer would close the old account in June.", "impersonal decision",
      "decision", "The treasurer would close the old account in June", None),
+    ("It is agreed that the committee should survey the members first.", "impersonal decision",
+     "action", "Survey the members first", "the committee"),
+    ("It was agreed that Tom should book the hall.", "impersonal decision", "action", "Book the hall", "Tom"),
+    ("Agreed that the docs should be processed first.", "impersonal decision", "decision",
+     "The docs should be processed first", None),
     ("Il semble y avoir un consensus pour une sortie annuelle au musée.", "impersonal decision",
      "decision", "Une sortie annuelle au musée", None),
     ("There seemed to be broad consensus on moving the call to Tuesdays.", "impersonal decision",

@@ -65,6 +65,8 @@ ENGLISH = {
         "appointed", "carried", "passed", "confirmed", "rejected", "declined", "re-elected",
         "chosen", "selected",
     ],
+    # "It is agreed that the committee should survey ...": what someone is advised to do
+    "advised": ["should"],
     # "Discuss whether to ...", "Revisit the possibility of ...": a question the meeting takes up again
     "talk_again": ["discuss", "revisit", "reconsider", "discuss again", "come back to"],
     "open_question": ["whether", "if", "the possibility", "the question", "the idea"],

@@ -187,7 +187,20 @@ def _decision_rest(match: re.Match, sentence: str, people: People) -> Finding | 
     rest = match.group("rest").strip(" ,:")
     if len(rest.split()) < 2:
         return None
+    advised = _ADVISED.match(rest)
+    if advised and (people.resolve(advised.group("who")) or not _NAME_FIRST.match(advised.group("who"))):
+        task = advised.group("task")
+        return Finding("action", task[:1].upper() + task[1:], "", advised.group("who"))
     return Finding("decision", rest[:1].upper() + rest[1:], "")
+
+
+# "It is agreed that the committee should survey attendees": what someone should do is their task
+# ("... that CI & CMake should be processed first" is what was agreed)
+_BODIES = "|".join(sorted((w for w in words("bodies") if w not in ("we", "nous", "on", "all", "tous")),
+                          key=len, reverse=True))
+_ADVISED = re.compile(rf"^(?P<who>(?i:(?:the\s+)?(?:{_BODIES})|{_alternatives('officers')})|{_NAME})\s+"
+                      rf"{_alternatives('advised')}\s+(?!{_alternatives('not_tasks')}\b)(?P<task>\w.+)$")
+_NAME_FIRST = re.compile(r"[A-ZÀ-Ý]")
 
 
 def _short_verdict(match: re.Match, sentence: str, people: People) -> Finding | None:
