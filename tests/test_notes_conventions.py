@@ -493,6 +493,13 @@ def test_an_open_question_put_back_to_a_later_meeting_is_no_task(tmp_path):
                                  ("Discuss the lease with the landlord", None, None)]
 
 
+def test_a_heading_naming_a_gathering_of_members_is_a_topic(tmp_path):
+    minutes = _read(tmp_path, "# Réunion 2026-03-02\n\nPrésents : Léa, Marc\n\n## Réunion des membres\n\n"
+                    "Chez Paul, cela cadre la réunion, très accessible par la gare.\n\n"
+                    "## Meeting of members\n\nThe hall, the park\n\n## TSC members\n\n- Ana Lee\n")
+    assert [p.name for p in minutes.attendees] == ["Léa", "Marc", "Ana Lee"]
+
+
 def test_a_decision_label_that_names_who_took_it(tmp_path):
     minutes = _read(tmp_path, "# Réunion 2026-03-02\n\nPrésents : Léa, Marc\n\n## Serveur\n\n"
                     "Décision du bureau : le vieux serveur est arrêté fin mars\n\n"

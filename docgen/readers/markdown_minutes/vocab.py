@@ -234,6 +234,9 @@ def _heading_key(title: str) -> str:
 # the last word of a qualified people label: "TSC members", "Additional attendees"
 _PEOPLE_TAILS = _set("attendees", "participants", "members", "observers", "guests", "visitors",
                      "present", "invités", "membres", "presents")
+# "Réunion des membres", "Meeting of members": a gathering of people, a topic, not who attended
+_GATHERINGS = _set("réunion", "meeting", "assemblée", "séance", "rencontre", "call", "gathering",
+                   "assembly", "ag", "agm")
 
 
 # inclusive writing in a normalised label: "present e s", "absent-e-s", "excuse(e)s" -> plural
@@ -290,7 +293,8 @@ def people_label(key: str) -> tuple[str, bool] | None:
     named = _attendance_in(parts)
     if named:
         return named, False
-    if key in GROUP_WORDS or (1 < len(parts) <= 3 and parts[-1] in _PEOPLE_TAILS):
+    if key in GROUP_WORDS or (1 < len(parts) <= 3 and parts[-1] in _PEOPLE_TAILS and
+                              parts[0] not in _GATHERINGS):
         return "present", True
     return None
 
