@@ -500,6 +500,14 @@ def test_a_heading_naming_a_gathering_of_members_is_a_topic(tmp_path):
     assert [p.name for p in minutes.attendees] == ["Léa", "Marc", "Ana Lee"]
 
 
+def test_an_organisation_in_parentheses_is_kept_whole(tmp_path):
+    minutes = _read(tmp_path, "# TSC 2026-03-02\n\n## Attendees\n\n- Ana Lee (Open Data Foundation (ODF))\n"
+                    "- Bo Chan (University of Leeds / Data Lab)\n- Cy Diaz / @cyd / Acme\n")
+    assert [(p.name, p.organisation) for p in minutes.attendees] == [
+        ("Ana Lee", "Open Data Foundation (ODF)"), ("Bo Chan", "University of Leeds / Data Lab"),
+        ("Cy Diaz", "Acme")]
+
+
 def test_a_decision_label_that_names_who_took_it(tmp_path):
     minutes = _read(tmp_path, "# Réunion 2026-03-02\n\nPrésents : Léa, Marc\n\n## Serveur\n\n"
                     "Décision du bureau : le vieux serveur est arrêté fin mars\n\n"

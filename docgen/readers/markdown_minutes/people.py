@@ -8,7 +8,8 @@ from docgen.readers.markdown_minutes.vocab import ATTENDANCE_WORDS, HONORIFICS, 
 
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
 _HANDLE = re.compile(r"(?<![\w.])@([A-Za-z0-9][\w-]*(?:/[\w-]+)?)")
-_PARENS = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]")
+# a parenthesis, which may hold one of its own: "(Erlang Ecosystem Foundation (EEF))"
+_PARENS = re.compile(r"\s*[(\[]((?:[^()\[\]]|\([^()\[\]]*\))*)[)\]]")
 _DASH = re.compile(r"\s+(?:—|–|-|\|)\s+|\s*[—–]\s*")
 _ATTENDANCE_HINTS = {
     "remote": ("remote", "online", "visio", "teams", "zoom", "phone", "dial-in", "a distance",
@@ -112,7 +113,7 @@ def _slash_fields(text: str, person: dict) -> str:
     """
     if " / " not in text:
         return text
-    fields = [f.strip() for f in text.split(" / ")]
+    fields = [f.strip() for f in _slash_split(text)]
     fields = [f for f in fields if f.strip("\\ ")]
     if not fields or fields[0].startswith("@"):
         return text
@@ -122,6 +123,20 @@ def _slash_fields(text: str, person: dict) -> str:
         elif "organisation" not in person and not extra.startswith("@"):
             person["organisation"] = extra
     return fields[0]
+
+
+def _slash_split(text: str) -> list[str]:
+    """Return the fields of ``text`` split at " / " outside parentheses.
+
+    "Carole Goble (University of Manchester / SSI)" is one field: the slash is the organisation's.
+    """
+    fields, depth, start = [], 0, 0
+    for index, char in enumerate(text):
+        depth += (char == "(") - (char == ")")
+        if depth <= 0 and text.startswith(" / ", index):
+            fields.append(text[start:index])
+            start = index + 3
+    return fields + [text[start:]]
 
 
 # a title before a capitalised name: "M. Vincent LAURENT" is Vincent LAURENT
