@@ -33,7 +33,8 @@ ENGLISH = {
               r"(?:ont|a) fait le choix (?:de|d['’])"],
     # impersonal openings: "it was decided to ...", "it was agreed that ..."
     "impersonal": [
-        r"it (?:was|is|has been) (?:unanimously )?(?:decided|agreed|resolved|determined|"
+        r"it (?:was|is|has been) (?:therefore |thus |then |also |finally )?(?:unanimously )?"
+        r"(?:decided|agreed|resolved|determined|"
         r"concluded|approved|confirmed)",
         r"(?:be it )?resolved,? that", r"decision(?: was)? (?:made|taken|reached) to",
         r"consensus (?:was|is) (?:reached|to)", r"there (?:was|is) consensus",
@@ -276,7 +277,10 @@ FRENCH = {
     "arrives": ["arrive", "rejoint la réunion", "rejoint la séance", "nous rejoint"],
     "arrival_of": [r"arrivée (?:de|d['’])"],
     "impersonal": [
-        r"il (?:est|a été) (?:décidé|convenu|acté|validé|voté|résolu|arrêté|retenu|entendu)",
+        # "Il a donc été décidé de ...", "It was therefore agreed": a linking adverb changes nothing
+        r"il (?:est|a(?: donc| ainsi| alors| aussi| finalement| enfin)? été)"
+        r"(?: donc| ainsi| alors| aussi| finalement| enfin)? "
+        r"(?:décidé|convenu|acté|validé|voté|résolu|arrêté|retenu|entendu)",
         r"on a (?:décidé|convenu|validé|acté|voté)", r"nous (?:avons )?(?:décidé|décidons)",
         r"(?:la )?décision (?:est|a été) prise", r"décision (?:est|a été) prise de",
         r"(?:il y a )?consensus (?:sur|pour)",
