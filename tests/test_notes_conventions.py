@@ -508,6 +508,13 @@ def test_an_organisation_in_parentheses_is_kept_whole(tmp_path):
         ("Cy Diaz", "Acme")]
 
 
+def test_a_line_that_only_gives_a_deadline_is_no_decision(tmp_path):
+    minutes = _read(tmp_path, "# TSC 2026-03-02\n\n## Website\n\n**Decision:**\n"
+                    "- Move the site to the new host\n- Target completion: 8 weeks\n\n"
+                    "## Décisions\n\n- Le local ouvre le samedi\n- Échéance : fin mars\n")
+    assert [d.text for d in minutes.decisions] == ["Move the site to the new host", "Le local ouvre le samedi"]
+
+
 def test_a_decision_label_that_names_who_took_it(tmp_path):
     minutes = _read(tmp_path, "# Réunion 2026-03-02\n\nPrésents : Léa, Marc\n\n## Serveur\n\n"
                     "Décision du bureau : le vieux serveur est arrêté fin mars\n\n"

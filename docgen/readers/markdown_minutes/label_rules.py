@@ -61,7 +61,8 @@ def _decision(fill: Passes, line: Line) -> Consumed | None:
         return None
     if not decided.strip() and line.following:
         for entry in line.following:
-            decision(line.target, entry)
+            if not fill.not_a_decision(line.target, entry.text, entry.line):
+                decision(line.target, entry)
         return "list"
     if not decided.strip():
         return None

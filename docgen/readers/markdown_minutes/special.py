@@ -21,9 +21,11 @@ from docgen.readers.markdown_minutes.records import decision, flush, raw_action
 from docgen.readers.markdown_minutes.sentence_rules import FORMALITY, REPORTED_DONE, classify
 from docgen.readers.markdown_minutes.tables import table_kind, table_records
 from docgen.readers.markdown_minutes.vocab import (
+    DEADLINE_LABELS,
     META_WORDS,
     NEXT_SENTENCE,
     NOTHING,
+    norm,
     split_label,
 )
 
@@ -48,6 +50,12 @@ def _assigns(text: str, draft: Passes) -> bool:
     """Return whether a list item assigns a task to someone ("Totay will contact Deepak")."""
     found = classify(" ".join(text.split()), draft.people)
     return found is not None and found.kind == "action" and found.owner is not None
+
+
+def _deadline_only(text: str) -> bool:
+    """Return whether an entry only gives a deadline ("Target completion: Q1 2026", "Échéance : mars")."""
+    label, colon, rest = clean(text).partition(":")
+    return bool(colon) and norm(label) in DEADLINE_LABELS and 0 < len(rest.split()) <= 6
 
 
 class SpecialSections(Passes):
@@ -211,8 +219,9 @@ class SpecialSections(Passes):
         reported done ("Le mail a été envoyé à la mairie", "The invoice was sent").
         """
         flat = " ".join(text.split())
-        if FORMALITY.search(flat) or REPORTED_DONE.search(flat.split(";")[0]):
-            # "Fait à Paris, le 9 février": the minutes' formalities; "Le mail a été envoyé": news
+        if FORMALITY.search(flat) or REPORTED_DONE.search(flat.split(";")[0]) or _deadline_only(flat):
+            # "Fait à Paris, le 9 février": the minutes' formalities; "Le mail a été envoyé": news;
+            # "Target completion: 8 weeks": when the decision is to be carried out
             target.notes.append(flat)
             return True
         if NEXT_SENTENCE.search(flat) and find_date(flat, self.year_hint):

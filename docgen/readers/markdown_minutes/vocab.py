@@ -107,6 +107,11 @@ EVERYONE_WORDS = _set("all", "everyone", "everybody", "team", "the team", "tous"
 WHOLE_TEAM = (r"toute l['’]équipe", r"toute l['’]equipe", r"(?:the )?(?:whole|entire|full) team",
               r"tout le monde", "everyone", "everybody", "tous", "all of us", "l['’]équipe au complet")
 
+#: the label of a line that only gives a deadline: "Target completion: 8 weeks", "Échéance : fin mars"
+DEADLINE_LABELS = _set("target", "target completion", "target date", "completion target", "deadline",
+                       "due", "due date", "timeline", "échéance", "date cible", "date limite", "délai",
+                       "date de fin")
+
 #: what joins two names of one table column: "Action / livrable", "Décision ou point restant ouvert"
 HEADER_ALTERNATIVES = ("/", "or", "ou")
 
