@@ -132,6 +132,8 @@ ENGLISH = {
     ],
     # "the conventions must be sent": a task without an owner
     "obligations": ["must", "needs to", "need to", "has to", "have to"],
+    # "The secretary is to prepare the letter": a task given (only after a group or an officer)
+    "charged_with": ["is to", "are to", "is charged with", "is tasked with"],
     "it_is_needed": [r"we (?:will|'ll|’ll) (?:need|have) to", r"it (?:will be|is) necessary to"],
     # "we have to say that ...", "il faut dire que ...": a turn of phrase, not a task
     "figures_of_speech": [r"say that", r"admit that", r"note that", r"remember that"],
@@ -372,6 +374,7 @@ FRENCH = {
         "terminer", "finir",
     ],
     "obligations": ["doit", "doivent", "devra", "devront"],
+    "charged_with": [r"(?:est|sont|sera|seront) chargée?s? de", r"(?:se charge|se chargera|se chargent) de"],
     # "Le wiki sera mis à jour", "Une étude d'impact sera réalisée": a task in the future passive
     # (not "sera organisé le 13 décembre", "sera dématérialisée": what was settled)
     "will_be": ["sera", "seront"],

@@ -554,7 +554,8 @@ RULES: tuple[LineRule, ...] = (
     LineRule("a group must do", "action",
              # "Le président et le trésorier doivent ...": officers, alone or two together
              _compile(rf"^(?P<who>{_alternatives('groups')}|{_alternatives('officers')}"
-                      rf"(?:\s+(?i:et|and)\s+{_alternatives('officers')})?)\s+(?:{_alternatives('obligations')})\s+"
+                      rf"(?:\s+(?i:et|and)\s+{_alternatives('officers')})?)\s+"
+                      rf"(?:{_alternatives('obligations')}|{_alternatives('charged_with')})\s+(?!be\b|être\b)"
                       rf"(?P<task>.+)$"), _group_task),
     LineRule("we will do", "action",
              _compile(rf"^{_alternatives('we_will')}\s*(?P<task>.+)$"), _our_task),
