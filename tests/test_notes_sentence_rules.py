@@ -136,6 +136,10 @@ FOUND = [
     ("Installation de librenms => oui.", "settled by a yes", "decision",
      "Installation de librenms => oui", None),
     ("New logo: agreed.", "settled by a yes", "decision", "New logo: agreed", None),
+    ("Selected Wednesday noon as the meeting time.", "decided, without subject", "decision",
+     "Selected Wednesday noon as the meeting time", None),
+    ("Décidé de garder la cotisation à 10 euros.", "decided, without subject", "decision",
+     "Décidé de garder la cotisation à 10 euros", None),
     ("Les inscriptions ouvrent lundi et il faudra relancer les anciens membres.", "it is needed",
      "action", "Relancer les anciens membres", None),
     ("The room is booked and we will need to send the invitations.", "it is needed", "action",
@@ -190,6 +194,8 @@ FOUND = [
 ]
 
 LEFT_ALONE = [
+    "Selected papers are listed on the wiki.",  # an adjective: a verb follows
+    "Approved by the city council last spring.",  # others' verdict, reported
     "Un dossier à destination des élus pour présenter le projet de salle.",  # a noun: the elected
     "Une note aux élus pour la réunion de mars.",
     # a speaker's turn, one person's assent: an attendee or initials in capitals

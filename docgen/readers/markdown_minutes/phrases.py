@@ -131,6 +131,9 @@ ENGLISH = {
         r"investigating|following up)\b)",
     ],
     # "the conventions must be sent": a task without an owner
+    # a sentence opening on a verb of deciding in the past, no subject: "Selected Wednesday as meeting time"
+    "did_decide": [r"decided (?:to|on)", "selected", "chose", r"voted (?:to|for)", "approved", "adopted",
+                   "ratified", "elected"],
     "obligations": ["must", "needs to", "need to", "has to", "have to"],
     # "The secretary is to prepare the letter": a task given (only after a group or an officer)
     "charged_with": ["is to", "are to", "is charged with", "is tasked with"],
@@ -373,6 +376,7 @@ FRENCH = {
         "inviter", "documenter", "tester", "déployer", "mettre en place", "ajouter", "faire",
         "terminer", "finir",
     ],
+    "did_decide": [r"décidé (?:de|d['’])", r"choisi (?:de|d['’])"],
     "obligations": ["doit", "doivent", "devra", "devront"],
     "charged_with": [r"(?:est|sont|sera|seront) chargée?s? de", r"(?:se charge|se chargera|se chargent) de"],
     # "Le wiki sera mis à jour", "Une étude d'impact sera réalisée": a task in the future passive

@@ -203,6 +203,17 @@ _ADVISED = re.compile(rf"^(?P<who>(?i:(?:the\s+)?(?:{_BODIES})|{_alternatives('o
 _NAME_FIRST = re.compile(r"[A-ZÀ-Ý]")
 
 
+def _decided_without_subject(match: re.Match, sentence: str, people: People) -> Finding | None:
+    """Return "Selected Wednesday noon PT as meeting time" as a decision: the meeting's own act.
+
+    A verb after it makes the participle an adjective ("Selected papers are listed below"), and
+    an agent other than the meeting makes it a report ("Approved by the city").
+    """
+    if _FINITE_VERB.search(match.group("rest")) or _by_others(sentence, people):
+        return None
+    return _decision(match, sentence, people)
+
+
 def _short_verdict(match: re.Match, sentence: str, people: People) -> Finding | None:
     """Return "Bilan financier validé." as a decision: a short noun phrase and a participle."""
     subject = match.group("subject")
@@ -510,6 +521,9 @@ RULES: tuple[LineRule, ...] = (
              _compile(rf"^(?:{_alternatives('impersonal')})\b[,:]?\s*"
                       rf"(?i:that\s+|to\s+|de\s+|d['’]|que\s+|qu['’]|on\s+)?(?P<rest>.+)$"),
              _decision_rest),
+    LineRule("decided, without subject", "decision",
+             # "Selected Wednesday noon PT as meeting time", "Decided to move the call": the meeting's act
+             _compile(rf"^(?:{_alternatives('did_decide')})\s+(?P<rest>\w.+)$"), _decided_without_subject),
     LineRule("no objection", "decision",
              _compile(rf"^(?:{_alternatives('no_objection')})(?:\s*;\s*|\s+(?i:to|à)\s+)(?P<rest>.+)$"),
              _decision_rest),
