@@ -436,6 +436,16 @@ def test_front_matter_timestamp_is_a_publication_date(tmp_path):
     assert minutes.meeting.date.isoformat() == "2017-06-07"
 
 
+def test_a_blog_post_is_dated_by_the_meeting_day_its_title_names(tmp_path):
+    post = "---\nlayout: post\ndate: {posted}\ntitle: \"Compte rendu réunion du {day}\"\n---\nPrésents : Ana, Bo\n"
+    dated = [_notes(tmp_path, post.format(posted=posted, day=day), name="x.md").meeting.date.isoformat()
+             for posted, day in (("2012-12-21", "17/12"), ("2013-01-08", "17/12"), ("2012-12-21", "30/02"))]
+    # the post's year, the year before for a December meeting posted in January; no such day: the post's date
+    assert dated == ["2012-12-17", "2012-12-17", "2012-12-21"]
+    page = "---\ndate: 2012-12-21\ntitle: \"Réunion du 17/12\"\n---\nPrésents : Ana\n"
+    assert _notes(tmp_path, page, name="x.md").meeting.date.isoformat() == "2012-12-21"  # not a post: its date
+
+
 def test_first_dated_line_dates_notes_that_give_no_date(tmp_path):
     minutes = _notes(tmp_path, "# Annual General Meeting\n\n## Minutes\n\n"
                      "- 2022-04-08 19:00+0000 Call to order\n", name="agm.md")

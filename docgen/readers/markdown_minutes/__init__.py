@@ -197,13 +197,41 @@ def _heading_title_and_date(builder: Builder, heading) -> None:
 
 
 def _date_from_title(builder: Builder) -> None:
-    """Without a date yet, take the one the meeting's title holds."""
+    """Without a date yet, take the one the meeting's title holds; on a posted page, the title's date wins.
+
+    A page dated when it was posted ("Compte rendu réunion du 17/12" posted on 2012-12-21) names
+    the meeting's day in its title, its year the post's (or the year before, for a December
+    meeting posted in January).
+    """
     title = builder.meeting.get("title")
-    found = find_date(title, short_year=True) if "date" not in builder.meeting and isinstance(title, str) \
-        else None
-    if found:
+    posted = builder.meeting.get("date") if builder.published else None
+    if not isinstance(title, str) or ("date" in builder.meeting and not isinstance(posted, str)):
+        return
+    found = find_date(title, short_year=True)
+    iso = found[0] if found else _day_month_before(title, posted)
+    if iso:
         # front matter "title: 2023-05-11 TOC Meeting Record" dates the meeting
-        builder.set_meeting("date", found[0], builder.meeting_lines.get("title", 0))
+        builder.set_meeting("date", iso, builder.meeting_lines.get("title", 0), override=posted is not None)
+
+
+_DAY_MONTH_OF = re.compile(r"(?i)\b(?:du|of|le)\s+(\d{1,2})/(\d{1,2})(?![/\d])")
+
+
+def _day_month_before(title: str, posted: str | None) -> str | None:
+    """Return the ISO date of a title's "du 17/12" (day first) on a page posted on ``posted``, else None."""
+    match = _DAY_MONTH_OF.search(title) if posted and re.fullmatch(r"\d{4}-\d\d-\d\d", posted) else None
+    if match is None:
+        return None
+    year = int(posted[:4])
+    day, month = int(match.group(1)), int(match.group(2))
+    for candidate in (year, year - 1):  # a meeting comes before its report is posted
+        try:
+            when = date(candidate, month, day)
+        except ValueError:
+            return None
+        if when.isoformat() <= posted:
+            return when.isoformat()
+    return None
 
 
 def _date_from_name(builder: Builder, named: str | None) -> None:

@@ -61,6 +61,11 @@ def _is_timestamp(value: object) -> bool:
     return isinstance(value, str) and bool(_TIMESTAMP.match(value.strip()))
 
 
+def _is_blog_post(data: dict) -> bool:
+    """Return whether front matter is a blog post's (``layout: post``), whose ``date`` is the day it was posted."""
+    return str(data.get("layout", "")).strip().lower() == "post"
+
+
 def apply_front_matter(fm: Source, builder: Builder) -> None:
     """Record the front matter's meeting fields, people, agenda and lists in ``builder``.
 
@@ -83,8 +88,8 @@ def _flat_meeting(data: dict, lines: _Lines, builder: Builder) -> None:
     """Record the flat meeting keys (``title:``, ``date:``, ``lieu:``...) the contract's ``meeting`` left unset."""
     for key, value in data.items():
         field = _MEETING_KEYS.get(str(key).lower())
-        if field == "date" and _is_timestamp(value):
-            builder.published = True  # a time of day to the second: when the page was published
+        if field == "date" and (_is_timestamp(value) or _is_blog_post(data)):
+            builder.published = True  # a time of day to the second, or a blog's post: when it was posted
         if field and not isinstance(value, (dict, list)):
             builder.set_meeting(field, normalise(value) if field == "date" else value,
                                 _line(lines, str(key)))
