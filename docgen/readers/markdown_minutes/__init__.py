@@ -219,7 +219,9 @@ _DAY_MONTH_OF = re.compile(r"(?i)\b(?:du|of|le)\s+(\d{1,2})/(\d{1,2})(?![/\d])")
 
 def _day_month_before(title: str, posted: str | None) -> str | None:
     """Return the ISO date of a title's "du 17/12" (day first) on a page posted on ``posted``, else None."""
-    match = _DAY_MONTH_OF.search(title) if posted and re.fullmatch(r"\d{4}-\d\d-\d\d", posted) else None
+    if posted is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", posted):
+        return None
+    match = _DAY_MONTH_OF.search(title)
     if match is None:
         return None
     year = int(posted[:4])
