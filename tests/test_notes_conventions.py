@@ -652,3 +652,10 @@ def test_an_actions_entry_written_as_a_sentence_gives_its_owner(tmp_path):
     minutes = _read(tmp_path, "# Réunion du 3 mars 2026\n\n## Tâches prioritaires\n\n"
                     "1. Les membres doivent payer la cotisation avant avril.\n2. Finaliser les statuts.\n")
     assert [a.owner for a in minutes.actions] == ["Les membres", None]
+
+
+def test_a_definition_list_under_a_people_term_lists_attendees(tmp_path):
+    minutes = _read(tmp_path, "# AG du 3 juin 2025\n\nMembres présents\n:   Léa Martin\n:   Marc Roux\n\n"
+                    "Membres excusés\n:   Inès Petit\n\nDécisions prises\n:   Garder la cotisation\n")
+    assert [(a.name, str(a.attendance)) for a in minutes.attendees] == [
+        ("Léa Martin", "present"), ("Marc Roux", "present"), ("Inès Petit", "excused")]

@@ -55,6 +55,9 @@ _TRAILING_OWNER = re.compile(r"\s\\?[-–—]\s*(?:\*\*|__)?(?P<who>[A-ZÀ-Ý][\
 # a stand-up's sub-heading that is a person: "### Noé", "### AXELLE", "### Jean-Marc Roux"
 _PERSON_HEADING = re.compile(r"^[A-ZÀ-Ý][\w'’-]*(?: [A-ZÀ-Ý][\w'’-]*){0,2}$")
 
+# the mark of a definition list's entry (Pandoc): ":   Léa Martin"
+_DEFINITION = re.compile(r"^:\s+")
+
 _ONLY_LINK = re.compile(r"^\s*\[[^\]]+\]\([^)\s]+\)\s*$")
 
 _CHORUS = re.compile(rf"^\s*(?:{'|'.join(words('chorus'))})\s*:\s*(?:{'|'.join(words('chorus_assent'))})"
@@ -63,6 +66,44 @@ _CHORUS = re.compile(rf"^\s*(?:{'|'.join(words('chorus'))})\s*:\s*(?:{'|'.join(w
 
 # "**Date :** 2026-10-02 · **Participants :** Ana, Bo": the next field of a line of fields
 _NEXT_FIELD = re.compile(r"\s+[·•|]\s+(?=(?:\*\*|__)[^*_\n]{1,30}?(?:[:：]\s*(?:\*\*|__)|(?:\*\*|__)\s*[:：]))")
+
+
+def _definition_term(lines: list[tuple[int, str]], index: int) -> str | None:
+    """Return the normalised term of a definition list opening at ``lines[index]``, else None.
+
+    Pandoc writes one as a line without a colon over entries marked ":   ".
+    """
+    line = lines[index][1]
+    if ":" in line or index + 1 >= len(lines) or not _DEFINITION.match(lines[index + 1][1]):
+        return None
+    return norm(line)
+
+
+def _list_head(lines: list[tuple[int, str]], index: int) -> tuple[str | None, bool]:
+    """Return the normalised label that ``lines[index]`` opens a list of lines with (else None), and
+    whether it is a definition list's term."""
+    term = _definition_term(lines, index)
+    if term:
+        return term, True
+    pair = split_label(lines[index][1])
+    return (pair[0] if pair and not pair[1] else None), False
+
+
+def _names_end(lines: list[tuple[int, str]], index: int, definition: bool) -> int:
+    """Return the index after the short name lines that follow ``lines[index]``."""
+    end = index + 1
+    while end < len(lines) and _name_line(lines[end][1], definition):
+        end += 1
+    return end
+
+
+def _name_line(line: str, definition: bool) -> bool:
+    """Return whether a line under a people label is one short name (a definition entry's when ``definition``)."""
+    if definition:
+        if not _DEFINITION.match(line):
+            return False
+        line = _DEFINITION.sub("", line)
+    return len(line.split()) <= 5 and parse_person(line) is not None
 
 
 def _field_lines(text: str) -> list[tuple[int, str]]:
@@ -165,24 +206,22 @@ class NotesFill(Passes):
     def _people_lines(self, lines: list[tuple[int, str]], first: int, meta: bool) -> list[tuple[int, str]]:
         """Read "Attendees:" over one name a line in the same paragraph; return the other lines.
 
-        Two names at least must follow the label, each a short line that reads as a name.
+        Two names at least must follow the label, each a short line that reads as a name; a
+        definition list ("Présents" over ":   Léa Martin") needs one, its marks saying they are entries.
         """
         rest: list[tuple[int, str]] = []
         index = 0
         while index < len(lines):
-            pair = split_label(lines[index][1])
-            people = people_label(pair[0]) if pair and not pair[1] else None
-            end = index + 1
-            while people and end < len(lines) and len(lines[end][1].split()) <= 5 and \
-                    parse_person(lines[end][1]) is not None:
-                end += 1
-            if people is None or end - index < 3 or not (meta or not people[1]):
+            key, term = _list_head(lines, index)
+            people = people_label(key) if key else None
+            end = _names_end(lines, index, term) if people else index + 1
+            if people is None or end - index < (2 if term else 3) or not (meta or not people[1]):
                 rest.append(lines[index])
                 index += 1
                 continue
-            group = _group_name(pair[0]) if pair and people[1] else None
+            group = _group_name(key) if key and people[1] else None
             for offset, name in lines[index + 1:end]:
-                self.add_person(parse_person(name), first + offset, people[0], group)
+                self.add_person(parse_person(_DEFINITION.sub("", name)), first + offset, people[0], group)
             index = end
         return rest
 
