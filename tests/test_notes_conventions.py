@@ -659,3 +659,10 @@ def test_a_definition_list_under_a_people_term_lists_attendees(tmp_path):
                     "Membres excusés\n:   Inès Petit\n\nDécisions prises\n:   Garder la cotisation\n")
     assert [(a.name, str(a.attendance)) for a in minutes.attendees] == [
         ("Léa Martin", "present"), ("Marc Roux", "present"), ("Inès Petit", "excused")]
+
+
+def test_an_attendance_heading_saying_how_they_attend_lists_attendees(tmp_path):
+    minutes = _read(tmp_path, "# AG du 3 juin 2025\n\n## Présents en visio conférence\n\n- Léa M.\n- Marc R.\n\n"
+                    "## Present in person\n\n- Ana Lee\n\n## Budget\n\nTexte.\n")
+    assert [(a.name, str(a.attendance)) for a in minutes.attendees] == [
+        ("Léa M", "present"), ("Marc R", "present"), ("Ana Lee", "present")]

@@ -266,20 +266,25 @@ _WHEN_WORDS = {"le", "on", "the", "samedi", "dimanche", "lundi", "mardi", "mercr
                "jour", "1", "2", "ou", "or", "representes", "represented", "actifs", "active",
                # "Attending the meeting:", "Présents à la réunion :"
                "meeting", "call", "at", "this", "a", "reunion", "seance"}
+# "Présents en visio conférence", "Present in person", "Présents sur place", "Attending by phone":
+# how they attend, after the attendance word
+_MODE_WORDS = {"en", "in", "by", "via", "par", "sur", "place", "person", "presentiel", "physique",
+               "visio", "visioconference", "visio-conference", "conference", "video", "videoconference",
+               "ligne", "online", "distance", "remote", "remotely", "phone", "telephone", "room", "salle"}
 
 
 def _attendance_in(words: list[str]) -> str | None:
     """Return the attendance a longer label names, or None.
 
     It must name people ("Membres actifs absents") or open on the attendance word with only
-    when it applies after it ("Là le samedi", "Present on Monday").
+    when it applies or how they attend after it ("Là le samedi", "Present on Monday", "Présents en visio").
     """
     if not 1 < len(words) <= 7:
         return None
     for attendance, marks in _ATTENDANCE_IN:
         if not marks & set(words):
             continue
-        if _PEOPLE_NOUNS & set(words) or (words[0] in marks and set(words[1:]) <= _WHEN_WORDS):
+        if _PEOPLE_NOUNS & set(words) or (words[0] in marks and set(words[1:]) <= _WHEN_WORDS | _MODE_WORDS):
             return attendance
     return None
 
