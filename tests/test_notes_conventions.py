@@ -666,3 +666,13 @@ def test_an_attendance_heading_saying_how_they_attend_lists_attendees(tmp_path):
                     "## Present in person\n\n- Ana Lee\n\n## Budget\n\nTexte.\n")
     assert [(a.name, str(a.attendance)) for a in minutes.attendees] == [
         ("Léa M", "present"), ("Marc R", "present"), ("Ana Lee", "present")]
+
+
+def test_the_speakers_of_a_check_in_round_are_attendees(tmp_path):
+    minutes = _read(tmp_path, "Stand-up 2025-06-03\n\n**Check-ins**\n- Ana: fixed the login page. Balance: 7\n"
+                    "- Bo Lind: on leave tomorrow\n\n**Blockers**\n- Design: waiting on review\n- Build: red\n")
+    assert [(a.name, str(a.attendance)) for a in minutes.attendees] == [
+        ("Ana", "present"), ("Bo Lind", "present")]
+    minutes = _read(tmp_path, "# Réunion du 3 juin 2025\n\n## Tour de table\n\n* Léa : ça va\n"
+                    "* marc : en forme\n\n## Budget\n\n* Loyer : 300 €\n* Site : 20 €\n")
+    assert [a.name for a in minutes.attendees] == ["Léa", "marc"]

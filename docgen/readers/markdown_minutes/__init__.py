@@ -18,6 +18,7 @@ from docgen.readers.markdown_minutes import items as it
 from docgen.readers.markdown_minutes.blocks import parse_sections
 from docgen.readers.markdown_minutes.bold_headings import promote_bold_headings
 from docgen.readers.markdown_minutes.builder import Builder
+from docgen.readers.markdown_minutes.checkins import checkin_people
 from docgen.readers.markdown_minutes.collect import Agenda, plain_title
 from docgen.readers.markdown_minutes.dates import date_in_name, find_date, swap_day_month, year_in
 from docgen.readers.markdown_minutes.frontmatter import apply_front_matter, split_front_matter
@@ -70,6 +71,7 @@ def read_markdown_minutes(path: Path) -> Source:
         apply_front_matter(front, builder)
     preamble, sections = promote_bold_headings(*parse_sections(body))
     builder.explicit = explicit_kinds(preamble, sections)
+    checkin_people(builder, preamble, sections)
     heading = None
     if sections and _is_title_heading(sections, preamble):
         heading = sections.pop(0)

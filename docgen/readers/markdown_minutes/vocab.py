@@ -309,6 +309,12 @@ def people_label(key: str) -> tuple[str, bool] | None:
     return None
 
 
+#: a meeting's opening round, each person speaking in turn: "Checkins", "Check-in round", "Tour de
+#: table", "Météo du début", "Round table"
+CHECKIN_TITLE = re.compile(r"^(?:check ?-?ins?|tour de table|tour de meteo|meteo|round ?-?table|"
+                           r"opening round)(?:\s+\S+){0,2}$")
+
+
 # "To do after meeting", "Actions for next week", "À faire pour la prochaine fois": an actions
 # word, then when or for whom
 _ACTIONS_QUALIFIED = re.compile(r"^(?:to ?-?dos?|action items?|actions?|next steps?|a faire|a realiser|"
