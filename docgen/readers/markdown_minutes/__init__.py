@@ -62,8 +62,7 @@ def read_markdown_minutes(path: Path) -> Source:
     text = read_text(path).replace("\r\n", "\n").replace("\r", "\n")
     # Markdown shows a run of blanks inside a line as one space; a run of thousands made the
     # line-label patterns rescan it from each of its positions, so long runs are cut.
-    text = _LONG_RUN.sub(lambda m: m.group(0)[:_MAX_RUN], text) if " " * _MAX_RUN in text or \
-        "\t" * _MAX_RUN in text else text
+    text = _LONG_RUN.sub(lambda m: m.group(0)[:_MAX_RUN], text)
     _check_size(path, text)
     front, body = split_front_matter(text, path)
     builder = Builder()
@@ -90,7 +89,8 @@ def read_markdown_minutes(path: Path) -> Source:
 
 
 _MAX_RUN = 200
-_LONG_RUN = re.compile(rf"(?<=\S)[ \t]{{{_MAX_RUN + 1},}}")
+# any blank but a line break: no-break spaces too, which the patterns' \s reads as blanks
+_LONG_RUN = re.compile(rf"(?<=\S)[^\S\n]{{{_MAX_RUN + 1},}}")
 _IMAGE = re.compile(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$")
 _MEETING_WORDS = re.compile(r"(?i)\b(meeting|minutes|notes|agenda|call|sync|réunion|reunion|"
                             r"compte[ -]rendu|séance)\b")
@@ -232,7 +232,7 @@ def _day_month_before(title: str, posted: str | None) -> str | None:
         try:
             when = date(candidate, month, day)
         except ValueError:
-            return None
+            continue  # 29/02 of a year that has none: the year before may
         if when.isoformat() <= posted:
             return when.isoformat()
     return None

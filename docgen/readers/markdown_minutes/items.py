@@ -47,7 +47,8 @@ _DUE = re.compile(
     rf"vendredi|samedi|dimanche)\s+)?(?P<date>{DATE_PATTERN}|\d{{1,2}}/\d{{1,2}}(?![/\d]))\s*[)\]]?",
     re.IGNORECASE)
 # "(2026-03-01)", "(**13/06**)." at the end of a task: a day and month alone only in emphasis
-_BARE_DUE = re.compile(rf"\s*[(\[]\s*(?P<e>\*\*|__|\*|_)?(?P<date>{DATE_PATTERN}|(?P<dm>\d{{1,2}}/\d{{1,2}})(?![/\d]))"
+_BARE_DUE = re.compile(rf"(?<!\s)\s*[(\[]\s*(?P<e>\*\*|__|\*|_)?"
+                       rf"(?P<date>{DATE_PATTERN}|(?P<dm>\d{{1,2}}/\d{{1,2}})(?![/\d]))"
                        rf"(?(e)(?P=e))\s*[)\]]\s*\.?\s*$", re.IGNORECASE)
 _PRIORITY = re.compile(
     r"[\s,;(\[]*\b(?:priority|priorité|prio)\s*[:：]?\s*(?P<p>high|medium|low|haute|moyenne|basse|"
@@ -104,7 +105,7 @@ def decision_label(text: str) -> str | None:
 
 
 # "**Decision 2:** Pair up.\\ **Rationale:** ...": a line break, then the next field of the record
-_NEXT_FIELD = re.compile(r"\s*\\\s+(?:\*\*|__)[^*_]{2,30}?[:：]\s*(?:\*\*|__)")
+_NEXT_FIELD = re.compile(r"(?<!\s)\s*\\\s+(?:\*\*|__)[^*_]{2,30}?[:：]\s*(?:\*\*|__)")
 
 
 def _is_decision_label(label: list[str]) -> bool:

@@ -9,7 +9,8 @@ from docgen.readers.markdown_minutes.vocab import ATTENDANCE_WORDS, HONORIFICS, 
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
 _HANDLE = re.compile(r"(?<![\w.])@([A-Za-z0-9][\w-]*(?:/[\w-]+)?)")
 # a parenthesis, which may hold one of its own: "(Erlang Ecosystem Foundation (EEF))"
-_PARENS = re.compile(r"\s*[(\[]((?:[^()\[\]]|\([^()\[\]]*\))*)[)\]]")
+# (?<!\s): tried from the first blank of a run only, so a long run is not rescanned from each blank
+_PARENS = re.compile(r"(?<!\s)\s*[(\[]((?:[^()\[\]]|\([^()\[\]]*\))*)[)\]]")
 _DASH = re.compile(r"\s+(?:—|–|-|\|)\s+|\s*[—–]\s*")
 _ATTENDANCE_HINTS = {
     "remote": ("remote", "online", "visio", "teams", "zoom", "phone", "dial-in", "a distance",
@@ -65,7 +66,7 @@ def split_names(value: str) -> list[str]:
     names: list[str] = []
     for part in parts:
         team = _TEAM_NAMED.match(part)
-        if team:
+        if team and _SEVERAL_NAMES.search(team.group("names")):
             names.extend(split_names(team.group("names")))  # "toute l'équipe (Yahya, Marie et Sami)"
         else:
             names.extend(re.split(r"\s+(?:and|&|et)\s+", part) if "(" not in part else [part])
@@ -73,7 +74,9 @@ def split_names(value: str) -> list[str]:
 
 
 # everyone, then who that is: "toute l'équipe (Yahya, Marie et Sami)", "the whole team (Ana, Bo)"
-_TEAM_NAMED = re.compile(rf"(?i)^\s*(?:{'|'.join(WHOLE_TEAM)})\s*\((?P<names>[^()]+(?:,|\band\b|\bet\b|&)[^()]+)\)\s*$")
+_TEAM_NAMED = re.compile(rf"(?i)^\s*(?:{'|'.join(WHOLE_TEAM)})\s*\((?P<names>[^()]+)\)\s*$")
+# several names in that parenthesis (checked apart: two [^()]+ around it rescanned long lines)
+_SEVERAL_NAMES = re.compile(r"(?i),|\band\b|\bet\b|&")
 
 
 def role_key(text: str) -> str | None:

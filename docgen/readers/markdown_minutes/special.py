@@ -12,7 +12,7 @@ from docgen.readers.markdown_minutes.collect import (
     _attendance_cell,
     parse_link,
 )
-from docgen.readers.markdown_minutes.dates import find_date, find_times
+from docgen.readers.markdown_minutes.dates import MONTHS, find_date, find_times
 from docgen.readers.markdown_minutes.draft import Passes
 from docgen.readers.markdown_minutes.people import (
     clean,
@@ -35,6 +35,7 @@ _ZONE = re.compile(r"\(?\b(?:UTC|GMT|[ECMP][SD]?T|CES?T|BST|IST|JST|AES?T)(?:\s*
 # a line that only names someone, over their list: "***Nick***", "**Léa Roux** :", "Marc:"
 _OWNER_LINE = re.compile(r"^\s*(?:\*{1,3}|_{1,3})?(?P<who>@?[A-ZÀ-Ý][\w'’.-]*(?: [A-ZÀ-Ý][\w'’.-]*){0,2})"
                          r"(?:\*{1,3}|_{1,3})?\s*:?\s*(?:\*{1,3}|_{1,3})?\s*$")
+_LONGEST_OWNER_LINE = 200  # characters: three words of a name with their marks fit many times over
 _CATEGORY = re.compile(r"^\s*(\*\*|__)[^*_\n]+\1\s*:?\s*$")
 _TICK = re.compile(r"^\s*\[[xX]\]\s*")
 
@@ -53,9 +54,14 @@ def _assigns(text: str, draft: Passes) -> bool:
 
 
 def _deadline_only(text: str) -> bool:
-    """Return whether an entry only gives a deadline ("Target completion: Q1 2026", "Échéance : mars")."""
+    """Return whether an entry only gives a deadline: a deadline label, then six words at most
+    naming a time ("Target completion: Q1 2026", "Échéance : fin mars"; not "Due: the board approves")."""
     label, colon, rest = clean(text).partition(":")
-    return bool(colon) and norm(label) in DEADLINE_LABELS and 0 < len(rest.split()) <= 6
+    return bool(colon) and norm(label) in DEADLINE_LABELS and 0 < len(rest.split()) <= 6 and (
+        any(ch.isdigit() for ch in rest) or bool(_MONTH_WORD.search(rest)))
+
+
+_MONTH_WORD = re.compile(rf"(?i)(?<!\w)(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})(?!\w)")
 
 
 class SpecialSections(Passes):
@@ -105,7 +111,9 @@ class SpecialSections(Passes):
 
     def _owner_line(self, block: Block) -> str | None:
         """Return the attendee a one-line paragraph only names ("**Nick**", "Léa :"), else None."""
-        m = _OWNER_LINE.match(block.text)
+        # blanks collapsed first: the pattern's optional marks and blanks would try every split
+        # of a long run of them (a 9 KB line of no-break spaces took 88 s)
+        m = _OWNER_LINE.match(" ".join(block.text.split())) if len(block.text) <= _LONGEST_OWNER_LINE else None
         return self.people.resolve(m.group("who")) if m else None
 
     def _action_entries(self, target: Agenda, entries: list[Item], owner: str | None) -> None:

@@ -1,0 +1,45 @@
+"""Lines made to defeat the notes reader's patterns are read in linear time.
+
+Each shape here once took the reader tens of seconds or more (a second reading of the rules
+of 1 December found them): a pattern with optional marks and blanks in a row tried every split
+of a long run of no-break spaces, or a pattern started at every blank of a run rescanned it.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from docgen.errors import InputError
+from docgen.readers.markdown_minutes import read_markdown_minutes
+
+NBSP = "\u00a0"
+SHAPES = {
+    # "Nick" over a list in an actions section, its line padded with no-break spaces (9 KB: 88 s)
+    "owner_line_nbsp": "# Sync 2026-03-04\n\n## Actions\n\nNick" + NBSP * 30_000 + "x\n\n- send the plan\n",
+    # a paragraph line with a long run of no-break spaces (90 KB: over 150 s)
+    "paragraph_nbsp": "# Sync 2026-03-04\n\na" + NBSP * 100_000 + "x\n",
+    # an everyone-then-names parenthesis never closed (50 KB: 8.7 s)
+    "team_parenthesis": "# Sync 2026-03-04\n\nPrésents : tous (" + "a," * 50_000 + "\n",
+    # runs of blanks before a parenthesis that never comes, in an attendee entry and a task
+    "attendee_blanks": "# Sync 2026-03-04\n\n## Attendees\n\n- Ana" + NBSP * 50_000 + "x\n",
+    "task_blanks": "# Sync 2026-03-04\n\n## Actions\n\n- Ana: send it" + NBSP * 50_000 + "x\n",
+    "decision_field_blanks": "# Sync 2026-03-04\n\n**Decision 2:** adopt" + NBSP * 50_000 + "x\n",
+    # runs under the 200 blanks kept, on 2,000 lines: each line must cost little, not only long ones
+    "owner_lines_many": "# Sync 2026-03-04\n\n## Actions\n\n" + ("Nick" + NBSP * 199 + "x\n\n") * 2_000,
+}
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_an_adversarial_line_reads_in_well_under_a_second_per_hundred_kilobytes(shape: str, tmp_path: Path):
+    path = tmp_path / "notes.md"
+    path.write_text(SHAPES[shape], encoding="utf-8")
+    start = time.perf_counter()
+    try:
+        read_markdown_minutes(path)
+    except InputError as error:
+        assert error.problems
+    seconds = time.perf_counter() - start
+    assert seconds < 3, f"{shape}: {seconds:.1f} s"
