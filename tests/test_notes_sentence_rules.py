@@ -442,6 +442,8 @@ def test_a_blog_post_is_dated_by_the_meeting_day_its_title_names(tmp_path):
              for posted, day in (("2012-12-21", "17/12"), ("2013-01-08", "17/12"), ("2012-12-21", "30/02"))]
     # the post's year, the year before for a December meeting posted in January; no such day: the post's date
     assert dated == ["2012-12-17", "2012-12-17", "2012-12-21"]
+    leap = _notes(tmp_path, post.format(posted="2025-01-10", day="29/02"), name="x.md").meeting.date
+    assert leap.isoformat() == "2024-02-29"  # 2025 has no 29 February: the year before has
     page = "---\ndate: 2012-12-21\ntitle: \"Réunion du 17/12\"\n---\nPrésents : Ana\n"
     assert _notes(tmp_path, page, name="x.md").meeting.date.isoformat() == "2012-12-21"  # not a post: its date
 
@@ -450,3 +452,9 @@ def test_first_dated_line_dates_notes_that_give_no_date(tmp_path):
     minutes = _notes(tmp_path, "# Annual General Meeting\n\n## Minutes\n\n"
                      "- 2022-04-08 19:00+0000 Call to order\n", name="agm.md")
     assert minutes.meeting.date.isoformat() == "2022-04-08"
+
+
+def test_a_deadline_entry_under_decisions_names_a_time(tmp_path):
+    minutes = _notes(tmp_path, "# Board 2026-03-04\n\n## Decisions\n\n- Adopt the budget\n"
+                     "- Target completion: Q1 2026\n- Due: the board approves the new budget\n", name="x.md")
+    assert [d.text for d in minutes.decisions] == ["Adopt the budget", "Due: the board approves the new budget"]
