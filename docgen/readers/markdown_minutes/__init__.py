@@ -560,8 +560,9 @@ def _item_actions(item: Agenda, known: set, handles: tuple[dict[str, str], ...],
     "What needs work?" in a checklist, "AI: And member list?": a question, no task yet.
     """
     actions = [(_action(raw, known, handles, year), line) for raw, line in item.actions]
-    done = [str(a["text"]) for a, _ in actions if not_a_task(str(a.get("text", "")), a.get("owner"))]
-    kept = [(a, line) for a, line in actions if not not_a_task(str(a.get("text", "")), a.get("owner"))]
+    reports = [not_a_task(str(a.get("text", "")), a.get("owner")) for a, _ in actions]
+    done = [str(a["text"]) for (a, _), report in zip(actions, reports) if report]
+    kept = [pair for pair, report in zip(actions, reports) if not report]
     return kept, (["\n".join(f"- {text}" for text in done)] if done else [])
 
 

@@ -66,7 +66,8 @@ _CHORUS = re.compile(rf"^\s*(?:{'|'.join(words('chorus'))})\s*:\s*(?:{'|'.join(w
 
 # "**Date :** 2026-10-02 · **Participants :** Ana, Bo": the next field of a line of fields
 # (from the first blank of a run only: started inside a long run it rescanned the run each time)
-_NEXT_FIELD = re.compile(r"(?<!\s)\s+[·•|]\s+(?=(?:\*\*|__)[^*_\n]{1,30}?(?:[:：]\s*(?:\*\*|__)|(?:\*\*|__)\s*[:：]))")
+_FIELD_SEPARATOR = re.compile(r"(?<!\s)\s+[·•|]\s+"
+                              r"(?=(?:\*\*|__)[^*_\n]{1,30}?(?:[:：]\s*(?:\*\*|__)|(?:\*\*|__)\s*[:：]))")
 
 
 def _definition_term(lines: list[tuple[int, str]], index: int) -> str | None:
@@ -113,7 +114,7 @@ _FIELD_DOTS = re.compile(r"[·•|]")
 def _field_lines(text: str) -> list[tuple[int, str]]:
     """Return (line offset, text) of each line of a paragraph, a line of bold fields split at its dots."""
     return [(offset, piece) for offset, line in enumerate(text.split("\n"))
-            for piece in (_NEXT_FIELD.split(line) if _FIELD_DOTS.search(line) else [line])]
+            for piece in (_FIELD_SEPARATOR.split(line) if _FIELD_DOTS.search(line) else [line])]
 
 
 def _chorus(entry: Item, kept: list[Item], target: Agenda) -> bool:

@@ -101,11 +101,11 @@ def decision_label(text: str) -> str | None:
         return None
     if not _is_decision_label(norm(m.group("label")).split()):
         return None
-    return _NEXT_FIELD.split(m.group("rest"), maxsplit=1)[0].rstrip("\\ ")
+    return _FIELD_BREAK.split(m.group("rest"), maxsplit=1)[0].rstrip("\\ ")
 
 
 # "**Decision 2:** Pair up.\\ **Rationale:** ...": a line break, then the next field of the record
-_NEXT_FIELD = re.compile(r"(?<!\s)\s*\\\s+(?:\*\*|__)[^*_]{2,30}?[:：]\s*(?:\*\*|__)")
+_FIELD_BREAK = re.compile(r"(?<!\s)\s*\\\s+(?:\*\*|__)[^*_]{2,30}?[:：]\s*(?:\*\*|__)")
 
 
 def _is_decision_label(label: list[str]) -> bool:
