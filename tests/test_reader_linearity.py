@@ -191,7 +191,8 @@ def _best_of(function, text: str, tmp_path: Path, runs: int) -> float:
 def test_four_times_the_input_takes_less_than_six_times_as_long(function, make, tmp_path: Path) -> None:
     small, large = make(300), make(1200)  # notes: 3,300 and 13,200 lines (under MAX_LINES)
     function(small, tmp_path)  # warm-up: imports, compiled patterns
-    ratio = _best_of(function, large, tmp_path, 3) / _best_of(function, small, tmp_path, 5)
+    # best of 5 and 7: one slow run on a shared machine took a linear reader to 6.1x once
+    ratio = _best_of(function, large, tmp_path, 5) / _best_of(function, small, tmp_path, 7)
     assert ratio < 6, f"ratio {ratio:.1f} for 4x the input"
 
 
