@@ -118,3 +118,20 @@ def test_several_owners_match_however_they_are_joined():
     assert not same_person("Sean and Alexa", "Sean, Bob")
     assert not same_person("Sean and Alexa", "Sean")
     assert same_person("Greg Wilson", "GW")  # one person: initials, as before
+
+
+def test_a_second_reading_is_scored_against_the_truth_beside_the_reader(tmp_path, capsys):
+    folder = corpus(tmp_path)
+    second = tmp_path / "second"
+    second.mkdir()
+    reading = dict(TRUTH, decisions=["Release 2.1 ships on Friday"],
+                   actions=TRUTH["actions"][:1] + [{"text": "Book the demo room", "owner": "BS", "due": None}])
+    (second / "sync.expected.json").write_text(json.dumps(reading), encoding="utf-8")
+    assert notes.main([str(folder), "--against", str(second), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    readings, reader = report["second_reading"], report["reader"]
+    assert readings["files"] == reader["files"] == 1  # only the file with a second reading
+    got = {f: (v["right"], v["truth"], v["found"]) for f, v in readings["fields"].items()}
+    assert got == {"attendees": (4, 4, 4), "decisions": (1, 2, 1), "actions": (2, 2, 2),
+                   "owners": (2, 2, 2), "due": (1, 2, 1)}
+    assert reader["fields"]["attendees"]["right"] == 3

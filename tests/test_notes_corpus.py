@@ -66,3 +66,19 @@ def test_each_truth_has_the_scored_shape(path):
         assert action["owner"] is None or action["owner"].strip()
         if action["due"] is not None:
             date.fromisoformat(action["due"])
+
+
+SECOND = sorted((CORPUS / "second_reading").glob("*.expected.json"))
+
+
+def test_the_second_reading_annotates_dev_files_only_in_the_scored_shape():
+    split = json.loads((CORPUS / "split.json").read_text(encoding="utf-8"))
+    names = [p.name.removesuffix(".expected.json") + ".md" for p in SECOND]
+    assert len(names) >= 20
+    assert [n for n in names if split.get(n) != "dev"] == []  # held-out files are read by the reader only
+    for path in SECOND:
+        truth = json.loads(path.read_text(encoding="utf-8"))
+        assert set(truth) == {"date", "attendees", "decisions", "actions"}
+        date.fromisoformat(truth["date"])
+        assert all(a["attendance"] in ATTENDANCE for a in truth["attendees"])
+        assert all(set(a) == {"text", "owner", "due"} for a in truth["actions"])

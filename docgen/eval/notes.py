@@ -1,6 +1,6 @@
 """Score the meeting-notes reader against hand-annotated truth files.
 
-``python -m docgen.eval.notes FOLDER [--split dev|heldout|all] [--json] [--files]``
+``python -m docgen.eval.notes FOLDER [--split dev|heldout|all] [--json] [--files] [--against DIR]``
 
 Each ``NAME.md`` of FOLDER with a ``NAME.expected.json`` beside it is read with docgen
 (``docgen.minutes.load``) and compared with the truth, written by hand before the reader saw
@@ -27,6 +27,11 @@ Matching rules:
 A file the reader refuses (InputError) counts as nothing found; so does a reader crash, which
 is reported separately. ``split.json`` in FOLDER (``{"NAME.md": "dev" | "heldout"}``) selects
 the files of ``--split``.
+
+``--against DIR`` measures the truth itself: ``DIR/NAME.expected.json`` is a second, independent
+annotation of ``NAME.md``; it is scored against the truth as if it were what a reader found, on
+the files DIR annotates, beside the reader's score on the same files. How far two careful readings
+agree is the ceiling of any reader's score.
 
 This module imports only the standard library at import time; docgen is imported when a file
 is read.
@@ -255,9 +260,19 @@ def annotated_files(folder: Path, split: str = "all") -> list[Path]:
     return [p for p in files if assignment.get(p.name) == split]
 
 
+def truth_of(path: Path) -> dict:
+    """Return the truth written for the notes file ``path`` (its ``.expected.json``)."""
+    return json.loads(path.with_name(path.stem + ".expected.json").read_text(encoding="utf-8"))
+
+
+def score_reading(path: Path, second: Path) -> FileScore:
+    """Return the score of the second annotation ``second`` of ``path`` against ``path``'s truth."""
+    return score(path.name, truth_of(path), json.loads(second.read_text(encoding="utf-8")))
+
+
 def score_file(path: Path) -> FileScore:
     """Read ``path`` with docgen and score it against its ``.expected.json``."""
-    truth = json.loads(path.with_name(path.stem + ".expected.json").read_text(encoding="utf-8"))
+    truth = truth_of(path)
     from docgen.errors import InputError
 
     status, message = "read", ""
@@ -363,14 +378,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--files", action="store_true", help="also print one line per file (right/truth/found)")
     parser.add_argument("--misses", action="store_true",
                         help="print, per file, the items missed and found wrongly instead of the scores")
+    parser.add_argument("--against", type=Path, metavar="DIR",
+                        help="score DIR's second annotations (NAME.expected.json) against the truth, "
+                             "beside the reader on the same files")
     args = parser.parse_args(argv)
     files = annotated_files(args.folder, args.split)
+    if args.against is not None:
+        files = [p for p in files if (args.against / f"{p.stem}.expected.json").is_file()]
     if not files:
         print(f"{args.folder}: no annotated .md files for split {args.split}", file=sys.stderr)
         return 2
     if args.misses:
         print("\n".join(misses(p) for p in files))
         return 0
+    if args.against is not None:
+        return _agreement(files, args.against, args.json)
     results = [score_file(p) for p in files]
     report = summary(results)
     if args.json:
@@ -382,6 +404,21 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(f"{len(files)} files, split {args.split}")
         print(render(report, results, args.files))
+    return 0
+
+
+def _agreement(files: list[Path], second: Path, as_json: bool) -> int:
+    """Print the second annotations' score and the reader's on ``files``; return the exit code 0."""
+    readings = summary([score_reading(p, second / f"{p.stem}.expected.json") for p in files])
+    reader = summary([score_file(p) for p in files])
+    if as_json:
+        print(json.dumps({"second_reading": readings, "reader": reader}, indent=2, ensure_ascii=False))
+        return 0
+    print(f"{len(files)} files with a second reading in {second}")
+    print("second reading against the truth:")
+    print(render(readings, []))
+    print("reader against the truth, same files:")
+    print(render(reader, []))
     return 0
 
 
