@@ -27,6 +27,16 @@ def test_european_dates_in_details(tmp_path):
     assert minutes.meeting.date.isoformat() == "2025-06-03"
 
 
+
+def test_day_first_dates_with_dashes(tmp_path):
+    """'27-05-2020' is a date as '27/05/2020' is: in front matter with a time, and as a due date."""
+    minutes = _read(tmp_path, "---\ntitle: CA\ndate: 27-05-2020 15:58\n---\n# Conseil du 14 mai\n\n"
+                              "Présents : Léa, Marc\n\n## Actions\n\n- Léa : envoyer le bilan avant le 30-06-2020\n")
+    assert minutes.meeting.date.isoformat() == "2020-05-27"
+    assert _actions(minutes)[0][2] == "2020-06-30"
+    minutes = _read(tmp_path, "# Board 5-12-2020\n\nAttendees: Ana\n\nAt 27/05-2020 and 1-2-3-2020 nothing.\n")
+    assert minutes.meeting.date.isoformat() == "2020-12-05"  # marks that differ are no date
+
 def test_inclusive_french_attendance_labels(tmp_path):
     minutes = _read(tmp_path, "# CA 2025-06-03\n\nPrésent·e·s : Léa Martin, Marc Roux\n\n"
                     "Excusé.e.s : Inès Petit\n\nAbsent-e-s : Paul Girard\n\nRédaction : Marc Roux\n")

@@ -21,7 +21,8 @@ _DMY_WORDS = (rf"(?<![\w])(?P<d2>\d{{1,2}})(?:er|st|nd|rd|th)?\s+(?:of\s+)?(?P<m
               rf"(?:,?\s+(?P<y2>\d{{4}}))?(?!\w)")
 _MDY_WORDS = (rf"(?<![\w])(?P<mon3>{_MONTH})\.?\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
               rf"(?:,?\s+(?P<y3>\d{{4}}))?")
-_NUMERIC = r"(?<![\d/.])(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y4>\d{4})(?!\d)"
+# "27/05/2020", "27.05.2020", "27-05-2020": day first, the same mark twice (a four-digit year)
+_NUMERIC = r"(?<![\d/.-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y4>\d{4})(?!\d)"
 DATE_PATTERN = f"(?:{_ISO}|{_DMY_WORDS}|{_MDY_WORDS}|{_NUMERIC})"
 _DATE = re.compile(DATE_PATTERN, re.IGNORECASE)
 _COMPACT = re.compile(r"(?<!\d)(20\d{2})(\d{2})(\d{2})(?!\d)")
