@@ -37,6 +37,26 @@ def test_day_first_dates_with_dashes(tmp_path):
     minutes = _read(tmp_path, "# Board 5-12-2020\n\nAttendees: Ana\n\nAt 27/05-2020 and 1-2-3-2020 nothing.\n")
     assert minutes.meeting.date.isoformat() == "2020-12-05"  # marks that differ are no date
 
+
+def test_a_heading_of_a_weekday_and_a_date_holds_the_meeting_details(tmp_path):
+    """'### Friday 11/4/2025' under the title is the date; the people listed after it attended."""
+    minutes = _read(tmp_path, "# Minutes of the Fourth Client Meeting\n### Friday 11/4/2025\n\n"
+                              "- Supervisor: Lia Song\n- Secretary: Jiabao Ye\n"
+                              "- Members: Ruxin Ma / Jiahui Huang / Feinan Guo\n- Apologies: None\n\n"
+                              "## Project plan\n\nSix sprints.\n")
+    assert minutes.meeting.date.isoformat() == "2025-04-11"
+    assert minutes.meeting.title == "Minutes of the Fourth Client Meeting"
+    assert [a.name for a in minutes.attendees] == ["Lia Song", "Ruxin Ma", "Jiahui Huang", "Feinan Guo",
+                                                   "Jiabao Ye"]
+    minutes = _read(tmp_path, "# Weekly sync\n### Tuesday budget 11/4/2025\n\n- Members: Ann Lee\n")
+    assert minutes.attendees == []  # a heading with more than the day is a topic
+
+
+def test_names_joined_by_a_slash_are_several_people_unless_one_part_is_not_a_name(tmp_path):
+    minutes = _read(tmp_path, "# Team meeting 2025-03-04\n\nAttendees: Ana Lopez / Bo Chan\n\n"
+                              "Participants:\n\n- Kevin Koy / @kevkoy / Schmidt DSE\n- Matt Fisher / NASA\n")
+    assert [a.name for a in minutes.attendees] == ["Ana Lopez", "Bo Chan", "Kevin Koy", "Matt Fisher"]
+
 def test_inclusive_french_attendance_labels(tmp_path):
     minutes = _read(tmp_path, "# CA 2025-06-03\n\nPrésent·e·s : Léa Martin, Marc Roux\n\n"
                     "Excusé.e.s : Inès Petit\n\nAbsent-e-s : Paul Girard\n\nRédaction : Marc Roux\n")

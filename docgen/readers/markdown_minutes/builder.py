@@ -21,7 +21,7 @@ from docgen.readers.markdown_minutes.people import (
     clean,
     split_names,
 )
-from docgen.readers.markdown_minutes.phrases import words
+from docgen.readers.markdown_minutes.phrases import RELATIVE, words
 from docgen.readers.markdown_minutes.resolutions import ResolutionSections, is_resolution
 from docgen.readers.markdown_minutes.sentence_pass import SentencePass
 from docgen.readers.markdown_minutes.special import SpecialSections
@@ -32,6 +32,9 @@ from docgen.readers.markdown_minutes.vocab import (
     section_kind,
 )
 
+
+# what may stand beside the date in a heading that is only the date: "### Friday 11/4/2025"
+_DAY_WORDS = frozenset(day for names in RELATIVE["weekdays"] for day in names) | {"the", "on", "le", "du"}
 
 class Builder(NotesFill, AttendeeSections, SpecialSections, MetaLines, SentencePass, ResolutionSections):
     """Reads the sections of a notes file into its Draft (draft.py), in document order."""
@@ -126,8 +129,9 @@ class Builder(NotesFill, AttendeeSections, SpecialSections, MetaLines, SentenceP
     def _dated_heading(self, sec: Section, parent: Agenda | None, kind: str) -> bool:
         """Read a top-level heading that is only the meeting's date as meeting details; return whether it was."""
         dated = find_date(sec.title, self.year_hint, short_year=True)
-        if not (dated and parent is None and kind == "general" and norm(
-                sec.title.replace(dated[1].group(0), "")).strip(" -") in META_WORDS["date"] | {""}):
+        rest = norm(sec.title.replace(dated[1].group(0), "")).strip(" -").split() if dated else []
+        if not (dated and parent is None and kind == "general" and (
+                " ".join(rest) in META_WORDS["date"] or set(rest) <= _DAY_WORDS)):
             return False
         self.set_meeting("date", dated[0], sec.line)
         self.fill(self.preamble, sec.blocks, meta=True)

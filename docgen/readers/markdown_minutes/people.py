@@ -52,7 +52,7 @@ def clean(text: str) -> str:
 
 
 def split_names(value: str) -> list[str]:
-    """Return the names of a list written on one line (commas, semicolons, "and", "et")."""
+    """Return the names of a list written on one line (commas, semicolons, " / ", "and", "et")."""
     parts, depth, current = [], 0, ""
     for char in value:
         depth += char in "(["
@@ -70,7 +70,24 @@ def split_names(value: str) -> list[str]:
             names.extend(split_names(team.group("names")))  # "toute l'équipe (Yahya, Marie et Sami)"
         else:
             names.extend(re.split(r"\s+(?:and|&|et)\s+", part) if "(" not in part else [part])
-    return [n.strip() for n in names if n.strip()]
+    return [piece.strip() for n in names for piece in _slashed(n) if piece.strip()]
+
+
+# a capitalised name of one to four words: "Ruxin Ma", "Jean-Luc Picard"
+_CAPITALISED_NAME = re.compile(r"[^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*){0,3}")
+
+
+def _slashed(name: str) -> list[str]:
+    """Return the names ``name`` joins with " / " ("Ruxin Ma / Jiahui Huang"), or ``[name]``.
+
+    Only when every part is a capitalised name: "Kevin Koy / @kevkoy / Schmidt DSE" is one
+    person's name, handle and organisation.
+    """
+    parts = [part.strip() for part in name.split(" / ")]
+    if len(parts) > 1 and all(_CAPITALISED_NAME.fullmatch(part) and all(w[0].isupper() for w in part.split())
+                              for part in parts):
+        return parts
+    return [name]
 
 
 # everyone, then who that is: "toute l'équipe (Yahya, Marie et Sami)", "the whole team (Ana, Bo)"

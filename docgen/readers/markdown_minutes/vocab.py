@@ -51,7 +51,10 @@ ATTENDANCE_WORDS = {
                    "visio", "dial-in", "remotely", "en ligne"),
 }
 GROUP_WORDS = _set("members", "observers", "guests", "invites", "invités", "staff", "membres",
-                   "observateurs", "also present", "others", "visitors", "board", "team")
+                   "observateurs", "also present", "others", "visitors", "board", "team",
+                   # who supervises a project team, listed with its members
+                   "supervisor", "supervisors", "tutor", "tutors", "mentor", "mentors", "advisor",
+                   "advisors", "encadrant", "encadrante", "encadrants", "tuteur", "tutrice")
 ROLE_WORDS = {
     "chair": _set("chair", "chairs", "chaired by", "chairperson", "president", "présidente",
                   "président", "présidence", "presidence", "chair(s)"),
