@@ -32,7 +32,6 @@ from docgen.readers.markdown_minutes.vocab import (
     section_kind,
 )
 
-
 # what may stand beside the date in a heading that is only the date: "### Friday 11/4/2025"
 _DAY_WORDS = frozenset(day for names in RELATIVE["weekdays"] for day in names) | {"the", "on", "le", "du"}
 
