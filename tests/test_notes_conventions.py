@@ -57,6 +57,15 @@ def test_names_joined_by_a_slash_are_several_people_unless_one_part_is_not_a_nam
                               "Participants:\n\n- Kevin Koy / @kevkoy / Schmidt DSE\n- Matt Fisher / NASA\n")
     assert [a.name for a in minutes.attendees] == ["Ana Lopez", "Bo Chan", "Kevin Koy", "Matt Fisher"]
 
+
+def test_quoted_meeting_details_are_read(tmp_path):
+    """'> Présents :' over a quoted list, in the details under the title: quoting is layout."""
+    minutes = _read(tmp_path, "# Compte-rendu visio\n## 27/09/2024\n\n> Présents :\n>\n> - Camille YOUNSI (DGAMPA)\n"
+                              "> - Glenn PRIGENT (Ifremer)\n\n---\n\n> Excusés :\n> \n> - Yves LE GALL (Ifremer)\n\n"
+                              "## Point planning\n\n> Présents : tout le monde a un avis\n")
+    assert [(a.name, str(a.attendance)) for a in minutes.attendees] == [
+        ("Camille YOUNSI", "present"), ("Glenn PRIGENT", "present"), ("Yves LE GALL", "excused")]
+
 def test_inclusive_french_attendance_labels(tmp_path):
     minutes = _read(tmp_path, "# CA 2025-06-03\n\nPrésent·e·s : Léa Martin, Marc Roux\n\n"
                     "Excusé.e.s : Inès Petit\n\nAbsent-e-s : Paul Girard\n\nRédaction : Marc Roux\n")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from docgen.readers.markdown_minutes import items as it
-from docgen.readers.markdown_minutes.blocks import Block, Item, Section, to_markdown
+from docgen.readers.markdown_minutes.blocks import Block, Item, Section, expand_quotes, to_markdown
 from docgen.readers.markdown_minutes.collect import (
     _IRC,
     Agenda,
@@ -140,8 +140,14 @@ class NotesFill(Passes):
     """Builder methods reading paragraphs and lists into an agenda item."""
 
     def fill(self, target: Agenda, blocks: list[Block], meta: bool = False) -> None:
-        """Read notes blocks into ``target``: labelled lines and items are taken out of the notes."""
+        """Read notes blocks into ``target``: labelled lines and items are taken out of the notes.
+
+        In the meeting details (``meta``) a block quote is read as the blocks it holds: quoting
+        there is layout ("> Présents :" over a quoted list), as under a Decisions heading.
+        """
         kept: list[Block] = []
+        if meta:
+            blocks = expand_quotes(blocks)
         index = 0
         caption: Block | None = None  # the caption the last vote tally took
         while index < len(blocks):
