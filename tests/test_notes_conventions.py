@@ -66,6 +66,31 @@ def test_quoted_meeting_details_are_read(tmp_path):
     assert [(a.name, str(a.attendance)) for a in minutes.attendees] == [
         ("Camille YOUNSI", "present"), ("Glenn PRIGENT", "present"), ("Yves LE GALL", "excused")]
 
+
+def test_owner_then_a_dash_and_a_week_number_in_a_quoted_actions_list(tmp_path):
+    """'> Actions :' quoted in a topic; 'EIS - semaine 49 - task': an attendee's organisation, ISO week 49."""
+    minutes = _read(tmp_path, "# CR visio 2024-11-28\n\nPrésents : Dorian MARCO (EIS), Léni GUILLOTIN (AGLIA)\n\n"
+                              "## Tests en mer\n\nOn en parle.\n\n> Actions :\n"
+                              "> - EIS - semaine 49 - Livrer l'application\n> - Dorian / Léni - Relancer les OP\n"
+                              "> - Website - refaire le pied de page\n\n"
+                              "## Autre\n\n> Remarque : rien\n> - Ifremer - pas une action\n")
+    assert _actions(minutes) == [("Livrer l'application", "EIS", "2024-12-06"),
+                                 ("Relancer les OP", "Dorian, Léni", None),  # owners as written
+                                 ("Website - refaire le pied de page", None, None)]
+
+
+def test_week_numbers_as_due_dates():
+    from datetime import date
+
+    from docgen.readers.markdown_minutes.relative_dates import resolve_due
+
+    meeting = date(2024, 11, 28)
+    assert resolve_due("semaine 49", meeting) == "2024-12-06"  # the Friday of ISO week 49
+    assert resolve_due("Semaine 48", meeting) == "2024-11-29"  # the meeting's own week
+    assert resolve_due("week 2", meeting) == "2025-01-10"  # a week already past: next year's
+    assert resolve_due("3 semaines", meeting) == "2024-12-19"
+    assert resolve_due("week 60", meeting) is None and resolve_due("week 12:30", meeting) is None
+
 def test_inclusive_french_attendance_labels(tmp_path):
     minutes = _read(tmp_path, "# CA 2025-06-03\n\nPrésent·e·s : Léa Martin, Marc Roux\n\n"
                     "Excusé.e.s : Inès Petit\n\nAbsent-e-s : Paul Girard\n\nRédaction : Marc Roux\n")

@@ -417,9 +417,11 @@ def _attendee_records(builder: Builder, lines: dict[str, int]) -> list[dict]:
 
 
 def _known_names(attendees: list[dict]) -> tuple[set[str], tuple[dict[str, str], dict[str, str], dict[str, str]]]:
-    """Return (the attendees' normalised names, first names and handles; (names by handle, by nick, by initials))."""
+    """Return (the attendees' normalised names, first names, handles and organisations;
+    (names by handle, by nick, by initials))."""
     known = {norm(p["name"]) for p in attendees} | {norm(p["name"]).split(" ")[0] for p in attendees}
     known |= {norm(p["handle"]) for p in attendees if p.get("handle")}
+    known |= {norm(p["organisation"]) for p in attendees if p.get("organisation")}  # "EIS - livrer ..."
     handles = {p["handle"].lower(): p["name"] for p in attendees if p.get("handle")}
     firsts: dict[str, list[str]] = {}
     for person in attendees:

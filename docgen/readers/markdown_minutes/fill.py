@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from docgen.readers.markdown_minutes import items as it
 from docgen.readers.markdown_minutes.blocks import Block, Item, Section, expand_quotes, to_markdown
@@ -28,6 +29,7 @@ from docgen.readers.markdown_minutes.vocab import (
     PLAN_WORDS,
     norm,
     people_label,
+    section_kind,
     split_label,
 )
 
@@ -136,6 +138,17 @@ def _speaker_text(text: str) -> str:
     return clean((m.group("rest") if m else text).replace("\n", " "))
 
 
+
+def _labelled_quotes(blocks: list[Block]) -> Iterator[Block]:
+    """Return (as a generator) ``blocks``, each quote opening on an actions or decisions label expanded."""
+    for block in blocks:
+        first = block.text.lstrip().split("\n", 1)[0].lstrip("> \t") if block.kind == "raw" else ""
+        pair = split_label(first) if block.text.lstrip().startswith(">") else None
+        if pair and not pair[1] and section_kind(pair[0])[0] in ("actions", "decisions"):
+            yield from expand_quotes([block])
+        else:
+            yield block
+
 class NotesFill(Passes):
     """Builder methods reading paragraphs and lists into an agenda item."""
 
@@ -143,11 +156,11 @@ class NotesFill(Passes):
         """Read notes blocks into ``target``: labelled lines and items are taken out of the notes.
 
         In the meeting details (``meta``) a block quote is read as the blocks it holds: quoting
-        there is layout ("> Présents :" over a quoted list), as under a Decisions heading.
+        there is layout ("> Présents :" over a quoted list), as under a Decisions heading. In a
+        topic, so is a quote that opens on an actions or decisions label ("> Actions :").
         """
         kept: list[Block] = []
-        if meta:
-            blocks = expand_quotes(blocks)
+        blocks = expand_quotes(blocks) if meta else [*_labelled_quotes(blocks)]
         index = 0
         caption: Block | None = None  # the caption the last vote tally took
         while index < len(blocks):

@@ -9,7 +9,7 @@ from datetime import date
 
 from docgen.readers.markdown_minutes.dates import DATE_PATTERN, find_date
 from docgen.readers.markdown_minutes.people import clean
-from docgen.readers.markdown_minutes.relative_dates import take_due_phrase
+from docgen.readers.markdown_minutes.relative_dates import resolve_due, take_due_phrase
 from docgen.readers.markdown_minutes.vocab import ACTION_WORDS, DECIDING_BODIES, DECISION_WORDS, norm
 
 _NAME = r"(?:@[\w-]+|[A-ZÀ-Ý][\w'’.-]*(?:\s+(?:de\s+|van\s+|von\s+|le\s+)?[A-ZÀ-Ý][\w'’.-]*){0,3})"
@@ -240,6 +240,31 @@ def _owner_before(draft: _Draft) -> None:
         draft.owner, draft.text = prefix
 
 
+# "EIS - semaine 49 - Corriger le formulaire", "Dorian / Léni - relancer": who, a dash, the task
+_DASHED_OWNER = re.compile(r"^(?P<who>[^\s-].{0,59}?)\s-\s+(?P<rest>\S.*)$", re.DOTALL)
+_DASHED_DUE = re.compile(r"^(?P<when>[^\s-].{0,29}?)\s-\s+(?P<rest>\S.*)$", re.DOTALL)
+_OWNER_JOINS = re.compile(r"\s*(?:/|,|&|\band\b|\bet\b)\s*")
+
+
+def _owner_before_dash(draft: _Draft) -> None:
+    """Without an owner yet, take ``Who - task`` when every name of Who is an attendee or their organisation.
+
+    A due date may stand between them (``EIS - semaine 49 - Livrer l'application``). A plain
+    hyphen also joins a topic to its task ("Website - fix the footer"), so unknown names stay text.
+    """
+    if draft.owner is not None or not draft.known:
+        return
+    m = _DASHED_OWNER.match(draft.text.strip())
+    names = [n.strip() for n in _OWNER_JOINS.split(m["who"])] if m else []
+    if not names or not all(n and norm(n) in draft.known for n in names):
+        return
+    draft.owner, draft.text = ", ".join(names), m["rest"] if m else draft.text
+    when = _DASHED_DUE.match(draft.text)
+    due = resolve_due(when["when"], draft.today, draft.next_meeting) if when and draft.today else None
+    if when and due and draft.due is None:
+        draft.due, draft.text = due, when["rest"]
+
+
 def _owner_in_parens(draft: _Draft) -> None:
     """Without an owner yet, on a labelled line, take the people of a closing parenthesis."""
     if draft.owner is not None or not draft.labelled:
@@ -284,7 +309,7 @@ def _owner_initials(draft: _Draft) -> None:
 #: The fields taken out of an action line, in order: each step sees what the earlier ones left.
 _STEPS: tuple[Callable[[_Draft], None], ...] = (
     _checkbox, _action_id, _label, _struck, _status, _due_date, _priority_field, _owner_field,
-    _owner_before, _owner_in_parens, _owner_initials, _owner_handles,
+    _owner_before, _owner_before_dash, _owner_in_parens, _owner_initials, _owner_handles,
 )
 
 

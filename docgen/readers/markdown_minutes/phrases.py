@@ -252,6 +252,8 @@ ENGLISH = {
     "next_week": [r"next week", r"within a week", r"in a week"],
     "tomorrow": [r"\btomorrow\b"],
     "today": [r"\btoday\b", r"\bend of day\b", r"\beod\b"],
+    # "week 49", "wk 7": a week of the year by its ISO number
+    "week_number": [r"week", r"wk"],
 }
 
 FRENCH = {
@@ -450,6 +452,7 @@ FRENCH = {
     "next_week": [r"semaine prochaine", r"la semaine prochaine", r"sous huitaine", r"d'ici une semaine"],
     "tomorrow": [r"\bdemain\b"],
     "today": [r"\baujourd['’ ]hui\b", r"\bce jour\b"],
+    "week_number": [r"semaine", r"sem\.?"],
 }
 
 #: Every language the sentence rules read, by code.
@@ -496,6 +499,7 @@ class Relative(TypedDict):
     next_week: list[str]
     tomorrow: list[str]
     today: list[str]
+    week_number: list[str]  # the word before an ISO week number
 
 
 #: The vocabulary of relative due dates, merged over the languages (see relative_dates.py).
@@ -510,4 +514,5 @@ RELATIVE: Relative = {
     "next_week": words("next_week"),
     "tomorrow": words("tomorrow"),
     "today": words("today"),
+    "week_number": words("week_number"),
 }

@@ -28,6 +28,8 @@ _END_OF_WEEK = re.compile("|".join(RELATIVE["end_of_week"]), re.IGNORECASE)
 _NEXT_WEEK = re.compile("|".join(RELATIVE["next_week"]), re.IGNORECASE)
 _TOMORROW = re.compile("|".join(RELATIVE["tomorrow"]), re.IGNORECASE)
 _TODAY = re.compile("|".join(RELATIVE["today"]), re.IGNORECASE)
+_WEEK_NUMBER = re.compile(rf"(?<!\w)(?:{'|'.join(RELATIVE['week_number'])})\s*(?P<n>\d{{1,2}})(?![\d/.:-])",
+                          re.IGNORECASE)
 _IN_COUNT = re.compile(rf"(?<!\w)(?P<n>{_COUNT})\s+(?P<unit>{_UNIT})(?!\w)", re.IGNORECASE)
 _ON_WEEKDAY = re.compile(rf"(?<!\w)(?P<day>{_WEEKDAY})(?!\w)", re.IGNORECASE)
 # "12TH MARCH", "the 3rd": a day and month without a year, or a day of the meeting's month
@@ -54,7 +56,7 @@ def resolve_due(text: str, meeting: date | None, next_meeting: date | None = Non
     if day_month:
         return _not_before(_iso(meeting.year, MONTHS[day_month["m"].lower()], int(day_month["d"])),
                            meeting)
-    for rule in (_by_next_meeting, _by_month_end, _by_week, _by_count, _by_weekday):
+    for rule in (_by_next_meeting, _by_month_end, _by_week_number, _by_week, _by_count, _by_weekday):
         day = rule(text, meeting, next_meeting)
         if day is not None:
             return day.isoformat()
@@ -91,6 +93,21 @@ def _by_month_end(text: str, meeting: date, _next: date | None) -> date | None:
     month = MONTHS.get(word, meeting.month)
     year = meeting.year + (1 if month < meeting.month else 0)
     return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _by_week_number(text: str, meeting: date, _next: date | None) -> date | None:
+    """Return the Friday of the ISO week a number names ("semaine 49", "week 7"), the next such week."""
+    m = _WEEK_NUMBER.search(text)
+    if not m or not 1 <= int(m["n"]) <= 53:
+        return None
+    for year in (meeting.year, meeting.year + 1):
+        try:
+            friday = date.fromisocalendar(year, int(m["n"]), 5)
+        except ValueError:  # week 53 of a year of 52
+            continue
+        if friday >= meeting - timedelta(days=4):  # the meeting's own week counts
+            return friday
+    return None
 
 
 def _by_week(text: str, meeting: date, _next: date | None) -> date | None:
