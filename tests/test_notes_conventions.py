@@ -91,6 +91,17 @@ def test_week_numbers_as_due_dates():
     assert resolve_due("3 semaines", meeting) == "2024-12-19"
     assert resolve_due("week 60", meeting) is None and resolve_due("week 12:30", meeting) is None
 
+
+def test_an_action_item_listed_with_the_resolutions_is_an_action(tmp_path):
+    """'GP: Action item to ...' under 'Resolutions:': the owner, then the label without a colon."""
+    minutes = _read(tmp_path, "# PRG meeting 2011-07-25\n\nAttendees: Greg Pike (GP), Dan Dee\n\n## Governance\n\n"
+                              "Resolutions:\n\n* The community is encouraged to raise requirements.\n"
+                              "* GP: Action item to look into governance models\n\n## Other\n\n"
+                              "- Action item to update the wiki\n- Action items were reviewed.\n")
+    assert [d.text for d in minutes.decisions] == ["The community is encouraged to raise requirements."]
+    assert _actions(minutes) == [("look into governance models", "Greg Pike", None),
+                                 ("update the wiki", None, None)]
+
 def test_inclusive_french_attendance_labels(tmp_path):
     minutes = _read(tmp_path, "# CA 2025-06-03\n\nPrésent·e·s : Léa Martin, Marc Roux\n\n"
                     "Excusé.e.s : Inès Petit\n\nAbsent-e-s : Paul Girard\n\nRédaction : Marc Roux\n")

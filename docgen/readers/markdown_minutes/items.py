@@ -87,11 +87,30 @@ _NOT_QUALIFIERS = {"no", "pending", "open", "previous", "past", "needs", "need",
 
 
 def action_label(text: str) -> tuple[str | None, str] | None:
-    """Return (owner written in the label, rest) for ``ACTION: ...``-style text, else None."""
+    """Return (owner written in the label, rest) for ``ACTION: ...``-style text, else None.
+
+    The label may follow its owner ("GP: Action item to look into ...", "Tom: ACTION: ...") and
+    "Action item to ..." needs no colon.
+    """
+    found = _labelled(text)
+    if found:
+        return found
+    prefixed = owner_prefix(text) if ":" in text or "：" in text else None
+    found = _labelled(prefixed[1]) if prefixed else None
+    return (found[0] or prefixed[0], found[1]) if found and prefixed else None
+
+
+# "Action item to look into governance models": the label, then the task without a colon
+_ACTION_TO = re.compile(r"^\s*(?:\*\*|__)?(?i:action(?:\s+items?)?)(?:\*\*|__)?\s+to\s+(?P<rest>\S.*)$", re.DOTALL)
+
+
+def _labelled(text: str) -> tuple[str | None, str] | None:
+    """Return (owner in the label, rest) when ``text`` opens on an action label, else None."""
     m = _ACTION_LABEL.match(text)
-    if not m or norm(m.group("label")) not in ACTION_WORDS:
-        return None
-    return (m.group("who") or m.group("who2") or None), m.group("rest")
+    if m and norm(m.group("label")) in ACTION_WORDS:
+        return (m.group("who") or m.group("who2") or None), m.group("rest")
+    to = _ACTION_TO.match(text)
+    return (None, to.group("rest")) if to else None
 
 
 def decision_label(text: str) -> str | None:

@@ -61,7 +61,9 @@ def _decision(fill: Passes, line: Line) -> Consumed | None:
         return None
     if not decided.strip() and line.following:
         for entry in line.following:
-            if not fill.not_a_decision(line.target, entry.text, entry.line):
+            if it.action_label(entry.text):  # "GP: Action item to ...", listed with the resolutions
+                raw_action(line.target, entry, labelled=True)
+            elif not fill.not_a_decision(line.target, entry.text, entry.line):
                 decision(line.target, entry)
         return "list"
     if not decided.strip():
