@@ -102,6 +102,14 @@ def test_an_action_item_listed_with_the_resolutions_is_an_action(tmp_path):
     assert _actions(minutes) == [("look into governance models", "Greg Pike", None),
                                  ("update the wiki", None, None)]
 
+
+def test_an_action_id_numbered_by_the_meeting_date_is_the_id(tmp_path):
+    """'09/29-01. Aleks and Eric will ...': the id goes, the sentence still names the owners."""
+    minutes = _read(tmp_path, "# Client meeting 2020-09-29\n\nAttendees: Aleks Ray, Eric Fox\n\n## Action items\n\n"
+                              "- 09/29-01. Aleks and Eric will modify the prototype\n- 09/29-02: Book the room\n")
+    assert _actions(minutes) == [("modify the prototype", "Aleks, Eric", None), ("Book the room", None, None)]
+    assert [a.id for a in minutes.actions] == ["09/29-01", "09/29-02"]
+
 def test_inclusive_french_attendance_labels(tmp_path):
     minutes = _read(tmp_path, "# CA 2025-06-03\n\nPrésent·e·s : Léa Martin, Marc Roux\n\n"
                     "Excusé.e.s : Inès Petit\n\nAbsent-e-s : Paul Girard\n\nRédaction : Marc Roux\n")

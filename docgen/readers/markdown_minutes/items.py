@@ -55,7 +55,9 @@ _PRIORITY = re.compile(
     r"élevée|normale)\b[)\]]?|\s*[(\[](?P<q>high|medium|low)(?:\s+priority)?[)\]]", re.IGNORECASE)
 _PRIORITIES = {"haute": "high", "élevée": "high", "moyenne": "medium", "normale": "medium",
                "basse": "low"}
-_ID = re.compile(r"^\s*\[?(?P<id>[A-Z]{1,4}-\d{1,4})\]?\s*(?:[:.)]|\s[—–-])?\s+")
+# "AI-12", "[A-3]", and an id numbering the meeting's actions by its date: "09/29-01."
+_ID = re.compile(r"^\s*\[?(?:(?P<id>[A-Z]{1,4}-\d{1,4})\]?\s*(?:[:.)]|\s[—–-])?|"
+                 r"(?P<dated>\d{1,2}/\d{1,2}-\d{1,3})\]?\s*[:.)])\s+")
 _STATUS = re.compile(
     r"\s*[(\[](?P<s>done|completed|closed|in progress|ongoing|wip|cancelled|canceled|dropped|"
     r"fait|terminé|en cours|annulé|open|ouvert)[)\]]\s*$", re.IGNORECASE)
@@ -189,11 +191,17 @@ def _checkbox(draft: _Draft) -> None:
         draft.text = draft.text[box.end():]
 
 
+def without_id(text: str) -> str:
+    """Return ``text`` without a leading action id (``AI-12``, ``09/29-01.``)."""
+    m = _ID.match(text)
+    return text[m.end():] if m else text
+
+
 def _action_id(draft: _Draft) -> None:
-    """Take a leading ``AI-12`` / ``[A-3]`` id."""
+    """Take a leading ``AI-12`` / ``[A-3]`` / ``09/29-01.`` id."""
     m = _ID.match(draft.text)
     if m:
-        draft.id, draft.text = m.group("id"), draft.text[m.end():]
+        draft.id, draft.text = m.group("id") or m.group("dated"), draft.text[m.end():]
 
 
 def _label(draft: _Draft) -> None:

@@ -133,7 +133,7 @@ class SpecialSections(Passes):
         "Le président et le trésorier doivent ouvrir un compte": the officers; an entry that
         names no one by a sentence rule keeps the owner its own marks give.
         """
-        found = classify(" ".join(entry.text.split()), self.people)
+        found = classify(" ".join(it.without_id(entry.text).split()), self.people)
         return found.owner if found is not None and found.kind == "action" else None
 
     def _action_para(self, target: Agenda, block: Block, owner: str | None) -> list[Block]:
