@@ -110,6 +110,13 @@ def test_an_action_id_numbered_by_the_meeting_date_is_the_id(tmp_path):
     assert _actions(minutes) == [("modify the prototype", "Aleks, Eric", None), ("Book the room", None, None)]
     assert [a.id for a in minutes.actions] == ["09/29-01", "09/29-02"]
 
+
+def test_an_owner_in_nested_emphasis_and_an_empty_item(tmp_path):
+    """'**_EVERYONE_**: task' is everyone's; a '-' alone is no action."""
+    minutes = _read(tmp_path, "# Sprint planning 2025-05-29\n\nAttendees: Tyler Hoang\n\n## Action Items\n\n"
+                              "- **_EVERYONE_**: post a stand-up\n-\n\n- ***Tyler Hoang***: fix the navbar\n")
+    assert _actions(minutes) == [("post a stand-up", "EVERYONE", None), ("fix the navbar", "Tyler Hoang", None)]
+
 def test_inclusive_french_attendance_labels(tmp_path):
     minutes = _read(tmp_path, "# CA 2025-06-03\n\nPrésent·e·s : Léa Martin, Marc Roux\n\n"
                     "Excusé.e.s : Inès Petit\n\nAbsent-e-s : Paul Girard\n\nRédaction : Marc Roux\n")

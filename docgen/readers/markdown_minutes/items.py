@@ -15,7 +15,7 @@ from docgen.readers.markdown_minutes.vocab import ACTION_WORDS, DECIDING_BODIES,
 _NAME = r"(?:@[\w-]+|[A-ZÀ-Ý][\w'’.-]*(?:\s+(?:de\s+|van\s+|von\s+|le\s+)?[A-ZÀ-Ý][\w'’.-]*){0,3})"
 _OWNERS = rf"(?:{_NAME}|(?i:all|everyone|everybody|tous|toutes)|Team|Équipe)"
 _OWNER_PREFIX = re.compile(
-    rf"^(?:\*\*|__)?(?P<owner>{_OWNERS}(?:\s*(?:,|&|/|\+|and|et)\s*{_NAME})*)(?:\*\*|__)?"
+    rf"^(?:[*_]{{1,3}})?(?P<owner>{_OWNERS}(?:\s*(?:,|&|/|\+|and|et)\s*{_NAME})*)(?:[*_]{{1,3}})?"
     rf"\s*(?::|：|\s[—–]\s)\s*(?:\*\*|__)?\s*(?P<rest>\S.*)$", re.DOTALL)
 NOT_OWNERS = {norm(w) for w in (
     "Note", "Notes", "Update", "Question", "Context", "Status", "Background", "Next", "Decision",

@@ -36,8 +36,11 @@ def raw_action(target: Agenda, entry: Item, labelled: bool = False,
                owner: str | None = None, prefix: str | None = None, guess: str | None = None) -> None:
     """Queue a list item as an action; it is parsed once every attendee is known.
 
-    ``guess`` is the owner the item's sentence names, kept for when parsing finds none.
+    ``guess`` is the owner the item's sentence names, kept for when parsing finds none. An
+    empty item ("-" alone) is none.
     """
+    if not entry.text.strip() and not entry.children:
+        return
     named = None if owner else _owner_item(entry)
     owner = owner or named
     body = "" if named else to_markdown(entry.children)
