@@ -117,6 +117,18 @@ def test_an_owner_in_nested_emphasis_and_an_empty_item(tmp_path):
                               "- **_EVERYONE_**: post a stand-up\n-\n\n- ***Tyler Hoang***: fix the navbar\n")
     assert _actions(minutes) == [("post a stand-up", "EVERYONE", None), ("fix the navbar", "Tyler Hoang", None)]
 
+
+def test_who_decides_for_a_project_decides(tmp_path):
+    """A client, a sponsor or the MOA approving is the meeting's decision; an opinion shared is not."""
+    minutes = _read(tmp_path, "# Client meeting 2020-10-13\n\nAttendees: Ann Lee\n\n## Tech\n\n"
+                              "The client approves of our current tech stack.\n\n"
+                              "The sponsor approved the new scope.\n\n"
+                              "The client agrees with our choice of testing.\n\nLa MOA valide la maquette.\n\n"
+                              "Everyone agrees the room is cold.\n\nThe client asked about the budget.\n")
+    assert [d.text for d in minutes.decisions] == [
+        "The client approves of our current tech stack", "The sponsor approved the new scope",
+        "The client agrees with our choice of testing", "La MOA valide la maquette"]
+
 def test_inclusive_french_attendance_labels(tmp_path):
     minutes = _read(tmp_path, "# CA 2025-06-03\n\nPrésent·e·s : Léa Martin, Marc Roux\n\n"
                     "Excusé.e.s : Inès Petit\n\nAbsent-e-s : Paul Girard\n\nRédaction : Marc Roux\n")

@@ -17,6 +17,9 @@ ENGLISH = {
         "attendees", "assembly", "steering committee", "working group", "wg", "tsc", "sc", "we",
         "everyone", "all", "all members", "the chairs", "panel", "leadership", "maintainers",
         "core team", "tag", "voting members", "voting seats", "quorum",
+        # who decides for a project: "The client approves of the tech stack", "The sponsor approved"
+        "client", "customer", "sponsor", "project sponsor", "product owner", "supervisor",
+        "supervisors", "steering group",
     ],
     # the verb of a decision taken by a body, in the past tense
     "decided": [
@@ -26,7 +29,7 @@ ENGLISH = {
         "reviewed and approved", "unanimously agreed", "unanimously approved",
         # the present of minutes written as they happen: "Steering Committee approves."
         "approves", "decides", "adopts", "accepts", "endorses", "ratifies", "resolves",
-        "elects", "appoints", "opted for", "chose to", "opted to",
+        "elects", "appoints", "opted for", "chose to", "opted to", "agrees with", "agrees to",
     ],
     # a choice made by the people named: "Thomas Cauchy and Benoit Da Mota opted for a rewrite"
     "opted": [r"(?:opted|have opted|has opted) (?:for|to)", r"(?:ont|a) opté pour",
@@ -263,6 +266,9 @@ FRENCH = {
         "le copil", "le comité de pilotage", "l'assemblée générale", "l’assemblée générale",
         "nous", "on", "tous", "tout le monde", "le conseil d'administration",
         "le conseil d’administration", "les administrateurs", "les présents",
+        # qui décide pour un projet : "Le client valide la maquette", "La MOA approuve"
+        "le client", "la cliente", "le commanditaire", "le sponsor", "la moa",
+        "la maîtrise d'ouvrage", "la maîtrise d’ouvrage",
     ],
     "decided": [
         "valide", "approuve", "adopte", "décide", "vote", "acte", "entérine", "retient",
