@@ -129,6 +129,14 @@ def test_who_decides_for_a_project_decides(tmp_path):
         "The client approves of our current tech stack", "The sponsor approved the new scope",
         "The client agrees with our choice of testing", "La MOA valide la maquette"]
 
+
+def test_a_rule_in_the_passive_listed_as_decided_is_a_decision(tmp_path):
+    """Under Decisions, 'X must be taken more seriously' has no owner: a rule decided, not a task."""
+    minutes = _read(tmp_path, "# Sprint review 2025-09-02\n\nAttendees: Ann Lee\n\n## Decisions/Agreements\n\n"
+                              "- Client expectations must be taken more seriously.\n- Ann will book the demo room.\n")
+    assert [d.text for d in minutes.decisions] == ["Client expectations must be taken more seriously."]
+    assert _actions(minutes) == [("Book the demo room", "Ann", None)]
+
 def test_inclusive_french_attendance_labels(tmp_path):
     minutes = _read(tmp_path, "# CA 2025-06-03\n\nPrésent·e·s : Léa Martin, Marc Roux\n\n"
                     "Excusé.e.s : Inès Petit\n\nAbsent-e-s : Paul Girard\n\nRédaction : Marc Roux\n")

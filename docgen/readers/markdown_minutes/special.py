@@ -236,8 +236,10 @@ class SpecialSections(Passes):
             self.next_meeting(flat, line, guess_place=False)
             return True
         found = classify(flat, self.people)
-        if found is None or found.kind != "action" or found.rule == "will be done":
-            return False  # "Un compte-rendu sera rédigé", listed as decided: what was decided
+        if found is None or found.kind != "action" or found.rule in ("will be done", "must be done"):
+            # "Un compte-rendu sera rédigé", "Expectations must be taken more seriously", listed
+            # as decided: what was decided, a plan or a rule without an owner
+            return False
         target.actions.append(({"head": found.text, "owner": found.owner, "labelled": True},
                                line))
         return True
