@@ -137,6 +137,13 @@ def test_a_rule_in_the_passive_listed_as_decided_is_a_decision(tmp_path):
     assert [d.text for d in minutes.decisions] == ["Client expectations must be taken more seriously."]
     assert _actions(minutes) == [("Book the demo room", "Ann", None)]
 
+
+def test_an_impersonal_decision_with_a_linking_adverb(tmp_path):
+    minutes = _read(tmp_path, "# Réunion projet 2025-07-18\n\nParticipants : Ana, Bo\n\n## Points\n\n"
+                              "- Les corrections ont été peu abordées. Il a néanmoins été confirmé que le RTK est la "
+                              "bonne approche.\n- It was however agreed that the pilot starts in May.\n")
+    assert [d.text for d in minutes.decisions] == ["Le RTK est la bonne approche", "The pilot starts in May"]
+
 def test_inclusive_french_attendance_labels(tmp_path):
     minutes = _read(tmp_path, "# CA 2025-06-03\n\nPrésent·e·s : Léa Martin, Marc Roux\n\n"
                     "Excusé.e.s : Inès Petit\n\nAbsent-e-s : Paul Girard\n\nRédaction : Marc Roux\n")

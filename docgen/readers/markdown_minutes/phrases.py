@@ -36,7 +36,8 @@ ENGLISH = {
               r"(?:ont|a) fait le choix (?:de|d['’])"],
     # impersonal openings: "it was decided to ...", "it was agreed that ..."
     "impersonal": [
-        r"it (?:was|is|has been) (?:therefore |thus |then |also |finally )?(?:unanimously )?"
+        r"it (?:was|is|has been) (?:therefore |thus |then |also |finally |however |nevertheless )?"
+        r"(?:unanimously )?"
         r"(?:decided|agreed|resolved|determined|"
         r"concluded|approved|confirmed)",
         r"(?:be it )?resolved,? that", r"decision(?: was)? (?:made|taken|reached) to",
@@ -291,9 +292,10 @@ FRENCH = {
     "arrival_of": [r"arrivée (?:de|d['’])"],
     "impersonal": [
         # "Il a donc été décidé de ...", "It was therefore agreed": a linking adverb changes nothing
-        r"il (?:est|a(?: donc| ainsi| alors| aussi| finalement| enfin)? été)"
-        r"(?: donc| ainsi| alors| aussi| finalement| enfin)? "
-        r"(?:décidé|convenu|acté|validé|voté|résolu|arrêté|retenu|entendu)",
+        r"il (?:est|a(?: donc| ainsi| alors| aussi| finalement| enfin| néanmoins| toutefois| cependant|"
+        r" également)? été)(?: donc| ainsi| alors| aussi| finalement| enfin| néanmoins| toutefois|"
+        r" cependant| également)? "
+        r"(?:décidé|convenu|acté|validé|voté|résolu|arrêté|retenu|entendu|confirmé)",
         r"on a (?:décidé|convenu|validé|acté|voté)", r"nous (?:avons )?(?:décidé|décidons)",
         r"(?:la )?décision (?:est|a été) prise", r"décision (?:est|a été) prise de",
         r"(?:il y a )?consensus (?:sur|pour)",
