@@ -194,6 +194,8 @@ FOUND = [
 ]
 
 LEFT_ALONE = [
+    "Adaptation à iOS (iphone) : OK.",  # a field's status in a review, not a choice
+    "Login page: yes",
     "Selected papers are listed on the wiki.",  # an adjective: a verb follows
     "Approved by the city council last spring.",  # others' verdict, reported
     "Un dossier à destination des élus pour présenter le projet de salle.",  # a noun: the elected
