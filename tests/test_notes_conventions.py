@@ -144,6 +144,18 @@ def test_an_impersonal_decision_with_a_linking_adverb(tmp_path):
                               "bonne approche.\n- It was however agreed that the pilot starts in May.\n")
     assert [d.text for d in minutes.decisions] == ["Le RTK est la bonne approche", "The pilot starts in May"]
 
+
+def test_a_heading_naming_a_team_gives_it_the_actions_under_it(tmp_path):
+    """'### Login / Auth Team' over '**Action Items for Next Sprint:**': the team owns them."""
+    minutes = _read(tmp_path, "# Sprint 2 Review 2025-11-14\n\nAttendees: Ann Lee, Bo Chan\n\n## Team Updates\n\n"
+                              "### **Login / Auth Team**\n\n**Completed This Sprint:**\n- OAuth login\n\n"
+                              "**Action Items for Next Sprint:**\n- Create the database schemas\n- Bo: fix the CI\n\n"
+                              "### Équipe Paie\n\nActions :\n- Mapper les rubriques\n\n"
+                              "### Team Communication\n\n- ACTION: post updates on Slack\n")
+    assert _actions(minutes) == [("Create the database schemas", "Login / Auth Team", None),
+                                 ("fix the CI", "Bo", None), ("Mapper les rubriques", "Équipe Paie", None),
+                                 ("post updates on Slack", None, None)]
+
 def test_inclusive_french_attendance_labels(tmp_path):
     minutes = _read(tmp_path, "# CA 2025-06-03\n\nPrésent·e·s : Léa Martin, Marc Roux\n\n"
                     "Excusé.e.s : Inès Petit\n\nAbsent-e-s : Paul Girard\n\nRédaction : Marc Roux\n")

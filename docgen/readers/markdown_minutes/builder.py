@@ -160,10 +160,10 @@ class Builder(NotesFill, AttendeeSections, SpecialSections, MetaLines, SentenceP
         count, team = len(parent.actions), self._team_title(sec.title)
         self.fill(parent, sec.blocks)
         self.nested = outer
-        for raw, _ in parent.actions[count:] if team else ():
-            raw.setdefault("team", team)
         for child in sec.children:
             self.section(child, parent)
+        for raw, _ in parent.actions[count:] if team else ():  # its own and its sub-sections'
+            raw.setdefault("team", team)
 
     def _new_topic(self, sec: Section) -> None:
         """Read a top-level section as an agenda item, its subsections into it."""
@@ -196,16 +196,18 @@ class Builder(NotesFill, AttendeeSections, SpecialSections, MetaLines, SentenceP
         return clean(title) if self._is_attendee(title) else None
 
     def _team_title(self, title: str) -> str | None:
-        """Return the members a team's heading names ("Technical - Owen, Adam"), or None.
+        """Return the members a team's heading names ("Technical - Owen, Adam"), or the team it names, or None.
 
         Every name after the dash must be an attendee; they own the team's actions that name
-        no owner of their own.
+        no owner of their own. A heading that is a team's name ("Login / Auth Team", "Équipe
+        Front") gives that team those actions.
         """
         team = _TEAM_TITLE.match(title)
         names = split_names(team.group("names")) if team else []
         if len(names) > 1 and all(self._is_attendee(name) for name in names):
             return ", ".join(clean(name) for name in names)
-        return None
+        named = _NAMED_TEAM.match(clean(title))
+        return named.group(0).strip() if named else None
 
     def _is_attendee(self, name: str) -> bool:
         """Return whether ``name`` is an attendee's name, first name or handle."""
@@ -236,6 +238,10 @@ def _holds_labelled_actions(sec: Section) -> bool:
 
 # "Technical - Owen, Adam": a team's name, a dash, its members
 _TEAM_TITLE = re.compile(r"^[^-–—:]{2,60}?\s+[-–—]\s+(?P<names>[^-–—]+)$")
+# a team's name: "Login / Auth Team", "Backend squad", "Payroll workstream", "Équipe Front"
+# ("Team Communication" and "All Feature Teams" are topics)
+_NAMED_TEAM = re.compile(r"^(?:[\w'’&/.+ -]{2,40}?\s(?i:team|squad|workstream|work stream)|"
+                         r"(?i:équipe|equipe)\s[\w'’&/.+ -]{2,40})$")
 
 
 _TITLE_DUE = re.compile(r"(?i)\b(?:before|by|until|avant|pour|d['’]ici)\b.*$")
