@@ -156,6 +156,17 @@ def test_a_heading_naming_a_team_gives_it_the_actions_under_it(tmp_path):
                                  ("fix the CI", "Bo", None), ("Mapper les rubriques", "Équipe Paie", None),
                                  ("post updates on Slack", None, None)]
 
+
+def test_attendees_closing_a_task_in_parentheses_own_it(tmp_path):
+    """'Add filtering by role (**Alex**)': in bold, or after an imperative; '(Alex)' after a remark credits it."""
+    minutes = _read(tmp_path, "# Sprint planning 2025-11-14\n\n**Attendance:** Alex, Melvyn, Lei Hu\n\n## Feature 2\n\n"
+                              "1. Add filtering options by role (**Alex**)\n"
+                              "2. Improve the layout (**Melvyn & Lei Hu**)\n"
+                              "3. Review the schema (Melvyn)\n4. Concern about the budget overrun (Alex)\n"
+                              "5. Display statistics (**Adam**)\n")
+    assert _actions(minutes) == [("Add filtering options by role", "Alex", None),
+                                 ("Improve the layout", "Melvyn, Lei Hu", None), ("Review the schema", "Melvyn", None)]
+
 def test_inclusive_french_attendance_labels(tmp_path):
     minutes = _read(tmp_path, "# CA 2025-06-03\n\nPrésent·e·s : Léa Martin, Marc Roux\n\n"
                     "Excusé.e.s : Inès Petit\n\nAbsent-e-s : Paul Girard\n\nRédaction : Marc Roux\n")

@@ -53,6 +53,11 @@ _TICKED = re.compile(r"^\s*\[[xX]\]\s")
 # "... - **Robin**", "... — Luca & Nicolas": the attendees who own a task, after a closing dash
 _TRAILING_OWNER = re.compile(r"\s\\?[-–—]\s*(?:\*\*|__)?(?P<who>[A-ZÀ-Ý][\w'’-]+"
                              r"(?:\s*(?:&|,|\+|\bet\b|\band\b)\s*[A-ZÀ-Ý][\w'’-]+)*)(?:\*\*|__)?\s*$")
+# "Add filtering options by role (**Alex**)", "Set up Docker (Patryk?)": names closing a task in
+# parentheses (in bold, or after a task in the imperative: "(Alex)" alone also credits a remark)
+_TRAILING_PARENS = re.compile(r"\s\((?P<bold>\*\*|__)?(?P<who>[A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+)?"
+                              r"(?:\s*(?:&|,|\+|\bet\b|\band\b)\s*[A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+)?)*)"
+                              r"\??(?:\*\*|__)?\)\s*\.?$")
 
 # a stand-up's sub-heading that is a person: "### Noé", "### AXELLE", "### Jean-Marc Roux"
 _PERSON_HEADING = re.compile(r"^[A-ZÀ-Ý][\w'’-]*(?: [A-ZÀ-Ý][\w'’-]*){0,2}$")
@@ -443,7 +448,7 @@ class NotesFill(Passes):
     def _owned_at_end(self, entry: Item, target: Agenda) -> bool:
         """Take "Créer l'interface d'ajout. - **Robin**" (attendees after a closing dash) as their action."""
         flat = " ".join(entry.text.split())
-        m = _TRAILING_OWNER.search(flat)
+        m = _TRAILING_OWNER.search(flat) or self._owned_in_parens(flat)
         if not m or not flat[: m.start()].strip() or _ONLY_LINK.match(flat[: m.start()]):
             return False  # "[Web Speech API](url) - Hadley": a review and its reviewers, not a task
         names = [n for n in re.split(r"\s*(?:&|,|\+|\bet\b|\band\b)\s*", m.group("who")) if n]
@@ -452,6 +457,12 @@ class NotesFill(Passes):
         target.actions.append(({"head": flat[: m.start()].rstrip(" .\\"), "owner": ", ".join(names),
                                 "body": to_markdown(entry.children), "labelled": True}, entry.line))
         return True
+
+    def _owned_in_parens(self, flat: str) -> re.Match | None:
+        """Return the match of attendees closing a task in parentheses, in bold or after an imperative."""
+        m = _TRAILING_PARENS.search(flat)
+        first = norm(flat.lstrip("*_ ").split(" ", 1)[0]) if m else ""
+        return m if m and (m.group("bold") or first in words("task_verbs")) else None
 
     def _marked_task(self, text: str, choices: bool) -> bool:
         """Return whether an item is a task by its mark (a checkbox, "Greg to ...", "[PK]").
