@@ -167,6 +167,15 @@ def test_attendees_closing_a_task_in_parentheses_own_it(tmp_path):
     assert _actions(minutes) == [("Add filtering options by role", "Alex", None),
                                  ("Improve the layout", "Melvyn, Lei Hu", None), ("Review the schema", "Melvyn", None)]
 
+
+def test_one_attendee_a_line_with_initials_role_and_organisation(tmp_path):
+    """'Mark Wardle (MW) (Chair)<tab>-<tab>Cardiff and Vale UHB' under 'Attendees:' in one paragraph."""
+    minutes = _read(tmp_path, "Board\n\nMinutes of the meeting\nThursday 28 March 2019 - 14:00-17:00\n\nAttendees:\n"
+                              "Mark Wardle (MW) (Chair)\t\t-\tCardiff and Vale UHB\n"
+                              "Andy Warburton (AWa)\t\t-\tAneurin Bevan UHB\nCheryl Way (CW) - NHS Wales\n")
+    assert [a.name for a in minutes.attendees] == ["Mark Wardle", "Andy Warburton", "Cheryl Way"]
+    assert minutes.meeting.chair == "Mark Wardle"
+
 def test_inclusive_french_attendance_labels(tmp_path):
     minutes = _read(tmp_path, "# CA 2025-06-03\n\nPrésent·e·s : Léa Martin, Marc Roux\n\n"
                     "Excusé.e.s : Inès Petit\n\nAbsent-e-s : Paul Girard\n\nRédaction : Marc Roux\n")

@@ -112,9 +112,12 @@ def _name_line(line: str, definition: bool) -> bool:
         if not _DEFINITION.match(line):
             return False
         line = _DEFINITION.sub("", line)
-    return len(line.split()) <= 5 and parse_person(line) is not None
+    # the name before its remarks: "Mark Wardle (MW) (Chair)\t-\tCardiff and Vale UHB"
+    name = _NAME_REMARKS.split(line.strip(), maxsplit=1)[0]
+    return 0 < len(name.split()) <= 5 and len(line.split()) <= 16 and parse_person(line) is not None
 
 
+_NAME_REMARKS = re.compile(r"\s*\(|\s+[-–—]\s|\t")
 _FIELD_DOTS = re.compile(r"[·•|]")
 
 
