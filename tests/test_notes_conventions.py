@@ -176,6 +176,19 @@ def test_one_attendee_a_line_with_initials_role_and_organisation(tmp_path):
     assert [a.name for a in minutes.attendees] == ["Mark Wardle", "Andy Warburton", "Cheryl Way"]
     assert minutes.meeting.chair == "Mark Wardle"
 
+
+def test_a_sentence_saying_what_the_list_after_it_holds(tmp_path):
+    """'nous avons convenu des actions suivantes :' and 'The board decided the following:' over a list."""
+    minutes = _read(tmp_path, "# Réunion client 2024-10-30\n\nPrésents : Claire, Benjamin\n\n## Points\n\n"
+                              "À l'issue de notre discussion, nous avons convenu des actions suivantes :\n"
+                              "- Améliorer le flux de création\n\n"
+                              "Nous avons également validé les éléments suivants pour le bot :\n"
+                              "- Fabrique devient campus.\n\nThe following actions were agreed:\n- Send the minutes\n\n"
+                              "The board decided the following:\n- The budget is frozen\n\n"
+                              "We discussed the following points:\n- The budget\n")
+    assert [d.text for d in minutes.decisions] == ["Fabrique devient campus.", "The budget is frozen"]
+    assert _actions(minutes) == [("Améliorer le flux de création", None, None), ("Send the minutes", None, None)]
+
 def test_inclusive_french_attendance_labels(tmp_path):
     minutes = _read(tmp_path, "# CA 2025-06-03\n\nPrésent·e·s : Léa Martin, Marc Roux\n\n"
                     "Excusé.e.s : Inès Petit\n\nAbsent-e-s : Paul Girard\n\nRédaction : Marc Roux\n")

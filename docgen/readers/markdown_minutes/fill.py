@@ -157,6 +157,21 @@ def _labelled_quotes(blocks: list[Block]) -> Iterator[Block]:
         else:
             yield block
 
+
+# a sentence that says what the list after it holds: "nous avons convenu des actions suivantes :",
+# "The following actions were agreed:"; "Nous avons validé les éléments suivants :", "The board
+# decided the following:" (not "We discussed the following points:")
+_FOLLOWING = r"(?:suivant(?:e|s|es)?|following|ci-dessous|below|as follows|ce qui suit)"
+_LEAD_IN_ACTIONS = re.compile(
+    rf"(?i)(?:\b(?:actions?|action items?|tâches?|tasks?|next steps?|prochaines? étapes?)\b.{{0,40}}"
+    rf"\b{_FOLLOWING}\b|\b{_FOLLOWING}\s+(?:actions?|action items?|tâches?|tasks?|next steps?)\b)[^:]{{0,60}}:\s*$")
+_LEAD_IN_DECISIONS = re.compile(
+    rf"(?i)\b(?:decided|agreed|approved|adopted|resolved|validated|décidé|convenu|validé|validés|adopté|"
+    rf"adoptés|retenu|retenus|acté|actés|arrêté)\b.{{0,60}}\b{_FOLLOWING}\b[^:]{{0,40}}:\s*$|"
+    rf"\b{_FOLLOWING}\b.{{0,60}}\b(?:decided|agreed|approved|adopted|décidé|convenu|validé|validés|"
+    rf"adopté|adoptés|retenu|retenus|acté|actés)(?:e|es|s)?\b[^:]{{0,40}}:\s*$")
+
+
 class NotesFill(Passes):
     """Builder methods reading paragraphs and lists into an agenda item."""
 
@@ -174,7 +189,10 @@ class NotesFill(Passes):
         while index < len(blocks):
             block = blocks[index]
             following = blocks[index + 1] if index + 1 < len(blocks) else None
-            if block.kind == "para":
+            if block.kind == "para" and self._lead_in(block, following, target):
+                kept.append(block)
+                index += 1  # the list it introduces is read
+            elif block.kind == "para":
                 target, kept, taken = self._fill_para(block, following, target, meta, kept)
                 index += taken
             else:
@@ -185,6 +203,27 @@ class NotesFill(Passes):
                 self._fill_block(block, target, meta, kept)
             index += 1
         flush(target, kept)
+
+    def _lead_in(self, block: Block, following: Block | None, target: Agenda) -> bool:
+        """Read the list after a one-line paragraph saying it holds actions or decisions; return whether it did.
+
+        "Nous avons convenu des actions suivantes :" gives one action per item; "Nous avons
+        également validé les éléments suivants :" one decision per item. The sentence stays a note.
+        """
+        text = " ".join(block.text.split())
+        if following is None or following.kind != "list" or "\n" in block.text.strip() or len(text) > 300:
+            return False
+        if _LEAD_IN_ACTIONS.search(text):
+            for entry in following.items:
+                raw_action(target, entry, labelled=True)
+        elif _LEAD_IN_DECISIONS.search(text):
+            for entry in following.items:
+                if not self.not_a_decision(target, entry.text, entry.line):
+                    decision(target, entry)
+        else:
+            return False
+        following.items = []
+        return True
 
     def _fill_block(self, block: Block, target: Agenda, meta: bool, kept: list[Block]) -> None:
         """Read a list, table or other block into ``target``, adding what stays notes to ``kept``."""
