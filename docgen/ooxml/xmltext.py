@@ -13,9 +13,16 @@ def clean(text: str) -> str:
     return _ILLEGAL.sub("", text)
 
 
+# what esc changes: most texts hold none of it, and one search is cheaper than cleaning them
+_SPECIAL = re.compile('[&<>"\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]')
+
+
 def esc(text: object) -> str:
     """Return ``text`` cleaned and escaped for use in XML element content or attribute values."""
-    s = clean(str(text))
+    s = text if type(text) is str else str(text)
+    if _SPECIAL.search(s) is None:
+        return s
+    s = clean(s)
     if "&" in s:
         s = s.replace("&", "&amp;")
     if "<" in s:
