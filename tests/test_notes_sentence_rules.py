@@ -30,6 +30,14 @@ FOUND = [
      "The docs should be processed first", None),
     ("Il semble y avoir un consensus pour une sortie annuelle au musée.", "impersonal decision",
      "decision", "Une sortie annuelle au musée", None),
+    ("Après discussion, nous avons décidé d'adopter la méthode minimale.", "impersonal decision",
+     "decision", "Adopter la méthode minimale", None),
+    ("Nous avons d'ores et déjà adopté StarUML pour la modélisation.", "impersonal decision",
+     "decision", "StarUML pour la modélisation", None),
+    ("After some discussion, it was agreed that the pilot starts in May.", "impersonal decision",
+     "decision", "The pilot starts in May", None),
+    ("C'est Léa qui prend en charge la définition du planning.", "it is a named person who will do",
+     "action", "La définition du planning", "Léa"),
     ("Il a donc été décidé de fixer la cotisation à 10 euros.", "impersonal decision", "decision",
      "Fixer la cotisation à 10 euros", None),
     ("It was therefore agreed to close the old account.", "impersonal decision", "decision",
@@ -194,6 +202,9 @@ FOUND = [
 ]
 
 LEFT_ALONE = [
+    "In 2019, we adopted the old policy.",  # a past choice reported, not this meeting's
+    "C'est le budget qui pose problème.",
+    "Si nous avons décidé de partir, tant mieux.",
     "Adaptation à iOS (iphone) : OK.",  # a field's status in a review, not a choice
     "Login page: yes",
     "Selected papers are listed on the wiki.",  # an adjective: a verb follows

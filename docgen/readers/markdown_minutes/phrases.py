@@ -44,9 +44,14 @@ ENGLISH = {
         r"consensus (?:was|is) (?:reached|to)", r"there (?:was|is) consensus",
         r"there (?:seems|seemed|appears|appeared) to be (?:a |general |broad )?consensus (?:that|to|on|for)",
         r"(?:general |broad )?consensus (?:that|to|on)", r"we (?:have )?(?:agreed|decided)",
+        r"we (?:have )?(?:therefore |finally )?(?:chose|settled on|opted for|opted to)",
         # a sentence opening on the participle: "Agreed that the release goes first."
         r"agreed(?= that\b)",
     ],
+    # what may open a decision formula: "After discussion, it was agreed ...", "Finally, we decided"
+    "after_discussion": [r"after (?:some |a |the |further |much )?(?:discussion|debate|deliberation|vote|review)",
+                         r"following (?:some |a |the |further )?(?:discussion|debate|deliberation|vote|review)",
+                         r"finally", r"in the end", r"therefore"],
     # a latecomer noted where it happens: "(Travis joins.)", "Ana joined at 10:15"
     "arrives": ["joins", "joined", "arrives", "arrived", "joins the call", "joined the call",
                 "joins the meeting", "joined the meeting"],
@@ -297,12 +302,19 @@ FRENCH = {
         r" cependant| également)? "
         r"(?:décidé|convenu|acté|validé|voté|résolu|arrêté|retenu|entendu|confirmé)",
         r"on a (?:décidé|convenu|validé|acté|voté)", r"nous (?:avons )?(?:décidé|décidons)",
+        # "Nous avons d'ores et déjà adopté ...", "Nous fixons la date de livraison au ..."
+        r"nous (?:avons )?(?:donc |déjà |d['’]ores et déjà |finalement |ensemble )?(?:convenu|convenons|"
+        r"adopté|adoptons|retenu|retenons|choisi|choisissons|validé|validons|fixé|fixons|arrêté|arrêtons)",
         r"(?:la )?décision (?:est|a été) prise", r"décision (?:est|a été) prise de",
         r"(?:il y a )?consensus (?:sur|pour)",
         # "Il semble y avoir un consensus pour ...": how minutes record a consensus politely
         r"il (?:y a|y avait|semble y avoir|se dégage) (?:un |une )?(?:large |net )?consensus "
         r"(?:sur|pour|autour)",
     ],
+    "after_discussion": [r"après (?:une |la |un |le )?(?:discussion|échanges?|débat|délibération|vote|réflexion)",
+                         r"(?:à l['’]issue|suite) (?:de la |du |des |à la |au |aux )?"
+                         r"(?:discussion|échanges?|débat|délibération|vote|réflexion)",
+                         r"finalement", r"en définitive", r"donc"],
     "talk_again": ["discuter", "rediscuter", "revoir", "reparler", "revenir sur", "réfléchir"],
     "open_question": ["si", "de la possibilité", "la possibilité", "de l['’]opportunité", "l['’]opportunité",
                       "la question", "de la question", "de l['’]idée"],

@@ -514,6 +514,11 @@ RULES: tuple[LineRule, ...] = (
              _compile(rf"^(?P<who>{_NAMES})\s+(?P<verb>{_alternatives('will')})(?:\s+|(?<=['’]))"
                       rf"(?P<task>.+)$"),
              _assignment),
+    LineRule("it is a named person who will do", "action",
+             # "C'est Jean-Félix qui prend en charge la définition du planning"
+             _compile(rf"^(?i:c['’]est|it is|it's)\s+(?P<who>{_NAMES})\s+(?i:qui|who)\s+"
+                      rf"(?P<verb>{_alternatives('will')})(?:\s+|(?<=['’]))(?P<task>.+)$"),
+             _assignment),
     LineRule("attendee nick will do", "action",
              _compile(rf"^(?:[^.;:?]{{3,120}}?,\s+)?(?P<who>[a-z][\w.-]{{1,30}}?)@?\s+(?P<verb>{_alternatives('will')})"
                       rf"\s+(?P<task>.+)$"),
@@ -524,7 +529,8 @@ RULES: tuple[LineRule, ...] = (
                       rf"(?i:he|she|they|il|elle|ils|elles)\s+{_alternatives('would')}\s+(?P<task>.+)$"),
              _reported_commitment),
     LineRule("impersonal decision", "decision",
-             _compile(rf"^(?:{_alternatives('impersonal')})\b[,:]?\s*"
+             # "Après discussion, nous avons décidé de ...": a discussion's close may open it
+             _compile(rf"^(?:(?:{_alternatives('after_discussion')})\s*,\s*)?(?:{_alternatives('impersonal')})\b[,:]?\s*"
                       rf"(?i:that\s+|to\s+|de\s+|d['’]|que\s+|qu['’]|on\s+)?(?P<rest>.+)$"),
              _decision_rest),
     LineRule("decided, without subject", "decision",
