@@ -189,6 +189,13 @@ def test_a_sentence_saying_what_the_list_after_it_holds(tmp_path):
     assert [d.text for d in minutes.decisions] == ["Fabrique devient campus.", "The budget is frozen"]
     assert _actions(minutes) == [("Améliorer le flux de création", None, None), ("Send the minutes", None, None)]
 
+
+def test_someones_updates_are_not_an_action_label(tmp_path):
+    """'AR Updates:' is AR's news: 'AR' (action required) must not make 'Updates' an owner of tasks."""
+    minutes = _read(tmp_path, "# Meeting 2021-05-25\n\nAttendees: Ann Lee\n\n## Updates\n\nAR Updates:\n"
+                              "- Freshman at college\n- College work is currently WFH\n\nAR Bo: book the room\n")
+    assert _actions(minutes) == [("book the room", "Bo", None)]
+
 def test_inclusive_french_attendance_labels(tmp_path):
     minutes = _read(tmp_path, "# CA 2025-06-03\n\nPrésent·e·s : Léa Martin, Marc Roux\n\n"
                     "Excusé.e.s : Inès Petit\n\nAbsent-e-s : Paul Girard\n\nRédaction : Marc Roux\n")

@@ -19,7 +19,7 @@ _OWNER_PREFIX = re.compile(
     rf"\s*(?::|：|\s[—–]\s)\s*(?:\*\*|__)?\s*(?P<rest>\S.*)$", re.DOTALL)
 NOT_OWNERS = {norm(w) for w in (
     "Note", "Notes", "Update", "Question", "Context", "Status", "Background", "Next", "Decision",
-    "Action", "Todo", "Due", "Owner", "Result", "Outcome", "Summary", "Proposal", "Issue", "PR",
+    "Action", "Todo", "Due", "Owner", "Result", "Outcome", "Summary", "Proposal", "Issue", "PR", "Updates",
     "Link", "Re", "FYI", "Important", "Goal", "Agenda", "Topic", "Done", "Blocked", "Comment",
     "Edit", "Update", "Problem", "Risk", "Info", "Idea", "Reminder", "Follow up", "Remarque",
     "Objectif", "Statut", "Point", "Sujet", "Q", "A", "TBD", "WIP", "Draft", "Answer", "Why",
@@ -109,7 +109,8 @@ _ACTION_TO = re.compile(r"^\s*(?:\*\*|__)?(?i:action(?:\s+items?)?)(?:\*\*|__)?\
 def _labelled(text: str) -> tuple[str | None, str] | None:
     """Return (owner in the label, rest) when ``text`` opens on an action label, else None."""
     m = _ACTION_LABEL.match(text)
-    if m and norm(m.group("label")) in ACTION_WORDS:
+    if m and norm(m.group("label")) in ACTION_WORDS and norm(m.group("who2") or "") not in NOT_OWNERS:
+        # "AR Updates:" is AR's news, not an action ("AR", action required) owned by "Updates"
         return (m.group("who") or m.group("who2") or None), m.group("rest")
     to = _ACTION_TO.match(text)
     return (None, to.group("rest")) if to else None
