@@ -300,13 +300,27 @@ def _remark(remark: str, person: dict, has_handle: bool) -> None:
 
 
 def _take_dash_part(text: str, person: dict) -> str:
-    """Return the name before a dash (or a comma); what follows it is a role or organisation of ``person``."""
+    """Return the name before a dash (or a comma); what follows it is a role or organisation of ``person``.
+
+    Initials before the dash key a legend of people: "JT - Jeremy Tandy, Met Office" is Jeremy
+    Tandy, of the Met Office.
+    """
     parts = _DASH.split(text, maxsplit=1)
     if len(parts) == 1 and "," in text:
         parts = [p.strip() for p in text.split(",", 1)]
+    if len(parts) > 1 and _INITIALS_KEY.fullmatch(parts[0].strip()):
+        name, _, extra = clean(parts[1]).partition(",")
+        if _is_name(name.strip()) and len(name.split()) >= 2:
+            if extra.strip(" ,"):
+                _after_dash(extra.strip(" ,"), person)
+            return name.strip()
     if len(parts) > 1 and clean(parts[1]):
         _after_dash(clean(parts[1]), person)
     return clean(parts[0])
+
+
+# "JT", "RGr", "LLG": a person's initials, two capitals at least
+_INITIALS_KEY = re.compile(r"[A-Z](?=[A-Za-z]*[A-Z])[A-Za-z]{1,3}")
 
 
 def _after_dash(extra: str, person: dict) -> None:
