@@ -29,6 +29,12 @@ SHAPES = {
     "decision_field_blanks": "# Sync 2026-03-04\n\n**Decision 2:** adopt" + NBSP * 50_000 + "x\n",
     # runs under the 200 blanks kept, on 2,000 lines: each line must cost little, not only long ones
     "owner_lines_many": "# Sync 2026-03-04\n\n## Actions\n\n" + ("Nick" + NBSP * 199 + "x\n\n") * 2_000,
+    # "and" / "et" inside one word were owner separators: every split of "AandBandB..." was tried
+    # (a 100-character list item with a colon: 33 s; 42 s under Actions, where "X to ..." is read)
+    "and_inside_words": "# Sync 2026-03-04\n\n- A" + "andB" * 40 + " x: y\n\n## Actions\n\n- A"
+                        + "andB" * 40 + " x: y\n\n- " + "GetSet" * 30 + "Get x: returns null\n",
+    # an attendee line of a name and a run under the 200 blanks kept, 2,000 times (100 lines: 12 s)
+    "attendee_lines_many": "# Sync 2026-03-04\n\nAttendees:\n" + ("Ana" + NBSP * 199 + "x\n") * 2_000,
 }
 
 

@@ -24,7 +24,7 @@ _PRESENTER = re.compile(r"(?:\s+[—–-]\s*|\s*[(\[]\s*)(?:presenter|presented 
                         r"présenté par|presente par|intervenant|intervenante|par)\b\s*:?\s*"
                         r"(?P<who>[^)\]]+?)\s*[)\]]?\s*$", re.IGNORECASE)
 _PERSON = r"[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:\s+(?:[A-ZÀ-Ý][a-zà-ÿ'’.-]*|van|von|de|le))?"
-_NAMED_BY = re.compile(rf"\s*\((?P<who>{_PERSON}(?:\s*(?:/|,|&|and|et)\s*{_PERSON})*)\)\s*$")
+_NAMED_BY = re.compile(rf"\s*\((?P<who>{_PERSON}(?:\s*(?:/|,|&|\band\b|\bet\b)\s*{_PERSON})*)\)\s*$")
 _URL = re.compile(r"<?(https?://[^\s<>)\]}\"']+)>?")
 _HTML_LINK = re.compile(r"<a\s[^>]*?href=[\"'](?P<url>[^\"']+)[\"'][^>]*>(?P<label>.*?)</a>",
                         re.IGNORECASE | re.DOTALL)

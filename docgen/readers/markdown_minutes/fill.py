@@ -117,7 +117,7 @@ def _name_line(line: str, definition: bool) -> bool:
     return 0 < len(name.split()) <= 5 and len(line.split()) <= 16 and parse_person(line) is not None
 
 
-_NAME_REMARKS = re.compile(r"\s*\(|\s+[-–—]\s|\t")
+_NAME_REMARKS = re.compile(r"(?<!\s)\s*\(|(?<!\s)\s+[-–—]\s|\t")  # from a run's first blank only
 _FIELD_DOTS = re.compile(r"[·•|]")
 
 

@@ -15,7 +15,8 @@ from docgen.readers.markdown_minutes.vocab import ACTION_WORDS, DECIDING_BODIES,
 _NAME = r"(?:@[\w-]+|[A-ZÀ-Ý][\w'’.-]*(?:\s+(?:de\s+|van\s+|von\s+|le\s+)?[A-ZÀ-Ý][\w'’.-]*){0,3})"
 _OWNERS = rf"(?:{_NAME}|(?i:all|everyone|everybody|tous|toutes)|Team|Équipe)"
 _OWNER_PREFIX = re.compile(
-    rf"^(?:[*_]{{1,3}})?(?P<owner>{_OWNERS}(?:\s*(?:,|&|/|\+|and|et)\s*{_NAME})*)(?:[*_]{{1,3}})?"
+    # "and"/"et" whole words only: inside a word ("GetSetGet", "AandB") they made every split a try
+    rf"^(?:[*_]{{1,3}})?(?P<owner>{_OWNERS}(?:\s*(?:,|&|/|\+|\band\b|\bet\b)\s*{_NAME})*)(?:[*_]{{1,3}})?"
     rf"\s*(?::|：|\s[—–]\s)\s*(?:\*\*|__)?\s*(?P<rest>\S.*)$", re.DOTALL)
 NOT_OWNERS = {norm(w) for w in (
     "Note", "Notes", "Update", "Question", "Context", "Status", "Background", "Next", "Decision",
@@ -25,9 +26,9 @@ NOT_OWNERS = {norm(w) for w in (
     "Objectif", "Statut", "Point", "Sujet", "Q", "A", "TBD", "WIP", "Draft", "Answer", "Why",
     "What", "How", "Options", "Option", "Pros", "Cons", "Proposition", "Bilan", "Résultat")}
 _TO_VERB = re.compile(r"^(?P<owner>@?[\w'’.-]+(?:\s+[A-ZÀ-Ý][\w'’-]*){0,2}"
-                      r"(?:\s*(?:,|and|&)\s*@?[\w'’.-]+(?:\s+[A-ZÀ-Ý][\w'’-]*)?)*)"
+                      r"(?:\s*(?:,|\band\b|&)\s*@?[\w'’.-]+(?:\s+[A-ZÀ-Ý][\w'’-]*)?)*)"
                       r"\s+(?:to|will|shall|doit|va)\s+(?P<rest>\S.*)$", re.DOTALL)
-_OWNER_PARENS = re.compile(rf"\s*\((?P<who>{_NAME}(?:\s*(?:/|,|&|and|et)\s*{_NAME})*)\)\s*\.?\s*$")
+_OWNER_PARENS = re.compile(rf"\s*\((?P<who>{_NAME}(?:\s*(?:/|,|&|\band\b|\bet\b)\s*{_NAME})*)\)\s*\.?\s*$")
 _VERBS_NOT_NAMES = {"need", "needs", "try", "plan", "have", "going", "want", "remember", "make",
                     "ask", "check", "follow", "we", "i", "they", "it", "this", "that", "someone",
                     "somebody", "nobody", "who", "continue", "start", "how", "agreed",

@@ -11,7 +11,8 @@ _HANDLE = re.compile(r"(?<![\w.])@([A-Za-z0-9][\w-]*(?:/[\w-]+)?)")
 # a parenthesis, which may hold one of its own: "(Erlang Ecosystem Foundation (EEF))"
 # (?<!\s): tried from the first blank of a run only, so a long run is not rescanned from each blank
 _PARENS = re.compile(r"(?<!\s)\s*[(\[]((?:[^()\[\]]|\([^()\[\]]*\))*)[)\]]")
-_DASH = re.compile(r"\s+(?:—|–|-|\|)\s+|\s*[—–]\s*")
+# each tried from a run's first blank only (from every blank, a long run cost its square)
+_DASH = re.compile(r"(?<!\s)\s+(?:—|–|-|\|)\s+|(?<!\s)\s*[—–]\s*")
 _ATTENDANCE_HINTS = {
     "remote": ("remote", "online", "visio", "teams", "zoom", "phone", "dial-in", "a distance",
                "en ligne", "remotely", "video"),
@@ -188,7 +189,8 @@ def parse_person(text: str) -> dict | None:
                                    "group", "_role") if k in person}
 
 
-_PROXY = re.compile(r"(?i)[,;]?\s*\(?\s*(?:représentée?s?|represented|proxy|par procuration)\b"
+# tried from a run's first blank only: from each blank of a long run it grew with the run's square
+_PROXY = re.compile(r"(?i)(?<!\s)[,;]?\s*(?:\(\s*)?(?:représentée?s?|represented|proxy|par procuration)\b"
                     r"(?:\s+(?:par|by|to|à))?[^()]*\)?\s*\.?$")
 _GROUP_SUFFIX = re.compile(r"^(?P<name>[\w'’-]+(?:\s+[\w'’-]+)?)@(?P<group>[A-Za-z][\w-]*)$")
 
