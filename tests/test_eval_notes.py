@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from docgen.eval import notes
 
 MEETING = """\
@@ -135,3 +137,10 @@ def test_a_second_reading_is_scored_against_the_truth_beside_the_reader(tmp_path
     assert got == {"attendees": (4, 4, 4), "decisions": (1, 2, 1), "actions": (2, 2, 2),
                    "owners": (2, 2, 2), "due": (1, 2, 1)}
     assert reader["fields"]["attendees"]["right"] == 3
+
+
+def test_against_refuses_the_per_file_options(tmp_path):
+    folder = corpus(tmp_path)
+    with pytest.raises(SystemExit) as stop:
+        notes.main([str(folder), "--against", str(tmp_path), "--misses"])
+    assert stop.value.code == 2

@@ -6,6 +6,8 @@ any real file) and checks what the reader makes of it.
 
 from __future__ import annotations
 
+import pytest
+
 from docgen.minutes import load
 
 
@@ -53,9 +55,13 @@ def test_a_heading_of_a_weekday_and_a_date_holds_the_meeting_details(tmp_path):
 
 
 def test_names_joined_by_a_slash_are_several_people_unless_one_part_is_not_a_name(tmp_path):
-    minutes = _read(tmp_path, "# Team meeting 2025-03-04\n\nAttendees: Ana Lopez / Bo Chan\n\n"
+    """Three names or more, each a first and last name; 'Name / Organisation' is one person."""
+    minutes = _read(tmp_path, "# Team meeting 2025-03-04\n\nAttendees: Ana Lopez / Bo Chan / Cy Dorn\n\n"
                               "Participants:\n\n- Kevin Koy / @kevkoy / Schmidt DSE\n- Matt Fisher / NASA\n")
-    assert [a.name for a in minutes.attendees] == ["Ana Lopez", "Bo Chan", "Kevin Koy", "Matt Fisher"]
+    assert [a.name for a in minutes.attendees] == ["Ana Lopez", "Bo Chan", "Cy Dorn", "Kevin Koy", "Matt Fisher"]
+    minutes = _read(tmp_path, "# Team meeting 2025-03-04\n\nAttendees: Jean Dupont / Société Générale, "
+                              "Alice Martin / ACME\n")
+    assert [a.name for a in minutes.attendees] == ["Jean Dupont", "Alice Martin"]
 
 
 def test_quoted_meeting_details_are_read(tmp_path):
@@ -195,6 +201,40 @@ def test_someones_updates_are_not_an_action_label(tmp_path):
     minutes = _read(tmp_path, "# Meeting 2021-05-25\n\nAttendees: Ann Lee\n\n## Updates\n\nAR Updates:\n"
                               "- Freshman at college\n- College work is currently WFH\n\nAR Bo: book the room\n")
     assert _actions(minutes) == [("book the room", "Bo", None)]
+
+
+# what a second reading of the evening's conventions made them misfire on: they must stay notes
+NOT_TASKS_NOR_DECISIONS = [
+    "The following actions from the last meeting were completed:\n- Send the invoice\n- Book the room\n",
+    "The following options were not approved:\n- Hiring a contractor\n",
+    "Nothing was decided on the following points:\n- Office move\n",
+    "The following tasks were suggested but nobody agreed to take them:\n- Paint the wall\n",
+    "Les actions suivantes restent en suspens, rien n'a été décidé :\n- Relancer la banque\n",
+    "- Review of the budget went well (Alice)\n- Check: the numbers look right (Bob)\n"
+    "- Test results were good (Alice and Bob)\n- Great demo of the new UI (**Alice**)\n"
+    "- Update from last week (**Bob**)\n",
+    "The customer accepts the terms when signing up.\n\nLe client valide sa commande dans l'application.\n",
+    "Action items to review were not discussed.\n\nBob: action items to follow are in the tracker\n",
+]
+
+
+@pytest.mark.parametrize("body", NOT_TASKS_NOR_DECISIONS, ids=lambda b: b[:40])
+def test_what_only_looks_like_the_new_conventions_stays_notes(tmp_path, body):
+    minutes = _read(tmp_path, "# Meeting 2026-03-04\n\nAttendees: Alice Martin, Bob Stone\n\n## Topic\n\n" + body)
+    assert minutes.decisions == [] and minutes.actions == []
+
+
+def test_the_edges_of_the_evenings_conventions(tmp_path):
+    """A segment with a verb is the task, not a due date; a range is no id; a team is a few words."""
+    minutes = _read(tmp_path, "# Meeting 2026-03-04\n\nAttendees: Alice Martin, Bob Stone\n\n## Actions\n\n"
+                              "- Bob - fix week 3 bugs - urgent\n- Bob - semaine 12 - livrer\n"
+                              "- 3/14-16: Alice to attend the conference\n\n## Updates\n\n"
+                              "### Feedback from the design team\n\nActions:\n- Update the mockups\n\n"
+                              "## Go\n\n- Do we move to Postgres: yes\n- Adaptation à iOS : OK\n")
+    assert _actions(minutes)[:2] == [("fix week 3 bugs - urgent", "Bob", None), ("livrer", "Bob", "2026-03-20")]
+    assert minutes.actions[2].id is None and minutes.actions[2].text.startswith("3/14-16")
+    assert minutes.actions[3].owner is None
+    assert [d.text for d in minutes.decisions] == ["Do we move to Postgres: yes"]
 
 def test_inclusive_french_attendance_labels(tmp_path):
     minutes = _read(tmp_path, "# CA 2025-06-03\n\nPrésent·e·s : Léa Martin, Marc Roux\n\n"

@@ -31,7 +31,7 @@ the files of ``--split``.
 ``--against DIR`` measures the truth itself: ``DIR/NAME.expected.json`` is a second, independent
 annotation of ``NAME.md``; it is scored against the truth as if it were what a reader found, on
 the files DIR annotates, beside the reader's score on the same files. How far two careful readings
-agree is the ceiling of any reader's score.
+agree bounds how finely the truth can judge a reader (``--misses`` and ``--files`` do not apply).
 
 This module imports only the standard library at import time; docgen is imported when a file
 is read.
@@ -382,6 +382,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="score DIR's second annotations (NAME.expected.json) against the truth, "
                              "beside the reader on the same files")
     args = parser.parse_args(argv)
+    if args.against is not None and (args.misses or args.files):
+        parser.error("--against prints the two summaries only: drop --misses and --files")
     files = annotated_files(args.folder, args.split)
     if args.against is not None:
         files = [p for p in files if (args.against / f"{p.stem}.expected.json").is_file()]

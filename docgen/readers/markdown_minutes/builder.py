@@ -238,10 +238,11 @@ def _holds_labelled_actions(sec: Section) -> bool:
 
 # "Technical - Owen, Adam": a team's name, a dash, its members
 _TEAM_TITLE = re.compile(r"^[^-–—:]{2,60}?\s+[-–—]\s+(?P<names>[^-–—]+)$")
-# a team's name: "Login / Auth Team", "Backend squad", "Payroll workstream", "Équipe Front"
-# ("Team Communication" and "All Feature Teams" are topics)
-_NAMED_TEAM = re.compile(r"^(?:[\w'’&/.+ -]{2,40}?\s(?i:team|squad|workstream|work stream)|"
-                         r"(?i:équipe|equipe)\s[\w'’&/.+ -]{2,40})$")
+# a team's name: "Login / Auth Team", "Backend squad", "Payroll workstream", "Équipe Front" (a few
+# words; "Team Communication", "All Feature Teams", "Feedback from the design team" are topics)
+_NAMED_TEAM = re.compile(r"^(?!(?i:from|with|for|feedback|meeting|questions?|updates?|notes?|news|report|"
+                         r"discussion|retours?|avec|pour|de)\b)(?:(?:[\w'’&.+-]+|/)\s){1,4}"
+                         r"(?i:team|squad|workstream|work stream)$|^(?i:équipe|equipe)(?:\s[\w'’&.+-]+){1,3}$")
 
 
 _TITLE_DUE = re.compile(r"(?i)\b(?:before|by|until|avant|pour|d['’]ici)\b.*$")

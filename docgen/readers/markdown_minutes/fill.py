@@ -54,7 +54,12 @@ _TICKED = re.compile(r"^\s*\[[xX]\]\s")
 _TRAILING_OWNER = re.compile(r"\s\\?[-–—]\s*(?:\*\*|__)?(?P<who>[A-ZÀ-Ý][\w'’-]+"
                              r"(?:\s*(?:&|,|\+|\bet\b|\band\b)\s*[A-ZÀ-Ý][\w'’-]+)*)(?:\*\*|__)?\s*$")
 # "Add filtering options by role (**Alex**)", "Set up Docker (Patryk?)": names closing a task in
-# parentheses (in bold, or after a task in the imperative: "(Alex)" alone also credits a remark)
+# parentheses, after a task in the imperative ("(Alex)" alone also credits a remark)
+_TASK_VERBS = tuple(norm(verb) for verb in words("task_verbs"))
+# a verb of doing followed by these is a noun ("Review of the budget", "Update from last week")
+_NOT_AN_OBJECT = {"of", "from", "on", "about", "with", "results", "du", "de", "des", "sur"}
+# a statement, not a task: "... were good", "... look right"
+_STATED = re.compile(r"\b(?:were|was|is|are|went|looks?|looked|seems?|étai(?:en)?t|est|sont|a été)\b")
 _TRAILING_PARENS = re.compile(r"\s\((?P<bold>\*\*|__)?(?P<who>[A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+)?"
                               r"(?:\s*(?:&|,|\+|\bet\b|\band\b)\s*[A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+)?)*)"
                               r"\??(?:\*\*|__)?\)\s*\.?$")
@@ -114,6 +119,8 @@ def _name_line(line: str, definition: bool) -> bool:
         line = _DEFINITION.sub("", line)
     # the name before its remarks: "Mark Wardle (MW) (Chair)\t-\tCardiff and Vale UHB"
     name = _NAME_REMARKS.split(line.strip(), maxsplit=1)[0]
+    if name != line.strip() and not _PERSON_HEADING.match(name.strip()):
+        return False  # "Apologies received from Carl (who is ill)": a sentence before the remarks
     return 0 < len(name.split()) <= 5 and len(line.split()) <= 16 and parse_person(line) is not None
 
 
@@ -172,6 +179,14 @@ _LEAD_IN_DECISIONS = re.compile(
     rf"adopté|adoptés|retenu|retenus|acté|actés)(?:e|es|s)?\b[^:]{{0,40}}:\s*$")
 
 
+# what makes such a sentence say the list was not agreed, or is done or past: "The following
+# actions from the last meeting were completed:", "Nothing was decided on the following points:"
+_LEAD_IN_REFUSED = re.compile(
+    r"(?i)\b(?:not|no|nothing|nobody|none|never|rien|pas|aucune?|personne|completed|done|finished|closed|"
+    r"reviewed|previous|last|précédente?s?|dernière|terminée?s?|réalisée?s?|faites|suspens|suggested|"
+    r"proposed|proposée?s?|suggérée?s?|options?|possibles?|open|ouverte?s?|pending|en attente)\b")
+
+
 class NotesFill(Passes):
     """Builder methods reading paragraphs and lists into an agenda item."""
 
@@ -211,7 +226,8 @@ class NotesFill(Passes):
         également validé les éléments suivants :" one decision per item. The sentence stays a note.
         """
         text = " ".join(block.text.split())
-        if following is None or following.kind != "list" or "\n" in block.text.strip() or len(text) > 300:
+        if following is None or following.kind != "list" or "\n" in block.text.strip() or len(text) > 300 \
+                or _LEAD_IN_REFUSED.search(text):
             return False
         if _LEAD_IN_ACTIONS.search(text):
             for entry in following.items:
@@ -501,10 +517,17 @@ class NotesFill(Passes):
         return True
 
     def _owned_in_parens(self, flat: str) -> re.Match | None:
-        """Return the match of attendees closing a task in parentheses, in bold or after an imperative."""
+        """Return the match of attendees closing a task in parentheses, the task opening on a verb of doing.
+
+        "Add filtering by role (**Alex**)", "Set up Docker (Patryk?)"; not "Review of the budget went
+        well (Alice)" nor "Great demo (**Alice**)": a name in parentheses also credits a remark.
+        """
         m = _TRAILING_PARENS.search(flat)
-        first = norm(flat.lstrip("*_ ").split(" ", 1)[0]) if m else ""
-        return m if m and (m.group("bold") or first in words("task_verbs")) else None
+        head = norm(flat[: m.start()]) + " " if m else ""
+        if not m or _STATED.search(head):
+            return None  # "Test results were good (Alice)", "Check: the numbers look right (Bob)"
+        return m if any(head.startswith(verb + " ") and head[len(verb):].split(" ", 2)[1] not in _NOT_AN_OBJECT
+                        for verb in _TASK_VERBS) else None
 
     def _marked_task(self, text: str, choices: bool) -> bool:
         """Return whether an item is a task by its mark (a checkbox, "Greg to ...", "[PK]").

@@ -9,6 +9,7 @@ from datetime import date
 
 from docgen.readers.markdown_minutes.dates import DATE_PATTERN, find_date
 from docgen.readers.markdown_minutes.people import clean
+from docgen.readers.markdown_minutes.phrases import words
 from docgen.readers.markdown_minutes.relative_dates import resolve_due, take_due_phrase
 from docgen.readers.markdown_minutes.vocab import ACTION_WORDS, DECIDING_BODIES, DECISION_WORDS, norm
 
@@ -58,7 +59,7 @@ _PRIORITIES = {"haute": "high", "élevée": "high", "moyenne": "medium", "normal
                "basse": "low"}
 # "AI-12", "[A-3]", and an id numbering the meeting's actions by its date: "09/29-01."
 _ID = re.compile(r"^\s*\[?(?:(?P<id>[A-Z]{1,4}-\d{1,4})\]?\s*(?:[:.)]|\s[—–-])?|"
-                 r"(?P<dated>\d{1,2}/\d{1,2}-\d{1,3})\]?\s*[:.)])\s+")
+                 r"(?P<dated>\d{2}/\d{2}-\d{2,3})\]?\s*[:.)])\s+")  # not a range "3/14-16"
 _STATUS = re.compile(
     r"\s*[(\[](?P<s>done|completed|closed|in progress|ongoing|wip|cancelled|canceled|dropped|"
     r"fait|terminé|en cours|annulé|open|ouvert)[)\]]\s*$", re.IGNORECASE)
@@ -104,7 +105,9 @@ def action_label(text: str) -> tuple[str | None, str] | None:
 
 
 # "Action item to look into governance models": the label, then the task without a colon
-_ACTION_TO = re.compile(r"^\s*(?:\*\*|__)?(?i:action(?:\s+items?)?)(?:\*\*|__)?\s+to\s+(?P<rest>\S.*)$", re.DOTALL)
+_ACTION_TO = re.compile(r"^\s*(?:\*\*|__)?(?i:action(?:\s+item)?)(?:\*\*|__)?\s+to\s+"
+                        # "Action items to review were not discussed", "Action to be confirmed": no task
+                        r"(?!(?i:be)\b|\S+\s+(?i:were|are|is|was|have|has)\b)(?P<rest>\S.*)$", re.DOTALL)
 
 
 def _labelled(text: str) -> tuple[str | None, str] | None:
@@ -272,6 +275,7 @@ def _owner_before(draft: _Draft) -> None:
 # "EIS - semaine 49 - Corriger le formulaire", "Dorian / Léni - relancer": who, a dash, the task
 _DASHED_OWNER = re.compile(r"^(?P<who>[^\s-].{0,59}?)\s-\s+(?P<rest>\S.*)$", re.DOTALL)
 _DASHED_DUE = re.compile(r"^(?P<when>[^\s-].{0,29}?)\s-\s+(?P<rest>\S.*)$", re.DOTALL)
+_DATE_SEGMENT_VERBS = tuple(f"{norm(verb)} " for verb in words("task_verbs"))
 _OWNER_JOINS = re.compile(r"\s*(?:/|,|&|\band\b|\bet\b)\s*")
 
 
@@ -288,9 +292,21 @@ def _owner_before_dash(draft: _Draft) -> None:
     if not names or not all(n and norm(n) in draft.known for n in names):
         return
     draft.owner, draft.text = ", ".join(names), m["rest"] if m else draft.text
+    if draft.due is None:
+        _due_before_task(draft)
+
+
+def _due_before_task(draft: _Draft) -> None:
+    """Take a due date standing before the task after a dash ("semaine 49 - Livrer ..."); returns nothing.
+
+    Only a short segment that opens on no verb is a date: in "fix week 3 bugs - urgent" it is the task.
+    """
     when = _DASHED_DUE.match(draft.text)
-    due = resolve_due(when["when"], draft.today, draft.next_meeting) if when and draft.today else None
-    if when and due and draft.due is None:
+    if when is None or draft.today is None or len(when["when"].split()) > 3 or \
+            norm(when["when"]).startswith(_DATE_SEGMENT_VERBS):
+        return
+    due = resolve_due(when["when"], draft.today, draft.next_meeting)
+    if due:
         draft.due, draft.text = due, when["rest"]
 
 

@@ -79,14 +79,14 @@ _CAPITALISED_NAME = re.compile(r"[^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*){0,3
 
 
 def _slashed(name: str) -> list[str]:
-    """Return the names ``name`` joins with " / " ("Ruxin Ma / Jiahui Huang"), or ``[name]``.
+    """Return the names ``name`` joins with " / " ("Ruxin Ma / Jiahui Huang / Feinan Guo"), or ``[name]``.
 
-    Only when every part is a capitalised name: "Kevin Koy / @kevkoy / Schmidt DSE" is one
-    person's name, handle and organisation.
+    Only three parts or more, each a first and last name: "Jean Dupont / Société Générale" is a
+    person and an organisation, "Kevin Koy / @kevkoy / Schmidt DSE" a name, handle and organisation.
     """
     parts = [part.strip() for part in name.split(" / ")]
-    if len(parts) > 1 and all(_CAPITALISED_NAME.fullmatch(part) and all(w[0].isupper() for w in part.split())
-                              for part in parts):
+    if len(parts) > 2 and all(_CAPITALISED_NAME.fullmatch(part) and len(part.split()) >= 2 and
+                              all(w[0].isupper() and not w.isupper() for w in part.split()) for part in parts):
         return parts
     return [name]
 

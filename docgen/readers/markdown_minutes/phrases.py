@@ -18,7 +18,7 @@ ENGLISH = {
         "everyone", "all", "all members", "the chairs", "panel", "leadership", "maintainers",
         "core team", "tag", "voting members", "voting seats", "quorum",
         # who decides for a project: "The client approves of the tech stack", "The sponsor approved"
-        "client", "customer", "sponsor", "project sponsor", "product owner", "supervisor",
+        "client", "sponsor", "project sponsor", "product owner", "supervisor",
         "supervisors", "steering group",
     ],
     # the verb of a decision taken by a body, in the past tense
@@ -29,7 +29,7 @@ ENGLISH = {
         "reviewed and approved", "unanimously agreed", "unanimously approved",
         # the present of minutes written as they happen: "Steering Committee approves."
         "approves", "decides", "adopts", "accepts", "endorses", "ratifies", "resolves",
-        "elects", "appoints", "opted for", "chose to", "opted to", "agrees with", "agrees to",
+        "elects", "appoints", "opted for", "chose to", "opted to", "agrees with",
     ],
     # a choice made by the people named: "Thomas Cauchy and Benoit Da Mota opted for a rewrite"
     "opted": [r"(?:opted|have opted|has opted) (?:for|to)", r"(?:ont|a) opté pour",
@@ -195,6 +195,9 @@ ENGLISH = {
         "confirm", "investigate", "look into", "find", "remind", "notify", "collect", "upload",
         "add", "remove", "implement", "deploy", "document", "check", "make", "prepare", "finish",
         "complete", "open", "close", "merge", "test",
+        # the verbs of a project's backlog: "Integrate unit tests into the CI (**Patryk**)"
+        "display", "include", "improve", "integrate", "enforce", "design", "migrate", "refactor",
+        "configure", "install", "rename", "automate", "extend", "connect", "build",
     ],
     # "Talk to French team about ...", "Ping Visit Flanders for renewal": a bare imperative that
     # can only be a task (not "Review of ...", "Update: ...", which name topics)
@@ -261,8 +264,6 @@ ENGLISH = {
     "next_week": [r"next week", r"within a week", r"in a week"],
     "tomorrow": [r"\btomorrow\b"],
     "today": [r"\btoday\b", r"\bend of day\b", r"\beod\b"],
-    # "week 49", "wk 7": a week of the year by its ISO number
-    "week_number": [r"week", r"wk"],
 }
 
 FRENCH = {
@@ -272,8 +273,9 @@ FRENCH = {
         "le copil", "le comité de pilotage", "l'assemblée générale", "l’assemblée générale",
         "nous", "on", "tous", "tout le monde", "le conseil d'administration",
         "le conseil d’administration", "les administrateurs", "les présents",
-        # qui décide pour un projet : "Le client valide la maquette", "La MOA approuve"
-        "le client", "la cliente", "le commanditaire", "le sponsor", "la moa",
+        # qui décide pour un projet : "La MOA valide la maquette" ("le client valide sa commande"
+        # is a user story: the client is not among them)
+        "le commanditaire", "la moa",
         "la maîtrise d'ouvrage", "la maîtrise d’ouvrage",
     ],
     "decided": [
@@ -397,6 +399,8 @@ FRENCH = {
         "publier", "partager", "diffuser", "transmettre", "appeler", "écrire", "informer",
         "inviter", "documenter", "tester", "déployer", "mettre en place", "ajouter", "faire",
         "terminer", "finir",
+        "afficher", "intégrer", "améliorer", "concevoir", "migrer", "configurer", "renommer",
+        "automatiser", "connecter", "développer", "implémenter",
     ],
     "did_decide": [r"décidé (?:de|d['’])", r"choisi (?:de|d['’])"],
     "obligations": ["doit", "doivent", "devra", "devront"],
@@ -472,7 +476,6 @@ FRENCH = {
     "next_week": [r"semaine prochaine", r"la semaine prochaine", r"sous huitaine", r"d'ici une semaine"],
     "tomorrow": [r"\bdemain\b"],
     "today": [r"\baujourd['’ ]hui\b", r"\bce jour\b"],
-    "week_number": [r"semaine", r"sem\.?"],
 }
 
 #: Every language the sentence rules read, by code.
@@ -519,7 +522,6 @@ class Relative(TypedDict):
     next_week: list[str]
     tomorrow: list[str]
     today: list[str]
-    week_number: list[str]  # the word before an ISO week number
 
 
 #: The vocabulary of relative due dates, merged over the languages (see relative_dates.py).
@@ -534,5 +536,4 @@ RELATIVE: Relative = {
     "next_week": words("next_week"),
     "tomorrow": words("tomorrow"),
     "today": words("today"),
-    "week_number": words("week_number"),
 }

@@ -28,7 +28,8 @@ _END_OF_WEEK = re.compile("|".join(RELATIVE["end_of_week"]), re.IGNORECASE)
 _NEXT_WEEK = re.compile("|".join(RELATIVE["next_week"]), re.IGNORECASE)
 _TOMORROW = re.compile("|".join(RELATIVE["tomorrow"]), re.IGNORECASE)
 _TODAY = re.compile("|".join(RELATIVE["today"]), re.IGNORECASE)
-_WEEK_NUMBER = re.compile(rf"(?<!\w)(?:{'|'.join(RELATIVE['week_number'])})\s*(?P<n>\d{{1,2}})(?![\d/.:-])",
+# "week 49", "semaine 49", "sem. 50": a week of the year by its ISO number, after a word for a week
+_WEEK_NUMBER = re.compile(rf"(?<!\w)(?:{'|'.join(RELATIVE['units'][7])})\.?\s*(?P<n>\d{{1,2}})(?![\d/.:-])",
                           re.IGNORECASE)
 _IN_COUNT = re.compile(rf"(?<!\w)(?P<n>{_COUNT})\s+(?P<unit>{_UNIT})(?!\w)", re.IGNORECASE)
 _ON_WEEKDAY = re.compile(rf"(?<!\w)(?P<day>{_WEEKDAY})(?!\w)", re.IGNORECASE)

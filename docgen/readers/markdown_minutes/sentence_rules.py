@@ -465,13 +465,16 @@ def _yes(match: re.Match, sentence: str, people: People) -> Finding | None:
     subject = match.group("subject").strip()
     if len(subject.split()) > 12 or _FINITE_VERB.search(subject) or _one_assents(subject, sentence, people):
         return None
-    if _STATUS_OK.search(sentence):
+    if _STATUS_OK.search(sentence) and not _ASKED.search(subject):
         return None  # "Saisie de la marée : OK": a field's status in a review, not a choice
     return Finding("decision", sentence, "")
 
 
 # "Adaptation à iOS : OK", "Login: yes": after a colon, a bare yes is a status; an arrow settles
 _STATUS_OK = re.compile(r"[:：]\s*(?i:ok|okay|yes|oui|go)\s*[.!]?$")
+# ... unless what it answers was asked: "Do we move to Postgres: yes", "Go / no-go for the release: go"
+_ASKED = re.compile(r"\?|^(?i:do|does|should|shall|can|could|will|are|is|on)\s+(?i:we|on|nous)\b|"
+                    r"(?i:go\s*/\s*no[- ]?go)")
 
 
 @dataclass(frozen=True)
