@@ -53,14 +53,13 @@ _TICKED = re.compile(r"^\s*\[[xX]\]\s")
 # "... - **Robin**", "... — Luca & Nicolas": the attendees who own a task, after a closing dash
 _TRAILING_OWNER = re.compile(r"\s\\?[-–—]\s*(?:\*\*|__)?(?P<who>[A-ZÀ-Ý][\w'’-]+"
                              r"(?:\s*(?:&|,|\+|\bet\b|\band\b)\s*[A-ZÀ-Ý][\w'’-]+)*)(?:\*\*|__)?\s*$")
-# "Add filtering options by role (**Alex**)", "Set up Docker (Patryk?)": names closing a task in
-# parentheses, after a task in the imperative ("(Alex)" alone also credits a remark)
-_TASK_VERBS = tuple(norm(verb) for verb in words("task_verbs"))
 # a verb of doing followed by these is a noun ("Review of the budget", "Update from last week")
 _NOT_AN_OBJECT = {"of", "from", "on", "about", "with", "results", "du", "de", "des", "sur"}
 # a statement, not a task: "... were good", "... look right"
 _STATED = re.compile(r"\b(?:were|was|is|are|went|looks?|looked|seems?|étai(?:en)?t|est|sont|a été)\b")
-_TRAILING_PARENS = re.compile(r"\s\((?P<bold>\*\*|__)?(?P<who>[A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+)?"
+# "Add filtering options by role (**Alex**)", "Set up Docker (Patryk?)": names closing a task in
+# parentheses, after a task in the imperative ("(Alex)" alone also credits a remark)
+_TRAILING_PARENS = re.compile(r"\s\((?:\*\*|__)?(?P<who>[A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+)?"
                               r"(?:\s*(?:&|,|\+|\bet\b|\band\b)\s*[A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+)?)*)"
                               r"\??(?:\*\*|__)?\)\s*\.?$")
 
@@ -153,7 +152,6 @@ def _speaker_text(text: str) -> str:
     return clean((m.group("rest") if m else text).replace("\n", " "))
 
 
-
 def _labelled_quotes(blocks: list[Block]) -> Iterator[Block]:
     """Return (as a generator) ``blocks``, each quote opening on an actions or decisions label expanded."""
     for block in blocks:
@@ -206,7 +204,7 @@ class NotesFill(Passes):
             following = blocks[index + 1] if index + 1 < len(blocks) else None
             if block.kind == "para" and self._lead_in(block, following, target):
                 kept.append(block)
-                index += 1  # the list it introduces is read
+                index += 1  # the list it introduces is read: skipped with it
             elif block.kind == "para":
                 target, kept, taken = self._fill_para(block, following, target, meta, kept)
                 index += taken
@@ -238,7 +236,6 @@ class NotesFill(Passes):
                     decision(target, entry)
         else:
             return False
-        following.items = []
         return True
 
     def _fill_block(self, block: Block, target: Agenda, meta: bool, kept: list[Block]) -> None:
@@ -527,7 +524,7 @@ class NotesFill(Passes):
         if not m or _STATED.search(head):
             return None  # "Test results were good (Alice)", "Check: the numbers look right (Bob)"
         return m if any(head.startswith(verb + " ") and head[len(verb):].split(" ", 2)[1] not in _NOT_AN_OBJECT
-                        for verb in _TASK_VERBS) else None
+                        for verb in it.TASK_VERBS) else None
 
     def _marked_task(self, text: str, choices: bool) -> bool:
         """Return whether an item is a task by its mark (a checkbox, "Greg to ...", "[PK]").

@@ -275,7 +275,9 @@ def _owner_before(draft: _Draft) -> None:
 # "EIS - semaine 49 - Corriger le formulaire", "Dorian / Léni - relancer": who, a dash, the task
 _DASHED_OWNER = re.compile(r"^(?P<who>[^\s-].{0,59}?)\s-\s+(?P<rest>\S.*)$", re.DOTALL)
 _DASHED_DUE = re.compile(r"^(?P<when>[^\s-].{0,29}?)\s-\s+(?P<rest>\S.*)$", re.DOTALL)
-_DATE_SEGMENT_VERBS = tuple(f"{norm(verb)} " for verb in words("task_verbs"))
+#: the verbs a task in the imperative opens on ("send", "set up", "mettre à jour"), normalised
+TASK_VERBS = tuple(norm(verb) for verb in words("task_verbs"))
+_DATE_SEGMENT_VERBS = tuple(f"{verb} " for verb in TASK_VERBS)
 _OWNER_JOINS = re.compile(r"\s*(?:/|,|&|\band\b|\bet\b)\s*")
 
 
