@@ -473,8 +473,8 @@ def _yes(match: re.Match, sentence: str, people: People) -> Finding | None:
 # "Adaptation à iOS : OK", "Login: yes": after a colon, a bare yes is a status; an arrow settles
 _STATUS_OK = re.compile(r"[:：]\s*(?i:ok|okay|yes|oui|go)\s*[.!]?$")
 # ... unless what it answers was asked: "Do we move to Postgres: yes", "Go / no-go for the release: go"
-_ASKED = re.compile(r"\?|^(?i:do|does|should|shall|can|could|will|are|is|on)\s+(?i:we|on|nous)\b|"
-                    r"(?i:go\s*/\s*no[- ]?go)")
+_ASKED = re.compile(r"\?|^(?i:do|does|should|shall|can|could|will|is|are)\s+(?i:we|the|it)\b|"
+                    r"^(?i:est-ce qu|faut-il|doit-on|peut-on|va-t-on)|(?i:go\s*/\s*no[- ]?go)")
 
 
 @dataclass(frozen=True)
