@@ -74,8 +74,10 @@ class Requirement(Record):
     text: Text = Field(description="The requirement (Markdown).")
     level: Level = Field("must", description="must, should or may (RFC 2119; shall, recommended, optional too).")
     category: Text | None = Field(None, description="Category, e.g. functional, security.")
+    # a factory, not a [] default: pydantic deep-copies a mutable default for each requirement
     keywords: Annotated[TextList, BeforeValidator(_keywords)] = Field(
-        [], description="BCP 14 keywords found in the text (a list or comma-separated).")
+        default_factory=list, description="BCP 14 keywords found in the text (a list or comma-separated).",
+        json_schema_extra={"default": []})
 
 
 class RequirementSet(Record):
