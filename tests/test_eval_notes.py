@@ -137,6 +137,12 @@ def test_a_second_reading_is_scored_against_the_truth_beside_the_reader(tmp_path
     assert got == {"attendees": (4, 4, 4), "decisions": (1, 2, 1), "actions": (2, 2, 2),
                    "owners": (2, 2, 2), "due": (1, 2, 1)}
     assert reader["fields"]["attendees"]["right"] == 3
+    # the reader against the second reading, which kept one decision and wrote no due date
+    against_second = {f: (v["right"], v["truth"], v["found"])
+                      for f, v in report["reader_against_second"]["fields"].items()}
+    found = {f: v["found"] for f, v in reader["fields"].items()}
+    assert against_second["decisions"] == (1, 1, found["decisions"])
+    assert against_second["due"][1] == 1
 
 
 def test_against_refuses_the_per_file_options(tmp_path):

@@ -31,7 +31,8 @@ the files of ``--split``.
 ``--against DIR`` measures the truth itself: ``DIR/NAME.expected.json`` is a second, independent
 annotation of ``NAME.md``; it is scored against the truth as if it were what a reader found, on
 the files DIR annotates, beside the reader's score on the same files. How far two careful readings
-agree bounds how finely the truth can judge a reader (``--misses`` and ``--files`` do not apply).
+agree bounds how finely the truth can judge a reader; the reader is also scored against the second
+reading (``--misses`` and ``--files`` do not apply).
 
 This module imports only the standard library at import time; docgen is imported when a file
 is read.
@@ -270,9 +271,9 @@ def score_reading(path: Path, second: Path) -> FileScore:
     return score(path.name, truth_of(path), json.loads(second.read_text(encoding="utf-8")))
 
 
-def score_file(path: Path) -> FileScore:
-    """Read ``path`` with docgen and score it against its ``.expected.json``."""
-    truth = truth_of(path)
+def score_file(path: Path, truth_path: Path | None = None) -> FileScore:
+    """Read ``path`` with docgen; return its score against ``truth_path`` (default: its ``.expected.json``)."""
+    truth = truth_of(path) if truth_path is None else json.loads(truth_path.read_text(encoding="utf-8"))
     from docgen.errors import InputError
 
     status, message = "read", ""
@@ -413,14 +414,18 @@ def _agreement(files: list[Path], second: Path, as_json: bool) -> int:
     """Print the second annotations' score and the reader's on ``files``; return the exit code 0."""
     readings = summary([score_reading(p, second / f"{p.stem}.expected.json") for p in files])
     reader = summary([score_file(p) for p in files])
+    reader_second = summary([score_file(p, second / f"{p.stem}.expected.json") for p in files])
     if as_json:
-        print(json.dumps({"second_reading": readings, "reader": reader}, indent=2, ensure_ascii=False))
+        print(json.dumps({"second_reading": readings, "reader": reader, "reader_against_second": reader_second},
+                         indent=2, ensure_ascii=False))
         return 0
     print(f"{len(files)} files with a second reading in {second}")
     print("second reading against the truth:")
     print(render(readings, []))
     print("reader against the truth, same files:")
     print(render(reader, []))
+    print("reader against the second reading, same files:")
+    print(render(reader_second, []))
     return 0
 
 
