@@ -35,6 +35,10 @@ SHAPES = {
                         + "andB" * 40 + " x: y\n\n- " + "GetSet" * 30 + "Get x: returns null\n",
     # an attendee line of a name and a run under the 200 blanks kept, 2,000 times (100 lines: 12 s)
     "attendee_lines_many": "# Sync 2026-03-04\n\nAttendees:\n" + ("Ana" + NBSP * 199 + "x\n") * 2_000,
+    # a line of fields with a full stop before each would-be label, and names wrapped on commas
+    "fields_after_stops": "# Sync 2026-03-04\n\nPresent: Ana. " + "Regrets: Bo. Chair a b c d e f" * 5_000 + ":\n",
+    "wrapped_names": "# Sync 2026-03-04\n\nPresent: Ana,\n" + "Bo Li,\n" * 20_000 + "Cy\n",
+    "dashed_names": "# Sync 2026-03-04\n\nPresent: " + "Ana Lopez - " * 10_000 + "Bo\n",
 }
 
 

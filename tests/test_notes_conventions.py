@@ -885,3 +885,69 @@ def test_the_speakers_of_a_check_in_round_are_attendees(tmp_path):
     minutes = _read(tmp_path, "# Réunion du 3 juin 2025\n\n## Tour de table\n\n* Léa : ça va\n"
                     "* marc : en forme\n\n## Budget\n\n* Loyer : 300 €\n* Site : 20 €\n")
     assert [a.name for a in minutes.attendees] == ["Léa", "marc"]
+
+
+# -- attendee lists as people write them -------------------------------------------------------
+def _people(minutes):
+    return [(a.name, str(a.attendance)) for a in minutes.attendees]
+
+
+@pytest.mark.parametrize("line", ["*Attendees*: Ana Lopez, Bo Li", "*Attendees:* Ana Lopez, Bo Li",
+                                  "_Présents :_ Ana Lopez, Bo Li", "__Present__: Ana Lopez, Bo Li"])
+def test_a_label_in_italics_or_bold(tmp_path, line):
+    minutes = _read(tmp_path, f"# Sync 2025-03-04\n\n{line}\n\n## Notes\n\nWe talked.\n")
+    assert _people(minutes) == [("Ana Lopez", "present"), ("Bo Li", "present")]
+
+
+def test_a_value_opening_on_emphasis_keeps_its_marks(tmp_path):
+    """'Attendees: *Nick* A.' is a name in italics, not a label in italics."""
+    minutes = _read(tmp_path, "# Sync 2025-03-04\n\nAttendees: *Nick* A., *Dan* B.\n\nWe talked.\n")
+    assert [a.name for a in minutes.attendees] == ["Nick A", "Dan B"]
+
+
+@pytest.mark.parametrize("text", [
+    "Present: Ana Lopez, Bo Li,\nCy Wu, Dee Roy\n",
+    "- Attendees: Ana Lopez, Bo Li,\n  Cy Wu, Dee Roy\n- Notes: Bo Li\n",
+    "Présents : Ana Lopez, Bo Li,\n   Cy Wu, Dee Roy\n",
+])
+def test_a_list_of_names_wrapped_after_a_comma_goes_on(tmp_path, text):
+    minutes = _read(tmp_path, f"# Sync 2025-03-04\n\n{text}\n## Notes\n\nWe talked.\n")
+    assert [a.name for a in minutes.attendees] == ["Ana Lopez", "Bo Li", "Cy Wu", "Dee Roy"]
+
+
+def test_a_line_after_a_comma_that_opens_a_label_is_a_field_of_its_own(tmp_path):
+    minutes = _read(tmp_path, "# Sync 2025-03-04\n\nPresent: Ana Lopez, Bo Li,\nRegrets: Cy Wu\n\nWe talked.\n")
+    assert _people(minutes) == [("Ana Lopez", "present"), ("Bo Li", "present"), ("Cy Wu", "excused")]
+
+
+@pytest.mark.parametrize("value", ["Ana Lopez - Bo Li - Cy Wu", "Ana Lopez – Bo Li – Cy Wu",
+                                   "Ana Lopez | Bo Li | Cy Wu", "Ana Lopez · Bo Li · Cy Wu"])
+def test_names_joined_by_dashes_bars_or_dots(tmp_path, value):
+    minutes = _read(tmp_path, f"# Sync 2025-03-04\n\nParticipants: {value}\n\nWe talked.\n")
+    assert [a.name for a in minutes.attendees] == ["Ana Lopez", "Bo Li", "Cy Wu"]
+
+
+def test_a_dash_before_a_role_or_between_two_parts_joins_no_names(tmp_path):
+    minutes = _read(tmp_path, "# Sync 2025-03-04\n\nPresent: Ana Lopez - Chair, Bo Li - Acme Corp\n\nWe talked.\n")
+    assert [a.name for a in minutes.attendees] == ["Ana Lopez", "Bo Li"]
+
+
+@pytest.mark.parametrize("line", ["Present: Ana Lopez, Bo Li. Regrets: Cy Wu.",
+                                  "Present: Ana Lopez, Bo Li; Apologies: Cy Wu",
+                                  "Présents : Ana Lopez, Bo Li. Excusé : Cy Wu"])
+def test_a_second_people_label_on_the_same_line(tmp_path, line):
+    minutes = _read(tmp_path, f"# Sync 2025-03-04\n\n{line}\n\n## Notes\n\nWe talked.\n")
+    assert _people(minutes) == [("Ana Lopez", "present"), ("Bo Li", "present"), ("Cy Wu", "excused")]
+
+
+def test_a_role_label_on_the_line_of_the_attendees(tmp_path):
+    minutes = _read(tmp_path, "# Sync 2025-03-04\n\nPresent: Ana Lopez, Bo Li. Chair: Ana Lopez. "
+                              "Minutes: Bo Li.\n\nWe talked. Note: nothing new.\n")
+    assert [a.name for a in minutes.attendees] == ["Ana Lopez", "Bo Li"]
+    assert (minutes.meeting.chair, minutes.meeting.minute_taker) == ("Ana Lopez", "Bo Li")
+
+
+@pytest.mark.parametrize("label", ["Attendees (remote)", "Participants (à distance)", "Attendees (online)"])
+def test_how_they_attended_in_the_labels_parenthesis(tmp_path, label):
+    minutes = _read(tmp_path, f"# Sync 2025-03-04\n\nAttendees: Ana Lopez\n{label}: Bo Li\n\nWe talked.\n")
+    assert _people(minutes) == [("Ana Lopez", "present"), ("Bo Li", "remote")]

@@ -61,10 +61,22 @@ _COMMENT = re.compile(r"\s*(?:<!--.*?-->\s*)+", re.DOTALL)
 _MD = MarkdownIt("commonmark", {"maxNesting": 400}).enable(["table", "strikethrough"]).disable("inline")
 
 
+# A line that ends on a comma goes on in the next one: "Present: Ana Lopez, Bo Li,\nCy Wu", a
+# task wrapped after "to Ana,". Markdown shows the two as one line; the next is left apart when it
+# opens on a label of its own ("Regrets: ..."), which starts a new field.
+_WRAPPED_AFTER_COMMA = re.compile(r",[ \t]*\n[ \t]*(?![^\n:：]{1,40}[:：])")
+
+
 def _inline(node: SyntaxTreeNode) -> str:
     """Return a node's inline Markdown as written, its character references decoded (entities.py)."""
     inline = next((c for c in node.children if c.type == "inline"), None)
     return decode_entities(inline.content) if inline is not None else ""
+
+
+def _joined_inline(node: SyntaxTreeNode) -> str:
+    """Return a paragraph's inline Markdown, a line that ends on a comma joined to the next."""
+    text = _inline(node)
+    return _WRAPPED_AFTER_COMMA.sub(", ", text) if "\n" in text else text
 
 
 def _block(node: SyntaxTreeNode, source: list[str]) -> Block:
@@ -75,7 +87,7 @@ def _block(node: SyntaxTreeNode, source: list[str]) -> Block:
 
 def _para_block(node: SyntaxTreeNode, source: list[str], line: int) -> Block:
     """Return a paragraph's Block, its inline Markdown as written."""
-    return Block("para", line, text=_inline(node))
+    return Block("para", line, text=_joined_inline(node))
 
 
 def _list_block(node: SyntaxTreeNode, source: list[str], line: int) -> Block:

@@ -128,9 +128,27 @@ _FIELD_DOTS = re.compile(r"[·•|]")
 
 
 def _field_lines(text: str) -> list[tuple[int, str]]:
-    """Return (line offset, text) of each line of a paragraph, a line of bold fields split at its dots."""
-    return [(offset, piece) for offset, line in enumerate(text.split("\n"))
-            for piece in (_FIELD_SEPARATOR.split(line) if _FIELD_DOTS.search(line) else [line])]
+    """Return (line offset, text) of each line of a paragraph, a line of fields split where the next opens.
+
+    Bold fields split at their dots; plain ones where a people or role label follows a full stop or
+    semicolon ("Present: Ana, Bo. Regrets: Cy", "Présents : Léa ; Excusé : Marc").
+    """
+    return [(offset, part) for offset, line in enumerate(text.split("\n"))
+            for piece in (_FIELD_SEPARATOR.split(line) if _FIELD_DOTS.search(line) else [line])
+            for part in _people_fields(piece)]
+
+
+# a label after a full stop or semicolon, from the first blank of a run only
+_NEXT_LABEL = re.compile(r"(?<=[.;])\s+(?P<label>[^\W\d_][\w'’·. -]{0,30}?)\s*[:：]")
+
+
+def _people_fields(line: str) -> list[str]:
+    """Return ``line`` cut before each people or role label that follows a full stop or semicolon."""
+    if line.count(":") + line.count("：") < 2:
+        return [line]
+    cuts = [m.start("label") for m in _NEXT_LABEL.finditer(line)
+            if people_label(norm(m.group("label"))) or role_label(norm(m.group("label")))]
+    return [line[a:b].strip(" ;") for a, b in zip([0, *cuts], [*cuts, len(line)])] if cuts else [line]
 
 
 def _chorus(entry: Item, kept: list[Item], target: Agenda) -> bool:

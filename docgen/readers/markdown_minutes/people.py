@@ -79,16 +79,29 @@ _CAPITALISED_NAME = re.compile(r"[^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*){0,3
 
 
 def _slashed(name: str) -> list[str]:
-    """Return the names ``name`` joins with " / " ("Ruxin Ma / Jiahui Huang / Feinan Guo"), or ``[name]``.
+    """Return the names ``name`` joins with " / " or a dash, " | " or " · ", or ``[name]``.
 
-    Only three parts or more, each a first and last name: "Jean Dupont / Société Générale" is a
-    person and an organisation, "Kevin Koy / @kevkoy / Schmidt DSE" a name, handle and organisation.
+    With " / " or a spaced dash ("Ruxin Ma / Jiahui Huang / Feinan Guo", "Ana Lopez - Bo Li - Cy
+    Wu"), only three parts or more, each a first and last name: "Jean Dupont / Société Générale" is
+    a person and an organisation, "Kevin Koy / @kevkoy / Schmidt DSE" a name, handle and
+    organisation, "Ana Lopez - Chair" a person and her role. " | " and " · " join names only.
     """
-    parts = [part.strip() for part in name.split(" / ")]
-    if len(parts) > 2 and all(_CAPITALISED_NAME.fullmatch(part) and len(part.split()) >= 2 and
-                              all(w[0].isupper() and not w.isupper() for w in part.split()) for part in parts):
-        return parts
+    for mark in (" | ", " · "):
+        parts = [part.strip() for part in name.split(mark)]
+        if len(parts) > 1 and all(_CAPITALISED_NAME.fullmatch(part) and
+                                  all(w[0].isupper() for w in part.split()) for part in parts):
+            return parts
+    for mark in (" / ", " - ", " – "):
+        parts = [part.strip() for part in name.split(mark)]
+        if len(parts) > 2 and all(_first_and_last(part) for part in parts):
+            return parts
     return [name]
+
+
+def _first_and_last(part: str) -> bool:
+    """Return whether ``part`` is a capitalised first and last name (two to four words, not in capitals)."""
+    return bool(_CAPITALISED_NAME.fullmatch(part)) and len(part.split()) >= 2 and \
+        all(w[0].isupper() and not w.isupper() for w in part.split())
 
 
 # everyone, then who that is: "toute l'équipe (Yahya, Marie et Sami)", "the whole team (Ana, Bo)"

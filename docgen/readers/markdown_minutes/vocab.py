@@ -347,9 +347,11 @@ def _kind_of(key: str) -> tuple[str, str | None]:
     return "general", None
 
 
+# the label may be in bold or italics, the colon inside or outside: "**Present:**", "*Attendees*:",
+# "_Présents :_"; a single mark after the colon closes one opened before the label ("*Nick* A." is a value)
 LABEL = re.compile(
-    r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?\s*(?P<label>[^:：*_]{1,60}?)\s*(?:\*\*|__)?\s*[:：]\s*"
-    r"(?:\*\*|__)?\s*(?P<value>.*?)\s*$"
+    r"^\s*(?:[-*+]\s+)?(?P<open>\*{1,2}|_{1,2})?\s*(?P<label>[^:：*_]{1,60}?)\s*(?:\*{1,2}|_{1,2})?\s*[:：]\s*"
+    r"(?:\*\*|__|(?(open)[*_]))?\s*(?P<value>.*?)\s*$"
 )
 
 
@@ -365,6 +367,23 @@ def split_label(line: str) -> tuple[str, str] | None:
     # a link cut at its URL's colon ("[PR 331](https://...): title") is not a label
     if not m or m.group("label").strip().startswith(("http", "<")) or "](" in m.group("label"):
         return None
-    # "Attendees (Name, Role):", "Chair(s):": a closing parenthesis explains the label
+    # "Attendees (Name, Role):", "Chair(s):": a closing parenthesis explains the label, unless it
+    # says how they attended ("Attendees (remote):")
     label = _LABEL_REMARK.sub("", m.group("label")) or m.group("label")
-    return norm(label), m.group("value").strip()
+    if label != m.group("label") and _attended_otherwise(norm(m.group("label")), norm(label)):
+        label = m.group("label")
+    return norm(label), _unclosed_emphasis(m.group("value").strip())
+
+
+def _attended_otherwise(full: str, bare: str) -> bool:
+    """Return whether a people label's parenthesis gives another attendance than the label alone."""
+    with_remark = people_label(full)
+    return with_remark is not None and with_remark[0] != "present" and people_label(bare) != with_remark
+
+
+def _unclosed_emphasis(value: str) -> str:
+    """Return ``value`` without the mark closing an emphasis opened before the label (``*Note: ...*``)."""
+    for mark in ("**", "__", "*", "_"):
+        if value.endswith(mark) and value.count(mark) % 2:
+            return value[: -len(mark)].rstrip()
+    return value
