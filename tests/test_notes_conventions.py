@@ -951,3 +951,22 @@ def test_a_role_label_on_the_line_of_the_attendees(tmp_path):
 def test_how_they_attended_in_the_labels_parenthesis(tmp_path, label):
     minutes = _read(tmp_path, f"# Sync 2025-03-04\n\nAttendees: Ana Lopez\n{label}: Bo Li\n\nWe talked.\n")
     assert _people(minutes) == [("Ana Lopez", "present"), ("Bo Li", "remote")]
+
+
+# -- tasks and decisions in the words of project meetings ----------------------------------------
+def test_an_attendee_opening_a_labelled_task_owns_it(tmp_path):
+    """'TODO: Bob sends the report': the attendee named first owns the task, written whole."""
+    minutes = _read(tmp_path, "# Sync 2025-03-04\n\nAttendees: Bob Stone, Léa Martin\n\n## Budget\n\n"
+                              "TODO: Bob sends the report\n\nAction : Léa envoie le devis.\n\n"
+                              "Action: GitHub sends the notifications\n\n"
+                              "Action: Bob and Léa review the plan\n")
+    assert _actions(minutes) == [("Bob sends the report", "Bob", None), ("Léa envoie le devis.", "Léa", None),
+                                 ("GitHub sends the notifications", None, None),
+                                 ("Bob and Léa review the plan", None, None)]
+
+
+def test_a_go_or_no_go_is_a_decision_kept_whole(tmp_path):
+    minutes = _read(tmp_path, "# Comité de pilotage 2025-03-04\n\nPrésents : Léa Martin\n\n## Lot 2\n\n"
+                              "Go pour la mise en production le 12 mars.\n\nNo-go for the data migration.\n")
+    assert [d.text for d in minutes.decisions] == ["Go pour la mise en production le 12 mars",
+                                                   "No-go for the data migration"]

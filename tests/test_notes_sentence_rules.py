@@ -199,9 +199,31 @@ FOUND = [
      "The travel policy was adopted by the board", None),
     ("Bilan financier validé.", "short verdict", "decision", "Bilan financier validé", None),
     ("Budget approved.", "short verdict", "decision", "Budget approved", None),
+    ("Go decision for the pilot in March.", "go or no-go", "decision", "Go decision for the pilot in March", None),
+    ("No-go for the March release.", "go or no-go", "decision", "No-go for the March release", None),
+    ("Feu vert pour le lot 2.", "go or no-go", "decision", "Feu vert pour le lot 2", None),
+    ("Go pour la mise en production le 12 mars.", "go or no-go", "decision",
+     "Go pour la mise en production le 12 mars", None),
+    ("Agreement to freeze the scope until June.", "impersonal decision", "decision",
+     "Freeze the scope until June", None),
+    ("Accord unanime pour reporter l'AG.", "impersonal decision", "decision", "Reporter l'AG", None),
+    ("Tom has to send the minutes by Friday.", "named person will do", "action",
+     "Send the minutes by Friday", "Tom"),
+    ("@bob to send the minutes.", "named person will do", "action", "Send the minutes", "@bob"),
+    ("Léa enverra le compte rendu.", "named person will do", "action", "Léa enverra le compte rendu", "Léa"),
+    ("Léa et Tom prépareront le budget.", "named person will do", "action",
+     "Léa et Tom prépareront le budget", "Léa, Tom"),
+    ("Léa a pour action de relancer le traiteur.", "named person will do", "action",
+     "Relancer le traiteur", "Léa"),
 ]
 
 LEFT_ALONE = [
+    "Go to the wiki for the slides.",  # an instruction, not a go / no-go
+    "Léa verra avec le traiteur.",  # the future of seeing, being, being able: no task
+    "Léa sera absente en juin.",
+    "Léa pourra relire le budget.",
+    "Mireille enverra peut-être le budget.",  # not an attendee: a future verb needs one
+    "No agreement on the budget yet.",
     "In 2019, we adopted the old policy.",  # a past choice reported, not this meeting's
     "C'est le budget qui pose problème.",
     "Si nous avons décidé de partir, tant mieux.",

@@ -354,9 +354,24 @@ def _owner_initials(draft: _Draft) -> None:
 
 
 #: The fields taken out of an action line, in order: each step sees what the earlier ones left.
+# an attendee's name opening the task's sentence: "Bob sends the report", "Léa envoie le devis"
+# ("Ellen and Thomas have a call" names two people: left to the rules that join names)
+_NAME_OPENS = re.compile(r"^(?P<who>@?[A-ZÀ-Ý][\w'’-]*(?: [A-ZÀ-Ý][\w'’-]*){0,2}) (?!(?:and|et|or|ou)\b)(?=[a-zà-ÿ])")
+
+
+def _owner_opens_task(draft: _Draft) -> None:
+    """Without an owner yet, give the task to the attendee whose name opens its sentence (the text stays whole)."""
+    if draft.owner is not None or not draft.known:
+        return
+    m = _NAME_OPENS.match(draft.text.strip())
+    if m and norm(m["who"]).lstrip("@") in draft.known:
+        draft.owner = clean(m["who"])
+
+
 _STEPS: tuple[Callable[[_Draft], None], ...] = (
     _checkbox, _action_id, _label, _struck, _status, _due_date, _priority_field, _owner_field,
     _owner_before, _owner_before_dash, _owner_in_parens, _owner_initials, _owner_handles,
+    _owner_opens_task,
 )
 
 

@@ -47,7 +47,12 @@ ENGLISH = {
         r"we (?:have )?(?:therefore |finally )?(?:chose|settled on|opted for|opted to)",
         # a sentence opening on the participle: "Agreed that the release goes first."
         r"agreed(?= that\b)",
+        # "Agreement to freeze the scope", "General agreement on the plan"
+        r"(?:general |broad |full |unanimous )?agreement (?:that|to|on)",
     ],
+    # a project's go / no-go, kept whole: "Go decision for the pilot", "No-go for the March
+    # release", "Green light for the pilot"
+    "go_no_go": [r"(?:no[- ]?)?go (?:decision )?(?:for|on)\b", r"(?:the )?green light (?:was given )?(?:for|to)\b"],
     # what may open a decision formula: "After discussion, it was agreed ...", "Finally, we decided"
     "after_discussion": [r"after (?:some |a |the |further |much )?(?:discussion|debate|deliberation|vote|review)",
                          r"following (?:some |a |the |further )?(?:discussion|debate|deliberation|vote|review)",
@@ -131,7 +136,7 @@ ENGLISH = {
         "will", "shall", "is going to", "are going to", "agreed to", "agrees to", "has agreed to",
         "volunteered to", "volunteers to", "offered to", "offers to", "will take care of",
         "is to", "are to", "needs to", "promised to", "committed to", "took an action to",
-        "takes an action to", "has an action to", "will look into", "to",
+        "takes an action to", "has an action to", "to", "has to", "have to",
         # "Tom will be responsible for the budget": the role is the task
         r"will be(?= responsible for| in charge of)", r"(?:is|are) now(?= responsible for| in charge of)",
         # "Tom will be working on the ACES update": a task in the future progressive
@@ -309,10 +314,14 @@ FRENCH = {
         r"adopté|adoptons|retenu|retenons|choisi|choisissons|validé|validons|fixé|fixons|arrêté|arrêtons)",
         r"(?:la )?décision (?:est|a été) prise", r"décision (?:est|a été) prise de",
         r"(?:il y a )?consensus (?:sur|pour)",
+        # "Accord pour reporter l'AG", "Accord unanime sur le budget"
+        r"(?:il y a )?(?:un )?accord (?:unanime |général |de tous |de principe )?(?:pour|sur)\b",
         # "Il semble y avoir un consensus pour ...": how minutes record a consensus politely
         r"il (?:y a|y avait|semble y avoir|se dégage) (?:un |une )?(?:large |net )?consensus "
         r"(?:sur|pour|autour)",
     ],
+    # "Go pour le pilote", "No go pour la mise en production", "Feu vert pour le lot 2"
+    "go_no_go": [r"(?:no[- ]?)?go (?:pour|sur)\b", r"(?:le )?feu vert (?:est donné )?(?:pour|à|au|aux)\b"],
     "after_discussion": [r"après (?:une |la |un |le )?(?:discussion|échanges?|débat|délibération|vote|réflexion)",
                          r"(?:à l['’]issue|suite) (?:de la |du |des |à la |au |aux )?"
                          r"(?:discussion|échanges?|débat|délibération|vote|réflexion)",
@@ -375,8 +384,13 @@ FRENCH = {
         "s'engage à", "s’engage à", "s'engagent à", "s’engagent à", "se propose pour",
         "se propose de", "se proposent pour", "se proposent de", "doit", "doivent", "va",
         "vont", "devra", "devront", "prend en charge", "prendra en charge", "s'en charge",
-        "s’en charge", "est chargé de", "est chargée de", "sont chargés de", "relancera",
-        "contactera", "enverra", "fera", "prépare", "préparera", "propose de",
+        "s’en charge", "est chargé de", "est chargée de", "sont chargés de", "prépare", "propose de",
+        # "Léa a pour action de ...", "Marc prend l'action de ..."
+        r"a pour actions? (?:de|d['’])", r"(?:a|prend) l['’]action (?:de|d['’])",
+        # a verb in the future: "Léa enverra le rapport", "Léa et Bob prépareront le budget" (not
+        # "sera", "aura", "pourra", "verra", "viendra": being, having, being able, seeing, coming)
+        r"(?!(?:sera|seront|aura|auront|pourra|pourront|voudra|voudront|verra|verront|saura|sauront|"
+        r"faudra|viendra|viendront|devra|devront)\b)[a-zà-ÿ]{2,}(?:era|eront|ira|iront|rra|rront|dra|dront)\b",
         # the same in the future: "Lucile s'occupera d'émettre la demande", "Paul se chargera de ..."
         "se chargera de", "se chargera d'", "se chargera d’", "se chargeront de",
         "s'occupera de", "s’occupera de", "s'occupera d'", "s’occupera d’", "s'occuperont de",

@@ -70,7 +70,7 @@ def _alternatives(key: str) -> str:
 
 
 _FLAGS = re.IGNORECASE
-_NAME = r"@?[A-ZÀ-Ý][\w'’.-]*(?:\s+(?:de\s+|van\s+|von\s+|le\s+)?[A-ZÀ-Ý][\w'’-]*){0,2}"
+_NAME = r"(?:@[\w][\w-]*(?<![.-])|@?[A-ZÀ-Ý][\w'’.-]*(?:\s+(?:de\s+|van\s+|von\s+|le\s+)?[A-ZÀ-Ý][\w'’-]*){0,2})"
 _NAMES = rf"{_NAME}(?:\s*(?:,|&|\band\b|\bet\b)\s*{_NAME})*"
 _SPLIT_NAMES = re.compile(r"\s*(?:,|&|\band\b|\bet\b)\s*")
 _UNDECIDED = re.compile(rf"(?<!\w)(?:{_alternatives('undecided')})(?!\w)|\?\s*$", _FLAGS)
@@ -263,7 +263,8 @@ def _owner(who: str, people: People, strict: bool) -> str | None:
     for name in _SPLIT_NAMES.split(who.strip()):
         resolved = people.resolve(name)
         key = norm(name).lstrip("@")
-        if resolved is None and (strict or not key or key.split(" ")[0] in _NOT_PEOPLE
+        handle = name.strip().startswith("@") and len(key) > 1  # "@bob to send ...": a handle names a person
+        if resolved is None and not handle and (strict or not key or key.split(" ")[0] in _NOT_PEOPLE
                                  or name.isupper() and len(name) > 3 or _PRODUCT.match(name)):
             return None
         owners.append(resolved or name.strip())
@@ -282,11 +283,18 @@ def _assignment(match: re.Match, sentence: str, people: People) -> Finding | Non
         return None
     verb = match.group("verb").strip().lower()
     # "Tom to book", "Léa doit": short verbs read as tasks only after a known attendee
-    strict = verb in ("to", "is to", "are to", "doit", "doivent", "va", "vont", "needs to")
+    strict = verb in _STRICT_VERBS or bool(_FUTURE.fullmatch(verb))
     owner = _owner(match.group("who"), people, strict)
     if owner is None:
         return None
+    if _FUTURE.fullmatch(verb):  # the future carries the task's verb: "Léa enverra le rapport"
+        return Finding("action", sentence.rstrip("."), "", owner)
     return Finding("action", task[:1].upper() + task[1:], "", owner)
+
+
+_STRICT_VERBS = ("to", "is to", "are to", "doit", "doivent", "va", "vont", "needs to", "has to", "have to")
+# a French verb in the future, which the "will" list reads as an assignment
+_FUTURE = re.compile(r"[a-zà-ÿ]{2,}(?:era|eront|ira|iront|rra|rront|dra|dront)")
 
 
 def _nick_assignment(match: re.Match, sentence: str, people: People) -> Finding | None:
@@ -536,6 +544,8 @@ RULES: tuple[LineRule, ...] = (
              _compile(rf"^(?:(?:{_alternatives('after_discussion')})\s*,\s*)?(?:{_alternatives('impersonal')})\b[,:]?\s*"
                       rf"(?i:that\s+|to\s+|de\s+|d['’]|que\s+|qu['’]|on\s+)?(?P<rest>.+)$"),
              _decision_rest),
+    LineRule("go or no-go", "decision",
+             _compile(rf"^(?:{_alternatives('go_no_go')})\s*\S"), _decision),
     LineRule("decided, without subject", "decision",
              # "Selected Wednesday noon PT as meeting time", "Decided to move the call": the meeting's act
              _compile(rf"^(?:{_alternatives('did_decide')})\s+(?P<rest>\w.+)$"), _decided_without_subject),
