@@ -970,3 +970,37 @@ def test_a_go_or_no_go_is_a_decision_kept_whole(tmp_path):
                               "Go pour la mise en production le 12 mars.\n\nNo-go for the data migration.\n")
     assert [d.text for d in minutes.decisions] == ["Go pour la mise en production le 12 mars",
                                                    "No-go for the data migration"]
+
+
+@pytest.mark.parametrize("heading", ["Key decisions", "Decision log", "Main decisions made", "Arbitrages rendus",
+                                     "Points validés", "Agreed"])
+def test_a_decisions_heading_ranked_logged_or_said_taken(tmp_path, heading):
+    minutes = _read(tmp_path, f"# Sync 2025-03-04\n\nAttendees: Bob Stone\n\n## {heading}\n\n"
+                              "- Freeze the scope until June\n- Keep the current vendor\n")
+    assert [d.text for d in minutes.decisions] == ["Freeze the scope until June", "Keep the current vendor"]
+
+
+@pytest.mark.parametrize("heading", ["Decisions to make", "Decisions needed", "Arbitrages à rendre"])
+def test_decisions_still_to_take_are_no_decisions_heading(tmp_path, heading):
+    minutes = _read(tmp_path, f"# Sync 2025-03-04\n\nAttendees: Bob Stone\n\n## {heading}\n\n"
+                              "- Freeze the scope until June\n- Keep the current vendor\n")
+    assert minutes.decisions == []
+
+
+@pytest.mark.parametrize(("header", "cell", "due"), [
+    ("Délai", "fin mars", "2025-03-31"), ("Quand", "11/03", "2025-03-11"),
+    ("Target date", "11-Mar-2025", "2025-03-11"), ("Due", "11-Mar-25", "2025-03-11"),
+    ("Date limite", "avant le 11.03", "2025-03-11"), ("ETA", "Friday", "2025-03-07"),
+])
+def test_the_due_column_of_an_actions_table(tmp_path, header, cell, due):
+    minutes = _read(tmp_path, "# Sync 2025-03-04\n\nAttendees: Bob Stone\n\n## Actions\n\n"
+                              f"| Action | Qui | {header} |\n|---|---|---|\n| Send the report | Bob | {cell} |\n")
+    assert _actions(minutes) == [("Send the report", "Bob", due)]
+
+
+def test_a_spreadsheet_date_needs_its_year(tmp_path):
+    """'11-Mar-2025' is a date as a spreadsheet writes it; '3-may' alone is not."""
+    minutes = _read(tmp_path, "# Steering committee 11-Mar-2025\n\nAttendees: Bob Stone\n\n## Actions\n\n"
+                              "- Bob: send option 3-may be the plan (due 18-Mar-25)\n")
+    assert minutes.meeting.date.isoformat() == "2025-03-11"
+    assert _actions(minutes)[0][2] == "2025-03-18"

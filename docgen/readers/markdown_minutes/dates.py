@@ -19,11 +19,13 @@ _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _ISO = r"(?<!\d)(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)"
 _DMY_WORDS = (rf"(?<![\w])(?P<d2>\d{{1,2}})(?:er|st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{_MONTH})\.?"
               rf"(?:,?\s+(?P<y2>\d{{4}}))?(?!\w)")
+# a spreadsheet's "11-Mar-2025" / "11-Mar-25" (the year required: "3-may" is no date)
+_DMY_DASHED = rf"(?<![\w-])(?P<d5>\d{{1,2}})-(?P<mon5>{_MONTH})-(?P<y5>\d{{4}}|\d{{2}})(?![\w-])"
 _MDY_WORDS = (rf"(?<![\w])(?P<mon3>{_MONTH})\.?\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
               rf"(?:,?\s+(?P<y3>\d{{4}}))?")
 # "27/05/2020", "27.05.2020", "27-05-2020": day first, the same mark twice (a four-digit year)
 _NUMERIC = r"(?<![\d/.-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y4>\d{4})(?!\d)"
-DATE_PATTERN = f"(?:{_ISO}|{_DMY_WORDS}|{_MDY_WORDS}|{_NUMERIC})"
+DATE_PATTERN = f"(?:{_ISO}|{_DMY_WORDS}|{_MDY_WORDS}|{_NUMERIC}|{_DMY_DASHED})"
 _DATE = re.compile(DATE_PATTERN, re.IGNORECASE)
 _COMPACT = re.compile(r"(?<!\d)(20\d{2})(\d{2})(\d{2})(?!\d)")
 # "6/15/20", "2-6-19": two-digit years are read only where a date is expected (headings, Date:)
@@ -53,6 +55,9 @@ def _from_match(m: re.Match, default_year: int | None) -> str | None:
         first, second = int(g["a"]), int(g["b"])
         day, month = (second, first) if second > 12 else (first, second)
         return _make(int(g["y4"]), month, day)
+    if g["d5"]:
+        year_written = int(g["y5"]) + (2000 if len(g["y5"]) == 2 else 0)
+        return _make(year_written, MONTHS[g["mon5"].lower()], int(g["d5"]))
     day, mon, year = (g["d2"], g["mon2"], g["y2"]) if g["mon2"] else (g["d3"], g["mon3"], g["y3"])
     year = int(year) if year else default_year
     if year is None:

@@ -37,6 +37,10 @@ _ON_WEEKDAY = re.compile(rf"(?<!\w)(?P<day>{_WEEKDAY})(?!\w)", re.IGNORECASE)
 _DAY_MONTH = re.compile(rf"(?<!\w)(?P<d>\d{{1,2}})(?:st|nd|rd|th|er)?\s+(?:of\s+)?(?P<m>{_MONTH})\b",
                         re.IGNORECASE)
 
+# the whole due phrase is a day and month, day first, maybe after "by" / "avant le": "11/03", "by 11.03."
+_NUMERIC_DAY_MONTH = re.compile(r"^\s*(?:(?:by|before|due|avant(?: le)?|pour(?: le)?|d['’]ici(?: le)?|le)\s+)?"
+                                r"(?P<d>\d{1,2})[/.](?P<m>\d{1,2})\.?\s*$", re.IGNORECASE)
+
 
 def resolve_due(text: str, meeting: date | None, next_meeting: date | None = None) -> str | None:
     """Return the ISO day a due phrase names, counted from the meeting date, or None.
@@ -53,6 +57,9 @@ def resolve_due(text: str, meeting: date | None, next_meeting: date | None = Non
     found = find_date(text, meeting.year, short_year=True)  # a due cell expects a date: "5/31/26" is one
     if found:
         return _not_before(found[0], meeting)
+    numeric = _NUMERIC_DAY_MONTH.match(text)
+    if numeric:  # a due cell or phrase of a day and month only: "11/03", "avant le 11.03"
+        return _not_before(_iso(meeting.year, int(numeric["m"]), int(numeric["d"])), meeting)
     day_month = _DAY_MONTH.search(text)
     if day_month:
         return _not_before(_iso(meeting.year, MONTHS[day_month["m"].lower()], int(day_month["d"])),

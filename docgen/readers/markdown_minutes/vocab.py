@@ -138,7 +138,7 @@ SECTION_KINDS = {
                     "actions à mener", "suites à donner", "relevé d'actions", "liste des actions",
                     "new actions", "nouvelles actions", "actions decided", "assigned actions",
                     "followup", "followups", "follow-ups", "à faire", "a faire", "actions à faire",
-                    "qui fait quoi",
+                    "qui fait quoi", "agreed actions", "actions agreed",
                     # the tasks in French, and tasks ranked or handed out
                     "tâches à faire", "tâches prioritaires", "priority tasks",
                     "répartition des tâches", "task allocation", "task allocations",
@@ -344,7 +344,19 @@ def _kind_of(key: str) -> tuple[str, str | None]:
     if _ACTIONS_QUALIFIED.match(key) and "last" not in key and "previous" not in key and \
             "precedent" not in key:
         return "actions", None
+    if _DECISIONS_QUALIFIED.match(key):
+        return "decisions", None
     return "general", None
+
+
+# decisions ranked, logged or said taken: "Key decisions", "Decision log", "Main decisions made",
+# "Arbitrages rendus" (a steering committee's rulings), "Points validés", "Agreed"
+_DECISIONS_QUALIFIED = re.compile(
+    r"^(?:(?:key|main|major|important|final|principal|principales|grandes|summary of|list of|liste des|"
+    r"recap of|recapitulatif des|releve des)\s+)?(?:decisions?|agreements?|arbitrages?)"
+    r"(?:\s+(?:made|taken|reached|log|register|summary|list|prises?|rendus?|actees?|validees?|"
+    r"du comite|of the meeting|de la reunion|du jour|today)){0,2}$"
+    r"|^(?:points?|elements?) (?:valides?|actes?|adoptes?|arretes?)$|^agreed(?: items| points)?$")
 
 
 # the label may be in bold or italics, the colon inside or outside: "**Present:**", "*Attendees*:",
