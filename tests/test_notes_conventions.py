@@ -1004,3 +1004,27 @@ def test_a_spreadsheet_date_needs_its_year(tmp_path):
                               "- Bob: send option 3-may be the plan (due 18-Mar-25)\n")
     assert minutes.meeting.date.isoformat() == "2025-03-11"
     assert _actions(minutes)[0][2] == "2025-03-18"
+
+
+def test_a_bold_label_line_over_the_names_in_one_paragraph(tmp_path):
+    minutes = _read(tmp_path, "# Sync 2025-03-04\n\n**Attendees**\nAna Lopez, Bo Li, Cy Wu\n\n## Notes\n\nWe talked.\n")
+    assert [a.name for a in minutes.attendees] == ["Ana Lopez", "Bo Li", "Cy Wu"]
+    # a long bold line over figures is no heading, even when one of its words names people
+    minutes = _read(tmp_path, "# CA 2025-03-04\n\nPrésents : Léa Martin\n\n**Le détail de la rubrique Autres :**\n"
+                              "12-10-2018 >> Paiement n° 558, conférences et workshops\n")
+    assert [a.name for a in minutes.attendees] == ["Léa Martin"]
+
+
+@pytest.mark.parametrize(("heading", "attendance"), [("Absents excusés", "excused"), ("Absent excused", "excused"),
+                                                     ("Apologies for absence", "excused"),
+                                                     ("Absents non excusés", "absent")])
+def test_absent_with_or_without_apologies(tmp_path, heading, attendance):
+    minutes = _read(tmp_path, f"# Sync 2025-03-04\n\n## Présents\n\nAna Lopez, Bo Li\n\n## {heading}\n\nCy Wu\n")
+    assert _people(minutes) == [("Ana Lopez", "present"), ("Bo Li", "present"), ("Cy Wu", attendance)]
+
+
+def test_initials_in_brackets_opening_a_task(tmp_path):
+    minutes = _read(tmp_path, "# Sync 2025-03-04\n\nAttendees: Ana Lopez (AL), Bo Li (BL)\n\n## Actions\n\n"
+                              "- [BL] fix the build\n- [AL/BL]: book the room\n- [ ] [X] is no owner\n")
+    assert _actions(minutes)[:2] == [("fix the build", "Bo Li", None), ("book the room", "Ana Lopez, Bo Li", None)]
+    assert _actions(minutes)[2][1] is None

@@ -35,12 +35,27 @@ def _names_a_heading(title: str) -> bool:
     return section_kind(title)[0] in _KINDS or bool(_NUMBERED.match(title))
 
 
+def _bold_first_lines(blocks: list[Block]) -> list[Block]:
+    """Return ``blocks``, a paragraph opening on a bold heading line ("**Attendees**" over names) cut after it."""
+    out: list[Block] = []
+    for block in blocks:
+        first, _, rest = block.text.partition("\n") if block.kind == "para" else ("", "", "")
+        m = _BOLD_LINE.match(first) if rest.strip() else None
+        # a short title only: "**Le détail de la rubrique Autres :**" over figures is no heading
+        if m and len(m.group("title").split()) <= 3 and section_kind(m.group("title").strip())[0] in _KINDS:
+            out += [Block("para", block.line, text=first), Block("para", block.line + 1, text=rest)]
+        else:
+            out.append(block)
+    return out
+
+
 def _split(blocks: list[Block], level: int) -> tuple[list[Block], list[Section]]:
     """Return the blocks before the first bold heading and the sections the bold headings open.
 
     Bold lines followed by something are candidates; from the first that names a heading on,
     the writer uses bold lines as headings, so every later candidate is one too.
     """
+    blocks = _bold_first_lines(blocks)
     titles = [_bold_title(b) if i + 1 < len(blocks) else None for i, b in enumerate(blocks)]
     first = next((i for i, t in enumerate(titles) if t is not None and _names_a_heading(t)), None)
     if first is None:

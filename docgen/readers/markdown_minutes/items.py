@@ -341,19 +341,21 @@ def _owner_handles(draft: _Draft) -> None:
 
 #: "Circulate the draft [PK]", "[JD, AB]": initials in closing brackets own the task.
 INITIALS_TAIL = re.compile(r"\s*\[(?P<who>[A-Z]{2,3}(?:\s*[,/&+]\s*[A-Z]{2,3})*)\]\s*\.?\s*$")
+#: "[PK] circulate the draft", "[JD/AB]: book the room": the same brackets opening it
+INITIALS_HEAD = re.compile(r"^\s*\[(?P<who>[A-Z]{2,3}(?:\s*[,/&+]\s*[A-Z]{2,3})*)\]\s*[:—–-]?\s*(?=\S)")
 
 
 def _owner_initials(draft: _Draft) -> None:
-    """Without an owner yet, take initials in closing brackets (resolved to names later)."""
+    """Without an owner yet, take initials in brackets closing or opening the task (resolved to names later)."""
     if draft.owner is not None:
         return
     m = INITIALS_TAIL.search(draft.text)
-    if m:
-        draft.owner = ", ".join(re.split(r"\s*[,/&+]\s*", m.group("who")))
-        draft.text = draft.text[: m.start()]
+    head = None if m else INITIALS_HEAD.match(draft.text)
+    if m or head:
+        draft.owner = ", ".join(re.split(r"\s*[,/&+]\s*", (m or head).group("who")))
+        draft.text = draft.text[: m.start()] if m else draft.text[head.end():]
 
 
-#: The fields taken out of an action line, in order: each step sees what the earlier ones left.
 # an attendee's name opening the task's sentence: "Bob sends the report", "Léa envoie le devis"
 # ("Ellen and Thomas have a call" names two people: left to the rules that join names)
 _NAME_OPENS = re.compile(r"^(?P<who>@?[A-ZÀ-Ý][\w'’-]*(?: [A-ZÀ-Ý][\w'’-]*){0,2}) (?!(?:and|et|or|ou)\b)(?=[a-zà-ÿ])")
@@ -368,6 +370,7 @@ def _owner_opens_task(draft: _Draft) -> None:
         draft.owner = clean(m["who"])
 
 
+#: The fields taken out of an action line, in order: each step sees what the earlier ones left.
 _STEPS: tuple[Callable[[_Draft], None], ...] = (
     _checkbox, _action_id, _label, _struck, _status, _due_date, _priority_field, _owner_field,
     _owner_before, _owner_before_dash, _owner_in_parens, _owner_initials, _owner_handles,

@@ -44,9 +44,13 @@ ATTENDANCE_WORDS = {
                     "people present", "those present"),
     "excused": _set("regrets", "apologies", "excused", "excuses", "excusés", "excusées", "excusé",
                     "excusée", "excusé(e)s", "excusé.e.s",
-                    "excusé(e)s", "apologies received", "sent regrets"),
+                    "excusé(e)s", "apologies received", "sent regrets",
+                    # absent with apologies: "Absents excusés", "Apologies for absence"
+                    "absents excusés", "absentes excusées", "absent excusé", "absente excusée",
+                    "absent excused", "absent with apologies", "apologies for absence"),
     "absent": _set("absent", "absents", "absentes", "absente", "absent(e)s", "absent.e.s",
-                   "not present", "missing"),
+                   "not present", "missing", "absents non excusés", "absent non excusé",
+                   "absent without apologies", "no-show", "no show"),
     "remote": _set("remote", "remote attendees", "online", "a distance", "à distance", "en visio",
                    "visio", "dial-in", "remotely", "en ligne"),
 }
