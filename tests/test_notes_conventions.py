@@ -1028,3 +1028,20 @@ def test_initials_in_brackets_opening_a_task(tmp_path):
                               "- [BL] fix the build\n- [AL/BL]: book the room\n- [ ] [X] is no owner\n")
     assert _actions(minutes)[:2] == [("fix the build", "Bo Li", None), ("book the room", "Ana Lopez, Bo Li", None)]
     assert _actions(minutes)[2][1] is None
+
+
+@pytest.mark.parametrize("line", ["Attendees - Ana Lopez, Bo Li", "Participants — Ana Lopez, Bo Li",
+                                  "**Attendees** Ana Lopez, Bo Li", "Also attending: Ana Lopez, Bo Li",
+                                  "Invited: Ana Lopez, Bo Li",
+                                  "The meeting was attended by Ana Lopez and Bo Li.",
+                                  "En présence de Ana Lopez et Bo Li."])
+def test_attendees_after_a_dash_a_bold_label_or_in_a_sentence(tmp_path, line):
+    minutes = _read(tmp_path, f"# Sync 2025-03-04\n\n{line}\n\n## Notes\n\nWe talked.\n")
+    assert [a.name for a in minutes.attendees] == ["Ana Lopez", "Bo Li"]
+
+
+@pytest.mark.parametrize("line", ["Budget - Ana Lopez presented it", "**Budget** Ana Lopez presented it",
+                                  "The conference was attended by 200 people."])
+def test_a_dash_or_bold_label_that_names_no_people_is_no_list(tmp_path, line):
+    minutes = _read(tmp_path, f"# Sync 2025-03-04\n\nAttendees: Cy Wu\n\n## Notes\n\n{line}\n")
+    assert [a.name for a in minutes.attendees] == ["Cy Wu"]

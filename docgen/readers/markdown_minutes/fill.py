@@ -135,7 +135,23 @@ def _field_lines(text: str) -> list[tuple[int, str]]:
     """
     return [(offset, part) for offset, line in enumerate(text.split("\n"))
             for piece in (_FIELD_SEPARATOR.split(line) if _FIELD_DOTS.search(line) else [line])
-            for part in _people_fields(piece)]
+            for part in _people_fields(_colon_label(piece))]
+
+
+# a people or role label closed by a dash or by its bold marks instead of a colon:
+# "Attendees - Ana, Bo", "Participants — Ana", "**Attendees** Ana, Bo", "Chair – Ana"
+_DASH_LABEL = re.compile(r"^\s*(?P<label>[^\W\d_][\w'’·. ]{1,40}?)\s+[-–—]\s+(?P<rest>[^\s-].*)$")
+_BOLD_LABEL = re.compile(r"^\s*(?:\*\*|__)(?P<label>[^*_:\n]{2,40}?)(?:\*\*|__)\s+(?P<rest>[^\s:-].*)$")
+
+
+def _colon_label(line: str) -> str:
+    """Return ``line`` as ``Label: value`` when a people or role label opens it with a dash or in bold."""
+    if ":" in line[:45]:
+        return line
+    m = _DASH_LABEL.match(line) or _BOLD_LABEL.match(line)
+    if m and (people_label(norm(m["label"])) or role_label(norm(m["label"]))):
+        return f"{m['label'].strip()}: {m['rest']}"
+    return line
 
 
 # a label after a full stop or semicolon, from the first blank of a run only

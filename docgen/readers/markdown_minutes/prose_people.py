@@ -13,7 +13,10 @@ import re
 _PRESENT = re.compile(
     r"(?i:\bthe\s+following\s+(?:members?\s+|people\s+|persons?\s+)?(?:were\s+)?(?:present|in\s+attendance)|"
     r"\b(?:present|in\s+attendance)\s+were|"
-    r"\b(?:étai(?:en)?t|sont|est|furent)\s+(?:aussi\s+|également\s+)?présent(?:e|s|es)?)"
+    r"\b(?:étai(?:en)?t|sont|est|furent)\s+(?:aussi\s+|également\s+)?présent(?:e|s|es)?|"
+    # "The meeting was attended by ...", "En présence de ..."
+    r"\b(?:meeting|call|session|committee|board|réunion|séance)\s+(?:was\s+|a\s+été\s+)?(?:attended|suivie)\s+(?:by|par)|"
+    r"\ben\s+présence\s+(?:de|d['’]))"
     r"(?:\s*:\s*|\s*,\s*|\s+)(?P<rest>\S.*)", re.DOTALL)
 # one name: capitalised words, particles, a closing "Jr." ("Robert Barton Jr.", "Jean de La Fontaine")
 _ONE_NAME = re.compile(r"^[A-ZÀ-Ý][\w'’-]*(?:\s+(?:(?:de|van|von|le|la|du|d')\s+)?[A-ZÀ-Ý][\w'’-]*\.?){0,3}$")

@@ -56,6 +56,7 @@ ATTENDANCE_WORDS = {
 }
 GROUP_WORDS = _set("members", "observers", "guests", "invites", "invités", "staff", "membres",
                    "observateurs", "also present", "others", "visitors", "board", "team",
+                   "also attending", "also in attendance", "invited", "invitées", "invitée",
                    # who supervises a project team, listed with its members
                    "supervisor", "supervisors", "tutor", "tutors", "mentor", "mentors", "advisor",
                    "advisors", "encadrant", "encadrante", "encadrants", "tuteur", "tutrice")
