@@ -1045,3 +1045,35 @@ def test_attendees_after_a_dash_a_bold_label_or_in_a_sentence(tmp_path, line):
 def test_a_dash_or_bold_label_that_names_no_people_is_no_list(tmp_path, line):
     minutes = _read(tmp_path, f"# Sync 2025-03-04\n\nAttendees: Cy Wu\n\n## Notes\n\n{line}\n")
     assert [a.name for a in minutes.attendees] == ["Cy Wu"]
+
+
+@pytest.mark.parametrize("line", ["DECISION – freeze the scope", "✅ Decision: freeze the scope",
+                                  "[DECISION] freeze the scope", "D1: freeze the scope", "DEC-01 - freeze the scope",
+                                  "Acté : freeze the scope", "Arbitrage rendu : freeze the scope",
+                                  "Validé par le COPIL : freeze the scope"])
+def test_decision_labels_with_a_dash_brackets_a_check_mark_an_id_or_a_ruling(tmp_path, line):
+    minutes = _read(tmp_path, f"# COPIL 2025-03-04\n\nPrésents : Léa Martin\n\n## Lot 2\n\n- {line}\n")
+    assert [d.text for d in minutes.decisions] == ["freeze the scope"]
+
+
+@pytest.mark.parametrize("line", ["Budget - we will see", "[Budget] see the figures", "DEV-12: fix the login"])
+def test_a_dash_or_brackets_after_another_word_is_no_decision(tmp_path, line):
+    minutes = _read(tmp_path, f"# COPIL 2025-03-04\n\nPrésents : Léa Martin\n\n## Lot 2\n\n- {line}\n")
+    assert minutes.decisions == []
+
+
+@pytest.mark.parametrize(("line", "owner"), [("Action for Bob: send the report", "Bob"),
+                                             ("Action item for Léa: send the report", "Léa"),
+                                             ("Send the report (Action: Bob)", "Bob"),
+                                             ("Send the report — owner: Bob", "Bob"),
+                                             ("Relancer le devis. Responsable : Léa", "Léa")])
+def test_an_action_named_for_its_owner_or_by_an_owner_field_after_the_task(tmp_path, line, owner):
+    minutes = _read(tmp_path, f"# Sync 2025-03-04\n\nAttendees: Bob Stone, Léa Martin\n\n## Budget\n\n- {line}\n")
+    assert [a.owner for a in minutes.actions] == [owner]
+    assert "owner" not in minutes.actions[0].text.lower() and "action" not in minutes.actions[0].text.lower()
+
+
+def test_a_task_owner_field_under_an_item_makes_no_action_of_the_word_task(tmp_path):
+    minutes = _read(tmp_path, "# Sync 2025-03-04\n\nAttendees: Bob Stone\n\n## Done\n\n"
+                              "- Create the page\n    * Task owner: Bob\n")
+    assert [a.text for a in minutes.actions if a.text.strip().lower() == "task"] == []

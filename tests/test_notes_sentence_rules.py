@@ -215,6 +215,8 @@ FOUND = [
      "Léa et Tom prépareront le budget", "Léa, Tom"),
     ("Léa a pour action de relancer le traiteur.", "named person will do", "action",
      "Relancer le traiteur", "Léa"),
+    ("→ Tom: book the hall for June", "arrow to an attendee", "action", "Book the hall for June", "Tom"),
+    ("Léa → relancer le traiteur", "arrow to an attendee", "action", "Relancer le traiteur", "Léa"),
 ]
 
 LEFT_ALONE = [
@@ -224,6 +226,8 @@ LEFT_ALONE = [
     "Léa pourra relire le budget.",
     "Mireille enverra peut-être le budget.",  # not an attendee: a future verb needs one
     "No agreement on the budget yet.",
+    "Tom => separate issue or discussion in the issue",  # a speaker's turn, not a task
+    "→ Mireille: book the hall",  # not an attendee: an arrow needs one
     "In 2019, we adopted the old policy.",  # a past choice reported, not this meeting's
     "C'est le budget qui pose problème.",
     "Si nous avons décidé de partir, tant mieux.",

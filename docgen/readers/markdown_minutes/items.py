@@ -74,18 +74,23 @@ STATUS_WORDS = {"done": "done", "completed": "done", "closed": "done", "fait": "
 _CHECKBOX = re.compile(r"^\s*\[(?P<c>[ xX~-]?)\]\s+")  # "[]": an empty box too
 _ACTION_LABEL = re.compile(
     r"^\s*(?:(?:→|->|=>|⇒|➜|➡️?)\s*)?(?:\*\*|__)?\s*\[?(?P<label>(?i:ACTIONS?(?:\s+ITEMS?)?|Actions?(?:\s+items?)?|Actions?\s+(?:required|requise)|AI|AR|TODOS?|"
-    r"To\s?-?\s?dos?|Next\s+steps?|Prochaines\s+étapes|À\s+faire|A\s+faire))\]?(?:\s*(?:-|–|—|\(|\[)\s*(?P<who>[^:)\]*]+?)\s*[)\]]?|\s+(?P<who2>(?i:everyone|everybody|all|tous)|@?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?"
+    r"To\s?-?\s?dos?|Next\s+steps?|Prochaines\s+étapes|À\s+faire|A\s+faire))\]?(?:\s*(?:-|–|—|\(|\[)\s*(?P<who>[^:)\]*]+?)\s*[)\]]?|\s+(?:(?i:for|pour)\s+)?(?P<who2>(?i:everyone|everybody|all|tous)|@?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?"
     r"(?:\s*(?:,|&|\+|/|\band\b|\bet\b)\s*@?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)*))?"
     r"\s*(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(?P<rest>.*)$", re.DOTALL)
 _DECISION_LABEL = re.compile(
-    r"^\s*(?:(?:→|->|=>|⇒|➜|➡️?)\s*)?(?:\*\*|__)?\s*\[?(?P<label>[A-Za-zÀ-ÿ' ]{2,30}?)"
+    # a check mark may open it: "✅ Decision: ..."
+    r"^\s*(?:(?:→|->|=>|⇒|➜|➡️?|✅|✔️?|☑️?)\s*)?(?:\*\*|__)?\s*\[?(?P<label>[A-Za-zÀ-ÿ' ]{2,30}?)"
     # "Decision 2:", "Décision n°3 :": decisions numbered in their list
-    r"(?:\s*(?:n°|no\.?|#)?\s*\d{1,3})?\]?\s*(?:\*\*|__)?\s*[:：]\s*"
+    r"(?:\s*(?:n°|no\.?|#)?\s*\d{1,3})?(?P<bracket>\])?\s*(?:\*\*|__)?"
+    # the label ends on a colon, a spaced dash ("DECISION – ...") or its closing bracket ("[DECISION] ...")
+    r"(?:\s*[:：]|\s+[-–—](?=\s)|(?(bracket)(?=\s)|(?!)))\s*"
     r"(?:\*\*|__)?\s*(?P<rest>.*)$", re.DOTALL)
+# decisions numbered by an id of their own: "D1: ...", "DEC-01 - ...", "[D-3] ..."
+_DECISION_ID = re.compile(r"^\s*\[?(?:D|DEC|DÉC)-?\d{1,3}\]?\s*(?:[:.)]|\s[-–—])?\s+(?P<rest>\S.*)$", re.DOTALL)
 
 
 # "Décision du bureau", "Decision of the board": the word before who took it
-_BY_WHOM = {"du", "de", "des", "of", "by"}
+_BY_WHOM = {"du", "de", "des", "of", "by", "par"}
 _NOT_QUALIFIERS = {"no", "pending", "open", "previous", "past", "needs", "need", "awaiting", "future",
                    "pas", "aucune", "sans"}
 
@@ -110,23 +115,41 @@ _ACTION_TO = re.compile(r"^\s*(?:\*\*|__)?(?i:action(?:\s+item)?)(?:\*\*|__)?\s+
                         r"(?!(?i:be)\b|\S+\s+(?i:were|are|is|was|have|has)\b)(?P<rest>\S.*)$", re.DOTALL)
 
 
+# an action label closing the task: "Send the report (Action: Bob)", "... [AI: Léa]"
+_ACTION_TAIL = re.compile(r"^(?P<rest>\S.*?)\s*[(\[](?i:action|actions|ai|todo|à faire)\s*[:：]\s*"
+                          r"(?P<who>[^()\[\]:]{2,60}?)\s*[)\]]\s*\.?\s*$", re.DOTALL)
+# an owner field after the task: "Send the report — owner: Bob", "Relancer le devis. Responsable : Léa"
+# (two words of task at least, not "Task owner: Sydney", a field of the item above)
+_OWNER_AFTER_TASK = re.compile(r"^\S+\s+\S.*?(?<!(?i:task))(?<!(?i:action))(?:[.;,|—–-]|\s)\s*"
+                               r"(?i:owner|owners|assignee|assigned\s+to|responsable|porteur|pilote)\s*[:：]\s*"
+                               r"@?[A-ZÀ-Ý]", re.DOTALL)
+
+
 def _labelled(text: str) -> tuple[str | None, str] | None:
-    """Return (owner in the label, rest) when ``text`` opens on an action label, else None."""
+    """Return (owner in the label, rest) when ``text`` opens on an action label, else None.
+
+    An action label closing the task, or an owner field after it, marks it too.
+    """
     m = _ACTION_LABEL.match(text)
     if m and norm(m.group("label")) in ACTION_WORDS and norm(m.group("who2") or "") not in NOT_OWNERS:
         # "AR Updates:" is AR's news, not an action ("AR", action required) owned by "Updates"
         return (m.group("who") or m.group("who2") or None), m.group("rest")
     to = _ACTION_TO.match(text)
-    return (None, to.group("rest")) if to else None
+    if to:
+        return None, to.group("rest")
+    tail = _ACTION_TAIL.match(text)
+    if tail and norm(tail.group("who")) not in NOT_OWNERS:
+        return tail.group("who").strip(), tail.group("rest")
+    return (None, text) if _OWNER_AFTER_TASK.match(text) else None
 
 
 def decision_label(text: str) -> str | None:
     """Return the text after a ``Decision:``/``RESOLVED:``/``Agreed:`` label, else None."""
     m = _DECISION_LABEL.match(text)
-    if not m:
-        return None
-    if not _is_decision_label(norm(m.group("label")).split()):
-        return None
+    if not m or not _is_decision_label(norm(m.group("label")).split()):
+        m = _DECISION_ID.match(text)
+        if not m:
+            return None
     return _FIELD_BREAK.split(m.group("rest"), maxsplit=1)[0].rstrip("\\ ")
 
 

@@ -297,6 +297,20 @@ _STRICT_VERBS = ("to", "is to", "are to", "doit", "doivent", "va", "vont", "need
 _FUTURE = re.compile(r"[a-zà-ÿ]{2,}(?:era|eront|ira|iront|rra|rront|dra|dront)")
 
 
+_ARROWS = "→|->|=>|⇒|➜|➡️?"
+
+
+def _arrow_assignment(match: re.Match, sentence: str, people: People) -> Finding | None:
+    """Return "→ Bob: send the report" / "Léa → relancer le fournisseur" as the attendee's task."""
+    task = (match.group("task") or match.group("task2")).strip()
+    if _NOT_TASK.match(task) or len(task.split()) < 2 or task.endswith("?"):
+        return None
+    owner = _owner(match.group("who") or match.group("who2"), people, True)
+    if owner is None:
+        return None
+    return Finding("action", task[:1].upper() + task[1:], "", owner)
+
+
 def _nick_assignment(match: re.Match, sentence: str, people: People) -> Finding | None:
     """Return "lrn will follow up" / "..., leafp to follow up" as the sentence, the attendee's action.
 
@@ -525,6 +539,13 @@ RULES: tuple[LineRule, ...] = (
              _compile(rf"^(?P<who>{_NAMES})\s+(?P<verb>{_alternatives('will')})(?:\s+|(?<=['’]))"
                       rf"(?P<task>.+)$"),
              _assignment),
+    LineRule("arrow to an attendee", "action",
+             # "→ Bob: send the report", "Léa → relancer le fournisseur": an arrow hands over a task
+             # in the imperative ("Rich => separate issue", a speaker's turn, stays a note)
+             _compile(rf"^(?:{_ARROWS})\s*(?P<who>{_NAMES})\s*(?::|\s(?P<verb>to|will|doit|va)\b)\s*"
+                      rf"(?P<task>{_alternatives('task_verbs')}\s+\S.*)$|"
+                      rf"^(?P<who2>{_NAMES})\s*(?:{_ARROWS})\s*(?P<task2>{_alternatives('task_verbs')}\s+\S.*)$"),
+             _arrow_assignment),
     LineRule("it is a named person who will do", "action",
              # "C'est Jean-Félix qui prend en charge la définition du planning"
              _compile(rf"^(?i:c['’]est|it is|it's)\s+(?P<who>{_NAMES})\s+(?i:qui|who)\s+"

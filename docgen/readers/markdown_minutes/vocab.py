@@ -92,7 +92,9 @@ META_WORDS = {
 DECISION_WORDS = _set("decision", "decisions", "decided", "resolved", "resolution", "resolutions",
                       "agreed", "agreement", "consensus", "décision", "décisions", "décidé",
                       "décidée", "validé", "adopté", "approved", "outcome", "verdict",
-                      "conclusion")
+                      "conclusion",
+                      # a steering committee's rulings: "Acté :", "Arbitrage (rendu) :"
+                      "acté", "actée", "arbitrage", "arbitrages", "arbitrage rendu", "arbitrages rendus")
 #: titles written before a name ("M. Jean PETIT", "Mme Roux", "Dr Ana Lee"): not part of it
 HONORIFICS = ("M.", "MM.", "Mme", "Mmes", "Mlle", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr",
               "Dr.", "Pr", "Pr.", "Prof.", "Prof")
@@ -126,7 +128,10 @@ HEADER_ALTERNATIVES = ("/", "or", "ou")
 #: who takes a decision in a label that names it: "Décision du bureau :", "Decision of the board:"
 DECIDING_BODIES = _set("board", "committee", "council", "team", "group", "assembly", "members",
                        "chair", "tsc", "steering committee", "bureau", "ca", "comité", "conseil",
-                       "assemblée", "ag", "équipe", "groupe", "membres", "président", "présidente")
+                       "assemblée", "ag", "équipe", "groupe", "membres", "président", "présidente",
+                       # project governance: the steering committee, the sponsor, the client
+                       "copil", "codir", "comex", "cotech", "moa", "sponsor", "sponsors",
+                       "steerco", "project board", "client")
 ACTION_WORDS = _set("action", "actions", "action item", "action items", "ai", "todo", "to do",
                     "to-do", "action point", "action points", "à faire", "a faire", "next step",
                     "next steps", "follow-up", "follow up", "task", "tasks", "ar",
