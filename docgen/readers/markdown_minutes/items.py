@@ -85,6 +85,7 @@ _DECISION_LABEL = re.compile(
     # the label ends on a colon, a spaced dash ("DECISION – ...") or its closing bracket ("[DECISION] ...")
     r"(?:\s*[:：]|\s+[-–—](?=\s)|(?(bracket)(?=\s)|(?!)))\s*"
     r"(?:\*\*|__)?\s*(?P<rest>.*)$", re.DOTALL)
+_BLANK_RUN = re.compile(r"[^\S\n]{2,}")
 # decisions numbered by an id of their own: "D1: ...", "DEC-01 - ...", "[D-3] ..."
 _DECISION_ID = re.compile(r"^\s*\[?(?:D|DEC|DÉC)-?\d{1,3}\]?\s*(?:[:.)]|\s[-–—])?\s+(?P<rest>\S.*)$", re.DOTALL)
 
@@ -137,6 +138,7 @@ def _labelled(text: str) -> tuple[str | None, str] | None:
     to = _ACTION_TO.match(text)
     if to:
         return None, to.group("rest")
+    text = _BLANK_RUN.sub(" ", text)
     tail = _ACTION_TAIL.match(text)
     if tail and norm(tail.group("who")) not in NOT_OWNERS:
         return tail.group("who").strip(), tail.group("rest")
@@ -145,6 +147,9 @@ def _labelled(text: str) -> tuple[str | None, str] | None:
 
 def decision_label(text: str) -> str | None:
     """Return the text after a ``Decision:``/``RESOLVED:``/``Agreed:`` label, else None."""
+    # blanks collapsed first: the label's optional marks and blanks in a row would try every
+    # split of a long run (Markdown shows a run as one space)
+    text = _BLANK_RUN.sub(" ", text)
     m = _DECISION_LABEL.match(text)
     if not m or not _is_decision_label(norm(m.group("label")).split()):
         m = _DECISION_ID.match(text)
