@@ -38,6 +38,9 @@ SHAPES = {
     # a line of fields with a full stop before each would-be label, and names wrapped on commas
     "fields_after_stops": "# Sync 2026-03-04\n\nPresent: Ana. " + "Regrets: Bo. Chair a b c d e f" * 5_000 + ":\n",
     "wrapped_names": "# Sync 2026-03-04\n\nPresent: Ana,\n" + "Bo Li,\n" * 20_000 + "Cy\n",
+    # a stand-up turn of 2,000 plan lines padded with no-break spaces around the label
+    "standup_turn_blanks": "# Daily 2026-03-04\n\n## Ana Lopez\n\n"
+                           + ("- Today" + NBSP * 199 + "x" + NBSP * 199 + ": y\n") * 2_000 + "- Yesterday: z\n",
     "dashed_names": "# Sync 2026-03-04\n\nPresent: " + "Ana Lopez - " * 10_000 + "Bo\n",
 }
 

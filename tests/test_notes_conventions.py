@@ -1077,3 +1077,38 @@ def test_a_task_owner_field_under_an_item_makes_no_action_of_the_word_task(tmp_p
     minutes = _read(tmp_path, "# Sync 2025-03-04\n\nAttendees: Bob Stone\n\n## Done\n\n"
                               "- Create the page\n    * Task owner: Bob\n")
     assert [a.text for a in minutes.actions if a.text.strip().lower() == "task"] == []
+
+
+# -- stand-ups written person first --------------------------------------------------------------
+STANDUP_TURNS = {
+    "headings": "## Ana Lopez\n\n- Yesterday: fixed the login bug\n- Today: write the login tests\n- Blockers: none\n\n"
+                "## Bo Li\n\n- Yesterday: reviewed PRs\n- Today: deploy to staging\n",
+    "bold names": "**Ana Lopez**\n\n- Done: the login bug\n- Doing: write the login tests\n\n"
+                  "**Bo Li**\n\n- Done: PR reviews\n- Doing: deploy to staging\n",
+    "french lines": "### Ana Lopez\nHier : correction du bug\nAujourd'hui : write the login tests\n"
+                    "Points bloquants : aucun\n\n### Bo Li\nHier : revue des PR\nAujourd'hui : deploy to staging\n",
+    "plan over a list": "## Ana Lopez\n\n- Yesterday\n    - fixed the login bug\n"
+                        "- Today\n    - write the login tests\n\n"
+                        "## Bo Li\n\n- Yesterday: reviewed PRs\n- Today\n    - deploy to staging\n",
+    "table": "| Who | Yesterday | Today | Blockers |\n|---|---|---|---|\n"
+             "| Ana Lopez | login bug | write the login tests | none |\n| Bo Li | PR reviews | deploy to staging | |\n",
+}
+
+
+@pytest.mark.parametrize("layout", STANDUP_TURNS)
+def test_a_stand_up_written_person_first(tmp_path, layout):
+    """Each person attended; what they will do today is their action, due the meeting day."""
+    minutes = _read(tmp_path, f"# Daily stand-up 2025-03-04\n\n{STANDUP_TURNS[layout]}")
+    assert _people(minutes) == [("Ana Lopez", "present"), ("Bo Li", "present")]
+    assert _actions(minutes) == [("write the login tests", "Ana Lopez", "2025-03-04"),
+                                 ("deploy to staging", "Bo Li", "2025-03-04")]
+
+
+def test_a_workstream_reporting_done_and_next_is_no_person(tmp_path):
+    """'## Login Feature / - Done / - Next steps' is a workstream's report: no attendee, no owner."""
+    minutes = _read(tmp_path, "# Status 2025-03-04\n\nAttendees: Ana Lopez\n\n## Login Feature\n\n"
+                              "- Done: the form\n- Next steps: the tests\n\n"
+                              "## Ana Lopez\n\n- Done: the API\n- Next: the docs\n")
+    assert [a.name for a in minutes.attendees] == ["Ana Lopez"]
+    assert ("the docs", "Ana Lopez", None) in _actions(minutes)
+    assert all(owner != "Login Feature" for _, owner, _ in _actions(minutes))

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from docgen.readers.markdown_minutes import items as it
 from docgen.readers.markdown_minutes.attendees import AttendeeSections
-from docgen.readers.markdown_minutes.blocks import Section
+from docgen.readers.markdown_minutes.blocks import Block, Section
 from docgen.readers.markdown_minutes.collect import (
     Agenda,
     _group_name,
@@ -19,15 +19,18 @@ from docgen.readers.markdown_minutes.fill import NotesFill
 from docgen.readers.markdown_minutes.meta import MetaLines
 from docgen.readers.markdown_minutes.people import (
     clean,
+    parse_person,
     split_names,
 )
 from docgen.readers.markdown_minutes.phrases import RELATIVE, words
 from docgen.readers.markdown_minutes.resolutions import ResolutionSections, is_resolution
 from docgen.readers.markdown_minutes.sentence_pass import SentencePass
 from docgen.readers.markdown_minutes.special import SpecialSections
+from docgen.readers.markdown_minutes.standups import plans, turn_person
 from docgen.readers.markdown_minutes.topic_index import topic_key
 from docgen.readers.markdown_minutes.vocab import (
     META_WORDS,
+    NOTHING,
     norm,
     section_kind,
 )
@@ -158,7 +161,7 @@ class Builder(NotesFill, AttendeeSections, SpecialSections, MetaLines, SentenceP
         # a subsection's "Liaison:"/"Owner:" lines belong to it, so they stay in the notes
         self.nested, outer = True, self.nested
         count, team = len(parent.actions), self._team_title(sec.title)
-        self.fill(parent, sec.blocks)
+        self.fill(parent, self._turn_blocks(sec, parent))
         self.nested = outer
         for child in sec.children:
             self.section(child, parent)
@@ -170,11 +173,27 @@ class Builder(NotesFill, AttendeeSections, SpecialSections, MetaLines, SentenceP
         agenda = self.item(sec.title, sec.line)
         agenda.person = agenda.person or self._person_title(sec.title)  # a stand-up's "## Ian Rebmann"
         count = len(agenda.decisions)
-        self.fill(agenda, sec.blocks)
+        self.fill(agenda, self._turn_blocks(sec, agenda))
         _assented_topic(sec, agenda, count)
         for child in sec.children:
             if not self.person_plans(child, agenda):
                 self.section(child, agenda)
+
+    def _turn_blocks(self, sec: Section, target: Agenda) -> list[Block]:
+        """Return the blocks of ``sec`` left for the notes, once a stand-up turn's plans are taken.
+
+        When ``sec`` is one person's stand-up turn (standups.py), the person attended and owns
+        each planned item; other sections are returned whole.
+        """
+        person = turn_person(sec, self._is_attendee)
+        if person is None:
+            return sec.blocks
+        self.add_person(parse_person(person), sec.line, "present")
+        tasks, kept = plans(sec.blocks)
+        for task, due, line in tasks:
+            if not NOTHING.match(task):
+                target.actions.append(({"head": task, "owner": person, "labelled": True, "due": due}, line))
+        return kept
 
     def _role_topic(self, sec: Section) -> bool:
         """Read a topic that only names who holds a role (``2) Secretary`` / ``Jeff Lait``)."""

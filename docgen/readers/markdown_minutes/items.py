@@ -11,6 +11,7 @@ from docgen.readers.markdown_minutes.dates import DATE_PATTERN, find_date
 from docgen.readers.markdown_minutes.people import clean
 from docgen.readers.markdown_minutes.phrases import words
 from docgen.readers.markdown_minutes.relative_dates import resolve_due, take_due_phrase
+from docgen.readers.markdown_minutes.standups import LABELS
 from docgen.readers.markdown_minutes.vocab import ACTION_WORDS, DECIDING_BODIES, DECISION_WORDS, norm
 
 _NAME = r"(?:@[\w-]+|[A-ZÀ-Ý][\w'’.-]*(?:\s+(?:de\s+|van\s+|von\s+|le\s+)?[A-ZÀ-Ý][\w'’.-]*){0,3})"
@@ -25,7 +26,8 @@ NOT_OWNERS = {norm(w) for w in (
     "Link", "Re", "FYI", "Important", "Goal", "Agenda", "Topic", "Done", "Blocked", "Comment",
     "Edit", "Update", "Problem", "Risk", "Info", "Idea", "Reminder", "Follow up", "Remarque",
     "Objectif", "Statut", "Point", "Sujet", "Q", "A", "TBD", "WIP", "Draft", "Answer", "Why",
-    "What", "How", "Options", "Option", "Pros", "Cons", "Proposition", "Bilan", "Résultat")}
+    "What", "How", "Options", "Option", "Pros", "Cons", "Proposition", "Bilan", "Résultat")} | \
+    LABELS  # a stand-up's "Today:", "Yesterday:", "Blockers:" name no one
 _TO_VERB = re.compile(r"^(?P<owner>@?[\w'’.-]+(?:\s+[A-ZÀ-Ý][\w'’-]*){0,2}"
                       r"(?:\s*(?:,|\band\b|&)\s*@?[\w'’.-]+(?:\s+[A-ZÀ-Ý][\w'’-]*)?)*)"
                       r"\s+(?:to|will|shall|doit|va)\s+(?P<rest>\S.*)$", re.DOTALL)
@@ -379,9 +381,10 @@ def _owner_initials(draft: _Draft) -> None:
         return
     m = INITIALS_TAIL.search(draft.text)
     head = None if m else INITIALS_HEAD.match(draft.text)
-    if m or head:
-        draft.owner = ", ".join(re.split(r"\s*[,/&+]\s*", (m or head).group("who")))
-        draft.text = draft.text[: m.start()] if m else draft.text[head.end():]
+    found = m or head
+    if found is not None:
+        draft.owner = ", ".join(re.split(r"\s*[,/&+]\s*", found.group("who")))
+        draft.text = draft.text[: found.start()] if m else draft.text[found.end():]
 
 
 # an attendee's name opening the task's sentence: "Bob sends the report", "Léa envoie le devis"

@@ -16,9 +16,11 @@ from docgen.readers.markdown_minutes.dates import MONTHS, find_date, find_times
 from docgen.readers.markdown_minutes.draft import Passes
 from docgen.readers.markdown_minutes.people import (
     clean,
+    parse_person,
 )
 from docgen.readers.markdown_minutes.records import decision, flush, raw_action
 from docgen.readers.markdown_minutes.sentence_rules import FORMALITY, REPORTED_DONE, classify
+from docgen.readers.markdown_minutes.standups import turn_rows
 from docgen.readers.markdown_minutes.tables import table_kind, table_records
 from docgen.readers.markdown_minutes.vocab import (
     DEADLINE_LABELS,
@@ -312,7 +314,15 @@ class SpecialSections(Passes):
             self.next.setdefault("location", clean(place.group(1)))
 
     def table(self, block: Block, target: Agenda, hint: str | None) -> bool:
-        """Read an actions, decisions or attendees table; return whether it was one."""
+        """Read a stand-up, actions, decisions or attendees table; return whether it was one."""
+        turns = turn_rows(block.rows)
+        if turns:  # "| Who | Yesterday | Today | Blockers |": each person attended, owns today's plan
+            for person, task, due, row in turns:
+                self.add_person(parse_person(person), block.line + row + 1, "present")
+                if task and not NOTHING.match(task):
+                    target.actions.append(({"head": task, "owner": person, "labelled": True, "due": due},
+                                           block.line + row + 1))
+            return True
         kind = table_kind(block.rows, hint)
         if kind is None:
             return False
