@@ -1112,3 +1112,18 @@ def test_a_workstream_reporting_done_and_next_is_no_person(tmp_path):
     assert [a.name for a in minutes.attendees] == ["Ana Lopez"]
     assert ("the docs", "Ana Lopez", None) in _actions(minutes)
     assert all(owner != "Login Feature" for _, owner, _ in _actions(minutes))
+
+
+@pytest.mark.parametrize("text", ["Apologies were received from Cy Wu and Dee Roy.",
+                                  "Apologies for absence were received from Cy Wu and Dee Roy.",
+                                  "Se sont excusés : Cy Wu et Dee Roy."])
+def test_apologies_in_a_sentence(tmp_path, text):
+    minutes = _read(tmp_path, f"# Sync 2025-03-04\n\nPresent: Ana Lopez\n\n{text}\n\n## Notes\n\nWe talked.\n")
+    assert _people(minutes) == [("Ana Lopez", "present"), ("Cy Wu", "excused"), ("Dee Roy", "excused")]
+
+
+@pytest.mark.parametrize("table", ["| Nom | Prénom | Structure |\n|---|---|---|\n| LOPEZ | Ana | DSI |\n| LI | Bo | RH |\n",
+                                   "| First name | Last name |\n|---|---|\n| Ana | LOPEZ |\n| Bo | LI |\n"])
+def test_a_name_in_two_columns(tmp_path, table):
+    minutes = _read(tmp_path, f"# Réunion 2025-03-04\n\n## Participants\n\n{table}\n## Notes\n\nOn parle.\n")
+    assert [a.name for a in minutes.attendees] == ["Ana LOPEZ", "Bo LI"]

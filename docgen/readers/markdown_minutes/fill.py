@@ -17,7 +17,7 @@ from docgen.readers.markdown_minutes.draft import Passes
 from docgen.readers.markdown_minutes.label_rules import Line, read_label
 from docgen.readers.markdown_minutes.people import clean, parse_person, split_names
 from docgen.readers.markdown_minutes.phrases import words
-from docgen.readers.markdown_minutes.prose_people import present_names, prose_roles
+from docgen.readers.markdown_minutes.prose_people import excused_names, present_names, prose_roles
 from docgen.readers.markdown_minutes.records import decision, flush, raw_action
 from docgen.readers.markdown_minutes.sentence_pass import is_deferral
 from docgen.readers.markdown_minutes.sentence_rules import TASK_AFTER_NAME
@@ -355,6 +355,8 @@ class NotesFill(Passes):
         """
         for name in present_names(block.text):
             self.add_person(parse_person(name), block.line, "present")
+        for name in excused_names(block.text):
+            self.add_person(parse_person(name), block.line, "excused")
         self.prose_roles.extend((role, name, block.line) for role, name in prose_roles(block.text))
 
     def _people_para_after(self, line: str, following: Block | None, meta: bool) -> bool:

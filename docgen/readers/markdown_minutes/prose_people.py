@@ -25,9 +25,27 @@ _PARTS = re.compile(r"\s*(?:,|;|\band\b|\bet\b|&)\s*")
 _SENTENCE_END = re.compile(r"(?<!\bJr)(?<!\bSr)(?<!\b[A-Z])\.(?:\s|$)")
 
 
+# apologies in a sentence: "Apologies were received from Dan Brown and Eve White", "Apologies for
+# absence: ...", "Se sont excusés : ...", "Excusés : ..." are labels (vocab.py)
+_APOLOGIES = re.compile(
+    r"(?i:\bapologies\s+(?:for\s+absence\s+)?(?:were\s+|was\s+|have\s+been\s+)?(?:received|noted|"
+    r"given|sent)\s+(?:from|by)|\bse\s+sont\s+excusée?s|\bs['’]est\s+excusée?|"
+    r"\bsont\s+excusée?s|\best\s+excusée?)(?:\s*:\s*|\s*,\s*|\s+)(?P<rest>\S.*)", re.DOTALL)
+
+
 def present_names(text: str) -> list[str]:
     """Return the names a prose sentence of ``text`` says were present (empty when none)."""
-    found = _PRESENT.search(text)
+    return _names_after(_PRESENT, text)
+
+
+def excused_names(text: str) -> list[str]:
+    """Return the names a prose sentence of ``text`` says sent apologies (empty when none)."""
+    return _names_after(_APOLOGIES, text)
+
+
+def _names_after(pattern: re.Pattern, text: str) -> list[str]:
+    """Return the names right after ``pattern`` in ``text``, up to the first part that is no name."""
+    found = pattern.search(text)
     if not found:
         return []
     rest = _SENTENCE_END.split(found.group("rest"), maxsplit=1)[0]

@@ -26,6 +26,9 @@ _COLUMNS = {
                  "par", "validee par", "approuvee par", "decided by", "decide par", "decidee par"},
     "name": {"name", "nom", "attendee", "participant", "person", "personne", "nom prenom",
              "prenom nom"},
+    # a name written in two columns: "| Nom | Prénom |", "| First name | Last name |"
+    "first_name": {"prenom", "first name", "firstname", "given name", "forename"},
+    "last_name": {"last name", "lastname", "surname", "family name", "nom de famille"},
     "role": {"role", "fonction", "title", "poste", "job title"},
     "organisation": {"organisation", "organization", "org", "company", "societe", "entite",
                      "entity", "structure", "team", "equipe"},
@@ -87,7 +90,7 @@ def table_kind(rows: list[list[str]], hint: str | None = None) -> str | None:
     if "text" in cols and ({"due", "status"} & cols.keys() or hint == "actions" or
                            ("owner" in cols and tasks)):
         return "actions"
-    if "name" in cols or (hint == "attendees" and "owner" in cols):
+    if "name" in cols or {"first_name", "last_name"} & cols.keys() or (hint == "attendees" and "owner" in cols):
         return "attendees"
     return None
 
@@ -100,7 +103,7 @@ def _cell(row: list[str], cols: dict[str, int], key: str) -> str:
 def table_records(rows: list[list[str]], kind: str) -> list[tuple[dict, int]]:
     """Return (record, row index) pairs of a table of ``kind``; cells are kept as written."""
     cols = _columns(rows[0])
-    if kind == "attendees" and "name" not in cols:
+    if kind == "attendees" and "name" not in cols and "owner" in cols:
         cols["name"] = cols["owner"]
     records = []
     for index, row in enumerate(rows[1:], start=1):
@@ -118,11 +121,23 @@ def table_records(rows: list[list[str]], kind: str) -> list[tuple[dict, int]]:
                 record.setdefault("text" if key == "decision" else key, value)
         if kind == "actions" and "status" in record:
             _status_cell(record)
+        if kind == "attendees":
+            _two_part_name(record, row, cols)
         if kind == "attendees" and record.get("name"):
             _name_remark(record)
         if record.get("text") or record.get("name"):
             records.append((record, index))
     return records
+
+
+def _two_part_name(record: dict, row: list[str], cols: dict[str, int]) -> None:
+    """Join a first name to the last name of its row ("| MARTIN | Alice |" -> "Alice MARTIN")."""
+    first = _cell(row, cols, "first_name")
+    last = _cell(row, cols, "last_name") or (record.get("name") if "first_name" in cols else "")
+    if first and last:
+        record["name"] = f"{first} {last}"
+    elif first or last:
+        record.setdefault("name", first or last)
 
 
 def _status_cell(record: dict) -> None:
