@@ -1122,7 +1122,8 @@ def test_apologies_in_a_sentence(tmp_path, text):
     assert _people(minutes) == [("Ana Lopez", "present"), ("Cy Wu", "excused"), ("Dee Roy", "excused")]
 
 
-@pytest.mark.parametrize("table", ["| Nom | Prénom | Structure |\n|---|---|---|\n| LOPEZ | Ana | DSI |\n| LI | Bo | RH |\n",
+@pytest.mark.parametrize("table", ["| Nom | Prénom | Structure |\n|---|---|---|\n"
+                                   "| LOPEZ | Ana | DSI |\n| LI | Bo | RH |\n",
                                    "| First name | Last name |\n|---|---|\n| Ana | LOPEZ |\n| Bo | LI |\n"])
 def test_a_name_in_two_columns(tmp_path, table):
     minutes = _read(tmp_path, f"# Réunion 2025-03-04\n\n## Participants\n\n{table}\n## Notes\n\nOn parle.\n")

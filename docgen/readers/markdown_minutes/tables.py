@@ -105,16 +105,10 @@ def table_records(rows: list[list[str]], kind: str) -> list[tuple[dict, int]]:
     cols = _columns(rows[0])
     if kind == "attendees" and "name" not in cols and "owner" in cols:
         cols["name"] = cols["owner"]
+    keys = _RECORD_KEYS.get(kind, ("name", "role", "organisation", "attendance"))
     records = []
     for index, row in enumerate(rows[1:], start=1):
         record: dict = {}
-        keys: tuple[str, ...]
-        if kind == "actions":
-            keys = ("text", "owner", "due", "status", "priority", "id", "comment")
-        elif kind == "decisions":
-            keys = ("decision", "text", "approver", "id")
-        else:
-            keys = ("name", "role", "organisation", "attendance")
         for key in keys:
             value = _cell(row, cols, key)
             if value:
@@ -123,11 +117,16 @@ def table_records(rows: list[list[str]], kind: str) -> list[tuple[dict, int]]:
             _status_cell(record)
         if kind == "attendees":
             _two_part_name(record, row, cols)
-        if kind == "attendees" and record.get("name"):
-            _name_remark(record)
+            if record.get("name"):
+                _name_remark(record)
         if record.get("text") or record.get("name"):
             records.append((record, index))
     return records
+
+
+#: the cells a record of each kind of table takes, in order (attendees: the others)
+_RECORD_KEYS = {"actions": ("text", "owner", "due", "status", "priority", "id", "comment"),
+                "decisions": ("decision", "text", "approver", "id")}
 
 
 def _two_part_name(record: dict, row: list[str], cols: dict[str, int]) -> None:
