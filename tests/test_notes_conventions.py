@@ -1128,3 +1128,46 @@ def test_apologies_in_a_sentence(tmp_path, text):
 def test_a_name_in_two_columns(tmp_path, table):
     minutes = _read(tmp_path, f"# Réunion 2025-03-04\n\n## Participants\n\n{table}\n## Notes\n\nOn parle.\n")
     assert [a.name for a in minutes.attendees] == ["Ana LOPEZ", "Bo LI"]
+
+
+# -- tables as project teams fill them in --------------------------------------------------------
+def test_a_type_column_says_which_rows_are_tasks(tmp_path):
+    """'| Type | Description | Owner | Deadline |' with T / I rows: information rows are no tasks."""
+    minutes = _read(tmp_path, "# Client meeting 2024-04-18\n\nAttendees: Ana Lopez\n\n## Minutes\n\n"
+                              "| Type | Description | Owner | Deadline |\n|---|---|---|---|\n"
+                              "| T | Send the slides to the client | Ana Lopez | 22nd April 2024 |\n"
+                              "| I | Discussed the transfer of code through Google Drive | - | - |\n"
+                              "| Decision | Deploy after the code freeze | - | - |\n")
+    assert _actions(minutes) == [("Send the slides to the client", "Ana Lopez", "2024-04-22")]
+    assert [d.text for d in minutes.decisions] == ["Deploy after the code freeze"]
+    assert "Google Drive" in minutes.agenda[0].notes
+
+
+def test_a_decision_or_action_column_and_placeholder_cells(tmp_path):
+    """'Decision/Action | Who': a row someone owns (or an order) is an action, else a decision; '.' is empty."""
+    minutes = _read(tmp_path, "# Tutor meeting 2020-10-20\n\nAttendees: Oscar, Johnny\n\n## Minutes\n\n"
+                              "| # | Agenda Item | Decision/Action | Who? |\n|---|---|---|---|\n"
+                              "| 1 | Sign detection | Research and implementation will occur | Oscar |\n"
+                              "| 2 | Tracks | . | . |\n"
+                              "| 3 | Donkey 4 | Update the project to donkey 4 | . |\n"
+                              "| 4 | Platform | Decided on Slack as the team's platform | Johnny |\n"
+                              "| 5 | Reports | Weekly reports stay in the wiki | . |\n")
+    assert [(a.text, a.owner) for a in minutes.actions] == [
+        ("Research and implementation will occur", "Oscar"), ("Update the project to donkey 4", None)]
+    assert [d.text for d in minutes.decisions] == ["Decided on Slack as the team's platform",
+                                                   "Weekly reports stay in the wiki"]
+
+
+def test_a_table_row_broken_after_its_first_pipe_is_one_row(tmp_path):
+    minutes = _read(tmp_path, "# Sync 2020-10-20\n\nAttendees: Oscar\n\n## Actions\n\n"
+                              "| # | Task | Owner |\n|---|---|---|\n| 1 | Book the room | Oscar |\n"
+                              "|\n | Send the notes | Oscar |\n")
+    assert [(a.text, a.owner) for a in minutes.actions] == [("Book the room", "Oscar"),
+                                                            ("Send the notes", "Oscar")]
+
+
+def test_lone_emphasis_marks_around_a_bold_label(tmp_path):
+    """Word processors export '_ **Attendees:** _ Keenan, Johnny': the lone marks are no marks."""
+    minutes = _read(tmp_path, "_ **Date:** _ 20 October 2020\n\n_ **Attendees:** _ Keenan, Johnny\n\n"
+                              "_ **Absent:** _Chengdong\n\n## Notes\n\nWe talked.\n")
+    assert _people(minutes) == [("Keenan", "present"), ("Johnny", "present"), ("Chengdong", "absent")]

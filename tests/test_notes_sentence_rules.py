@@ -216,6 +216,18 @@ FOUND = [
     ("Léa a pour action de relancer le traiteur.", "named person will do", "action",
      "Relancer le traiteur", "Léa"),
     ("→ Tom: book the hall for June", "arrow to an attendee", "action", "Book the hall for June", "Tom"),
+    ("Pour la partie RGPD, il a été décidé de l'inclure dans le règlement.", "impersonal decision after a lead",
+     "decision", "Pour la partie RGPD, il a été décidé de l'inclure dans le règlement", None),
+    ("For the website, it was agreed that Hugo would be used.", "impersonal decision after a lead", "decision",
+     "For the website, it was agreed that Hugo would be used", None),
+    ("Changes to the lesson checker to enforce this? Yes.", "question answered", "decision",
+     "Changes to the lesson checker to enforce this? Yes", None),
+    ("Should a member vote be required? No, too complicated.", "question answered", "decision",
+     "Should a member vote be required? No, too complicated", None),
+    ("Le bureau marque son accord pour la sortie du 12 mai.", "body decided", "decision",
+     "Le bureau marque son accord pour la sortie du 12 mai", None),
+    ("The sponsor gave the go-ahead for the pilot.", "body decided", "decision",
+     "The sponsor gave the go-ahead for the pilot", None),
     ("Léa → relancer le traiteur", "arrow to an attendee", "action", "Relancer le traiteur", "Léa"),
 ]
 
@@ -227,6 +239,12 @@ LEFT_ALONE = [
     "Mireille enverra peut-être le budget.",  # not an attendee: a future verb needs one
     "No agreement on the budget yet.",
     "Tom => separate issue or discussion in the issue",  # a speaker's turn, not a task
+    "If it was decided to move, we go.",  # a condition before the formula
+    "The topic to be discussed during the meeting.",  # what is to be talked about: an agenda
+    "Who will host the next call? Yes, someone.",  # not a question put to the meeting
+    "Tom: is this ready? No.",  # a speaker's own question
+    "Do you know whether it works? No idea.",
+    "Limitation aux rectangles d'une zone ? non prioritaire",  # "non prioritaire" answers nothing
     "→ Mireille: book the hall",  # not an attendee: an arrow needs one
     "In 2019, we adopted the old policy.",  # a past choice reported, not this meeting's
     "C'est le budget qui pose problème.",

@@ -107,7 +107,27 @@ def _table_block(node: SyntaxTreeNode, source: list[str], line: int) -> Block:
     """Return a Markdown table's Block: its cells' text by row, the table as written."""
     rows = [[_inline(cell) for cell in tr.children]
             for part in node.children for tr in part.children]
-    return Block("table", line, rows=rows, text=_raw(node, source))
+    return Block("table", line, rows=_rejoined_rows(rows), text=_raw(node, source))
+
+
+def _rejoined_rows(rows: list[list[str]]) -> list[list[str]]:
+    """Return ``rows`` with each row broken after its first pipe put back together.
+
+    Exported tables sometimes break a row after its opening ``|``: an empty row, then the rest
+    of the row one cell short, every cell one column to the left. The two are one row.
+    """
+    out: list[list[str]] = []
+    index = 0
+    while index < len(rows):
+        row = rows[index]
+        after = rows[index + 1] if index + 1 < len(rows) else None
+        if after and len(row) > 1 and not any(cell.strip() for cell in row) and any(after) and not after[-1].strip():
+            out.append(["", *after[:-1]])
+            index += 2
+            continue
+        out.append(row)
+        index += 1
+    return out
 
 
 def _html_block(node: SyntaxTreeNode, source: list[str], line: int) -> Block:

@@ -30,6 +30,9 @@ ENGLISH = {
         # the present of minutes written as they happen: "Steering Committee approves."
         "approves", "decides", "adopts", "accepts", "endorses", "ratifies", "resolves",
         "elects", "appoints", "opted for", "chose to", "opted to", "agrees with",
+        # "The sponsor gave the go-ahead", "The client gave their approval"
+        r"gave (?:the|its|his|her|their) (?:go-ahead|approval|green light|agreement)",
+        r"gives (?:the|its|his|her|their) (?:go-ahead|approval|green light|agreement)",
     ],
     # a choice made by the people named: "Thomas Cauchy and Benoit Da Mota opted for a rewrite"
     "opted": [r"(?:opted|have opted|has opted) (?:for|to)", r"(?:ont|a) opté pour",
@@ -49,6 +52,8 @@ ENGLISH = {
         r"agreed(?= that\b)",
         # "Agreement to freeze the scope", "General agreement on the plan"
         r"(?:general |broad |full |unanimous )?agreement (?:that|to|on)",
+        # "We are all in favour of the 79-character change"
+        r"we (?:are|were) all in favou?r of",
     ],
     # a project's go / no-go, kept whole: "Go decision for the pilot", "No-go for the March
     # release", "Green light for the pilot"
@@ -191,6 +196,11 @@ ENGLISH = {
                  r"look into (?:it|that)", "follow up", r"own (?:it|that)"],
     # "Installation de librenms => oui": a question settled by a vote
     "yes": ["yes", "ok", "go", "approved", "agreed", "accepted"],
+    # what a sentence is about, before what was decided on it: "For the website, it was agreed ..."
+    "about": ["for", "regarding", "concerning", "as for", "as regards", "about", "on", "with regard to",
+              "in", "as to"],
+    # the answer the meeting gives to a question put to it: "Enforce this in the checker? Yes."
+    "answers": ["yes", "no", "agreed", "approved", "rejected"],
     # "Thierry: prepare the post", "- [ ] Jonathan: add a link": a name, then a task in the imperative
     "task_verbs": [
         "send", "ask", "talk to", "contact", "prepare", "write", "update", "review", "create",
@@ -291,6 +301,9 @@ FRENCH = {
         "avons validé", "avons approuvé", "avons décidé", "avons voté", "valident", "approuvent",
         "décident", "votent", "se prononce pour", "donne son accord", "donnent leur accord",
         "est d'accord pour", "sont d'accord pour", "est d’accord pour", "sont d’accord pour",
+        # "Le client marque son accord pour ...", "Le sponsor a donné son feu vert"
+        "marque son accord", "marquent leur accord", "a donné son accord", "ont donné leur accord",
+        "donne son feu vert", "a donné son feu vert",
     ],
     "no_objection": [r"(?:pas d['’]|aucune )(?:autre )?objections?"],
     "chorus": ["tous", "tout le monde", "le groupe"],
@@ -454,6 +467,9 @@ FRENCH = {
     "anaphors": ["le faire", "la faire", "les faire", r"s['’]en (?:occuper|charger)",
                  r"s['’]occuper de (?:ça|cela)"],
     "yes": ["oui", "ok", "go", "validé", "accepté", "adopté", "d'accord", "d’accord"],
+    "answers": ["oui", "non", "validé", "refusé", "d'accord", "d’accord"],
+    "about": ["pour", "concernant", "quant à", "au sujet de", "sur", "à propos de", "en ce qui concerne",
+              "dans", "pour ce qui est de", "côté"],
     # "Organisation précise à définir": what is still to be done, without an owner
     "to_do": ["définir", "faire", "prévoir", "organiser", "planifier", "envoyer", "préparer",
               "rédiger", "compléter", "finaliser", "contacter", "relancer", "vérifier", "mettre à jour",

@@ -194,6 +194,39 @@ def _decision_rest(match: re.Match, sentence: str, people: People) -> Finding | 
     return Finding("decision", rest[:1].upper() + rest[1:], "")
 
 
+_LEAD_HEDGE = re.compile(r"(?i)\b(?:if|whether|unless|not|never|si|pas|jamais|when|once|quand|lorsqu)\b|"
+                         r"^(?i:[a-z]+\s+)?(?:he|she|they|il|elle|ils|elles|someone|quelqu)\b")
+
+
+def _decision_after_lead(match: re.Match, sentence: str, people: People) -> Finding | None:
+    """Return "Pour la partie RGPD, il a été décidé de l'inclure" as a decision, written whole.
+
+    Not after a condition or a negation ("If it was decided ...", "Je ne crois pas qu'il ait été
+    décidé"), nor what someone reports ("She said it was agreed").
+    """
+    if _LEAD_HEDGE.search(match.group("lead")) or len(match.group("lead").split()) > 12:
+        return None
+    found = _decision_rest(match, sentence, people)
+    return Finding("decision", sentence.rstrip("."), "") if found is not None and found.kind == "decision" else found
+
+
+def _answered(match: re.Match, sentence: str, people: People) -> Finding | None:
+    """Return "Changes to the checker to enforce this? Yes." as a decision: the question and its answer.
+
+    Only a question asked of the meeting (opening on an auxiliary or a noun phrase, not "Who
+    ...?", "What ...?"), answered yes or no in the same line.
+    """
+    question = match.group("question").strip()
+    if _OPEN_QUESTION.match(question) or _one_assents(question.rstrip("?"), sentence, people):
+        return None
+    return Finding("decision", sentence.rstrip("."), "")
+
+
+# not asked of the meeting: "Who ...?", a speaker's own question ("Léa: is it ready?"), "Do you ...?"
+_OPEN_QUESTION = re.compile(r"(?i)^(?:who|what|when|where|why|how|which|qui|quoi|quand|où|pourquoi|comment|"
+                            r"quel|quelle)\b|^[^\s:]+(?:\s[^\s:]+)?\s*:\s|\b(?:you|vous|tu)\b")
+
+
 # "It is agreed that the committee should survey attendees": what someone should do is their task
 # ("... that CI & CMake should be processed first" is what was agreed)
 _BODIES = "|".join(sorted((w for w in words("bodies") if w not in ("we", "nous", "on", "all", "tous")),
@@ -427,12 +460,14 @@ def _passive_task(match: re.Match, sentence: str, people: People) -> Finding | N
     subject = match.group("subject")
     if _NEXT_MEETING.search(subject) or _NOT_WORD.search(subject) or sentence.endswith("?") or \
             _WISH.search(subject) or _NARRATIVE.search(subject) or _EMBEDDED.search(subject) or \
-            _OWN_VERB.search(subject):
+            _OWN_VERB.search(subject) or _TO_BE_TALKED.search(sentence, match.start("subject")):
         return None  # "since I want to be framed", "it seems to be fixed": not a task
     agent = _AGENT.search(sentence[match.end():])
     return Finding("action", sentence, "", agent.group("who").strip() if agent else None)
 
 
+# "the topic to be discussed during the meeting": what is to be talked about is an agenda, no task
+_TO_BE_TALKED = re.compile(r"(?i)\bto be (?:discussed|debated|considered|presented|addressed|covered|talked about)\b")
 # "PR for removing warnings, allowing warnings to be treated as errors, is complete": the
 # subject has a verb of its own (a finite verb, or a clause on "allowing"), the infinitive is
 # its complement, not a task ("Content needs to be created" is one: the obligation is the task)
@@ -567,6 +602,20 @@ RULES: tuple[LineRule, ...] = (
              _decision_rest),
     LineRule("go or no-go", "decision",
              _compile(rf"^(?:{_alternatives('go_no_go')})\s*\S"), _decision),
+    LineRule("impersonal decision after a lead", "decision",
+             # "Pour la partie RGPD, il a été décidé de l'inclure", "For the website, it was agreed
+             # that ...": a short phrase saying what it is about may come first (not a subject:
+             # "The Board agreed that ..." is the body's)
+             _compile(rf"^(?P<lead>{_alternatives('about')}\s[^.;:?!]{{2,80}}?),?\s+(?:{_alternatives('impersonal')})\b[,:]?\s*"
+                      rf"(?i:that\s+|to\s+|de\s+|d['’]|que\s+|qu['’]|on\s+)?(?P<rest>.+)$"),
+             _decision_after_lead),
+    LineRule("question answered", "decision",
+             # "Changes to the checker to enforce this? Yes.", "Should a member vote be required? No,
+             # too complicated": a question the meeting answered in the same line
+             # (the answer alone, or before a reason: "No, too complicated"; "non prioritaire" is no answer)
+             _compile(rf"^(?P<question>[^?]{{8,160}}\?)\s*(?P<answer>{_alternatives('answers')})"
+                      rf"(?:\s*[,.;:!—–-]\s*(?P<why>.*)|[\s.!]*)$"),
+             _answered),
     LineRule("decided, without subject", "decision",
              # "Selected Wednesday noon PT as meeting time", "Decided to move the call": the meeting's act
              _compile(rf"^(?:{_alternatives('did_decide')})\s+(?P<rest>\w.+)$"), _decided_without_subject),

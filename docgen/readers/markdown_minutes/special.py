@@ -21,7 +21,7 @@ from docgen.readers.markdown_minutes.people import (
 from docgen.readers.markdown_minutes.records import decision, flush, raw_action
 from docgen.readers.markdown_minutes.sentence_rules import FORMALITY, REPORTED_DONE, classify
 from docgen.readers.markdown_minutes.standups import turn_rows
-from docgen.readers.markdown_minutes.tables import table_kind, table_records
+from docgen.readers.markdown_minutes.tables import ROW_TYPES, table_kind, table_records
 from docgen.readers.markdown_minutes.vocab import (
     DEADLINE_LABELS,
     META_WORDS,
@@ -313,6 +313,18 @@ class SpecialSections(Passes):
         if place:
             self.next.setdefault("location", clean(place.group(1)))
 
+    def _mixed_row(self, record: dict, number: int, target: Agenda) -> None:
+        """Read a row of a "Decision/Action | Who" table: a decision when it reads as one or names no
+        owner and gives no order, else an action."""
+        text = record["text"]
+        found = classify(text, self.people)
+        imperative = norm(text).startswith(it.TASK_VERBS)
+        if (found is not None and found.kind == "decision") or not (record.get("owner") or imperative):
+            target.decisions.append(({"text": text}, number))
+        else:
+            record["head"] = record.pop("text")
+            target.actions.append((record, number))
+
     def table(self, block: Block, target: Agenda, hint: str | None) -> bool:
         """Read a stand-up, actions, decisions or attendees table; return whether it was one."""
         turns = turn_rows(block.rows)
@@ -328,7 +340,14 @@ class SpecialSections(Passes):
             return False
         for record, row in table_records(block.rows, kind):
             number = block.line + row + 1
-            if kind == "actions":
+            row_type = ROW_TYPES.get(norm(record.pop("type", "")))
+            if kind == "mixed":
+                self._mixed_row(record, number, target)
+            elif kind == "actions" and row_type == "info":
+                target.notes.append(f"- {record['text']}")  # "| I | Discussed the transfer of code | - |"
+            elif kind == "actions" and row_type == "decision":
+                target.decisions.append(({"text": record["text"]}, number))
+            elif kind == "actions":
                 record["head"] = record.pop("text")
                 target.actions.append((record, number))
             elif kind == "decisions":

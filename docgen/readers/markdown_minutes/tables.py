@@ -30,6 +30,8 @@ _COLUMNS = {
     "first_name": {"prenom", "first name", "firstname", "given name", "forename"},
     "last_name": {"last name", "lastname", "surname", "family name", "nom de famille"},
     "role": {"role", "fonction", "title", "poste", "job title"},
+    # what a row is: "| Type | Description | Owner |" with A / D / I rows
+    "type": {"type", "kind", "category", "categorie", "nature", "item type"},
     "organisation": {"organisation", "organization", "org", "company", "societe", "entite",
                      "entity", "structure", "team", "equipe"},
     "attendance": {"attendance", "presence", "present", "attended"},
@@ -84,20 +86,40 @@ def table_kind(rows: list[list[str]], hint: str | None = None) -> str | None:
     if len(rows) < 2:
         return None
     cols = _columns(rows[0])
+    if "decision" in cols and _names_an_action(rows[0][cols["decision"]]):
+        return "mixed"  # "Decision/Action | Who": a row's decision, or its action when someone owns it
     if "decision" in cols or (hint == "decisions" and "text" in cols):
         return "decisions"
-    tasks = "text" in cols and _header_word(rows[0][cols["text"]]) in _TASK_WORDS
-    if "text" in cols and ({"due", "status"} & cols.keys() or hint == "actions" or
-                           ("owner" in cols and tasks)):
+    if _holds_tasks(rows[0], cols, hint):
         return "actions"
     if "name" in cols or {"first_name", "last_name"} & cols.keys() or (hint == "attendees" and "owner" in cols):
         return "attendees"
     return None
 
 
+def _holds_tasks(header: list[str], cols: dict[str, int], hint: str | None) -> bool:
+    """Return whether a table with a text column lists tasks: a due or status column, the hint, or owned tasks."""
+    if "text" not in cols:
+        return False
+    tasks = _header_word(header[cols["text"]]) in _TASK_WORDS
+    return bool({"due", "status"} & cols.keys()) or hint == "actions" or ("owner" in cols and tasks)
+
+
+# a cell that only holds its place: ".", "-", "…", "n/a", "none"
+_PLACEHOLDER = re.compile(r"^(?:[.…\-–—/_*]{1,3}|n/?a|none|nil|tbd|néant|sans objet)$", re.IGNORECASE)
+
+
+def _names_an_action(cell: str) -> bool:
+    """Return whether a header cell names actions beside decisions ("Decision/Action", "Décisions et actions")."""
+    parts = _ALTERNATIVES.split(norm(_REMARK.sub("", cell) or cell))
+    return len(parts) > 1 and any(part.strip() in _TASK_WORDS for part in parts)
+
+
 def _cell(row: list[str], cols: dict[str, int], key: str) -> str:
+    """Return the cell of ``key``'s column in ``row``, empty when the row is short or the cell a placeholder."""
     index = cols.get(key)
-    return row[index].strip() if index is not None and index < len(row) else ""
+    value = row[index].strip() if index is not None and index < len(row) else ""
+    return "" if _PLACEHOLDER.match(value.strip("*_ ")) else value
 
 
 def table_records(rows: list[list[str]], kind: str) -> list[tuple[dict, int]]:
@@ -125,8 +147,15 @@ def table_records(rows: list[list[str]], kind: str) -> list[tuple[dict, int]]:
 
 
 #: the cells a record of each kind of table takes, in order (attendees: the others)
-_RECORD_KEYS = {"actions": ("text", "owner", "due", "status", "priority", "id", "comment"),
-                "decisions": ("decision", "text", "approver", "id")}
+#: what a row's type cell says it is: a code or a word ("I" information is no task)
+ROW_TYPES = {"a": "action", "action": "action", "t": "action", "task": "action", "tache": "action",
+             "ap": "action", "ai": "action", "decision": "decision", "dec": "decision",
+             "i": "info", "info": "info", "information": "info", "n": "info", "note": "info",
+             "r": "info", "risk": "info", "risque": "info", "issue": "info"}
+
+_RECORD_KEYS = {"actions": ("text", "owner", "due", "status", "priority", "id", "comment", "type"),
+                "decisions": ("decision", "text", "approver", "id"),
+                "mixed": ("decision", "owner", "due", "id")}
 
 
 def _two_part_name(record: dict, row: list[str], cols: dict[str, int]) -> None:
