@@ -1171,3 +1171,17 @@ def test_lone_emphasis_marks_around_a_bold_label(tmp_path):
     minutes = _read(tmp_path, "_ **Date:** _ 20 October 2020\n\n_ **Attendees:** _ Keenan, Johnny\n\n"
                               "_ **Absent:** _Chengdong\n\n## Notes\n\nWe talked.\n")
     assert _people(minutes) == [("Keenan", "present"), ("Johnny", "present"), ("Chengdong", "absent")]
+
+
+@pytest.mark.parametrize("line", ["Send the report - Bob", "Send the report — Bob Stone", "Send the report → Bob",
+                                  "Send the report: Bob", "Send the report | Bob", "Send the report [Bob]",
+                                  "Send the report, Bob", "Send the report <Bob>"])
+def test_an_attendee_closing_a_task_after_a_mark_owns_it(tmp_path, line):
+    minutes = _read(tmp_path, f"# Sync 2025-03-04\n\nAttendees: Bob Stone, Léa Martin\n\n## Actions\n\n- [ ] {line}\n")
+    assert [(a.text, a.owner.split()[0]) for a in minutes.actions] == [("Send the report", "Bob")]
+
+
+def test_a_name_closing_a_task_that_is_no_attendee_stays_text(tmp_path):
+    minutes = _read(tmp_path, "# Sync 2025-03-04\n\nAttendees: Bob Stone\n\n## Actions\n\n"
+                              "- [ ] Fix the footer - Website\n")
+    assert [(a.text, a.owner) for a in minutes.actions] == [("Fix the footer - Website", None)]

@@ -387,6 +387,24 @@ def _owner_initials(draft: _Draft) -> None:
         draft.text = draft.text[: found.start()] if m else draft.text[found.end():]
 
 
+# attendees closing the task after a mark: "Send the report - Bob", "... → Léa", "...: Bob",
+# "... | Bob", "... [Bob]", "... {Bob}", "... <Bob>", "..., Bob"
+_OWNER_AT_END = re.compile(r"^(?P<rest>\S.*?\S)(?:\s*[,:|/]\s*|\s+[-–—→]\s*|\s*[\[{<](?=[^\]}>]+[\]}>]\s*\.?$))"
+                           r"(?P<who>@?[A-ZÀ-Ý][\w'’-]*(?: [A-ZÀ-Ý][\w'’-]*)?"
+                           r"(?:\s*(?:,|&|/|\band\b|\bet\b)\s*@?[A-ZÀ-Ý][\w'’-]*(?: [A-ZÀ-Ý][\w'’-]*)?){0,2})"
+                           r"[\]}>]?\s*\.?\s*$", re.DOTALL)  # three names at most: tried from each mark
+
+
+def _owner_at_end(draft: _Draft) -> None:
+    """Without an owner yet, give the task to the attendees named after a closing mark (the text without them)."""
+    if draft.owner is not None or not draft.known:
+        return
+    m = _OWNER_AT_END.match(draft.text.strip())
+    names = [n.strip() for n in _OWNER_JOINS.split(m["who"])] if m else []
+    if names and all(norm(n).lstrip("@") in draft.known for n in names):
+        draft.owner, draft.text = ", ".join(names), m["rest"] if m else draft.text
+
+
 # an attendee's name opening the task's sentence: "Bob sends the report", "Léa envoie le devis"
 # ("Ellen and Thomas have a call" names two people: left to the rules that join names)
 _NAME_OPENS = re.compile(r"^(?P<who>@?[A-ZÀ-Ý][\w'’-]*(?: [A-ZÀ-Ý][\w'’-]*){0,2}) (?!(?:and|et|or|ou)\b)(?=[a-zà-ÿ])")
@@ -405,7 +423,7 @@ def _owner_opens_task(draft: _Draft) -> None:
 _STEPS: tuple[Callable[[_Draft], None], ...] = (
     _checkbox, _action_id, _label, _struck, _status, _due_date, _priority_field, _owner_field,
     _owner_before, _owner_before_dash, _owner_in_parens, _owner_initials, _owner_handles,
-    _owner_opens_task,
+    _owner_opens_task, _owner_at_end,
 )
 
 
