@@ -211,6 +211,7 @@ FOUND = [
      "Send the minutes by Friday", "Tom"),
     ("@bob to send the minutes.", "named person will do", "action", "Send the minutes", "@bob"),
     ("Léa enverra le compte rendu.", "named person will do", "action", "Léa enverra le compte rendu", "Léa"),
+    ("Léa fera le compte rendu.", "named person will do", "action", "Léa fera le compte rendu", "Léa"),
     ("Léa et Tom prépareront le budget.", "named person will do", "action",
      "Léa et Tom prépareront le budget", "Léa, Tom"),
     ("Léa a pour action de relancer le traiteur.", "named person will do", "action",
@@ -239,6 +240,16 @@ LEFT_ALONE = [
     "Mireille enverra peut-être le budget.",  # not an attendee: a future verb needs one
     "No agreement on the budget yet.",
     "Tom => separate issue or discussion in the issue",  # a speaker's turn, not a task
+    "Léa arrivera en retard.",  # a future that is no task verb
+    "Léa restera trésorière.",
+    "Tom has to leave early today.",
+    "@here to review the PR before Friday.",  # a group mention is nobody
+    "Go on to the next item.",
+    "Go for coffee after the meeting.",
+    "Agreement on the budget is expected next week.",
+    "Accord sur le budget attendu pour juin.",
+    "In the member survey, it was agreed by most respondents that fees are too high.",
+    "Léa fera le compte rendu ?",
     "If it was decided to move, we go.",  # a condition before the formula
     "The topic to be discussed during the meeting.",  # what is to be talked about: an agenda
     "Who will host the next call? Yes, someone.",  # not a question put to the meeting

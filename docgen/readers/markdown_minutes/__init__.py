@@ -611,8 +611,10 @@ def _action(raw: dict, known: set, handles: tuple, days: _Days) -> dict:
     if "head" not in raw:
         return raw
     year = days.meeting.year if days.meeting else None
-    action = it.parse_action(raw["head"], known=known, year=year, labelled=bool(raw.get("labelled")),
-                             owner=raw.get("owner"), today=days.meeting, next_meeting=days.next)
+    # the attendees' initials are names too ("[BS] fix the build", "Send it - BS")
+    action = it.parse_action(raw["head"], known=known | handles[2].keys(), year=year,
+                             labelled=bool(raw.get("labelled")), owner=raw.get("owner"), today=days.meeting,
+                             next_meeting=days.next)
     _queued_fields(action, raw, days)
     # the team a heading names owns the rest; then whom the entry's sentence names
     owner = action.get("owner") or raw.get("team") or raw.get("guess")

@@ -105,27 +105,28 @@ def _list_block(node: SyntaxTreeNode, source: list[str], line: int) -> Block:
 
 def _table_block(node: SyntaxTreeNode, source: list[str], line: int) -> Block:
     """Return a Markdown table's Block: its cells' text by row, the table as written."""
-    rows = [[_inline(cell) for cell in tr.children]
-            for part in node.children for tr in part.children]
-    return Block("table", line, rows=_rejoined_rows(rows), text=_raw(node, source))
+    trs = [tr for part in node.children for tr in part.children]
+    rows = [[_inline(cell) for cell in tr.children] for tr in trs]
+    lone = [tr.map is not None and source[tr.map[0]].strip() == "|" for tr in trs]
+    return Block("table", line, rows=_rejoined_rows(rows, lone), text=_raw(node, source))
 
 
-def _rejoined_rows(rows: list[list[str]]) -> list[list[str]]:
+def _rejoined_rows(rows: list[list[str]], lone: list[bool]) -> list[list[str]]:
     """Return ``rows`` with each row broken after its first pipe put back together.
 
-    Exported tables sometimes break a row after its opening ``|``: an empty row, then the rest
-    of the row one cell short, every cell one column to the left. The two are one row.
+    Exported tables sometimes break a row after its opening ``|``: a line of a lone ``|`` (an
+    empty row), then the rest of the row, every cell one column to the left. The two are one
+    row; a spacer row written with all its pipes (``|  |  |``) stays a row.
     """
     out: list[list[str]] = []
     index = 0
     while index < len(rows):
-        row = rows[index]
         after = rows[index + 1] if index + 1 < len(rows) else None
-        if after and len(row) > 1 and not any(cell.strip() for cell in row) and any(after) and not after[-1].strip():
+        if after and lone[index] and any(after) and not after[-1].strip():
             out.append(["", *after[:-1]])
             index += 2
             continue
-        out.append(row)
+        out.append(rows[index])
         index += 1
     return out
 

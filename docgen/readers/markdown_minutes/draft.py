@@ -51,6 +51,8 @@ class Draft:
     # (role, name, line) of the chairs and secretaries prose names ("présidée par Ana Dubois")
     prose_roles: list[tuple[str, str, int]] = field(default_factory=list)
     _topics: TopicIndex | None = field(default=None, init=False, repr=False)
+    # the attendees by normalised name and by handle, so that adding one is a lookup, not a scan
+    _people_index: dict[str, dict] = field(default_factory=dict, init=False, repr=False)
 
     # -- collected records ------------------------------------------------------------------
     def set_meeting(self, key: str, value: object, line: int, override: bool = False) -> None:
@@ -70,16 +72,26 @@ class Draft:
         if group and "group" not in person:
             person["group"] = group
         self.people.add(person["name"], person.get("handle"))
-        for known, _ in self.attendees:
-            if norm(known["name"]) == norm(person["name"]) or (
-                    person.get("handle") and known.get("handle", "").lower() ==
-                    person["handle"].lower() and norm(person["name"]) == norm(person["handle"])):
-                for key, value in person.items():
-                    if key == "attendance" and attendance and attendance != "present":
-                        known[key] = value
-                    known.setdefault(key, value)
-                return
-        self.attendees.append((person, line))
+        known = self._known_person(person)
+        if known is not None:
+            for key, value in person.items():
+                if key == "attendance" and attendance and attendance != "present":
+                    known[key] = value
+                known.setdefault(key, value)
+            person = known  # its handle may be new
+        else:
+            self._people_index["n:" + norm(person["name"])] = person
+            self.attendees.append((person, line))
+        if person.get("handle"):
+            self._people_index.setdefault("h:" + person["handle"].lower(), person)
+
+    def _known_person(self, person: dict) -> dict | None:
+        """Return the attendee listed under ``person``'s name (or handle, when the name is the handle), else None."""
+        name = norm(person["name"])
+        known = self._people_index.get("n:" + name)
+        if known is None and person.get("handle") and name == norm(person["handle"]):
+            known = self._people_index.get("h:" + person["handle"].lower())  # "@kevkoy" after "Kevin Koy (@kevkoy)"
+        return known
 
     def add_role(self, name: str, role: str) -> None:
         """Give the attendee called ``name`` the meeting role ``role`` when they have none."""

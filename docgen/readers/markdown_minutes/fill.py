@@ -149,9 +149,15 @@ def _colon_label(line: str) -> str:
     if ":" in line[:45]:
         return line
     m = _DASH_LABEL.match(line) or _BOLD_LABEL.match(line)
-    if m and (people_label(norm(m["label"])) or role_label(norm(m["label"]))):
+    if m and (people_label(norm(m["label"])) or role_label(norm(m["label"]))) and \
+            all(_NAME_ONLY.match(name.strip()) for name in split_names(m["rest"])):
         return f"{m['label'].strip()}: {m['rest']}"
-    return line
+    return line  # "Chair - thanked everyone for coming": the label word opens a sentence
+
+
+# what follows such a label: names only ("Ana Lopez (Acme)", "@bo"), not a sentence
+_NAME_ONLY = re.compile(r"^@?[A-ZÀ-Ý][\w'’.-]*(?:\s+(?:de\s+|van\s+|von\s+|le\s+)?[A-ZÀ-Ý][\w'’.-]*){0,3}"
+                        r"(?:\s*\([^()]*\))?\.?$")
 
 
 # a label after a full stop or semicolon, from the first blank of a run only

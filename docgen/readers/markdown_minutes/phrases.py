@@ -57,7 +57,8 @@ ENGLISH = {
     ],
     # a project's go / no-go, kept whole: "Go decision for the pilot", "No-go for the March
     # release", "Green light for the pilot"
-    "go_no_go": [r"(?:no[- ]?)?go (?:decision )?(?:for|on)\b", r"(?:the )?green light (?:was given )?(?:for|to)\b"],
+    "go_no_go": [r"(?:no[- ]?)?go decision (?:for|on)\b", r"no[- ]go (?:for|on)\b",
+                 r"go(?:/| or )no[- ]?go\s*:\s*go\b", r"(?:the )?green light (?:was given )?(?:for|to)\b"],
     # what may open a decision formula: "After discussion, it was agreed ...", "Finally, we decided"
     "after_discussion": [r"after (?:some |a |the |further |much )?(?:discussion|debate|deliberation|vote|review)",
                          r"following (?:some |a |the |further )?(?:discussion|debate|deliberation|vote|review)",
@@ -197,8 +198,7 @@ ENGLISH = {
     # "Installation de librenms => oui": a question settled by a vote
     "yes": ["yes", "ok", "go", "approved", "agreed", "accepted"],
     # what a sentence is about, before what was decided on it: "For the website, it was agreed ..."
-    "about": ["for", "regarding", "concerning", "as for", "as regards", "about", "on", "with regard to",
-              "in", "as to"],
+    "about": ["for", "regarding", "concerning", "as for", "as regards", "about", "with regard to", "as to"],
     # the answer the meeting gives to a question put to it: "Enforce this in the checker? Yes."
     "answers": ["yes", "no", "agreed", "approved", "rejected"],
     # "Thierry: prepare the post", "- [ ] Jonathan: add a link": a name, then a task in the imperative
@@ -245,7 +245,7 @@ ENGLISH = {
         "need to decide", "needs to decide", "proposal to", "propose", "proposed", "suggest",
         "suggested", "if", "whether", "not approved", "not agreed", "not accepted", "no decision",
         "was not", "were not", "wasn't", "weren't", "would", "could", "might", "may be",
-        "to be approved", "awaiting", "yet to",
+        "to be approved", "awaiting", "yet to", "is expected", "are expected", "expected next",
     ],
     # capitalised words that open a sentence without naming a person
     "not_people": [
@@ -265,7 +265,9 @@ ENGLISH = {
     ],
     # verbs that do not make a task after "will": "Tom will be away", "we will not"
     "not_tasks": ["be", "not", "probably", "likely", "also be", "still", "have been", "need",
-                  "continue to be", "remain", "stay", "attend", "join", "miss"],
+                  "continue to be", "remain", "stay", "attend", "join", "miss",
+                  # "Bob has to leave early": leaving the meeting is no task
+                  "leave", "step out", "drop off", "go home"],
     "weekdays": [["monday", "mon"], ["tuesday", "tue", "tues"], ["wednesday", "wed"],
                  ["thursday", "thu", "thurs"], ["friday", "fri"], ["saturday", "sat"],
                  ["sunday", "sun"]],
@@ -280,6 +282,35 @@ ENGLISH = {
     "tomorrow": [r"\btomorrow\b"],
     "today": [r"\btoday\b", r"\bend of day\b", r"\beod\b"],
 }
+
+#: the verbs of a task in French, in the infinitive
+_FRENCH_TASK_VERBS = [
+    "envoyer", "demander", "contacter", "préparer", "rédiger", "mettre à jour", "créer",
+    "organiser", "planifier", "vérifier", "finaliser", "relancer", "trouver", "installer",
+    "réserver", "commander", "acheter", "inscrire", "prévoir", "compléter", "corriger",
+    "publier", "partager", "diffuser", "transmettre", "appeler", "écrire", "informer",
+    "inviter", "documenter", "tester", "déployer", "mettre en place", "ajouter", "faire",
+    "terminer", "finir",
+    "afficher", "intégrer", "améliorer", "concevoir", "migrer", "configurer", "renommer",
+    "automatiser", "connecter", "développer", "implémenter", "fournir", "livrer",
+]
+# futures that are not the infinitive plus -a / -ont
+_IRREGULAR_FUTURES = {"envoyer": "enverr", "faire": "fer", "appeler": "appeller", "acheter": "achèter",
+                      "concevoir": "concevr", "prévoir": "prévoir"}
+
+
+def _futures(verbs: list[str]) -> list[str]:
+    """Return the third-person futures of French infinitives ("préparer" -> "préparera", "prépareront")."""
+    forms = []
+    for verb in verbs:
+        head, _, rest = verb.partition(" ")
+        stem = _IRREGULAR_FUTURES.get(head, head[:-1] if head.endswith("re") else head)
+        forms += [f"{stem}a {rest}".strip(), f"{stem}ont {rest}".strip()]
+    return forms
+
+
+#: the task verbs in the future: an attendee "enverra", "prépareront" ... takes the task on
+FRENCH_FUTURES = _futures(_FRENCH_TASK_VERBS)
 
 FRENCH = {
     "bodies": [
@@ -334,7 +365,8 @@ FRENCH = {
         r"(?:sur|pour|autour)",
     ],
     # "Go pour le pilote", "No go pour la mise en production", "Feu vert pour le lot 2"
-    "go_no_go": [r"(?:no[- ]?)?go (?:pour|sur)\b", r"(?:le )?feu vert (?:est donné )?(?:pour|à|au|aux)\b"],
+    "go_no_go": [r"(?:no[- ]?)?go (?:pour|sur) (?:le|la|les|l['’])",
+                 r"(?:le )?feu vert (?:est donné )?(?:pour|à|au|aux)\b"],
     "after_discussion": [r"après (?:une |la |un |le )?(?:discussion|échanges?|débat|délibération|vote|réflexion)",
                          r"(?:à l['’]issue|suite) (?:de la |du |des |à la |au |aux )?"
                          r"(?:discussion|échanges?|débat|délibération|vote|réflexion)",
@@ -400,10 +432,9 @@ FRENCH = {
         "s’en charge", "est chargé de", "est chargée de", "sont chargés de", "prépare", "propose de",
         # "Léa a pour action de ...", "Marc prend l'action de ..."
         r"a pour actions? (?:de|d['’])", r"(?:a|prend) l['’]action (?:de|d['’])",
-        # a verb in the future: "Léa enverra le rapport", "Léa et Bob prépareront le budget" (not
-        # "sera", "aura", "pourra", "verra", "viendra": being, having, being able, seeing, coming)
-        r"(?!(?:sera|seront|aura|auront|pourra|pourront|voudra|voudront|verra|verront|saura|sauront|"
-        r"faudra|viendra|viendront|devra|devront)\b)[a-zà-ÿ]{2,}(?:era|eront|ira|iront|rra|rront|dra|dront)\b",
+        # a task verb in the future: "Léa enverra le rapport", "Léa et Bob prépareront le budget"
+        # (not any future: "Léa arrivera en retard", "Marc restera trésorier")
+        *FRENCH_FUTURES,
         # the same in the future: "Lucile s'occupera d'émettre la demande", "Paul se chargera de ..."
         "se chargera de", "se chargera d'", "se chargera d’", "se chargeront de",
         "s'occupera de", "s’occupera de", "s'occupera d'", "s’occupera d’", "s'occuperont de",
@@ -419,16 +450,7 @@ FRENCH = {
         r"(?:sont|est) (?:invitée?s?|encouragée?s?) (?:à|a)",
         r"(?:un )?appel (?:à|aux) (?:tous|volontaires|membres|bénévoles) pour",
     ],
-    "task_verbs": [
-        "envoyer", "demander", "contacter", "préparer", "rédiger", "mettre à jour", "créer",
-        "organiser", "planifier", "vérifier", "finaliser", "relancer", "trouver", "installer",
-        "réserver", "commander", "acheter", "inscrire", "prévoir", "compléter", "corriger",
-        "publier", "partager", "diffuser", "transmettre", "appeler", "écrire", "informer",
-        "inviter", "documenter", "tester", "déployer", "mettre en place", "ajouter", "faire",
-        "terminer", "finir",
-        "afficher", "intégrer", "améliorer", "concevoir", "migrer", "configurer", "renommer",
-        "automatiser", "connecter", "développer", "implémenter",
-    ],
+    "task_verbs": _FRENCH_TASK_VERBS,
     "did_decide": [r"décidé (?:de|d['’])", r"choisi (?:de|d['’])"],
     "obligations": ["doit", "doivent", "devra", "devront"],
     "charged_with": [r"(?:est|sont|sera|seront) chargée?s? de", r"(?:se charge|se chargera|se chargent) de"],
@@ -468,8 +490,8 @@ FRENCH = {
                  r"s['’]occuper de (?:ça|cela)"],
     "yes": ["oui", "ok", "go", "validé", "accepté", "adopté", "d'accord", "d’accord"],
     "answers": ["oui", "non", "validé", "refusé", "d'accord", "d’accord"],
-    "about": ["pour", "concernant", "quant à", "au sujet de", "sur", "à propos de", "en ce qui concerne",
-              "dans", "pour ce qui est de", "côté"],
+    "about": ["pour", "concernant", "quant à", "au sujet de", "à propos de", "en ce qui concerne",
+              "pour ce qui est de", "côté"],
     # "Organisation précise à définir": what is still to be done, without an owner
     "to_do": ["définir", "faire", "prévoir", "organiser", "planifier", "envoyer", "préparer",
               "rédiger", "compléter", "finaliser", "contacter", "relancer", "vérifier", "mettre à jour",
@@ -480,7 +502,7 @@ FRENCH = {
         "à décider", "à valider", "reste à", "en attente", "pas encore", "non validé",
         "non validée", "pas validé", "pas validée", "n'est pas", "n’est pas", "ne sont pas",
         "si", "proposition de", "propose", "proposé", "à confirmer", "à voir", "devrait",
-        "pourrait", "faudrait", "serait",
+        "pourrait", "faudrait", "serait", "attendu", "attendue", "à trancher", "à arbitrer",
     ],
     "not_people": [
         "le", "la", "les", "l", "un", "une", "des", "il", "elle", "ils", "elles", "on", "nous",
@@ -492,7 +514,7 @@ FRENCH = {
         "qui", "que", "quoi", "quand", "où", "comment", "pourquoi", "en", "pour", "avec", "sur",
         "premier", "première", "ensuite", "enfin",
     ],
-    "not_tasks": ["être", "etre", "pas", "absent", "absente", "probablement"],
+    "not_tasks": ["être", "etre", "pas", "absent", "absente", "probablement", "partir", "quitter la réunion"],
     "weekdays": [["lundi"], ["mardi"], ["mercredi"], ["jeudi"], ["vendredi"], ["samedi"],
                  ["dimanche"]],
     "units": {1: ["jour", "jours", "j"], 7: ["semaine", "semaines", "sem"], 30: ["mois"]},

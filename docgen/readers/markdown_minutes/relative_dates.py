@@ -38,8 +38,9 @@ _DAY_MONTH = re.compile(rf"(?<!\w)(?P<d>\d{{1,2}})(?:st|nd|rd|th|er)?\s+(?:of\s+
                         re.IGNORECASE)
 
 # the whole due phrase is a day and month, day first, maybe after "by" / "avant le": "11/03", "by 11.03."
+# (after a stop the month has two digits: "2.5" and "2.1" are a duration and a release)
 _NUMERIC_DAY_MONTH = re.compile(r"^\s*(?:(?:by|before|due|avant(?: le)?|pour(?: le)?|d['’]ici(?: le)?|le)\s+)?"
-                                r"(?P<d>\d{1,2})[/.](?P<m>\d{1,2})\.?\s*$", re.IGNORECASE)
+                                r"(?P<d>\d{1,2})(?:/(?P<m>\d{1,2})|\.(?P<m2>\d{2}))\.?\s*$", re.IGNORECASE)
 
 
 def resolve_due(text: str, meeting: date | None, next_meeting: date | None = None) -> str | None:
@@ -59,7 +60,8 @@ def resolve_due(text: str, meeting: date | None, next_meeting: date | None = Non
         return _not_before(found[0], meeting)
     numeric = _NUMERIC_DAY_MONTH.match(text)
     if numeric:  # a due cell or phrase of a day and month only: "11/03", "avant le 11.03"
-        return _not_before(_iso(meeting.year, int(numeric["m"]), int(numeric["d"])), meeting)
+        month = int(numeric["m"] or numeric["m2"])  # "2.5" (days) and "2.1" (a release) are no dates
+        return _not_before(_iso(meeting.year, month, int(numeric["d"])), meeting)
     day_month = _DAY_MONTH.search(text)
     if day_month:
         return _not_before(_iso(meeting.year, MONTHS[day_month["m"].lower()], int(day_month["d"])),

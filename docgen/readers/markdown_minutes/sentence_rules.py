@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from docgen.readers.markdown_minutes.phrases import words
+from docgen.readers.markdown_minutes.phrases import FRENCH_FUTURES, words
 from docgen.readers.markdown_minutes.vocab import norm
 
 
@@ -70,7 +70,7 @@ def _alternatives(key: str) -> str:
 
 
 _FLAGS = re.IGNORECASE
-_NAME = r"(?:@[\w][\w-]*(?<![.-])|@?[A-ZÀ-Ý][\w'’.-]*(?:\s+(?:de\s+|van\s+|von\s+|le\s+)?[A-ZÀ-Ý][\w'’-]*){0,2})"
+_NAME = r"(?:@[\w][\w-]*(?<!-)|@?[A-ZÀ-Ý][\w'’.-]*(?:\s+(?:de\s+|van\s+|von\s+|le\s+)?[A-ZÀ-Ý][\w'’-]*){0,2})"
 _NAMES = rf"{_NAME}(?:\s*(?:,|&|\band\b|\bet\b)\s*{_NAME})*"
 _SPLIT_NAMES = re.compile(r"\s*(?:,|&|\band\b|\bet\b)\s*")
 _UNDECIDED = re.compile(rf"(?<!\w)(?:{_alternatives('undecided')})(?!\w)|\?\s*$", _FLAGS)
@@ -223,8 +223,12 @@ def _answered(match: re.Match, sentence: str, people: People) -> Finding | None:
 
 
 # not asked of the meeting: "Who ...?", a speaker's own question ("Léa: is it ready?"), "Do you ...?"
+# nor a check of a state or a formality: "Did the build pass? Yes", "Is there quorum? Yes", "Any
+# other business? No", "Des questions ? Non"
 _OPEN_QUESTION = re.compile(r"(?i)^(?:who|what|when|where|why|how|which|qui|quoi|quand|où|pourquoi|comment|"
-                            r"quel|quelle)\b|^[^\s:]+(?:\s[^\s:]+)?\s*:\s|\b(?:you|vous|tu)\b")
+                            r"quel|quelle|did|does|was|were|has|have|is there|are there|any|anything|"
+                            r"y a-t-il|des questions|questions|autres? questions?|divers)\b|"
+                            r"^[^\s:]+(?:\s[^\s:]+)?\s*:\s|\b(?:you|vous|tu|quorum)\b")
 
 
 # "It is agreed that the committee should survey attendees": what someone should do is their task
@@ -296,7 +300,8 @@ def _owner(who: str, people: People, strict: bool) -> str | None:
     for name in _SPLIT_NAMES.split(who.strip()):
         resolved = people.resolve(name)
         key = norm(name).lstrip("@")
-        handle = name.strip().startswith("@") and len(key) > 1  # "@bob to send ...": a handle names a person
+        # "@bob to send ...": a handle names a person ("@here", "@everyone", "@channel" do not)
+        handle = name.strip().startswith("@") and len(key) > 1 and key not in _GROUP_MENTIONS
         if resolved is None and not handle and (strict or not key or key.split(" ")[0] in _NOT_PEOPLE
                                  or name.isupper() and len(name) > 3 or _PRODUCT.match(name)):
             return None
@@ -325,9 +330,11 @@ def _assignment(match: re.Match, sentence: str, people: People) -> Finding | Non
     return Finding("action", task[:1].upper() + task[1:], "", owner)
 
 
+_GROUP_MENTIONS = frozenset({"here", "everyone", "channel", "all", "team", "room"})
 _STRICT_VERBS = ("to", "is to", "are to", "doit", "doivent", "va", "vont", "needs to", "has to", "have to")
 # a French verb in the future, which the "will" list reads as an assignment
-_FUTURE = re.compile(r"[a-zà-ÿ]{2,}(?:era|eront|ira|iront|rra|rront|dra|dront)")
+_FUTURE = re.compile("|".join(re.escape(form) for form in sorted(FRENCH_FUTURES, key=len, reverse=True)),
+                     re.IGNORECASE)
 
 
 _ARROWS = "→|->|=>|⇒|➜|➡️?"
@@ -577,7 +584,7 @@ RULES: tuple[LineRule, ...] = (
     LineRule("arrow to an attendee", "action",
              # "→ Bob: send the report", "Léa → relancer le fournisseur": an arrow hands over a task
              # in the imperative ("Rich => separate issue", a speaker's turn, stays a note)
-             _compile(rf"^(?:{_ARROWS})\s*(?P<who>{_NAMES})\s*(?::|\s(?P<verb>to|will|doit|va)\b)\s*"
+             _compile(rf"^(?:{_ARROWS})\s*(?P<who>{_NAMES})\s*(?::|\s(?:to|will|doit|va)\b)\s*"
                       rf"(?P<task>{_alternatives('task_verbs')}\s+\S.*)$|"
                       rf"^(?P<who2>{_NAMES})\s*(?:{_ARROWS})\s*(?P<task2>{_alternatives('task_verbs')}\s+\S.*)$"),
              _arrow_assignment),
@@ -698,7 +705,9 @@ RULES: tuple[LineRule, ...] = (
                       rf"{_alternatives('done_by_someone')}(?!\w)"), _future_task),
 )
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý\"“«(])")
+# (a question and the meeting's answer stay one sentence: "Enforce this in the checker? Yes.")
+_SENTENCE_END = re.compile(r"(?<=[.!])\s+(?=[A-ZÀ-Ý\"“«(])|"
+                           r"(?<=\?)\s+(?=[A-ZÀ-Ý\"“«(])(?!(?:Yes|No|Oui|Non|Agreed|Approved|Rejected)\b)")
 _MARKUP = re.compile(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)|`")
 
 

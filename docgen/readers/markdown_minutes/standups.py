@@ -46,6 +46,8 @@ def turn_label(text: str) -> tuple[str, str] | None:
     # blanks collapsed: the optional marks between blanks would try each split of a long run
     first = " ".join(text.strip().split("\n", 1)[0].split())
     m = _LABELLED.match(first) or _BOLD_ONLY.match(first)
+    if m is None and len(first) > 40:
+        return None  # a label alone is short (and norm() of a long line is costly)
     if m is None:
         key = norm(first).rstrip(":")
         return (key, "") if key in LABELS else None
@@ -87,9 +89,13 @@ def turn_person(section: Section, is_attendee: Callable[[str], bool]) -> str | N
     labels = _labels_in(section.blocks)
     kinds = sum(bool(labels & group) for group in (PAST, PLAN.keys(), BLOCKERS))
     name = section.title.strip().strip("*_ ").rstrip(":")
-    if len(labels) < 2 or kinds < 2 or not (labels & DAILY or is_attendee(name)):
+    if len(labels) < 2 or kinds < 2:
         return None
-    return name
+    return name if is_attendee(name) or (labels & DAILY and not _WORKSTREAM.search(name)) else None
+
+
+# a heading that names work, not a person: "## Deployment", "## Infrastructure", "## Backend"
+_WORKSTREAM = re.compile(r"(?i)(?:ment|tion|sion|ture|ing|ity|ship|ness|isme|ité|ogy|ogie|ware|ops|end|ique)$")
 
 
 def is_turn_block(block: Block) -> bool:
@@ -172,7 +178,9 @@ def turn_rows(rows: list[list[str]]) -> list[tuple[str, str, str | None, int]] |
     keys = [norm(cell).rstrip(":?") for cell in rows[0]] if len(rows) > 1 else []
     who = next((i for i, k in enumerate(keys) if k in _WHO_COLUMNS), None)
     plan = next((i for i, k in enumerate(keys) if k in PLAN), None)
-    if who is None or plan is None or not any(k in PAST or k in BLOCKERS for k in keys):
+    # a daily stand-up's columns: "| Name | Done | Next steps |" is a workstreams' report
+    if who is None or plan is None or not any(k in PAST or k in BLOCKERS for k in keys) or \
+            not set(keys) & DAILY:
         return None
     found = []
     for index, row in enumerate(rows[1:], start=1):

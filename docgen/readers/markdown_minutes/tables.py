@@ -15,7 +15,7 @@ _COLUMNS = {
     "owner": {"owner", "owners", "who", "responsable", "porteur", "assignee", "pilote", "qui",
               "assigned to", "lead"} | OWNER_COLUMNS,
     "due": {"due", "due date", "deadline", "echeance", "when", "quand", "date", "target date",
-            "date cible", "pour le", "delai", "date limite", "by when", "due by", "target", "eta",
+            "date cible", "pour le", "delai", "date limite", "by when", "due by",
             "date prevue", "echeance prevue", "planned date", "date de fin", "end date"},
     "status": {"status", "statut", "etat", "state", "avancement"},
     "priority": {"priority", "priorite", "prio"},
@@ -31,7 +31,7 @@ _COLUMNS = {
     "last_name": {"last name", "lastname", "surname", "family name", "nom de famille"},
     "role": {"role", "fonction", "title", "poste", "job title"},
     # what a row is: "| Type | Description | Owner |" with A / D / I rows
-    "type": {"type", "kind", "category", "categorie", "nature", "item type"},
+    "type": {"type", "kind", "item type"},
     "organisation": {"organisation", "organization", "org", "company", "societe", "entite",
                      "entity", "structure", "team", "equipe"},
     "attendance": {"attendance", "presence", "present", "attended"},
@@ -150,8 +150,7 @@ def table_records(rows: list[list[str]], kind: str) -> list[tuple[dict, int]]:
 #: what a row's type cell says it is: a code or a word ("I" information is no task)
 ROW_TYPES = {"a": "action", "action": "action", "t": "action", "task": "action", "tache": "action",
              "ap": "action", "ai": "action", "decision": "decision", "dec": "decision",
-             "i": "info", "info": "info", "information": "info", "n": "info", "note": "info",
-             "r": "info", "risk": "info", "risque": "info", "issue": "info"}
+             "i": "info", "info": "info", "information": "info", "n": "info", "note": "info"}
 
 _RECORD_KEYS = {"actions": ("text", "owner", "due", "status", "priority", "id", "comment", "type"),
                 "decisions": ("decision", "text", "approver", "id"),

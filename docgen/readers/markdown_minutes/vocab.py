@@ -93,8 +93,9 @@ DECISION_WORDS = _set("decision", "decisions", "decided", "resolved", "resolutio
                       "agreed", "agreement", "consensus", "décision", "décisions", "décidé",
                       "décidée", "validé", "adopté", "approved", "outcome", "verdict",
                       "conclusion",
-                      # a steering committee's rulings: "Acté :", "Arbitrage (rendu) :"
-                      "acté", "actée", "arbitrage", "arbitrages", "arbitrage rendu", "arbitrages rendus")
+                      # a steering committee's rulings: "Acté :", "Arbitrage rendu :" (a bare
+                      # "Arbitrage :" may be one still to make)
+                      "acté", "actée", "arbitrage rendu", "arbitrages rendus")
 #: titles written before a name ("M. Jean PETIT", "Mme Roux", "Dr Ana Lee"): not part of it
 HONORIFICS = ("M.", "MM.", "Mme", "Mmes", "Mlle", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr",
               "Dr.", "Pr", "Pr.", "Prof.", "Prof")
@@ -363,10 +364,11 @@ def _kind_of(key: str) -> tuple[str, str | None]:
 # "Arbitrages rendus" (a steering committee's rulings), "Points validés", "Agreed"
 _DECISIONS_QUALIFIED = re.compile(
     r"^(?:(?:key|main|major|important|final|principal|principales|grandes|summary of|list of|liste des|"
-    r"recap of|recapitulatif des|releve des)\s+)?(?:decisions?|agreements?|arbitrages?)"
+    r"recap of|recapitulatif des|releve des)\s+)?(?:decisions?|agreements?)"
     r"(?:\s+(?:made|taken|reached|log|register|summary|list|prises?|rendus?|actees?|validees?|"
     r"du comite|of the meeting|de la reunion|du jour|today)){0,2}$"
-    r"|^(?:points?|elements?) (?:valides?|actes?|adoptes?|arretes?)$|^agreed(?: items| points)?$")
+    r"|^(?:points?|elements?) (?:valides?|actes?|adoptes?|arretes?)$|^agreed(?: items| points)?$"
+    r"|^arbitrages? (?:rendus?|du comite|du copil)$")
 
 
 # the label may be in bold or italics, the colon inside or outside: "**Present:**", "*Attendees*:",
