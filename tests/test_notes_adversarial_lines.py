@@ -41,6 +41,11 @@ SHAPES = {
     # a stand-up turn of 2,000 plan lines padded with no-break spaces around the label
     "standup_turn_blanks": "# Daily 2026-03-04\n\n## Ana Lopez\n\n"
                            + ("- Today" + NBSP * 199 + "x" + NBSP * 199 + ": y\n") * 2_000 + "- Yesterday: z\n",
+    # thousands of distinct attendees, wrapped after commas and in bold-label paragraphs: each one
+    # was compared with every earlier one (118 KB: 12.6 s)
+    "wrapped_distinct_names": "# Sync 2026-03-04\n\nPresent: A,\n"
+                              + "".join(f"Ana Lopez{i},\n" for i in range(8_000)) + "Bo\n",
+    "bold_label_paragraphs": "# Sync 2026-03-04\n\n" + "".join(f"**Attendees**\nAna, Bo {i}\n\n" for i in range(6_000)),
     "dashed_names": "# Sync 2026-03-04\n\nPresent: " + "Ana Lopez - " * 10_000 + "Bo\n",
 }
 
