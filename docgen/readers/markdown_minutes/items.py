@@ -12,7 +12,7 @@ from docgen.readers.markdown_minutes.people import clean
 from docgen.readers.markdown_minutes.phrases import words
 from docgen.readers.markdown_minutes.relative_dates import resolve_due, take_due_phrase
 from docgen.readers.markdown_minutes.standups import LABELS
-from docgen.readers.markdown_minutes.vocab import ACTION_WORDS, DECIDING_BODIES, DECISION_WORDS, norm
+from docgen.readers.markdown_minutes.vocab import ACTION_WORDS, DECIDING_BODIES, DECISION_WORDS, collapse_blanks, norm
 
 _NAME = r"(?:@[\w-]+|[A-ZÀ-Ý][\w'’.-]*(?:\s+(?:de\s+|van\s+|von\s+|le\s+)?[A-ZÀ-Ý][\w'’.-]*){0,3})"
 _OWNERS = rf"(?:{_NAME}|(?i:all|everyone|everybody|tous|toutes)|Team|Équipe)"
@@ -87,7 +87,6 @@ _DECISION_LABEL = re.compile(
     # the label ends on a colon, a spaced dash ("DECISION – ...") or its closing bracket ("[DECISION] ...")
     r"(?:\s*[:：]|\s+[-–—](?=\s)|(?(bracket)(?=\s)|(?!)))\s*"
     r"(?:\*\*|__)?\s*(?P<rest>.*)$", re.DOTALL)
-_BLANK_RUN = re.compile(r"[^\S\n]{2,}")
 # decisions numbered by an id of their own: "DEC-01 - ...", "[DEC-3] ..." ("D2:" is an EU deliverable)
 _DECISION_ID = re.compile(r"^\s*\[?(?:DEC|DÉC)-?\d{1,3}\]?\s*(?:[:.)]|\s[-–—])?\s+(?P<rest>\S.*)$", re.DOTALL)
 # the labels that may end on a dash or a bracket instead of a colon ("Outcome – unclear", "[Resolved]
@@ -146,7 +145,7 @@ def _labelled(text: str) -> tuple[str | None, str] | None:
     to = _ACTION_TO.match(text)
     if to:
         return None, to.group("rest")
-    text = _BLANK_RUN.sub(" ", text)
+    text = collapse_blanks(text)
     tail = _ACTION_TAIL.match(text)
     if tail and norm(tail.group("who")) not in NOT_OWNERS:
         return tail.group("who").strip(), tail.group("rest")
@@ -157,7 +156,7 @@ def decision_label(text: str) -> str | None:
     """Return the text after a ``Decision:``/``RESOLVED:``/``Agreed:`` label, else None."""
     # blanks collapsed first: the label's optional marks and blanks in a row would try every
     # split of a long run (Markdown shows a run as one space)
-    text = _BLANK_RUN.sub(" ", text)
+    text = collapse_blanks(text)
     m = _DECISION_LABEL.match(text)
     if m and not _colon_ended(m, text) and norm(m.group("label")) not in _DECISION_ITSELF:
         m = None

@@ -380,6 +380,15 @@ LABEL = re.compile(
 
 
 _BLANKS = re.compile(r"[^\S\n]{2,}")
+
+
+def collapse_blanks(text: str) -> str:
+    """Return ``text`` with each run of blanks (no line break) as one space, as Markdown shows it.
+
+    Patterns with optional marks between blanks try every split of a long run; collapsed first,
+    they do not.
+    """
+    return _BLANKS.sub(" ", text)
 _LONE_MARK = re.compile(r"(?:^|(?<=\s))[_*]{1,2}\s+(?=\*\*|__)|(?<=\*\*|__)\s+[_*]{1,2}(?=\s)")
 _LABEL_REMARK = re.compile(r"\s*\([^()]*\)\s*$")
 
@@ -392,7 +401,7 @@ def split_label(line: str) -> tuple[str, str] | None:
     # "_ **Attendees:** _ Keenan, Johnny"
     if ":" not in line and "：" not in line:
         return None
-    m = LABEL.match(_LONE_MARK.sub("", _BLANKS.sub(" ", line)))
+    m = LABEL.match(_LONE_MARK.sub("", collapse_blanks(line)))
     # a link cut at its URL's colon ("[PR 331](https://...): title") is not a label
     if not m or m.group("label").strip().startswith(("http", "<")) or "](" in m.group("label"):
         return None
