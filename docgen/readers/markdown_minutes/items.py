@@ -323,6 +323,12 @@ _DATE_SEGMENT_VERBS = tuple(f"{verb} " for verb in TASK_VERBS)
 _OWNER_JOINS = re.compile(r"\s*(?:/|,|&|\band\b|\bet\b)\s*")
 
 
+def _named_attendees(who: str, known: set[str]) -> list[str] | None:
+    """Return the names ``who`` joins ("Dorian / Léni", "Bob, Léa") when each is an attendee's, else None."""
+    names = [n.strip() for n in _OWNER_JOINS.split(who)]
+    return names if all(n and norm(n) in known for n in names) else None
+
+
 def _owner_before_dash(draft: _Draft) -> None:
     """Without an owner yet, take ``Who - task`` when every name of Who is an attendee or their organisation.
 
@@ -332,10 +338,10 @@ def _owner_before_dash(draft: _Draft) -> None:
     if draft.owner is not None or not draft.known:
         return
     m = _DASHED_OWNER.match(draft.text.strip())
-    names = [n.strip() for n in _OWNER_JOINS.split(m["who"])] if m else []
-    if not names or not all(n and norm(n) in draft.known for n in names):
+    names = _named_attendees(m["who"], draft.known) if m else None
+    if m is None or names is None:
         return
-    draft.owner, draft.text = ", ".join(names), m["rest"] if m else draft.text
+    draft.owner, draft.text = ", ".join(names), m["rest"]
     if draft.due is None:
         _due_before_task(draft)
 
@@ -392,13 +398,14 @@ def _owner_initials(draft: _Draft) -> None:
     if draft.owner is not None:
         return
     m = INITIALS_TAIL.search(draft.text)
-    head = None if m else INITIALS_HEAD.match(draft.text)
-    if head and not all(norm(i) in draft.known for i in re.split(r"\s*[,/&+]\s*", head.group("who"))):
-        head = None  # "[CI] fix flaky tests", "[WIP] ...": a tag, unless an attendee's initials
-    found = m or head
-    if found is not None:
-        draft.owner = ", ".join(re.split(r"\s*[,/&+]\s*", found.group("who")))
-        draft.text = draft.text[: found.start()] if m else draft.text[found.end():]
+    found = m or INITIALS_HEAD.match(draft.text)
+    if found is None:
+        return
+    initials = re.split(r"\s*[,/&+]\s*", found.group("who"))
+    if m is None and not all(norm(i) in draft.known for i in initials):
+        return  # "[CI] fix flaky tests", "[WIP] ...": a tag, unless an attendee's initials
+    draft.owner = ", ".join(initials)
+    draft.text = draft.text[: found.start()] if m else draft.text[found.end():]
 
 
 # attendees closing the task after a mark: "Send the report - Bob", "... → Léa", "...: Bob",
@@ -414,9 +421,9 @@ def _owner_at_end(draft: _Draft) -> None:
     if draft.owner is not None or not draft.known:
         return
     m = _OWNER_AT_END.match(draft.text.strip())
-    names = [n.strip() for n in _OWNER_JOINS.split(m["who"])] if m else []
-    if names and all(norm(n).lstrip("@") in draft.known for n in names):
-        draft.owner, draft.text = ", ".join(names), m["rest"] if m else draft.text
+    names = _named_attendees(m["who"], draft.known) if m else None
+    if m is not None and names is not None:
+        draft.owner, draft.text = ", ".join(names), m["rest"]
 
 
 # an attendee's name opening the task's sentence: "Bob sends the report", "Léa envoie le devis"
